@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Launcher: the CLI itself is bundled into dist/ by `npm run build` (run by `npm ci` through `prepare`).
+import { run } from '../dist/cli.js';
+
+run(process.argv.slice(2));
