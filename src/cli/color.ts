@@ -1,0 +1,22 @@
+// Colour is decided once at start-up, per stream: chalk itself ignores NO_COLOR, so we decide the level
+// (NO_COLOR, FORCE_COLOR, TERM=dumb, --no-color, TTY) and hand out Chalk instances with that level.
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export type ColorLevel = 0 | 1 | 2 | 3;
+
+export function colorLevel(stream: { isTTY?: boolean; getColorDepth?: () => number }, env: NodeJS.ProcessEnv, noColorFlag: boolean): ColorLevel {
+  if (noColorFlag) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (env.FORCE_COLOR !== undefined) {
+    const forced = env.FORCE_COLOR === '' || env.FORCE_COLOR === 'true' ? 1 : Number(env.FORCE_COLOR);
+    if (forced === 0 || env.FORCE_COLOR === 'false') return 0;
+    return (Number.isInteger(forced) && forced >= 1 && forced <= 3 ? forced : 1) as ColorLevel;
+  }
+  if (!stream.isTTY || env.TERM === 'dumb') return 0;
+  const depth = stream.getColorDepth?.() ?? 4;
+  return depth >= 24 ? 3 : depth >= 8 ? 2 : 1;
+}
+
+export function makeChalk(level: ColorLevel): ChalkInstance {
+  return new Chalk({ level });
+}

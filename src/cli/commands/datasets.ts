@@ -1,0 +1,73 @@
+// `semicap datasets`: what is bundled (or in --data DIR): files, rows, kinds, sources.
+import { join } from 'node:path';
+import { bundledDataDir, loadDatasets } from '../../data/datasets.js';
+import { DATASET_SCHEMAS } from '../../data/schemas.js';
+import { makeReport } from '../../report/model.js';
+import type { CommandResult, GlobalOptions } from '../context.js';
+
+export function datasets(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+  const dir = g.data ?? bundledDataDir();
+  const data = loadDatasets(dir);
+  const inputs = DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`));
+  const usage = new Map<string, number>();
+  const byFile: Record<string, { kind?: string; source_id: string }[]> = {
+    capacity_share: data.capacityShare,
+    capacity: data.capacity,
+    funds: data.funds,
+    self_sufficiency: data.selfSufficiency,
+    fx: data.fx,
+  };
+  for (const rows of Object.values(byFile)) for (const r of rows) usage.set(r.source_id, (usage.get(r.source_id) ?? 0) + 1);
+  if (opts.sources) {
+    const report = makeReport('datasets', [
+      {
+        name: 'sources',
+        title: `Sources (${data.sources.length})`,
+        columns: [
+          { key: 'source_id', header: 'source_id' },
+          { key: 'publisher', header: 'publisher' },
+          { key: 'published', header: 'published' },
+          { key: 'figures', header: 'figures', type: 'int' },
+          { key: 'title', header: 'title' },
+          { key: 'url', header: 'url' },
+        ],
+        rows: data.sources.map((s) => ({ source_id: s.source_id, publisher: s.publisher, published: s.published, figures: usage.get(s.source_id) ?? 0, title: s.title, url: s.url })),
+      },
+    ]);
+    return { report, inputs };
+  }
+  const kinds = (rows: { kind?: string }[]) => {
+    const counts = new Map<string, number>();
+    for (const r of rows) if (r.kind) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  };
+  const allRows: Record<string, { kind?: string; source_id?: string }[]> = { sources: data.sources, ...byFile };
+  const report = makeReport(
+    'datasets',
+    [
+      {
+        name: 'files',
+        title: `Datasets in ${dir}`,
+        columns: [
+          { key: 'file', header: 'file' },
+          { key: 'rows', header: 'rows', type: 'int' },
+          { key: 'kinds', header: 'kinds' },
+          { key: 'sources', header: 'sources', type: 'int' },
+          { key: 'holds', header: 'one row is' },
+        ],
+        rows: DATASET_SCHEMAS.map((s) => {
+          const rows = allRows[s.name] ?? [];
+          return {
+            file: `${s.name}.csv`,
+            rows: rows.length,
+            kinds: s.name === 'sources' ? '' : kinds(rows),
+            sources: s.name === 'sources' ? rows.length : new Set(rows.map((r) => r.source_id)).size,
+            holds: s.description,
+          };
+        }),
+      },
+    ],
+    ['Every figure has a kind (actual, estimate, forecast, target, reported) and a source_id; list the sources with --sources.'],
+  );
+  return { report, inputs };
+}

@@ -1,0 +1,80 @@
+// `semicap validate [PATH...]`: every problem in the given datasets, one per line; exit 65 if any.
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { bundledDataDir, checkFolder, crossFileProblems, loadFile, type LoadedFile } from '../../data/datasets.js';
+import { formatProblem, type Problem } from '../../data/problem.js';
+import { schemaForFile, DATASET_SCHEMAS } from '../../data/schemas.js';
+import { missingInputError, usageError } from '../../errors.js';
+import { makeReport } from '../../report/model.js';
+import type { CommandResult, GlobalOptions } from '../context.js';
+import { EXIT } from '../exit.js';
+
+function checkPath(path: string): { files: LoadedFile[]; problems: Problem[] } {
+  if (!existsSync(path)) throw missingInputError(`${path}: no such file or folder`);
+  if (statSync(path).isDirectory()) return checkFolder(path);
+  const schema = schemaForFile(path);
+  if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${DATASET_SCHEMAS.map((s) => `${s.name}.csv`).join(', ')}`);
+  const loaded = loadFile(path, schema);
+  return { files: [loaded], problems: loaded.problems };
+}
+
+export function validate(paths: string[], _opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+  const targets = paths.length > 0 ? paths : [g.data ?? bundledDataDir()];
+  const files: LoadedFile[] = [];
+  const problems: Problem[] = [];
+  for (const path of targets) {
+    const checked = checkPath(path);
+    files.push(...checked.files);
+    problems.push(...checked.problems);
+  }
+  // Single files given together (e.g. sources.csv and capacity.csv) are checked against each other too.
+  if (targets.every((t) => !statSync(t).isDirectory())) problems.push(...crossFileProblems(files));
+  const fileRows = files.map((f) => ({
+    file: f.path,
+    dataset: f.schema.name,
+    rows: f.rows.length,
+    problems: problems.filter((p) => p.file === f.path).length,
+    status: problems.some((p) => p.file === f.path) ? 'invalid' : 'ok',
+  }));
+  const problemRows = problems.map((p) => ({ file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message, where: formatProblem(p) }));
+  const report = makeReport('validate', [
+    {
+      name: 'files',
+      title: 'Datasets checked',
+      columns: [
+        { key: 'file', header: 'file' },
+        { key: 'dataset', header: 'dataset' },
+        { key: 'rows', header: 'rows', type: 'int' },
+        { key: 'problems', header: 'problems', type: 'int' },
+        { key: 'status', header: 'status' },
+      ],
+      rows: fileRows,
+    },
+    ...(problems.length > 0
+      ? [
+          {
+            name: 'problems',
+            title: 'Problems',
+            columns: [
+              { key: 'file', header: 'file' },
+              { key: 'line', header: 'line', type: 'int' as const },
+              { key: 'column', header: 'column', type: 'int' as const },
+              { key: 'message', header: 'message' },
+            ],
+            rows: problemRows,
+          },
+        ]
+      : []),
+  ]);
+  const summary = problems.length === 0 ? `all ${files.length} file(s) valid` : `${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s)`;
+  report.notes.push(summary);
+  return {
+    report,
+    inputs: files.map((f) => f.path),
+    // Each problem also goes to stderr as FILE:LINE:COLUMN, the form editors and CI annotators read.
+    messages: problems.map(formatProblem),
+    exitCode: problems.length > 0 ? EXIT.data : EXIT.ok,
+  };
+}
+
+export const datasetLabel = (path: string) => basename(path);

@@ -1,0 +1,31 @@
+// What a command receives and returns. Commands never print or exit: they return a report (and the files
+// they read, so that --out can refuse to overwrite one of them); main.ts renders and writes it.
+import type { Format, Report } from '../report/model.js';
+
+export interface OutputOptions {
+  format: Format;
+  out?: string;
+  /** Which table to write when the format holds one table (CSV) and the report has several. */
+  table?: string;
+  /** CSV with BOM and CRLF for Excel. */
+  excel: boolean;
+  /** Neutralise formula-like text cells in CSV (default on; --raw-text turns it off). */
+  neutralise: boolean;
+}
+
+export interface GlobalOptions extends OutputOptions {
+  data?: string;
+  color: boolean;
+  debug: boolean;
+  quiet: boolean;
+}
+
+export interface CommandResult {
+  report: Report;
+  /** Non-zero when the command ran but something was not right (a failed check, skipped series). */
+  exitCode?: number;
+  /** Files the command read: never overwritten by --out. */
+  inputs?: string[];
+  /** Messages for stderr (skipped series, which source was used). */
+  messages?: string[];
+}

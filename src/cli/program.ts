@@ -1,0 +1,140 @@
+// The command surface, declared in one place: names, arguments, options, help with examples. Each action
+// loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
+import { Command, Option } from 'commander';
+import type { CommandResult, GlobalOptions } from './context.js';
+
+type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The output options every command takes. */
+function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md']): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
+    .option('-o, --out <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--table <name>', 'with --format csv: which table of the report to write (default: the first)')
+    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends', false)
+    .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @ (formula injection guard)', false);
+}
+
+const withData = (cmd: Command) => cmd.option('-d, --data <dir>', 'folder of datasets to use instead of the bundled ones');
+
+function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
+}
+
+export function defineCommands(program: Command, onResult: OnResult): void {
+  const act = (load: () => Promise<(args: string[], opts: Record<string, unknown>, g: GlobalOptions) => Promise<CommandResult> | CommandResult>) =>
+    async function (this: Command, ...params: unknown[]) {
+      const cmd = this;
+      const g = globalOptions(program, cmd);
+      const args = (params.slice(0, cmd.registeredArguments.length) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
+      const impl = await load();
+      const result = await impl(args, cmd.opts(), g);
+      await onResult(result, g);
+    };
+
+  examples(
+    withOutput(withData(program.command('overview').description('the headline projections on the bundled data: mature-node share, funds, self-sufficiency'))),
+    ['semicap overview', 'semicap overview --format md > summary.md'],
+  ).action(act(async () => (await import('./commands/overview.js')).overview));
+
+  examples(
+    withOutput(
+      program
+        .command('project')
+        .description('project a value through known points (anchors) by compound, linear or logistic growth')
+        .requiredOption('--from <year=value>', 'first anchor, e.g. 2023=29% (a % sign marks a share, bounded 0–100)')
+        .requiredOption('--to <year=value>', 'last anchor, e.g. 2027=39%')
+        .option('--via <year=value>', 'an anchor in between (repeatable): piecewise growth', collect, [])
+        .option('--through <year>', 'last year to project to (default: 3 years after the last anchor)')
+        .option('--method <names>', 'cagr, linear, logistic (comma-separated)', 'cagr,linear,logistic')
+        .option('--cap <value>', 'upper bound: the logistic saturation level (default 100 for shares)')
+        .option('--floor <value>', 'lower bound (default 0)')
+        .option('--target <year=value>', 'also report what it takes to reach VALUE by YEAR and when each path gets there'),
+    ),
+    [
+      'semicap project --from 2023=29% --to 2027=39% --through 2030',
+      'semicap project --from 2023=29% --to 2027=39% --through 2035 --method logistic --cap 60',
+      'semicap project --from 2025=40% --to 2030=100% --method cagr,linear',
+      'semicap project --from 2022=714000 --via 2023=805500 --to 2025=1058750 --through 2028 --format csv',
+    ],
+  ).action(act(async () => (await import('./commands/project.js')).project));
+
+  examples(
+    withOutput(
+      withData(
+        program
+          .command('capacity')
+          .description("mature-node capacity share projections from the bundled data, or capacity in wafers per month (--metric wpm)")
+          .addOption(new Option('--metric <metric>', 'share (percent of global capacity) or wpm (wafers per month)').choices(['share', 'wpm']).default('share'))
+          .option('--region <region>', 'region (share) or entity (wpm), e.g. china, taiwan, smic', undefined)
+          .option('--segment <segment>', 'segment, e.g. mature, foundry, advanced, all_fabs', undefined)
+          .option('--source <source_id>', 'use only figures from this source (see semicap datasets)')
+          .option('--through <year>', 'project to this year', '2030')
+          .option('--method <names>', 'cagr, linear, logistic (comma-separated)', 'cagr,linear,logistic')
+          .addOption(new Option('--unit <unit>', 'with --metric wpm: output unit').choices(['wpm_8in_eq', 'wpm_12in'])),
+      ),
+    ),
+    [
+      'semicap capacity',
+      'semicap capacity --source trendforce_2023_10',
+      'semicap capacity --region taiwan --through 2030 --method linear',
+      'semicap capacity --metric wpm --region smic',
+      'semicap capacity --metric wpm --region china --unit wpm_12in --format csv',
+    ],
+  ).action(act(async () => (await import('./commands/capacity.js')).capacity));
+
+  examples(
+    withOutput(
+      withData(
+        program
+          .command('funds')
+          .description('funds and support packages in CNY and USD, ranges kept as low–high, cumulative totals, the US CHIPS Act beside them')
+          .option('--fx-year <year>', 'year of the CNY/USD rate used for conversion (default: each figure\'s own year, else the latest)')
+          .option('--fund <fund>', 'only this fund (e.g. big_fund, support_package_2025, chips_act)'),
+      ),
+    ),
+    ['semicap funds', 'semicap funds --fx-year 2025', 'semicap funds --fund big_fund --format json'],
+  ).action(act(async () => (await import('./commands/funds.js')).funds));
+
+  examples(
+    withOutput(
+      withData(
+        program
+          .command('self-sufficiency')
+          .description('self-sufficiency history and targets: the gap to each target, the growth each needs, the year the current path gets there')
+          .option('--scope <scope>', 'history series to use', 'ic_production_in_china')
+          .option('--through <year>', 'horizon for "year reached"', '2040')
+          .option('--current <year=value>', 'override the current level, e.g. 2025=40%')
+          .option('--target <year=value>', 'an extra target to assess (repeatable), e.g. 2030=100%', collect, []),
+      ),
+    ),
+    ['semicap self-sufficiency', 'semicap self-sufficiency --current 2025=40% --target 2030=100%', 'semicap self-sufficiency --format csv --out gaps.csv'],
+  ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
+
+  examples(
+    withOutput(program.command('validate').description('check datasets (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
+    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv'],
+  ).action(act(async () => (await import('./commands/validate.js')).validate));
+
+  examples(
+    withOutput(withData(program.command('datasets').description('what is bundled: files, rows, sources').option('--sources', 'list every source instead of the files', false))),
+    ['semicap datasets', 'semicap datasets --sources --format csv'],
+  ).action(act(async () => (await import('./commands/datasets.js')).datasets));
+}
+
+export function globalOptions(program: Command, cmd: Command): GlobalOptions {
+  const o = cmd.optsWithGlobals() as Record<string, unknown>;
+  return {
+    format: (o.format as GlobalOptions['format']) ?? 'table',
+    out: o.out as string | undefined,
+    table: o.table as string | undefined,
+    excel: Boolean(o.excel),
+    neutralise: o.rawText !== true,
+    data: o.data as string | undefined,
+    color: program.opts().color !== false,
+    debug: Boolean(program.opts().debug),
+    quiet: Boolean(program.opts().quiet),
+  };
+}

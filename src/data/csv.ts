@@ -1,0 +1,130 @@
+// Turning CSV bytes into header + cells with line numbers, and nothing more: what a cell means is the
+// schema's business (schema.ts). Every failure becomes a Problem with file, line and column.
+import { parse } from 'csv-parse/sync';
+import { dataError } from '../errors.js';
+import { formatProblem, type Problem } from './problem.js';
+
+export interface CsvRow {
+  /** 1-based line on which the record starts. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+}
+
+export interface CsvOptions {
+  delimiter?: string;
+}
+
+const FORBIDDEN_HEADERS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Decodes UTF-8 strictly: a file that is not UTF-8 text is refused at the first bad byte, with its line. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw dataError(formatProblem({ file, line: lineAt(bytes, nul), message: 'contains a NUL byte: this is a binary file, expected UTF-8 CSV text' }));
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    throw dataError(formatProblem({ file, line: lineAt(bytes, bad), message: `invalid UTF-8 at byte ${bad + 1}; expected UTF-8 text (re-save the file as UTF-8)` }));
+  }
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return 0;
+}
+
+/** Checks header names: none empty, none repeated, none that could reach an object's prototype. */
+export function headerProblems(header: string[], file: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    const column = i + 1;
+    if (name.trim() === '') problems.push({ file, line: 1, column, message: 'empty column name in the header; expected a name' });
+    else if (FORBIDDEN_HEADERS.has(name.trim())) problems.push({ file, line: 1, column, message: `column name '${name}' is not allowed; expected an ordinary name` });
+    else if (seen.has(name.trim())) problems.push({ file, line: 1, column, message: `column '${name}' appears twice (also column ${seen.get(name.trim())}); expected unique names` });
+    else seen.set(name.trim(), column);
+  });
+  return problems;
+}
+
+/**
+ * Parses CSV text (RFC 4180: quoted fields, doubled quotes, newlines inside quotes, CRLF or LF, optional BOM).
+ * Throws a data error naming file, line and column for a syntax error, an empty file or a bad header.
+ */
+export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw dataError(formatProblem({ file, message: 'is empty; expected a header row and data rows' }));
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: options.delimiter ?? ',',
+      info: true,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      columns: false,
+      max_record_size: 1_000_000,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    throw dataError(describeCsvError(e, file));
+  }
+  const [head, ...body] = records;
+  // csv-parse counts lines at the end of a record; a record's first line is one more than where the previous ended.
+  const header = head.record.map((h) => h.trim());
+  const problems = headerProblems(header, file);
+  if (problems.length > 0) throw dataError(formatProblem(problems[0]));
+  let previousEnd = head.info.lines;
+  const rows: CsvRow[] = [];
+  for (const r of body) {
+    const raw = r.record;
+    const start = previousEnd + 1;
+    previousEnd = r.info.lines;
+    // A line of only delimiters/whitespace is an empty line a spreadsheet left behind, not a record.
+    if (raw.every((c) => c.trim() === '')) continue;
+    rows.push({ line: start, cells: raw });
+  }
+  return { file, header, rows };
+}
+
+function describeCsvError(e: unknown, file: string): string {
+  const err = e as { code?: string; lines?: number; message?: string; column?: number | string };
+  const line = typeof err.lines === 'number' ? err.lines : undefined;
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return formatProblem({ file, line, message: 'a quoted field is never closed; expected a closing " before the end of the file' });
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
+      const detail = /Invalid Record Length: expect (\d+), got (\d+)/.exec(err.message ?? '');
+      const what = detail ? `has ${detail[2]} fields, expected ${detail[1]} like the header` : 'has a different number of fields than the header';
+      return formatProblem({ file, line, message: `${what} (a stray comma or a wrong delimiter?)` });
+    }
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return formatProblem({ file, line, message: 'text after a closing quote; expected a delimiter or the end of the line (write "" for a quote inside a quoted field)' });
+    case 'INVALID_OPENING_QUOTE':
+      return formatProblem({ file, line, message: 'a quote inside an unquoted field; expected the whole field in quotes with "" for each quote' });
+    case 'CSV_MAX_RECORD_SIZE':
+      return formatProblem({ file, line, message: 'a record longer than 1,000,000 characters; expected ordinary CSV rows' });
+    default:
+      return formatProblem({ file, line, message: `cannot be read as CSV (${(err.message ?? String(e)).split('\n')[0]})` });
+  }
+}

@@ -1,0 +1,136 @@
+// Loading a folder of datasets (the bundled one or the user's --data DIR) into typed records, with every
+// problem found: per-cell checks from the schemas plus the checks across files (source ids resolve).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dataError, missingInputError } from '../errors.js';
+import { decodeUtf8, parseCsv } from './csv.js';
+import { readInputBytes } from './files.js';
+import { formatProblem, type Problem } from './problem.js';
+import { validateRows, type Row, type Schema } from './schema.js';
+import {
+  DATASET_SCHEMAS,
+  capacitySchema,
+  capacityShareSchema,
+  fundsSchema,
+  fxSchema,
+  selfSufficiencySchema,
+  sourcesSchema,
+  type Kind,
+} from './schemas.js';
+
+export interface Source { source_id: string; publisher: string; title: string; url: string | null; published: string | null; notes: string | null; line: number }
+export interface ShareRecord { year: number; region: string; segment: string; share_pct: number; kind: Kind; definition: string | null; source_id: string; notes: string | null; line: number }
+export interface CapacityRecord { year: number; period: string; entity: string; region: string; segment: string; value: number; unit: string; kind: Kind; source_id: string; notes: string | null; line: number }
+export interface FundRecord { fund: string; phase: string | null; year: number; measure: string; amount_low: number; amount_high: number; currency: 'CNY' | 'USD'; status: string; kind: Kind; source_id: string; notes: string | null; line: number }
+export interface SelfSufficiencyRecord { year: number; scope: string; rate_pct: number; kind: Kind; definition: string | null; source_id: string; notes: string | null; line: number }
+export interface FxRecord { year: number; currency: 'CNY' | 'USD'; per_usd: number; kind: Kind; source_id: string; notes: string | null; line: number }
+
+export interface Datasets {
+  dir: string;
+  sources: Source[];
+  capacityShare: ShareRecord[];
+  capacity: CapacityRecord[];
+  funds: FundRecord[];
+  selfSufficiency: SelfSufficiencyRecord[];
+  fx: FxRecord[];
+}
+
+/** The bundled datasets folder, found from the built or the source file's location. */
+export function bundledDataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'datasets');
+    if (existsSync(join(candidate, 'sources.csv'))) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('datasets');
+}
+
+export interface LoadedFile {
+  schema: Schema;
+  path: string;
+  rows: Row[];
+  problems: Problem[];
+}
+
+/** Reads and validates one dataset file; syntax errors become a single problem rather than an exception. */
+export function loadFile(path: string, schema: Schema): LoadedFile {
+  try {
+    const table = parseCsv(decodeUtf8(readInputBytes(path), path), path);
+    const { rows, problems } = validateRows(table, schema);
+    return { schema, path, rows, problems };
+  } catch (e) {
+    if (e instanceof Error && 'kind' in e && (e as { kind: string }).kind === 'data') {
+      return { schema, path, rows: [], problems: [{ file: path, message: e.message.startsWith(path) ? e.message.slice(path.length).replace(/^:\s?/, '') : e.message }] };
+    }
+    throw e;
+  }
+}
+
+export interface FolderCheck {
+  files: LoadedFile[];
+  problems: Problem[];
+}
+
+/** Validates every dataset in a folder, including that each source_id resolves in sources.csv. */
+export function checkFolder(dir: string): FolderCheck {
+  if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
+  if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
+  const present = new Set(readdirSync(dir));
+  const files: LoadedFile[] = [];
+  const problems: Problem[] = [];
+  for (const schema of DATASET_SCHEMAS) {
+    const path = join(dir, `${schema.name}.csv`);
+    if (!present.has(`${schema.name}.csv`)) {
+      problems.push({ file: path, message: `missing; expected the ${schema.name} dataset (${schema.description})` });
+      continue;
+    }
+    const loaded = loadFile(path, schema);
+    files.push(loaded);
+    problems.push(...loaded.problems);
+  }
+  problems.push(...crossFileProblems(files));
+  return { files, problems };
+}
+
+/** Checks between files: every source_id used resolves in sources.csv. */
+export function crossFileProblems(files: LoadedFile[]): Problem[] {
+  const sources = files.find((f) => f.schema === sourcesSchema);
+  if (!sources || sources.problems.length > 0) return [];
+  const ids = new Set(sources.rows.map((r) => String(r.source_id)));
+  const problems: Problem[] = [];
+  for (const f of files) {
+    if (f.schema === sourcesSchema) continue;
+    const column = f.schema.columns.findIndex((c) => c.name === 'source_id');
+    for (const row of f.rows) {
+      const id = row.source_id;
+      if (typeof id === 'string' && !ids.has(id)) {
+        problems.push({ file: f.path, line: row.__line, column: column + 1, message: `source_id '${id}' is not in sources.csv; expected one of its source_id values` });
+      }
+    }
+  }
+  return problems;
+}
+
+const withLine = <T>(row: Row): T => ({ ...row, line: row.__line }) as unknown as T;
+
+/** Loads a folder of datasets; any problem at all is a data error naming the first one (exit 65). */
+export function loadDatasets(dir: string = bundledDataDir()): Datasets {
+  const { files, problems } = checkFolder(dir);
+  if (problems.length > 0) {
+    // One line: the first problem, and where to see the rest.
+    const more = problems.length > 1 ? ` (${problems.length - 1} more; run 'semicap validate --data ${dir}' to see all)` : '';
+    throw dataError(formatProblem(problems[0]) + more);
+  }
+  const rows = (s: Schema) => files.find((f) => f.schema === s)?.rows ?? [];
+  return {
+    dir,
+    sources: rows(sourcesSchema).map((r) => withLine<Source>(r)),
+    capacityShare: rows(capacityShareSchema).map((r) => withLine<ShareRecord>(r)),
+    capacity: rows(capacitySchema).map((r) => withLine<CapacityRecord>(r)),
+    funds: rows(fundsSchema).map((r) => withLine<FundRecord>(r)),
+    selfSufficiency: rows(selfSufficiencySchema).map((r) => withLine<SelfSufficiencyRecord>(r)),
+    fx: rows(fxSchema).map((r) => withLine<FxRecord>(r)),
+  };
+}

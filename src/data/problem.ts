@@ -1,0 +1,18 @@
+// Where a value went wrong and what was expected: the one shape every data error takes.
+
+export interface Problem {
+  file: string;
+  /** 1-based line in the file, when the problem belongs to a line. */
+  line?: number;
+  /** 1-based field number on that line, when it belongs to a field. */
+  column?: number;
+  message: string;
+}
+
+/** `FILE:LINE:COLUMN: message` — the form editors and CI annotators understand. */
+export function formatProblem(p: Problem): string {
+  let where = p.file;
+  if (p.line !== undefined) where += `:${p.line}`;
+  if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
+  return `${where}: ${p.message}`;
+}

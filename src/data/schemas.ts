@@ -1,0 +1,120 @@
+// The bundled datasets' schemas: one long-format CSV per kind of figure, each row with a kind and a source.
+// datasets/README.md documents the same columns for people; test/data/schemas.test.ts keeps the two in step.
+import type { ColumnSpec, Schema } from './schema.js';
+
+export const KINDS = ['actual', 'estimate', 'forecast', 'target', 'reported'] as const;
+export type Kind = (typeof KINDS)[number];
+
+const kind: ColumnSpec = { name: 'kind', cell: { type: 'enum', values: KINDS }, description: 'what the figure is: actual, estimate, forecast (a third party\'s), target (a plan\'s), reported (press reports)' };
+const sourceId: ColumnSpec = { name: 'source_id', cell: { type: 'id' }, description: 'the row of sources.csv the figure comes from' };
+const notes: ColumnSpec = { name: 'notes', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: 'free text' };
+const year: ColumnSpec = { name: 'year', cell: { type: 'year' }, description: 'calendar year the figure is for' };
+const percent = (name: string, description: string): ColumnSpec => ({ name, cell: { type: 'number', rules: { percentSign: true }, min: 0, max: 100 }, description });
+
+export const sourcesSchema: Schema = {
+  name: 'sources',
+  description: 'where each figure was read',
+  key: ['source_id'],
+  columns: [
+    { name: 'source_id', cell: { type: 'id' }, description: 'identifier used by the other files' },
+    { name: 'publisher', cell: { type: 'text' }, description: 'original publisher of the figure' },
+    { name: 'title', cell: { type: 'text' }, description: 'release or article title' },
+    { name: 'url', cell: { type: 'text' }, optional: true, description: 'where it was read; several separated by " ; "' },
+    { name: 'published', cell: { type: 'text' }, optional: true, description: 'YYYY-MM-DD, YYYY-MM, YYYY or n.d.' },
+    notes,
+  ],
+};
+
+export const capacityShareSchema: Schema = {
+  name: 'capacity_share',
+  description: "a region's share of a capacity segment in a year",
+  key: ['year', 'region', 'segment', 'source_id'],
+  columns: [
+    year,
+    { name: 'region', cell: { type: 'id' }, description: 'region (china, taiwan, south_korea, us, japan, ...)' },
+    { name: 'segment', cell: { type: 'id' }, description: 'capacity segment (mature, foundry, advanced, wafer_300mm, ...)' },
+    percent('share_pct', 'share of global capacity in that segment, percent (0–100)'),
+    kind,
+    { name: 'definition', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: "the source's own node band or scope" },
+    sourceId,
+    notes,
+  ],
+};
+
+export const CAPACITY_UNITS = ['wpm_8in_eq', 'wpm_12in', 'wpm_8in'] as const;
+
+export const capacitySchema: Schema = {
+  name: 'capacity',
+  description: "a company's or region's capacity in wafers per month",
+  key: ['year', 'period', 'entity', 'segment', 'unit', 'source_id'],
+  columns: [
+    year,
+    { name: 'period', cell: { type: 'enum', values: ['year', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'] }, description: 'year (year-end or annual) or the quarter/half the figure is for' },
+    { name: 'entity', cell: { type: 'id' }, description: 'company or region (smic, hua_hong, china, world, ...)' },
+    { name: 'region', cell: { type: 'id' }, description: 'region of the entity' },
+    { name: 'segment', cell: { type: 'id' }, description: 'all_fabs, wafer_300mm, wafer_200mm, ic_wafer, foundry, company' },
+    { name: 'value', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'wafers per month' },
+    { name: 'unit', cell: { type: 'enum', values: CAPACITY_UNITS }, description: 'wpm_8in_eq (200 mm equivalents), wpm_12in (300 mm wafers), wpm_8in (200 mm wafers)' },
+    kind,
+    sourceId,
+    notes,
+  ],
+};
+
+export const CURRENCIES = ['CNY', 'USD'] as const;
+
+export const fundsSchema: Schema = {
+  name: 'funds',
+  description: 'a fund or support package',
+  key: ['fund', 'phase', 'measure', 'year', 'source_id'],
+  columns: [
+    { name: 'fund', cell: { type: 'id' }, description: 'big_fund, support_package_2025, chips_act, ...' },
+    { name: 'phase', cell: { type: 'text' }, optional: true, description: 'I, II, III or empty' },
+    year,
+    { name: 'measure', cell: { type: 'id' }, description: 'registered_capital, total_raised, appropriation, package_size, ...' },
+    { name: 'amount_low', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'billions of currency; the low end of a range' },
+    { name: 'amount_high', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'billions of currency; equal to amount_low for a point value' },
+    { name: 'currency', cell: { type: 'enum', values: CURRENCIES }, description: 'CNY or USD' },
+    { name: 'status', cell: { type: 'id' }, description: 'registered, raised, enacted, reported, expected, deployed' },
+    kind,
+    sourceId,
+    notes,
+  ],
+};
+
+export const selfSufficiencySchema: Schema = {
+  name: 'self_sufficiency',
+  description: 'a self-sufficiency rate or target in a year',
+  key: ['year', 'scope', 'source_id'],
+  columns: [
+    year,
+    { name: 'scope', cell: { type: 'id' }, description: 'which series (ic_production_in_china, ic_china_hq, mic2025_target, ...)' },
+    percent('rate_pct', 'rate in percent (0–100)'),
+    kind,
+    { name: 'definition', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: 'what is divided by what' },
+    sourceId,
+    notes,
+  ],
+};
+
+export const fxSchema: Schema = {
+  name: 'fx',
+  description: 'an exchange rate: units of currency per US dollar',
+  key: ['year', 'currency'],
+  columns: [
+    year,
+    { name: 'currency', cell: { type: 'enum', values: CURRENCIES }, description: 'currency quoted per USD' },
+    { name: 'per_usd', cell: { type: 'number', min: 0.000001 }, description: 'units of currency per USD' },
+    kind,
+    sourceId,
+    notes,
+  ],
+};
+
+/** Every bundled dataset, in the order `validate` and `datasets` list them. */
+export const DATASET_SCHEMAS: readonly Schema[] = [sourcesSchema, capacityShareSchema, capacitySchema, fundsSchema, selfSufficiencySchema, fxSchema];
+
+export function schemaForFile(fileName: string): Schema | undefined {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
+  return DATASET_SCHEMAS.find((s) => s.name === base);
+}

@@ -1,0 +1,53 @@
+// Strict cell parsing: a number is a number only when it looks like one. Spreadsheet habits such as
+// `29%` or `83,000` are accepted only where a column's schema allows them, so that a typo never turns
+// silently into a different value.
+
+export interface NumberRules {
+  /** Accept a trailing `%` (the value stays in percent: `29%` → 29). */
+  percentSign?: boolean;
+  /** Accept `,` thousands separators in groups of three (`83,000` → 83000). */
+  thousands?: boolean;
+  /** Decimal separator of the input; `,` for European spreadsheet exports. */
+  decimal?: '.' | ',';
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const WORDS_FOR_NOTHING = new Set(['na', 'n/a', 'nan', 'null', 'none', '-', '--', '?', 'inf', '-inf', '+inf', 'infinity', '-infinity', '+infinity']);
+
+/** Parses a numeric cell under the given rules; the reason says what was wrong in words a user can act on. */
+export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number> {
+  let text = raw.trim();
+  if (text === '') return { ok: false, reason: 'is empty' };
+  if (WORDS_FOR_NOTHING.has(text.toLowerCase())) return { ok: false, reason: `'${raw}' is not a number` };
+  let hadPercent = false;
+  if (text.endsWith('%')) {
+    if (!rules.percentSign) return { ok: false, reason: `'${raw}' has a % sign, not allowed in this column (write ${text.slice(0, -1).trim()})` };
+    text = text.slice(0, -1).trim();
+    hadPercent = true;
+  }
+  if (rules.decimal === ',') {
+    if (text.includes('.')) return { ok: false, reason: `'${raw}' uses '.' but the decimal separator was set to ','` };
+    text = text.replace(',', '.');
+  } else if (text.includes(',')) {
+    if (!rules.thousands) return { ok: false, reason: `'${raw}' contains a comma (a decimal comma? use --decimal ,; thousands separators are not allowed in this column)` };
+    if (!GROUPED.test(text)) return { ok: false, reason: `'${raw}' has misplaced thousands separators` };
+    text = text.replace(/,/g, '');
+  }
+  if (!PLAIN.test(text)) return { ok: false, reason: `'${raw}' is not a number` };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, reason: `'${raw}' is out of range` };
+  void hadPercent;
+  return { ok: true, value: Object.is(value, -0) ? 0 : value };
+}
+
+/** A whole year such as 2023 (1900–2200: wide enough for history and targets, narrow enough to catch typos). */
+export function parseYear(raw: string): Parsed<number> {
+  const text = raw.trim();
+  if (!/^\d{4}$/.test(text)) return { ok: false, reason: `'${raw}' is not a year (expected four digits such as 2023)` };
+  const year = Number(text);
+  if (year < 1900 || year > 2200) return { ok: false, reason: `year ${year} is outside 1900–2200` };
+  return { ok: true, value: year };
+}

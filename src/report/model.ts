@@ -1,0 +1,36 @@
+// What every command hands to the output layer: named tables of typed cells, plus notes and warnings.
+// Renderers (table, CSV, JSON, Markdown) all read this one shape, so every command gets every format.
+
+export type CellValue = string | number | boolean | null;
+
+export interface Column {
+  key: string;
+  header: string;
+  /** `number` cells print rounded to `digits` in tables and in full in files. */
+  type?: 'text' | 'number' | 'int';
+  digits?: number;
+}
+
+export interface Table {
+  /** Stable machine name (used by --table and in JSON). */
+  name: string;
+  title?: string;
+  columns: Column[];
+  rows: Record<string, CellValue>[];
+}
+
+export interface Report {
+  command: string;
+  tables: Table[];
+  /** Explanations that belong with the numbers (implied rates, which rows were inputs). */
+  notes: string[];
+  /** Things the reader must not miss (a path clamped at 100 %, a source conflict). */
+  warnings: string[];
+}
+
+export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function makeReport(command: string, tables: Table[], notes: string[] = [], warnings: string[] = []): Report {
+  return { command, tables, notes, warnings };
+}
