@@ -74,7 +74,7 @@ export function headerProblems(header: string[], file: string): Problem[] {
  */
 export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw dataError(formatProblem({ file, message: 'is empty; expected a header row and data rows' }));
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(text, {
       bom: true,
@@ -84,26 +84,45 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
       skip_empty_lines: true,
       columns: false,
       max_record_size: 1_000_000,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (e) {
     throw dataError(describeCsvError(e, file));
   }
   const [head, ...body] = records;
-  // csv-parse counts lines at the end of a record; a record's first line is one more than where the previous ended.
   const header = head.record.map((h) => h.trim());
   const problems = headerProblems(header, file);
   if (problems.length > 0) throw dataError(formatProblem(problems[0]));
-  let previousEnd = head.info.lines;
+  // csv-parse reports where a record ends (in bytes); a record starts where the previous one ended,
+  // after any empty lines it skipped. Line numbers are counted from those byte offsets.
+  const bytes = Buffer.from(text, 'utf8');
+  const lineOf = lineFinder(bytes);
+  let previousEnd = head.info.bytes;
   const rows: CsvRow[] = [];
   for (const r of body) {
-    const raw = r.record;
-    const start = previousEnd + 1;
-    previousEnd = r.info.lines;
+    let start = previousEnd;
+    while (start < bytes.length && (bytes[start] === 10 || bytes[start] === 13)) start++;
+    previousEnd = r.info.bytes;
     // A line of only delimiters/whitespace is an empty line a spreadsheet left behind, not a record.
-    if (raw.every((c) => c.trim() === '')) continue;
-    rows.push({ line: start, cells: raw });
+    if (r.record.every((c) => c.trim() === '')) continue;
+    rows.push({ line: lineOf(start), cells: r.record });
   }
   return { file, header, rows };
+}
+
+/** Maps a byte offset in UTF-8 text to its 1-based line. */
+function lineFinder(bytes: Uint8Array): (byteOffset: number) => number {
+  const newlines: number[] = [];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) newlines.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }
 
 function describeCsvError(e: unknown, file: string): string {

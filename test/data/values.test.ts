@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber, parseYear } from '../../src/data/values.js';
+
+describe('parseNumber', () => {
+  it('reads plain numbers, signs and exponents', () => {
+    expect(parseNumber('29')).toEqual({ ok: true, value: 29 });
+    expect(parseNumber(' -3.5 ')).toEqual({ ok: true, value: -3.5 });
+    expect(parseNumber('1e3')).toEqual({ ok: true, value: 1000 });
+    expect(parseNumber('.5')).toEqual({ ok: true, value: 0.5 });
+  });
+
+  it('refuses words for missing values and non-finite numbers', () => {
+    for (const raw of ['N/A', 'NaN', 'Infinity', '-Infinity', 'null', '']) expect(parseNumber(raw).ok).toBe(false);
+    const huge = parseNumber('1e999');
+    expect(huge).toEqual({ ok: false, reason: "'1e999' is out of range" });
+  });
+
+  it('accepts 29% only where the column allows a percent sign', () => {
+    expect(parseNumber('29%').ok).toBe(false);
+    expect(parseNumber('29%', { percentSign: true })).toEqual({ ok: true, value: 29 });
+  });
+
+  it('accepts 83,000 only where thousands separators are allowed, and only in groups of three', () => {
+    const refused = parseNumber('83,000');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.reason).toContain('decimal comma');
+    expect(parseNumber('83,000', { thousands: true })).toEqual({ ok: true, value: 83000 });
+    expect(parseNumber('1,058,750', { thousands: true })).toEqual({ ok: true, value: 1058750 });
+    expect(parseNumber('83,00', { thousands: true }).ok).toBe(false);
+  });
+
+  it('reads a decimal comma when told to', () => {
+    expect(parseNumber('3,5', { decimal: ',' })).toEqual({ ok: true, value: 3.5 });
+    expect(parseNumber('3.5', { decimal: ',' }).ok).toBe(false);
+  });
+
+  it('refuses text that only starts like a number', () => {
+    expect(parseNumber('12abc').ok).toBe(false);
+    expect(parseNumber('0x10').ok).toBe(false);
+    expect(parseNumber('1 000').ok).toBe(false);
+  });
+});
+
+describe('parseYear', () => {
+  it('reads four-digit years in range', () => {
+    expect(parseYear('2023')).toEqual({ ok: true, value: 2023 });
+    expect(parseYear('23').ok).toBe(false);
+    expect(parseYear('2023.5').ok).toBe(false);
+    expect(parseYear('1800').ok).toBe(false);
+  });
+});
