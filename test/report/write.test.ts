@@ -1,0 +1,36 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/report/write.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'semicap-write-'));
+
+describe('writeFileAtomic', () => {
+  it('writes a new file and replaces an old one, leaving no temporary file', () => {
+    const p = join(dir, 'out.csv');
+    writeFileAtomic(p, 'one\n');
+    writeFileAtomic(p, 'two\n');
+    expect(readFileSync(p, 'utf8')).toBe('two\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a missing folder as cannot-create and creates nothing', () => {
+    expect(() => writeFileAtomic(join(dir, 'missing', 'x.csv'), 'x')).toThrow(expect.objectContaining({ kind: 'cannot-create' }));
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('refuses a folder as the target', () => {
+    mkdirSync(join(dir, 'sub'));
+    expect(() => writeFileAtomic(join(dir, 'sub'), 'x')).toThrow(expect.objectContaining({ kind: 'cannot-create' }));
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses an unwritable folder and leaves the old file unchanged', () => {
+    const ro = join(dir, 'ro');
+    mkdirSync(ro);
+    writeFileSync(join(ro, 'keep.csv'), 'old\n');
+    chmodSync(ro, 0o555);
+    expect(() => writeFileAtomic(join(ro, 'keep.csv'), 'new\n')).toThrow(expect.objectContaining({ kind: 'cannot-create' }));
+    expect(readFileSync(join(ro, 'keep.csv'), 'utf8')).toBe('old\n');
+  });
+});
