@@ -1,0 +1,429 @@
+// Anchored projections: a path through two or more known points (2023 = 29 %, 2027 = 39 %) and beyond them.
+//
+// Every method is piecewise-linear interpolation in its own space, then mapped back:
+//   cagr      linear in ln(v)                              (constant compound rate per segment; spreadsheet GROWTH/RRI)
+//   linear    linear in v                                  (constant step per segment; spreadsheet TREND)
+//   logistic  linear in logit((v − floor)/(cap − floor))   (a logistic curve with its own k per segment)
+// With 3+ anchors each segment between consecutive anchors has its own rate, so the path hits every anchor.
+// Beyond the last anchor the path continues at the last segment's rate; before the first anchor it runs back
+// at the first segment's rate. A pure module: no files, no printing, no process.
+import { usageError } from '../errors.js';
+import type { Forecast } from '../forecast/types.js';
+
+export const PROJECTION_METHODS = ['cagr', 'linear', 'logistic'] as const;
+export type ProjectionMethod = (typeof PROJECTION_METHODS)[number];
+
+/** A known point: an integer calendar year and a value (percent for shares). */
+export interface Anchor {
+  year: number;
+  value: number;
+}
+
+export interface ProjectionRequest {
+  method: ProjectionMethod;
+  /** Two or more anchors with unique integer years (any order; they are sorted). */
+  anchors: readonly Anchor[];
+  /** Last year of the output; defaults to the last anchor's year. */
+  through?: number;
+  /** First year of the output; defaults to the first anchor's year. Earlier years are extrapolated back. */
+  from?: number;
+  /** The value is a share in percent: bounded by floor and cap (0 and 100 unless set). */
+  isShare?: boolean;
+  /** Lower bound. Shares: default 0. Other values: no floor unless set (logistic: default 0). 0 is a real bound. */
+  floor?: number;
+  /** Upper bound. Shares: default 100. Other values: used only by logistic, where it is required. */
+  cap?: number;
+  /** Unit shown in warning messages; defaults to '%' for shares and nothing otherwise. */
+  unitLabel?: string;
+}
+
+export type PointStatus = 'anchor' | 'interpolated' | 'extrapolated';
+
+export interface ProjectionPoint {
+  year: number;
+  value: number;
+  status: PointStatus;
+  /** True when the method's path left the bounds here and the value was held at the bound. */
+  clamped: boolean;
+}
+
+/** The rates one segment between two consecutive anchors implies, whatever the method. */
+export interface Segment {
+  fromYear: number;
+  toYear: number;
+  fromValue: number;
+  toValue: number;
+  /** Compound rate in percent per year (RRI × 100); null when a value is not positive. */
+  cagrPct: number | null;
+  /** Constant step per year, in the value's units (percentage points for shares). */
+  stepPerYear: number;
+  /** Logistic growth rate per year on the logit scale; null when no (floor, cap) is known or a value lies outside it. */
+  k: number | null;
+  /** The projection method's own rate for this segment (cagrPct, stepPerYear or k). */
+  rate: number;
+  rateUnit: '%/yr' | 'pp/yr' | 'units/yr' | 'k/yr';
+}
+
+/** A path that would have left its bounds: where it first did and what was done. */
+export interface ClampWarning {
+  method: ProjectionMethod;
+  bound: 'cap' | 'floor';
+  boundValue: number;
+  /** The first year (counting away from the anchors) the path would have crossed. */
+  year: number;
+  /** The path's value in that year had it not been held. */
+  unclampedValue: number;
+  /** forward: after the anchors; backward: extrapolating before them. */
+  direction: 'forward' | 'backward';
+  message: string;
+}
+
+export interface Projection {
+  method: ProjectionMethod;
+  /** The anchors, sorted by year. */
+  anchors: Anchor[];
+  isShare: boolean;
+  /** The bounds applied (null: none on that side). For logistic, the floor and cap of the curve. */
+  bounds: { floor: number | null; cap: number | null };
+  from: number;
+  through: number;
+  segments: Segment[];
+  /** One point per year from `from` to `through`. */
+  points: ProjectionPoint[];
+  clamps: ClampWarning[];
+  /** Human-readable messages (one per clamp), for stderr or a report's warnings. */
+  warnings: string[];
+}
+
+/** Longest output span accepted, so a typo such as 20300 cannot ask for tens of thousands of rows. */
+export const MAX_SPAN_YEARS = 500;
+
+/**
+ * Projects a path through the anchors with one method.
+ *
+ * @example
+ * project({ method: 'cagr', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }], through: 2030, isShare: true })
+ * // points 2030 → 48.70 (29·(39/29)^(7/4)); segments[0].cagrPct → 7.6885
+ */
+export function project(request: ProjectionRequest): Projection {
+  const { method } = request;
+  if (!(PROJECTION_METHODS as readonly string[]).includes(method)) {
+    throw usageError(`unknown projection method "${String(method)}"; expected one of ${PROJECTION_METHODS.join(', ')}`);
+  }
+  const anchors = validateAnchors(request.anchors);
+  const isShare = request.isShare === true;
+  const bounds = resolveBounds(request, isShare);
+  checkAnchorsAgainstBounds(method, anchors, bounds, isShare);
+
+  const from = request.from ?? anchors[0].year;
+  const through = request.through ?? anchors[anchors.length - 1].year;
+  checkSpan(from, through);
+
+  const transform = transformFor(method, bounds);
+  const xs = anchors.map((a) => a.year);
+  const zs = anchors.map((a) => transform.forward(a.value));
+  const anchorByYear = new Map(anchors.map((a) => [a.year, a.value]));
+  const clampLow = method === 'logistic' ? null : bounds.floor;
+  const clampHigh = method === 'logistic' || !isShare ? null : bounds.cap;
+
+  const raw: number[] = [];
+  const points: ProjectionPoint[] = [];
+  for (let year = from; year <= through; year++) {
+    const anchored = anchorByYear.get(year);
+    // Anchor years take the anchor's value exactly, not exp(ln(v)) with its last-digit drift.
+    const value = anchored ?? transform.inverse(piecewiseLinearAt(xs, zs, year));
+    if (!Number.isFinite(value) && (clampHigh === null || value !== Infinity)) {
+      throw usageError(
+        `the ${method} path leaves the range of representable numbers by ${year}; choose a nearer --through year`,
+      );
+    }
+    raw.push(value);
+    const held = clampValue(value, clampLow, clampHigh);
+    points.push({
+      year,
+      value: held,
+      status: anchored !== undefined ? 'anchor' : year > xs[0] && year < xs[xs.length - 1] ? 'interpolated' : 'extrapolated',
+      clamped: held !== value,
+    });
+  }
+
+  const unit = request.unitLabel ?? (isShare ? '%' : '');
+  const clamps = findClamps(method, points, raw, xs[0], clampLow, clampHigh, unit);
+  return {
+    method,
+    anchors,
+    isShare,
+    bounds: {
+      floor: method === 'logistic' ? bounds.floor : clampLow,
+      cap: method === 'logistic' ? bounds.cap : clampHigh,
+    },
+    from,
+    through,
+    segments: segmentsFor(method, anchors, bounds, isShare),
+    points,
+    clamps,
+    warnings: clamps.map((c) => c.message),
+  };
+}
+
+/** Projects the same anchors with several methods, in the order given (the CLI's year-by-method table). */
+export function projectMethods(methods: readonly ProjectionMethod[], request: Omit<ProjectionRequest, 'method'>): Projection[] {
+  if (methods.length === 0) throw usageError(`no projection method given; expected one or more of ${PROJECTION_METHODS.join(', ')}`);
+  return methods.map((method) => project({ ...request, method }));
+}
+
+/**
+ * Compound rate in percent per year that takes `fromValue` to `toValue` in `years` (spreadsheet RRI × 100).
+ * @example compoundRatePct(29, 39, 4) // 7.6885...
+ */
+export function compoundRatePct(fromValue: number, toValue: number, years: number): number {
+  if (!(years > 0)) throw usageError(`a compound rate needs a positive number of years; got ${years}`);
+  if (!(fromValue > 0) || !(toValue > 0)) {
+    throw usageError(`a compound rate needs positive values at both ends; got ${fromValue} and ${toValue}`);
+  }
+  return (Math.pow(toValue / fromValue, 1 / years) - 1) * 100;
+}
+
+/** Constant step per year that takes `fromValue` to `toValue` in `years`. @example linearStep(29, 39, 4) // 2.5 */
+export function linearStep(fromValue: number, toValue: number, years: number): number {
+  if (!(years > 0)) throw usageError(`a linear step needs a positive number of years; got ${years}`);
+  return (toValue - fromValue) / years;
+}
+
+/**
+ * Value at `t` of the piecewise-linear function through (xs[i], zs[i]), continued beyond the ends along the
+ * first and last segments. xs must be strictly increasing with at least two entries.
+ */
+export function piecewiseLinearAt(xs: readonly number[], zs: readonly number[], t: number): number {
+  const last = xs.length - 2;
+  let i = 0;
+  while (i < last && t > xs[i + 1]) i++;
+  return zs[i] + ((zs[i + 1] - zs[i]) * (t - xs[i])) / (xs[i + 1] - xs[i]);
+}
+
+/**
+ * An anchored projection as a `Forecast` (the shape fitted methods return), so one output writer serves both:
+ * the mean is the path for the years after the last anchor, with no intervals.
+ */
+export function projectionToForecast(projection: Projection): Forecast {
+  const lastAnchor = projection.anchors[projection.anchors.length - 1].year;
+  return {
+    method: projection.method,
+    mean: projection.points.filter((p) => p.year > lastAnchor).map((p) => p.value),
+    intervals: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Bounds {
+  floor: number | null;
+  cap: number | null;
+}
+
+interface Transform {
+  forward(v: number): number;
+  inverse(z: number): number;
+}
+
+/** Sorted copy of the anchors; rejects fewer than two, non-integer or repeated years and non-finite values. */
+export function validateAnchors(anchors: readonly Anchor[]): Anchor[] {
+  if (!Array.isArray(anchors) || anchors.length < 2) {
+    throw usageError(`a projection needs at least two anchors (year=value); got ${Array.isArray(anchors) ? anchors.length : 0}`);
+  }
+  for (const a of anchors) {
+    if (!Number.isInteger(a.year)) throw usageError(`anchor years must be whole years; got ${a.year}`);
+    if (!Number.isFinite(a.value)) throw usageError(`anchor ${a.year} needs a finite value; got ${a.value}`);
+  }
+  const sorted = anchors.map((a) => ({ year: a.year, value: a.value })).sort((a, b) => a.year - b.year);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].year === sorted[i - 1].year) {
+      throw usageError(`two anchors have the same year ${sorted[i].year}; each anchor needs its own year`);
+    }
+  }
+  return sorted;
+}
+
+function resolveBounds(request: ProjectionRequest, isShare: boolean): Bounds {
+  const { floor, cap } = request;
+  if (floor !== undefined && !Number.isFinite(floor)) throw usageError(`the floor must be a finite number; got ${floor}`);
+  if (cap !== undefined && !Number.isFinite(cap)) throw usageError(`the cap must be a finite number; got ${cap}`);
+  let resolved: Bounds;
+  if (isShare) {
+    resolved = { floor: floor ?? 0, cap: cap ?? 100 };
+    if (resolved.floor! < 0 || resolved.cap! > 100) {
+      throw usageError(`a share's bounds must lie within 0–100 %; got floor ${resolved.floor} and cap ${resolved.cap}`);
+    }
+  } else if (request.method === 'logistic') {
+    if (cap === undefined) {
+      throw usageError('logistic needs a cap (the level the value saturates at) for values that are not shares');
+    }
+    resolved = { floor: floor ?? 0, cap };
+  } else {
+    resolved = { floor: floor ?? null, cap: cap ?? null };
+  }
+  if (resolved.floor !== null && resolved.cap !== null && !(resolved.floor < resolved.cap)) {
+    throw usageError(`the floor (${resolved.floor}) must be below the cap (${resolved.cap})`);
+  }
+  return resolved;
+}
+
+function checkAnchorsAgainstBounds(method: ProjectionMethod, anchors: Anchor[], bounds: Bounds, isShare: boolean): void {
+  for (const a of anchors) {
+    if (method === 'cagr' && !(a.value > 0)) {
+      throw usageError(`cagr needs positive anchor values (a compound rate from or to ${a.value} is undefined); anchor ${a.year} is ${a.value}`);
+    }
+    if (method === 'logistic') {
+      if (!(a.value > bounds.floor! && a.value < bounds.cap!)) {
+        throw usageError(
+          `logistic needs anchors strictly between the floor ${bounds.floor} and the cap ${bounds.cap}; anchor ${a.year} is ${a.value}`,
+        );
+      }
+      continue;
+    }
+    if (bounds.floor !== null && a.value < bounds.floor) {
+      throw usageError(`anchor ${a.year} (${a.value}) is below the floor ${bounds.floor}`);
+    }
+    if (isShare && bounds.cap !== null && a.value > bounds.cap) {
+      throw usageError(`anchor ${a.year} (${a.value}) is above the cap ${bounds.cap}`);
+    }
+  }
+}
+
+function checkSpan(from: number, through: number): void {
+  if (!Number.isInteger(from) || !Number.isInteger(through)) {
+    throw usageError(`the first and last years must be whole years; got ${from} and ${through}`);
+  }
+  if (from > through) throw usageError(`the first year (${from}) must not be after the last year (${through})`);
+  if (through - from > MAX_SPAN_YEARS) {
+    throw usageError(`a projection spans at most ${MAX_SPAN_YEARS} years; ${from}–${through} is ${through - from}`);
+  }
+}
+
+function transformFor(method: ProjectionMethod, bounds: Bounds): Transform {
+  switch (method) {
+    case 'cagr':
+      return { forward: Math.log, inverse: Math.exp };
+    case 'linear':
+      return { forward: (v) => v, inverse: (z) => z };
+    case 'logistic': {
+      const floor = bounds.floor!;
+      const cap = bounds.cap!;
+      return { forward: (v) => logit(floor, cap, v), inverse: (z) => floor + (cap - floor) * sigmoid(z) };
+    }
+  }
+}
+
+function logit(floor: number, cap: number, v: number): number {
+  return Math.log(v - floor) - Math.log(cap - v);
+}
+
+/** 1 / (1 + e^−z), written so neither branch overflows. */
+function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+function clampValue(v: number, low: number | null, high: number | null): number {
+  if (low !== null && v < low) return low;
+  if (high !== null && v > high) return high;
+  return v;
+}
+
+function segmentsFor(method: ProjectionMethod, anchors: Anchor[], bounds: Bounds, isShare: boolean): Segment[] {
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < anchors.length; i++) {
+    const a = anchors[i];
+    const b = anchors[i + 1];
+    const years = b.year - a.year;
+    const cagrPct = a.value > 0 && b.value > 0 ? compoundRatePct(a.value, b.value, years) : null;
+    const stepPerYear = linearStep(a.value, b.value, years);
+    const k = logisticK(a, b, bounds);
+    const rate = method === 'cagr' ? cagrPct! : method === 'linear' ? stepPerYear : k!;
+    const rateUnit = method === 'cagr' ? '%/yr' : method === 'linear' ? (isShare ? 'pp/yr' : 'units/yr') : 'k/yr';
+    segments.push({ fromYear: a.year, toYear: b.year, fromValue: a.value, toValue: b.value, cagrPct, stepPerYear, k, rate, rateUnit });
+  }
+  return segments;
+}
+
+/** Slope per year on the logit scale between two anchors, when both lie strictly inside (floor, cap). */
+function logisticK(a: Anchor, b: Anchor, bounds: Bounds): number | null {
+  const floor = bounds.floor ?? null;
+  const cap = bounds.cap ?? null;
+  if (floor === null || cap === null) return null;
+  const inside = (v: number) => v > floor && v < cap;
+  if (!inside(a.value) || !inside(b.value)) return null;
+  return (logit(floor, cap, b.value) - logit(floor, cap, a.value)) / (b.year - a.year);
+}
+
+/**
+ * One warning per run of clamped years, named by the year the path first crossed counting away from the
+ * anchors (the run's first year going forward, its last year going backward).
+ */
+function findClamps(
+  method: ProjectionMethod,
+  points: ProjectionPoint[],
+  raw: number[],
+  firstAnchorYear: number,
+  low: number | null,
+  high: number | null,
+  unit: string,
+): ClampWarning[] {
+  const clamps: ClampWarning[] = [];
+  const boundOf = (i: number): 'cap' | 'floor' | null =>
+    !points[i].clamped ? null : high !== null && raw[i] > high ? 'cap' : 'floor';
+  let i = 0;
+  while (i < points.length) {
+    const bound = boundOf(i);
+    if (bound === null) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < points.length && boundOf(end + 1) === bound) end++;
+    const backward = points[end].year < firstAnchorYear;
+    const at = backward ? end : i;
+    const boundValue = bound === 'cap' ? high! : low!;
+    clamps.push(makeClamp(method, bound, boundValue, points[at].year, raw[at], backward, unit));
+    i = end + 1;
+  }
+  return clamps;
+}
+
+function makeClamp(
+  method: ProjectionMethod,
+  bound: 'cap' | 'floor',
+  boundValue: number,
+  year: number,
+  unclampedValue: number,
+  backward: boolean,
+  unit: string,
+): ClampWarning {
+  const u = unit === '' ? '' : ` ${unit}`;
+  const shownBound = formatPlain(boundValue);
+  const shownValue = formatDistinct(unclampedValue, boundValue);
+  const lead = backward ? `going back, ${method}` : method;
+  return {
+    method,
+    bound,
+    boundValue,
+    year,
+    unclampedValue,
+    direction: backward ? 'backward' : 'forward',
+    message: `${lead} would pass ${shownBound}${u} in ${year} (${shownValue}${u}); held at ${shownBound}${u}`,
+  };
+}
+
+function formatPlain(v: number): string {
+  return String(Number(v.toFixed(6)));
+}
+
+/** One decimal, or more when one decimal would make the value look equal to the bound it crossed. */
+function formatDistinct(v: number, bound: number): string {
+  for (let digits = 1; digits <= 6; digits++) {
+    const shown = v.toFixed(digits);
+    if (Number(shown) !== bound) return shown;
+  }
+  return String(v);
+}
