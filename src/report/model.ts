@@ -9,6 +9,8 @@ export interface Column {
   /** `number` cells print rounded to `digits` in tables and in full in files. */
   type?: 'text' | 'number' | 'int';
   digits?: number;
+  /** What a table shows for an empty cell (files keep it empty), e.g. 'not by 2040'. */
+  emptyText?: string;
 }
 
 export interface Table {

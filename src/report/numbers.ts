@@ -2,7 +2,7 @@
 import type { CellValue, Column } from './model.js';
 
 export function formatForPeople(value: CellValue, column: Column): string {
-  if (value === null) return '';
+  if (value === null) return column.emptyText ?? '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';

@@ -1,0 +1,80 @@
+// Parsing the small languages of option values: YEAR=VALUE anchors, comma lists, years and numbers.
+import { parseNumber, parseYear } from '../data/values.js';
+import { usageError } from '../errors.js';
+
+export interface AnchorArg {
+  year: number;
+  value: number;
+  /** Written with a % sign: a share, bounded 0–100. */
+  percent: boolean;
+}
+
+/** `2023=29%` → { year: 2023, value: 29, percent: true }; thousands separators allowed (`2022=714,000`). */
+export function parseAnchorArg(text: string, option: string): AnchorArg {
+  const m = /^\s*([^=:]+)\s*[=:]\s*(.+?)\s*$/.exec(text);
+  if (!m) throw usageError(`${option} '${text}' is not YEAR=VALUE; expected e.g. ${option} 2023=29%`);
+  const year = parseYear(m[1]);
+  if (!year.ok) throw usageError(`${option} '${text}': ${year.reason}`);
+  const percent = m[2].endsWith('%');
+  const value = parseNumber(m[2], { percentSign: true, thousands: true });
+  if (!value.ok) throw usageError(`${option} '${text}': ${value.reason}; expected a number such as 29% or 714000`);
+  return { year: year.value, value: value.value, percent };
+}
+
+export function parseYearArg(text: string, option: string): number {
+  const year = parseYear(String(text));
+  if (!year.ok) throw usageError(`${option} ${year.reason}`);
+  return year.value;
+}
+
+export function parseNumberArg(text: string, option: string, rules: { min?: number; max?: number; integer?: boolean } = {}): number {
+  const n = parseNumber(String(text), { percentSign: true });
+  if (!n.ok) throw usageError(`${option} ${n.reason}; expected a number`);
+  if (rules.integer && !Number.isInteger(n.value)) throw usageError(`${option} ${text} is not a whole number`);
+  if (rules.min !== undefined && n.value < rules.min) throw usageError(`${option} ${text} is below ${rules.min}`);
+  if (rules.max !== undefined && n.value > rules.max) throw usageError(`${option} ${text} is above ${rules.max}`);
+  return n.value;
+}
+
+/** `cagr, linear` → ['cagr', 'linear'], each checked against the allowed names (with a suggestion). */
+export function parseListArg<T extends string>(text: string, option: string, allowed: readonly T[]): T[] {
+  const items = String(text)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (items.length === 0) throw usageError(`${option} is empty; expected one or more of ${allowed.join(', ')}`);
+  for (const item of items) {
+    if (!allowed.includes(item as T)) {
+      const hint = closest(item, allowed);
+      throw usageError(`${option}: unknown '${item}'; expected one of ${allowed.join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`);
+    }
+  }
+  return [...new Set(items)] as T[];
+}
+
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,163 @@
+// `semicap capacity`: a region's share of a capacity segment projected through each source's own figures
+// (sources are never averaged or mixed), or capacity in wafers per month (--metric wpm).
+import { join } from 'node:path';
+import { bundledDataDir, loadDatasets, type CapacityRecord, type Datasets, type ShareRecord } from '../../data/datasets.js';
+import { DATASET_SCHEMAS } from '../../data/schemas.js';
+import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod } from '../../domain/projection.js';
+import { convertCapacity, type CapacityUnit } from '../../domain/units.js';
+import { usageError } from '../../errors.js';
+import { makeReport, type Column, type Table } from '../../report/model.js';
+import { parseListArg, parseYearArg } from '../args.js';
+import type { CommandResult, GlobalOptions } from '../context.js';
+
+export interface SharePath {
+  sourceId: string;
+  rows: ShareRecord[];
+  projections: Projection[];
+}
+
+/** Groups a region's share figures by source and projects each source with two or more years. */
+export function sharePaths(data: Datasets, region: string, segment: string, methods: readonly ProjectionMethod[], through: number, sourceId?: string): { paths: SharePath[]; singles: ShareRecord[] } {
+  const rows = data.capacityShare.filter((r) => r.region === region && r.segment === segment && (sourceId === undefined || r.source_id === sourceId));
+  if (rows.length === 0) {
+    const available = [...new Set(data.capacityShare.map((r) => `${r.region}/${r.segment}`))].sort().join(', ');
+    throw usageError(`no share figures for region '${region}', segment '${segment}'${sourceId ? `, source '${sourceId}'` : ''}; available: ${available}`);
+  }
+  const bySource = new Map<string, ShareRecord[]>();
+  for (const r of rows) bySource.set(r.source_id, [...(bySource.get(r.source_id) ?? []), r]);
+  const paths: SharePath[] = [];
+  const singles: ShareRecord[] = [];
+  for (const [id, group] of bySource) {
+    if (group.length < 2) {
+      singles.push(...group);
+      continue;
+    }
+    const anchors = group.map((r) => ({ year: r.year, value: r.share_pct })).sort((a, b) => a.year - b.year);
+    const from = anchors[0].year;
+    paths.push({ sourceId: id, rows: group, projections: projectMethods(methods, { anchors, through: Math.max(through, anchors[anchors.length - 1].year), from, isShare: true }) });
+  }
+  return { paths, singles };
+}
+
+/** Year by source and method, wide: the view people compare paths in. */
+function wideTable(paths: SharePath[], digits: number, title: string, name = 'projection'): Table {
+  const years = new Set<number>();
+  for (const p of paths) for (const pr of p.projections) for (const pt of pr.points) years.add(pt.year);
+  const columns: Column[] = [{ key: 'year', header: 'year', type: 'int' }];
+  for (const p of paths) for (const pr of p.projections) columns.push({ key: `${p.sourceId}.${pr.method}`, header: `${p.sourceId}\n${pr.method}`, type: 'number', digits });
+  const rows = [...years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const row: Record<string, number | null> = { year };
+      for (const p of paths) for (const pr of p.projections) row[`${p.sourceId}.${pr.method}`] = pr.points.find((pt) => pt.year === year)?.value ?? null;
+      return row;
+    });
+  return { name, title, columns, rows };
+}
+
+function inputsTable(rows: { year: number; value: number; kind: string; source_id: string; note: string }[], used: Set<string>, digits: number): Table {
+  return {
+    name: 'inputs',
+    title: 'Figures used (anchors) and other figures shown for comparison',
+    columns: [
+      { key: 'year', header: 'year', type: 'int' },
+      { key: 'value', header: 'value', type: 'number', digits },
+      { key: 'kind', header: 'kind' },
+      { key: 'source_id', header: 'source_id' },
+      { key: 'role', header: 'role' },
+      { key: 'note', header: 'definition / note' },
+    ],
+    rows: rows
+      .sort((a, b) => a.source_id.localeCompare(b.source_id) || a.year - b.year)
+      .map((r) => ({ ...r, role: used.has(r.source_id) ? 'anchor' : 'comparison (single figure)' })),
+  };
+}
+
+export function shareReport(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number }): { tables: Table[]; notes: string[]; warnings: string[] } {
+  const { paths, singles } = sharePaths(data, opts.region, opts.segment, opts.methods, opts.through, opts.source);
+  if (paths.length === 0) {
+    throw usageError(`no source gives two or more years for ${opts.region}/${opts.segment}${opts.source ? ` in ${opts.source}` : ''}, so there is nothing to project through; figures: ${singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ')}`);
+  }
+  const used = new Set(paths.map((p) => p.sourceId));
+  const all = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: [r.definition, r.notes].filter(Boolean).join('; ') }));
+  const notes = paths.flatMap((p) =>
+    p.projections[0].segments.map((s) => `${p.sourceId}: ${s.fromYear}=${s.fromValue}% → ${s.toYear}=${s.toValue}% implies ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${s.stepPerYear.toFixed(2)} pp/yr linear`),
+  );
+  if (paths.length > 1) notes.push(`${paths.length} sources project separately; they are not averaged. Pick one with --source.`);
+  const warnings = paths.flatMap((p) => p.projections.flatMap((pr) => pr.warnings.map((w) => `${p.sourceId}: ${w}`)));
+  return {
+    tables: [wideTable(paths, 2, `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`), inputsTable(all, used, 2)],
+    notes,
+    warnings,
+  };
+}
+
+/** One value per year for an entity's capacity: year-end figures (period year or Q4), the latest release winning. */
+export function capacityHistory(data: Datasets, entity: string, segment?: string): { segment: string; unit: string; rows: CapacityRecord[]; conflicts: string[] } {
+  const candidates = data.capacity.filter((r) => r.entity === entity && (segment === undefined || r.segment === segment));
+  if (candidates.length === 0) {
+    const available = [...new Set(data.capacity.map((r) => r.entity))].sort().join(', ');
+    throw usageError(`no capacity figures for '${entity}'${segment ? ` in segment '${segment}'` : ''}; entities: ${available}`);
+  }
+  // The segment with most figures is the entity's main series unless one was asked for.
+  const counts = new Map<string, number>();
+  for (const r of candidates) counts.set(`${r.segment}|${r.unit}`, (counts.get(`${r.segment}|${r.unit}`) ?? 0) + 1);
+  const [seg, unit] = [...counts].sort((a, b) => b[1] - a[1])[0][0].split('|');
+  const published = new Map(data.sources.map((s) => [s.source_id, s.published ?? '']));
+  const yearEnd = candidates.filter((r) => r.segment === seg && r.unit === unit && (r.period === 'year' || r.period === 'Q4'));
+  const byYear = new Map<number, CapacityRecord[]>();
+  for (const r of yearEnd) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  const rows: CapacityRecord[] = [];
+  const conflicts: string[] = [];
+  for (const [year, group] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...group].sort((a, b) => (published.get(b.source_id) ?? '').localeCompare(published.get(a.source_id) ?? ''));
+    rows.push(sorted[0]);
+    if (sorted.length > 1) conflicts.push(`${year}: ${sorted.map((r) => `${r.value} (${r.source_id}, ${r.kind})`).join(' vs ')}; used the latest release, ${sorted[0].source_id}`);
+  }
+  return { segment: seg, unit, rows, conflicts };
+}
+
+export function wpmReport(data: Datasets, opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string }): { tables: Table[]; notes: string[]; warnings: string[] } {
+  const history = capacityHistory(data, opts.entity, opts.segment);
+  if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
+  const outUnit = (opts.unit ?? history.unit) as CapacityUnit;
+  const factor = convertCapacity(1, history.unit as CapacityUnit, outUnit);
+  const first = history.rows[0];
+  const last = history.rows[history.rows.length - 1];
+  const anchors = [
+    { year: first.year, value: first.value * factor },
+    { year: last.year, value: last.value * factor },
+  ];
+  const methods = opts.methods.filter((m) => m !== 'logistic');
+  if (methods.length === 0) throw usageError('--metric wpm projects with cagr or linear (capacity has no natural cap for logistic)');
+  const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0 });
+  const path: SharePath = { sourceId: opts.entity, rows: [], projections };
+  const table = wideTable([path], 0, `${opts.entity} capacity (${history.segment}), ${outUnit}, through ${first.year} and ${last.year}`);
+  const inputs = inputsTable(
+    history.rows.map((r) => ({ year: r.year, value: r.value * factor, kind: r.kind, source_id: r.source_id, note: `${r.period === 'Q4' ? 'Q4' : 'year-end'}; ${r.notes ?? ''}`.replace(/; $/, '') })),
+    new Set(history.rows.map((r) => r.source_id)),
+    0,
+  );
+  inputs.rows = inputs.rows.map((r) => ({ ...r, role: r.year === first.year || r.year === last.year ? 'anchor' : 'history' }));
+  const s = projections[0].segments[0];
+  const notes = [
+    `${first.year}→${last.year}: ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${Math.round(s.stepPerYear).toLocaleString('en-US')} ${outUnit}/yr linear`,
+    ...history.conflicts,
+    ...(outUnit !== history.unit ? [`converted from ${history.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`] : []),
+    `kinds used: ${[...new Set(history.rows.map((r) => r.kind))].join(', ')}`,
+  ];
+  return { tables: [table, inputs], notes, warnings: projections.flatMap((p) => p.warnings) };
+}
+
+export function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+  const dir = g.data ?? bundledDataDir();
+  const data = loadDatasets(dir);
+  const methods = parseListArg(String(opts.method), '--method', PROJECTION_METHODS);
+  const through = parseYearArg(String(opts.through), '--through');
+  const inputs = DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`));
+  const r =
+    opts.metric === 'wpm'
+      ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined })
+      : shareReport(data, { region: String(opts.region ?? 'china'), segment: String(opts.segment ?? 'mature'), source: opts.source as string | undefined, methods, through });
+  return { report: makeReport('capacity', r.tables, r.notes, r.warnings), inputs };
+}

@@ -1,0 +1,121 @@
+// `semicap self-sufficiency`: the history of one self-sufficiency series, the targets, the gap to each,
+// the compound and linear growth each needs, and the year the current path reaches it (or not by --through).
+import { join } from 'node:path';
+import { bundledDataDir, loadDatasets, type Datasets } from '../../data/datasets.js';
+import { DATASET_SCHEMAS } from '../../data/schemas.js';
+import { assessGoal, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
+import { compoundRatePct, linearStep, type Anchor } from '../../domain/projection.js';
+import { usageError } from '../../errors.js';
+import { makeReport, type Table } from '../../report/model.js';
+import { parseAnchorArg, parseYearArg } from '../args.js';
+import type { CommandResult, GlobalOptions } from '../context.js';
+
+export interface TargetRow {
+  label: string;
+  year: number;
+  value: number;
+  kind: string;
+  source_id: string;
+}
+
+/** The path the history is on: compound and linear rates from its first to its last actual figure. */
+export function currentPath(history: Anchor[]): { cagrPct: number | null; step: number; from: Anchor; to: Anchor } | null {
+  if (history.length < 2) return null;
+  const from = history[0];
+  const to = history[history.length - 1];
+  const years = to.year - from.year;
+  return { cagrPct: from.value > 0 && to.value > 0 ? compoundRatePct(from.value, to.value, years) : null, step: linearStep(from.value, to.value, years), from, to };
+}
+
+export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[] } {
+  const series = data.selfSufficiency.filter((r) => r.scope === opts.scope);
+  if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
+  // History is what was measured; forecasts and targets are shown but never fitted.
+  const actual = series.filter((r) => r.kind === 'actual' || r.kind === 'estimate').sort((a, b) => a.year - b.year);
+  const history: Anchor[] = dedupeByYear(actual.map((r) => ({ year: r.year, value: r.rate_pct })));
+  const current = opts.current ?? history[history.length - 1];
+  if (!current) throw usageError(`series '${opts.scope}' has no actual figures; give --current YEAR=VALUE`);
+  const path = currentPath(history);
+  const targets: TargetRow[] = [
+    ...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => ({ label: r.scope, year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id })),
+    ...opts.extraTargets.map((t) => ({ label: 'command line', year: t.year, value: t.value, kind: 'target', source_id: '' })),
+  ].sort((a, b) => a.year - b.year || a.value - b.value);
+  const targetRows = targets.map((t) => {
+    const goal = assessGoal({ current, target: { year: t.year, value: t.value } });
+    return {
+      target: t.label,
+      year: t.year,
+      target_pct: t.value,
+      source_id: t.source_id,
+      status: goal.status,
+      gap_pp: goal.gap,
+      needs_cagr_pct: goal.requiredCagrPct,
+      needs_pp_per_year: goal.requiredStepPerYear,
+      path_cagr_reaches: path?.cagrPct != null ? yearReachedAtCagr(current, t.value, path.cagrPct, opts.through) : null,
+      path_linear_reaches: path ? yearReachedAtStep(current, t.value, path.step, opts.through) : null,
+    };
+  });
+  const historyRows = series
+    .sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind))
+    .map((r) => ({ year: r.year, rate_pct: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
+  const notes = [
+    `current: ${current.value}% in ${current.year}${opts.current ? ' (from --current)' : ` (latest actual of ${opts.scope})`}`,
+    path
+      ? `current path ${path.from.year}→${path.to.year}: ${path.cagrPct === null ? 'no compound rate' : `${path.cagrPct.toFixed(2)} %/yr compound`}, ${path.step.toFixed(2)} pp/yr linear; "reaches" is empty when the path does not get there by ${opts.through}`
+      : 'only one actual figure: no current path',
+    `definition: ${actual[0]?.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
+  ];
+  return {
+    tables: [
+      {
+        name: 'targets',
+        title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
+        columns: [
+          { key: 'target', header: 'target' },
+          { key: 'year', header: 'year', type: 'int' },
+          { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
+          { key: 'status', header: 'status' },
+          { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
+          { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
+          { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
+          { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: `not by ${opts.through}` },
+          { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: `not by ${opts.through}` },
+          { key: 'source_id', header: 'source_id' },
+        ],
+        rows: targetRows,
+      },
+      {
+        name: 'history',
+        title: `${opts.scope}: history and third-party forecasts`,
+        columns: [
+          { key: 'year', header: 'year', type: 'int' },
+          { key: 'rate_pct', header: 'rate %', type: 'number', digits: 1 },
+          { key: 'kind', header: 'kind' },
+          { key: 'source_id', header: 'source_id' },
+          { key: 'definition', header: 'definition' },
+        ],
+        rows: historyRows,
+      },
+    ],
+    notes,
+  };
+}
+
+/** Two sources for one year: keep the first (datasets list the primary series first) — the rest stay in the history table. */
+function dedupeByYear(points: Anchor[]): Anchor[] {
+  const seen = new Set<number>();
+  return points.filter((p) => (seen.has(p.year) ? false : (seen.add(p.year), true)));
+}
+
+export function selfSufficiency(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+  const dir = g.data ?? bundledDataDir();
+  const data = loadDatasets(dir);
+  const current = opts.current !== undefined ? parseAnchorArg(String(opts.current), '--current') : undefined;
+  const r = selfSufficiencyTables(data, {
+    scope: String(opts.scope),
+    through: parseYearArg(String(opts.through), '--through'),
+    current: current && { year: current.year, value: current.value },
+    extraTargets: ((opts.target as string[]) ?? []).map((t) => parseAnchorArg(t, '--target')).map(({ year, value }) => ({ year, value })),
+  });
+  return { report: makeReport('self-sufficiency', r.tables, r.notes), inputs: DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`)) };
+}
