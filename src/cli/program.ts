@@ -2,6 +2,7 @@
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
 import { Command, Option } from 'commander';
 import type { CommandResult, GlobalOptions } from './context.js';
+import { defineScenarioCommands } from './define-scenario.js';
 
 type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
 
@@ -23,8 +24,11 @@ function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
 
-export function defineCommands(program: Command, onResult: OnResult): void {
-  const act = (load: () => Promise<(args: string[], opts: Record<string, unknown>, g: GlobalOptions) => Promise<CommandResult> | CommandResult>) =>
+export type Implementation = (args: string[], opts: Record<string, unknown>, g: GlobalOptions) => Promise<CommandResult> | CommandResult;
+
+/** An action that loads a command's implementation on demand, runs it and hands the result on. */
+export function makeAction(program: Command, onResult: OnResult) {
+  return (load: () => Promise<Implementation>) =>
     async function (this: Command, ...params: unknown[]) {
       const cmd = this;
       const g = globalOptions(program, cmd);
@@ -33,6 +37,13 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       const result = await impl(args, cmd.opts(), g);
       await onResult(result, g);
     };
+}
+
+export type Act = ReturnType<typeof makeAction>;
+export { withOutput, withData, examples, collect };
+
+export function defineCommands(program: Command, onResult: OnResult): void {
+  const act = makeAction(program, onResult);
 
   examples(
     withOutput(withData(program.command('overview').description('the headline projections on the bundled data: mature-node share, funds, self-sufficiency'))),
@@ -122,6 +133,8 @@ export function defineCommands(program: Command, onResult: OnResult): void {
     withOutput(withData(program.command('datasets').description('what is bundled: files, rows, sources').option('--sources', 'list every source instead of the files', false))),
     ['semicap datasets', 'semicap datasets --sources --format csv'],
   ).action(act(async () => (await import('./commands/datasets.js')).datasets));
+
+  defineScenarioCommands(program, act);
 }
 
 export function globalOptions(program: Command, cmd: Command): GlobalOptions {
