@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { defineExtraCommands } from './define-extras.js';
+import { defineForecastCommands } from './define-forecast.js';
 import { defineScenarioCommands } from './define-scenario.js';
 
 type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
@@ -135,39 +136,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
     ['semicap datasets', 'semicap datasets --sources --format csv'],
   ).action(act(async () => (await import('./commands/datasets.js')).datasets));
 
-  const seriesOptions = (cmd: Command, defaultMethods: string) =>
-    cmd
-      .argument('<file>', 'long CSV: one row per series and year')
-      .option('--id <column>', 'column naming the series (absent: the file is one series)')
-      .option('--time <column>', 'column of years', 'year')
-      .option('--value <column>', 'column of values', 'value')
-      .option('--delimiter <char>', 'field delimiter (e.g. ";" for European spreadsheet exports, "\\t" for tabs)', ',')
-      .option('--decimal <char>', 'decimal separator: . or , (with --delimiter ";")', '.')
-      .addOption(new Option('--fill <how>', 'missing years inside a series: none (skip the series) or linear (interpolate)').choices(['none', 'linear']).default('none'))
-      .option('--method <names>', 'methods, comma-separated: naive, drift, ses, holt, damped, ets, theta, arima, linear, loglinear, logistic, auto, or mean(a,b)/median(a,b)', defaultMethods);
-
-  examples(
-    withOutput(
-      seriesOptions(program.command('forecast').description('forecast every series of a long CSV with statistical methods and prediction intervals'), 'auto')
-        .option('--horizon <n>', 'years to forecast', '6')
-        .option('--level <levels>', 'prediction interval levels in percent', '80,95')
-        .option('--seed <n>', 'seed for simulated intervals (same seed, same numbers)', '42'),
-    ),
-    [
-      'semicap forecast history.csv --time year --value share',
-      'semicap forecast many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
-      'semicap forecast export.csv --delimiter ";" --decimal , --id region',
-    ],
-  ).action(act(async () => (await import('./commands/forecast.js')).forecast));
-
-  examples(
-    withOutput(
-      seriesOptions(program.command('backtest').description('rolling-origin evaluation: MAE, RMSE, MAPE, sMAPE and MASE per method and horizon, best first'), 'naive,drift,ses,holt,damped,theta,ets,arima,auto')
-        .option('--holdout <h>', 'forecast horizon evaluated at each origin', '3')
-        .option('--origins <k>', 'number of forecast origins (each one year earlier)', '5'),
-    ),
-    ['semicap backtest history.csv --method naive,drift,theta,auto', 'semicap backtest many.csv --id series --holdout 6 --origins 3 --format csv'],
-  ).action(act(async () => (await import('./commands/backtest.js')).backtest));
+  defineForecastCommands(program, act);
 
   defineScenarioCommands(program, act);
   defineExtraCommands(program, act);
