@@ -1,0 +1,312 @@
+// ARIMA with automatic order selection for yearly (non-seasonal) data, after R's forecast::auto.arima
+// (forecast 8.x defaults): KPSS tests choose d in {0, 1, 2}; a stepwise search over p, q <= 5 starting from
+// ARIMA(2,d,2), (0,d,0), (1,d,0), (0,d,1) moves to the best neighbour (p±1, q±1, constant on/off) by AICc;
+// each candidate is fitted by CSS then exact Gaussian ML through the Kalman filter (arima "CSS-ML");
+// fits with roots near the unit circle are rejected. Forecasts integrate the ARMA forecasts of the
+// differenced series; intervals are normal with the ψ-weight variance of the integrated model.
+//
+// Known differences from R: see the notes in arima/fit.ts (likelihood on the differenced series) and
+// below (short series).
+
+import { SemicapError } from '../errors.js';
+import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';
+import { difference, isConstant, ndiffs } from './arima/kpss.js';
+import { qnorm } from './arima/normal.js';
+import { DEFAULT_LEVELS, type Fitted, type Forecast, type ForecastOptions, type Interval, type Method } from './types.js';
+
+/** The chosen model: ARMA(p, q) fit on the d-times differenced series, plus how it was chosen. */
+export interface ArimaModel {
+  d: number;
+  fit: ArmaFit;
+  /** Why the search was bypassed, when it was (short or constant series). */
+  fallback?: string;
+}
+
+interface Candidate {
+  p: number;
+  q: number;
+  constant: boolean;
+}
+
+const MAX_P = 5;
+const MAX_Q = 5;
+const START_P = 2;
+const START_Q = 2;
+const NMODELS = 94;
+
+/** auto.arima's stepwise search on the differenced series w; undefined when no candidate could be fitted. */
+function stepwiseSearch(w: Float64Array, d: number, seriesLength: number): ArmaFit | undefined {
+  const maxP = Math.min(MAX_P, Math.floor(seriesLength / 3));
+  const maxQ = Math.min(MAX_Q, Math.floor(seriesLength / 3));
+  const useAic = seriesLength <= 3;
+  const allowConstant = d <= 1; // mean for d = 0, drift for d = 1, nothing for d = 2
+  let constant = allowConstant;
+  let startP = START_P;
+  let startQ = START_Q;
+  if (seriesLength < 10) {
+    startP = Math.min(startP, 1);
+    startQ = Math.min(startQ, 1);
+  }
+  startP = Math.min(startP, maxP);
+  startQ = Math.min(startQ, maxQ);
+
+  const tried = new Set<string>();
+  const key = (c: Candidate): string => `${c.p},${c.q},${c.constant ? 1 : 0}`;
+  let best: ArmaFit | undefined;
+  let bestIc = Infinity;
+
+  /** Fit a candidate; true when it becomes the best (myarima's ic, with checkarima only where it matters). */
+  const attempt = (c: Candidate): boolean => {
+    tried.add(key(c));
+    const fit = fitArma(w, c);
+    if (fit === undefined || !fit.rootsOk) return false;
+    const ic = useAic ? fit.aic : fit.aicc;
+    // checkarima's Hessian test only changes the outcome when the candidate would win, so it runs then.
+    if (!(ic < bestIc) || hessianRejects(w, fit)) return false;
+    best = fit;
+    bestIc = ic;
+    return true;
+  };
+
+  let p = startP;
+  let q = startQ;
+  attempt({ p, q, constant });
+  if (attempt({ p: 0, q: 0, constant })) {
+    p = 0;
+    q = 0;
+  }
+  if (maxP > 0 && attempt({ p: 1, q: 0, constant })) {
+    p = 1;
+    q = 0;
+  }
+  if (maxQ > 0 && attempt({ p: 0, q: 1, constant })) {
+    p = 0;
+    q = 1;
+  }
+  // R leaves `constant` unchanged here even when the constant-free model wins.
+  if (constant && attempt({ p: 0, q: 0, constant: false })) {
+    p = 0;
+    q = 0;
+  }
+
+  let startk = 0;
+  while (startk < tried.size && tried.size < NMODELS) {
+    startk = tried.size;
+    const moves: Array<[number, number, boolean]> = [
+      [-1, 0, p > 0],
+      [0, -1, q > 0],
+      [1, 0, p < maxP],
+      [0, 1, q < maxQ],
+      [-1, -1, q > 0 && p > 0],
+      [-1, 1, q < maxQ && p > 0],
+      [1, -1, q > 0 && p < maxP],
+      [1, 1, q < maxQ && p < maxP],
+    ];
+    let improved = false;
+    for (const [dp, dq, allowed] of moves) {
+      const c = { p: p + dp, q: q + dq, constant };
+      if (!allowed || tried.has(key(c))) continue;
+      if (tried.size + 1 > NMODELS) break;
+      if (attempt(c)) {
+        p = c.p;
+        q = c.q;
+        improved = true;
+        break;
+      }
+    }
+    if (improved) continue;
+    if (allowConstant) {
+      const c = { p, q, constant: !constant };
+      if (!tried.has(key(c)) && tried.size + 1 <= NMODELS && attempt(c)) constant = !constant;
+    }
+  }
+  return best;
+}
+
+/** Random walk ARIMA(0,1,0) without drift (sigma² from the differences), the short-series fallback. */
+function randomWalk(y: Float64Array, reason: string): ArimaModel {
+  return { d: 1, fit: fixedWhiteNoise(difference(y, 1), undefined), fallback: reason };
+}
+
+/**
+ * Select and fit an ARIMA model to y as auto.arima does (see the file comment). y must be finite and
+ * non-empty; series of length 1 to 3 get a documented fallback instead of the search.
+ */
+export function selectArima(y: Float64Array): ArimaModel {
+  const n = y.length;
+  if (n === 1) {
+    return { d: 0, fit: fixedWhiteNoise(y, y[0]), fallback: 'length 1: naive forecast, no spread to estimate' };
+  }
+  if (isConstant(y)) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += y[i];
+    return { d: 0, fit: fixedWhiteNoise(y, mean / n), fallback: 'constant series: ARIMA(0,0,0) with fixed mean' };
+  }
+  if (n <= 3) return randomWalk(y, `length ${n}: random walk ARIMA(0,1,0), too short to select orders`);
+
+  let d = ndiffs(y, 2);
+  if (d >= n) d = n - 1;
+  const w = difference(y, d);
+  if (isConstant(w)) {
+    // A straight line (d = 1) or a parabola (d = 2): R fixes the drift at the constant difference.
+    let mean = 0;
+    for (let i = 0; i < w.length; i++) mean += w[i];
+    mean /= w.length;
+    return { d, fit: fixedWhiteNoise(w, d < 2 ? mean : undefined) };
+  }
+  const best = stepwiseSearch(w, d, n);
+  if (best === undefined) return randomWalk(y, 'no ARIMA candidate could be fitted: random walk ARIMA(0,1,0)');
+  return { d, fit: best };
+}
+
+/** Coefficients of 1 - sum phiStar_i B^i = (1 - sum phi_i B^i)(1 - B)^d. */
+function integratedAr(phi: ArrayLike<number>, d: number): Float64Array {
+  let poly = [1, ...Array.from(phi, (v) => -v)];
+  for (let k = 0; k < d; k++) {
+    const next = new Array<number>(poly.length + 1).fill(0);
+    for (let i = 0; i < poly.length; i++) {
+      next[i] += poly[i];
+      next[i + 1] -= poly[i];
+    }
+    poly = next;
+  }
+  return Float64Array.from(poly.slice(1), (v) => -v);
+}
+
+/** ψ-weights psi_0..psi_{h-1} of the ARIMA model (AR part including the differencing). */
+export function psiWeights(phi: ArrayLike<number>, theta: ArrayLike<number>, d: number, h: number): Float64Array {
+  const ar = integratedAr(phi, d);
+  const psi = new Float64Array(h);
+  if (h > 0) psi[0] = 1;
+  for (let j = 1; j < h; j++) {
+    let v = j <= theta.length ? theta[j - 1] : 0;
+    for (let i = 1; i <= Math.min(j, ar.length); i++) v += ar[i - 1] * psi[j - i];
+    psi[j] = v;
+  }
+  return psi;
+}
+
+/** Point forecasts: ARMA forecasts of the differenced series from the filtered state, integrated d times. */
+export function pointForecasts(y: Float64Array, model: ArimaModel, h: number): Float64Array {
+  const { fit, d } = model;
+  const r = fit.state.length;
+  const a = Float64Array.from(fit.state);
+  const wHat = new Float64Array(h);
+  for (let k = 0; k < h; k++) {
+    const a0 = a[0];
+    for (let i = 0; i < r; i++) a[i] = (i < r - 1 ? a[i + 1] : 0) + (i < fit.p ? fit.phi[i] * a0 : 0);
+    wHat[k] = a[0] + fit.mu;
+  }
+  // Integrate: level j holds diff(y, j); its last value anchors the cumulative sum.
+  let out = wHat;
+  for (let level = d - 1; level >= 0; level--) {
+    const base = difference(y, level);
+    let last = base[base.length - 1];
+    const next = new Float64Array(h);
+    for (let k = 0; k < h; k++) {
+      last += out[k];
+      next[k] = last;
+    }
+    out = next;
+  }
+  return out;
+}
+
+function checkSeries(y: readonly number[]): Float64Array {
+  if (y.length === 0) throw new SemicapError('data', 'arima needs at least 1 observation, got an empty series');
+  for (let i = 0; i < y.length; i++) {
+    if (typeof y[i] !== 'number' || !Number.isFinite(y[i])) {
+      throw new SemicapError('data', `arima needs finite numbers; value ${i + 1} is ${String(y[i])}`);
+    }
+  }
+  return Float64Array.from(y);
+}
+
+function checkLevels(levels: readonly number[]): void {
+  for (const level of levels) {
+    if (!(Number.isFinite(level) && level > 0 && level < 100)) {
+      throw new SemicapError('usage', `interval level must be between 0 and 100 (exclusive), got ${level}`);
+    }
+  }
+}
+
+/** ARIMA(p,d,q) label as R prints it, e.g. "ARIMA(1,1,0) with drift". */
+export function arimaLabel(p: number, d: number, q: number, constant: boolean): string {
+  const base = `ARIMA(${p},${d},${q})`;
+  if (!constant) return d === 0 ? `${base} with zero mean` : base;
+  return d === 0 ? `${base} with non-zero mean` : `${base} with drift`;
+}
+
+function modelParams(model: ArimaModel): Record<string, number | string> {
+  const { fit, d } = model;
+  const params: Record<string, number | string> = {
+    model: arimaLabel(fit.p, d, fit.q, fit.constant),
+    p: fit.p,
+    d,
+    q: fit.q,
+    constant: fit.constant ? (d === 0 ? 'mean' : 'drift') : 'none',
+  };
+  fit.phi.forEach((v, i) => (params[`ar${i + 1}`] = v));
+  fit.theta.forEach((v, i) => (params[`ma${i + 1}`] = v));
+  if (fit.constant) params[d === 0 ? 'mean' : 'drift'] = fit.mu;
+  params.sigma2 = fit.sigma2;
+  if (Number.isFinite(fit.loglik)) params.loglik = fit.loglik;
+  if (Number.isFinite(fit.aic)) params.aic = fit.aic;
+  if (Number.isFinite(fit.aicc)) params.aicc = fit.aicc;
+  if (model.fallback !== undefined) params.fallback = model.fallback;
+  return params;
+}
+
+/** Fit auto-selected ARIMA to y and return the common Fitted shape. */
+export function fitArima(values: readonly number[]): Fitted {
+  const y = checkSeries(values);
+  const model = selectArima(y);
+  const { fit, d } = model;
+  const n = y.length;
+  const fitted = new Array<number>(n).fill(Number.NaN);
+  const residuals = new Array<number>(n).fill(Number.NaN);
+  const offset = n - fit.residuals.length;
+  for (let t = offset; t < n; t++) {
+    const e = fit.residuals[t - offset];
+    residuals[t] = e;
+    fitted[t] = y[t] - e;
+  }
+  const sigma2 = Number.isFinite(fit.sigma2) && fit.sigma2 > 0 ? fit.sigma2 : 0;
+
+  return {
+    method: 'arima',
+    fitted,
+    residuals,
+    params: modelParams(model),
+    ...(Number.isFinite(fit.aicc) ? { aicc: fit.aicc } : {}),
+    forecast(h: number, options?: ForecastOptions): Forecast {
+      if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
+      const levels = options?.levels ?? DEFAULT_LEVELS;
+      checkLevels(levels);
+      const mean = pointForecasts(y, model, h);
+      const psi = psiWeights(fit.phi, fit.theta, d, h);
+      const sd = new Float64Array(h);
+      let acc = 0;
+      for (let k = 0; k < h; k++) {
+        acc += psi[k] * psi[k];
+        sd[k] = Math.sqrt(sigma2 * acc);
+      }
+      const intervals: Interval[] = levels.map((level) => {
+        const z = qnorm(0.5 + level / 200);
+        return {
+          level,
+          lower: Array.from(mean, (m, k) => m - z * sd[k]),
+          upper: Array.from(mean, (m, k) => m + z * sd[k]),
+        };
+      });
+      return { method: 'arima', mean: Array.from(mean), intervals };
+    },
+  };
+}
+
+/** auto.arima-style ARIMA for yearly series (see the file comment). */
+export const arima: Method = {
+  name: 'arima',
+  minLength: 1,
+  fit: (y) => fitArima(y),
+};
