@@ -1,0 +1,294 @@
+// Coherent regional shares: several regions' shares of one segment projected together so that every year they
+// add up to 100 % and each stays within 0–100 %. Projected one by one they soon add up to 112 %.
+//
+// The choice: project capacities and divide. A share is a region's capacity over the world's, so each region's
+// anchored shares (and the remainder, "other" = 100 − the given regions, the rest of the world) are treated as
+// capacities in a common unit (percent of the world at each anchor year), projected with the method through
+// their anchors, and divided by their sum every year.
+//   - cagr: each part grows at its own compound rate per segment, computed in log space as a softmax, so it
+//     never overflows. This is exactly the log-ratio alternative: ln(share_i / share_other) moves linearly in
+//     time (an additive log-ratio projection against the rest of the world), so the two designs coincide.
+//   - logistic: for one region against the rest this is the logistic curve on the share (logit linear in time);
+//     for several regions its generalisation is the multinomial logistic, which is again the log-ratio-linear
+//     path above. So logistic gives the same coherent path as cagr here; the per-region `independent` values
+//     show where the one-by-one curves would differ.
+//   - linear: each part moves by a constant step per segment; the steps sum to 0 because the anchors sum to 100
+//     at every anchor year, so the total stays 100 without any rescaling. A part that would fall below 0 is held
+//     at 0 and the others are rescaled so the total stays 100 (with a warning).
+// Why this and not rescaling independently projected shares: rescaling changes the anchors' meaning and lets a
+// region's own path cross 100 % before it is pulled back; dividing projected capacities keeps every anchor exact,
+// keeps each share in (0, 100) by construction, and has a physical reading (who adds capacity how fast).
+//
+// Anchor years: the parts are projected through the years at which every region has a value. A region without an
+// anchor in such a year gets its own interpolated value there (between its anchors) with a note; a year outside a
+// region's anchors is dropped with a warning. At least two such years are needed to know the rest of the world.
+import { usageError } from '../errors.js';
+import { piecewiseLinearAt, project, validateAnchors } from './projection.js';
+import type { Anchor, PointStatus, ProjectionMethod } from './projection.js';
+import { PROJECTION_METHODS } from './projection.js';
+
+export interface RegionAnchors {
+  region: string;
+  /** The region's share of the segment in percent at two or more years. */
+  anchors: readonly Anchor[];
+}
+
+export interface CoherentSharesRequest {
+  regions: readonly RegionAnchors[];
+  method: ProjectionMethod;
+  /** First year of the output; defaults to the first common anchor year. */
+  from?: number;
+  /** Last year of the output; defaults to the last common anchor year. */
+  through?: number;
+  /** Name of the remainder part; default 'other'. */
+  otherName?: string;
+}
+
+export interface SharePoint {
+  year: number;
+  /** The coherent share in percent. */
+  value: number;
+  status: PointStatus;
+  /** The region's own share projection with the same method, projected alone (null for the remainder). */
+  independent: number | null;
+}
+
+export interface RegionSharePath {
+  region: string;
+  /** True for the rest-of-world remainder. */
+  remainder: boolean;
+  /** The values the coherent path passes through (a region's anchors, or the remainder at those years). */
+  anchors: Anchor[];
+  points: SharePoint[];
+}
+
+export interface CoherentShares {
+  method: ProjectionMethod;
+  /** How the shares were made coherent, in one sentence for reports. */
+  model: string;
+  /** Years at which the parts are anchored (every region has a value there). */
+  anchorYears: number[];
+  from: number;
+  through: number;
+  regions: RegionSharePath[];
+  /** The sum of the regions' independent projections each year (what one-by-one projection would add up to). */
+  independentTotals: { year: number; total: number }[];
+  /** Things done to the data that the reader must know (years dropped, values interpolated, parts held at 0). */
+  warnings: string[];
+}
+
+/** Share sums within this of 100 count as 100 (regions that cover the world leave no remainder). */
+const SUM_TOLERANCE = 1e-9;
+const MAX_SPAN_YEARS = 500;
+
+/**
+ * Projects several regions' shares of one segment so that they sum to 100 % every year and each stays within
+ * 0–100 %, adding a remainder part (`other`) when the regions sum below 100.
+ * @example
+ * coherentShares({ method: 'cagr', through: 2030, regions: [
+ *   { region: 'china', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }] },
+ *   { region: 'taiwan', anchors: [{ year: 2023, value: 49 }, { year: 2027, value: 42 }] } ] })
+ * // china, taiwan and other, summing to 100 in every year 2023–2030
+ */
+export function coherentShares(request: CoherentSharesRequest): CoherentShares {
+  const { method } = request;
+  if (!(PROJECTION_METHODS as readonly string[]).includes(method)) {
+    throw usageError(`unknown projection method "${String(method)}"; expected one of ${PROJECTION_METHODS.join(', ')}`);
+  }
+  const otherName = request.otherName ?? 'other';
+  const regions = validateRegions(request.regions, otherName);
+  const logSpace = method !== 'linear';
+  const warnings: string[] = [];
+
+  const { years: anchorYears, values } = alignAnchorYears(regions, logSpace, warnings);
+  const sums = anchorYears.map((_, j) => regions.reduce((s, _r, i) => s + values[i][j], 0));
+  sums.forEach((s, j) => {
+    if (s > 100 + SUM_TOLERANCE) {
+      throw usageError(`the regions' shares in ${anchorYears[j]} add up to ${round(s, 6)} %, more than 100 %`);
+    }
+  });
+  const remainder = sums.map((s) => Math.max(0, 100 - s));
+  const hasOther = remainder.some((r) => r > SUM_TOLERANCE);
+
+  const parts = regions.map((r, i) => ({ name: r.region, values: values[i], remainder: false }));
+  if (hasOther) parts.push({ name: otherName, values: remainder, remainder: true });
+  if (logSpace) checkPositive(method, parts, anchorYears);
+
+  const from = request.from ?? anchorYears[0];
+  const through = request.through ?? anchorYears[anchorYears.length - 1];
+  checkSpan(from, through);
+
+  const transformed = parts.map((p) => p.values.map((v) => (logSpace ? Math.log(v) : v)));
+  const outputYears = Array.from({ length: through - from + 1 }, (_, i) => from + i);
+  const heldAtZero = new Set<string>();
+  const shareRows = outputYears.map((year) => {
+    const z = transformed.map((zs) => piecewiseLinearAt(anchorYears, zs, year));
+    if (logSpace) return softmaxPercent(z);
+    z.forEach((v, i) => {
+      if (v < -SUM_TOLERANCE && !heldAtZero.has(parts[i].name)) {
+        heldAtZero.add(parts[i].name);
+        warnings.push(
+          `linear: ${parts[i].name} would fall below 0 % in ${year} (${round(v, 2)} %); held at 0 % and the other shares rescaled to sum to 100 %`,
+        );
+      }
+    });
+    return normalisePercent(z.map((v) => Math.max(0, v)));
+  });
+
+  const independent = regions.map((r) => independentPath(method, r.anchors, from, through));
+  const paths: RegionSharePath[] = parts.map((part, i) => {
+    const own = i < regions.length ? regions[i].anchors : anchorYears.map((year, j) => ({ year, value: part.values[j] }));
+    const ownValue = new Map(own.map((a) => [a.year, a.value]));
+    return {
+      region: part.name,
+      remainder: part.remainder,
+      anchors: anchorYears.map((year, j) => ({ year, value: part.values[j] })),
+      points: outputYears.map((year, t) => {
+        const isAnchor = ownValue.has(year) && anchorYears.includes(year);
+        return {
+          year,
+          value: shareRows[t][i],
+          status: isAnchor ? 'anchor' : year > anchorYears[0] && year < anchorYears[anchorYears.length - 1] ? 'interpolated' : 'extrapolated',
+          independent: i < regions.length ? (independent[i]?.[t] ?? null) : null,
+        };
+      }),
+    };
+  });
+
+  return {
+    method,
+    model: describeModel(method, hasOther ? otherName : null),
+    anchorYears,
+    from,
+    through,
+    regions: paths,
+    independentTotals: outputYears.map((year, t) => ({
+      year,
+      total: independent.reduce((s, path) => s + (path?.[t] ?? 0), 0),
+    })),
+    warnings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface ValidRegion {
+  region: string;
+  anchors: Anchor[];
+}
+
+function validateRegions(regions: readonly RegionAnchors[], otherName: string): ValidRegion[] {
+  if (!Array.isArray(regions) || regions.length === 0) throw usageError('coherent shares need at least one region with anchors');
+  const seen = new Set<string>();
+  return regions.map((r) => {
+    const name = String(r.region ?? '').trim();
+    if (name === '') throw usageError('every region needs a name');
+    if (seen.has(name)) throw usageError(`region "${name}" is given twice; give each region once`);
+    if (name === otherName) {
+      throw usageError(`region "${name}" has the name of the remainder; the rest of the world is computed, or choose another remainder name`);
+    }
+    seen.add(name);
+    let anchors: Anchor[];
+    try {
+      anchors = validateAnchors(r.anchors);
+    } catch (e) {
+      throw usageError(`region ${name}: ${(e as Error).message}`);
+    }
+    for (const a of anchors) {
+      if (a.value < 0 || a.value > 100) throw usageError(`region ${name}: a share must lie within 0–100 %; ${a.year} is ${a.value}`);
+    }
+    return { region: name, anchors };
+  });
+}
+
+/**
+ * The union of the regions' anchor years, keeping a year only when every region has a value there: its anchor, or
+ * its own interpolation when the year lies between its anchors. Returns each region's value at each kept year.
+ */
+function alignAnchorYears(regions: ValidRegion[], logSpace: boolean, warnings: string[]): { years: number[]; values: number[][] } {
+  const union = [...new Set(regions.flatMap((r) => r.anchors.map((a) => a.year)))].sort((a, b) => a - b);
+  const years: number[] = [];
+  const columns: number[][] = [];
+  for (const year of union) {
+    const outside = regions.filter((r) => year < r.anchors[0].year || year > r.anchors[r.anchors.length - 1].year);
+    if (outside.length > 0) {
+      warnings.push(`${year} left out of the anchors: ${outside.map((r) => r.region).join(', ')} ha${outside.length > 1 ? 've' : 's'} no value that year`);
+      continue;
+    }
+    columns.push(
+      regions.map((r) => {
+        const own = r.anchors.find((a) => a.year === year);
+        if (own !== undefined) return own.value;
+        const v = interpolateOwn(r.anchors, year, logSpace);
+        warnings.push(`${r.region} has no anchor in ${year}; used ${round(v, 4)} % interpolated between its anchors`);
+        return v;
+      }),
+    );
+    years.push(year);
+  }
+  if (years.length < 2) {
+    throw usageError(
+      `coherent shares need at least two years in which every region has a share; the regions' anchors overlap in ${years.length === 1 ? `only ${years[0]}` : 'no year'}`,
+    );
+  }
+  return { years, values: regions.map((_, i) => columns.map((c) => c[i])) };
+}
+
+function interpolateOwn(anchors: Anchor[], year: number, logSpace: boolean): number {
+  const xs = anchors.map((a) => a.year);
+  if (logSpace && anchors.every((a) => a.value > 0)) {
+    return Math.exp(piecewiseLinearAt(xs, anchors.map((a) => Math.log(a.value)), year));
+  }
+  return piecewiseLinearAt(xs, anchors.map((a) => a.value), year);
+}
+
+function checkPositive(method: ProjectionMethod, parts: { name: string; values: number[] }[], years: number[]): void {
+  for (const p of parts) {
+    const j = p.values.findIndex((v) => !(v > 0));
+    if (j >= 0) {
+      throw usageError(
+        `${method} projects each share as a capacity growing at a compound rate, so every share must be above 0 %; ${p.name} is ${round(p.values[j], 6)} % in ${years[j]} (use linear)`,
+      );
+    }
+  }
+}
+
+function checkSpan(from: number, through: number): void {
+  if (!Number.isInteger(from) || !Number.isInteger(through)) {
+    throw usageError(`the first and last years must be whole years; got ${from} and ${through}`);
+  }
+  if (from > through) throw usageError(`the first year (${from}) must not be after the last year (${through})`);
+  if (through - from > MAX_SPAN_YEARS) throw usageError(`a projection spans at most ${MAX_SPAN_YEARS} years; ${from}–${through} is ${through - from}`);
+}
+
+/** 100 · e^z_i / Σ e^z_j, shifted by the largest z so nothing overflows. */
+function softmaxPercent(z: number[]): number[] {
+  const top = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - top));
+  return normalisePercent(e);
+}
+
+function normalisePercent(parts: number[]): number[] {
+  const total = parts.reduce((s, v) => s + v, 0);
+  return parts.map((v) => (100 * v) / total);
+}
+
+/** The region projected alone as a share (clamped at 0 and 100), or null when the method cannot take its anchors. */
+function independentPath(method: ProjectionMethod, anchors: Anchor[], from: number, through: number): number[] | null {
+  try {
+    return project({ method, anchors, from, through, isShare: true }).points.map((p) => p.value);
+  } catch {
+    return null; // e.g. logistic with a share of exactly 0 or 100: the coherent path exists, the lone curve does not
+  }
+}
+
+function describeModel(method: ProjectionMethod, otherName: string | null): string {
+  const against = otherName === null ? 'the other regions' : `the rest of the world (${otherName})`;
+  return method === 'linear'
+    ? `each region's share moves by a constant step per segment against ${against}; a part that would fall below 0 is held at 0 and the rest rescaled`
+    : `each region's share is treated as capacity growing at a compound rate per segment, divided by the total every year (log-ratios against ${against} move linearly: a multinomial logistic)`;
+}
+
+function round(v: number, digits: number): number {
+  return Number(v.toFixed(digits));
+}
