@@ -131,7 +131,7 @@ export function project(request: ProjectionRequest): Projection {
   for (let year = from; year <= through; year++) {
     const anchored = anchorByYear.get(year);
     // Anchor years take the anchor's value exactly, not exp(ln(v)) with its last-digit drift.
-    const value = anchored ?? transform.inverse(piecewiseLinearAt(xs, zs, year));
+    const value = anchored ?? (method === 'cagr' ? compoundAt(anchors, year) : transform.inverse(piecewiseLinearAt(xs, zs, year)));
     if (!Number.isFinite(value) && (clampHigh === null || value !== Infinity)) {
       throw usageError(
         `the ${method} path leaves the range of representable numbers by ${year}; choose a nearer --through year`,
@@ -195,10 +195,31 @@ export function linearStep(fromValue: number, toValue: number, years: number): n
  * first and last segments. xs must be strictly increasing with at least two entries.
  */
 export function piecewiseLinearAt(xs: readonly number[], zs: readonly number[], t: number): number {
+  const i = segmentIndex(xs, t);
+  return zs[i] + ((zs[i + 1] - zs[i]) * (t - xs[i])) / (xs[i + 1] - xs[i]);
+}
+
+/** Index of the segment [xs[i], xs[i+1]] that covers t, the first or last one beyond the ends. */
+function segmentIndex(xs: readonly number[], t: number): number {
   const last = xs.length - 2;
   let i = 0;
   while (i < last && t > xs[i + 1]) i++;
-  return zs[i] + ((zs[i + 1] - zs[i]) * (t - xs[i])) / (xs[i + 1] - xs[i]);
+  return i;
+}
+
+/**
+ * The compound path at t: v0·(v1/v0)^((t − y0)/(y1 − y0)) on the segment covering t (the spreadsheet GROWTH
+ * formula). Same as exp of the log-linear interpolation, but exact where it can be (100·2^10 is 102400, not
+ * 102399.99999999923).
+ */
+function compoundAt(anchors: readonly Anchor[], t: number): number {
+  const i = segmentIndex(
+    anchors.map((a) => a.year),
+    t,
+  );
+  const a = anchors[i];
+  const b = anchors[i + 1];
+  return a.value * Math.pow(b.value / a.value, (t - a.year) / (b.year - a.year));
 }
 
 /**
