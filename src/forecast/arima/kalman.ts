@@ -244,3 +244,21 @@ export function armaFilter(
 export function concentratedObjective(ws: KalmanWorkspace): number {
   return 0.5 * (Math.log(ws.ssq / ws.nu) + ws.sumlog / ws.nu);
 }
+
+/**
+ * Exact Gaussian log-likelihood of w under ARMA(phi, theta) with mean mu, sigma² concentrated out
+ * (sigma² = ssq / nu), as R's arima(method = "ML") reports it at fixed coefficients. NaN-free: returns
+ * -Infinity when the stationary covariance does not exist.
+ */
+export function armaLogLik(
+  w: ArrayLike<number>,
+  mu: number,
+  phi: ArrayLike<number>,
+  theta: ArrayLike<number>,
+): { loglik: number; sigma2: number } {
+  const ws = new KalmanWorkspace(stateDimension(phi.length, theta.length));
+  if (!armaFilter(w, mu, phi, 0, phi.length, theta, 0, theta.length, ws)) return { loglik: -Infinity, sigma2: 0 };
+  const nu = ws.nu;
+  const value = concentratedObjective(ws);
+  return { loglik: -0.5 * (2 * nu * value + nu + nu * Math.log(2 * Math.PI)), sigma2: ws.ssq / nu };
+}
