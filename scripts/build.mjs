@@ -1,5 +1,5 @@
-// Bundles the CLI into dist/ so that start-up reads a few files instead of hundreds of modules.
-// Commands are split into chunks loaded only when they run.
+// Bundles the CLI into dist/ so that start-up reads a few files instead of hundreds of modules: the
+// dependencies are bundled too, and each command is split into a chunk loaded only when it runs.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -12,7 +12,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  minifySyntax: true,
+  legalComments: 'none',
+  // Bundled CommonJS packages (cli-table3, exceljs) call require(); give ESM chunks a real one.
+  banner: { js: "import { createRequire as __semicapCreateRequire } from 'node:module'; const require = __semicapCreateRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: 'warning',
 });

@@ -73,14 +73,20 @@ export interface FolderCheck {
   problems: Problem[];
 }
 
-/** Validates every dataset in a folder, including that each source_id resolves in sources.csv. */
-export function checkFolder(dir: string): FolderCheck {
+export type DatasetName = 'sources' | 'capacity_share' | 'capacity' | 'funds' | 'self_sufficiency' | 'fx';
+
+/**
+ * Validates the datasets in a folder (all, or the named ones plus sources.csv), including that each source_id
+ * resolves in sources.csv. Commands load only what they use: reading all six files costs start-up time.
+ */
+export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderCheck {
   if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
   if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
   const present = new Set(readdirSync(dir));
   const files: LoadedFile[] = [];
   const problems: Problem[] = [];
-  for (const schema of DATASET_SCHEMAS) {
+  const wanted = only === undefined ? DATASET_SCHEMAS : DATASET_SCHEMAS.filter((s) => s.name === 'sources' || only.includes(s.name as DatasetName));
+  for (const schema of wanted) {
     const path = join(dir, `${schema.name}.csv`);
     if (!present.has(`${schema.name}.csv`)) {
       problems.push({ file: path, message: `missing; expected the ${schema.name} dataset (${schema.description})` });
@@ -115,9 +121,9 @@ export function crossFileProblems(files: LoadedFile[]): Problem[] {
 
 const withLine = <T>(row: Row): T => ({ ...row, line: row.__line }) as unknown as T;
 
-/** Loads a folder of datasets; any problem at all is a data error naming the first one (exit 65). */
-export function loadDatasets(dir: string = bundledDataDir()): Datasets {
-  const { files, problems } = checkFolder(dir);
+/** Loads a folder of datasets (all, or the named ones); any problem is a data error naming the first one (exit 65). */
+export function loadDatasets(dir: string = bundledDataDir(), only?: readonly DatasetName[]): Datasets {
+  const { files, problems } = checkFolder(dir, only);
   if (problems.length > 0) {
     // One line: the first problem, and where to see the rest.
     const more = problems.length > 1 ? ` (${problems.length - 1} more; run 'semicap validate --data ${dir}' to see all)` : '';
@@ -133,4 +139,9 @@ export function loadDatasets(dir: string = bundledDataDir()): Datasets {
     selfSufficiency: rows(selfSufficiencySchema).map((r) => withLine<SelfSufficiencyRecord>(r)),
     fx: rows(fxSchema).map((r) => withLine<FxRecord>(r)),
   };
+}
+
+/** The files a load read, for --out to refuse to overwrite. */
+export function datasetPaths(dir: string, only?: readonly DatasetName[]): string[] {
+  return DATASET_SCHEMAS.filter((s) => only === undefined || s.name === 'sources' || only.includes(s.name as DatasetName)).map((s) => join(dir, `${s.name}.csv`));
 }

@@ -1,8 +1,6 @@
 // `semicap capacity`: a region's share of a capacity segment projected through each source's own figures
 // (sources are never averaged or mixed), or capacity in wafers per month (--metric wpm).
-import { join } from 'node:path';
-import { bundledDataDir, loadDatasets, type CapacityRecord, type Datasets, type ShareRecord } from '../../data/datasets.js';
-import { DATASET_SCHEMAS } from '../../data/schemas.js';
+import { bundledDataDir, datasetPaths, loadDatasets, type CapacityRecord, type Datasets, type DatasetName, type ShareRecord } from '../../data/datasets.js';
 import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod } from '../../domain/projection.js';
 import { convertCapacity, type CapacityUnit } from '../../domain/units.js';
 import { usageError } from '../../errors.js';
@@ -151,10 +149,11 @@ export function wpmReport(data: Datasets, opts: { entity: string; segment?: stri
 
 export function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const data = loadDatasets(dir);
+  const needed: DatasetName[] = [opts.metric === 'wpm' ? 'capacity' : 'capacity_share'];
+  const data = loadDatasets(dir, needed);
   const methods = parseListArg(String(opts.method), '--method', PROJECTION_METHODS);
   const through = parseYearArg(String(opts.through), '--through');
-  const inputs = DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`));
+  const inputs = datasetPaths(dir, needed);
   const r =
     opts.metric === 'wpm'
       ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined })

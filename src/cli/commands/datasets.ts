@@ -1,6 +1,5 @@
 // `semicap datasets`: what is bundled (or in --data DIR): files, rows, kinds, sources.
-import { join } from 'node:path';
-import { bundledDataDir, loadDatasets } from '../../data/datasets.js';
+import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
 import { DATASET_SCHEMAS } from '../../data/schemas.js';
 import { makeReport } from '../../report/model.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
@@ -8,7 +7,7 @@ import type { CommandResult, GlobalOptions } from '../context.js';
 export function datasets(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
   const data = loadDatasets(dir);
-  const inputs = DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`));
+  const inputs = datasetPaths(dir);
   const usage = new Map<string, number>();
   const byFile: Record<string, { kind?: string; source_id: string }[]> = {
     capacity_share: data.capacityShare,

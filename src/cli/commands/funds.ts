@@ -1,8 +1,6 @@
 // `semicap funds`: funds and support packages in CNY and USD at a stated year's rate, ranges kept as
 // low–high, cumulative totals, and the US CHIPS Act beside them. Figures of different measures are never summed.
-import { join } from 'node:path';
-import { bundledDataDir, loadDatasets, type FundRecord } from '../../data/datasets.js';
-import { DATASET_SCHEMAS } from '../../data/schemas.js';
+import { bundledDataDir, datasetPaths, loadDatasets, type FundRecord } from '../../data/datasets.js';
 import { convertCurrency, fxRateFor, type FxRate } from '../../domain/units.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Table } from '../../report/model.js';
@@ -97,7 +95,7 @@ export function fundsTables(funds: FundRecord[], rates: readonly FxRate[], fxYea
 
 export function funds(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const data = loadDatasets(dir);
+  const data = loadDatasets(dir, ['funds', 'fx']);
   const cnyYears = data.fx.filter((r) => r.currency === 'CNY').map((r) => r.year);
   if (cnyYears.length === 0) throw usageError('fx.csv has no CNY rate; funds cannot be converted');
   const fxYear = opts.fxYear !== undefined ? parseYearArg(String(opts.fxYear), '--fx-year') : Math.max(...cnyYears);
@@ -109,5 +107,5 @@ export function funds(_args: string[], opts: Record<string, unknown>, g: GlobalO
     `CNY per USD ${rate.perUsd} (${fxYear}, ${fxRow?.kind ?? 'rate'}, ${fxRow?.source_id ?? ''}); choose another year with --fx-year (${cnyYears.join(', ')})`,
     'Ranges stay ranges: a reported RMB 200–500 bn package is low 200, high 500 in every currency.',
   ];
-  return { report: makeReport('funds', fundsTables(selected, data.fx, fxYear), notes), inputs: DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`)) };
+  return { report: makeReport('funds', fundsTables(selected, data.fx, fxYear), notes), inputs: datasetPaths(dir, ['funds', 'fx']) };
 }

@@ -1,8 +1,6 @@
 // `semicap` / `semicap overview` / `npm start`: the headline answers on the bundled data in one report —
 // China's mature-node share by each TrendForce release, the funds and their totals, and the self-sufficiency gaps.
-import { join } from 'node:path';
-import { bundledDataDir, loadDatasets } from '../../data/datasets.js';
-import { DATASET_SCHEMAS } from '../../data/schemas.js';
+import { bundledDataDir, datasetPaths, loadDatasets, type DatasetName } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { shareReport } from './capacity.js';
@@ -11,7 +9,8 @@ import { selfSufficiencyTables } from './self-sufficiency.js';
 
 export function overview(_args: string[], _opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const data = loadDatasets(dir);
+  const needed: DatasetName[] = ['capacity_share', 'funds', 'fx', 'self_sufficiency'];
+  const data = loadDatasets(dir, needed);
   const share = shareReport(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030 });
   const fxYear = Math.max(...data.fx.filter((r) => r.currency === 'CNY').map((r) => r.year));
   const [, totals] = fundsTables(data.funds, data.fx, fxYear);
@@ -22,6 +21,6 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;
   return {
     report: makeReport('overview', [shareTable, totals, ss.tables[0]], [...share.notes, ...ss.notes], share.warnings),
-    inputs: DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`)),
+    inputs: datasetPaths(dir, needed),
   };
 }

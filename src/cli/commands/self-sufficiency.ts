@@ -1,8 +1,6 @@
 // `semicap self-sufficiency`: the history of one self-sufficiency series, the targets, the gap to each,
 // the compound and linear growth each needs, and the year the current path reaches it (or not by --through).
-import { join } from 'node:path';
-import { bundledDataDir, loadDatasets, type Datasets } from '../../data/datasets.js';
-import { DATASET_SCHEMAS } from '../../data/schemas.js';
+import { bundledDataDir, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
 import { assessGoal, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
 import { compoundRatePct, linearStep, type Anchor } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
@@ -109,7 +107,7 @@ function dedupeByYear(points: Anchor[]): Anchor[] {
 
 export function selfSufficiency(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const data = loadDatasets(dir);
+  const data = loadDatasets(dir, ['self_sufficiency']);
   const current = opts.current !== undefined ? parseAnchorArg(String(opts.current), '--current') : undefined;
   const r = selfSufficiencyTables(data, {
     scope: String(opts.scope),
@@ -117,5 +115,5 @@ export function selfSufficiency(_args: string[], opts: Record<string, unknown>, 
     current: current && { year: current.year, value: current.value },
     extraTargets: ((opts.target as string[]) ?? []).map((t) => parseAnchorArg(t, '--target')).map(({ year, value }) => ({ year, value })),
   });
-  return { report: makeReport('self-sufficiency', r.tables, r.notes), inputs: DATASET_SCHEMAS.map((s) => join(dir, `${s.name}.csv`)) };
+  return { report: makeReport('self-sufficiency', r.tables, r.notes), inputs: datasetPaths(dir, ['self_sufficiency']) };
 }
