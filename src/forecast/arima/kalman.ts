@@ -196,7 +196,12 @@ export function armaFilter(
   let sumlog = 0;
   let nu = 0;
   const n = w.length;
-  for (let l = 0; l < n; l++) {
+  // Once the filtered covariance stops changing (to 1e-13, far below what the likelihood or the
+  // optimiser's finite differences can see), the predicted covariance and gain are constant: skip their
+  // O(r²) updates. R keeps updating; the difference is rounding.
+  let l = 0;
+  let steady = false;
+  for (; l < n && !steady; l++) {
     const a0 = a[0];
     for (let i = 0; i < r; i++) anew[i] = (i < r - 1 ? a[i + 1] : 0) + ph[i] * a0;
     if (l > 0) {
@@ -225,13 +230,40 @@ export function armaFilter(
     if (resid !== undefined) resid[l] = resid0 / Math.sqrt(gain);
     const k = resid0 / gain;
     for (let i = 0; i < r; i++) a[i] = anew[i] + M[i] * k;
+    let change = 0;
     for (let i = 0; i < r; i++) {
       const mi = M[i] / gain;
       for (let j = i; j < r; j++) {
         const v = Pnew[i + r * j] - mi * M[j];
+        const dv = Math.abs(v - P[i + r * j]);
+        if (dv > change) change = dv;
         P[i + r * j] = v;
         P[j + r * i] = v;
       }
+    }
+    if (l > 0 && change < 1e-13) steady = true;
+  }
+  if (l < n) {
+    // Steady state: constant gain M / F, updated in place (a[i+1] is read before it is overwritten).
+    const gain = Pnew[0];
+    const invGain = 1 / gain;
+    const sdGain = Math.sqrt(gain);
+    const counted = gain < 1e4;
+    let ssqTail = 0;
+    const count = n - l;
+    for (; l < n; l++) {
+      const a0 = a[0];
+      const pred = (r > 1 ? a[1] : 0) + ph[0] * a0;
+      const resid0 = w[l] - mu - pred;
+      ssqTail += resid0 * resid0;
+      if (resid !== undefined) resid[l] = resid0 / sdGain;
+      const k = resid0 * invGain;
+      for (let i = 0; i < r; i++) a[i] = (i < r - 1 ? a[i + 1] : 0) + ph[i] * a0 + M[i] * k;
+    }
+    if (counted) {
+      nu += count;
+      ssq += ssqTail * invGain;
+      sumlog += count * Math.log(gain);
     }
   }
   ws.ssq = ssq;
