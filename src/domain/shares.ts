@@ -270,7 +270,8 @@ function softmaxPercent(z: number[]): number[] {
 
 function normalisePercent(parts: number[]): number[] {
   const total = parts.reduce((s, v) => s + v, 0);
-  return parts.map((v) => (100 * v) / total);
+  // min: (100·v)/v can round to 100.00000000000001 when one part is the whole.
+  return parts.map((v) => Math.min(100, (100 * v) / total));
 }
 
 /** The region projected alone as a share (clamped at 0 and 100), or null when the method cannot take its anchors. */
