@@ -1,8 +1,7 @@
 // Turning CSV bytes into header + cells with line numbers, and nothing more: what a cell means is the
 // schema's business (schema.ts). Every failure becomes a Problem with file, line and column.
 import { parse } from 'csv-parse/sync';
-import { dataError } from '../errors.js';
-import { formatProblem, type Problem } from './problem.js';
+import { problemError, type Problem } from './problem.js';
 
 export interface CsvRow {
   /** 1-based line on which the record starts. */
@@ -26,13 +25,13 @@ const FORBIDDEN_HEADERS = new Set(['__proto__', 'constructor', 'prototype']);
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw dataError(formatProblem({ file, line: lineAt(bytes, nul), message: 'contains a NUL byte: this is a binary file, expected UTF-8 CSV text' }));
+    throw problemError({ file, line: lineAt(bytes, nul), message: 'contains a NUL byte: this is a binary file, expected UTF-8 CSV text' });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw dataError(formatProblem({ file, line: lineAt(bytes, bad), message: `invalid UTF-8 at byte ${bad + 1}; expected UTF-8 text (re-save the file as UTF-8)` }));
+    throw problemError({ file, line: lineAt(bytes, bad), message: `invalid UTF-8 at byte ${bad + 1}; expected UTF-8 text (re-save the file as UTF-8)` });
   }
 }
 
@@ -73,7 +72,7 @@ export function headerProblems(header: string[], file: string): Problem[] {
  * Throws a data error naming file, line and column for a syntax error, an empty file or a bad header.
  */
 export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw dataError(formatProblem({ file, message: 'is empty; expected a header row and data rows' }));
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw problemError({ file, message: 'is empty; expected a header row and data rows' });
   let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(text, {
@@ -86,12 +85,12 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
       max_record_size: 1_000_000,
     }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (e) {
-    throw dataError(describeCsvError(e, file));
+    throw problemError(describeCsvError(e, file));
   }
   const [head, ...body] = records;
   const header = head.record.map((h) => h.trim());
   const problems = headerProblems(header, file);
-  if (problems.length > 0) throw dataError(formatProblem(problems[0]));
+  if (problems.length > 0) throw problemError(problems[0]);
   // csv-parse reports where a record ends (in bytes); a record starts where the previous one ended,
   // after any empty lines it skipped. Line numbers are counted from those byte offsets.
   const bytes = Buffer.from(text, 'utf8');
@@ -125,25 +124,25 @@ function lineFinder(bytes: Uint8Array): (byteOffset: number) => number {
   };
 }
 
-function describeCsvError(e: unknown, file: string): string {
+function describeCsvError(e: unknown, file: string): Problem {
   const err = e as { code?: string; lines?: number; message?: string; column?: number | string };
   const line = typeof err.lines === 'number' ? err.lines : undefined;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return formatProblem({ file, line, message: 'a quoted field is never closed; expected a closing " before the end of the file' });
+      return { file, line, message: 'a quoted field is never closed; expected a closing " before the end of the file' };
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
       const detail = /Invalid Record Length: expect (\d+), got (\d+)/.exec(err.message ?? '');
       const what = detail ? `has ${detail[2]} fields, expected ${detail[1]} like the header` : 'has a different number of fields than the header';
-      return formatProblem({ file, line, message: `${what} (a stray comma or a wrong delimiter?)` });
+      return { file, line, message: `${what} (a stray comma or a wrong delimiter?)` };
     }
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return formatProblem({ file, line, message: 'text after a closing quote; expected a delimiter or the end of the line (write "" for a quote inside a quoted field)' });
+      return { file, line, message: 'text after a closing quote; expected a delimiter or the end of the line (write "" for a quote inside a quoted field)' };
     case 'INVALID_OPENING_QUOTE':
-      return formatProblem({ file, line, message: 'a quote inside an unquoted field; expected the whole field in quotes with "" for each quote' });
+      return { file, line, message: 'a quote inside an unquoted field; expected the whole field in quotes with "" for each quote' };
     case 'CSV_MAX_RECORD_SIZE':
-      return formatProblem({ file, line, message: 'a record longer than 1,000,000 characters; expected ordinary CSV rows' });
+      return { file, line, message: 'a record longer than 1,000,000 characters; expected ordinary CSV rows' };
     default:
-      return formatProblem({ file, line, message: `cannot be read as CSV (${(err.message ?? String(e)).split('\n')[0]})` });
+      return { file, line, message: `cannot be read as CSV (${(err.message ?? String(e)).split('\n')[0]})` };
   }
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dataError, missingInputError } from '../errors.js';
 import { decodeUtf8, parseCsv } from './csv.js';
 import { readInputBytes } from './files.js';
-import { formatProblem, type Problem } from './problem.js';
+import { formatProblem, ProblemError, type Problem } from './problem.js';
 import { validateRows, type Row, type Schema } from './schema.js';
 import {
   DATASET_SCHEMAS,
@@ -61,6 +61,8 @@ export function loadFile(path: string, schema: Schema): LoadedFile {
     const { rows, problems } = validateRows(table, schema);
     return { schema, path, rows, problems };
   } catch (e) {
+    // Keep the located problem whole: re-parsing the message lost line and column (`file: 2: ...`).
+    if (e instanceof ProblemError) return { schema, path, rows: [], problems: [e.problem] };
     if (e instanceof Error && 'kind' in e && (e as { kind: string }).kind === 'data') {
       return { schema, path, rows: [], problems: [{ file: path, message: e.message.startsWith(path) ? e.message.slice(path.length).replace(/^:\s?/, '') : e.message }] };
     }

@@ -1,0 +1,34 @@
+// Syntax errors in a dataset keep the FILE:LINE[:COLUMN] form when they go through validate and --data,
+// the form editors and CI annotators read (they used to come out as `FILE: 2: ...`).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyDatasets, removeDir, semicap, tempDir } from './run.js';
+
+const root = tempDir();
+afterAll(() => removeDir(root));
+
+const HEADER = 'year,region,segment,share_pct,kind,source_id';
+
+describe('located syntax errors', () => {
+  it('a row with too many fields: FILE:LINE with no space after the file name', () => {
+    const data = copyDatasets(root, 'fields');
+    const file = join(data, 'capacity_share.csv');
+    writeFileSync(file, `${HEADER}\n2023,china,mature,29,estimate,trendforce_2023_10\n2024,china,mature,30,estimate,trendforce_2023_10,extra\n`);
+    const v = semicap(['validate', file]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(`semicap: ${file}:3: has 7 fields, expected 6 like the header (a stray comma or a wrong delimiter?)\n`);
+    const d = semicap(['datasets', '--data', data]);
+    expect(d.code).toBe(65);
+    expect(d.stderr).toBe(`semicap: ${file}:3: has 7 fields, expected 6 like the header (a stray comma or a wrong delimiter?)\n`);
+  });
+
+  it('a forbidden header name: FILE:1:COLUMN', () => {
+    const data = copyDatasets(root, 'header');
+    const file = join(data, 'capacity_share.csv');
+    writeFileSync(file, `${HEADER},__proto__\n2023,china,mature,29,estimate,trendforce_2023_10,x\n`);
+    const v = semicap(['validate', file]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(`semicap: ${file}:1:7: column name '__proto__' is not allowed; expected an ordinary name\n`);
+  });
+});

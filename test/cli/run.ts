@@ -1,0 +1,84 @@
+// Runs the built CLI (bin/semicap.js → dist/) as a child process, the way users and CI run it.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/semicap.js', import.meta.url));
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function semicap(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// ---- helpers for the end-to-end tests (test/cli/*.test.ts) ----
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const DATASETS = join(ROOT, 'datasets');
+
+/** A fresh temporary folder (removed by the OS's tmp cleaning; tests remove theirs in afterAll). */
+export function tempDir(prefix = 'semicap-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A writable copy of the bundled datasets in a new temporary folder; returns the copy's path. */
+export function copyDatasets(into: string = tempDir(), name = 'data'): string {
+  const dir = join(into, name);
+  cpSync(DATASETS, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file in a folder with its bytes, to show that a failed run changed nothing. */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    try {
+      files.set(name, readFileSync(join(dir, name)));
+    } catch {
+      files.set(name, Buffer.alloc(0)); // a folder
+    }
+  }
+  return files;
+}
+
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+// eslint-disable-next-line no-control-regex
+export const ANSI = /\u001b\[[0-9;]*m/;
+
+export interface AsyncRun extends Run {
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Starts the built CLI without waiting: `onStart(child)` may send signals or close stdout early.
+ * Resolves when the process has exited, with everything it wrote.
+ */
+export function semicapAsync(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; onStart?: (child: ReturnType<typeof spawn>) => void } = {},
+): Promise<AsyncRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stdout.on('error', () => undefined);
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+    options.onStart?.(child);
+  });
+}
