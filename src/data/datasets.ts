@@ -128,7 +128,7 @@ export function loadDatasets(dir: string = bundledDataDir(), only?: readonly Dat
   const { files, problems } = checkFolder(dir, only);
   if (problems.length > 0) {
     // One line: the first problem, and where to see the rest.
-    const more = problems.length > 1 ? ` (${problems.length - 1} more; run 'semicap validate --data ${dir}' to see all)` : '';
+    const more = problems.length > 1 ? ` (${problems.length - 1} more; run 'semicap validate ${dir}' to see all)` : '';
     throw dataError(formatProblem(problems[0]) + more);
   }
   const rows = (s: Schema) => files.find((f) => f.schema === s)?.rows ?? [];

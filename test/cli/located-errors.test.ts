@@ -32,3 +32,23 @@ describe('located syntax errors', () => {
     expect(v.stderr).toBe(`semicap: ${file}:1:7: column name '__proto__' is not allowed; expected an ordinary name\n`);
   });
 });
+
+describe('several problems in --data', () => {
+  it('names the first and a validate command that works and lists them all', () => {
+    const data = copyDatasets(root, 'several');
+    const file = join(data, 'capacity_share.csv');
+    writeFileSync(file, `${HEADER}\n2023,china,mature,abc,estimate,trendforce_2023_10\n2024,china,mature,101,estimate,trendforce_2023_10\n`);
+    const d = semicap(['capacity', '--data', data]);
+    expect(d.code).toBe(65);
+    const m = /^semicap: (.*):2:4: share_pct 'abc' is not a number; expected a number \(1 more; run '(semicap validate [^']*)' to see all\)\n$/.exec(d.stderr);
+    expect(m, d.stderr).not.toBeNull();
+    expect(m![1]).toBe(file);
+    const suggested = m![2].split(' ').slice(1);
+    const v = semicap(suggested);
+    expect(v.code).toBe(65);
+    expect(v.stderr.trim().split('\n')).toEqual([
+      `semicap: ${file}:2:4: share_pct 'abc' is not a number; expected a number`,
+      `semicap: ${file}:3:4: share_pct 101 is above the maximum 100`,
+    ]);
+  });
+});
