@@ -73,11 +73,17 @@ export function headerProblems(header: string[], file: string): Problem[] {
  */
 export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw problemError({ file, message: 'is empty; expected a header row and data rows' });
+  const delimiter = options.delimiter ?? ',';
+  const foreign = foreignDelimiter(text, delimiter);
+  if (foreign !== undefined) {
+    const why = foreign === ';' ? `';', not '${delimiter}' (a spreadsheet export for a decimal-comma locale?)` : `tabs, not '${delimiter}'`;
+    throw problemError({ file, line: 1, message: `the header is separated by ${why}; expected comma-separated CSV with '.' decimals: save it as "CSV UTF-8 (comma delimited)"` });
+  }
   let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(text, {
       bom: true,
-      delimiter: options.delimiter ?? ',',
+      delimiter,
       info: true,
       relax_column_count: false,
       skip_empty_lines: true,
@@ -106,6 +112,14 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
     rows.push({ line: lineOf(start), cells: r.record });
   }
   return { file, header, rows };
+}
+
+/** A header line with no expected delimiter but several `;` or tabs: the file uses another delimiter. */
+function foreignDelimiter(text: string, delimiter: string): string | undefined {
+  const end = text.indexOf('\n');
+  const first = (end === -1 ? text : text.slice(0, end)).replace(/^\uFEFF/, '');
+  if (first.includes(delimiter)) return undefined;
+  return [';', '\t'].find((d) => d !== delimiter && first.split(d).length > 2);
 }
 
 /** Maps a byte offset in UTF-8 text to its 1-based line. */

@@ -52,3 +52,16 @@ describe('several problems in --data', () => {
     ]);
   });
 });
+
+describe('a European spreadsheet export', () => {
+  it("a ';'-separated file with decimal commas gets a message that says what to do", () => {
+    const data = copyDatasets(root, 'semicolon');
+    const file = join(data, 'capacity_share.csv');
+    writeFileSync(file, 'year;region;segment;share_pct;kind;source_id\n2023;china;mature;29,5;estimate;trendforce_2023_10\n');
+    const v = semicap(['validate', file]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(
+      `semicap: ${file}:1: the header is separated by ';', not ',' (a spreadsheet export for a decimal-comma locale?); expected comma-separated CSV with '.' decimals: save it as "CSV UTF-8 (comma delimited)"\n`,
+    );
+  });
+});
