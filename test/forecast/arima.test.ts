@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arima, arimaLabel, fitArima, psiWeights } from '../../src/forecast/arima.js';
+import { fitArma, hessianRejects } from '../../src/forecast/arima/fit.js';
+import { difference } from '../../src/forecast/arima/kpss.js';
 import { SemicapError } from '../../src/errors.js';
 
 interface RFit {
@@ -76,6 +78,38 @@ describe('arima against R auto.arima', () => {
       expectClose(i80.upper, r.upper80, 1e-4);
       expectClose(i95.lower, r.lower95, 1e-4);
       expectClose(i95.upper, r.upper95, 1e-4);
+    });
+  }
+});
+
+interface RCandidate {
+  id: string;
+  y: number[];
+  p: number;
+  d: number;
+  q: number;
+  constant: boolean;
+  finite: boolean;
+  ic: number | null;
+}
+
+describe('candidate scoring as forecast:::myarima', () => {
+  const cands = JSON.parse(
+    readFileSync(new URL('./fixtures/arima/candidates.json', import.meta.url), 'utf8'),
+  ) as RCandidate[];
+  for (const c of cands) {
+    const what = c.finite ? `AICc ${c.ic?.toFixed(3)}` : 'rejected (Inf)';
+    it(`${c.id} ARIMA(${c.p},${c.d},${c.q})${c.constant ? ' + constant' : ''}: ${what}`, () => {
+      const w = difference(c.y, c.d);
+      const fit = fitArma(w, { p: c.p, q: c.q, constant: c.constant });
+      // Rejected: arima() failed (non-stationary AR from CSS), roots within 1.01 of the unit circle, or a
+      // Hessian whose inverse has a NaN/negative diagonal (checkarima).
+      const accepted = fit !== undefined && fit.rootsOk && !hessianRejects(w, fit);
+      expect(accepted).toBe(c.finite);
+      if (c.finite && fit !== undefined) {
+        // Same tolerance reasoning as the fixtures above: exact for d = 0, diffuse-prior noise for d > 0.
+        expect(Math.abs(fit.aicc - (c.ic as number))).toBeLessThan(c.d === 0 ? 1e-6 : 2e-3);
+      }
     });
   }
 });
