@@ -91,7 +91,7 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
       max_record_size: 1_000_000,
     }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (e) {
-    throw problemError(describeCsvError(e, file));
+    throw problemError(describeCsvError(e, file, text, delimiter));
   }
   const [head, ...body] = records;
   const header = head.record.map((h) => h.trim());
@@ -138,12 +138,15 @@ function lineFinder(bytes: Uint8Array): (byteOffset: number) => number {
   };
 }
 
-function describeCsvError(e: unknown, file: string): Problem {
+function describeCsvError(e: unknown, file: string, text: string, delimiter: string): Problem {
   const err = e as { code?: string; lines?: number; message?: string; column?: number | string };
   const line = typeof err.lines === 'number' ? err.lines : undefined;
   switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return { file, line, message: 'a quoted field is never closed; expected a closing " before the end of the file' };
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      // csv-parse reports the last line of the file; the line where the quote opened is the one to fix.
+      const opened = unclosedQuoteLine(text, delimiter) ?? line;
+      return { file, line: opened, message: 'a quoted field opens on this line and is never closed; expected a closing " (write "" for a quote inside a quoted field)' };
+    }
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
       const detail = /Invalid Record Length: expect (\d+), got (\d+)/.exec(err.message ?? '');
       const what = detail ? `has ${detail[2]} fields, expected ${detail[1]} like the header` : 'has a different number of fields than the header';
@@ -159,4 +162,29 @@ function describeCsvError(e: unknown, file: string): Problem {
     default:
       return { file, line, message: `cannot be read as CSV (${(err.message ?? String(e)).split('\n')[0]})` };
   }
+}
+
+/** The line on which a quoted field opens that never closes (RFC 4180 quoting), if any. */
+export function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let inQuote = false;
+  let openedAt = 0;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (inQuote) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuote = false;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      inQuote = true;
+      openedAt = line;
+    }
+    fieldStart = c === delimiter || c === '\n' || c === '\r' || c === '\uFEFF';
+  }
+  return inQuote ? openedAt : undefined;
 }
