@@ -145,7 +145,7 @@ function describeCsvError(e: unknown, file: string, text: string, delimiter: str
     case 'CSV_QUOTE_NOT_CLOSED': {
       // csv-parse reports the last line of the file; the line where the quote opened is the one to fix.
       const opened = unclosedQuoteLine(text, delimiter) ?? line;
-      return { file, line: opened, message: 'a quoted field opens on this line and is never closed; expected a closing " (write "" for a quote inside a quoted field)' };
+      return { file, line: opened, message: 'a quoted field is never closed (it opens on this line); expected a closing " (write "" for a quote inside a quoted field)' };
     }
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
       const detail = /Invalid Record Length: expect (\d+), got (\d+)/.exec(err.message ?? '');

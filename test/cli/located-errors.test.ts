@@ -73,6 +73,6 @@ describe('an unterminated quote', () => {
     writeFileSync(file, `${HEADER},notes\n2023,china,mature,29,estimate,trendforce_2023_10,"said ""hi"" once"\n2024,china,mature,30,estimate,trendforce_2023_10,"never closed\n2025,china,mature,31,estimate,trendforce_2023_10,x\n2026,china,mature,32,estimate,trendforce_2023_10,x\n`);
     const v = semicap(['validate', file]);
     expect(v.code).toBe(65);
-    expect(v.stderr).toBe(`semicap: ${file}:3: a quoted field opens on this line and is never closed; expected a closing " (write "" for a quote inside a quoted field)\n`);
+    expect(v.stderr).toBe(`semicap: ${file}:3: a quoted field is never closed (it opens on this line); expected a closing " (write "" for a quote inside a quoted field)\n`);
   });
 });
