@@ -23,6 +23,10 @@ const FORBIDDEN_HEADERS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Decodes UTF-8 strictly: a file that is not UTF-8 text is refused at the first bad byte, with its line. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  // Excel's "Unicode text" and some exports are UTF-16 with a byte-order mark: text, but not UTF-8.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw problemError({ file, line: 1, message: 'is UTF-16 text; expected UTF-8 (save it as "CSV UTF-8 (comma delimited)")' });
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw problemError({ file, line: lineAt(bytes, nul), message: 'contains a NUL byte: this is a binary file, expected UTF-8 CSV text' });

@@ -76,3 +76,14 @@ describe('an unterminated quote', () => {
     expect(v.stderr).toBe(`semicap: ${file}:3: a quoted field is never closed (it opens on this line); expected a closing " (write "" for a quote inside a quoted field)\n`);
   });
 });
+
+describe('a UTF-16 file', () => {
+  it('is named as UTF-16 text rather than as a binary file', () => {
+    const data = copyDatasets(root, 'utf16');
+    const file = join(data, 'capacity_share.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n2023,china,mature,29,estimate,trendforce_2023_10\n`, 'utf16le')]));
+    const v = semicap(['validate', file]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(`semicap: ${file}:1: is UTF-16 text; expected UTF-8 (save it as "CSV UTF-8 (comma delimited)")\n`);
+  });
+});
