@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arima, arimaLabel, fitArima, psiWeights } from '../../src/forecast/arima.js';
+import { arima, arimaLabel, fitArima, magnitudeScale, psiWeights } from '../../src/forecast/arima.js';
 import { fitArma, hessianRejects } from '../../src/forecast/arima/fit.js';
 import { difference } from '../../src/forecast/arima/kpss.js';
 import { SemicapError } from '../../src/errors.js';
@@ -112,6 +112,34 @@ describe('candidate scoring as forecast:::myarima', () => {
       }
     });
   }
+});
+
+describe('arima does not depend on the unit of the series (a deliberate difference from R)', () => {
+  // R's auto.arima on N0033 × 1e9 picks ARIMA(0,0,0) (its Hessian step for the mean underflows); we fit
+  // at a magnitude where R's numerics work and scale back.
+  const n33 = rFits.find((r) => r.id === 'N0033')!;
+  const base = fitArima(n33.y);
+  for (const s of [1e9, 1e-9]) {
+    it(`N0033 × ${s}: same model, forecasts and intervals scaled by ${s}`, () => {
+      const fit = fitArima(n33.y.map((v) => v * s));
+      expect(fit.params.model).toBe(base.params.model);
+      const f = fit.forecast(6);
+      const b = base.forecast(6);
+      expectClose(f.mean.map((v) => v / s), b.mean, 1e-6);
+      expectClose(f.intervals[1].upper.map((v) => v / s), b.intervals[1].upper, 1e-6);
+      expectClose([(fit.params.sigma2 as number) / (s * s)], [base.params.sigma2 as number], 1e-6);
+      // log-likelihood of y·s = that of y minus n log s
+      expect((fit.params.loglik as number) - (base.params.loglik as number)).toBeCloseTo(-n33.y.length * Math.log(s), 4);
+    });
+  }
+
+  it('magnitudeScale leaves mean |y| in [1e-2, 1e5) alone and maps the rest to [1e3, 1e4)', () => {
+    expect(magnitudeScale([536, 10552])).toBe(1);
+    expect(magnitudeScale([0.02, 0.03])).toBe(1);
+    expect(magnitudeScale([0, 0])).toBe(1);
+    expect(magnitudeScale([4.2e9, 4.4e9])).toBe(1e-6);
+    expect(magnitudeScale([-3e-5, 3e-5])).toBeCloseTo(1e8, 0);
+  });
 });
 
 describe('arima model pieces', () => {
