@@ -35,6 +35,9 @@ export function render(report: Report, options: OutputOptions, version: string, 
       return renderMarkdown(report);
     case 'table':
       return renderTables(report, makeChalk(colorLevel));
+    case 'xlsx':
+      // A binary format: written by emit() through src/report/xlsx.ts, never rendered as text.
+      throw usageError('--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)');
   }
 }
 

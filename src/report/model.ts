@@ -1,5 +1,6 @@
 // What every command hands to the output layer: named tables of typed cells, plus notes and warnings.
 // Renderers (table, CSV, JSON, Markdown) all read this one shape, so every command gets every format.
+import type { Chart } from './series.js';
 
 export type CellValue = string | number | boolean | null;
 
@@ -28,9 +29,13 @@ export interface Report {
   notes: string[];
   /** Things the reader must not miss (a path clamped at 100 %, a source conflict). */
   warnings: string[];
+  /** Chart-ready series (history, projections, bands) for --chart and --chart-out; never written into CSV/JSON. */
+  charts?: Chart[];
+  /** Text printed as-is instead of tables (e.g. a shell completion script). */
+  raw?: string;
 }
 
-export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function makeReport(command: string, tables: Table[], notes: string[] = [], warnings: string[] = []): Report {

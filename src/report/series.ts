@@ -1,0 +1,150 @@
+// A chart-ready model shared by the terminal chart, the SVG writer and the report folder: per chart, lines of
+// history (measured, drawn solid) and projection (drawn dashed), shaded bands (prediction intervals, or the
+// spread between methods), and markers (anchors, targets). Commands attach charts to their report; a report
+// without charts still gets one when a table looks like a forecast (a `year` column and numeric columns).
+import type { Report, Table } from './model.js';
+
+export interface ChartPoint {
+  year: number;
+  value: number;
+}
+
+export interface ChartLine {
+  /** Legend label, e.g. `trendforce_2023_12 cagr`. */
+  label: string;
+  /** history: measured figures (solid); projection: a path beyond or between them (dashed). */
+  role: 'history' | 'projection';
+  points: ChartPoint[];
+}
+
+export interface ChartBand {
+  /** Legend label, e.g. `80 % interval` or `spread of methods`. */
+  label: string;
+  /** One entry per year, lower ≤ upper. */
+  points: { year: number; lower: number; upper: number }[];
+}
+
+export interface ChartMarker {
+  year: number;
+  value: number;
+  label: string;
+  role: 'anchor' | 'target';
+}
+
+export interface Chart {
+  /** Stable machine name: file names in `semicap report` (`<command>-<name>.svg`). */
+  name: string;
+  title: string;
+  /** Unit of the y axis, e.g. `%`, `wpm_8in_eq`. */
+  unit: string;
+  lines: ChartLine[];
+  bands: ChartBand[];
+  markers: ChartMarker[];
+  /** Source line printed under the chart. */
+  source?: string;
+}
+
+/** Every finite value a chart draws (lines, bands, markers), for axis ranges. */
+export function chartValues(chart: Chart): number[] {
+  return [
+    ...chart.lines.flatMap((l) => l.points.map((p) => p.value)),
+    ...chart.bands.flatMap((b) => b.points.flatMap((p) => [p.lower, p.upper])),
+    ...chart.markers.map((m) => m.value),
+  ].filter((v) => Number.isFinite(v));
+}
+
+/** First and last year a chart covers. */
+export function chartYears(chart: Chart): { from: number; to: number } {
+  const years = [...chart.lines.flatMap((l) => l.points.map((p) => p.year)), ...chart.bands.flatMap((b) => b.points.map((p) => p.year)), ...chart.markers.map((m) => m.year)];
+  return { from: Math.min(...years), to: Math.max(...years) };
+}
+
+/** True when the chart has something to draw over at least two distinct years. */
+export function isDrawable(chart: Chart): boolean {
+  if (chartValues(chart).length === 0) return false;
+  const { from, to } = chartYears(chart);
+  return Number.isFinite(from) && Number.isFinite(to) && to > from;
+}
+
+/**
+ * A band between the lowest and highest of several lines, year by year (only years every line has).
+ * Used to shade the spread between projection methods; it is not a prediction interval and is labelled so.
+ */
+export function spreadBand(lines: ChartLine[], label = 'spread of methods'): ChartBand | undefined {
+  if (lines.length < 2) return undefined;
+  const byYear = new Map<number, number[]>();
+  for (const l of lines) for (const p of l.points) if (Number.isFinite(p.value)) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p.value]);
+  const points = [...byYear]
+    .filter(([, vs]) => vs.length === lines.length)
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, vs]) => ({ year, lower: Math.min(...vs), upper: Math.max(...vs) }));
+  return points.length >= 2 ? { label, points } : undefined;
+}
+
+const INTERVAL_KEY = /^(lo|lower|hi|upper)[_ .-]?(\d{1,2})$/i;
+const HISTORY_WORDS = new Set(['history', 'actual', 'estimate', 'observed', 'anchor']);
+
+/**
+ * A chart read from a table that looks like a forecast: an int `year` column, numeric value columns, and
+ * optionally interval columns named `lo_80`/`hi_80` (or `lower_95`/`upper_95`). Rows whose text column
+ * `kind`, `point` or `role` says history/actual/estimate are history; the rest projection.
+ */
+export function chartFromTable(table: Table, unit = ''): Chart | undefined {
+  const yearCol = table.columns.find((c) => c.key === 'year' && (c.type === 'int' || c.type === 'number'));
+  if (!yearCol || table.rows.length < 2) return undefined;
+  const numeric = table.columns.filter((c) => c !== yearCol && (c.type === 'number' || c.type === 'int'));
+  const intervalCols = numeric.filter((c) => INTERVAL_KEY.test(c.key));
+  const valueCols = numeric.filter((c) => !INTERVAL_KEY.test(c.key));
+  if (valueCols.length === 0) return undefined;
+  const roleCol = table.columns.find((c) => ['kind', 'point', 'role'].includes(c.key) && (c.type === undefined || c.type === 'text'));
+  const isHistory = (row: Table['rows'][number]) => roleCol !== undefined && HISTORY_WORDS.has(String(row[roleCol.key] ?? '').split(' ')[0]);
+  const lines: ChartLine[] = [];
+  for (const c of valueCols) {
+    const pts = (pred: (r: Table['rows'][number]) => boolean) =>
+      table.rows.filter((r) => pred(r) && typeof r.year === 'number' && typeof r[c.key] === 'number' && Number.isFinite(r[c.key] as number)).map((r) => ({ year: r.year as number, value: r[c.key] as number }));
+    const history = pts(isHistory);
+    const projection = pts((r) => !isHistory(r));
+    const label = c.header.replace(/\s*\n\s*/g, ' ');
+    if (history.length > 0) lines.push({ label: roleCol ? `${label} (history)` : label, role: 'history', points: history });
+    // The projection starts at the last history point so the two lines join.
+    if (projection.length > 0) lines.push({ label, role: 'projection', points: history.length > 0 ? [history[history.length - 1], ...projection] : projection });
+  }
+  const bands: ChartBand[] = [];
+  const levels = [...new Set(intervalCols.map((c) => INTERVAL_KEY.exec(c.key)![2]))].sort((a, b) => Number(b) - Number(a));
+  for (const level of levels) {
+    const lo = intervalCols.find((c) => /^(lo|lower)/i.test(c.key) && INTERVAL_KEY.exec(c.key)![2] === level);
+    const hi = intervalCols.find((c) => /^(hi|upper)/i.test(c.key) && INTERVAL_KEY.exec(c.key)![2] === level);
+    if (!lo || !hi) continue;
+    const points = table.rows
+      .filter((r) => typeof r.year === 'number' && typeof r[lo.key] === 'number' && typeof r[hi.key] === 'number')
+      .map((r) => ({ year: r.year as number, lower: r[lo.key] as number, upper: r[hi.key] as number }))
+      .filter((p) => Number.isFinite(p.lower) && Number.isFinite(p.upper));
+    if (points.length >= 2) bands.push({ label: `${level} % interval`, points });
+  }
+  const chart: Chart = { name: table.name, title: table.title ?? table.name, unit, lines, bands, markers: [] };
+  return isDrawable(chart) ? chart : undefined;
+}
+
+/** The charts of a report: those the command attached, else one read from the first table that looks like a forecast. */
+export function chartsOf(report: Report): Chart[] {
+  if (report.charts !== undefined) return report.charts.filter(isDrawable);
+  for (const table of report.tables) {
+    const chart = chartFromTable(table);
+    if (chart) return [chart];
+  }
+  return [];
+}
+
+/** Year-by-year values of a line at the given years, linearly interpolated inside its span (undefined outside). */
+export function valueAt(points: readonly ChartPoint[], year: number): number | undefined {
+  if (points.length === 0) return undefined;
+  const sorted = points;
+  if (year < sorted[0].year || year > sorted[sorted.length - 1].year) return undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const p = sorted[i];
+    if (p.year === year) return p.value;
+    const q = sorted[i + 1];
+    if (q !== undefined && p.year < year && year < q.year) return p.value + ((q.value - p.value) * (year - p.year)) / (q.year - p.year);
+  }
+  return undefined;
+}
