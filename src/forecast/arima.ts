@@ -2,16 +2,22 @@
 // (forecast 8.x defaults): KPSS tests choose d in {0, 1, 2}; a stepwise search over p, q <= 5 starting from
 // ARIMA(2,d,2), (0,d,0), (1,d,0), (0,d,1) moves to the best neighbour (p±1, q±1, constant on/off) by AICc;
 // each candidate is fitted by CSS then exact Gaussian ML through the Kalman filter (arima "CSS-ML");
-// fits with roots near the unit circle are rejected. Forecasts integrate the ARMA forecasts of the
-// differenced series; intervals are normal with the ψ-weight variance of the integrated model.
+// fits with roots near the unit circle are rejected. The chosen model is then filtered once through R's
+// full state space (arima/statespace.ts) for predict.Arima's forecasts and normal intervals: the
+// ψ-weight variance sigma² Σψ_j², plus the uncertainty left in the final state (MA parts near the unit
+// circle), as R computes it.
 //
-// Known differences from R: see the notes in arima/fit.ts (likelihood on the differenced series) and
-// below (short series).
+// Known differences from R: the search's likelihood is computed on the differenced series instead of
+// R's diffuse prior (arima/fit.ts; ~1e-6 relative); a model whose AICc denominator n - d - k - 2 is not
+// positive scores Inf (R lets it win on series of 4-5 points); series of length 1-3 and fits R would
+// fail on fall back to documented simple models; series whose mean |y| lies outside [1e-2, 1e5) are
+// fitted at a rescaled magnitude (magnitudeScale).
 
 import { SemicapError } from '../errors.js';
 import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';
 import { difference, isConstant, ndiffs } from './arima/kpss.js';
 import { qnorm } from './arima/normal.js';
+import { filterStateSpace, forecastStateSpace, makeArima } from './arima/statespace.js';
 import { DEFAULT_LEVELS, type Fitted, type Forecast, type ForecastOptions, type Interval, type Method } from './types.js';
 
 /** The chosen model: ARMA(p, q) fit on the d-times differenced series, plus how it was chosen. */
@@ -237,7 +243,7 @@ export function arimaLabel(p: number, d: number, q: number, constant: boolean): 
   return d === 0 ? `${base} with non-zero mean` : `${base} with drift`;
 }
 
-function modelParams(model: ArimaModel, scale: number): Record<string, number | string> {
+function modelParams(model: ArimaModel, scale: number, sigma2: number): Record<string, number | string> {
   const { fit, d } = model;
   const params: Record<string, number | string> = {
     model: arimaLabel(fit.p, d, fit.q, fit.constant),
@@ -249,7 +255,7 @@ function modelParams(model: ArimaModel, scale: number): Record<string, number | 
   fit.phi.forEach((v, i) => (params[`ar${i + 1}`] = v));
   fit.theta.forEach((v, i) => (params[`ma${i + 1}`] = v));
   if (fit.constant) params[d === 0 ? 'mean' : 'drift'] = fit.mu / scale;
-  params.sigma2 = fit.sigma2 / (scale * scale);
+  params.sigma2 = sigma2 / (scale * scale);
   // Density of y = ys / scale: the log-likelihood gains m log(scale) over the m observations it uses.
   const logJacobian = fit.residuals.length * Math.log(scale);
   if (Number.isFinite(fit.loglik)) params.loglik = fit.loglik + logJacobian;
@@ -279,23 +285,85 @@ export function magnitudeScale(y: ArrayLike<number>): number {
 }
 
 /** Fit auto-selected ARIMA to y and return the common Fitted shape. */
+/** What R reports after the search: residuals, sigma² and forecasts from the full state-space model. */
+interface FinalPass {
+  /** R's standardised residuals for all n observations (the first d are diffuse start-up values). */
+  residuals: Float64Array;
+  sigma2: number;
+  /** Point forecasts and forecast variances (in units of sigma²) h steps ahead. */
+  forecast(h: number): { mean: Float64Array; variance: Float64Array };
+}
+
+/**
+ * Filter the chosen model once through R's makeARIMA state space on the (scaled) series. The constant
+ * enters as R's regression term: x - mean for d = 0, x - drift·t for d = 1, added back to the forecasts.
+ * Models from the search take myarima's sigma² (all squared residuals over n - d - coefficients); fixed
+ * models (constant series, straight lines, fallbacks) keep the sigma² of their own fit.
+ */
+function finalPass(ys: Float64Array, model: ArimaModel): FinalPass {
+  const { fit, d } = model;
+  const n = ys.length;
+  const mu = fit.constant ? fit.mu : 0;
+  const regression = (t: number): number => (!fit.constant ? 0 : d === 0 ? mu : mu * (t + 1)); // t from 0
+  const ss = makeArima(fit.phi, fit.theta, d);
+  const estimated = model.fallback === undefined && Number.isFinite(fit.aic);
+  if (ss === undefined) {
+    // Not reached for accepted fits (their AR roots lie outside 1.01); ψ-weights as a safe fallback.
+    const residuals = new Float64Array(n).fill(Number.NaN);
+    residuals.set(fit.residuals, n - fit.residuals.length);
+    return {
+      residuals,
+      sigma2: fit.sigma2,
+      forecast: (h) => {
+        const psi = psiWeights(fit.phi, fit.theta, d, h);
+        const variance = new Float64Array(h);
+        let acc = 0;
+        for (let k = 0; k < h; k++) variance[k] = acc += psi[k] * psi[k];
+        return { mean: pointForecasts(ys, model, h), variance };
+      },
+    };
+  }
+  const x = Float64Array.from(ys, (v, t) => v - regression(t));
+  const residuals = filterStateSpace(ss, x);
+  let sigma2 = fit.sigma2;
+  if (estimated) {
+    let ssr = 0;
+    for (let t = 0; t < n; t++) ssr += residuals[t] * residuals[t];
+    sigma2 = ssr / (n - d - fit.ncoef);
+  }
+  return {
+    residuals,
+    sigma2,
+    forecast: (h) => {
+      const { mean, variance } = forecastStateSpace(ss, h);
+      for (let k = 0; k < h; k++) {
+        mean[k] += regression(n + k);
+        if (!(variance[k] > 0)) variance[k] = 0;
+      }
+      return { mean, variance };
+    },
+  };
+}
+
 export function fitArima(values: readonly number[]): Fitted {
   const y = checkSeries(values);
   const scale = magnitudeScale(y);
   const ys = scale === 1 ? y : Float64Array.from(y, (v) => v * scale);
   const model = selectArima(ys);
-  const { fit, d } = model;
+  const { d } = model;
+  const final = finalPass(ys, model);
   const n = y.length;
+  // The first d residuals are the diffuse filter's start-up values, not forecast errors: reported as NaN.
   const fitted = new Array<number>(n).fill(Number.NaN);
   const residuals = new Array<number>(n).fill(Number.NaN);
-  const offset = n - fit.residuals.length;
-  for (let t = offset; t < n; t++) {
-    const e = fit.residuals[t - offset] / scale;
+  for (let t = d; t < n; t++) {
+    const e = final.residuals[t] / scale;
+    if (!Number.isFinite(e)) continue;
     residuals[t] = e;
     fitted[t] = y[t] - e;
   }
-  const sigma2 = Number.isFinite(fit.sigma2) && fit.sigma2 > 0 ? fit.sigma2 : 0;
-  const params = modelParams(model, scale);
+  const sigma2 = Number.isFinite(final.sigma2) && final.sigma2 > 0 ? final.sigma2 : 0;
+  const params = modelParams(model, scale, sigma2);
 
   return {
     method: 'arima',
@@ -307,23 +375,18 @@ export function fitArima(values: readonly number[]): Fitted {
       if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
       const levels = options?.levels ?? DEFAULT_LEVELS;
       checkLevels(levels);
-      const mean = pointForecasts(ys, model, h).map((v) => v / scale);
-      const psi = psiWeights(fit.phi, fit.theta, d, h);
-      const sd = new Float64Array(h);
-      let acc = 0;
-      for (let k = 0; k < h; k++) {
-        acc += psi[k] * psi[k];
-        sd[k] = Math.sqrt(sigma2 * acc) / scale;
-      }
+      const fc = final.forecast(h);
+      const mean = Array.from(fc.mean, (v) => v / scale);
+      const sd = Array.from(fc.variance, (v) => Math.sqrt(sigma2 * v) / scale);
       const intervals: Interval[] = levels.map((level) => {
         const z = qnorm(0.5 + level / 200);
         return {
           level,
-          lower: Array.from(mean, (m, k) => m - z * sd[k]),
-          upper: Array.from(mean, (m, k) => m + z * sd[k]),
+          lower: mean.map((m, k) => m - z * sd[k]),
+          upper: mean.map((m, k) => m + z * sd[k]),
         };
       });
-      return { method: 'arima', mean: Array.from(mean), intervals };
+      return { method: 'arima', mean, intervals };
     },
   };
 }

@@ -139,7 +139,11 @@ export function fitArma(w: Float64Array, spec: ArmaSpec): ArmaFit | undefined {
     const aicc = denom > 0 ? aic + (2 * npar * (npar + 1)) / denom : Infinity;
 
     if (!armaFilter(w, mu, phi, 0, p, theta, 0, q, ws, resid)) return undefined;
-    const sigma2 = ws.ssq / (m - ncoef);
+    // myarima: sum of all squared standardised residuals, including those of observations the likelihood
+    // skips (prediction variance >= 1e4, near a unit root), over nstar - npar + 1.
+    let ssr = 0;
+    for (let t = 0; t < m; t++) ssr += resid[t] * resid[t];
+    const sigma2 = ssr / (m - ncoef);
 
     return {
       p,
