@@ -1,12 +1,12 @@
 // Entry point of the CLI: builds the program, runs one command, renders its report, and maps any error to
 // an exit code in one place. Command implementations are loaded only when their command runs.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { isSemicapError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
-import { defineCommands } from './program.js';
+import { defineCommands, type ExtraGlobals } from './program.js';
 
 export const VERSION: string = pkg.version;
 
@@ -34,6 +34,8 @@ export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Glo
     .option('--no-color', 'no colour codes (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of internal errors', false)
     .option('-q, --quiet', 'no messages on stderr except errors', false)
+    .option('--verbose', 'extra diagnostics on stderr: settings and where they came from, timings', false)
+    .addOption(new Option('--lang <lang>', 'language of headings, titles and messages (default: SEMICAP_LANG, config, LANG)').choices(['en', 'zh']))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -91,13 +93,25 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   let debug = argv.includes('--debug');
   let stdoutColor: ColorLevel = 0;
   let resultCode: number = EXIT.ok;
+  const started = performance.now();
   const onResult = async (result: CommandResult, opts: GlobalOptions) => {
     debug = opts.debug;
     stdoutColor = colorLevel({ isTTY: io.stdoutIsTTY, getColorDepth: () => process.stdout.getColorDepth?.() ?? 8 }, io.env, !opts.color);
     const { emit } = await import('./output.js');
+    const extra = opts as GlobalOptions & Partial<ExtraGlobals>;
+    if (extra.verbose && extra.settings) {
+      const { format, data, lang, color, ascii, origins, configFiles } = extra.settings;
+      io.stderr(`semicap: config files: ${configFiles.length > 0 ? configFiles.join(', ') : 'none'}\n`);
+      io.stderr(`semicap: format=${format} (${origins.format}), data=${data ?? 'bundled'} (${origins.data}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
+      io.stderr(`semicap: computed in ${Math.round(performance.now() - started)} ms\n`);
+    }
     await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
     if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${m}\n`);
-    if (opts.out !== undefined && !opts.quiet) io.stderr(`semicap: wrote ${opts.out}\n`);
+    if (opts.out !== undefined && !opts.quiet) {
+      const { msg } = await import('../report/i18n.js');
+      io.stderr(`semicap: ${msg('wrote', extra.lang ?? 'en', { file: opts.out })}\n`);
+    }
+    if (extra.verbose) io.stderr(`semicap: done in ${Math.round(performance.now() - started)} ms\n`);
     if (result.exitCode !== undefined) resultCode = result.exitCode;
   };
   const args = argv.length === 0 ? ['overview'] : argv;

@@ -1,6 +1,6 @@
 // Rendering a command's report in the chosen format and sending it to stdout or, atomically, to --out.
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { renderCsv } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
@@ -8,6 +8,10 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report, Table } from '../report/model.js';
 import { renderTables } from '../report/table.js';
 import { writeFileAtomic } from '../report/write.js';
+import { renderTerminalChart } from '../report/chart-terminal.js';
+import { chartWords, localizeReport, msg, type Lang } from '../report/i18n.js';
+import { chartsOf } from '../report/series.js';
+import { renderSvg } from '../report/svg.js';
 import { makeChalk, type ColorLevel } from './color.js';
 import type { CommandResult, OutputOptions } from './context.js';
 
@@ -49,22 +53,90 @@ const canonical = (p: string) => {
   }
 };
 
+/** Chart and language options (issue 6): --chart, --chart-out, --ascii, --lang. */
+export interface ChartOutputOptions {
+  chart?: boolean;
+  chartOut?: string;
+  ascii?: boolean;
+  lang?: Lang;
+  /** Terminal width for --chart (process.stdout.columns, 80 when unknown). */
+  columns?: number;
+  quiet?: boolean;
+}
+
 /** Writes the result; returns a one-line message for stderr when a file was written. */
-export async function emit(result: CommandResult, options: OutputOptions, version: string, sink: Sink): Promise<void> {
-  const { report } = result;
+export async function emit(result: CommandResult, options: OutputOptions & ChartOutputOptions, version: string, sink: Sink): Promise<void> {
+  const lang = options.lang ?? 'en';
+  // People read headings, titles and notes in their language; CSV keys and JSON keys and values stay English.
+  const report = options.format === 'csv' ? result.report : localizeReport(result.report, lang, { cells: options.format !== 'json' });
   if (options.out !== undefined) {
     const target = canonical(options.out);
-    const clash = (result.inputs ?? []).find((input) => canonical(input) === target);
+    const clash = [...(result.inputs ?? [])].find((input) => canonical(input) === target);
     if (clash) throw usageError(`--out ${options.out} is also an input of this run; choose another output file`);
+  }
+  if (options.chartOut !== undefined) checkChartOut(options.chartOut, options.out, result.inputs ?? []);
+  if (report.raw !== undefined) {
+    if (options.out !== undefined) writeFileAtomic(options.out, report.raw);
+    else await sink.stdout(report.raw);
+    return;
+  }
+  if (options.format === 'xlsx') {
+    if (options.out === undefined) throw usageError('--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)');
+    const { renderXlsx } = await import('../report/xlsx.js');
+    writeFileAtomic(options.out, await renderXlsx(report));
+  } else if (options.out !== undefined) {
     // Files never carry colour codes.
     const text = render(report, options, version, 0);
     writeFileAtomic(options.out, text);
   } else {
     await sink.stdout(render(report, options, version, options.format === 'table' ? sink.stdoutColor : 0));
   }
+  if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
   // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr.
   if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: warning: ${w}\n`);
   if (options.format === 'csv' && options.table === undefined && report.tables.length > 1 && options.out === undefined) {
     sink.stderr(`semicap: wrote table '${report.tables[0].name}'; also available with --table: ${report.tables.slice(1).map((t) => t.name).join(', ')}\n`);
+  }
+}
+
+function checkChartOut(path: string, out: string | undefined, inputs: string[]): void {
+  if (extname(path).toLowerCase() !== '.svg') throw usageError(`--chart-out ${path}: expected a file name ending in .svg`);
+  const target = canonical(path);
+  if (out !== undefined && canonical(out) === target) throw usageError(`--chart-out ${path} is also the --out file; choose another name`);
+  if (inputs.some((input) => canonical(input) === target)) throw usageError(`--chart-out ${path} is also an input of this run; choose another file`);
+}
+
+/** The file name of the i-th chart: the first gets PATH, the others PATH's stem plus the chart's name. */
+export function chartPath(path: string, index: number, name: string): string {
+  if (index === 0) return path;
+  const ext = extname(path);
+  return join(dirname(path), `${basename(path, ext)}-${name}${ext}`);
+}
+
+/**
+ * --chart: terminal charts after the table on stdout, or on stderr when stdout carries CSV/JSON/Markdown data;
+ * --chart-out: one SVG per chart, written atomically.
+ */
+async function emitCharts(report: Report, options: OutputOptions & ChartOutputOptions, lang: Lang, sink: Sink): Promise<void> {
+  const charts = chartsOf(report);
+  if (charts.length === 0) {
+    if (options.chartOut !== undefined) throw usageError(`--chart-out: '${report.command}' has no year-by-year series to draw`);
+    sink.stderr(`semicap: ${msg('chartNone', lang)}\n`);
+    return;
+  }
+  const words = chartWords(lang);
+  if (options.chart === true) {
+    const toStdout = options.format === 'table' || options.out !== undefined;
+    const color = toStdout ? sink.stdoutColor : 0;
+    const text = charts.map((c) => renderTerminalChart(c, { width: options.columns ?? 80, ascii: options.ascii === true, chalk: makeChalk(color), words })).join('\n');
+    if (toStdout) await sink.stdout('\n' + text);
+    else sink.stderr(text);
+  }
+  if (options.chartOut !== undefined) {
+    charts.forEach((c, i) => {
+      const path = chartPath(options.chartOut!, i, c.name);
+      writeFileAtomic(path, renderSvg(c, { words }));
+      if (options.quiet !== true) sink.stderr(`semicap: ${msg('wrote', lang, { file: path })}\n`);
+    });
   }
 }

@@ -1,6 +1,8 @@
 // The command surface, declared in one place: names, arguments, options, help with examples. Each action
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
 import { Command, Option } from 'commander';
+import type { Lang } from '../report/i18n.js';
+import { resolveSettings, type ResolvedSettings } from './config.js';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { defineExtraCommands } from './define-extras.js';
 import { defineForecastCommands } from './define-forecast.js';
@@ -11,13 +13,16 @@ type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The output options every command takes. */
-function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md']): Command {
+function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md', 'xlsx']): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
     .option('-o, --out <file>', 'write to FILE (atomically) instead of stdout')
     .option('--table <name>', 'with --format csv: which table of the report to write (default: the first)')
     .option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends', false)
-    .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @ (formula injection guard)', false);
+    .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @ (formula injection guard)', false)
+    .option('--chart', 'also draw the series as a line chart in the terminal (after the table)', false)
+    .option('--chart-out <file.svg>', 'write the chart as a self-contained SVG file')
+    .option('--ascii', 'charts in plain ASCII (automatic when the locale is not UTF-8)', false);
 }
 
 const withData = (cmd: Command) => cmd.option('-d, --data <dir>', 'folder of datasets to use instead of the bundled ones');
@@ -142,17 +147,37 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   defineExtraCommands(program, act);
 }
 
-export function globalOptions(program: Command, cmd: Command): GlobalOptions {
+export function globalOptions(program: Command, cmd: Command): GlobalOptions & ExtraGlobals {
   const o = cmd.optsWithGlobals() as Record<string, unknown>;
+  // Flags > SEMICAP_* environment > project config > user config > locale > defaults (src/cli/config.ts).
+  const s = resolveSettings(program, cmd, process.env, process.cwd());
   return {
-    format: (o.format as GlobalOptions['format']) ?? 'table',
+    format: s.format as GlobalOptions['format'],
     out: o.out as string | undefined,
     table: o.table as string | undefined,
     excel: Boolean(o.excel),
     neutralise: o.rawText !== true,
-    data: o.data as string | undefined,
-    color: program.opts().color !== false,
+    data: s.data,
+    color: s.color,
     debug: Boolean(program.opts().debug),
     quiet: Boolean(program.opts().quiet),
+    chart: o.chart === true,
+    chartOut: o.chartOut as string | undefined,
+    ascii: s.ascii,
+    lang: s.lang,
+    verbose: Boolean(program.opts().verbose),
+    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+    settings: s,
   };
+}
+
+/** Options of issue 6 carried next to the GlobalOptions: charts, language, verbosity, where settings came from. */
+export interface ExtraGlobals {
+  chart: boolean;
+  chartOut?: string;
+  ascii: boolean;
+  lang: Lang;
+  verbose: boolean;
+  columns: number;
+  settings: ResolvedSettings;
 }

@@ -1,0 +1,175 @@
+// Defaults kept in a config file, and the order in which settings win (clig.dev):
+//   flags  >  environment (SEMICAP_FORMAT, SEMICAP_DATA, SEMICAP_LANG)  >  project config (./semicap.config.json)
+//   >  user config ($XDG_CONFIG_HOME/semicap/config.json, else ~/.config/semicap/config.json)
+//   >  the locale (LC_ALL / LC_MESSAGES / LANG, for the language only)  >  built-in defaults.
+// A config file is JSON with any of: format, data, lang, color, ascii. A `data` folder given relative in a
+// config file is relative to that file's folder. A broken file is a data error naming the file (exit 65).
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+// A bad SEMICAP_* variable is a usage error (like a bad flag); a bad file is a data error.
+import { dataError, usageError as usage } from '../errors.js';
+import { detectLang, LANGS, localeIsUtf8, type Lang } from '../report/i18n.js';
+import { closest } from './args.js';
+
+export interface ConfigSettings {
+  format?: string;
+  data?: string;
+  lang?: Lang;
+  color?: boolean;
+  ascii?: boolean;
+}
+
+export interface ConfigFile {
+  path: string;
+  scope: 'project' | 'user';
+  settings: ConfigSettings;
+}
+
+export const CONFIG_KEYS = ['format', 'data', 'lang', 'color', 'ascii'] as const;
+export const PROJECT_CONFIG = 'semicap.config.json';
+
+/** Where the config files are looked for, project first; only the ones that exist. */
+export function configPaths(cwd: string, env: NodeJS.ProcessEnv): { path: string; scope: 'project' | 'user' }[] {
+  const userBase = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
+  return [
+    { path: join(cwd, PROJECT_CONFIG), scope: 'project' as const },
+    { path: join(userBase, 'semicap', 'config.json'), scope: 'user' as const },
+  ].filter((c) => existsSync(c.path));
+}
+
+/** Reads and checks one config file; every problem is one line naming the file. */
+export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw dataError(`${path}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw dataError(`${path}: not valid JSON (${(e as Error).message}); expected e.g. {"format": "csv", "lang": "zh"}`);
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw dataError(`${path}: expected a JSON object such as {"format": "csv"}`);
+  const settings: ConfigSettings = {};
+  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      const hint = closest(key, CONFIG_KEYS);
+      throw dataError(`${path}: unknown setting '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${CONFIG_KEYS.join(', ')}`);
+    }
+    if (key === 'color' || key === 'ascii') {
+      if (typeof value !== 'boolean') throw dataError(`${path}: '${key}' must be true or false`);
+      settings[key] = value;
+    } else {
+      if (typeof value !== 'string' || value === '') throw dataError(`${path}: '${key}' must be a non-empty string`);
+      if (key === 'lang') {
+        if (!LANGS.includes(value as Lang)) throw dataError(`${path}: lang '${value}' is not supported; expected ${LANGS.join(' or ')}`);
+        settings.lang = value as Lang;
+      } else if (key === 'data') settings.data = resolve(dirname(path), value);
+      else settings.format = value;
+    }
+  }
+  return { path, scope, settings };
+}
+
+/** The config files that apply, highest precedence first (project, then user). */
+export function loadConfig(cwd: string, env: NodeJS.ProcessEnv): ConfigFile[] {
+  return configPaths(cwd, env).map((c) => readConfigFile(c.path, c.scope));
+}
+
+export interface ResolvedSettings {
+  format: string;
+  data?: string;
+  lang: Lang;
+  color: boolean;
+  ascii: boolean;
+  /** Where each setting came from: flag, env SEMICAP_X, a config file's path, locale, default (for --verbose). */
+  origins: Record<'format' | 'data' | 'lang' | 'color' | 'ascii', string>;
+  configFiles: string[];
+}
+
+const formatChoices = (cmd: Command): readonly string[] | undefined => cmd.options.find((o) => o.long === '--format')?.argChoices;
+
+/** Resolves format, data folder, language, colour and ASCII for one command run. */
+export function resolveSettings(program: Command, cmd: Command, env: NodeJS.ProcessEnv, cwd: string): ResolvedSettings {
+  const o = cmd.optsWithGlobals() as Record<string, unknown>;
+  const files = loadConfig(cwd, env);
+  const fromFiles = <K extends keyof ConfigSettings>(key: K): { value: ConfigSettings[K]; origin: string } | undefined => {
+    const file = files.find((f) => f.settings[key] !== undefined);
+    return file && { value: file.settings[key], origin: file.path };
+  };
+  const origins = { format: 'default', data: 'default', lang: 'default', color: 'default', ascii: 'default' };
+
+  // Format: only commands with a --format option have one.
+  let format = String(o.format ?? 'table');
+  const choices = formatChoices(cmd);
+  if (choices !== undefined && cmd.getOptionValueSource('format') === 'cli') origins.format = 'flag';
+  else if (choices !== undefined) {
+    const env_ = env.SEMICAP_FORMAT !== undefined && env.SEMICAP_FORMAT !== '' ? { value: env.SEMICAP_FORMAT, origin: 'SEMICAP_FORMAT' } : undefined;
+    const pick = env_ ?? fromFiles('format');
+    if (pick?.value !== undefined) {
+      if (!choices.includes(pick.value)) {
+        const where = pick.origin === 'SEMICAP_FORMAT' ? 'SEMICAP_FORMAT' : pick.origin;
+        const message = `${where}: format '${pick.value}' is not one of ${choices.join(', ')}`;
+        throw pick.origin === 'SEMICAP_FORMAT' ? usage(message) : dataError(message);
+      }
+      format = pick.value;
+      origins.format = pick.origin;
+    }
+  }
+
+  // Data folder: only commands with --data read datasets.
+  let data = o.data as string | undefined;
+  const hasData = cmd.options.some((opt) => opt.long === '--data');
+  if (data !== undefined) origins.data = 'flag';
+  else if (hasData) {
+    if (env.SEMICAP_DATA !== undefined && env.SEMICAP_DATA !== '') {
+      data = env.SEMICAP_DATA;
+      origins.data = 'SEMICAP_DATA';
+    } else {
+      const pick = fromFiles('data');
+      if (pick?.value !== undefined) {
+        data = pick.value;
+        origins.data = pick.origin;
+      }
+    }
+  }
+
+  let lang: Lang = 'en';
+  if (program.getOptionValueSource('lang') === 'cli') {
+    lang = o.lang as Lang;
+    origins.lang = 'flag';
+  } else if (env.SEMICAP_LANG !== undefined && env.SEMICAP_LANG !== '') {
+    if (!LANGS.includes(env.SEMICAP_LANG as Lang)) throw usage(`SEMICAP_LANG: '${env.SEMICAP_LANG}' is not supported; expected ${LANGS.join(' or ')}`);
+    lang = env.SEMICAP_LANG as Lang;
+    origins.lang = 'SEMICAP_LANG';
+  } else if (fromFiles('lang')?.value !== undefined) {
+    const pick = fromFiles('lang')!;
+    lang = pick.value!;
+    origins.lang = pick.origin;
+  } else if (env.LC_ALL || env.LC_MESSAGES || env.LANG) {
+    lang = detectLang(env);
+    origins.lang = 'locale';
+  }
+
+  let color = program.opts().color !== false;
+  if (!color) origins.color = 'flag';
+  else if (fromFiles('color')?.value === false) {
+    color = false;
+    origins.color = fromFiles('color')!.origin;
+  }
+
+  let ascii = o.ascii === true;
+  if (ascii) origins.ascii = 'flag';
+  else if (fromFiles('ascii')?.value !== undefined) {
+    ascii = fromFiles('ascii')!.value!;
+    origins.ascii = fromFiles('ascii')!.origin;
+  } else if (!localeIsUtf8(env)) {
+    ascii = true;
+    origins.ascii = 'locale (not UTF-8)';
+  }
+  return { format, data, lang, color, ascii, origins, configFiles: files.map((f) => f.path) };
+}
