@@ -127,7 +127,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   if (chart.markers.some((m) => m.role === 'anchor')) legend.push(`${chalk.bold(sym.anchor)} ${words.anchor}`);
   if (chart.markers.some((m) => m.role === 'target')) legend.push(`${chalk.bold(sym.target)} ${words.target}`);
 
-  const out: string[] = [chalk.bold(`${chart.title}${chart.unit ? ` (${chart.unit})` : ''}`)];
+  const out: string[] = [chalk.bold(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`)];
   const labelEvery = rows > 16 ? 2 : 1;
   for (let r = 0; r <= rows; r++) {
     const labelled = r % labelEvery === 0 || r === rows;

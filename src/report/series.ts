@@ -148,3 +148,68 @@ export function valueAt(points: readonly ChartPoint[], year: number): number | u
   }
   return undefined;
 }
+
+// ---- builders the commands use to attach charts (plain data in, so the report layer needs no domain code) ----
+
+/** The shape of an anchored projection this module needs (src/domain/projection.ts's Projection fits it). */
+export interface ProjectionLike {
+  method: string;
+  anchors: { year: number; value: number }[];
+  points: { year: number; value: number }[];
+}
+
+/**
+ * Projections of one quantity through the same anchors: one dashed line per method, the anchors marked, and
+ * the spread between the methods shaded (labelled as such: it is not a prediction interval).
+ */
+export function projectionChart(name: string, title: string, unit: string, projections: readonly ProjectionLike[], source?: string): Chart {
+  const lines: ChartLine[] = projections.map((p) => ({ label: p.method, role: 'projection', points: p.points.map(({ year, value }) => ({ year, value })) }));
+  const band = spreadBand(lines);
+  const anchors = projections[0]?.anchors ?? [];
+  return { name, title, unit, lines, bands: band ? [band] : [], markers: anchors.map((a) => ({ year: a.year, value: a.value, label: 'anchor', role: 'anchor' as const })), source };
+}
+
+/** Several sources' projections on one chart (`source method` lines) with every input figure marked. */
+export function sourcesChart(name: string, title: string, unit: string, paths: readonly { sourceId: string; projections: readonly ProjectionLike[] }[], figures: readonly { year: number; value: number; source_id: string }[]): Chart {
+  const lines: ChartLine[] = paths.flatMap((p) => p.projections.map((pr) => ({ label: `${p.sourceId} ${pr.method}`, role: 'projection' as const, points: pr.points.map(({ year, value }) => ({ year, value })) })));
+  const markers = figures.map((f) => ({ year: f.year, value: f.value, label: f.source_id, role: 'anchor' as const }));
+  const sources = [...new Set([...paths.map((p) => p.sourceId), ...figures.map((f) => f.source_id)])];
+  return { name, title, unit, lines, bands: [], markers, source: sources.join(', ') };
+}
+
+/** A measured history (solid) continued by projections (dashed), each starting where its anchors start. */
+export function historyChart(name: string, title: string, unit: string, history: readonly ChartPoint[], projections: readonly ProjectionLike[], source?: string): Chart {
+  const lines: ChartLine[] = [
+    { label: 'history', role: 'history', points: [...history] },
+    ...projections.map((p) => ({ label: p.method, role: 'projection' as const, points: p.points.map(({ year, value }) => ({ year, value })) })),
+  ];
+  const projected = lines.slice(1);
+  const band = spreadBand(projected);
+  return { name, title, unit, lines, bands: band ? [band] : [], markers: [], source };
+}
+
+/**
+ * A share's history (solid), the current path continued at its compound and linear rates (dashed, held
+ * inside 0–100), and the targets marked.
+ */
+export function targetsChart(
+  name: string,
+  title: string,
+  history: readonly ChartPoint[],
+  current: ChartPoint,
+  path: { cagrPct: number | null; step: number } | null,
+  targets: readonly { year: number; value: number; label: string }[],
+  through: number,
+  source?: string,
+): Chart {
+  const lines: ChartLine[] = [{ label: 'history', role: 'history', points: [...history] }];
+  const years = Array.from({ length: Math.max(0, through - current.year) + 1 }, (_, i) => current.year + i);
+  const clamp = (v: number) => Math.min(100, Math.max(0, v));
+  if (path && path.cagrPct !== null && years.length > 1) {
+    const rate = 1 + path.cagrPct / 100;
+    lines.push({ label: 'cagr', role: 'projection', points: years.map((y) => ({ year: y, value: clamp(current.value * Math.pow(rate, y - current.year)) })) });
+  }
+  if (path && years.length > 1) lines.push({ label: 'linear', role: 'projection', points: years.map((y) => ({ year: y, value: clamp(current.value + path.step * (y - current.year)) })) });
+  const markers = targets.map((t) => ({ year: t.year, value: t.value, label: t.label, role: 'target' as const }));
+  return { name, title, unit: '%', lines, bands: [], markers, source };
+}

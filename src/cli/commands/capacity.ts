@@ -5,6 +5,7 @@ import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMet
 import { convertCapacity, type CapacityUnit } from '../../domain/units.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
+import { historyChart, sourcesChart, type Chart } from '../../report/series.js';
 import { parseListArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
@@ -71,7 +72,7 @@ function inputsTable(rows: { year: number; value: number; kind: string; source_i
   };
 }
 
-export function shareReport(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number }): { tables: Table[]; notes: string[]; warnings: string[] } {
+export function shareReport(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const { paths, singles } = sharePaths(data, opts.region, opts.segment, opts.methods, opts.through, opts.source);
   if (paths.length === 0) {
     throw usageError(`no source gives two or more years for ${opts.region}/${opts.segment}${opts.source ? ` in ${opts.source}` : ''}, so there is nothing to project through; figures: ${singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ')}`);
@@ -87,6 +88,7 @@ export function shareReport(data: Datasets, opts: { region: string; segment: str
     tables: [wideTable(paths, 2, `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`), inputsTable(all, used, 2)],
     notes,
     warnings,
+    charts: [sourcesChart('share', `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`, '%', paths, all)],
   };
 }
 
@@ -115,7 +117,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   return { segment: seg, unit, rows, conflicts };
 }
 
-export function wpmReport(data: Datasets, opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string }): { tables: Table[]; notes: string[]; warnings: string[] } {
+export function wpmReport(data: Datasets, opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const history = capacityHistory(data, opts.entity, opts.segment);
   if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
   const outUnit = (opts.unit ?? history.unit) as CapacityUnit;
@@ -144,7 +146,8 @@ export function wpmReport(data: Datasets, opts: { entity: string; segment?: stri
     ...(outUnit !== history.unit ? [`converted from ${history.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`] : []),
     `kinds used: ${[...new Set(history.rows.map((r) => r.kind))].join(', ')}`,
   ];
-  return { tables: [table, inputs], notes, warnings: projections.flatMap((p) => p.warnings) };
+  const chart = historyChart('wpm', table.title ?? 'capacity', outUnit, history.rows.map((r) => ({ year: r.year, value: r.value * factor })), projections, [...new Set(history.rows.map((r) => r.source_id))].join(', '));
+  return { tables: [table, inputs], notes, warnings: projections.flatMap((p) => p.warnings), charts: [chart] };
 }
 
 export function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
@@ -158,5 +161,5 @@ export function capacity(_args: string[], opts: Record<string, unknown>, g: Glob
     opts.metric === 'wpm'
       ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined })
       : shareReport(data, { region: String(opts.region ?? 'china'), segment: String(opts.segment ?? 'mature'), source: opts.source as string | undefined, methods, through });
-  return { report: makeReport('capacity', r.tables, r.notes, r.warnings), inputs };
+  return { report: { ...makeReport('capacity', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

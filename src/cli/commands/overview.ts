@@ -19,8 +19,9 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   const [shareTable] = share.tables;
   shareTable.title = "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)";
   ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;
+  share.charts[0].title = shareTable.title;
   return {
-    report: makeReport('overview', [shareTable, totals, ss.tables[0]], [...share.notes, ...ss.notes], share.warnings),
+    report: { ...makeReport('overview', [shareTable, totals, ss.tables[0]], [...share.notes, ...ss.notes], share.warnings), charts: [...share.charts, ...ss.charts] },
     inputs: datasetPaths(dir, needed),
   };
 }

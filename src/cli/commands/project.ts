@@ -3,6 +3,7 @@ import { assessGoal, firstYearReaching } from '../../domain/goal.js';
 import { PROJECTION_METHODS, projectMethods, type Anchor, type Projection } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
+import { projectionChart } from '../../report/series.js';
 import { parseAnchorArg, parseListArg, parseNumberArg, parseYearArg, type AnchorArg } from '../args.js';
 import type { CommandResult } from '../context.js';
 
@@ -26,6 +27,7 @@ export function project(_args: string[], opts: Record<string, unknown>): Command
   const unit = isShare ? '%' : '';
   const report = makeReport('project', [pathTable(projections, isShare), ratesTable(projections, isShare)], [], projections.flatMap((p) => p.warnings));
   report.notes.push(...impliedRateNotes(projections, unit));
+  report.charts = [projectionChart('projection', report.tables[0].title ?? 'projection', unit, projections)];
   if (opts.target !== undefined) {
     const target = parseAnchorArg(String(opts.target), '--target');
     report.tables.push(targetTable(projections, anchors, { year: target.year, value: target.value }, isShare));

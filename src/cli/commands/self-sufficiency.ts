@@ -5,6 +5,7 @@ import { assessGoal, yearReachedAtCagr, yearReachedAtStep } from '../../domain/g
 import { compoundRatePct, linearStep, type Anchor } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Table } from '../../report/model.js';
+import { targetsChart, type Chart } from '../../report/series.js';
 import { parseAnchorArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
@@ -25,7 +26,7 @@ export function currentPath(history: Anchor[]): { cagrPct: number | null; step: 
   return { cagrPct: from.value > 0 && to.value > 0 ? compoundRatePct(from.value, to.value, years) : null, step: linearStep(from.value, to.value, years), from, to };
 }
 
-export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[] } {
+export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[]; charts: Chart[] } {
   const series = data.selfSufficiency.filter((r) => r.scope === opts.scope);
   if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
   // History is what was measured; forecasts and targets are shown but never fitted.
@@ -96,6 +97,8 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
       },
     ],
     notes,
+    // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
+    charts: [targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, path, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2), [...new Set(actual.map((r) => r.source_id))].join(', '))],
   };
 }
 
@@ -115,5 +118,5 @@ export function selfSufficiency(_args: string[], opts: Record<string, unknown>, 
     current: current && { year: current.year, value: current.value },
     extraTargets: ((opts.target as string[]) ?? []).map((t) => parseAnchorArg(t, '--target')).map(({ year, value }) => ({ year, value })),
   });
-  return { report: makeReport('self-sufficiency', r.tables, r.notes), inputs: datasetPaths(dir, ['self_sufficiency']) };
+  return { report: { ...makeReport('self-sufficiency', r.tables, r.notes), charts: r.charts }, inputs: datasetPaths(dir, ['self_sufficiency']) };
 }
