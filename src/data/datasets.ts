@@ -50,6 +50,8 @@ export function bundledDataDir(): string {
 export interface LoadedFile {
   schema: Schema;
   path: string;
+  /** The file's own header (empty when it could not be read): columns in a user's file may be in any order. */
+  header?: string[];
   rows: Row[];
   problems: Problem[];
 }
@@ -59,7 +61,7 @@ export function loadFile(path: string, schema: Schema): LoadedFile {
   try {
     const table = parseCsv(decodeUtf8(readInputBytes(path), path), path);
     const { rows, problems } = validateRows(table, schema);
-    return { schema, path, rows, problems };
+    return { schema, path, header: table.header, rows, problems };
   } catch (e) {
     // Keep the located problem whole: re-parsing the message lost line and column (`file: 2: ...`).
     if (e instanceof ProblemError) return { schema, path, rows: [], problems: [e.problem] };
@@ -110,11 +112,13 @@ export function crossFileProblems(files: LoadedFile[]): Problem[] {
   const problems: Problem[] = [];
   for (const f of files) {
     if (f.schema === sourcesSchema) continue;
-    const column = f.schema.columns.findIndex((c) => c.name === 'source_id');
+    // The column in the file as written, not in the schema: a user's columns may be in another order.
+    const at = (f.header ?? f.schema.columns.map((c) => c.name)).indexOf('source_id');
+    const column = at >= 0 ? at + 1 : undefined;
     for (const row of f.rows) {
       const id = row.source_id;
       if (typeof id === 'string' && !ids.has(id)) {
-        problems.push({ file: f.path, line: row.__line, column: column + 1, message: `source_id '${id}' is not in sources.csv; expected one of its source_id values` });
+        problems.push({ file: f.path, line: row.__line, column, message: `source_id '${id}' is not in sources.csv; expected one of its source_id values` });
       }
     }
   }

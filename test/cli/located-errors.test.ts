@@ -87,3 +87,15 @@ describe('a UTF-16 file', () => {
     expect(v.stderr).toBe(`semicap: ${file}:1: is UTF-16 text; expected UTF-8 (save it as "CSV UTF-8 (comma delimited)")\n`);
   });
 });
+
+describe('a source_id that does not resolve', () => {
+  it("is reported in the file's own source_id column, whatever the column order", () => {
+    const data = copyDatasets(root, 'source');
+    const file = join(data, 'capacity_share.csv');
+    // No `definition` column: source_id is the 6th column here, the 7th in the schema.
+    writeFileSync(file, `${HEADER}\n2023,china,mature,29,estimate,no_such_source\n`);
+    const v = semicap(['validate', data]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(`semicap: ${file}:2:6: source_id 'no_such_source' is not in sources.csv; expected one of its source_id values\n`);
+  });
+});

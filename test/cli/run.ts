@@ -20,6 +20,7 @@ export function semicap(args: string[], options: { cwd?: string; env?: NodeJS.Pr
 
 // ---- helpers for the end-to-end tests (test/cli/*.test.ts) ----
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,15 +39,18 @@ export function copyDatasets(into: string = tempDir(), name = 'data'): string {
   return dir;
 }
 
-/** Every file in a folder with its bytes, to show that a failed run changed nothing. */
-export function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+/** Every file in a folder with a SHA-256 of its bytes, to show that a failed run changed nothing. */
+export function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    let bytes: Buffer;
     try {
-      files.set(name, readFileSync(join(dir, name)));
+      bytes = readFileSync(join(dir, name));
     } catch {
-      files.set(name, Buffer.alloc(0)); // a folder
+      files.set(name, '(folder or unreadable)');
+      continue;
     }
+    files.set(name, createHash('sha256').update(bytes).digest('hex'));
   }
   return files;
 }
