@@ -22,7 +22,6 @@ export function cssMeanSquare(
   let nu = 0;
   for (let l = 0; l < p && l < n; l++) resid[l] = 0;
   for (let l = p; l < n; l++) {
-    // AR part: w_l - mu - sum_j phi_j (w_{l-j-1} - mu) = w_l - sum_j phi_j w_{l-j-1} - mu (1 - sum_j phi_j)
     let tmp = w[l] - mu;
     for (let j = 0; j < p; j++) tmp -= phi[phiOff + j] * (w[l - j - 1] - mu);
     const qq = l - p < q ? l - p : q;
