@@ -255,13 +255,16 @@ function modelParams(model: ArimaModel, scale: number, sigma2: number): Record<s
   fit.phi.forEach((v, i) => (params[`ar${i + 1}`] = v));
   fit.theta.forEach((v, i) => (params[`ma${i + 1}`] = v));
   if (fit.constant) params[d === 0 ? 'mean' : 'drift'] = fit.mu / scale;
-  params.sigma2 = sigma2 / (scale * scale);
+  params.sigma2 = sigma2 / scale / scale;
+  params.sigma = Math.sqrt(sigma2) / scale;
   // Density of y = ys / scale: the log-likelihood gains m log(scale) over the m observations it uses.
   const logJacobian = fit.residuals.length * Math.log(scale);
   if (Number.isFinite(fit.loglik)) params.loglik = fit.loglik + logJacobian;
   if (Number.isFinite(fit.aic)) params.aic = fit.aic - 2 * logJacobian;
   if (Number.isFinite(fit.aicc)) params.aicc = fit.aicc - 2 * logJacobian;
   if (model.fallback !== undefined) params.fallback = model.fallback;
+  // Series near the top of double range can have a variance that is not representable: leave it out.
+  for (const [key, value] of Object.entries(params)) if (typeof value === 'number' && !Number.isFinite(value)) delete params[key];
   return params;
 }
 
@@ -281,10 +284,19 @@ export function magnitudeScale(y: ArrayLike<number>): number {
   m /= y.length;
   if (!(m > 0) || (m >= 1e-2 && m < 1e5)) return 1;
   const k = Math.floor(Math.log10(m));
-  return 10 ** (3 - k);
+  const scale = 10 ** (3 - k);
+  // Denormal-sized input would need a scale beyond double range; leave it (it reads as constant anyway).
+  let max = 0;
+  for (let i = 0; i < y.length; i++) max = Math.max(max, Math.abs(y[i]));
+  return Number.isFinite(scale) && Number.isFinite(max * scale) ? scale : 1;
 }
 
 /** Fit auto-selected ARIMA to y and return the common Fitted shape. */
+/** Clamp to the double range: only series near ±1e308 can overflow there, and no Infinity may leave. */
+function finite(v: number): number {
+  return Math.min(Number.MAX_VALUE, Math.max(-Number.MAX_VALUE, v));
+}
+
 /** What R reports after the search: residuals, sigma² and forecasts from the full state-space model. */
 interface FinalPass {
   /** R's standardised residuals for all n observations (the first d are diffuse start-up values). */
@@ -376,14 +388,14 @@ export function fitArima(values: readonly number[]): Fitted {
       const levels = options?.levels ?? DEFAULT_LEVELS;
       checkLevels(levels);
       const fc = final.forecast(h);
-      const mean = Array.from(fc.mean, (v) => v / scale);
+      const mean = Array.from(fc.mean, (v) => finite(v / scale));
       const sd = Array.from(fc.variance, (v) => Math.sqrt(sigma2 * v) / scale);
       const intervals: Interval[] = levels.map((level) => {
         const z = qnorm(0.5 + level / 200);
         return {
           level,
-          lower: mean.map((m, k) => m - z * sd[k]),
-          upper: mean.map((m, k) => m + z * sd[k]),
+          lower: mean.map((m, k) => finite(m - z * sd[k])),
+          upper: mean.map((m, k) => finite(m + z * sd[k])),
         };
       });
       return { method: 'arima', mean, intervals };

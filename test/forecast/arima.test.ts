@@ -242,6 +242,16 @@ describe('arima edge cases', () => {
     expect(fit.forecast(3).mean).toEqual([160, 165, 170]);
   });
 
+  it('extreme magnitudes stay finite: denormals, values near 1e165 and near the double maximum', () => {
+    for (const y of [[1e-323, 0], [1e165], [1e165, 3e165, 2e165, 5e165], [1e307, -1e308, 1.7e308, 0, 5e307]]) {
+      const fit = fitArima(y);
+      const f = fit.forecast(3);
+      const all = [...f.mean, ...f.intervals.flatMap((i) => [...i.lower, ...i.upper])];
+      expect(all.every(Number.isFinite), JSON.stringify(y)).toBe(true);
+      for (const v of Object.values(fit.params)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+    }
+  });
+
   it('rejects NaN and infinite input with a data error', () => {
     for (const bad of [[1, Number.NaN, 3], [1, Infinity, 3], []]) {
       try {
