@@ -280,15 +280,14 @@ function modelParams(model: ArimaModel, scale: number, sigma2: number): Record<s
  */
 export function magnitudeScale(y: ArrayLike<number>): number {
   let m = 0;
-  for (let i = 0; i < y.length; i++) m += Math.abs(y[i]);
-  m /= y.length;
+  for (let i = 0; i < y.length; i++) m += Math.abs(y[i]) / y.length; // divided first: no overflow near 1e308
   if (!(m > 0) || (m >= 1e-2 && m < 1e5)) return 1;
   const k = Math.floor(Math.log10(m));
   const scale = 10 ** (3 - k);
   // Denormal-sized input would need a scale beyond double range; leave it (it reads as constant anyway).
   let max = 0;
   for (let i = 0; i < y.length; i++) max = Math.max(max, Math.abs(y[i]));
-  return Number.isFinite(scale) && Number.isFinite(max * scale) ? scale : 1;
+  return scale > 0 && Number.isFinite(scale) && Number.isFinite(max * scale) ? scale : 1;
 }
 
 /** Fit auto-selected ARIMA to y and return the common Fitted shape. */
