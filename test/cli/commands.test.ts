@@ -1,0 +1,312 @@
+// End-to-end runs of every command and format through the built CLI (issue 2, "How it will be checked"):
+// exit code, stdout, stderr and files, with numbers checked against independent computation
+// (spreadsheet RRI / GROWTH / TREND, recomputed here from the formulas and cross-checked in R).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+import { removeDir, semicap, tempDir } from './run.js';
+
+const root = tempDir('semicap-cmd-');
+afterAll(() => removeDir(root));
+
+/** Rows of a CSV document as objects keyed by header (csv-parse, independent of our writer). */
+const csvRows = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true }) as Record<string, string>[];
+const num = (s: string | undefined) => {
+  expect(s).toMatch(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/);
+  return Number(s);
+};
+
+interface JsonDoc {
+  semicap: string;
+  command: string;
+  tables: { name: string; title: string | null; columns: { key: string; header: string }[]; rows: Record<string, unknown>[] }[];
+  notes: string[];
+  warnings: string[];
+}
+
+/** Checks the documented JSON shape (src/report/json.ts) and returns the document. */
+function jsonDoc(text: string, command: string): JsonDoc {
+  const doc = JSON.parse(text) as JsonDoc;
+  expect(doc.semicap).toBe(pkg.version);
+  expect(doc.command).toBe(command);
+  expect(Array.isArray(doc.tables) && doc.tables.length > 0).toBe(true);
+  for (const t of doc.tables) {
+    expect(typeof t.name).toBe('string');
+    expect(t.title === null || typeof t.title === 'string').toBe(true);
+    for (const c of t.columns) expect(Object.keys(c).sort()).toEqual(['header', 'key']);
+    // Every row has exactly the table's columns, and no value is NaN/Infinity (JSON cannot hold them).
+    for (const r of t.rows) expect(Object.keys(r).sort()).toEqual(t.columns.map((c) => c.key).sort());
+  }
+  expect(Array.isArray(doc.notes)).toBe(true);
+  expect(Array.isArray(doc.warnings)).toBe(true);
+  return doc;
+}
+const table = (doc: JsonDoc, name: string) => {
+  const t = doc.tables.find((x) => x.name === name);
+  expect(t, `table ${name}`).toBeDefined();
+  return t!;
+};
+
+const PROJECT = ['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030'];
+// Independent values: RRI(4, 29, 39), 29·(39/29)^((y−2023)/4), 29 + 2.5·(y−2023).
+const rri = (n: number, pv: number, fv: number) => (Math.pow(fv / pv, 1 / n) - 1) * 100;
+const growth = (y: number) => 29 * Math.pow(39 / 29, (y - 2023) / 4);
+const trend = (y: number) => 29 + 2.5 * (y - 2023);
+
+describe('project', () => {
+  it('--format csv: one row a year, compound and linear paths as RRI/GROWTH/TREND give them', () => {
+    const r = semicap([...PROJECT, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("semicap: wrote table 'projection'; also available with --table: rates\n");
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => x.year)).toEqual(['2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030']);
+    for (const row of rows) {
+      const y = Number(row.year);
+      expect(num(row.cagr)).toBeCloseTo(growth(y), 10);
+      expect(num(row.linear)).toBeCloseTo(trend(y), 10);
+    }
+    const y2030 = rows[rows.length - 1];
+    expect(num(y2030.cagr)).toBeCloseTo(48.7039924994777, 10); // R: 29*(39/29)^(7/4)
+    expect(num(y2030.linear)).toBe(46.5);
+    expect(rows.find((x) => x.year === '2023')!.cagr).toBe('29');
+    expect(rows.find((x) => x.year === '2027')!.cagr).toBe('39');
+    expect(r.stdout).not.toMatch(/\u001b/);
+  });
+
+  it('--table rates: the implied compound rate is RRI(4, 29, 39) = 7.6878 %/yr and the step 2.5 pp/yr', () => {
+    const r = semicap([...PROJECT, '--format', 'csv', '--table', 'rates']);
+    expect(r.code).toBe(0);
+    const rows = csvRows(r.stdout);
+    const cagr = rows.find((x) => x.method === 'cagr')!;
+    expect(num(cagr.rate)).toBeCloseTo(rri(4, 29, 39), 9);
+    expect(num(cagr.rate)).toBeCloseTo(7.68783660319314, 9); // R: 100*((39/29)^(1/4)-1)
+    expect(num(rows.find((x) => x.method === 'linear')!.rate)).toBe(2.5);
+  });
+
+  it('--format json: one document of the documented shape with the same numbers', () => {
+    const r = semicap([...PROJECT, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = jsonDoc(r.stdout, 'project');
+    const rows = table(doc, 'projection').rows;
+    expect(rows).toHaveLength(8);
+    expect(rows[7].year).toBe(2030);
+    expect(rows[7].cagr as number).toBeCloseTo(48.7039924994777, 10);
+    expect(rows[7].linear).toBe(46.5);
+    expect(doc.notes.join(' ')).toMatch(/7\.6878 %\/yr/);
+  });
+
+  it('--format md: Markdown tables with a header separator row', () => {
+    const r = semicap([...PROJECT, '--format', 'md']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const head = lines.findIndex((l) => /^\| year \| cagr %/.test(l));
+    expect(head).toBeGreaterThanOrEqual(0);
+    expect(lines[head + 1]).toMatch(/^\|(\s*:?-{3,}:?\s*\|)+$/);
+    expect(lines.find((l) => l.startsWith('| 2030 |'))).toMatch(/^\| 2030 \| 48\.70 \| 46\.50 \|/);
+    expect(r.stdout).not.toMatch(/\u001b/);
+  });
+
+  it('--format table (default): the rounded numbers people read', () => {
+    const r = semicap(PROJECT);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ 2030 │\s+48\.70 │\s+46\.50 │/);
+    expect(r.stdout).toMatch(/compound 7\.6878 %\/yr; linear 2\.5 pp\/yr/);
+  });
+
+  for (const format of ['csv', 'json', 'md', 'table']) {
+    it(`--out FILE with --format ${format}: the same bytes as stdout, and 'semicap: wrote FILE' on stderr`, () => {
+      const out = join(root, `project.${format}`);
+      const toStdout = semicap([...PROJECT, '--format', format]);
+      const toFile = semicap([...PROJECT, '--format', format, '--out', out]);
+      expect(toFile.code).toBe(0);
+      expect(toFile.stdout).toBe('');
+      expect(toFile.stderr).toBe(`semicap: wrote ${out}\n`);
+      expect(readFileSync(out, 'utf8')).toBe(toStdout.stdout);
+    });
+  }
+
+  it('a bad anchor is a usage error: exit 2, one line', () => {
+    const r = semicap(['project', '--from', '2023=abc', '--to', '2027=39%']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^semicap: --from '2023=abc'/);
+  });
+});
+
+describe('funds', () => {
+  it('--fx-year 2025 --format csv: the RMB 200–500 bn package is USD 28.0–70.0 bn at 7.1429', () => {
+    const r = semicap(['funds', '--fx-year', '2025', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows(r.stdout);
+    const pkg2025 = rows.find((x) => x.fund === 'support_package_2025')!;
+    expect(pkg2025).toBeDefined();
+    expect(num(pkg2025.cny_bn_low)).toBe(200);
+    expect(num(pkg2025.cny_bn_high)).toBe(500);
+    expect(num(pkg2025.usd_bn_low)).toBeCloseTo(200 / 7.1429, 9); // 27.999832…
+    expect(num(pkg2025.usd_bn_high)).toBeCloseTo(500 / 7.1429, 9); // 69.999580…
+    expect(pkg2025.status).toBe('reported');
+    // The CHIPS Act stands beside them, in USD as enacted.
+    expect(num(rows.find((x) => x.fund === 'chips_act' && x.measure === 'appropriation')!.usd_bn_low)).toBe(52.7);
+  });
+
+  it('--format json has the totals table too', () => {
+    const r = semicap(['funds', '--fx-year', '2025', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = jsonDoc(r.stdout, 'funds');
+    expect(doc.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['funds', 'totals']));
+  });
+});
+
+describe('self-sufficiency', () => {
+  it('--current 2025=40% --target 2030=100%: needs 20.1124 %/yr compound and 12 pp/yr', () => {
+    const r = semicap(['self-sufficiency', '--current', '2025=40%', '--target', '2030=100%', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = jsonDoc(r.stdout, 'self-sufficiency');
+    const mine = table(doc, 'targets').rows.find((x) => x.target === 'command line' && x.year === 2030)!;
+    expect(mine).toBeDefined();
+    expect(mine.target_pct).toBe(100);
+    expect(mine.gap_pp).toBe(60);
+    expect(mine.needs_cagr_pct as number).toBeCloseTo(rri(5, 40, 100), 9);
+    expect(mine.needs_cagr_pct as number).toBeCloseTo(20.1124433981431, 9); // R: 100*((100/40)^(1/5)-1)
+    expect(mine.needs_pp_per_year).toBe(12);
+  });
+
+  it('default run: history and targets in a table', () => {
+    const r = semicap(['self-sufficiency']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/mic2025_target/);
+  });
+});
+
+describe('capacity', () => {
+  it('default: both TrendForce releases projected apart, through each one\'s own anchors', () => {
+    const r = semicap(['capacity', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows(r.stdout);
+    const at = (y: number) => rows.find((x) => x.year === String(y))!;
+    expect(num(at(2023)['trendforce_2023_10.cagr'])).toBe(29);
+    expect(num(at(2027)['trendforce_2023_10.cagr'])).toBe(33);
+    expect(num(at(2023)['trendforce_2023_12.cagr'])).toBe(31);
+    expect(num(at(2027)['trendforce_2023_12.cagr'])).toBe(39);
+    expect(num(at(2030)['trendforce_2023_12.cagr'])).toBeCloseTo(31 * Math.pow(39 / 31, 7 / 4), 9);
+    expect(num(at(2030)['trendforce_2023_12.linear'])).toBeCloseTo(31 + 2 * 7, 9);
+  });
+
+  it('--source picks one release', () => {
+    const r = semicap(['capacity', '--source', 'trendforce_2023_12', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const header = r.stdout.split('\n')[0];
+    expect(header).toMatch(/trendforce_2023_12/);
+    expect(header).not.toMatch(/trendforce_2023_10/);
+  });
+
+  it('--metric wpm --region smic: wafers per month through the 2022 and 2025 year-ends', () => {
+    const r = semicap(['capacity', '--metric', 'wpm', '--region', 'smic', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows(r.stdout);
+    const at = (y: number) => rows.find((x) => x.year === String(y))!;
+    expect(num(at(2022)['smic.cagr'])).toBe(714000);
+    expect(num(at(2025)['smic.cagr'])).toBe(1058750);
+    expect(num(at(2030)['smic.cagr'])).toBeCloseTo(714000 * Math.pow(1058750 / 714000, 8 / 3), 5);
+    expect(num(at(2030)['smic.linear'])).toBeCloseTo(714000 + ((1058750 - 714000) / 3) * 8, 5);
+  });
+
+  it('an unknown region is a usage error: exit 2 and one line that lists what exists', () => {
+    const r = semicap(['capacity', '--region', 'atlantis']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^semicap: no share figures for region 'atlantis'.*available: .*china\/mature/);
+  });
+
+  it('an unknown source is a usage error too', () => {
+    const r = semicap(['capacity', '--source', 'no_such_source']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('overview, validate, datasets', () => {
+  it('overview is the default command (npm start)', () => {
+    const r = semicap([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/mature-node/);
+    expect(semicap(['overview']).stdout).toBe(r.stdout);
+  });
+
+  it('overview --format json and md', () => {
+    const j = semicap(['overview', '--format', 'json']);
+    expect(j.code).toBe(0);
+    jsonDoc(j.stdout, 'overview');
+    const m = semicap(['overview', '--format', 'md']);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toMatch(/^\|.*\|\n\|[-:| ]+\|$/m);
+  });
+
+  it('validate on the bundled data: exit 0, all six files ok', () => {
+    const r = semicap(['validate', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const files = table(jsonDoc(r.stdout, 'validate'), 'files').rows;
+    expect(files).toHaveLength(6);
+    expect(files.every((f) => f.status === 'ok' && f.problems === 0)).toBe(true);
+  });
+
+  it('datasets lists the six bundled files with their row counts', () => {
+    const r = semicap(['datasets', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => x.file)).toEqual(['sources.csv', 'capacity_share.csv', 'capacity.csv', 'funds.csv', 'self_sufficiency.csv', 'fx.csv']);
+    // Row counts agree with the files themselves (header excluded; records, not lines).
+    for (const row of rows) {
+      const records = parse(readFileSync(join('datasets', row.file)), { bom: true }) as string[][];
+      expect(num(row.rows), row.file).toBe(records.length - 1);
+    }
+  });
+
+  it('datasets --sources lists every source', () => {
+    const r = semicap(['datasets', '--sources', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const sources = table(jsonDoc(r.stdout, 'datasets'), 'sources').rows;
+    expect(sources.length).toBe((parse(readFileSync('datasets/sources.csv'), { bom: true }) as string[][]).length - 1);
+  });
+});
+
+describe('help and version', () => {
+  const commands = ['overview', 'project', 'capacity', 'funds', 'self-sufficiency', 'validate', 'datasets'];
+  for (const c of commands) {
+    it(`${c} --help shows examples and exits 0`, () => {
+      const r = semicap([c, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).toContain(`$ semicap ${c === 'overview' ? '' : c}`.trimEnd());
+      expect(r.stderr).toBe('');
+    });
+  }
+
+  it('semicap --help lists every command and the exit codes', () => {
+    const r = semicap(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of commands) expect(r.stdout).toContain(c);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toMatch(/Exit codes: 0 ok/);
+  });
+
+  it("--version prints package.json's version", () => {
+    for (const flag of ['--version', '-V']) {
+      const r = semicap([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${pkg.version}\n`);
+    }
+  });
+
+  it('an unknown command is a usage error with one line', () => {
+    const r = semicap(['forcast-typo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^semicap: unknown command 'forcast-typo'/);
+  });
+});
