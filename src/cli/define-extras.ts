@@ -1,7 +1,44 @@
 // Commands of reports, CI checks and shell completion (issue 6) are declared here, next to their options.
-import type { Command } from 'commander';
-import type { Act } from './program.js';
+import { Option, type Command } from 'commander';
+import { examples, withData, withOutput, type Act } from './program.js';
 
-export function defineExtraCommands(_program: Command, _act: Act): void {
-  // Declared by the reporting work: `report`, `check`, `completion`.
+export function defineExtraCommands(program: Command, act: Act): void {
+  examples(
+    withData(
+      program
+        .command('report')
+        .description('run the standard analyses and write a folder: summary.md, one CSV per table, report.json, SVG charts, index.html')
+        .requiredOption('-o, --out <dir>', 'folder to write the report into (created if missing)')
+        .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))
+        .option('--timestamp', 'put the time of the run into summary.md, report.json and index.html (off: same inputs, same bytes)', false)
+        .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
+        .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
+    ),
+    ['semicap report --out report/', 'semicap report --out report/ --data my-data/ --lang zh', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
+  ).action(act(async () => (await import('./commands/report.js')).report));
+
+  examples(
+    withOutput(
+      withData(
+        program
+          .command('check')
+          .description('evaluate the rules of a CSV file against the datasets and projections; exit 1 if any fails (a CI gate)')
+          .argument('<rules.csv>', 'rules: rule,metric,selector,op,value,unit (see docs/ci.md)'),
+      ),
+    ),
+    ['semicap check rules.csv', 'semicap check docs/rules.example.csv --data my-data/', 'semicap check rules.csv --format md >> "$GITHUB_STEP_SUMMARY"'],
+  ).action(act(async () => (await import('./commands/check.js')).check));
+
+  examples(
+    program
+      .command('completion')
+      .description('print a shell completion script')
+      .argument('<shell>', 'bash, zsh or fish'),
+    ['source <(semicap completion bash)      # in ~/.bashrc', 'source <(semicap completion zsh)       # in ~/.zshrc', 'semicap completion fish > ~/.config/fish/completions/semicap.fish'],
+  ).action(
+    act(async () => {
+      const { completion } = await import('./commands/completion.js');
+      return (args) => completion(program, args);
+    }),
+  );
 }

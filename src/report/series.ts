@@ -92,6 +92,9 @@ const HISTORY_WORDS = new Set(['history', 'actual', 'estimate', 'observed', 'anc
 export function chartFromTable(table: Table, unit = ''): Chart | undefined {
   const yearCol = table.columns.find((c) => c.key === 'year' && (c.type === 'int' || c.type === 'number'));
   if (!yearCol || table.rows.length < 2) return undefined;
+  // A time series has one row per year; a list of records that happen to carry a year (funds) is not one.
+  const years = table.rows.map((r) => r.year);
+  if (new Set(years).size !== years.length) return undefined;
   const numeric = table.columns.filter((c) => c !== yearCol && (c.type === 'number' || c.type === 'int'));
   const intervalCols = numeric.filter((c) => INTERVAL_KEY.test(c.key));
   const valueCols = numeric.filter((c) => !INTERVAL_KEY.test(c.key));

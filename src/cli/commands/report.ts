@@ -1,0 +1,143 @@
+// `semicap report --out DIR`: the standard analyses on the bundled (or --data) datasets, written as a folder
+// for CI: summary.md (Markdown tables and chart images, fit for a job summary or a pull-request comment),
+// one CSV per table, report.json with everything, one SVG per chart, and index.html that shows them all.
+// Same inputs give byte-identical files (no dates unless --timestamp); every file is written atomically.
+import { createHash } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import pkg from '../../../package.json' with { type: 'json' };
+import { cannotCreateError, usageError } from '../../errors.js';
+import { renderCsv } from '../../report/csv.js';
+import { renderHtml, type HtmlSection } from '../../report/html.js';
+import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
+import { renderJson } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { makeReport, type Report } from '../../report/model.js';
+import { chartsOf } from '../../report/series.js';
+import { renderSvg } from '../../report/svg.js';
+import { writeFileAtomic } from '../../report/write.js';
+import type { CommandResult, GlobalOptions } from '../context.js';
+import { EXIT } from '../exit.js';
+import { createProgress } from '../progress.js';
+import type { ExtraGlobals } from '../program.js';
+import { capacity } from './capacity.js';
+import { datasets } from './datasets.js';
+import { funds } from './funds.js';
+import { selfSufficiency } from './self-sufficiency.js';
+import { validate } from './validate.js';
+
+interface Analysis {
+  id: string;
+  heading: { en: string; zh: string };
+  run: (g: GlobalOptions) => CommandResult;
+}
+
+/** The standard analyses, in the order the report shows them. */
+export const ANALYSES: Analysis[] = [
+  { id: 'validate', heading: { en: 'Dataset validation', zh: '数据集校验' }, run: (g) => validate([], {}, g) },
+  {
+    id: 'capacity-share',
+    heading: { en: "China's share of mature-node capacity", zh: '中国大陆成熟制程产能份额' },
+    run: (g) => capacity([], { metric: 'share', region: 'china', segment: 'mature', through: '2030', method: 'cagr,linear,logistic' }, g),
+  },
+  {
+    id: 'capacity-wpm',
+    heading: { en: 'China capacity in wafers per month', zh: '中国大陆月产能（片/月）' },
+    run: (g) => capacity([], { metric: 'wpm', region: 'china', through: '2030', method: 'cagr,linear' }, g),
+  },
+  { id: 'funds', heading: { en: 'Chip funds and support packages', zh: '芯片基金与扶持计划' }, run: (g) => funds([], {}, g) },
+  {
+    id: 'self-sufficiency',
+    heading: { en: 'Self-sufficiency and targets', zh: '自给率与目标' },
+    run: (g) => selfSufficiency([], { scope: 'ic_production_in_china', through: '2040', target: [] }, g),
+  },
+  { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasets([], { sources: false }, g) },
+];
+
+const TITLE = { en: 'semicap report', zh: 'semicap 报告' };
+
+interface Written {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+export function report(_args: string[], opts: Record<string, unknown>, given: GlobalOptions): CommandResult {
+  const g = given as GlobalOptions & Partial<ExtraGlobals>;
+  const dir = opts.out as string | undefined;
+  if (dir === undefined) throw usageError('report needs --out DIR, the folder to write the report into');
+  // --out names a folder here: the summary of written files goes to stdout, not into --out.
+  given.out = undefined;
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) throw cannotCreateError(`${dir}: exists and is not a folder; expected a folder for the report`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw cannotCreateError(`${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const lang: Lang = g.lang ?? 'en';
+  const timestamp = opts.timestamp === true ? new Date().toISOString() : undefined;
+  const progress = createProgress(ANALYSES.length + 1, undefined, g.quiet);
+  // The analyses see plain options: table format, no charts, no output file of their own.
+  const inner: GlobalOptions = { ...given, format: 'table', out: undefined, table: undefined };
+
+  const written: Written[] = [];
+  const write = (file: string, data: string) => {
+    writeFileAtomic(join(dir, file), data);
+    written.push({ file, bytes: Buffer.byteLength(data), sha256: createHash('sha256').update(data).digest('hex').slice(0, 16) });
+  };
+  const sections: HtmlSection[] = [];
+  const jsonAnalyses: unknown[] = [];
+  const md: string[] = [`# ${TITLE[lang]}`, '', `semicap ${pkg.version} · ${given.data === undefined ? (lang === 'zh' ? '内置数据集' : 'bundled datasets') : `data: ${given.data}`}${timestamp ? ` · ${timestamp}` : ''}`, ''];
+  let exitCode: number = EXIT.ok;
+  const messages: string[] = [];
+  for (const analysis of ANALYSES) {
+    progress.step(analysis.id);
+    const result = analysis.run(inner);
+    const people = localizeReport(result.report, lang, { cells: true });
+    const machine = localizeReport(result.report, lang, { cells: false });
+    const csv: Record<string, string> = {};
+    for (const t of result.report.tables) {
+      const file = `${analysis.id}-${t.name}.csv`;
+      write(file, renderCsv(t, { neutralise: given.neutralise, excel: given.excel }));
+      csv[t.name] = file;
+    }
+    const charts = chartsOf(people).map((c) => ({ file: `${analysis.id}-${c.name}.svg`, svg: renderSvg(c, { words: chartWords(lang) }), title: c.title }));
+    for (const c of charts) write(c.file, c.svg);
+    const heading = analysis.heading[lang];
+    md.push(`## ${heading}`, '');
+    for (const c of charts) md.push(`![${c.title.replace(/[[\]]/g, '')}](${c.file})`, '');
+    md.push(renderMarkdown(people).trimEnd(), '');
+    md.push(`CSV: ${result.report.tables.map((t) => `[${csv[t.name]}](${csv[t.name]})`).join(' · ')}`, '');
+    sections.push({ id: analysis.id, heading, report: people, charts, csv });
+    jsonAnalyses.push({ id: analysis.id, heading, ...JSON.parse(renderJson(machine, pkg.version)), charts: chartsOf(result.report) });
+    if (result.exitCode !== undefined && result.exitCode !== EXIT.ok) {
+      exitCode = result.exitCode;
+      messages.push(...(result.messages ?? []));
+      // Invalid datasets: the other analyses cannot load them; the validation section says what is wrong.
+      if (analysis.id === 'validate') break;
+    }
+  }
+  progress.step('summary.md, report.json, index.html');
+  write('summary.md', md.join('\n').replace(/\n{3,}/g, '\n\n'));
+  write('report.json', JSON.stringify({ semicap: pkg.version, ...(timestamp ? { generated: timestamp } : {}), data: given.data ?? 'bundled', lang, analyses: jsonAnalyses }, null, 2) + '\n');
+  write('index.html', renderHtml(TITLE[lang], sections, { lang, footer: `semicap ${pkg.version}${timestamp ? ` · ${timestamp}` : ''} · summary.md · report.json` }));
+  progress.done();
+  const listing: Report = makeReport(
+    'report',
+    [
+      {
+        name: 'files',
+        title: 'Files written',
+        columns: [
+          { key: 'file', header: 'file' },
+          { key: 'bytes', header: 'bytes', type: 'int' },
+          { key: 'sha256', header: 'sha256' },
+        ],
+        rows: written.map((w) => ({ file: join(dir, w.file), bytes: w.bytes, sha256: w.sha256 })),
+      },
+    ],
+    [`wrote ${written.length} files to ${dir}`],
+  );
+  return { report: listing, exitCode, messages };
+}
