@@ -1,0 +1,227 @@
+// Scenario files (datasets/scenarios.csv and users' files in the same shape): one assumption a row, grouped into
+// named scenarios and their series. The schema checks each cell; scenarioRecords() then checks how rows fit together
+// (one start per series, a method the rate suits, targets after the start) and reports every problem with its
+// FILE:LINE:COLUMN. datasets/README.md ("scenarios.csv") documents the columns for people.
+//
+// The schema lives here rather than in schemas.ts: scenarios are assumptions, not sourced figures, and only the
+// scenario, goal and shares commands read them.
+import { join } from 'node:path';
+import { dataError } from '../errors.js';
+import {
+  ASSUMPTIONS,
+  DISTRIBUTIONS,
+  DRAWS,
+  SCENARIO_METHODS,
+  checkSeries,
+  type AssumptionName,
+  type Distribution,
+  type DistributionName,
+  type DrawMode,
+  type Scenario,
+  type ScenarioMethod,
+  type SeriesAssumptions,
+  type Uncertain,
+} from '../domain/scenario.js';
+import { loadFile } from './datasets.js';
+import { formatProblem, type Problem } from './problem.js';
+import type { Row, Schema } from './schema.js';
+
+/** Assumption names of a file: the series' assumptions plus `about`, a scenario's description. */
+export const SCENARIO_ROW_KINDS = [...ASSUMPTIONS, 'about'] as const;
+
+const optionalNumber = (name: string, description: string) => ({ name, cell: { type: 'number' as const }, optional: true, description });
+
+export const scenariosSchema: Schema = {
+  name: 'scenarios',
+  description: 'named scenarios: one assumption (start, method, growth, step, cap, floor, target) a row',
+  key: ['scenario', 'series', 'assumption', 'year'],
+  columns: [
+    { name: 'scenario', cell: { type: 'id' }, description: 'scenario name (bear, base, bull, or your own)' },
+    { name: 'series', cell: { type: 'id' }, optional: true, description: 'series name (mature_share, china_wpm, ...); empty on an about row' },
+    { name: 'assumption', cell: { type: 'enum', values: SCENARIO_ROW_KINDS }, description: 'start, method, growth_pct, step, cap, floor, target or about' },
+    { name: 'year', cell: { type: 'year' }, optional: true, description: 'the year of a start value or a target' },
+    { name: 'value', cell: { type: 'text' }, optional: true, description: 'a number (for method: cagr, linear or logistic); the point value of a distribution' },
+    { name: 'unit', cell: { type: 'text' }, optional: true, description: 'on the start row: percent (a share, bounded 0–100), wpm_8in_eq, CNY_bn, ...' },
+    { name: 'distribution', cell: { type: 'enum', values: DISTRIBUTIONS }, optional: true, description: 'fixed (default), normal, triangular or uniform' },
+    optionalNumber('sd', 'normal: standard deviation'),
+    optionalNumber('min', 'triangular and uniform: lowest value'),
+    optionalNumber('max', 'triangular and uniform: highest value'),
+    { name: 'draw', cell: { type: 'enum', values: DRAWS }, optional: true, mayBeAbsent: true, description: 'once (default): one draw per path; yearly: a new draw every year' },
+    { name: 'source_id', cell: { type: 'id' }, optional: true, description: 'the row of sources.csv a value comes from' },
+    { name: 'note', cell: { type: 'text' }, optional: true, description: 'what the assumption or scenario stands for' },
+  ],
+};
+
+const UNIT = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+interface Grouped {
+  name: string;
+  note: string;
+  order: string[];
+  series: Map<string, Row[]>;
+}
+
+const col = (name: string) => scenariosSchema.columns.findIndex((c) => c.name === name) + 1;
+
+/**
+ * Turns validated rows into scenarios, collecting every problem (one start per series, numbers where numbers are
+ * expected, a distribution's parameters present, assumptions that fit the method).
+ */
+export function scenarioRecords(rows: readonly Row[], file: string, sourceIds?: ReadonlySet<string>): { scenarios: Scenario[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const at = (row: Row, column: string, message: string) => problems.push({ file, line: row.__line, column: col(column), message });
+  const groups = new Map<string, Grouped>();
+  for (const row of rows) {
+    const name = String(row.scenario);
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { name, note: '', order: [], series: new Map() }));
+    if (sourceIds && typeof row.source_id === 'string' && !sourceIds.has(row.source_id)) at(row, 'source_id', `source_id '${row.source_id}' is not in sources.csv; expected one of its source_id values`);
+    if (row.assumption === 'about') {
+      if (row.series !== null) at(row, 'series', 'an about row describes the whole scenario; expected an empty series');
+      g.note = String(row.note ?? '');
+      continue;
+    }
+    if (row.series === null) {
+      at(row, 'series', `series is empty; expected the series the ${row.assumption} belongs to`);
+      continue;
+    }
+    const series = String(row.series);
+    if (!g.series.has(series)) {
+      g.series.set(series, []);
+      g.order.push(series);
+    }
+    g.series.get(series)!.push(row);
+  }
+  const scenarios: Scenario[] = [];
+  for (const g of groups.values()) {
+    const series: SeriesAssumptions[] = [];
+    for (const name of g.order) {
+      const s = seriesFrom(g.name, name, g.series.get(name)!, file, problems);
+      if (s) series.push(s);
+    }
+    scenarios.push({ name: g.name, note: g.note, series });
+  }
+  return { scenarios, problems };
+}
+
+function seriesFrom(scenario: string, name: string, rows: Row[], file: string, problems: Problem[]): SeriesAssumptions | undefined {
+  const before = problems.length;
+  const at = (row: Row, column: string, message: string) => problems.push({ file, line: row.__line, column: col(column), message });
+  const byKind = (kind: AssumptionName) => rows.filter((r) => r.assumption === kind);
+  const single = (kind: AssumptionName): Row | undefined => {
+    const found = byKind(kind);
+    for (const extra of found.slice(1)) at(extra, 'assumption', `${scenario}.${name} has a second ${kind} row (first on line ${found[0].__line}); expected one`);
+    return found[0];
+  };
+  const startRow = single('start');
+  if (!startRow) {
+    problems.push({ file, line: rows[0].__line, message: `${scenario}.${name} has no start row; expected one row with assumption start, its year, value and unit` });
+    return undefined;
+  }
+  if (startRow.year === null) at(startRow, 'year', `${scenario}.${name}: the start row needs a year`);
+  const unit = startRow.unit === null ? '' : String(startRow.unit).trim();
+  if (!UNIT.test(unit)) at(startRow, 'unit', `${scenario}.${name}: the start row needs a unit such as percent (a share), wpm_8in_eq or CNY_bn; got '${unit}'`);
+  for (const r of rows) if (r !== startRow && r.unit !== null && String(r.unit).trim() !== '' && String(r.unit).trim() !== unit && ['cap', 'floor', 'target'].includes(String(r.assumption))) {
+    at(r, 'unit', `${scenario}.${name}: unit '${r.unit}' differs from the start row's '${unit}'`);
+  }
+  const methodRow = single('method');
+  let method: ScenarioMethod = 'cagr';
+  if (methodRow) {
+    const m = String(methodRow.value ?? '').trim();
+    if ((SCENARIO_METHODS as readonly string[]).includes(m)) method = m as ScenarioMethod;
+    else at(methodRow, 'value', `method '${m}' is not known; expected one of ${SCENARIO_METHODS.join(', ')}`);
+  }
+  const uncertain = (row: Row | undefined): Uncertain | undefined => (row ? uncertainFrom(row, scenario, name, at) : undefined);
+  const start = uncertain(startRow);
+  const growth = uncertain(single('growth_pct'));
+  const step = uncertain(single('step'));
+  const cap = uncertain(single('cap'));
+  const floorRow = single('floor');
+  const floorU = uncertain(floorRow);
+  if (floorRow && floorU && floorU.dist.kind !== 'fixed') at(floorRow, 'distribution', 'a floor is a fixed bound; expected no distribution');
+  const targets = byKind('target').flatMap((r) => {
+    const value = numberCell(r, 'value', at);
+    if (r.year === null) at(r, 'year', `${scenario}.${name}: a target needs a year`);
+    return value === undefined || r.year === null ? [] : [{ year: Number(r.year), value, note: r.note === null ? undefined : String(r.note), sourceId: r.source_id === null ? undefined : String(r.source_id) }];
+  });
+  const seen = new Set<number>();
+  if (problems.length > before || !start) return undefined;
+  const s: SeriesAssumptions = {
+    series: name,
+    unit,
+    method,
+    startYear: Number(startRow.year),
+    start,
+    growth,
+    step,
+    cap,
+    floor: floorU?.value,
+    targets: targets.filter((t) => !seen.has(t.year) && seen.add(t.year)).sort((a, b) => a.year - b.year),
+    notes: methodRow?.note ? [String(methodRow.note)] : [],
+  };
+  try {
+    checkSeries(scenario, s);
+  } catch (e) {
+    problems.push({ file, line: (methodRow ?? startRow).__line, message: (e as Error).message });
+    return undefined;
+  }
+  return s;
+}
+
+function numberCell(row: Row, column: string, at: (row: Row, column: string, message: string) => void): number | undefined {
+  const raw = row[column];
+  if (raw === null || String(raw).trim() === '') {
+    at(row, column, `${column} is empty; expected a number`);
+    return undefined;
+  }
+  const text = String(raw).trim();
+  const value = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value)) {
+    at(row, column, `'${raw}' is not a number; expected a plain number such as 5.9`);
+    return undefined;
+  }
+  return value;
+}
+
+function uncertainFrom(row: Row, scenario: string, series: string, at: (row: Row, column: string, message: string) => void): Uncertain | undefined {
+  const value = numberCell(row, 'value', at);
+  const kind = (row.distribution ?? 'fixed') as DistributionName;
+  const need = (name: 'sd' | 'min' | 'max'): number => {
+    const v = row[name];
+    if (v === null) at(row, name, `${scenario}.${series}.${row.assumption}: a ${kind} distribution needs ${name}`);
+    return v === null ? NaN : Number(v);
+  };
+  for (const name of ['sd', 'min', 'max'] as const) {
+    const used = kind === 'normal' ? name === 'sd' : kind === 'fixed' ? false : name !== 'sd';
+    if (!used && row[name] !== null) at(row, name, `${scenario}.${series}.${row.assumption}: ${name} is not a parameter of a ${kind} distribution; expected it empty`);
+  }
+  let dist: Distribution;
+  if (kind === 'normal') dist = { kind, sd: need('sd') };
+  else if (kind === 'triangular' || kind === 'uniform') dist = { kind, min: need('min'), max: need('max') };
+  else dist = { kind: 'fixed' };
+  if (value === undefined) return undefined;
+  return {
+    value,
+    dist,
+    draw: (row.draw ?? 'once') as DrawMode,
+    sourceId: row.source_id === null ? undefined : String(row.source_id),
+    note: row.note === null ? undefined : String(row.note),
+  };
+}
+
+/** The bundled scenarios file in a datasets folder. */
+export const scenariosPath = (dir: string) => join(dir, 'scenarios.csv');
+
+/**
+ * Loads and checks a scenario file; any problem is a data error (exit 65) naming the first, FILE:LINE:COLUMN.
+ * `sourceIds` (from sources.csv) makes every source_id checked.
+ */
+export function loadScenarios(path: string, sourceIds?: ReadonlySet<string>): Scenario[] {
+  const loaded = loadFile(path, scenariosSchema);
+  const { scenarios, problems } = loaded.problems.length > 0 ? { scenarios: [], problems: loaded.problems } : scenarioRecords(loaded.rows, path, sourceIds);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in this file)` : '';
+    throw dataError(formatProblem(problems[0]) + more);
+  }
+  return scenarios;
+}

@@ -1,0 +1,293 @@
+// Monte Carlo runs of scenario series: draw the uncertain assumptions, step every path with the same rule as the
+// point path (./scenario.ts), and summarise each year as percentile bands, and each target as the probability of
+// being met in its year. Pure: no files, no printing; progress goes to an optional callback.
+//
+// Decisions:
+// - Reproducible: a seeded xoshiro128** stream (./prng.ts) per scenario series, keyed by the seed and the
+//   scenario and series names, so a series draws the same numbers whichever other series run beside it. Draws
+//   happen in a fixed order (start, cap, a `once` rate for every path; then year by year, path by path), sums run in
+//   path order, normals come from the inverse normal distribution function (one uniform per draw).
+// - Memory is O(paths): the years are stepped one at a time over a Float64Array of the paths' current values,
+//   and each year is summarised (sorted copy, type-7 percentiles as in R's quantile()) before the next.
+// - A target is met in a path when the path's value in the target year is at or above it (within 1e-9 relative).
+// - Series are independent of each other: no correlation between a scenario's series is modelled.
+import { usageError } from '../errors.js';
+import { qnorm } from '../forecast/arima/normal.js';
+import { createRng, MAX_SEED, streamSeed, type Rng } from './prng.js';
+import { checkSeries, pointRate, scenarioPath, seriesBounds, stepFree, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
+
+export const DEFAULT_PERCENTILES: readonly number[] = [5, 25, 50, 75, 95];
+/** Paths × years above which a run is worth a progress bar (about a quarter of a second). */
+export const LONG_RUN_STEPS = 2_000_000;
+export const MAX_PATHS = 10_000_000;
+
+export type Progress = (done: number, total: number) => void;
+
+export interface SimulationOptions {
+  /** Number of simulated paths (1 to 10 million). */
+  paths: number;
+  /** Unsigned 32-bit seed. */
+  seed: number;
+  /** Last year simulated (extended to the series' last target year when that is later). */
+  through: number;
+  /** Percentiles in (0, 100) reported per year; default 5, 25, 50, 75, 95. */
+  percentiles?: readonly number[];
+  /** Called after each simulated year of each series with steps done and total (steps = paths × years). */
+  onProgress?: Progress;
+}
+
+export interface YearBand {
+  year: number;
+  /** The point path's value (every assumption at its point value). */
+  point: number;
+  mean: number;
+  sd: number;
+  /** One value per requested percentile, in the order requested. */
+  quantiles: number[];
+}
+
+export interface TargetOdds {
+  year: number;
+  value: number;
+  /** Share of paths at or above the target in its year. */
+  probability: number;
+  /** Binomial standard error of that share: √(p(1 − p)/N). */
+  standardError: number;
+  /** The point path meets it in its year. */
+  pointMet: boolean;
+}
+
+export interface SeriesSimulation {
+  scenario: string;
+  series: string;
+  unit: string;
+  paths: number;
+  seed: number;
+  /** The stream's own seed (derived from seed, scenario and series). */
+  streamSeed: number;
+  percentiles: number[];
+  bands: YearBand[];
+  targets: TargetOdds[];
+  /** Share of path-years held at the floor or cap (0–1). */
+  heldFraction: number;
+}
+
+/** A function turning a uniform (0, 1) number into a draw from the assumption's distribution. */
+export function sampler(u: Uncertain): (uniform: number) => number {
+  const d = u.dist;
+  const v = u.value;
+  switch (d.kind) {
+    case 'fixed':
+      return () => v;
+    case 'normal': {
+      const sd = d.sd;
+      return (x) => v + sd * qnorm(x);
+    }
+    case 'uniform': {
+      const { min, max } = d;
+      return (x) => min + x * (max - min);
+    }
+    case 'triangular': {
+      const { min, max } = d;
+      const width = max - min;
+      if (width === 0) return () => v;
+      const split = (v - min) / width;
+      return (x) => (x < split ? min + Math.sqrt(x * width * (v - min)) : max - Math.sqrt((1 - x) * width * (max - v)));
+    }
+  }
+}
+
+const isUncertain = (u: Uncertain | undefined): u is Uncertain => u !== undefined && !(u.dist.kind === 'fixed' || (u.dist.kind === 'normal' && u.dist.sd === 0));
+
+/**
+ * Steps `paths` simulated paths of one series from its start year through `through`, calling `visit(year, values)`
+ * for each year with the paths' values (a view reused between years: copy what you keep). Returns the number of
+ * path-years held at a bound.
+ */
+export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through: number, visit: (year: number, values: Float64Array) => void, onYear?: () => void): number {
+  checkPaths(paths);
+  if (!Number.isInteger(through) || through < s.startYear) throw usageError(`the last year (${through}) must be a whole year not before the start year ${s.startYear}`);
+  const method = s.method;
+  const { floor, cap: pointCap } = seriesBounds(s);
+  const share = s.unit === 'percent';
+  const rateAssumption = method === 'linear' ? s.step : s.growth;
+  const rateScale = method === 'linear' ? 1 : 0.01;
+  const uncertainRate = isUncertain(rateAssumption);
+  const yearlyRate = uncertainRate && rateAssumption!.draw === 'yearly';
+  const drawRate = rateAssumption ? sampler(rateAssumption) : () => 0;
+  const fixedRate = pointRate(s);
+
+  // Draws made once per path, in a fixed order: start, cap, rate.
+  const values = new Float64Array(paths);
+  const drawStart = sampler(s.start);
+  const startUncertain = isUncertain(s.start);
+  for (let p = 0; p < paths; p++) values[p] = startUncertain ? drawStart(rng.uniform()) : s.start.value;
+  let caps: Float64Array | undefined;
+  if (isUncertain(s.cap)) {
+    const drawCap = sampler(s.cap);
+    caps = new Float64Array(paths);
+    for (let p = 0; p < paths; p++) {
+      const c = drawCap(rng.uniform());
+      // A share's cap stays within 0–100; any cap stays at or above the floor.
+      caps[p] = share ? Math.min(100, Math.max(c, floor)) : Math.max(c, floor);
+    }
+  }
+  let rates: Float64Array | undefined;
+  if (uncertainRate && !yearlyRate) {
+    rates = new Float64Array(paths);
+    for (let p = 0; p < paths; p++) rates[p] = drawRate(rng.uniform()) * rateScale;
+  }
+
+  let held = 0;
+  for (let p = 0; p < paths; p++) {
+    const cap = caps ? caps[p] : pointCap;
+    const v = values[p];
+    const bounded = v < floor ? floor : v > cap ? cap : v;
+    if (bounded !== v) held++;
+    values[p] = bounded;
+  }
+  visit(s.startYear, values);
+  onYear?.();
+  for (let year = s.startYear + 1; year <= through; year++) {
+    for (let p = 0; p < paths; p++) {
+      const cap = caps ? caps[p] : pointCap;
+      const rate = yearlyRate ? drawRate(rng.uniform()) * rateScale : rates ? rates[p] : fixedRate;
+      let next = stepFree(method, values[p], rate, cap);
+      if (next < floor) {
+        next = floor;
+        held++;
+      } else if (next > cap) {
+        next = cap;
+        held++;
+      } else if (next !== next) {
+        next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
+      }
+      values[p] = next;
+    }
+    visit(year, values);
+    onYear?.();
+  }
+  return held;
+}
+
+/**
+ * Simulates one series: percentile bands per year and the probability of each target being met in its year.
+ * @example simulateSeries('base', series, { paths: 10000, seed: 42, through: 2030 }).bands.at(-1)?.quantiles
+ */
+export function simulateSeries(scenario: string, s: SeriesAssumptions, options: SimulationOptions, progress?: { onYear: () => void }): SeriesSimulation {
+  checkSeries(scenario, s);
+  const percentiles = checkPercentiles(options.percentiles ?? DEFAULT_PERCENTILES);
+  checkSeed(options.seed);
+  const paths = options.paths;
+  const through = Math.max(options.through, ...s.targets.map((t) => t.year));
+  const key = `${scenario}\u0000${s.series}`;
+  const seed = streamSeed(options.seed, key);
+  const rng = createRng(seed);
+  const point = new Map(scenarioPath(s, through).map((p) => [p.year, p.value]));
+  const targetsByYear = new Map<number, { value: number; index: number }[]>();
+  s.targets.forEach((t, index) => targetsByYear.set(t.year, [...(targetsByYear.get(t.year) ?? []), { value: t.value, index }]));
+  const hits = new Array<number>(s.targets.length).fill(0);
+  const bands: YearBand[] = [];
+  const sorted = new Float64Array(paths);
+  const held = runPaths(
+    s,
+    rng,
+    paths,
+    through,
+    (year, values) => {
+      let sum = 0;
+      for (let p = 0; p < paths; p++) sum += values[p];
+      const mean = sum / paths;
+      let squares = 0;
+      for (let p = 0; p < paths; p++) squares += (values[p] - mean) * (values[p] - mean);
+      const sd = paths > 1 ? Math.sqrt(squares / (paths - 1)) : 0;
+      for (const t of targetsByYear.get(year) ?? []) {
+        const slack = 1e-9 * Math.max(1, Math.abs(t.value));
+        let count = 0;
+        for (let p = 0; p < paths; p++) if (values[p] >= t.value - slack) count++;
+        hits[t.index] = count;
+      }
+      sorted.set(values);
+      sorted.sort();
+      bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: percentiles.map((q) => quantileSorted(sorted, q / 100)) });
+    },
+    progress?.onYear,
+  );
+  const years = through - s.startYear + 1;
+  return {
+    scenario,
+    series: s.series,
+    unit: s.unit,
+    paths,
+    seed: options.seed,
+    streamSeed: seed,
+    percentiles,
+    bands,
+    targets: s.targets.map((t, i) => {
+      const probability = hits[i] / paths;
+      const pointValue = point.get(t.year) ?? NaN;
+      return {
+        year: t.year,
+        value: t.value,
+        probability,
+        standardError: Math.sqrt((probability * (1 - probability)) / paths),
+        pointMet: pointValue >= t.value - 1e-9 * Math.max(1, Math.abs(t.value)),
+      };
+    }),
+    heldFraction: years > 1 ? held / (paths * years) : held / paths,
+  };
+}
+
+/**
+ * Simulates every series of every scenario with one seed; progress is reported over all of them together.
+ * @example simulateScenarios(scenarios, { paths: 100000, seed: 7, through: 2030 })
+ */
+export function simulateScenarios(scenarios: readonly Scenario[], options: SimulationOptions): SeriesSimulation[] {
+  checkPaths(options.paths);
+  checkSeed(options.seed);
+  const work = scenarios.flatMap((sc) => sc.series.map((s) => ({ scenario: sc.name, s, years: Math.max(options.through, ...s.targets.map((t) => t.year)) - s.startYear + 1 })));
+  const total = work.reduce((sum, w) => sum + Math.max(1, w.years) * options.paths, 0);
+  let done = 0;
+  return work.map((w) =>
+    simulateSeries(w.scenario, w.s, options, {
+      onYear: () => {
+        done += options.paths;
+        options.onProgress?.(done, total);
+      },
+    }),
+  );
+}
+
+/**
+ * The q-quantile (0 ≤ q ≤ 1) of sorted values by linear interpolation between order statistics (R's type 7,
+ * spreadsheet PERCENTILE.INC).
+ * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // 2.5
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) throw usageError('a quantile needs at least one value');
+  if (!(q >= 0 && q <= 1)) throw usageError(`a quantile level must lie within 0–1; got ${q}`);
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Validates and orders percentiles (each strictly within 0–100, no duplicates). */
+export function checkPercentiles(percentiles: readonly number[]): number[] {
+  if (percentiles.length === 0) throw usageError('give at least one percentile, e.g. 5,50,95');
+  for (const p of percentiles) {
+    if (!Number.isFinite(p) || p <= 0 || p >= 100) throw usageError(`a percentile must lie strictly between 0 and 100; got ${p}`);
+  }
+  const unique = [...new Set(percentiles)].sort((a, b) => a - b);
+  if (unique.length !== percentiles.length) throw usageError(`percentiles are given twice: ${percentiles.join(',')}`);
+  return unique;
+}
+
+function checkPaths(paths: number): void {
+  if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) throw usageError(`the number of paths must be a whole number from 1 to ${MAX_PATHS}; got ${paths}`);
+}
+
+function checkSeed(seed: number): void {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw usageError(`a seed must be a whole number from 0 to ${MAX_SEED}; got ${seed}`);
+}

@@ -1,0 +1,334 @@
+// Scenarios: named sets of assumptions (bear, base, bull) for a few series — a start value, a growth method and
+// rate, a cap, targets — each assumption a point value with an optional distribution for Monte Carlo runs.
+// Pure: the CSV reading is in src/data/scenarios.ts, the simulation in ./montecarlo.ts.
+//
+// Decisions:
+// - One step rule serves the point path and every simulated path, so a simulation with every assumption fixed
+//   reproduces the point path exactly:
+//     cagr      v ← v·(1+g)                       g = growth_pct/100, the factor never below 0
+//     linear    v ← v + step
+//     logistic  v ← K·v·(1+g) / (K + v·g)          the exact one-year step of dv/dt = r·v·(1 − v/K), r = ln(1+g):
+//                                                 g is the compound rate the value would have far below the cap K
+//   then the value is held within [floor, cap]. Shares (unit percent) have floor 0 and cap 100 unless tighter ones
+//   are given, so no path ever leaves 0–100 %.
+// - A distribution's point value is its centre for the point path: normal → mean, triangular → mode,
+//   uniform → the stated value (which must lie within min–max). Overriding an uncertain value from the command line
+//   moves the whole distribution with it (a normal's mean; a triangular's or uniform's min, mode and max shift
+//   by the same amount), so its spread is kept.
+// - A value drawn `once` is one draw per simulated path (uncertainty about the long-run rate); `yearly` is a new,
+//   independent draw every year (year-to-year noise). Start values and caps are drawn once.
+import { usageError } from '../errors.js';
+
+export const SCENARIO_METHODS = ['cagr', 'linear', 'logistic'] as const;
+export type ScenarioMethod = (typeof SCENARIO_METHODS)[number];
+
+export const DISTRIBUTIONS = ['fixed', 'normal', 'triangular', 'uniform'] as const;
+export type DistributionName = (typeof DISTRIBUTIONS)[number];
+
+export const DRAWS = ['once', 'yearly'] as const;
+export type DrawMode = (typeof DRAWS)[number];
+
+/** The numeric assumptions a series may have (besides targets and the method). */
+export const NUMERIC_ASSUMPTIONS = ['start', 'growth_pct', 'step', 'cap', 'floor'] as const;
+export type NumericAssumption = (typeof NUMERIC_ASSUMPTIONS)[number];
+
+/** Every assumption name a scenario file may use. */
+export const ASSUMPTIONS = ['start', 'method', 'growth_pct', 'step', 'cap', 'floor', 'target'] as const;
+export type AssumptionName = (typeof ASSUMPTIONS)[number];
+
+export type Distribution =
+  | { kind: 'fixed' }
+  | { kind: 'normal'; sd: number }
+  | { kind: 'triangular'; min: number; max: number }
+  | { kind: 'uniform'; min: number; max: number };
+
+/** A value with its uncertainty: `value` is the point (normal mean, triangular mode, uniform's stated value). */
+export interface Uncertain {
+  value: number;
+  dist: Distribution;
+  draw: DrawMode;
+  /** Provenance of this assumption (a row of sources.csv) and what it stands for. */
+  sourceId?: string;
+  note?: string;
+}
+
+export interface Target {
+  year: number;
+  value: number;
+  note?: string;
+  sourceId?: string;
+}
+
+export interface SeriesAssumptions {
+  /** Series name, e.g. mature_share. */
+  series: string;
+  /** Unit: `percent` makes it a share bounded 0–100. */
+  unit: string;
+  method: ScenarioMethod;
+  startYear: number;
+  start: Uncertain;
+  /** Compound growth in percent per year (cagr, logistic). */
+  growth?: Uncertain;
+  /** Step per year in the value's unit (linear). */
+  step?: Uncertain;
+  /** Upper bound: the logistic saturation level, a hard ceiling for cagr and linear. */
+  cap?: Uncertain;
+  /** Lower bound (shares: 0 by default). */
+  floor?: number;
+  targets: Target[];
+  /** Notes of the method row and other text worth showing. */
+  notes: string[];
+}
+
+export interface Scenario {
+  name: string;
+  /** What the case stands for, in a sentence. */
+  note: string;
+  series: SeriesAssumptions[];
+}
+
+/** The point path of a series: one value per year from its start year through `through`. */
+export interface ScenarioPoint {
+  year: number;
+  value: number;
+  /** The path was held at its floor or cap this year. */
+  held: boolean;
+}
+
+export const isShare = (s: Pick<SeriesAssumptions, 'unit'>): boolean => s.unit === 'percent';
+
+/** The bounds a series' values are held within: shares 0–100 unless tighter; others floor (if any) to cap (if any). */
+export function seriesBounds(s: SeriesAssumptions, capValue: number | undefined = s.cap?.value): { floor: number; cap: number } {
+  const share = isShare(s);
+  const floor = s.floor ?? (share || s.method === 'logistic' ? 0 : -Number.MAX_VALUE);
+  const cap = capValue !== undefined ? (share ? Math.min(100, capValue) : capValue) : share ? 100 : Number.MAX_VALUE;
+  return { floor, cap };
+}
+
+/**
+ * One year of a series' path before bounds: the step rule of each method. `rate` is the growth fraction (cagr,
+ * logistic) or the step (linear); `saturation` is the logistic's cap K (unused by the others).
+ * @example stepFree('cagr', 40, 0.2, 100) // 48
+ */
+export function stepFree(method: ScenarioMethod, value: number, rate: number, saturation: number): number {
+  if (method === 'linear') return value + rate;
+  const factor = rate > -1 ? 1 + rate : 0;
+  if (method === 'cagr') return value * factor;
+  if (value <= 0) return 0;
+  if (value >= saturation) return saturation;
+  return (saturation * value * factor) / (saturation + value * (factor - 1));
+}
+
+/**
+ * One year of a series' path: the method's step, then the value held within [floor, cap].
+ * @example stepValue('cagr', 90, 0.2, 0, 100) // 100 (108 held at the cap)
+ */
+export function stepValue(method: ScenarioMethod, value: number, rate: number, floor: number, cap: number): number {
+  const next = stepFree(method, value, rate, cap);
+  return next < floor ? floor : next > cap ? cap : next;
+}
+
+/** The rate a series' step uses (growth fraction, or step), from its point values. */
+export function pointRate(s: SeriesAssumptions): number {
+  return s.method === 'linear' ? (s.step?.value ?? 0) : (s.growth?.value ?? 0) / 100;
+}
+
+/**
+ * The point path of a series from its start year through `through` (every assumption at its point value).
+ * @example scenarioPath(base.series[0], 2030).at(-1)?.value
+ */
+export function scenarioPath(s: SeriesAssumptions, through: number): ScenarioPoint[] {
+  if (!Number.isInteger(through)) throw usageError(`the last year must be a whole year; got ${through}`);
+  const { floor, cap } = seriesBounds(s);
+  const rate = pointRate(s);
+  let value = clampTo(s.start.value, floor, cap);
+  const points: ScenarioPoint[] = [{ year: s.startYear, value, held: value !== s.start.value }];
+  for (let year = s.startYear + 1; year <= through; year++) {
+    const free = stepFree(s.method, value, rate, cap);
+    value = clampTo(free, floor, cap);
+    points.push({ year, value, held: value !== free });
+  }
+  return points;
+}
+
+const clampTo = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
+
+// --- validation ----------------------------------------------------------------------------------------------------
+
+/** Checks a distribution against its point value; the message names the assumption and what was expected. */
+export function checkUncertain(where: string, u: Uncertain): void {
+  if (!Number.isFinite(u.value)) throw usageError(`${where}: the value must be a finite number; got ${u.value}`);
+  const d = u.dist;
+  switch (d.kind) {
+    case 'fixed':
+      return;
+    case 'normal':
+      if (!Number.isFinite(d.sd) || d.sd < 0) throw usageError(`${where}: a normal distribution needs a standard deviation ≥ 0; got ${d.sd}`);
+      return;
+    case 'triangular':
+    case 'uniform':
+      if (!Number.isFinite(d.min) || !Number.isFinite(d.max) || d.min > d.max) {
+        throw usageError(`${where}: a ${d.kind} distribution needs finite min ≤ max; got min ${d.min}, max ${d.max}`);
+      }
+      if (u.value < d.min || u.value > d.max) {
+        throw usageError(`${where}: the value ${u.value} must lie within min ${d.min} and max ${d.max} (${d.kind === 'triangular' ? 'it is the mode' : 'it is the point value'})`);
+      }
+  }
+}
+
+/** The lowest and highest values a distribution can give (a normal: unbounded). */
+export function support(u: Uncertain): { min: number; max: number } {
+  const d = u.dist;
+  if (d.kind === 'fixed' || (d.kind === 'normal' && d.sd === 0)) return { min: u.value, max: u.value };
+  if (d.kind === 'normal') return { min: -Infinity, max: Infinity };
+  return { min: d.min, max: d.max };
+}
+
+/** Checks a series' assumptions fit together; throws a usage error naming the first broken precondition. */
+export function checkSeries(scenario: string, s: SeriesAssumptions): void {
+  const at = `${scenario}.${s.series}`;
+  if (!Number.isInteger(s.startYear)) throw usageError(`${at}.start: needs a whole start year; got ${s.startYear}`);
+  checkUncertain(`${at}.start`, s.start);
+  if (s.growth) checkUncertain(`${at}.growth_pct`, s.growth);
+  if (s.step) checkUncertain(`${at}.step`, s.step);
+  if (s.cap) checkUncertain(`${at}.cap`, s.cap);
+  if (s.floor !== undefined && !Number.isFinite(s.floor)) throw usageError(`${at}.floor: must be a finite number; got ${s.floor}`);
+  if (s.method === 'linear' && !s.step) throw usageError(`${at}: method linear needs a step assumption (units per year)`);
+  if (s.method !== 'linear' && !s.growth) throw usageError(`${at}: method ${s.method} needs a growth_pct assumption (percent per year)`);
+  if (s.method === 'logistic' && !s.cap && !isShare(s)) throw usageError(`${at}: method logistic needs a cap (the level it saturates at)`);
+  if (s.growth && s.growth.value <= -100) throw usageError(`${at}.growth_pct: must be above −100 %/yr; got ${s.growth.value}`);
+  if (s.start.draw === 'yearly' || s.cap?.draw === 'yearly') throw usageError(`${at}: start and cap are drawn once per path; draw 'yearly' is for growth_pct and step`);
+  const share = isShare(s);
+  if (share) {
+    const lo = support(s.start);
+    if (lo.min < 0 || lo.max > 100) {
+      if (s.start.dist.kind !== 'normal') throw usageError(`${at}.start: a share must lie within 0–100 %; its range is ${lo.min}–${lo.max}`);
+    }
+    if (s.start.value < 0 || s.start.value > 100) throw usageError(`${at}.start: a share must lie within 0–100 %; got ${s.start.value}`);
+    if (s.cap && (s.cap.value <= 0 || s.cap.value > 100)) throw usageError(`${at}.cap: a share's cap must lie within 0–100 %; got ${s.cap.value}`);
+  }
+  const { floor, cap } = seriesBounds(s);
+  if (floor >= cap) throw usageError(`${at}: the floor (${floor}) must be below the cap (${cap})`);
+  if (s.method === 'logistic') {
+    const capSupport = s.cap ? support(s.cap) : { min: cap, max: cap };
+    if (capSupport.min <= 0) throw usageError(`${at}.cap: a logistic cap must be above 0; its lowest value is ${capSupport.min}`);
+  }
+  for (const t of s.targets) {
+    if (!Number.isInteger(t.year) || !Number.isFinite(t.value)) throw usageError(`${at}.target: needs a whole year and a finite value`);
+    if (t.year <= s.startYear) throw usageError(`${at}.target.${t.year}: a target year must be after the start year ${s.startYear}`);
+    if (share && (t.value < 0 || t.value > 100)) throw usageError(`${at}.target.${t.year}: a share target must lie within 0–100 %; got ${t.value}`);
+  }
+}
+
+/** Checks every scenario: unique names, unique series in each, each series consistent. */
+export function checkScenarios(scenarios: readonly Scenario[]): void {
+  const names = new Set<string>();
+  for (const sc of scenarios) {
+    if (names.has(sc.name)) throw usageError(`scenario '${sc.name}' is given twice`);
+    names.add(sc.name);
+    const series = new Set<string>();
+    for (const s of sc.series) {
+      if (series.has(s.series)) throw usageError(`scenario '${sc.name}' has series '${s.series}' twice`);
+      series.add(s.series);
+      checkSeries(sc.name, s);
+    }
+  }
+}
+
+// --- overrides (--set key=value) ---------------------------------------------------------------------------------
+
+/** The keys `--set` accepts for one series. */
+export function overrideKeys(s: SeriesAssumptions): string[] {
+  const keys = ['method'];
+  const numeric: [NumericAssumption, Uncertain | undefined][] = [
+    ['start', s.start],
+    ['growth_pct', s.growth],
+    ['step', s.step],
+    ['cap', s.cap],
+  ];
+  for (const [name, u] of numeric) {
+    keys.push(name);
+    if (u && u.dist.kind === 'normal') keys.push(`${name}.sd`);
+    if (u && (u.dist.kind === 'triangular' || u.dist.kind === 'uniform')) keys.push(`${name}.min`, `${name}.max`);
+  }
+  keys.push('floor', 'start_year', ...s.targets.map((t) => `target.${t.year}`), 'target.YEAR');
+  return keys;
+}
+
+/**
+ * Applies one `--set` override, `SCENARIO.SERIES.ASSUMPTION=VALUE` (SCENARIO may be `*` for all), returning new
+ * scenarios. Unknown scenarios, series or assumptions are usage errors naming the valid ones.
+ * @example applyOverride(scenarios, 'base.mature_share.growth_pct', '6')
+ */
+export function applyOverride(scenarios: readonly Scenario[], key: string, rawValue: string): Scenario[] {
+  const parts = key.split('.');
+  if (parts.length < 3) {
+    throw usageError(`--set ${key}: expected SCENARIO.SERIES.ASSUMPTION=VALUE, e.g. base.mature_share.growth_pct=6; scenarios: ${scenarios.map((s) => s.name).join(', ')}`);
+  }
+  const [scenarioName, seriesName, ...rest] = parts;
+  const assumption = rest.join('.');
+  const chosen = scenarioName === '*' ? scenarios : scenarios.filter((s) => s.name === scenarioName);
+  if (chosen.length === 0) throw usageError(`--set ${key}: no scenario '${scenarioName}'; valid: ${scenarios.map((s) => s.name).join(', ')} (or * for all)`);
+  return scenarios.map((sc) => {
+    if (!chosen.includes(sc)) return sc;
+    const index = sc.series.findIndex((s) => s.series === seriesName);
+    if (index < 0) throw usageError(`--set ${key}: scenario '${sc.name}' has no series '${seriesName}'; valid: ${sc.series.map((s) => s.series).join(', ')}`);
+    const updated = setAssumption(sc.series[index], assumption, rawValue, `--set ${key}`);
+    checkSeries(sc.name, updated);
+    return { ...sc, series: sc.series.map((s, i) => (i === index ? updated : s)) };
+  });
+}
+
+function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: string, where: string): SeriesAssumptions {
+  const valid = () => `valid for ${s.series}: ${overrideKeys(s).join(', ')}`;
+  if (assumption === 'method') {
+    const m = rawValue.trim();
+    if (!(SCENARIO_METHODS as readonly string[]).includes(m)) throw usageError(`${where}: unknown method '${m}'; expected one of ${SCENARIO_METHODS.join(', ')}`);
+    return { ...s, method: m as ScenarioMethod };
+  }
+  const value = parseOverrideNumber(rawValue, where);
+  if (assumption === 'floor') return { ...s, floor: value };
+  if (assumption === 'start_year') {
+    if (!Number.isInteger(value)) throw usageError(`${where}: a start year must be a whole year; got ${rawValue}`);
+    return { ...s, startYear: value };
+  }
+  const target = /^target\.(\d{4})$/.exec(assumption);
+  if (target) {
+    const year = Number(target[1]);
+    const others = s.targets.filter((t) => t.year !== year);
+    const old = s.targets.find((t) => t.year === year);
+    return { ...s, targets: [...others, { ...old, year, value, note: old?.note ?? 'set on the command line' }].sort((a, b) => a.year - b.year) };
+  }
+  const [name, sub] = assumption.split('.', 2) as [string, string | undefined];
+  const field = ({ start: 'start', growth_pct: 'growth', step: 'step', cap: 'cap' } as const)[name as 'start'];
+  if (field === undefined || (sub !== undefined && !['sd', 'min', 'max'].includes(sub)) || assumption.split('.').length > 2) {
+    throw usageError(`${where}: unknown assumption '${assumption}'; ${valid()}`);
+  }
+  const old = s[field];
+  if (sub === undefined) {
+    const moved: Uncertain = old ? shiftTo(old, value) : { value, dist: { kind: 'fixed' }, draw: 'once', note: 'set on the command line' };
+    return { ...s, [field]: moved };
+  }
+  if (!old) throw usageError(`${where}: ${s.series} has no ${name} to set the ${sub} of; ${valid()}`);
+  if (sub === 'sd') {
+    if (old.dist.kind !== 'normal' && old.dist.kind !== 'fixed') throw usageError(`${where}: ${name} has a ${old.dist.kind} distribution (set .min and .max); ${valid()}`);
+    return { ...s, [field]: { ...old, dist: { kind: 'normal', sd: value } } };
+  }
+  if (old.dist.kind !== 'triangular' && old.dist.kind !== 'uniform') throw usageError(`${where}: ${name} has a ${old.dist.kind} distribution, with no ${sub}; ${valid()}`);
+  return { ...s, [field]: { ...old, dist: { ...old.dist, [sub]: value } } };
+}
+
+/** Moves a value and its distribution so the point becomes `value`, keeping the spread. */
+function shiftTo(u: Uncertain, value: number): Uncertain {
+  const d = u.dist;
+  const shift = value - u.value;
+  const dist: Distribution = d.kind === 'triangular' || d.kind === 'uniform' ? { ...d, min: d.min + shift, max: d.max + shift } : d;
+  return { ...u, value, dist, note: `${u.note ? `${u.note}; ` : ''}set to ${value} on the command line` };
+}
+
+function parseOverrideNumber(raw: string, where: string): number {
+  const text = raw.trim().replace(/%$/, '');
+  const value = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value)) throw usageError(`${where}: '${raw}' is not a number`);
+  return value;
+}
