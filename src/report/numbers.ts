@@ -22,3 +22,8 @@ export function groupThousands(text: string): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
+
+/** Code-unit order for sorting identifiers: stable everywhere, and no Intl collator to build at start-up. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -4,6 +4,7 @@ import { bundledDataDir, datasetPaths, loadDatasets, type CapacityRecord, type D
 import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod } from '../../domain/projection.js';
 import { convertCapacity, type CapacityUnit } from '../../domain/units.js';
 import { usageError } from '../../errors.js';
+import { compareText } from '../../report/numbers.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import { historyChart, sourcesChart, type Chart } from '../../report/series.js';
 import { parseListArg, parseYearArg } from '../args.js';
@@ -67,7 +68,7 @@ function inputsTable(rows: { year: number; value: number; kind: string; source_i
       { key: 'note', header: 'definition / note' },
     ],
     rows: rows
-      .sort((a, b) => a.source_id.localeCompare(b.source_id) || a.year - b.year)
+      .sort((a, b) => compareText(a.source_id, b.source_id) || a.year - b.year)
       .map((r) => ({ ...r, role: used.has(r.source_id) ? 'anchor' : 'comparison (single figure)' })),
   };
 }
@@ -110,7 +111,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   const rows: CapacityRecord[] = [];
   const conflicts: string[] = [];
   for (const [year, group] of [...byYear].sort((a, b) => a[0] - b[0])) {
-    const sorted = [...group].sort((a, b) => (published.get(b.source_id) ?? '').localeCompare(published.get(a.source_id) ?? ''));
+    const sorted = [...group].sort((a, b) => compareText(published.get(b.source_id) ?? '', published.get(a.source_id) ?? ''));
     rows.push(sorted[0]);
     if (sorted.length > 1) conflicts.push(`${year}: ${sorted.map((r) => `${r.value} (${r.source_id}, ${r.kind})`).join(' vs ')}; used the latest release, ${sorted[0].source_id}`);
   }

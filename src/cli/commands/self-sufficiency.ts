@@ -4,6 +4,7 @@ import { bundledDataDir, datasetPaths, loadDatasets, type Datasets } from '../..
 import { assessGoal, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
 import { compoundRatePct, linearStep, type Anchor } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
+import { compareText } from '../../report/numbers.js';
 import { makeReport, type Table } from '../../report/model.js';
 import { targetsChart, type Chart } from '../../report/series.js';
 import { parseAnchorArg, parseYearArg } from '../args.js';
@@ -55,7 +56,7 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
     };
   });
   const historyRows = series
-    .sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind))
+    .sort((a, b) => a.year - b.year || compareText(a.kind, b.kind))
     .map((r) => ({ year: r.year, rate_pct: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
   const notes = [
     `current: ${current.value}% in ${current.year}${opts.current ? ' (from --current)' : ` (latest actual of ${opts.scope})`}`,
