@@ -9,6 +9,7 @@
 /** Reusable buffers for one state dimension, so the optimiser's thousands of evaluations allocate nothing. */
 export class KalmanWorkspace {
   readonly r: number;
+  /** Filtered covariance, (r+1)×(r+1) column-major with a zero last row and column (no bounds tests). */
   readonly P: Float64Array;
   readonly Pnew: Float64Array;
   readonly a: Float64Array;
@@ -27,7 +28,7 @@ export class KalmanWorkspace {
 
   constructor(r: number) {
     this.r = r;
-    this.P = new Float64Array(r * r);
+    this.P = new Float64Array((r + 1) * (r + 1));
     this.Pnew = new Float64Array(r * r);
     this.a = new Float64Array(r);
     this.anew = new Float64Array(r);
@@ -166,7 +167,7 @@ export function stationaryCovariance(
 
 /**
  * Run the filter over w - mu (R's ARIMA_Like with d = 0): leaves ssq (sum of squared standardised
- * innovations), sumlog (sum of log innovation variances) and nu in ws, the filtered state in ws.a / ws.P,
+ * innovations), sumlog (sum of log innovation variances) and nu in ws, the filtered state in ws.a,
  * and, when resid is given, the standardised innovations v_t / sqrt(F_t) (R's arima residuals).
  * Returns false when the stationary covariance cannot be formed.
  */
@@ -189,6 +190,7 @@ export function armaFilter(
   const a = ws.a;
   const anew = ws.anew;
   const P = ws.P;
+  const r1 = r + 1;
   const Pnew = ws.Pnew;
   const M = ws.M;
   a.fill(0);
@@ -205,15 +207,14 @@ export function armaFilter(
     const a0 = a[0];
     for (let i = 0; i < r; i++) anew[i] = (i < r - 1 ? a[i + 1] : 0) + ph[i] * a0;
     if (l > 0) {
+      // Pnew = T P T' + R R' with P padded by a zero row and column at index r.
       const P00 = P[0];
       for (let i = 0; i < r; i++) {
-        const vi = th[i];
+        const thi = th[i];
         const phi_i = ph[i];
+        const Pi1 = P[i + 1]; // P[i+1][0]
         for (let j = i; j < r; j++) {
-          let tmp = vi * th[j] + phi_i * ph[j] * P00;
-          if (i < r - 1 && j < r - 1) tmp += P[i + 1 + r * (j + 1)];
-          if (j < r - 1) tmp += phi_i * P[j + 1];
-          if (i < r - 1) tmp += ph[j] * P[i + 1];
+          const tmp = thi * th[j] + phi_i * (ph[j] * P00 + P[j + 1]) + ph[j] * Pi1 + P[i + 1 + r1 * (j + 1)];
           Pnew[i + r * j] = tmp;
           Pnew[j + r * i] = tmp;
         }
@@ -235,10 +236,10 @@ export function armaFilter(
       const mi = M[i] / gain;
       for (let j = i; j < r; j++) {
         const v = Pnew[i + r * j] - mi * M[j];
-        const dv = Math.abs(v - P[i + r * j]);
+        const dv = Math.abs(v - P[i + r1 * j]);
         if (dv > change) change = dv;
-        P[i + r * j] = v;
-        P[j + r * i] = v;
+        P[i + r1 * j] = v;
+        P[j + r1 * i] = v;
       }
     }
     if (l > 0 && change < 1e-13) steady = true;
