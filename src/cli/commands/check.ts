@@ -282,7 +282,8 @@ export function check(args: string[], _opts: Record<string, unknown>, g: GlobalO
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
       result = 'error';
-      detail = e.message;
+      // Keep the reason, not a list of every region in the data.
+      detail = e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message;
     }
     rows.push({ line: rule.line, rule: rule.rule, metric: rule.metric, actual: typeof actual === 'boolean' ? String(actual) : actual, op: rule.op, expected: typeof rule.value === 'boolean' ? String(rule.value) : rule.value, unit: rule.unit, result, detail });
     if (result !== 'pass') messages.push(`${file}:${rule.line}: ${result === 'fail' ? 'failed' : 'could not be evaluated'}: ${rule.rule}${result === 'fail' ? ` (${formatActual(actual)} ${rule.op} ${String(rule.value)}${rule.unit === '' ? '' : ' ' + rule.unit} is false)` : ` (${detail})`}`);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { bothNames, detectLang, displayWidth, langFromLocale, localeIsUtf8, localizeReport, msg, translateHeader, translateText } from '../../src/report/i18n.js';
+import { makeReport } from '../../src/report/model.js';
+
+describe('language detection', () => {
+  it('zh_* locales are Chinese, others English; LC_ALL wins over LANG', () => {
+    expect(langFromLocale('zh_CN.UTF-8')).toBe('zh');
+    expect(langFromLocale('zh_TW')).toBe('zh');
+    expect(langFromLocale('zh')).toBe('zh');
+    expect(langFromLocale('en_US.UTF-8')).toBe('en');
+    expect(langFromLocale('C')).toBe('en');
+    expect(langFromLocale('de_DE.UTF-8')).toBe('en');
+    expect(langFromLocale('zhx')).toBe('en');
+    expect(detectLang({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(detectLang({ LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' })).toBe('en');
+    expect(detectLang({ LC_ALL: 'zh_HK.UTF-8', LANG: 'en_GB.UTF-8' })).toBe('zh');
+    expect(detectLang({})).toBe('en');
+  });
+  it('UTF-8 unless the locale names another encoding', () => {
+    expect(localeIsUtf8({})).toBe(true);
+    expect(localeIsUtf8({ LANG: 'en_US.UTF-8' })).toBe(true);
+    expect(localeIsUtf8({ LANG: 'zh_CN.utf8' })).toBe(true);
+    expect(localeIsUtf8({ LANG: 'C' })).toBe(false);
+    expect(localeIsUtf8({ LANG: 'en_US.UTF-8', LC_ALL: 'POSIX' })).toBe(false);
+    expect(localeIsUtf8({ LANG: 'zh_CN.GB18030' })).toBe(false);
+  });
+});
+
+describe('displayWidth', () => {
+  it('counts CJK and full-width characters as two columns and colour codes as none', () => {
+    expect(displayWidth('china')).toBe(5);
+    expect(displayWidth('中国大陆')).toBe(8);
+    expect(displayWidth('中国大陆 china')).toBe(14);
+    expect(displayWidth('（%）')).toBe(5);
+    expect(displayWidth('\u001b[1m年份\u001b[22m')).toBe(4);
+    expect(displayWidth('─┼│')).toBe(3);
+  });
+});
+
+describe('translation', () => {
+  it('dataset labels carry both names', () => {
+    expect(bothNames('china')).toBe('中国大陆 china');
+    expect(bothNames('mature')).toBe('成熟制程 mature');
+    expect(bothNames('big_fund')).toBe('国家集成电路产业投资基金（大基金） big_fund');
+    expect(bothNames('trendforce_2023_12')).toBe('trendforce_2023_12');
+  });
+  it('headings by column key, keeping a % suffix; source.method keys as two lines', () => {
+    expect(translateHeader('year', 'year')).toBe('年份');
+    expect(translateHeader('cagr', 'cagr %')).toBe('复合增长 %');
+    expect(translateHeader('trendforce_2023_12.linear', 'trendforce_2023_12\nlinear')).toBe('trendforce_2023_12\n线性');
+    expect(translateHeader('some_new_key', 'some new key')).toBe('some new key');
+  });
+  it('titles and notes by pattern, with labels inside translated; unknown text unchanged', () => {
+    expect(translateText("china share of mature capacity, % (through each source's own figures)")).toBe('中国大陆占全球成熟制程产能的份额（%，按各来源自身数据）');
+    expect(translateText('2023→2027: compound 7.6878 %/yr; linear 2.5 pp/yr')).toBe('2023→2027：复合增长 7.6878 %/年；线性 2.5 百分点/年');
+    expect(translateText('Something new')).toBe('Something new');
+  });
+  it('messages fill their placeholders', () => {
+    expect(msg('wrote', 'en', { file: 'a.csv' })).toBe('wrote a.csv');
+    expect(msg('wrote', 'zh', { file: 'a.csv' })).toBe('已写入 a.csv');
+  });
+  it('localizeReport changes headings, titles and notes, never keys; cells only when asked', () => {
+    const report = makeReport('x', [{ name: 't', title: 'Implied rates', columns: [{ key: 'method', header: 'method' }], rows: [{ method: 'cagr' }] }], ['2023→2027: compound 1 %/yr; linear 2 pp/yr']);
+    const zh = localizeReport(report, 'zh', { cells: true });
+    expect(zh.tables[0].title).toBe('隐含增长率');
+    expect(zh.tables[0].columns).toEqual([{ key: 'method', header: '方法' }]);
+    expect(zh.tables[0].rows).toEqual([{ method: '复合增长 cagr' }]);
+    expect(zh.notes).toEqual(['2023→2027：复合增长 1 %/年；线性 2 百分点/年']);
+    expect(localizeReport(report, 'zh', { cells: false }).tables[0].rows).toEqual([{ method: 'cagr' }]);
+    expect(localizeReport(report, 'en', { cells: true })).toBe(report);
+    // The input report is not changed.
+    expect(report.tables[0].columns[0].header).toBe('method');
+  });
+});
