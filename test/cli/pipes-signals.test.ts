@@ -1,0 +1,119 @@
+// Pipes and signals (issue 5 §3): `semicap … | head -1` ends quietly with exit 0; Ctrl-C exits 130 and leaves no
+// temporary file and no half-written output; output is flushed whole to pipes and files.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, tempDir } from './run.js';
+
+const root = tempDir('semicap-pipes-');
+afterAll(() => removeDir(root));
+
+/** A projection through ~250 anchors: about 200 kB of JSON, more than a pipe buffer (64 kB) holds. */
+const BIG_PROJECT = (() => {
+  const args = ['project', '--from', '1900=900'];
+  for (let y = 1902; y <= 2150; y++) args.push('--via', `${y}=${y - 1000 + (y % 7)}`);
+  return [...args, '--to', '2199=1199', '--through', '2200', '--method', 'cagr,linear', '--format', 'json'];
+})();
+
+const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+const shellCommand = (args: string[]) => [process.execPath, BIN, ...args].map(quote).join(' ');
+
+describe('a reader that goes away (EPIPE)', () => {
+  it('the big output really is bigger than a pipe buffer', () => {
+    const r = semicap(BIG_PROJECT);
+    expect(r.code).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(150_000);
+  });
+
+  it('`semicap … | head -1` exits 0 with nothing on stderr', () => {
+    const script = `${shellCommand(BIG_PROJECT)} 2>"$ERR" | head -1; echo "status=\${PIPESTATUS[0]}"`;
+    const err = join(root, 'head.err');
+    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, env: { ...process.env, ERR: err, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toBe('{\nstatus=0\n');
+    expect(readFileSync(err, 'utf8')).toBe('');
+  });
+
+  it('`semicap capacity --format csv | head -1`: the header line, exit 0', () => {
+    const script = `${shellCommand(['capacity', '--format', 'csv'])} 2>"$ERR" | head -1; echo "status=\${PIPESTATUS[0]}"`;
+    const err = join(root, 'head2.err');
+    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, env: { ...process.env, ERR: err }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/^year,trendforce_2023_10\.cagr,.*\nstatus=0\n$/);
+    expect(readFileSync(err, 'utf8')).not.toMatch(/EPIPE|Error|\n\s+at /);
+  });
+
+  it('stdout closed before the first write: exit 0, no EPIPE or stack on stderr', async () => {
+    const r = await semicapAsync(BIG_PROJECT, { onStart: (child) => child.stdout?.destroy() });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+  });
+});
+
+describe('output flushed whole', () => {
+  it('stdout to a pipe, stdout redirected to a file and --out give the same bytes', () => {
+    const piped = semicap(BIG_PROJECT).stdout;
+    const redirected = join(root, 'redirected.json');
+    const r = spawnSync('sh', ['-c', `${shellCommand(BIG_PROJECT)} > ${quote(redirected)}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const out = join(root, 'out.json');
+    expect(semicap([...BIG_PROJECT, '--out', out]).code).toBe(0);
+    const fileBytes = readFileSync(redirected);
+    expect(fileBytes.length).toBe(Buffer.byteLength(piped));
+    expect(fileBytes.equals(Buffer.from(piped))).toBe(true);
+    expect(readFileSync(out).equals(fileBytes)).toBe(true);
+    // A whole document, not a truncated one.
+    const doc = JSON.parse(piped) as { tables: { rows: unknown[] }[] };
+    expect(doc.tables[0].rows).toHaveLength(301);
+  });
+
+  it('a reader that pauses still gets everything', async () => {
+    const r = await semicapAsync(BIG_PROJECT, {
+      onStart: (child) => {
+        // Stop reading for a while: the writer must wait for the pipe, not drop output or exit early.
+        child.stdout?.pause();
+        setTimeout(() => child.stdout?.resume(), 500);
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBe(Buffer.byteLength(semicap(BIG_PROJECT).stdout));
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+});
+
+// Ctrl-C: no command runs long on the bundled data, so validate a generated dataset of 120,000 rows (a few
+// seconds). validate parses synchronously, so the signal is handled when that work ends (see the report).
+describe('signals', () => {
+  let data = '';
+  beforeAll(async () => {
+    data = copyDatasets(root, 'big');
+    const out = createWriteStream(join(data, 'capacity_share.csv'));
+    out.write('year,region,segment,share_pct,kind,source_id\n');
+    for (let r = 0; r < 400; r++) {
+      let chunk = '';
+      for (let y = 1900; y < 2200; y++) chunk += `${y},r${r},mature,${(y % 100) / 2},estimate,trendforce_2023_10\n`;
+      if (!out.write(chunk)) await new Promise<void>((done) => out.once('drain', () => done()));
+    }
+    await new Promise<void>((done) => out.end(() => done()));
+  });
+
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal} exits ${code}, leaves the old --out file or a whole new one, and no temporary file`, async () => {
+      const outdir = join(root, `out-${signal}`);
+      const out = join(outdir, 'report.csv');
+      spawnSync('mkdir', ['-p', outdir]);
+      writeFileSync(out, 'old report\n');
+      const r = await semicapAsync(['validate', data, '--format', 'csv', '--out', out], {
+        onStart: (child) => setTimeout(() => child.kill(signal), 700),
+      });
+      expect(r.code).toBe(code);
+      expect(r.stderr).not.toMatch(/Error|\n\s+at /);
+      expect(readdirSync(outdir)).toEqual(['report.csv']);
+      const text = readFileSync(out, 'utf8');
+      if (text !== 'old report\n') expect(text).toMatch(/^file,dataset,rows,problems,status\n(.*\n){6}$/);
+    }, 120_000);
+  }
+});
