@@ -56,6 +56,8 @@ function stepwiseSearch(w: Float64Array, d: number, seriesLength: number): ArmaF
   startP = Math.min(startP, maxP);
   startQ = Math.min(startQ, maxQ);
 
+  // As R's stepwise search, max.order (p + q <= 5) is not enforced here: forecast 8.20 applies it only
+  // to the exhaustive search (stepwise = FALSE).
   const tried = new Set<string>();
   const key = (c: Candidate): string => `${c.p},${c.q},${c.constant ? 1 : 0}`;
   let best: ArmaFit | undefined;
@@ -290,7 +292,6 @@ export function magnitudeScale(y: ArrayLike<number>): number {
   return scale > 0 && Number.isFinite(scale) && Number.isFinite(max * scale) ? scale : 1;
 }
 
-/** Fit auto-selected ARIMA to y and return the common Fitted shape. */
 /** Clamp to the double range: only series near ±1e308 can overflow there, and no Infinity may leave. */
 function finite(v: number): number {
   return Math.min(Number.MAX_VALUE, Math.max(-Number.MAX_VALUE, v));
@@ -356,6 +357,12 @@ function finalPass(ys: Float64Array, model: ArimaModel): FinalPass {
   };
 }
 
+/**
+ * Fit auto-selected ARIMA to a finite, non-empty series and return the common Fitted shape. params carry
+ * the model label, p, d, q, constant (mean/drift/none), coefficients (ar1.., ma1.., mean or drift),
+ * sigma2, sigma, loglik/aic/aicc where defined, and fallback when the search was bypassed. Throws
+ * SemicapError('data') on NaN/Infinity or an empty series.
+ */
 export function fitArima(values: readonly number[]): Fitted {
   const y = checkSeries(values);
   const scale = magnitudeScale(y);
