@@ -1,0 +1,168 @@
+// Interval builders shared by the methods, written once (as statsforecast's shared base does):
+// - from a per-horizon standard deviation: mean ± z·sd (normal) or mean ± t·se (regression, Student t);
+// - from simulated paths: draw future errors from the residuals with the seeded RNG, let the method turn them
+//   into a path, and take empirical quantiles per horizon, for methods without analytic intervals.
+// Pure: randomness only through the seeded generator, so the same seed gives the same intervals.
+
+import { SemicapError } from '../errors.js';
+import { checkLevels, levelToT, levelToZ } from './normal.js';
+import { Rng } from './random.js';
+import type { Forecast, Interval } from './types.js';
+
+/** Seed used when the caller gives none, so unseeded calls are reproducible too. */
+export const DEFAULT_SEED = 20231231;
+/** Number of simulated paths for bootstrap intervals (as R's forecast uses for bootstrapped intervals). */
+export const DEFAULT_PATHS = 5000;
+
+function checkWidths(mean: readonly number[], widths: readonly number[], what: string): void {
+  if (mean.length !== widths.length) {
+    throw new SemicapError('usage', `${what} needs one value per horizon: ${mean.length} means, ${widths.length} values`);
+  }
+  for (let k = 0; k < widths.length; k++) {
+    if (!(Number.isFinite(widths[k]) && widths[k] >= 0)) {
+      throw new SemicapError('usage', `${what} must be finite and >= 0, got ${widths[k]} at horizon ${k + 1}`);
+    }
+    if (!Number.isFinite(mean[k])) throw new SemicapError('usage', `forecast mean is not finite at horizon ${k + 1}`);
+  }
+}
+
+/**
+ * Normal intervals mean ± z·sd at each level, for a per-horizon forecast standard deviation.
+ *
+ * @example normalIntervals([10], [2], [95]) // [{ level: 95, lower: [6.08], upper: [13.92] }]
+ */
+export function normalIntervals(mean: readonly number[], sd: readonly number[], levels: readonly number[]): Interval[] {
+  checkLevels(levels);
+  checkWidths(mean, sd, 'standard deviation');
+  return levels.map((level) => {
+    const z = levelToZ(level);
+    return { level, lower: mean.map((m, k) => m - z * sd[k]), upper: mean.map((m, k) => m + z * sd[k]) };
+  });
+}
+
+/** Student t intervals mean ± t(df)·se at each level (regression prediction intervals). */
+export function studentTIntervals(
+  mean: readonly number[],
+  se: readonly number[],
+  levels: readonly number[],
+  df: number,
+): Interval[] {
+  checkLevels(levels);
+  checkWidths(mean, se, 'standard error');
+  return levels.map((level) => {
+    const t = levelToT(level, df);
+    return { level, lower: mean.map((m, k) => m - t * se[k]), upper: mean.map((m, k) => m + t * se[k]) };
+  });
+}
+
+/** Zero-width intervals (lower = upper = mean): for fits with no information about their error. */
+export function zeroWidthIntervals(mean: readonly number[], levels: readonly number[]): Interval[] {
+  checkLevels(levels);
+  return levels.map((level) => ({ level, lower: [...mean], upper: [...mean] }));
+}
+
+/**
+ * Quantile of ascending-sorted values by linear interpolation between order statistics (R's default, type 7).
+ *
+ * @example quantileSorted([1, 2, 3, 4], 0.5) // 2.5
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new SemicapError('usage', 'quantile of an empty sample');
+  if (!(p >= 0 && p <= 1)) throw new SemicapError('usage', `quantile probability must be in [0, 1], got ${p}`);
+  const position = (n - 1) * p;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, n - 1);
+  const fraction = position - below;
+  return sorted[below] + fraction * (sorted[above] - sorted[below]);
+}
+
+/**
+ * Empirical intervals from simulated paths: `paths[i][k]` is path i at horizon k+1. The interval at level L runs
+ * from the (1 − L/100)/2 to the (1 + L/100)/2 quantile of the paths at each horizon (type 7).
+ */
+export function pathQuantileIntervals(paths: readonly ArrayLike<number>[], h: number, levels: readonly number[]): Interval[] {
+  checkLevels(levels);
+  if (paths.length === 0) throw new SemicapError('usage', 'no simulated paths to take quantiles of');
+  const intervals: Interval[] = levels.map((level) => ({ level, lower: new Array(h), upper: new Array(h) }));
+  const column = new Float64Array(paths.length);
+  for (let k = 0; k < h; k++) {
+    for (let i = 0; i < paths.length; i++) {
+      const v = paths[i][k];
+      if (!Number.isFinite(v)) throw new SemicapError('internal', `simulated path ${i} is not finite at horizon ${k + 1}`);
+      column[i] = v;
+    }
+    column.sort();
+    for (const interval of intervals) {
+      const tail = (100 - interval.level) / 200; // exact for integer levels
+      interval.lower[k] = quantileSorted(column, tail);
+      interval.upper[k] = quantileSorted(column, 1 - tail);
+    }
+  }
+  return intervals;
+}
+
+export interface BootstrapOptions {
+  levels: readonly number[];
+  /** Seed for the resampling; DEFAULT_SEED when absent. */
+  seed?: number;
+  /** Number of simulated paths; DEFAULT_PATHS when absent. */
+  paths?: number;
+  /** Subtract the residuals' mean before resampling (for residuals of fits without an intercept). */
+  center?: boolean;
+}
+
+/**
+ * Bootstrapped intervals: `simulatePath(draw)` builds one future path of length h, calling `draw()` for every
+ * error it needs (a residual resampled with replacement); the paths' empirical quantiles give the intervals.
+ * Methods put their error structure into `simulatePath`: a regression adds one draw per horizon to its line, a
+ * random walk accumulates them, the logistic fit works on the logit scale and maps back inside its bounds.
+ * NaN residuals (start-up values) are ignored; with no finite residual every draw is 0 and the intervals have
+ * zero width.
+ */
+export function bootstrapIntervals(
+  h: number,
+  residuals: readonly number[],
+  simulatePath: (draw: () => number) => ArrayLike<number>,
+  options: BootstrapOptions,
+): Interval[] {
+  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
+  const nPaths = options.paths ?? DEFAULT_PATHS;
+  if (!Number.isInteger(nPaths) || nPaths < 1) {
+    throw new SemicapError('usage', `number of paths must be a positive integer, got ${nPaths}`);
+  }
+  checkLevels(options.levels);
+  let pool = residuals.filter(Number.isFinite);
+  if (options.center && pool.length > 0) {
+    const mean = pool.reduce((s, e) => s + e, 0) / pool.length;
+    pool = pool.map((e) => e - mean);
+  }
+  const rng = new Rng(options.seed ?? DEFAULT_SEED);
+  const draw = pool.length === 0 ? () => 0 : () => pool[rng.int(pool.length)];
+  const paths: ArrayLike<number>[] = new Array(nPaths);
+  for (let i = 0; i < nPaths; i++) {
+    const path = simulatePath(draw);
+    if (path.length < h) throw new SemicapError('internal', `simulated path has ${path.length} values, expected ${h}`);
+    paths[i] = path;
+  }
+  return pathQuantileIntervals(paths, h, options.levels);
+}
+
+/**
+ * Keep a forecast inside [floor, cap]: means and interval ends beyond a bound are set to it. Either bound may be
+ * absent; 0 is a real bound.
+ */
+export function clampForecast(forecast: Forecast, floor: number | undefined, cap: number | undefined): Forecast {
+  if (floor === undefined && cap === undefined) return forecast;
+  const clamp = (v: number) => {
+    let out = v;
+    if (floor !== undefined && out < floor) out = floor;
+    if (cap !== undefined && out > cap) out = cap;
+    return out;
+  };
+  return {
+    ...forecast,
+    mean: forecast.mean.map(clamp),
+    intervals: forecast.intervals.map((i) => ({ level: i.level, lower: i.lower.map(clamp), upper: i.upper.map(clamp) })),
+  };
+}

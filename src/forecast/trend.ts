@@ -1,0 +1,177 @@
+// Trend regressions on time, as R's `tslm(y ~ trend)` and `tslm(y ~ trend, lambda = 0)`:
+// - `linear`: y_t = a + b·t by ordinary least squares (simple-statistics' centred linearRegression), with the
+//   regression prediction interval ŷ ± t(n−2)·σ̂·√(1 + 1/n + (t₀ − t̄)²/Sₜₜ).
+// - `loglinear`: the same on log y, for strictly positive series only. Forecasts are back-transformed as the
+//   MEDIAN, exp(forecast of log y) — R's default (biasadj = FALSE) — and intervals as exp of the log-scale
+//   bounds, which keeps their coverage exact. The mean would be exp(μ + σ²/2), higher by that factor.
+// Time is t = 1..n for the history, n+1..n+h for the forecast.
+// Short histories: with 1 observation the forecast is flat; with 2 the line passes through both points and no
+// error can be estimated. Both give zero-width intervals and say so in params.fallback.
+// FitOptions.floor / cap, when given, clamp means and intervals (a straight line knows no bounds).
+
+import { linearRegression } from 'simple-statistics';
+import { SemicapError } from '../errors.js';
+import { clampForecast, studentTIntervals, zeroWidthIntervals } from './intervals.js';
+import { checkLevels } from './normal.js';
+import { DEFAULT_LEVELS, type FitOptions, type Fitted, type Forecast, type ForecastOptions, type Method } from './types.js';
+
+/** An ordinary least squares line through (t, y), t = 1..n, with what its prediction intervals need. */
+export interface LineFit {
+  n: number;
+  intercept: number;
+  slope: number;
+  /** Mean of t (= (n + 1)/2). */
+  tMean: number;
+  /** Σ (t − t̄)². */
+  stt: number;
+  /** Residual variance SSR/(n − 2); undefined when n <= 2 (no residual degrees of freedom). */
+  sigma2: number | undefined;
+  fitted: number[];
+  residuals: number[];
+}
+
+/** Throws SemicapError('data') unless y is a non-empty list of finite numbers. */
+export function checkFiniteSeries(y: readonly number[], method: string): void {
+  if (y.length === 0) throw new SemicapError('data', `${method} needs at least 1 observation, got none`);
+  for (let i = 0; i < y.length; i++) {
+    if (typeof y[i] !== 'number' || !Number.isFinite(y[i])) {
+      throw new SemicapError('data', `${method} needs finite numbers, got ${y[i]} at position ${i + 1}`);
+    }
+  }
+}
+
+/** Least squares line of y on t = 1..n (slope 0 for a single observation). */
+export function fitLine(y: readonly number[]): LineFit {
+  const n = y.length;
+  const pairs = y.map((v, i) => [i + 1, v]);
+  const { m: slope, b: intercept } = linearRegression(pairs);
+  const tMean = (n + 1) / 2;
+  const stt = (n * (n * n - 1)) / 12; // Σ (t − t̄)² for t = 1..n
+  const fitted = y.map((_, i) => intercept + slope * (i + 1));
+  const residuals = y.map((v, i) => v - fitted[i]);
+  let sigma2: number | undefined;
+  if (n > 2) {
+    let ssr = 0;
+    for (const e of residuals) ssr += e * e;
+    sigma2 = ssr / (n - 2);
+  }
+  return { n, intercept, slope, tMean, stt, sigma2, fitted, residuals };
+}
+
+/** Point forecasts of a line for t = n+1..n+h. */
+export function lineMean(line: LineFit, h: number): number[] {
+  return Array.from({ length: h }, (_, k) => line.intercept + line.slope * (line.n + k + 1));
+}
+
+/** Standard errors of prediction σ̂·√(1 + 1/n + (t₀ − t̄)²/Sₜₜ) at t₀ = n+1..n+h (needs sigma2). */
+export function linePredictionSe(line: LineFit, h: number): number[] {
+  const sigma2 = line.sigma2 ?? 0;
+  return Array.from({ length: h }, (_, k) => {
+    const d = line.n + k + 1 - line.tMean;
+    return Math.sqrt(sigma2 * (1 + 1 / line.n + (d * d) / line.stt));
+  });
+}
+
+/** Mean and intervals of a line on its own scale: Student t with n − 2 df, zero width when n <= 2. */
+export function lineForecast(line: LineFit, h: number, levels: readonly number[]): Pick<Forecast, 'mean' | 'intervals'> {
+  const mean = lineMean(line, h);
+  if (line.sigma2 === undefined) return { mean, intervals: zeroWidthIntervals(mean, levels) };
+  return { mean, intervals: studentTIntervals(mean, linePredictionSe(line, h), levels, line.n - 2) };
+}
+
+export function checkHorizon(h: number): void {
+  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
+}
+
+function fallbackNote(n: number): string | undefined {
+  if (n === 1) return 'one observation: flat forecast, zero-width intervals';
+  if (n === 2) return 'two observations: line through both points, no error estimate, zero-width intervals';
+  return undefined;
+}
+
+function lineParams(line: LineFit): Record<string, number | string> {
+  const params: Record<string, number | string> = {
+    intercept: line.intercept + line.slope, // level at the first observation (t = 1)
+    slope: line.slope,
+  };
+  if (line.sigma2 !== undefined) params.sigma = Math.sqrt(line.sigma2);
+  const note = fallbackNote(line.n);
+  if (note !== undefined) params.fallback = note;
+  return params;
+}
+
+/** Fit `linear` (see the file comment). */
+export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitted {
+  checkFiniteSeries(y, 'linear');
+  const line = fitLine(y);
+  return {
+    method: 'linear',
+    fitted: line.fitted,
+    residuals: line.residuals,
+    params: lineParams(line),
+    forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
+      checkHorizon(h);
+      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
+      checkLevels(levels);
+      const { mean, intervals } = lineForecast(line, h, levels);
+      return clampForecast({ method: 'linear', mean, intervals }, options.floor, options.cap);
+    },
+  };
+}
+
+function checkPositive(y: readonly number[]): void {
+  for (let i = 0; i < y.length; i++) {
+    if (!(y[i] > 0)) {
+      throw new SemicapError(
+        'data',
+        `loglinear needs strictly positive values (it models log y), got ${y[i]} at position ${i + 1}`,
+      );
+    }
+  }
+}
+
+function exponentiate(values: readonly number[], what: string): number[] {
+  return values.map((v, k) => {
+    const e = Math.exp(v);
+    if (!Number.isFinite(e) || e === 0) {
+      throw new SemicapError('data', `loglinear ${what} leaves the range of numbers at horizon ${k + 1} (log value ${v})`);
+    }
+    return e;
+  });
+}
+
+/** Fit `loglinear` (see the file comment): strictly positive series only, else SemicapError('data'). */
+export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fitted {
+  checkFiniteSeries(y, 'loglinear');
+  checkPositive(y);
+  const line = fitLine(y.map(Math.log));
+  const fitted = line.fitted.map(Math.exp);
+  const params = lineParams(line);
+  params.growth = Math.expm1(line.slope); // yearly growth rate of the median path
+  params.backTransform = 'median';
+  return {
+    method: 'loglinear',
+    fitted,
+    residuals: y.map((v, i) => v - fitted[i]),
+    params,
+    forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
+      checkHorizon(h);
+      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
+      checkLevels(levels);
+      const onLog = lineForecast(line, h, levels);
+      const mean = exponentiate(onLog.mean, 'forecast');
+      const intervals = onLog.intervals.map((i) => ({
+        level: i.level,
+        lower: exponentiate(i.lower, 'interval'),
+        upper: exponentiate(i.upper, 'interval'),
+      }));
+      return clampForecast({ method: 'loglinear', mean, intervals }, options.floor, options.cap);
+    },
+  };
+}
+
+/** Linear trend on time (OLS), Student t prediction intervals. */
+export const linear: Method = { name: 'linear', minLength: 1, fit: fitLinear };
+
+/** Log-linear (exponential) trend: OLS on log y, median back-transform; strictly positive series only. */
+export const loglinear: Method = { name: 'loglinear', minLength: 1, fit: fitLoglinear };
