@@ -1,0 +1,166 @@
+// `semicap report --out DIR` end to end: the folder's files, byte-identical reruns, the Markdown structure,
+// the HTML page that shows the charts, and the failure modes.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allElements, parseXml } from '../report/xml.js';
+import { copyDatasets, removeDir, semicap, snapshot, tempDir } from './run.js';
+
+const root = tempDir();
+afterAll(() => removeDir(root));
+const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, HOME: root, XDG_CONFIG_HOME: undefined, SEMICAP_LANG: undefined, SEMICAP_FORMAT: undefined, SEMICAP_DATA: undefined };
+
+const EXPECTED_FILES = [
+  'capacity-share-inputs.csv',
+  'capacity-share-projection.csv',
+  'capacity-share-share.svg',
+  'capacity-wpm-inputs.csv',
+  'capacity-wpm-projection.csv',
+  'capacity-wpm-wpm.svg',
+  'datasets-files.csv',
+  'funds-funds.csv',
+  'funds-totals.csv',
+  'index.html',
+  'report.json',
+  'self-sufficiency-history.csv',
+  'self-sufficiency-targets.csv',
+  'self-sufficiency-targets.svg',
+  'summary.md',
+  'validate-files.csv',
+];
+
+describe('semicap report --out DIR', () => {
+  const a = join(root, 'a');
+  const b = join(root, 'nested', 'b');
+  const runA = semicap(['report', '--out', a], { env: ENV });
+  const runB = semicap(['report', '--out', b], { env: ENV });
+
+  it('writes the folder and lists the files on stdout', () => {
+    expect(runA.code).toBe(0);
+    expect(runA.stderr).toBe('');
+    expect(readdirSync(a).sort()).toEqual(EXPECTED_FILES);
+    for (const f of EXPECTED_FILES) expect(runA.stdout).toContain(join(a, f));
+    expect(runA.stdout).toContain(`wrote ${EXPECTED_FILES.length} files to ${a}`);
+    // No temporary files left behind.
+    expect(readdirSync(a).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives byte-identical files for the same inputs (a second folder, created with its parents)', () => {
+    expect(runB.code).toBe(0);
+    // snapshot(): file name → SHA-256 of its bytes.
+    const sa = snapshot(a);
+    expect(sa.size).toBe(EXPECTED_FILES.length);
+    expect(snapshot(b)).toEqual(sa);
+    const bytesA = readFileSync(join(a, 'index.html'));
+    expect(createHash('sha256').update(bytesA).digest('hex')).toBe(sa.get('index.html'));
+    // And a rerun into the same folder changes nothing.
+    const again = semicap(['report', '--out', a], { env: ENV });
+    expect(again.code).toBe(0);
+    expect(snapshot(a)).toEqual(sa);
+  });
+
+  it('--timestamp puts the time in summary.md, report.json and index.html only', () => {
+    const c = join(root, 'c');
+    const r = semicap(['report', '--out', c, '--timestamp'], { env: ENV });
+    expect(r.code).toBe(0);
+    const stamp = /semicap 0\.\d+\.\d+ · bundled datasets · (\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(readFileSync(join(c, 'summary.md'), 'utf8'));
+    expect(stamp).not.toBeNull();
+    expect(JSON.parse(readFileSync(join(c, 'report.json'), 'utf8')).generated).toBe(stamp![1]);
+    expect(readFileSync(join(c, 'index.html'), 'utf8')).toContain(stamp![1]);
+    for (const f of EXPECTED_FILES.filter((f) => !['summary.md', 'report.json', 'index.html'].includes(f))) {
+      expect(readFileSync(join(c, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    }
+    expect(readFileSync(join(a, 'summary.md'), 'utf8')).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  });
+
+  it('summary.md: a heading per analysis, chart images, and well-formed Markdown tables', () => {
+    const md = readFileSync(join(a, 'summary.md'), 'utf8');
+    expect(md.startsWith('# semicap report\n')).toBe(true);
+    expect(md.match(/^## .+$/gm)).toEqual([
+      '## Dataset validation',
+      "## China's share of mature-node capacity",
+      '## China capacity in wafers per month',
+      '## Chip funds and support packages',
+      '## Self-sufficiency and targets',
+      '## Datasets and sources',
+    ]);
+    const images = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(images).toEqual(['capacity-share-share.svg', 'capacity-wpm-wpm.svg', 'self-sufficiency-targets.svg']);
+    // Every table: a header row, a separator with one cell per column, rows with as many cells.
+    const lines = md.split('\n');
+    let tables = 0;
+    for (let i = 0; i < lines.length; i++) {
+      if (!/^\|[-:|]+\|$/.test(lines[i])) continue;
+      tables++;
+      const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+      const width = cells(lines[i - 1]);
+      expect(cells(lines[i]), lines[i - 1]).toBe(width);
+      for (let j = i + 1; j < lines.length && lines[j].startsWith('|'); j++) expect(cells(lines[j]), lines[j]).toBe(width);
+    }
+    expect(tables).toBe(10);
+    expect(md).toContain('| 2030 | 36.36 | 36.00 | 36.17 | 46.33 | 45.00 | 45.44 |');
+  });
+
+  it('one CSV per table, as `semicap <command> --format csv` writes it', () => {
+    const direct = semicap(['capacity', '--format', 'csv'], { env: ENV });
+    expect(readFileSync(join(a, 'capacity-share-projection.csv'), 'utf8')).toBe(direct.stdout);
+    const totals = semicap(['funds', '--format', 'csv', '--table', 'totals'], { env: ENV });
+    expect(readFileSync(join(a, 'funds-totals.csv'), 'utf8')).toBe(totals.stdout);
+  });
+
+  it('report.json holds every analysis with its tables and chart series', () => {
+    const doc = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8'));
+    expect(doc.analyses.map((x: { id: string }) => x.id)).toEqual(['validate', 'capacity-share', 'capacity-wpm', 'funds', 'self-sufficiency', 'datasets']);
+    const share = doc.analyses[1];
+    expect(share.tables.map((t: { name: string }) => t.name)).toEqual(['projection', 'inputs']);
+    const row2030 = share.tables[0].rows.find((r: { year: number }) => r.year === 2030);
+    // The Dec 2023 release's compound path: 31 × (39/31)^(7/4) = 46.33.
+    expect(row2030['trendforce_2023_12.cagr']).toBeCloseTo(31 * Math.pow(39 / 31, 7 / 4), 10);
+    expect(share.charts[0].lines).toHaveLength(6);
+  });
+
+  it('index.html: well-formed, inlines each SVG chart, and a table per report table', () => {
+    const html = readFileSync(join(a, 'index.html'), 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    // The page is XHTML-clean (our own small parser accepts it), which also checks the inlined SVGs.
+    const els = allElements(parseXml(html.replace('<!DOCTYPE html>', '').replace(/<meta([^>]*[^/])>/g, '<meta$1/>')));
+    expect(els.filter((e) => e.name === 'svg')).toHaveLength(3);
+    expect(els.filter((e) => e.name === 'table')).toHaveLength(10);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('--lang zh: Chinese headings in summary.md and index.html, English CSV', () => {
+    const z = join(root, 'zh');
+    const r = semicap(['report', '--out', z, '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(z, 'summary.md'), 'utf8');
+    expect(md).toContain('## 中国大陆成熟制程产能份额');
+    expect(md).toContain('| 年份 |');
+    expect(readFileSync(join(z, 'index.html'), 'utf8')).toContain('<html lang="zh-CN">');
+    expect(readFileSync(join(z, 'capacity-share-projection.csv')).equals(readFileSync(join(a, 'capacity-share-projection.csv')))).toBe(true);
+  });
+
+  it('bad datasets: the validation section is written, exit 65, and the problem is on stderr', () => {
+    const data = copyDatasets(root, 'bad');
+    const file = join(data, 'fx.csv');
+    writeFileSync(file, 'year,currency,per_usd,kind,source_id,notes\n2024,CNY,abc,estimate,reuters_2024_05,\n');
+    const out = join(root, 'bad-report');
+    const r = semicap(['report', '--out', out, '--data', data], { env: ENV });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(`${file}:2:3: per_usd 'abc' is not a number`);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| fx | 0 | 1 | invalid |');
+    expect(existsSync(join(out, 'capacity-share-projection.csv'))).toBe(false);
+  });
+
+  it('needs --out (exit 2); a file in the way is exit 73', () => {
+    const none = semicap(['report'], { env: ENV });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("required option '-o, --out <dir>' not specified");
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    const blocked = semicap(['report', '--out', file], { env: ENV });
+    expect(blocked.code).toBe(73);
+    expect(blocked.stderr).toBe(`semicap: ${file}: exists and is not a folder; expected a folder for the report\n`);
+  });
+});
