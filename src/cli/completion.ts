@@ -45,7 +45,7 @@ export function describeProgram(program: Command): CommandSpec[] {
   return [globals, ...commands];
 }
 
-const words = (list: (string | undefined)[]) => list.filter((w): w is string => w !== undefined).join(' ');
+const words = (list: (string | undefined)[]) => [...new Set(list.filter((w): w is string => w !== undefined))].join(' ');
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** A bash completion function for `semicap` (also works in zsh via bashcompinit). */
