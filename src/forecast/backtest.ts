@@ -1,0 +1,282 @@
+// Rolling-origin evaluation (as R's tsCV, over a fixed horizon): with holdout H and K origins, origin j
+// (j = 1..K, 1 the latest) fits each method on the first n − H − (j − 1) values and forecasts the next H, which
+// are all in the data. So the latest origin leaves exactly the last H values out, and each earlier origin moves
+// back one step. Errors are collected per method and per horizon (1..H) and summarised by accuracy.ts' measures:
+// MAE, RMSE, MAPE, sMAPE (M3) and MASE (scale: the mean absolute first difference of that origin's training
+// prefix). A method that throws (too short a prefix, data it excludes) or returns a non-finite forecast at an
+// origin is recorded as a failure there and scored on the origins where it succeeded.
+// Ranking, best first: methods with at least one scored forecast before those without; then lower overall sMAPE;
+// then lower MASE (undefined last); then name.
+// Measures are kept as sums so that several series' results pool exactly (poolBacktests): pooled MAE is the mean
+// absolute error over all scored points of all series, pooled MASE the mean scaled error, and so on.
+
+import { SemicapError } from '../errors.js';
+import { maseScale, symmetricApe } from './accuracy.js';
+import type { FitOptions, Method } from './types.js';
+
+export interface BacktestOptions {
+  /** Forecast horizon H at every origin. */
+  holdout: number;
+  /** Number of forecast origins K (default 1). */
+  origins?: number;
+  /** Passed to every method's fit (cap, floor). */
+  fitOptions?: FitOptions;
+  /** Series name, carried into failure records (useful once results are pooled). */
+  id?: string;
+}
+
+/** Running sums from which every measure is computed; adding two of them pools their points. */
+export interface ErrorSums {
+  count: number;
+  sumError: number;
+  sumAbs: number;
+  sumSquared: number;
+  sumSape: number;
+  /** Points with a non-zero actual, over which MAPE is taken. */
+  apeCount: number;
+  sumApe: number;
+  /** Points whose origin has a defined MASE scale. */
+  scaledCount: number;
+  sumScaled: number;
+}
+
+export interface AccuracySummary {
+  /** Forecast points scored. */
+  count: number;
+  me: number;
+  mae: number;
+  rmse: number;
+  /** Over the points with a non-zero actual (mapeCount of count); undefined when there are none. */
+  mape: number | undefined;
+  mapeCount: number;
+  smape: number;
+  /** Over the points whose training prefix has a non-zero naive scale (maseCount of count); else undefined. */
+  mase: number | undefined;
+  maseCount: number;
+}
+
+export interface BacktestFailure {
+  id?: string;
+  /** 1 = latest origin. */
+  origin: number;
+  trainLength: number;
+  reason: string;
+}
+
+export interface OriginForecast {
+  origin: number;
+  trainLength: number;
+  /** Point forecasts for positions trainLength .. trainLength + H − 1 (0-based) of the series. */
+  mean: number[];
+}
+
+export interface MethodBacktest {
+  method: string;
+  /** Undefined when the method failed at every origin. */
+  overall: AccuracySummary | undefined;
+  /** Index k is horizon k + 1; undefined where nothing was scored. */
+  byHorizon: (AccuracySummary | undefined)[];
+  failures: BacktestFailure[];
+  /** Per-origin forecasts of a single series (empty after pooling). */
+  forecasts: OriginForecast[];
+  /** Raw sums behind the summaries, for pooling. */
+  sums: { overall: ErrorSums; byHorizon: ErrorSums[] };
+}
+
+export interface BacktestResult {
+  holdout: number;
+  origins: number;
+  /** Number of series behind the result (1, or more after pooling). */
+  seriesCount: number;
+  /** Best first (see the file comment). */
+  methods: MethodBacktest[];
+}
+
+/** Empty sums. */
+export function emptySums(): ErrorSums {
+  return { count: 0, sumError: 0, sumAbs: 0, sumSquared: 0, sumSape: 0, apeCount: 0, sumApe: 0, scaledCount: 0, sumScaled: 0 };
+}
+
+/** Add one scored point (actual, forecast; scale undefined when MASE has none) into `sums`. */
+export function addPoint(sums: ErrorSums, actual: number, forecast: number, scale: number | undefined): void {
+  const error = actual - forecast;
+  const absolute = Math.abs(error);
+  sums.count++;
+  sums.sumError += error;
+  sums.sumAbs += absolute;
+  sums.sumSquared += error * error;
+  sums.sumSape += symmetricApe(actual, forecast);
+  if (actual !== 0) {
+    sums.apeCount++;
+    sums.sumApe += (100 * absolute) / Math.abs(actual);
+  }
+  if (scale !== undefined) {
+    sums.scaledCount++;
+    sums.sumScaled += absolute / scale;
+  }
+}
+
+/** Sum of two sums (pooling). */
+export function addSums(a: ErrorSums, b: ErrorSums): ErrorSums {
+  return {
+    count: a.count + b.count,
+    sumError: a.sumError + b.sumError,
+    sumAbs: a.sumAbs + b.sumAbs,
+    sumSquared: a.sumSquared + b.sumSquared,
+    sumSape: a.sumSape + b.sumSape,
+    apeCount: a.apeCount + b.apeCount,
+    sumApe: a.sumApe + b.sumApe,
+    scaledCount: a.scaledCount + b.scaledCount,
+    sumScaled: a.sumScaled + b.sumScaled,
+  };
+}
+
+/** The measures from their sums; undefined when no point was scored. */
+export function summarise(sums: ErrorSums): AccuracySummary | undefined {
+  if (sums.count === 0) return undefined;
+  return {
+    count: sums.count,
+    me: sums.sumError / sums.count,
+    mae: sums.sumAbs / sums.count,
+    rmse: Math.sqrt(sums.sumSquared / sums.count),
+    mape: sums.apeCount > 0 ? sums.sumApe / sums.apeCount : undefined,
+    mapeCount: sums.apeCount,
+    smape: sums.sumSape / sums.count,
+    mase: sums.scaledCount > 0 ? sums.sumScaled / sums.scaledCount : undefined,
+    maseCount: sums.scaledCount,
+  };
+}
+
+function checkCount(value: number, what: string): void {
+  if (!Number.isInteger(value) || value < 1) throw new SemicapError('usage', `${what} must be a positive integer, got ${value}`);
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function methodResult(method: string, sums: { overall: ErrorSums; byHorizon: ErrorSums[] }, failures: BacktestFailure[], forecasts: OriginForecast[]): MethodBacktest {
+  return {
+    method,
+    overall: summarise(sums.overall),
+    byHorizon: sums.byHorizon.map(summarise),
+    failures,
+    forecasts,
+    sums,
+  };
+}
+
+/** Order best first: scored before unscored, then sMAPE, then MASE (undefined last), then name. */
+export function compareMethods(a: MethodBacktest, b: MethodBacktest): number {
+  if (a.overall === undefined || b.overall === undefined) {
+    if (a.overall !== b.overall) return a.overall === undefined ? 1 : -1;
+    return a.method.localeCompare(b.method);
+  }
+  if (a.overall.smape !== b.overall.smape) return a.overall.smape - b.overall.smape;
+  const maseA = a.overall.mase ?? Infinity;
+  const maseB = b.overall.mase ?? Infinity;
+  if (maseA !== maseB) return maseA < maseB ? -1 : 1;
+  return a.method.localeCompare(b.method);
+}
+
+function checkMethods(methods: readonly Method[]): void {
+  if (methods.length === 0) throw new SemicapError('usage', 'backtest needs at least one method');
+  const seen = new Set<string>();
+  for (const m of methods) {
+    if (seen.has(m.name)) throw new SemicapError('usage', `method '${m.name}' is listed twice`);
+    seen.add(m.name);
+  }
+}
+
+/**
+ * Rolling-origin backtest of `methods` on one series (see the file comment).
+ * Throws SemicapError('data') when the series is too short for the holdout and origins (it needs H + K values).
+ *
+ * @example backtest([1, 2, 3, 4, 5, 6], [linear], { holdout: 2, origins: 3 }) // origins train on 4, 3, 2 values
+ */
+export function backtest(y: readonly number[], methods: readonly Method[], options: BacktestOptions): BacktestResult {
+  const holdout = options.holdout;
+  const origins = options.origins ?? 1;
+  checkCount(holdout, 'holdout');
+  checkCount(origins, 'origins');
+  checkMethods(methods);
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i])) throw new SemicapError('data', `backtest needs finite values, got ${y[i]} at position ${i + 1}`);
+  }
+  const n = y.length;
+  if (n - holdout - (origins - 1) < 1) {
+    throw new SemicapError(
+      'data',
+      `series of ${n} values is too short for holdout ${holdout} with ${origins} origin(s): needs at least ${holdout + origins}`,
+    );
+  }
+  const results: MethodBacktest[] = methods.map((method) => {
+    const sums = { overall: emptySums(), byHorizon: Array.from({ length: holdout }, emptySums) };
+    const failures: BacktestFailure[] = [];
+    const forecasts: OriginForecast[] = [];
+    for (let origin = 1; origin <= origins; origin++) {
+      const trainLength = n - holdout - (origin - 1);
+      const train = y.slice(0, trainLength);
+      const fail = (reason: string) =>
+        failures.push({ ...(options.id !== undefined ? { id: options.id } : {}), origin, trainLength, reason });
+      if (trainLength < method.minLength) {
+        fail(`needs at least ${method.minLength} values, has ${trainLength}`);
+        continue;
+      }
+      let mean: number[];
+      try {
+        mean = method.fit(train, options.fitOptions).forecast(holdout, { levels: [] }).mean;
+      } catch (error) {
+        fail(reasonOf(error));
+        continue;
+      }
+      if (mean.length !== holdout || !mean.every(Number.isFinite)) {
+        fail(`forecast is not ${holdout} finite numbers`);
+        continue;
+      }
+      const scale = maseScale(train);
+      for (let k = 0; k < holdout; k++) {
+        const actual = y[trainLength + k];
+        addPoint(sums.overall, actual, mean[k], scale);
+        addPoint(sums.byHorizon[k], actual, mean[k], scale);
+      }
+      forecasts.push({ origin, trainLength, mean: [...mean] });
+    }
+    return methodResult(method.name, sums, failures, forecasts);
+  });
+  return { holdout, origins, seriesCount: 1, methods: results.sort(compareMethods) };
+}
+
+/**
+ * Pool several series' backtests (same holdout) into one result, method by method: every scored point of every
+ * series counts once, failures are concatenated (with their series id when given), per-origin forecasts dropped.
+ * A method missing from some series' results is pooled over the series that have it.
+ */
+export function poolBacktests(results: readonly BacktestResult[]): BacktestResult {
+  if (results.length === 0) throw new SemicapError('usage', 'nothing to pool: no backtest results');
+  const holdout = results[0].holdout;
+  for (const r of results) {
+    if (r.holdout !== holdout) throw new SemicapError('usage', `cannot pool backtests with holdouts ${holdout} and ${r.holdout}`);
+  }
+  const pooled = new Map<string, { overall: ErrorSums; byHorizon: ErrorSums[]; failures: BacktestFailure[] }>();
+  for (const result of results) {
+    for (const m of result.methods) {
+      const into = pooled.get(m.method) ?? {
+        overall: emptySums(),
+        byHorizon: Array.from({ length: holdout }, emptySums),
+        failures: [],
+      };
+      into.overall = addSums(into.overall, m.sums.overall);
+      into.byHorizon = into.byHorizon.map((s, k) => addSums(s, m.sums.byHorizon[k]));
+      into.failures.push(...m.failures);
+      pooled.set(m.method, into);
+    }
+  }
+  const methods = [...pooled].map(([name, p]) => methodResult(name, { overall: p.overall, byHorizon: p.byHorizon }, p.failures, []));
+  return {
+    holdout,
+    origins: Math.max(...results.map((r) => r.origins)),
+    seriesCount: results.reduce((s, r) => s + r.seriesCount, 0),
+    methods: methods.sort(compareMethods),
+  };
+}
