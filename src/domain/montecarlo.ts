@@ -176,6 +176,7 @@ export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through:
  */
 export function simulateSeries(scenario: string, s: SeriesAssumptions, options: SimulationOptions, progress?: { onYear: () => void }): SeriesSimulation {
   checkSeries(scenario, s);
+  checkPaths(options.paths);
   const percentiles = checkPercentiles(options.percentiles ?? DEFAULT_PERCENTILES);
   checkSeed(options.seed);
   const paths = options.paths;
