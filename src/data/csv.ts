@@ -41,9 +41,12 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  for (let i = 0; i < offset; i++) if (isLineBreak(bytes, i)) line++;
   return line;
 }
+
+/** A line ends with LF, CRLF (counted at its LF) or a lone CR (old Mac "CSV (Macintosh)" exports). */
+const isLineBreak = (bytes: Uint8Array, i: number) => bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10);
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
@@ -129,7 +132,7 @@ function foreignDelimiter(text: string, delimiter: string): string | undefined {
 /** Maps a byte offset in UTF-8 text to its 1-based line. */
 function lineFinder(bytes: Uint8Array): (byteOffset: number) => number {
   const newlines: number[] = [];
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) newlines.push(i);
+  for (let i = 0; i < bytes.length; i++) if (isLineBreak(bytes, i)) newlines.push(i);
   return (offset) => {
     let lo = 0;
     let hi = newlines.length;
@@ -176,7 +179,7 @@ export function unclosedQuoteLine(text: string, delimiter: string): number | und
   let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') line++;
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
     if (inQuote) {
       if (c === '"') {
         if (text[i + 1] === '"') i++;

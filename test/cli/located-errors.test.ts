@@ -99,3 +99,16 @@ describe('a source_id that does not resolve', () => {
     expect(v.stderr).toBe(`semicap: ${file}:2:6: source_id 'no_such_source' is not in sources.csv; expected one of its source_id values\n`);
   });
 });
+
+describe('a file with old-Mac CR line ends', () => {
+  it('is read, and problems are on their own lines (not all on line 1)', () => {
+    const data = copyDatasets(root, 'cr');
+    const file = join(data, 'capacity_share.csv');
+    writeFileSync(file, `${HEADER}\r2023,china,mature,29,estimate,trendforce_2023_10\r2024,china,mature,abc,estimate,trendforce_2023_10\r`);
+    const v = semicap(['validate', file]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(`semicap: ${file}:3:4: share_pct 'abc' is not a number; expected a number\n`);
+    writeFileSync(file, `${HEADER}\r2023,china,mature,29,estimate,trendforce_2023_10\r2024,china,mature,"open\r2025,china,mature,31,estimate,trendforce_2023_10\r`);
+    expect(semicap(['validate', file]).stderr).toMatch(new RegExp(`^semicap: .*capacity_share\\.csv:3: a quoted field is never closed`));
+  });
+});
