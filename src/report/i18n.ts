@@ -225,6 +225,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(\d{4})→(\d{4}): compound ([\d.-]+) %\/yr; linear ([\d.-]+) pp\/yr$/, (m) => `${m[1]}→${m[2]}：复合增长 ${m[3]} %/年；线性 ${m[4]} 百分点/年`],
   [/^current: ([\d.]+)% in (\d{4}) \(latest actual of (\w+)\)$/, (m) => `当前：${m[2]} 年 ${m[1]}%（${label(m[3])}的最新实际值）`],
   [/^all (\d+) file\(s\) valid$/, (m) => `全部 ${m[1]} 个文件有效`],
+  [/^wrote (\d+) files to (.+)$/, (m) => `已向 ${m[2]} 写入 ${m[1]} 个文件`],
   [/^(\d+) of (\d+) rule\(s\) passed$/, (m) => `${m[2]} 条规则中 ${m[1]} 条通过`],
   [/^CNY per USD ([\d.]+) \((\d{4}), (\w+), (\w+)\); choose another year with --fx-year \((.+)\)$/, (m) => `1 美元兑 ${m[1]} 元人民币（${m[2]} 年，${label(m[3])}，${m[4]}）；用 --fx-year 选择其他年份（${m[5]}）`],
   [/^Ranges stay ranges: .*$/, () => '区间保持为区间：报道的 2000–5000 亿元计划在各币种中均为低值 200、高值 500（十亿）。'],
