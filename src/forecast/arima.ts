@@ -9,8 +9,8 @@
 //
 // Known differences from R: the search's likelihood is computed on the differenced series instead of
 // R's diffuse prior (arima/fit.ts; ~1e-6 relative); a model whose AICc denominator n - d - k - 2 is not
-// positive scores Inf (R lets it win on series of 4-5 points); series of length 1-3 and fits R would
-// fail on fall back to documented simple models; series whose mean |y| lies outside [1e-2, 1e5) are
+// positive scores Inf (R lets it win on series of 4-5 points); series of length 1-5 and fits R would
+// fail on fall back to documented simple models (selectArima); series whose mean |y| lies outside [1e-2, 1e5) are
 // fitted at a rescaled magnitude (magnitudeScale).
 
 import { SemicapError } from '../errors.js';
@@ -39,6 +39,8 @@ const MAX_Q = 5;
 const START_P = 2;
 const START_Q = 2;
 const NMODELS = 94;
+/** Shortest series given auto.arima's order search; shorter ones get the fallbacks of selectArima. */
+const SHORTEST_SEARCH = 6;
 
 /** auto.arima's stepwise search on the differenced series w; undefined when no candidate could be fitted. */
 function stepwiseSearch(w: Float64Array, d: number, seriesLength: number): ArmaFit | undefined {
@@ -138,7 +140,9 @@ function randomWalk(y: Float64Array, reason: string): ArimaModel {
 
 /**
  * Select and fit an ARIMA model to y as auto.arima does (see the file comment). y must be finite and
- * non-empty; series of length 1 to 3 get a documented fallback instead of the search.
+ * non-empty. Fallbacks instead of the search: length 1 naive; constant series ARIMA(0,0,0) with the mean;
+ * lengths 2-3 random walk; lengths 4-5 ARIMA(0,d,0) with mean or drift (d by KPSS); no fittable
+ * candidate random walk. Each says why in `fallback`.
  */
 export function selectArima(y: Float64Array): ArimaModel {
   const n = y.length;
@@ -161,6 +165,16 @@ export function selectArima(y: Float64Array): ArimaModel {
     for (let i = 0; i < w.length; i++) mean += w[i];
     mean /= w.length;
     return { d, fit: fixedWhiteNoise(w, d < 2 ? mean : undefined) };
+  }
+  if (n <= SHORTEST_SEARCH - 1) {
+    // With 4-5 points AICc's small-sample correction is undefined or swamps the likelihood: R's
+    // auto.arima then picks over-fitted models (negative denominators) or drops the mean of a positive
+    // series (85 of 300 simulated length-4 series here). Keep d from KPSS and fit only the constant.
+    const constant = d <= 1;
+    const fit = fitArma(w, { p: 0, q: 0, constant });
+    const what = constant ? (d === 0 ? 'with mean' : 'with drift') : 'without constant';
+    if (fit !== undefined) return { d, fit, fallback: `length ${n}: ARIMA(0,${d},0) ${what}, too short for the order search` };
+    return randomWalk(y, `length ${n}: random walk ARIMA(0,1,0), too short for the order search`);
   }
   const best = stepwiseSearch(w, d, n);
   if (best === undefined) return randomWalk(y, 'no ARIMA candidate could be fitted: random walk ARIMA(0,1,0)');

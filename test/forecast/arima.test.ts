@@ -222,6 +222,22 @@ describe('arima edge cases', () => {
     expect(two.intervals[0].upper[0]).toBeGreaterThan(7);
   });
 
+  it('lengths 4 and 5: only the constant is fitted (R would pick ARIMA(1,0,1) on 1, 2, 3, 5)', () => {
+    // KPSS cannot reject with 4 points, so d = 0; the mean is 2.75 and sigma² = sum (y - 2.75)² / (4 - 1).
+    const fit = fitArima([1, 2, 3, 5]);
+    expect(fit.params.model).toBe('ARIMA(0,0,0) with non-zero mean');
+    expect(String(fit.params.fallback)).toMatch(/length 4/);
+    expect(fit.params.mean).toBeCloseTo(2.75, 6);
+    expect(fit.params.sigma2).toBeCloseTo((3.0625 + 0.5625 + 0.0625 + 5.0625) / 3, 6);
+    const f = fit.forecast(2);
+    expect(f.mean[0]).toBeCloseTo(2.75, 6);
+    // A trending 5-point series: KPSS picks d = 1 and the drift is the mean difference.
+    const trend = fitArima([10, 20, 31, 39, 50]);
+    expect(trend.params.model).toBe('ARIMA(0,1,0) with drift');
+    expect(trend.params.drift).toBeCloseTo(10, 6);
+    expect(trend.forecast(1).mean[0]).toBeCloseTo(60, 6);
+  });
+
   it('constant series: ARIMA(0,0,0) with the mean, zero-width intervals, no NaN', () => {
     const fit = fitArima([3, 3, 3, 3, 3, 3, 3, 3]);
     expect(fit.params.model).toBe('ARIMA(0,0,0) with non-zero mean');
