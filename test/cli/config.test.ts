@@ -21,7 +21,7 @@ function setup(name: string, project?: unknown, user?: unknown, where: 'xdg' | '
     mkdirSync(base, { recursive: true });
     writeFileSync(join(base, 'config.json'), typeof user === 'string' ? user : JSON.stringify(user));
   }
-  const env = { LANG: 'C.UTF-8', LC_ALL: undefined, HOME: home, XDG_CONFIG_HOME: where === 'xdg' ? xdg : undefined, SEMICAP_LANG: undefined, SEMICAP_FORMAT: undefined, SEMICAP_DATA: undefined };
+  const env: NodeJS.ProcessEnv = { LANG: 'C.UTF-8', LC_ALL: undefined, HOME: home, XDG_CONFIG_HOME: where === 'xdg' ? xdg : undefined, SEMICAP_LANG: undefined, SEMICAP_FORMAT: undefined, SEMICAP_DATA: undefined };
   return { cwd, env, dir };
 }
 
