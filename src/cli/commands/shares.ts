@@ -36,12 +36,8 @@ export function shares(_args: string[], opts: Record<string, unknown>, g: Global
   if (regions.length === 0) {
     throw usageError(`no region has two or more ${segment} figures from ${sourceId}, so nothing can be projected; figures: ${fromSource.map((r) => `${r.region} ${r.year}=${r.share_pct}%`).join(', ')}`);
   }
-  const result = coherentShares({
-    method,
-    from,
-    through,
-    regions: regions.map((region) => ({ region, anchors: byRegion.get(region)!.map((r) => ({ year: r.year, value: r.share_pct })).sort((a, b) => a.year - b.year) })),
-  });
+  const rescaled = rescaleRounding(regions.map((region) => ({ region, anchors: byRegion.get(region)!.map((r) => ({ year: r.year, value: r.share_pct })).sort((a, b) => a.year - b.year) })));
+  const result = coherentShares({ method, from, through, regions: rescaled.regions });
   const longRows = result.regions.flatMap((r) => r.points.map((p) => ({ year: p.year, region: r.region, share_pct: p.value, independent_pct: p.independent, status: p.status })));
   longRows.sort((a, b) => a.year - b.year);
   const long: Table = {
@@ -98,7 +94,27 @@ export function shares(_args: string[], opts: Record<string, unknown>, g: Global
   if (singles.length > 0 && opts.region === undefined) notes.push(`regions with a single ${segment} figure in ${sourceId} are part of the remainder: ${singles.map(([region, rows]) => `${region} (${rows[0].year}=${rows[0].share_pct}%)`).join(', ')}`);
   const others = [...new Set(inSegment.filter((r) => r.source_id !== sourceId).map((r) => r.source_id))];
   if (others.length > 0) notes.push(`other sources for ${segment}, not mixed in: ${others.join(', ')}`);
-  return { report: makeReport('shares', [long, wide, inputs], notes, result.warnings), inputs: datasetPaths(dir, ['capacity_share']) };
+  return { report: makeReport('shares', [long, wide, inputs], notes, [...rescaled.warnings, ...result.warnings]), inputs: datasetPaths(dir, ['capacity_share']) };
+}
+
+/**
+ * Published shares are rounded, so a source's regions can add up to a little over 100 % (SEMI's 2025 300 mm
+ * shares: 101 %). Within rounding (half a point per region) the year's shares are scaled down to 100 and a
+ * warning says so; beyond it the sum is left as it is and coherentShares refuses it.
+ */
+export function rescaleRounding(regions: { region: string; anchors: { year: number; value: number }[] }[]): { regions: typeof regions; warnings: string[] } {
+  const sums = new Map<number, number>();
+  for (const r of regions) for (const a of r.anchors) sums.set(a.year, (sums.get(a.year) ?? 0) + a.value);
+  const warnings: string[] = [];
+  const factor = new Map<number, number>();
+  for (const [year, sum] of [...sums].sort((a, b) => a[0] - b[0])) {
+    if (sum > 100 && sum <= 100 + 0.5 * regions.length) {
+      factor.set(year, 100 / sum);
+      warnings.push(`the source's shares add up to ${Number(sum.toFixed(6))} % in ${year} (rounded figures); scaled by 100/${Number(sum.toFixed(6))} to add up to 100 %`);
+    }
+  }
+  if (factor.size === 0) return { regions, warnings };
+  return { regions: regions.map((r) => ({ ...r, anchors: r.anchors.map((a) => ({ year: a.year, value: a.value * (factor.get(a.year) ?? 1) })) })), warnings };
 }
 
 /** The source with the most regions having two or more figures (ties: the most figures, then the first listed). */
