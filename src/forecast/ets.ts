@@ -1,0 +1,68 @@
+// Automatic non-seasonal exponential smoothing as R's `ets(y)` (forecast 8.x defaults: model "ZZZ",
+// opt.crit "lik", bounds "both", ic "aicc", allow.multiplicative.trend = FALSE, restrict = TRUE) on yearly data:
+// candidates ETS(A,N,N), ETS(A,Ad,N), ETS(A,A,N), then ETS(M,N,N), ETS(M,Ad,N), ETS(M,A,N) — the
+// multiplicative-error ones only for strictly positive data — each fitted by maximum likelihood (Nelder-Mead
+// as R's, from R's starting values), the smallest AICc wins (the first in that order on ties, as R's strict <).
+// Intervals: all six models have analytic variances in R (class 1 for additive errors, class 2 for
+// multiplicative errors with no or additive trend), so no simulation is needed and none is done.
+// Edge cases, as R: a constant series gets SES with alpha = 0.99999 and zero-width intervals; n <= 6 fits
+// R's HoltWintersZZ with and without trend and keeps the smaller residual variance (n = 1: without trend).
+// Zeros or negative values exclude the multiplicative-error models.
+
+import { checkSeries, isConstant } from './ets/common.js';
+import { type EtsModel, type EtsSpec, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
+import { etsFitted } from './ets/fitted.js';
+import { randomWalk } from './naive.js';
+import type { Fitted, Method } from './types.js';
+
+/** The candidate models in R's search order for non-seasonal data. */
+export function etsCandidates(positive: boolean): EtsSpec[] {
+  const out: EtsSpec[] = [];
+  for (const error of positive ? (['A', 'M'] as const) : (['A'] as const)) {
+    out.push({ error, trend: 'N', damped: false });
+    out.push({ error, trend: 'A', damped: true });
+    out.push({ error, trend: 'A', damped: false });
+  }
+  return out;
+}
+
+/** R's automatic model choice: the EtsModel with the smallest AICc, or undefined if none could be fitted. */
+export function selectEtsModel(y: readonly number[]): EtsModel | undefined {
+  let best: EtsModel | undefined;
+  let bestIc = Infinity;
+  const positive = Math.min(...y) > 0;
+  for (const spec of etsCandidates(positive)) {
+    const model = fitEtsModel(y, spec, 'lik');
+    if (model === undefined || Number.isNaN(model.aicc)) continue;
+    if (model.aicc < bestIc) {
+      best = model;
+      bestIc = model.aicc;
+    }
+  }
+  return best;
+}
+
+/** Fit automatic ETS (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+export function fitEts(y: readonly number[]): Fitted {
+  checkSeries(y, 'ets');
+  const n = y.length;
+  if (isConstant(y)) {
+    return etsFitted('ets', y, fitHoltWinters(y, false, 0.99999), {
+      fallback: 'constant series: SES with alpha 0.99999 (as R), zero-width intervals',
+    });
+  }
+  if (n <= shortSeriesThreshold('Z', undefined)) {
+    const level = fitHoltWinters(y, false);
+    const trend = fitHoltWinters(y, true); // n >= 2 here: a non-constant series has two values
+    const model = trend.sigma2 < level.sigma2 ? trend : level;
+    return etsFitted('ets', y, model, {
+      fallback: `short series (n <= 6): R's HoltWintersZZ with or without trend, smaller residual variance`,
+    });
+  }
+  const model = selectEtsModel(y);
+  if (model === undefined) return randomWalk(y, 'ets', 'naive: no ETS model could be fitted');
+  return etsFitted('ets', y, model);
+}
+
+/** Automatic ETS, R's `ets` for non-seasonal data. */
+export const ets: Method = { name: 'ets', minLength: 1, fit: fitEts };

@@ -1,0 +1,80 @@
+// Small helpers shared by the exponential smoothing family, naive/drift, theta, combine and auto:
+// input checks, normal intervals from a per-horizon variance, and the guard that keeps NaN/Infinity out.
+
+import { SemicapError } from '../../errors.js';
+import { checkLevels, levelToZ } from '../normal.js';
+import { DEFAULT_LEVELS, type Forecast, type ForecastOptions, type Interval } from '../types.js';
+
+/** Throws SemicapError('data') unless y is a non-empty array of finite numbers. */
+export function checkSeries(y: readonly number[], method: string): void {
+  if (!Array.isArray(y) || y.length === 0) {
+    throw new SemicapError('data', `${method} needs at least 1 observation, got none`);
+  }
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new SemicapError('data', `${method} needs finite numbers, got ${String(v)} at position ${i + 1}`);
+    }
+  }
+}
+
+/** Throws SemicapError('usage') unless h is a positive integer. */
+export function checkHorizon(h: number): void {
+  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
+}
+
+/** Interval levels from the options (default 80 and 95), validated. */
+export function levelsOf(options: ForecastOptions | undefined): readonly number[] {
+  const levels = options?.levels ?? DEFAULT_LEVELS;
+  checkLevels(levels);
+  return levels;
+}
+
+/**
+ * Normal intervals mean ± z·sqrt(variance) per level, as R's forecast methods build them. A variance that is
+ * negative, NaN or infinite (numerically broken) gives a zero-width interval rather than NaN.
+ */
+export function varianceIntervals(mean: readonly number[], variance: readonly number[], levels: readonly number[]): Interval[] {
+  const sd = variance.map((v) => (Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0));
+  return levels.map((level) => {
+    const z = levelToZ(level);
+    return {
+      level,
+      lower: mean.map((m, k) => finiteOr(m - z * sd[k], m)),
+      upper: mean.map((m, k) => finiteOr(m + z * sd[k], m)),
+    };
+  });
+}
+
+/** `x` when finite, otherwise `fallback`. */
+export function finiteOr(x: number, fallback: number): number {
+  return Number.isFinite(x) ? x : fallback;
+}
+
+/** True when every number in a forecast (means and bounds) is finite. */
+export function isFiniteForecast(f: Forecast): boolean {
+  if (!f.mean.every(Number.isFinite)) return false;
+  return f.intervals.every((i) => i.lower.every(Number.isFinite) && i.upper.every(Number.isFinite));
+}
+
+/**
+ * R's `is.constant`: all values equal to the first within all.equal's tolerance (mean relative
+ * difference below 1.5e-8).
+ */
+export function isConstant(y: readonly number[]): boolean {
+  let diff = 0;
+  let scale = 0;
+  for (const v of y) {
+    diff += Math.abs(v - y[0]);
+    scale += Math.abs(v);
+  }
+  if (diff === 0) return true;
+  return scale > 0 ? diff / scale < 1.5e-8 : diff < 1.5e-8;
+}
+
+/** Sum of squares of the finite values. */
+export function sumSquares(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) if (Number.isFinite(v)) s += v * v;
+  return s;
+}

@@ -1,0 +1,54 @@
+// Turns a fitted EtsModel into the common Fitted shape (params for reports, forecast with analytic intervals).
+
+import { randomWalk } from '../naive.js';
+import type { Fitted, Forecast, ForecastOptions } from '../types.js';
+import { checkHorizon, isFiniteForecast, levelsOf, varianceIntervals } from './common.js';
+import { type EtsModel, etsMeanVariance } from './core.js';
+
+/** Parameters of a model by name, as R prints them (beta is ETS's β = α·β* for state space fits). */
+export function modelParams(model: EtsModel): Record<string, number | string> {
+  const params: Record<string, number | string> = { model: model.label, alpha: model.alpha };
+  if (model.spec.trend === 'A') params.beta = model.beta;
+  if (model.spec.damped) params.phi = model.phi;
+  params.l0 = model.l0;
+  if (model.spec.trend === 'A') params.b0 = model.b0;
+  params.sigma2 = model.sigma2;
+  if (Number.isFinite(model.aicc)) {
+    params.loglik = -0.5 * model.lik;
+    params.aic = model.aic;
+    params.aicc = model.aicc;
+    params.bic = model.bic;
+  }
+  return params;
+}
+
+/**
+ * The Fitted object of an ETS model. Forecast means and intervals come from R's class 1/2 formulas; if they
+ * are not finite (an explosive fit on extreme data), the forecast falls back to the naive random walk of y.
+ */
+export function etsFitted(
+  method: string,
+  y: readonly number[],
+  model: EtsModel,
+  extra: Record<string, number | string> = {},
+): Fitted {
+  const params = { ...modelParams(model), ...extra };
+  const fitted = [...model.fitted];
+  const residuals = y.map((v, i) => v - fitted[i]);
+  return {
+    method,
+    fitted,
+    residuals,
+    params,
+    ...(Number.isFinite(model.aicc) ? { aicc: model.aicc } : {}),
+    forecast(h: number, options?: ForecastOptions): Forecast {
+      checkHorizon(h);
+      const levels = levelsOf(options);
+      const { mean, variance } = etsMeanVariance(model, h);
+      const out: Forecast = { method, mean, intervals: varianceIntervals(mean, variance, levels) };
+      if (isFiniteForecast(out)) return out;
+      const rw = randomWalk(y, method).forecast(h, options);
+      return rw;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Holt's linear trend as R's `holt(y, h)` (forecast 8.x): ETS(A,A,N) with alpha, beta and the initial level and
+// slope estimated by R's ets with opt.crit = "mse", intervals from the ETS class 1 variance.
+// Short series (n <= 8): R's ets switches to HoltWintersZZ (level y1, slope y2 − y1, alpha and beta by least
+// squares); so do we, and params.fallback says so. One observation: flat naive forecast, zero-width intervals.
+
+import { checkSeries } from './ets/common.js';
+import { fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
+import { etsFitted } from './ets/fitted.js';
+import { randomWalk } from './naive.js';
+import type { Fitted, Method } from './types.js';
+
+/** Holt's method with or without damping under a method name (shared by holt and damped). */
+export function fitHoltModel(y: readonly number[], damped: boolean, method: string): Fitted {
+  const n = y.length;
+  if (n === 1) return randomWalk(y, method, 'naive: one observation, no trend can be estimated');
+  const threshold = shortSeriesThreshold('A', damped);
+  if (n <= threshold) {
+    const why = damped ? 'not enough data to use damping; ' : '';
+    return etsFitted(method, y, fitHoltWinters(y, true), {
+      fallback: `short series (n <= ${threshold}): ${why}R's HoltWintersZZ (level y1, slope y2 - y1, alpha and beta by least squares)`,
+    });
+  }
+  const model = fitEtsModel(y, { error: 'A', trend: 'A', damped }, 'mse');
+  if (model === undefined) return randomWalk(y, method, `naive: ETS(A,${damped ? 'Ad' : 'A'},N) could not be fitted`);
+  return etsFitted(method, y, model);
+}
+
+/** Fit Holt's linear trend (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+export function fitHolt(y: readonly number[]): Fitted {
+  checkSeries(y, 'holt');
+  return fitHoltModel(y, false, 'holt');
+}
+
+/** Holt's linear trend method, R's `holt`. */
+export const holt: Method = { name: 'holt', minLength: 1, fit: fitHolt };

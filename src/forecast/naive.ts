@@ -1,0 +1,44 @@
+// Naive forecast (random walk), as R's `rwf(y, h)` / `naive(y, h)` in forecast 8.x:
+// ŷ_{n+h} = y_n; residuals e_t = y_t − y_{t−1}; σ² = Σe²/(n − 1) (mean of the squared one-step changes);
+// interval y_n ± z·σ·√h.
+// Edge cases: one observation has no change to learn from: flat forecast with zero-width intervals
+// (params.fallback says so). A constant series has σ = 0: intervals collapse to the point, as in R.
+
+import { checkHorizon, checkSeries, levelsOf, varianceIntervals } from './ets/common.js';
+import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
+
+/** Fit the random walk (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+export function fitNaive(y: readonly number[]): Fitted {
+  checkSeries(y, 'naive');
+  return randomWalk(y, 'naive');
+}
+
+/** Random walk fitted under a given method name (used by other methods' fallbacks). */
+export function randomWalk(y: readonly number[], method: string, fallback?: string): Fitted {
+  const n = y.length;
+  const last = y[n - 1];
+  const fitted = y.map((_, i) => (i === 0 ? Number.NaN : y[i - 1]));
+  const residuals = y.map((v, i) => (i === 0 ? Number.NaN : v - y[i - 1]));
+  let ss = 0;
+  for (let i = 1; i < n; i++) ss += residuals[i] * residuals[i];
+  const sigma2 = n > 1 ? ss / (n - 1) : 0;
+  const params: Record<string, number | string> = { sigma: Math.sqrt(sigma2) };
+  const note = fallback ?? (n === 1 ? 'one observation: flat forecast, no error estimate, zero-width intervals' : undefined);
+  if (note !== undefined) params.fallback = note;
+  return {
+    method,
+    fitted,
+    residuals,
+    params,
+    forecast(h: number, options?: ForecastOptions): Forecast {
+      checkHorizon(h);
+      const levels = levelsOf(options);
+      const mean = new Array<number>(h).fill(last);
+      const variance = mean.map((_, k) => sigma2 * (k + 1));
+      return { method, mean, intervals: varianceIntervals(mean, variance, levels) };
+    },
+  };
+}
+
+/** The naive method (random walk), R's `rwf` without drift. */
+export const naive: Method = { name: 'naive', minLength: 1, fit: fitNaive };

@@ -1,0 +1,35 @@
+// Simple exponential smoothing as R's `ses(y, h)` (forecast 8.x): ETS(A,N,N) with alpha and the initial level
+// estimated by R's ets with opt.crit = "mse" (that is what ses passes; for this additive model the MSE and
+// likelihood have the same optimum), intervals from the ETS class 1 variance σ²·(1 + (h − 1)·α²).
+// Short series (n <= 6): R's ets switches to HoltWintersZZ (initial level y1, alpha minimising the SSE);
+// so do we, and params.fallback says so. One observation gives a flat forecast with zero-width intervals.
+// A constant series fits exactly: σ² = 0 and the intervals collapse to the point, as in R.
+
+import { checkSeries } from './ets/common.js';
+import { fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
+import { etsFitted } from './ets/fitted.js';
+import { randomWalk } from './naive.js';
+import type { Fitted, Method } from './types.js';
+
+/** Fit SES (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+export function fitSes(y: readonly number[]): Fitted {
+  checkSeries(y, 'ses');
+  return fitSesModel(y, 'ses');
+}
+
+/** SES under a given method name (theta builds on it). */
+export function fitSesModel(y: readonly number[], method: string): Fitted {
+  const n = y.length;
+  if (n === 1) return randomWalk(y, method, 'naive: one observation');
+  if (n <= shortSeriesThreshold('N', undefined)) {
+    return etsFitted(method, y, fitHoltWinters(y, false), {
+      fallback: `short series (n <= 6): R's HoltWintersZZ (initial level y1, alpha by least squares)`,
+    });
+  }
+  const model = fitEtsModel(y, { error: 'A', trend: 'N', damped: false }, 'mse');
+  if (model === undefined) return randomWalk(y, method, 'naive: ETS(A,N,N) could not be fitted');
+  return etsFitted(method, y, model);
+}
+
+/** Simple exponential smoothing, R's `ses`. */
+export const ses: Method = { name: 'ses', minLength: 1, fit: fitSes };

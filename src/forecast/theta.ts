@@ -1,0 +1,72 @@
+// The Theta method as R's `thetaf(y, h)` (forecast 8.x) for non-seasonal (yearly) data, i.e. Hyndman & Billah's
+// (2003) form: simple exponential smoothing (R's `ses`, so ETS(A,N,N) with opt.crit "mse") plus a drift of half
+// the slope b of the least squares line on t = 0..n−1:
+//   ŷ_{n+h} = ses_{n+h} + (b/2)·((h − 1) + (1 − (1 − α)^n)/α),   α floored at 1e-10;
+// intervals ŷ ± z·σ·√(1 + (h − 1)·α²) with σ² the SES model's variance (thetaf's formula).
+// Fitted values and residuals are those of the SES fit, as thetaf returns them.
+// Edge cases: SES's (HoltWintersZZ for n <= 6, see ses.ts); one observation: flat forecast, zero-width intervals.
+
+import { checkHorizon, checkSeries, levelsOf, varianceIntervals } from './ets/common.js';
+import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
+import { modelParams } from './ets/fitted.js';
+import { randomWalk } from './naive.js';
+import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
+
+/** Slope of the least squares line of y on t = 0..n−1 (0 for one observation). */
+export function lineSlope(y: readonly number[]): number {
+  const n = y.length;
+  if (n < 2) return 0;
+  const tMean = (n - 1) / 2;
+  let yMean = 0;
+  for (const v of y) yMean += v;
+  yMean /= n;
+  let sty = 0;
+  let stt = 0;
+  for (let t = 0; t < n; t++) {
+    sty += (t - tMean) * (y[t] - yMean);
+    stt += (t - tMean) * (t - tMean);
+  }
+  return sty / stt;
+}
+
+function sesModel(y: readonly number[]): { model: EtsModel; fallback?: string } | undefined {
+  if (y.length <= shortSeriesThreshold('N', undefined)) {
+    return { model: fitHoltWinters(y, false), fallback: "short series (n <= 6): SES by R's HoltWintersZZ" };
+  }
+  const model = fitEtsModel(y, { error: 'A', trend: 'N', damped: false }, 'mse');
+  return model === undefined ? undefined : { model };
+}
+
+/** Fit thetaf (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+export function fitTheta(y: readonly number[]): Fitted {
+  checkSeries(y, 'theta');
+  const n = y.length;
+  if (n === 1) return randomWalk(y, 'theta', 'naive: one observation');
+  const ses = sesModel(y);
+  if (ses === undefined) return randomWalk(y, 'theta', 'naive: the SES model could not be fitted');
+  const { model } = ses;
+  const drift = lineSlope(y) / 2;
+  const alpha = Math.max(1e-10, model.alpha);
+  const level = model.lastLevel;
+  const sigma2 = model.sigma2;
+  const start = (1 - (1 - alpha) ** n) / alpha;
+  const params: Record<string, number | string> = { ...modelParams(model), drift };
+  if (ses.fallback !== undefined) params.fallback = ses.fallback;
+  const fitted = [...model.fitted];
+  return {
+    method: 'theta',
+    fitted,
+    residuals: y.map((v, i) => v - fitted[i]),
+    params,
+    forecast(h: number, options?: ForecastOptions): Forecast {
+      checkHorizon(h);
+      const levels = levelsOf(options);
+      const mean = Array.from({ length: h }, (_, k) => level + drift * (k + start));
+      const variance = mean.map((_, k) => sigma2 * (k * alpha * alpha + 1));
+      return { method: 'theta', mean, intervals: varianceIntervals(mean, variance, levels) };
+    },
+  };
+}
+
+/** The Theta method, R's `thetaf` for non-seasonal data. */
+export const theta: Method = { name: 'theta', minLength: 1, fit: fitTheta };
