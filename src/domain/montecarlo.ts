@@ -32,7 +32,7 @@ export interface SimulationOptions {
   through: number;
   /** Percentiles in (0, 100) reported per year; default 5, 25, 50, 75, 95. */
   percentiles?: readonly number[];
-  /** Called after each simulated year of each series with steps done and total (steps = paths × years). */
+  /** Called as the run goes (every year and every 65,536 paths) with path-years done and their total. */
   onProgress?: Progress;
 }
 
@@ -99,12 +99,15 @@ export function sampler(u: Uncertain): (uniform: number) => number {
 
 const isUncertain = (u: Uncertain | undefined): u is Uncertain => u !== undefined && !(u.dist.kind === 'fixed' || (u.dist.kind === 'normal' && u.dist.sd === 0));
 
+/** Paths stepped between two progress reports within a year. */
+const PROGRESS_CHUNK = 65_536;
+
 /**
  * Steps `paths` simulated paths of one series from its start year through `through`, calling `visit(year, values)`
- * for each year with the paths' values (a view reused between years: copy what you keep). Returns the number of
- * path-years held at a bound.
+ * for each year with the paths' values (a view reused between years: copy what you keep), and `onSteps(n)` as
+ * path-years are done. Returns the number of path-years held at a bound.
  */
-export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through: number, visit: (year: number, values: Float64Array) => void, onYear?: () => void): number {
+export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through: number, visit: (year: number, values: Float64Array) => void, onSteps?: (steps: number) => void): number {
   checkPaths(paths);
   if (!Number.isInteger(through) || through < s.startYear) throw usageError(`the last year (${through}) must be a whole year not before the start year ${s.startYear}`);
   const method = s.method;
@@ -147,9 +150,14 @@ export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through:
     values[p] = bounded;
   }
   visit(s.startYear, values);
-  onYear?.();
+  onSteps?.(paths);
   for (let year = s.startYear + 1; year <= through; year++) {
+    let reported = 0;
     for (let p = 0; p < paths; p++) {
+      if (onSteps !== undefined && p - reported === PROGRESS_CHUNK) {
+        onSteps(PROGRESS_CHUNK);
+        reported = p;
+      }
       const cap = caps ? caps[p] : pointCap;
       const rate = yearlyRate ? drawRate(rng.uniform()) * rateScale : rates ? rates[p] : fixedRate;
       let next = stepFree(method, values[p], rate, cap);
@@ -165,7 +173,7 @@ export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through:
       values[p] = next;
     }
     visit(year, values);
-    onYear?.();
+    onSteps?.(paths - reported);
   }
   return held;
 }
@@ -174,7 +182,7 @@ export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through:
  * Simulates one series: percentile bands per year and the probability of each target being met in its year.
  * @example simulateSeries('base', series, { paths: 10000, seed: 42, through: 2030 }).bands.at(-1)?.quantiles
  */
-export function simulateSeries(scenario: string, s: SeriesAssumptions, options: SimulationOptions, progress?: { onYear: () => void }): SeriesSimulation {
+export function simulateSeries(scenario: string, s: SeriesAssumptions, options: SimulationOptions): SeriesSimulation {
   checkSeries(scenario, s);
   checkPaths(options.paths);
   const percentiles = checkPercentiles(options.percentiles ?? DEFAULT_PERCENTILES);
@@ -190,6 +198,9 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
   const hits = new Array<number>(s.targets.length).fill(0);
   const bands: YearBand[] = [];
   const sorted = new Float64Array(paths);
+  const totalSteps = (through - s.startYear + 1) * paths;
+  let doneSteps = 0;
+  const report = options.onProgress;
   const held = runPaths(
     s,
     rng,
@@ -212,7 +223,12 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
       sorted.sort();
       bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: percentiles.map((q) => quantileSorted(sorted, q / 100)) });
     },
-    progress?.onYear,
+    report === undefined
+      ? undefined
+      : (steps) => {
+          doneSteps += steps;
+          report(doneSteps, totalSteps);
+        },
   );
   const years = through - s.startYear + 1;
   return {
@@ -248,15 +264,13 @@ export function simulateScenarios(scenarios: readonly Scenario[], options: Simul
   checkSeed(options.seed);
   const work = scenarios.flatMap((sc) => sc.series.map((s) => ({ scenario: sc.name, s, years: Math.max(options.through, ...s.targets.map((t) => t.year)) - s.startYear + 1 })));
   const total = work.reduce((sum, w) => sum + Math.max(1, w.years) * options.paths, 0);
-  let done = 0;
-  return work.map((w) =>
-    simulateSeries(w.scenario, w.s, options, {
-      onYear: () => {
-        done += options.paths;
-        options.onProgress?.(done, total);
-      },
-    }),
-  );
+  let before = 0;
+  const report = options.onProgress;
+  return work.map((w) => {
+    const offset = before;
+    before += Math.max(1, w.years) * options.paths;
+    return simulateSeries(w.scenario, w.s, { ...options, onProgress: report === undefined ? undefined : (done) => report(offset + done, total) });
+  });
 }
 
 /**

@@ -225,6 +225,12 @@ describe('reproducibility', () => {
     expect(seen[seen.length - 1][0]).toBe(total);
     for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThan(seen[i - 1][0]);
   });
+
+  it('reports progress within a year on long runs (every 65,536 paths)', () => {
+    const seen: number[] = [];
+    simulateSeries('t', series(), { paths: 200_000, seed: 1, through: 2026, onProgress: (d) => seen.push(d) });
+    expect(seen).toEqual([200_000, 265_536, 331_072, 396_608, 400_000]);
+  });
 });
 
 describe('bounds in every path', () => {

@@ -96,7 +96,7 @@ function seriesGoal(opts: Record<string, unknown>, g: GlobalOptions): CommandRes
     if (opts.simulate !== undefined) {
       const sim = simulationOptions(opts, g);
       const simulated = withUncertainty(path.series, opts);
-      const run = simulateSeries('goal', { ...simulated, targets: [{ year: target.year, value: target.value }] }, { paths: sim.paths, seed: sim.seed, through: target.year, percentiles: sim.percentiles }, sim.progress ? { onYear: progressTicker(sim, target.year - current.year + 1) } : undefined);
+      const run = simulateSeries('goal', { ...simulated, targets: [{ year: target.year, value: target.value }] }, { paths: sim.paths, seed: sim.seed, through: target.year, percentiles: sim.percentiles, onProgress: sim.progress?.update });
       sim.progress?.done();
       const odds = run.targets[0];
       pathRow.probability = odds.probability;
@@ -171,15 +171,6 @@ function describeUncertainty(s: SeriesAssumptions): string {
   const d = u.dist;
   const spread = d.kind === 'normal' ? `normal, mean ${u.value}, sd ${d.sd}` : d.kind === 'triangular' ? `triangular ${d.min}–${u.value}–${d.max}` : d.kind === 'uniform' ? `uniform ${d.min}–${d.max}` : '';
   return `${what} ${spread}, drawn ${u.draw === 'yearly' ? 'anew every year' : 'once per path'}`;
-}
-
-function progressTicker(sim: ReturnType<typeof simulationOptions>, years: number): () => void {
-  let done = 0;
-  const total = sim.paths * Math.max(1, years);
-  return () => {
-    done += sim.paths;
-    sim.progress?.update(done, total);
-  };
 }
 
 function scenarioSeries(key: string, g: GlobalOptions): { label: string; series: SeriesAssumptions; inputs: string[] } {
