@@ -1,7 +1,41 @@
 // The statistical forecasting commands (issue 3): `forecast` and `backtest` over long CSVs of yearly series.
-import type { Command } from 'commander';
-import type { Act } from './program.js';
+import { Option, type Command } from 'commander';
+import { examples, withOutput, type Act } from './program.js';
 
-export function defineForecastCommands(_program: Command, _act: Act): void {
-  // Declared once the forecasting methods are in.
+export function defineForecastCommands(program: Command, act: Act): void {
+  const seriesOptions = (cmd: Command, defaultMethods: string) =>
+    cmd
+      .argument('<file>', 'long CSV: one row per series and year')
+      .option('--id <column>', 'column naming the series (absent: the file is one series)')
+      .option('--time <column>', 'column of years', 'year')
+      .option('--value <column>', 'column of values', 'value')
+      .option('--delimiter <char>', 'field delimiter (e.g. ";" for European spreadsheet exports, "\\t" for tabs)', ',')
+      .option('--decimal <char>', 'decimal separator: . or , (with --delimiter ";")', '.')
+      .addOption(new Option('--fill <how>', 'missing years inside a series: none (skip the series) or linear (interpolate)').choices(['none', 'linear']).default('none'))
+      .option('--method <names>', 'methods, comma-separated: naive, drift, ses, holt, damped, ets, theta, arima, linear, loglinear, logistic, auto, or mean(a,b)/median(a,b)', defaultMethods);
+
+  examples(
+    withOutput(
+      seriesOptions(program.command('forecast').description('forecast every series of a long CSV with statistical methods and prediction intervals'), 'auto')
+        .option('--horizon <n>', 'years to forecast', '6')
+        .option('--level <levels>', 'prediction interval levels in percent', '80,95')
+        .option('--seed <n>', 'seed for simulated intervals (same seed, same numbers)', '42')
+        .option('--cap <value>', 'upper bound (e.g. 100 for shares in percent): the logistic saturation level; forecasts and intervals are held below it')
+        .option('--floor <value>', 'lower bound (e.g. 0); 0 is a real bound'),
+    ),
+    [
+      'semicap forecast history.csv --time year --value share',
+      'semicap forecast many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
+      'semicap forecast export.csv --delimiter ";" --decimal , --id region',
+    ],
+  ).action(act(async () => (await import('./commands/forecast.js')).forecast));
+
+  examples(
+    withOutput(
+      seriesOptions(program.command('backtest').description('rolling-origin evaluation: MAE, RMSE, MAPE, sMAPE and MASE per method and horizon, best first'), 'naive,drift,ses,holt,damped,theta,ets,arima,auto')
+        .option('--holdout <h>', 'forecast horizon evaluated at each origin', '3')
+        .option('--origins <k>', 'number of forecast origins (each one year earlier)', '5'),
+    ),
+    ['semicap backtest history.csv --method naive,drift,theta,auto', 'semicap backtest many.csv --id series --holdout 6 --origins 3 --format csv'],
+  ).action(act(async () => (await import('./commands/backtest.js')).backtest));
 }
