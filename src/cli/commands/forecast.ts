@@ -74,16 +74,18 @@ export interface Bounds {
   cap?: number;
 }
 
-/** Holds every number of a forecast within [floor, cap]; returns how many were moved. 0 is a real bound. */
+/**
+ * Holds every number of a forecast within [floor, cap]; returns how many sit at a bound afterwards (methods given
+ * the bounds may already have held them there), so the output can say so. 0 is a real bound.
+ */
 export function clampForecast(forecast: Forecast, bounds: Bounds): number {
+  if (bounds.floor === undefined && bounds.cap === undefined) return 0;
   let moved = 0;
   const hold = (xs: number[]) =>
     xs.forEach((x, i) => {
       const held = Math.min(bounds.cap ?? Infinity, Math.max(bounds.floor ?? -Infinity, x));
-      if (held !== x) {
-        xs[i] = held;
-        moved++;
-      }
+      xs[i] = held;
+      if (held === bounds.cap || held === bounds.floor) moved++;
     });
   hold(forecast.mean);
   for (const interval of forecast.intervals) {
@@ -165,6 +167,6 @@ export async function forecast(args: string[], opts: Record<string, unknown>): P
   }
   const table: Table = { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: forecastRows(results, levels) };
   const notes = [`${set.series.length + set.skipped.length} series read from ${set.file}; ${set.series.length + set.skipped.length - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`];
-  const warnings = clamped > 0 ? [`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and were held at the bound`] : [];
+  const warnings = clamped > 0 ? [`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`] : [];
   return { report: makeReport('forecast', [table], notes, warnings), inputs: [set.file], messages, exitCode: messages.length > 0 ? EXIT.data : EXIT.ok };
 }
