@@ -8,7 +8,8 @@
 //   happen in a fixed order (start, cap, a `once` rate for every path; then year by year, path by path), sums run in
 //   path order, normals come from the inverse normal distribution function (one uniform per draw).
 // - Memory is O(paths): the years are stepped one at a time over a Float64Array of the paths' current values,
-//   and each year is summarised (sorted copy, type-7 percentiles as in R's quantile()) before the next.
+//   and each year is summarised before the next: type-7 percentiles as in R's quantile(), from the order statistics
+//   found by selection on a copy (linear time; a full sort of 100,000 doubles costs 20-60 ms a year here).
 // - A target is met in a path when the path's value in the target year is at or above it (within 1e-9 relative).
 // - Series are independent of each other: no correlation between a scenario's series is modelled.
 import { usageError } from '../errors.js';
@@ -197,7 +198,8 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
   s.targets.forEach((t, index) => targetsByYear.set(t.year, [...(targetsByYear.get(t.year) ?? []), { value: t.value, index }]));
   const hits = new Array<number>(s.targets.length).fill(0);
   const bands: YearBand[] = [];
-  const sorted = new Float64Array(paths);
+  const scratch = new Float64Array(paths);
+  const levels = percentiles.map((q) => q / 100);
   const totalSteps = (through - s.startYear + 1) * paths;
   let doneSteps = 0;
   const report = options.onProgress;
@@ -219,9 +221,8 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
         for (let p = 0; p < paths; p++) if (values[p] >= t.value - slack) count++;
         hits[t.index] = count;
       }
-      sorted.set(values);
-      sorted.sort();
-      bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: percentiles.map((q) => quantileSorted(sorted, q / 100)) });
+      scratch.set(values);
+      bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: quantilesBySelection(scratch, levels) });
     },
     report === undefined
       ? undefined
@@ -286,6 +287,74 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/**
+ * Type-7 quantiles at increasing levels (each within 0–1) of `values`, which is reordered in place: each needed
+ * order statistic is found by quickselect on the part right of the previous one, so the whole costs a few passes
+ * over the data instead of a sort. Gives exactly quantileSorted() of the sorted values.
+ * @example quantilesBySelection(Float64Array.of(4, 1, 3, 2), [0.5]) // [2.5]
+ */
+export function quantilesBySelection(values: Float64Array, levels: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) throw usageError('a quantile needs at least one value');
+  let left = 0;
+  return levels.map((q, i) => {
+    if (!(q >= 0 && q <= 1) || (i > 0 && q < levels[i - 1])) throw usageError(`quantile levels must be increasing within 0–1; got ${levels.join(', ')}`);
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    select(values, lo, left, n - 1);
+    left = lo;
+    const low = values[lo];
+    if (lo + 1 >= n || h === lo) return low;
+    // The next order statistic is the smallest value right of lo (everything there is ≥ values[lo]).
+    let next = values[lo + 1];
+    for (let j = lo + 2; j < n; j++) if (values[j] < next) next = values[j];
+    return low + (h - lo) * (next - low);
+  });
+}
+
+/** Quickselect (median-of-three pivot, Hoare partition): afterwards a[k] is the k-th smallest of a[left..right], smaller ones left of it, larger right. */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left < 16) {
+      for (let i = left + 1; i <= right; i++) {
+        const v = a[i];
+        let j = i - 1;
+        while (j >= left && a[j] > v) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = v;
+      }
+      return;
+    }
+    const mid = (left + right) >>> 1;
+    if (a[mid] < a[left]) swap(a, mid, left);
+    if (a[right] < a[left]) swap(a, right, left);
+    if (a[right] < a[mid]) swap(a, right, mid);
+    const pivot = a[mid];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return; // j < k < i: a[k] equals the pivot and sits in its final place
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
 
 /** Validates and orders percentiles (each strictly within 0–100, no duplicates). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkPercentiles, quantileSorted, runPaths, sampler, simulateScenarios, simulateSeries } from '../../src/domain/montecarlo.js';
+import { checkPercentiles, quantileSorted, quantilesBySelection, runPaths, sampler, simulateScenarios, simulateSeries } from '../../src/domain/montecarlo.js';
 import { createRng, streamSeed } from '../../src/domain/prng.js';
 import { scenarioPath, type Distribution, type DrawMode, type Scenario, type ScenarioMethod, type SeriesAssumptions, type Uncertain } from '../../src/domain/scenario.js';
 import { SemicapError } from '../../src/errors.js';
@@ -297,5 +297,30 @@ describe('bounds in every path', () => {
   it('refuses a bad number of paths or seed', () => {
     for (const paths of [0, -1, 1.5, 1e8]) expect(() => simulateSeries('t', series(), { paths, seed: 1, through: 2030 })).toThrow(SemicapError);
     for (const seed of [-1, 2 ** 32, 0.5]) expect(() => simulateSeries('t', series(), { paths: 10, seed, through: 2030 })).toThrow(SemicapError);
+  });
+});
+
+describe('quantilesBySelection', () => {
+  it('gives exactly the type-7 quantiles of the sorted values, ties and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, 100, 344)), { minLength: 1, maxLength: 400 }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (xs, qs) => {
+          const levels = [...qs].sort((a, b) => a - b);
+          const sorted = Float64Array.from(xs).sort();
+          expect(quantilesBySelection(Float64Array.from(xs), levels)).toEqual(levels.map((q) => quantileSorted(sorted, q)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('handles large samples with many equal values (paths held at a cap)', () => {
+    const r = createRng(9);
+    const xs = Float64Array.from({ length: 50_000 }, () => Math.min(100, 80 + 30 * r.uniform()));
+    const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
+    const sorted = Float64Array.from(xs).sort();
+    expect(quantilesBySelection(Float64Array.from(xs), levels)).toEqual(levels.map((q) => quantileSorted(sorted, q)));
   });
 });

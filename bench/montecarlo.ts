@@ -1,0 +1,112 @@
+// Monte Carlo benchmark (not a test): `npx tsx bench/montecarlo.ts`.
+// Times simulateSeries (draws + steps + per-year mean, sd, target counts, sort and percentiles) for one series with
+// a normal growth rate drawn every year, how the time grows with paths and years, and a baseline measured in the
+// same run: a plain loop drawing the same number of normals (same generator, same inverse normal) into a
+// Float64Array. Each figure is the median of several runs after a warm-up.
+import { availableParallelism, cpus } from 'node:os';
+import { qnorm } from '../src/forecast/arima/normal.js';
+import { runPaths, simulateScenarios, simulateSeries } from '../src/domain/montecarlo.js';
+import { createRng } from '../src/domain/prng.js';
+import type { Scenario, SeriesAssumptions } from '../src/domain/scenario.js';
+import { loadScenarios } from '../src/data/scenarios.js';
+import { fileURLToPath } from 'node:url';
+
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+
+function series(years: number): SeriesAssumptions {
+  return {
+    series: 'mature_share',
+    unit: 'percent',
+    method: 'cagr',
+    startYear: 2024,
+    start: { value: 34, dist: { kind: 'fixed' }, draw: 'once' },
+    growth: { value: 5.91, dist: { kind: 'normal', sd: 2 }, draw: 'yearly' },
+    targets: [{ year: 2024 + years, value: 50 }],
+    notes: [],
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(f: () => unknown, repeats = REPEATS): number {
+  f(); // warm-up: compile the hot loops
+  const ms: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    f();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+/** The baseline: the same number of normal draws, nothing else, into a reused Float64Array. */
+function drawNormals(paths: number, years: number): number {
+  const rng = createRng(1);
+  const out = new Float64Array(paths);
+  let sum = 0;
+  for (let y = 0; y < years; y++) {
+    for (let p = 0; p < paths; p++) out[p] = 5.91 + 2 * qnorm(rng.uniform());
+    sum += out[paths - 1];
+  }
+  return sum;
+}
+
+interface Row {
+  label: string;
+  paths: number;
+  years: number;
+  simulate: number;
+  stepping: number;
+  baseline: number;
+}
+
+function measure(label: string, paths: number, years: number, repeats = REPEATS): Row {
+  const s = series(years);
+  const through = 2024 + years;
+  return {
+    label,
+    paths,
+    years,
+    simulate: time(() => simulateSeries('base', s, { paths, seed: 42, through }), repeats),
+    stepping: time(() => runPaths(s, createRng(42), paths, through, () => undefined), repeats),
+    baseline: time(() => drawNormals(paths, years), repeats),
+  };
+}
+
+const fmt = (ms: number) => ms.toFixed(1).padStart(9);
+const ratio = (a: number, b: number) => (a / b).toFixed(2).padStart(7);
+
+function print(title: string, rows: Row[], reference: Row): void {
+  console.log(`\n${title}`);
+  console.log('  case                 paths  years  simulate ms  stepping ms  baseline ms  sim/base  sim/ref  path-years/s');
+  for (const r of rows) {
+    const rate = ((r.paths * r.years) / (r.simulate / 1000) / 1e6).toFixed(1);
+    console.log(
+      `  ${r.label.padEnd(18)} ${String(r.paths).padStart(8)} ${String(r.years).padStart(6)}  ${fmt(r.simulate)}    ${fmt(r.stepping)}    ${fmt(r.baseline)}  ${ratio(r.simulate, r.baseline)}  ${ratio(r.simulate, reference.simulate)}  ${rate.padStart(8)} M`,
+    );
+  }
+}
+
+console.log(`semicap Monte Carlo benchmark — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), median of ${REPEATS} runs after a warm-up`);
+console.log('simulate = simulateSeries (draws, steps, mean/sd, target count, sort + percentiles per year); stepping = runPaths alone;');
+console.log('baseline = a plain loop drawing the same number of normals (xoshiro128** + inverse normal) into a Float64Array');
+
+const headline = measure('headline', 100_000, 10);
+print('One series, normal growth drawn every year, 100,000 paths × 10 years (target: under 1 s)', [headline], headline);
+
+const byPaths = [measure('paths 10k', 10_000, 10), headline, measure('paths 1M', 1_000_000, 10, 3)];
+print('Growth with paths (10 years)', byPaths, headline);
+
+const byYears = [headline, measure('years 20', 100_000, 20), measure('years 40', 100_000, 40)];
+print('Growth with years (100,000 paths)', byYears, headline);
+
+// The bundled base scenario (four series, each through 2034 and its last target), as `semicap scenario base` runs it.
+const bundled = loadScenarios(fileURLToPath(new URL('../datasets/scenarios.csv', import.meta.url)));
+const base: Scenario[] = bundled.filter((s) => s.name === 'base');
+const years = base[0].series.reduce((sum, s) => sum + Math.max(2034, ...s.targets.map((t) => t.year)) - s.startYear + 1, 0);
+const scenarioMs = time(() => simulateScenarios(base, { paths: 100_000, seed: 42, through: 2034 }));
+const scenarioBaseline = time(() => drawNormals(100_000, years));
+console.log(`\nBundled 'base' scenario (4 series, ${years} series-years in all), 100,000 paths: ${scenarioMs.toFixed(1)} ms; baseline for as many normals ${scenarioBaseline.toFixed(1)} ms (ratio ${(scenarioMs / scenarioBaseline).toFixed(2)})`);
