@@ -78,19 +78,20 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * Empirical intervals from simulated paths: `paths[i][k]` is path i at horizon k+1. The interval at level L runs
- * from the (1 − L/100)/2 to the (1 + L/100)/2 quantile of the paths at each horizon (type 7).
+ * Empirical intervals from simulated values by horizon: `columns[k]` holds every path's value at horizon k+1
+ * (sorted in place). The interval at level L runs from the (1 − L/100)/2 to the (1 + L/100)/2 quantile (type 7).
  */
-export function pathQuantileIntervals(paths: readonly ArrayLike<number>[], h: number, levels: readonly number[]): Interval[] {
+export function columnQuantileIntervals(columns: readonly Float64Array[], levels: readonly number[]): Interval[] {
   checkLevels(levels);
-  if (paths.length === 0) throw new SemicapError('usage', 'no simulated paths to take quantiles of');
+  const h = columns.length;
   const intervals: Interval[] = levels.map((level) => ({ level, lower: new Array(h), upper: new Array(h) }));
-  const column = new Float64Array(paths.length);
   for (let k = 0; k < h; k++) {
-    for (let i = 0; i < paths.length; i++) {
-      const v = paths[i][k];
-      if (!Number.isFinite(v)) throw new SemicapError('internal', `simulated path ${i} is not finite at horizon ${k + 1}`);
-      column[i] = v;
+    const column = columns[k];
+    if (column.length === 0) throw new SemicapError('usage', 'no simulated paths to take quantiles of');
+    for (let i = 0; i < column.length; i++) {
+      if (!Number.isFinite(column[i])) {
+        throw new SemicapError('internal', `simulated path ${i} is not finite at horizon ${k + 1}`);
+      }
     }
     column.sort();
     for (const interval of intervals) {
@@ -100,6 +101,24 @@ export function pathQuantileIntervals(paths: readonly ArrayLike<number>[], h: nu
     }
   }
   return intervals;
+}
+
+/** Empirical intervals from simulated paths: `paths[i][k]` is path i at horizon k+1 (see columnQuantileIntervals). */
+export function pathQuantileIntervals(paths: readonly ArrayLike<number>[], h: number, levels: readonly number[]): Interval[] {
+  if (paths.length === 0) throw new SemicapError('usage', 'no simulated paths to take quantiles of');
+  const columns = Array.from({ length: h }, (_, k) => Float64Array.from(paths, (path) => path[k]));
+  return columnQuantileIntervals(columns, levels);
+}
+
+/** A function returning a uniformly resampled value of `pool` (unbiased: rejection above the last full cycle). */
+function residualDraw(rng: Rng, pool: readonly number[]): () => number {
+  const n = pool.length;
+  const limit = 4294967296 - (4294967296 % n);
+  return () => {
+    let x = rng.nextUint32();
+    while (x >= limit) x = rng.nextUint32();
+    return pool[x % n];
+  };
 }
 
 export interface BootstrapOptions {
@@ -138,14 +157,14 @@ export function bootstrapIntervals(
     pool = pool.map((e) => e - mean);
   }
   const rng = new Rng(options.seed ?? DEFAULT_SEED);
-  const draw = pool.length === 0 ? () => 0 : () => pool[rng.int(pool.length)];
-  const paths: ArrayLike<number>[] = new Array(nPaths);
+  const draw = pool.length === 0 ? () => 0 : residualDraw(rng, pool);
+  const columns = Array.from({ length: h }, () => new Float64Array(nPaths));
   for (let i = 0; i < nPaths; i++) {
     const path = simulatePath(draw);
     if (path.length < h) throw new SemicapError('internal', `simulated path has ${path.length} values, expected ${h}`);
-    paths[i] = path;
+    for (let k = 0; k < h; k++) columns[k][i] = path[k];
   }
-  return pathQuantileIntervals(paths, h, options.levels);
+  return columnQuantileIntervals(columns, options.levels);
 }
 
 /**

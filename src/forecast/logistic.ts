@@ -7,7 +7,7 @@
 //   above the floor (log grid, then golden-section refinement). Needs 4 or more values; params say whether the
 //   estimate ended at the search limit (no sign of saturation in the data).
 // - Values on a bound have an infinite logit: they are moved inside by half the smallest non-zero distance of
-//   any value to that bound (at most 1 % of the range), so one zero does not dominate the fit.
+//   any value to that bound (at most 1 %, at least 1e-9 of the range), so one zero does not dominate the fit.
 // Forecasts: the fitted curve, i.e. the median (the logistic map is monotone, so medians carry over).
 // Intervals: bootstrapped on the logit scale (intervals.ts): each path refits the line to fitted + resampled
 // residuals (parameter uncertainty) and adds a resampled residual per horizon; residuals are inflated by
@@ -34,13 +34,16 @@ export function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
 
+const MIN_OFFSET = 1e-9;
+
 /** How far values on a bound are moved inside (fraction of the range): see the file comment. */
 export function boundOffset(proportions: readonly number[]): number {
   let offset = 0.01;
   for (const p of proportions) {
     if (p > 0 && p < 1) offset = Math.min(offset, p / 2, (1 - p) / 2);
   }
-  return offset;
+  // Never below 1e-9 (logit ±20.7): a value a hair off a bound (or subnormal) must not make the logit infinite.
+  return Math.max(offset, MIN_OFFSET);
 }
 
 /** Proportions of the range (y − floor)/(cap − floor), moved off the bounds, on the logit scale. */
@@ -167,7 +170,7 @@ function bootstrapLogistic(
   cap: number,
   h: number,
   levels: readonly number[],
-  seed: number | undefined,
+  options: ForecastOptions | undefined,
 ): Interval[] {
   const n = line.n;
   const inflation = Math.sqrt(n / (n - 2));
@@ -183,7 +186,7 @@ function bootstrapLogistic(
       for (let k = 0; k < h; k++) path[k] = curve(floor, cap, refit.intercept + refit.slope * (n + k + 1) + draw());
       return path;
     },
-    { levels, ...(seed !== undefined ? { seed } : {}) },
+    { levels, ...(options?.seed !== undefined ? { seed: options.seed } : {}), ...(options?.paths !== undefined ? { paths: options.paths } : {}) },
   );
 }
 
@@ -234,7 +237,7 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}): Fit
       let intervals: Interval[];
       if (levels.length === 0) intervals = [];
       else if (line.sigma2 === undefined) intervals = zeroWidthIntervals(mean, levels);
-      else intervals = bootstrapLogistic(line, line.residuals, floor, cap, h, levels, forecastOptions?.seed);
+      else intervals = bootstrapLogistic(line, line.residuals, floor, cap, h, levels, forecastOptions);
       return { method: 'logistic', mean, intervals };
     },
   };

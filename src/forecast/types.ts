@@ -21,6 +21,8 @@ export interface ForecastOptions {
   levels?: number[];
   /** Seed for simulated or bootstrapped intervals, so the same call gives the same numbers. */
   seed?: number;
+  /** Number of simulated paths for simulated or bootstrapped intervals (intervals.ts DEFAULT_PATHS when absent). */
+  paths?: number;
 }
 
 export interface Fitted {
