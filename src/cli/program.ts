@@ -90,7 +90,9 @@ export function defineCommands(program: Command, onResult: OnResult): void {
           .option('--segment <segment>', 'segment, e.g. mature, foundry, advanced, all_fabs', undefined)
           .option('--source <source_id>', 'use only figures from this source (see semicap datasets)')
           .option('--through <year>', 'project to this year', '2030')
-          .option('--method <names>', 'cagr, linear, logistic (comma-separated)', 'cagr,linear,logistic')
+          .option('--method <names>', 'anchored: cagr, linear, logistic; with --metric wpm also fitted to the history: ets, theta, arima, auto, ... (comma-separated)', 'cagr,linear,logistic')
+          .option('--level <levels>', 'prediction interval levels of fitted methods, in percent', '80,95')
+          .option('--seed <n>', 'seed for simulated intervals', '42')
           .addOption(new Option('--unit <unit>', 'with --metric wpm: output unit').choices(['wpm_8in_eq', 'wpm_12in'])),
       ),
     ),
@@ -100,6 +102,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       'semicap capacity --region taiwan --through 2030 --method linear',
       'semicap capacity --metric wpm --region smic',
       'semicap capacity --metric wpm --region china --unit wpm_12in --format csv',
+      'semicap capacity --metric wpm --region smic --method cagr,drift,auto --through 2028',
     ],
   ).action(act(async () => (await import('./commands/capacity.js')).capacity));
 
@@ -125,10 +128,13 @@ export function defineCommands(program: Command, onResult: OnResult): void {
           .option('--scope <scope>', 'history series to use', 'ic_production_in_china')
           .option('--through <year>', 'horizon for "year reached"', '2040')
           .option('--current <year=value>', 'override the current level, e.g. 2025=40%')
-          .option('--target <year=value>', 'an extra target to assess (repeatable), e.g. 2030=100%', collect, []),
+          .option('--target <year=value>', 'an extra target to assess (repeatable), e.g. 2030=100%', collect, [])
+          .option('--method <names>', 'statistical methods to fit to the history with intervals, e.g. ets,theta,auto (the compound and linear current path is always shown)')
+          .option('--level <levels>', 'prediction interval levels of fitted methods, in percent', '80,95')
+          .option('--seed <n>', 'seed for simulated intervals', '42'),
       ),
     ),
-    ['semicap self-sufficiency', 'semicap self-sufficiency --current 2025=40% --target 2030=100%', 'semicap self-sufficiency --format csv --out gaps.csv'],
+    ['semicap self-sufficiency', 'semicap self-sufficiency --current 2025=40% --target 2030=100%', 'semicap self-sufficiency --method ets,auto --through 2030', 'semicap self-sufficiency --format csv --out gaps.csv'],
   ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
 
   examples(

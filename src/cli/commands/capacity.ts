@@ -7,7 +7,10 @@ import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import { historyChart, sourcesChart, type Chart } from '../../report/series.js';
-import { parseListArg, parseYearArg } from '../args.js';
+import { parseNumberArg, parseYearArg } from '../args.js';
+import type { Method } from '../../forecast/types.js';
+import { fitHistory, splitMethods } from './fit-history.js';
+import { parseLevels } from './forecast.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface SharePath {
@@ -118,7 +121,10 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   return { segment: seg, unit, rows, conflicts };
 }
 
-export function wpmReport(data: Datasets, opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
+export function wpmReport(
+  data: Datasets,
+  opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number },
+): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const history = capacityHistory(data, opts.entity, opts.segment);
   if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
   const outUnit = (opts.unit ?? history.unit) as CapacityUnit;
@@ -148,19 +154,36 @@ export function wpmReport(data: Datasets, opts: { entity: string; segment?: stri
     `kinds used: ${[...new Set(history.rows.map((r) => r.kind))].join(', ')}`,
   ];
   const chart = historyChart('wpm', table.title ?? 'capacity', outUnit, history.rows.map((r) => ({ year: r.year, value: r.value * factor })), projections, [...new Set(history.rows.map((r) => r.source_id))].join(', '));
-  return { tables: [table, inputs], notes, warnings: projections.flatMap((p) => p.warnings), charts: [chart] };
+  const warnings = projections.flatMap((p) => p.warnings);
+  const tables = [table, inputs];
+  if (opts.fitted && opts.fitted.length > 0) {
+    const points = history.rows.map((r) => ({ year: r.year, value: r.value * factor }));
+    const fit = fitHistory(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 } });
+    tables.splice(1, 0, fit.table);
+    notes.push(...fit.notes);
+    warnings.push(...fit.warnings);
+  }
+  return { tables, notes, warnings, charts: [chart] };
 }
 
 export function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
   const needed: DatasetName[] = [opts.metric === 'wpm' ? 'capacity' : 'capacity_share'];
   const data = loadDatasets(dir, needed);
-  const methods = parseListArg(String(opts.method), '--method', PROJECTION_METHODS);
+  const split = splitMethods(String(opts.method));
+  const fitted = split.fitted;
+  // With only statistical methods asked for, the compound path through the first and last figures stays as a reference.
+  const methods = split.projections.length > 0 ? split.projections : (['cagr'] as ProjectionMethod[]);
   const through = parseYearArg(String(opts.through), '--through');
   const inputs = datasetPaths(dir, needed);
+  if (opts.metric !== 'wpm' && fitted.length > 0) {
+    throw usageError(`--method ${fitted.map((m) => m.name).join(',')} fits a history, and share figures come two per source; use cagr, linear or logistic here, or --metric wpm`);
+  }
+  const levels = parseLevels(String(opts.level ?? '80,95'));
+  const seed = parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 });
   const r =
     opts.metric === 'wpm'
-      ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined })
+      ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined, fitted, levels, seed })
       : shareReport(data, { region: String(opts.region ?? 'china'), segment: String(opts.segment ?? 'mature'), source: opts.source as string | undefined, methods, through });
   return { report: { ...makeReport('capacity', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

@@ -1,13 +1,15 @@
 // `semicap self-sufficiency`: the history of one self-sufficiency series, the targets, the gap to each,
 // the compound and linear growth each needs, and the year the current path reaches it (or not by --through).
 import { bundledDataDir, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
-import { assessGoal, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
+import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
 import { compoundRatePct, linearStep, type Anchor } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
-import { makeReport, type Table } from '../../report/model.js';
+import { makeReport, type Report, type Table } from '../../report/model.js';
 import { targetsChart, type Chart } from '../../report/series.js';
-import { parseAnchorArg, parseYearArg } from '../args.js';
+import { parseAnchorArg, parseNumberArg, parseYearArg } from '../args.js';
+import { fitHistory, splitMethods } from './fit-history.js';
+import { parseLevels } from './forecast.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface TargetRow {
@@ -119,5 +121,32 @@ export function selfSufficiency(_args: string[], opts: Record<string, unknown>, 
     current: current && { year: current.year, value: current.value },
     extraTargets: ((opts.target as string[]) ?? []).map((t) => parseAnchorArg(t, '--target')).map(({ year, value }) => ({ year, value })),
   });
-  return { report: { ...makeReport('self-sufficiency', r.tables, r.notes), charts: r.charts }, inputs: datasetPaths(dir, ['self_sufficiency']) };
+  const report = { ...makeReport('self-sufficiency', r.tables, r.notes), charts: r.charts };
+  if (opts.method !== undefined) addFitted(report, data, String(opts.scope), opts);
+  return { report, inputs: datasetPaths(dir, ['self_sufficiency']) };
+}
+
+/** Fits statistical methods to the scope's history (bounded 0–100 %) and adds when each one's forecast reaches each target. */
+function addFitted(report: Report, data: Datasets, scope: string, opts: Record<string, unknown>): void {
+  const { fitted } = splitMethods(String(opts.method));
+  if (fitted.length === 0) throw usageError('--method here takes statistical methods (e.g. ets,theta,auto); the compound and linear current path is always shown');
+  const through = parseYearArg(String(opts.through), '--through');
+  const history = data.selfSufficiency
+    .filter((r) => r.scope === scope && (r.kind === 'actual' || r.kind === 'estimate'))
+    .sort((a, b) => a.year - b.year)
+    .filter((r, i, all) => i === 0 || all[i - 1].year !== r.year)
+    .map((r) => ({ year: r.year, value: r.rate_pct }));
+  const fit = fitHistory(scope, history, fitted, { through, levels: parseLevels(String(opts.level ?? '80,95')), seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }), bounds: { floor: 0, cap: 100 } });
+  report.tables.splice(1, 0, fit.table);
+  report.notes.push(...fit.notes);
+  report.warnings.push(...fit.warnings);
+  const targets = report.tables.find((t) => t.name === 'targets');
+  if (!targets) return;
+  const lastYear = history[history.length - 1].year;
+  for (const m of fitted) {
+    const key = `${m.name}_reaches`;
+    targets.columns.push({ key, header: `${m.name} reaches`, type: 'int', emptyText: `not by ${through}` });
+    const path = fit.table.rows.filter((r) => r.method === m.name).map((r) => ({ year: Number(r.year), value: Number(r.mean) }));
+    for (const row of targets.rows) row[key] = firstYearReaching(path, Number(row.target_pct), { fromYear: lastYear + 1 });
+  }
 }
