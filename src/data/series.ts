@@ -45,9 +45,65 @@ export interface SeriesSet {
   rows: number;
 }
 
-interface Collecting {
-  years: number[];
-  values: number[];
+/**
+ * Rows kept in columns of fixed-size typed chunks (series number, year, value: 14 bytes a row) instead of two
+ * JS arrays per series (about 50 bytes a value with their slack): a 200 MB file of 9.4 M rows then needs
+ * about 130 MB for its values, and no chunk is ever copied to grow.
+ */
+class RowStore {
+  static readonly CHUNK = 1 << 20;
+  private seriesOf: Int32Array[] = [];
+  private yearOf: Uint16Array[] = [];
+  private valueOf: Float64Array[] = [];
+  length = 0;
+
+  push(series: number, year: number, value: number): void {
+    const c = this.length >>> 20;
+    const i = this.length & (RowStore.CHUNK - 1);
+    if (i === 0) {
+      this.seriesOf.push(new Int32Array(RowStore.CHUNK));
+      this.yearOf.push(new Uint16Array(RowStore.CHUNK));
+      this.valueOf.push(new Float64Array(RowStore.CHUNK));
+    }
+    this.seriesOf[c][i] = series;
+    this.yearOf[c][i] = year;
+    this.valueOf[c][i] = value;
+    this.length++;
+  }
+
+  /**
+   * Groups the rows by series, keeping file order within each: one flat year and value array, and where each
+   * series starts. Chunks are released as they are copied, so the two copies never coexist whole.
+   */
+  groupBy(counts: Int32Array): { start: Int32Array; years: Uint16Array; values: Float64Array } {
+    const start = new Int32Array(counts.length + 1);
+    for (let s = 0; s < counts.length; s++) start[s + 1] = start[s] + counts[s];
+    const next = start.slice(0, counts.length);
+    const years = new Uint16Array(this.length);
+    const values = new Float64Array(this.length);
+    for (let c = 0; c < this.seriesOf.length; c++) {
+      const n = Math.min(RowStore.CHUNK, this.length - c * RowStore.CHUNK);
+      const ss = this.seriesOf[c];
+      const ys = this.yearOf[c];
+      const vs = this.valueOf[c];
+      for (let i = 0; i < n; i++) {
+        const at = next[ss[i]]++;
+        years[at] = ys[i];
+        values[at] = vs[i];
+      }
+      this.seriesOf[c] = this.yearOf[c] = this.valueOf[c] = undefined as never;
+    }
+    this.seriesOf = [];
+    this.yearOf = [];
+    this.valueOf = [];
+    return { start, years, values };
+  }
+}
+
+interface SeriesEntry {
+  id: string;
+  /** Rows stored for the series (none after its first problem). */
+  count: number;
   problem?: string;
 }
 
@@ -59,7 +115,10 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
   const parser = createReadStream(path).pipe(
     parse({ bom: true, delimiter: options.delimiter ?? ',', relax_column_count: false, skip_empty_lines: true, info: true, max_record_size: 1_000_000 }),
   );
-  const collected = new Map<string, Collecting>();
+  // Series in order of first appearance; the Map only finds an id's number (ids such as __proto__ are data).
+  const numberOf = new Map<string, number>();
+  const entries: SeriesEntry[] = [];
+  const store = new RowStore();
   let columnIndex: { id: number; time: number; value: number } | undefined;
   let rows = 0;
   try {
@@ -72,8 +131,13 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
       if (record.every((c) => c.trim() === '')) continue;
       rows++;
       const id = columnIndex.id >= 0 ? record[columnIndex.id].trim() : ONE_SERIES;
-      let entry = collected.get(id);
-      if (!entry) collected.set(id, (entry = { years: [], values: [] }));
+      let n = numberOf.get(id);
+      if (n === undefined) {
+        n = entries.length;
+        numberOf.set(id, n);
+        entries.push({ id, count: 0 });
+      }
+      const entry = entries[n];
       if (entry.problem) continue;
       const line = info.lines;
       const year = parseYear(record[columnIndex.time]);
@@ -86,8 +150,8 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
         entry.problem = formatProblem({ file: path, line, column: columnIndex.value + 1, message: `${options.columns.value} ${value.reason}; expected a number` });
         continue;
       }
-      entry.years.push(year.value);
-      entry.values.push(value.value);
+      store.push(n, year.value, value.value);
+      entry.count++;
     }
   } catch (e) {
     if ((e as { code?: string }).code?.startsWith('CSV_') || (e as { code?: string }).code === 'INVALID_OPENING_QUOTE') {
@@ -100,15 +164,19 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
   if (columnIndex === undefined) throw dataError(formatProblem({ file: path, message: 'is empty; expected a header row and data rows' }));
   if (rows === 0) throw dataError(formatProblem({ file: path, message: 'has a header but no data rows; expected at least one row' }));
 
+  const grouped = store.groupBy(Int32Array.from(entries, (e) => e.count));
   const series: YearlySeries[] = [];
   const skipped: SkippedSeries[] = [];
-  for (const [id, entry] of collected) {
-    const label = id === ONE_SERIES ? '(series)' : id;
+  for (let n = 0; n < entries.length; n++) {
+    const entry = entries[n];
+    const label = entry.id === ONE_SERIES ? '(series)' : entry.id;
     if (entry.problem) {
       skipped.push({ id: label, reason: entry.problem });
       continue;
     }
-    const built = toRegularSeries(entry.years, entry.values, options.fill ?? 'none');
+    const from = grouped.start[n];
+    const to = grouped.start[n + 1];
+    const built = toRegularSeries(Array.from(grouped.years.subarray(from, to)), Array.from(grouped.values.subarray(from, to)), options.fill ?? 'none');
     if ('reason' in built) skipped.push({ id: label, reason: built.reason });
     else series.push({ id: label, ...built });
   }

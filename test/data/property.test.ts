@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeUtf8, parseCsv } from '../../src/data/csv.js';
 import { validateRows } from '../../src/data/schema.js';
 import { capacitySchema, capacityShareSchema } from '../../src/data/schemas.js';
-import { readSeriesFile } from '../../src/data/series.js';
+import { readSeriesFile, toRegularSeries } from '../../src/data/series.js';
 import { parseNumber } from '../../src/data/values.js';
 import { MAX_SPAN_YEARS, project, type ProjectionMethod } from '../../src/domain/projection.js';
 import { isSemicapError } from '../../src/errors.js';
@@ -25,6 +25,7 @@ export const PROPERTY_RUNS = {
   nearValid: { seed: 5_003, numRuns: 3_000 },
   numbers: { seed: 5_004, numRuns: 5_000 },
   series: { seed: 5_005, numRuns: 300 },
+  grouping: { seed: 5_009, numRuns: 150 },
   shares: { seed: 5_006, numRuns: 1_000 },
   values: { seed: 5_007, numRuns: 1_000 },
   arima: { seed: 5_008, numRuns: 60 },
@@ -185,6 +186,35 @@ describe('the loader never crashes', () => {
         }
       }),
       PROPERTY_RUNS.series,
+    );
+  });
+
+  it(`readSeriesFile groups interleaved rows exactly as a plain reference does (${PROPERTY_RUNS.grouping.numRuns} runs, seed ${PROPERTY_RUNS.grouping.seed})`, async () => {
+    // Rows of up to 5 series in any order; each (id, year) at most once, so every series is valid unless gappy.
+    const rowsArb = fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'constructor', '__proto__'), fc.integer({ min: 2000, max: 2008 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+      selector: ([id, year]) => `${id}/${year}`,
+      minLength: 1,
+      maxLength: 40,
+    });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(rowsArb, fc.constantFrom('none' as const, 'linear' as const), async (rows, fill) => {
+        const path = join(dir, `g${n++}.csv`);
+        writeFileSync(path, ['id,year,value', ...rows.map(([id, y, v]) => `${id},${y},${v}`)].join('\n') + '\n');
+        const set = await readSeriesFile(path, { columns: { id: 'id', time: 'year', value: 'value' }, fill });
+        // Reference: group with a Map in order of first appearance, then the same regularisation.
+        const ref = new Map<string, { years: number[]; values: number[] }>();
+        for (const [id, y, v] of rows) {
+          if (!ref.has(id)) ref.set(id, { years: [], values: [] });
+          ref.get(id)!.years.push(y);
+          ref.get(id)!.values.push(Object.is(v, -0) ? 0 : Number(String(v)));
+        }
+        const expected = [...ref].map(([id, e]) => ({ id, built: toRegularSeries(e.years, e.values, fill) }));
+        expect(set.rows).toBe(rows.length);
+        expect(set.series).toEqual(expected.filter((x) => !('reason' in x.built)).map((x) => ({ id: x.id, ...x.built })));
+        expect(set.skipped.map((x) => x.id)).toEqual(expected.filter((x) => 'reason' in x.built).map((x) => x.id));
+      }),
+      PROPERTY_RUNS.grouping,
     );
   });
 });
