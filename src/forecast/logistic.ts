@@ -8,6 +8,9 @@
 //   estimate ended at the search limit (no sign of saturation in the data).
 // - Values on a bound have an infinite logit: they are moved inside by half the smallest non-zero distance of
 //   any value to that bound (at most 1 %, at least 1e-9 of the range), so one zero does not dominate the fit.
+// `logistic-nls` instead refines the line by nonlinear least squares on the original scale (Levenberg–Marquardt
+// from the logit fit), which weighs points by their size rather than their logit; the cap search then minimises
+// the NLS error. Its intervals reuse the logit-scale bootstrap around the NLS curve (residuals centred).
 // Forecasts: the fitted curve, i.e. the median (the logistic map is monotone, so medians carry over).
 // Intervals: bootstrapped on the logit scale (intervals.ts): each path refits the line to fitted + resampled
 // residuals (parameter uncertainty) and adds a resampled residual per horizon; residuals are inflated by
@@ -57,8 +60,93 @@ function curve(floor: number, cap: number, z: number): number {
   return floor + (cap - floor) * sigmoid(z);
 }
 
-function squaredError(y: readonly number[], floor: number, cap: number): number {
-  const line = fitLine(logitScale(y, floor, cap));
+/** How the curve is fitted: OLS on the logit scale, or nonlinear least squares on the original scale. */
+export type LogisticEstimation = 'logit' | 'nls';
+
+function curveSse(y: readonly number[], floor: number, cap: number, intercept: number, slope: number): number {
+  let sse = 0;
+  for (let i = 0; i < y.length; i++) sse += (y[i] - curve(floor, cap, intercept + slope * (i + 1))) ** 2;
+  return sse;
+}
+
+/**
+ * Levenberg–Marquardt for (a, b) in y_t ≈ floor + (cap − floor)·σ(a + b·t), started at `start`; time is centred
+ * for conditioning. Returns the start unchanged when no step lowers the squared error.
+ */
+export function nlsLine(
+  y: readonly number[],
+  floor: number,
+  cap: number,
+  start: { intercept: number; slope: number },
+): { intercept: number; slope: number } {
+  const n = y.length;
+  const tMean = (n + 1) / 2;
+  const range = cap - floor;
+  // Parameters: c = a + b·t̄ (level at the centre) and b.
+  let c = start.intercept + start.slope * tMean;
+  let b = start.slope;
+  let sse = curveSse(y, floor, cap, c - b * tMean, b);
+  let lambda = 1e-3;
+  for (let iteration = 0; iteration < 200; iteration++) {
+    let jcc = 0;
+    let jcb = 0;
+    let jbb = 0;
+    let gc = 0;
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const u = i + 1 - tMean;
+      const s = sigmoid(c + b * u);
+      const d = range * s * (1 - s);
+      const r = y[i] - (floor + range * s);
+      jcc += d * d;
+      jcb += d * d * u;
+      jbb += d * d * u * u;
+      gc += d * r;
+      gb += d * r * u;
+    }
+    let improved = false;
+    while (lambda < 1e12) {
+      const acc = jcc * (1 + lambda) + 1e-300;
+      const abb = jbb * (1 + lambda) + 1e-300;
+      const det = acc * abb - jcb * jcb;
+      if (!(det > 0)) {
+        lambda *= 10;
+        continue;
+      }
+      const dc = (abb * gc - jcb * gb) / det;
+      const db = (acc * gb - jcb * gc) / det;
+      const trial = curveSse(y, floor, cap, c + dc - (b + db) * tMean, b + db);
+      if (Number.isFinite(trial) && trial < sse) {
+        const relative = (sse - trial) / Math.max(sse, 1e-300);
+        c += dc;
+        b += db;
+        sse = trial;
+        lambda = Math.max(lambda / 10, 1e-12);
+        improved = relative > 1e-12;
+        break;
+      }
+      lambda *= 10;
+    }
+    if (!improved) break;
+  }
+  return { intercept: c - b * tMean, slope: b };
+}
+
+/** The line on the logit scale by the chosen estimation; residuals and σ² on the logit scale. */
+function logisticLine(y: readonly number[], floor: number, cap: number, estimation: LogisticEstimation): LineFit {
+  const z = logitScale(y, floor, cap);
+  const ols = fitLine(z);
+  if (estimation === 'logit' || y.length < 3) return ols;
+  const { intercept, slope } = nlsLine(y, floor, cap, ols);
+  const fitted = z.map((_, i) => intercept + slope * (i + 1));
+  const residuals = z.map((v, i) => v - fitted[i]);
+  let ssr = 0;
+  for (const e of residuals) ssr += e * e;
+  return { ...ols, intercept, slope, fitted, residuals, sigma2: ssr / (y.length - 2) };
+}
+
+function squaredError(y: readonly number[], floor: number, cap: number, estimation: LogisticEstimation = 'logit'): number {
+  const line = logisticLine(y, floor, cap, estimation);
   let sse = 0;
   for (let i = 0; i < y.length; i++) sse += (y[i] - curve(floor, cap, line.fitted[i])) ** 2;
   return sse;
@@ -71,12 +159,12 @@ export interface CapEstimate {
 }
 
 /** Least squares cap above max(y) (see the file comment); y must have 4+ values and not be constant. */
-export function estimateCap(y: readonly number[], floor: number): CapEstimate {
+export function estimateCap(y: readonly number[], floor: number, estimation: LogisticEstimation = 'logit'): CapEstimate {
   const max = Math.max(...y);
   const range = max - floor;
   // Search over s = log(cap − max) − log(range) in [log 0.001, log 100].
   const capOf = (s: number) => max + range * Math.exp(s);
-  const objective = (s: number) => squaredError(y, floor, capOf(s));
+  const objective = (s: number) => squaredError(y, floor, capOf(s), estimation);
   const low = Math.log(0.001);
   const high = Math.log(100);
   const steps = 60;
@@ -146,10 +234,10 @@ function resolveBounds(y: readonly number[], options: FitOptions): { floor: numb
   return { floor, cap };
 }
 
-function flatFit(y: readonly number[], params: Record<string, number | string>): Fitted {
+function flatFit(y: readonly number[], params: Record<string, number | string>, name: string): Fitted {
   const value = y[y.length - 1];
   return {
-    method: 'logistic',
+    method: name,
     fitted: y.map(() => value),
     residuals: y.map((v) => v - value),
     params,
@@ -158,7 +246,7 @@ function flatFit(y: readonly number[], params: Record<string, number | string>):
       const levels = options?.levels ?? DEFAULT_LEVELS;
       checkLevels(levels);
       const mean = new Array<number>(h).fill(value);
-      return { method: 'logistic', mean, intervals: zeroWidthIntervals(mean, levels) };
+      return { method: name, mean, intervals: zeroWidthIntervals(mean, levels) };
     },
   };
 }
@@ -171,6 +259,7 @@ function bootstrapLogistic(
   h: number,
   levels: readonly number[],
   options: ForecastOptions | undefined,
+  center: boolean,
 ): Interval[] {
   const n = line.n;
   const inflation = Math.sqrt(n / (n - 2));
@@ -186,12 +275,13 @@ function bootstrapLogistic(
       for (let k = 0; k < h; k++) path[k] = curve(floor, cap, refit.intercept + refit.slope * (n + k + 1) + draw());
       return path;
     },
-    { levels, ...(options?.seed !== undefined ? { seed: options.seed } : {}), ...(options?.paths !== undefined ? { paths: options.paths } : {}) },
+    { levels, center, ...(options?.seed !== undefined ? { seed: options.seed } : {}), ...(options?.paths !== undefined ? { paths: options.paths } : {}) },
   );
 }
 
 /** Fit the logistic curve (see the file comment). */
-export function fitLogistic(y: readonly number[], options: FitOptions = {}): Fitted {
+export function fitLogistic(y: readonly number[], options: FitOptions = {}, estimation: LogisticEstimation = 'logit'): Fitted {
+  const name = estimation === 'nls' ? 'logistic-nls' : 'logistic';
   checkFiniteSeries(y, 'logistic');
   const bounds = resolveBounds(y, options);
   const floor = bounds.floor;
@@ -201,7 +291,7 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}): Fit
       floor,
       ...(bounds.cap !== undefined ? { cap: bounds.cap } : {}),
       fallback: y.length === 1 ? 'one observation: flat forecast, zero-width intervals' : 'constant series: flat forecast, zero-width intervals',
-    });
+    }, name);
   }
   let cap: number;
   const params: Record<string, number | string> = { floor };
@@ -211,21 +301,20 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}): Fit
     if (y.length < 4) {
       throw new SemicapError('data', `logistic needs a cap, or at least 4 values to estimate one; got ${y.length} values`);
     }
-    const estimate = estimateCap(y, floor);
+    const estimate = estimateCap(y, floor, estimation);
     cap = estimate.cap;
     params.capEstimated = 'yes';
     if (estimate.atSearchLimit) params.capNote = 'at the search limit: the data show no saturation';
   }
   params.cap = cap;
-  const z = logitScale(y, floor, cap);
-  const line = fitLine(z);
+  const line = logisticLine(y, floor, cap, estimation);
   params.intercept = line.intercept + line.slope; // logit at the first observation
   params.slope = line.slope;
   if (line.sigma2 !== undefined) params.sigmaLogit = Math.sqrt(line.sigma2);
   if (y.length === 2) params.fallback = 'two observations: curve through both points, zero-width intervals';
   const fitted = line.fitted.map((v) => curve(floor, cap, v));
   return {
-    method: 'logistic',
+    method: name,
     fitted,
     residuals: y.map((v, i) => v - fitted[i]),
     params,
@@ -237,11 +326,14 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}): Fit
       let intervals: Interval[];
       if (levels.length === 0) intervals = [];
       else if (line.sigma2 === undefined) intervals = zeroWidthIntervals(mean, levels);
-      else intervals = bootstrapLogistic(line, line.residuals, floor, cap, h, levels, forecastOptions);
-      return { method: 'logistic', mean, intervals };
+      else intervals = bootstrapLogistic(line, line.residuals, floor, cap, h, levels, forecastOptions, estimation === 'nls');
+      return { method: name, mean, intervals };
     },
   };
 }
 
 /** Logistic growth with a cap (FitOptions.cap, else estimated) and a floor (FitOptions.floor, else 0). */
-export const logistic: Method = { name: 'logistic', minLength: 1, fit: fitLogistic };
+export const logistic: Method = { name: 'logistic', minLength: 1, fit: (y, options) => fitLogistic(y, options, 'logit') };
+
+/** The same curve fitted by nonlinear least squares on the original scale (see the file comment). */
+export const logisticNls: Method = { name: 'logistic-nls', minLength: 1, fit: (y, options) => fitLogistic(y, options, 'nls') };

@@ -9,12 +9,12 @@
 
 import { SemicapError } from '../errors.js';
 import { arima } from './arima.js';
-import { logistic } from './logistic.js';
+import { logistic, logisticNls } from './logistic.js';
 import { linear, loglinear } from './trend.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 
 /** Every registered method by its command-line name. */
-const METHOD_TABLE: readonly Method[] = [arima, linear, loglinear, logistic];
+const METHOD_TABLE: readonly Method[] = [arima, linear, loglinear, logistic, logisticNls];
 
 const METHODS: ReadonlyMap<string, Method> = new Map(METHOD_TABLE.map((m) => [m.name, m]));
 

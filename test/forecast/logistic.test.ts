@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundOffset, estimateCap, logistic, logit, sigmoid } from '../../src/forecast/logistic.js';
+import { boundOffset, estimateCap, logistic, logisticNls, logit, sigmoid } from '../../src/forecast/logistic.js';
 import { createRng } from '../../src/forecast/random.js';
 
 const SHARE = [2.1, 3.0, 4.4, 6.9, 9.5, 14.2, 19.0, 26.5, 33.0, 41.2, 48.5, 55.0];
@@ -114,5 +114,43 @@ describe('logistic', () => {
     expect(boundOffset([0, 0.5, 1])).toBe(0.01);
     expect(boundOffset([0, 0.004, 0.5])).toBe(0.002);
     expect(boundOffset([0.3, 0.99])).toBeCloseTo(0.005, 15);
+  });
+});
+
+describe('logistic-nls', () => {
+  it('matches R nls() on the original scale', () => {
+    // R: nls(y ~ 100 * plogis(a + b * t), start = list(a = -4.15, b = 0.377)):
+    //    a = -3.87120203517249095, b = 0.34640567213599327; forecast at t = 13: 65.295906594459922
+    // R: nls(y ~ 10 + 30 * plogis(a + b * t), y = 12, 13, 15, 18, 22, 27, 31, 34, 36, 37.5):
+    //    a = -3.34692961165279446, b = 0.59259273703856419
+    // (R stops at its default relative-offset tolerance, so agreement is to about 7 digits.)
+    const fit = logisticNls.fit(SHARE, { cap: 100 });
+    expect(fit.method).toBe('logistic-nls');
+    expect(fit.params.slope).toBeCloseTo(0.34640567213599327, 6);
+    expect(fit.params.intercept).toBeCloseTo(-3.87120203517249095 + 0.34640567213599327, 6);
+    expect(fit.forecast(1).mean[0]).toBeCloseTo(65.295906594459922, 4);
+    const bounded = logisticNls.fit([12, 13, 15, 18, 22, 27, 31, 34, 36, 37.5], { floor: 10, cap: 40 });
+    expect(bounded.params.slope).toBeCloseTo(0.59259273703856419, 6);
+    expect(bounded.params.intercept).toBeCloseTo(-3.34692961165279446 + 0.59259273703856419, 6);
+  });
+
+  it('has a lower squared error on the original scale than the logit fit', () => {
+    const sse = (fitted: number[]) => fitted.reduce((s, f, i) => s + (SHARE[i] - f) ** 2, 0);
+    expect(sse(logisticNls.fit(SHARE, { cap: 100 }).fitted)).toBeLessThan(sse(logistic.fit(SHARE, { cap: 100 }).fitted));
+  });
+
+  it('keeps its intervals inside the bounds and around its curve', () => {
+    const fc = logisticNls.fit([40, 35, 25, 12, 6, 3, 1, 0.5], { cap: 100 }).forecast(8, { levels: [95] });
+    const [i95] = fc.intervals;
+    expect(Math.min(...i95.lower)).toBeGreaterThanOrEqual(0);
+    fc.mean.forEach((m, k) => {
+      expect(i95.lower[k]).toBeLessThanOrEqual(m);
+      expect(i95.upper[k]).toBeGreaterThanOrEqual(m);
+    });
+  });
+
+  it('estimates a cap too', () => {
+    const y = Array.from({ length: 15 }, (_, i) => 80 * sigmoid(-3 + 0.4 * (i + 1)));
+    expect(logisticNls.fit(y).params.cap).toBeCloseTo(80, 4);
   });
 });
