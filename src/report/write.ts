@@ -1,6 +1,6 @@
 // Writing output files so that a failure never leaves half a file: write a temporary file in the same
 // folder, flush it to disk, then rename it over the target (atomic on POSIX file systems).
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cannotCreateError, ioError } from '../errors.js';
 
@@ -12,10 +12,24 @@ export function removePendingWrites(): void {
   pending.clear();
 }
 
+/**
+ * Writes `data` to `path` atomically. Targets that are not regular files are respected rather than replaced:
+ * a device or a pipe (`--out /dev/null`, `--out /dev/stdout`, a FIFO) is written in place, since renaming over
+ * it would replace the device node itself; a symbolic link to a file keeps the link and replaces the file it
+ * points to.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    throw cannotCreateError(`${path}: cannot be created (${describeErrno(e)})`);
+  }
+  if (existing && !existing.isFile() && !existing.isDirectory()) return writeInPlace(path, data);
+  if (existing?.isFile() && lstatSync(path).isSymbolicLink()) path = realpathSync(path);
   const dir = dirname(path);
   try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw cannotCreateError(`${path}: is a folder; expected a file name for the output`);
+    if (existing?.isDirectory()) throw cannotCreateError(`${path}: is a folder; expected a file name for the output`);
     const st = statSync(dir, { throwIfNoEntry: false });
     if (!st) throw cannotCreateError(`${path}: folder ${dir} does not exist; create it first or choose another --out`);
     if (!st.isDirectory()) throw cannotCreateError(`${path}: ${dir} is not a folder`);
@@ -48,6 +62,25 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw ioError(`${path}: writing failed (${describeErrno(e)}); the previous file, if any, is unchanged`);
   } finally {
     pending.delete(tmp);
+  }
+}
+
+/** A device, pipe or socket: nothing to make atomic, and renaming over it would destroy it. */
+function writeInPlace(path: string, data: string | Uint8Array): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (e) {
+    throw cannotCreateError(`${path}: cannot be opened for writing (${describeErrno(e)})`);
+  }
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  } catch (e) {
+    throw ioError(`${path}: writing failed (${describeErrno(e)})`);
+  } finally {
+    closeSync(fd);
   }
 }
 
