@@ -4,17 +4,37 @@
 // e.g. "theta,auto" or "mean(ses,theta),median(ets,arima,theta)". Names are case-insensitive; whitespace is
 // ignored. Unknown names are usage errors that list the known ones and suggest the closest (edit distance <= 2).
 //
-// Only the methods whose modules exist are registered here (see METHOD_TABLE). Once naive, drift, ses, holt,
-// damped, ets, theta, auto and combine land in src/forecast/, import them and add them to the table.
+// Only the methods whose modules are committed are registered here (see METHOD_TABLE). When auto.ts lands, add
+// `auto` to the table; when combine.ts lands, build combinations with its `combine` (see combineMethods).
 
 import { SemicapError } from '../errors.js';
 import { arima } from './arima.js';
+import { damped } from './damped.js';
+import { drift } from './drift.js';
+import { ets } from './ets.js';
+import { holt } from './holt.js';
 import { logistic, logisticNls } from './logistic.js';
+import { naive } from './naive.js';
+import { ses } from './ses.js';
+import { theta } from './theta.js';
 import { linear, loglinear } from './trend.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 
 /** Every registered method by its command-line name. */
-const METHOD_TABLE: readonly Method[] = [arima, linear, loglinear, logistic, logisticNls];
+const METHOD_TABLE: readonly Method[] = [
+  naive,
+  drift,
+  ses,
+  holt,
+  damped,
+  ets,
+  theta,
+  arima,
+  linear,
+  loglinear,
+  logistic,
+  logisticNls,
+];
 
 const METHODS: ReadonlyMap<string, Method> = new Map(METHOD_TABLE.map((m) => [m.name, m]));
 

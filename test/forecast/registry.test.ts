@@ -77,7 +77,9 @@ describe('parseMethodList', () => {
   it('returns registered methods by name', () => {
     expect(parseMethodList('linear,loglinear')).toEqual([linear, loglinear]);
     expect(getMethod('LINEAR')).toBe(linear);
-    expect(methodNames()).toEqual(expect.arrayContaining(['arima', 'linear', 'loglinear', 'logistic']));
+    expect(methodNames()).toEqual(
+      expect.arrayContaining(['naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'arima', 'linear', 'loglinear', 'logistic']),
+    );
   });
 
   it('names unknown methods with the known ones and a suggestion', () => {
