@@ -4,13 +4,24 @@
 // squares); so do we, and params.fallback says so. One observation: flat naive forecast, zero-width intervals.
 
 import { checkSeries } from './ets/common.js';
-import { fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
+import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Method } from './types.js';
 
-/** Holt's method with or without damping under a method name (shared by holt and damped). */
-export function fitHoltModel(y: readonly number[], damped: boolean, method: string): Fitted {
+/** R's way to fit ETS(A,A,N) / ETS(A,Ad,N) for holt: Nelder-Mead on the one-step MSE over all parameters. */
+const fitByMse = (y: readonly number[], damped: boolean) => fitEtsModel(y, { error: 'A', trend: 'A', damped }, 'mse');
+
+/**
+ * Holt's method with or without damping under a method name (shared by holt and damped), with R's short-series
+ * fallbacks; `fitter` fits the state space model on longer series.
+ */
+export function fitHoltModel(
+  y: readonly number[],
+  damped: boolean,
+  method: string,
+  fitter: (y: readonly number[], damped: boolean) => EtsModel | undefined = fitByMse,
+): Fitted {
   const n = y.length;
   if (n === 1) return randomWalk(y, method, 'naive: one observation, no trend can be estimated');
   const threshold = shortSeriesThreshold('A', damped);
@@ -20,7 +31,7 @@ export function fitHoltModel(y: readonly number[], damped: boolean, method: stri
       fallback: `short series (n <= ${threshold}): ${why}R's HoltWintersZZ (level y1, slope y2 - y1, alpha and beta by least squares)`,
     });
   }
-  const model = fitEtsModel(y, { error: 'A', trend: 'A', damped }, 'mse');
+  const model = fitter(y, damped);
   if (model === undefined) return randomWalk(y, method, `naive: ETS(A,${damped ? 'Ad' : 'A'},N) could not be fitted`);
   return etsFitted(method, y, model);
 }

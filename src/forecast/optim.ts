@@ -55,24 +55,27 @@ export function nelderMead(
   if (!Number.isFinite(f)) return { par: [...start], value: Infinity, evaluations: 1, fail: 1 };
   if (n === 0) return { par: [], value: f, evaluations: 1, fail: 0 };
 
-  // P[i][j]: i < n coordinates, i = n the function value; column j = vertex j, column n+1 the centroid.
+  // Simplex in one flat array: vertex j (0..n) holds n coordinates then its function value, at j·(n + 1);
+  // vertex n + 1 is the centroid (R's column C). Same arithmetic, in the same order, as R's P[i][j].
   const n1 = n + 1;
-  const C = n + 2;
-  const P: number[][] = Array.from({ length: n1 }, () => new Array<number>(C).fill(0));
+  const stride = n1;
+  const P = new Float64Array(stride * (n + 2));
+  const at = (i: number, j: number) => j * stride + i; // coordinate i (or the value when i = n) of vertex j
+  const cIdx = n + 1; // centroid column (R: C - 1)
   let funcount = 1;
   const convtol = intol * (Math.abs(f) + intol);
-  P[n1 - 1][0] = f;
-  for (let i = 0; i < n; i++) P[i][0] = bvec[i];
-  let L = 1;
+  P[at(n, 0)] = f;
+  for (let i = 0; i < n; i++) P[at(i, 0)] = bvec[i];
+  let L = 0; // best vertex (R: L - 1)
   let size = 0;
   let step = 0;
   for (let i = 0; i < n; i++) if (0.1 * Math.abs(bvec[i]) > step) step = 0.1 * Math.abs(bvec[i]);
   if (step === 0) step = 0.1;
-  for (let j = 2; j <= n1; j++) {
-    for (let i = 0; i < n; i++) P[i][j - 1] = bvec[i];
+  for (let j = 1; j <= n; j++) {
+    for (let i = 0; i < n; i++) P[at(i, j)] = bvec[i];
     let trystep = step;
-    while (P[j - 2][j - 1] === bvec[j - 2]) {
-      P[j - 2][j - 1] = bvec[j - 2] + trystep;
+    while (P[at(j - 1, j)] === bvec[j - 1]) {
+      P[at(j - 1, j)] = bvec[j - 1] + trystep;
       trystep *= 10;
     }
     size += trystep;
@@ -80,29 +83,29 @@ export function nelderMead(
   let oldsize = size;
   let calcvert = true;
   let fail = 0;
-  let VH: number;
-  let VL: number;
-  let VR: number;
-  let H: number;
+  let VH = 0;
+  let VL = 0;
+  let VR = 0;
+  let H = 0;
   do {
     if (calcvert) {
       for (let j = 0; j < n1; j++) {
-        if (j + 1 !== L) {
-          for (let i = 0; i < n; i++) bvec[i] = P[i][j];
+        if (j !== L) {
+          for (let i = 0; i < n; i++) bvec[i] = P[at(i, j)];
           f = fn(bvec);
           if (!Number.isFinite(f)) f = BIG;
           funcount++;
-          P[n1 - 1][j] = f;
+          P[at(n, j)] = f;
         }
       }
       calcvert = false;
     }
-    VL = P[n1 - 1][L - 1];
+    VL = P[at(n, L)];
     VH = VL;
     H = L;
-    for (let j = 1; j <= n1; j++) {
+    for (let j = 0; j < n1; j++) {
       if (j !== L) {
-        f = P[n1 - 1][j - 1];
+        f = P[at(n, j)];
         if (f < VL) {
           L = j;
           VL = f;
@@ -116,53 +119,53 @@ export function nelderMead(
     if (VH <= VL + convtol || VL <= abstol) break;
 
     for (let i = 0; i < n; i++) {
-      let temp = -P[i][H - 1];
-      for (let j = 0; j < n1; j++) temp += P[i][j];
-      P[i][C - 1] = temp / n;
+      let temp = -P[at(i, H)];
+      for (let j = 0; j < n1; j++) temp += P[at(i, j)];
+      P[at(i, cIdx)] = temp / n;
     }
-    for (let i = 0; i < n; i++) bvec[i] = (1 + alpha) * P[i][C - 1] - alpha * P[i][H - 1];
+    for (let i = 0; i < n; i++) bvec[i] = (1 + alpha) * P[at(i, cIdx)] - alpha * P[at(i, H)];
     f = fn(bvec);
     if (!Number.isFinite(f)) f = BIG;
     funcount++;
     VR = f;
     if (VR < VL) {
-      P[n1 - 1][C - 1] = f;
+      P[at(n, cIdx)] = f;
       for (let i = 0; i < n; i++) {
-        f = gamm * bvec[i] + (1 - gamm) * P[i][C - 1];
-        P[i][C - 1] = bvec[i];
+        f = gamm * bvec[i] + (1 - gamm) * P[at(i, cIdx)];
+        P[at(i, cIdx)] = bvec[i];
         bvec[i] = f;
       }
       f = fn(bvec);
       if (!Number.isFinite(f)) f = BIG;
       funcount++;
       if (f < VR) {
-        for (let i = 0; i < n; i++) P[i][H - 1] = bvec[i];
-        P[n1 - 1][H - 1] = f;
+        for (let i = 0; i < n; i++) P[at(i, H)] = bvec[i];
+        P[at(n, H)] = f;
       } else {
-        for (let i = 0; i < n; i++) P[i][H - 1] = P[i][C - 1];
-        P[n1 - 1][H - 1] = VR;
+        for (let i = 0; i < n; i++) P[at(i, H)] = P[at(i, cIdx)];
+        P[at(n, H)] = VR;
       }
     } else {
       if (VR < VH) {
-        for (let i = 0; i < n; i++) P[i][H - 1] = bvec[i];
-        P[n1 - 1][H - 1] = VR;
+        for (let i = 0; i < n; i++) P[at(i, H)] = bvec[i];
+        P[at(n, H)] = VR;
       }
-      for (let i = 0; i < n; i++) bvec[i] = (1 - bet) * P[i][H - 1] + bet * P[i][C - 1];
+      for (let i = 0; i < n; i++) bvec[i] = (1 - bet) * P[at(i, H)] + bet * P[at(i, cIdx)];
       f = fn(bvec);
       if (!Number.isFinite(f)) f = BIG;
       funcount++;
-      if (f < P[n1 - 1][H - 1]) {
-        for (let i = 0; i < n; i++) P[i][H - 1] = bvec[i];
-        P[n1 - 1][H - 1] = f;
+      if (f < P[at(n, H)]) {
+        for (let i = 0; i < n; i++) P[at(i, H)] = bvec[i];
+        P[at(n, H)] = f;
       } else if (VR >= VH) {
         // Shrink the simplex towards the best vertex.
         calcvert = true;
         size = 0;
         for (let j = 0; j < n1; j++) {
-          if (j + 1 !== L) {
+          if (j !== L) {
             for (let i = 0; i < n; i++) {
-              P[i][j] = bet * (P[i][j] - P[i][L - 1]) + P[i][L - 1];
-              size += Math.abs(P[i][j] - P[i][L - 1]);
+              P[at(i, j)] = bet * (P[at(i, j)] - P[at(i, L)]) + P[at(i, L)];
+              size += Math.abs(P[at(i, j)] - P[at(i, L)]);
             }
           }
         }
@@ -177,7 +180,7 @@ export function nelderMead(
   } while (funcount <= maxit);
 
   const par = new Array<number>(n);
-  for (let i = 0; i < n; i++) par[i] = P[i][L - 1];
+  for (let i = 0; i < n; i++) par[i] = P[at(i, L)];
   if (funcount > maxit) fail = 1;
-  return { par, value: P[n1 - 1][L - 1], evaluations: funcount, fail };
+  return { par, value: P[at(n, L)], evaluations: funcount, fail };
 }

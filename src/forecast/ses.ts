@@ -6,7 +6,7 @@
 // A constant series fits exactly: σ² = 0 and the intervals collapse to the point, as in R.
 
 import { checkSeries } from './ets/common.js';
-import { fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
+import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Method } from './types.js';
@@ -17,8 +17,15 @@ export function fitSes(y: readonly number[]): Fitted {
   return fitSesModel(y, 'ses');
 }
 
-/** SES under a given method name (theta builds on it). */
-export function fitSesModel(y: readonly number[], method: string): Fitted {
+/** R's way to fit ETS(A,N,N) for ses: Nelder-Mead on the one-step MSE over alpha and l0. */
+const fitAnnByMse = (y: readonly number[]) => fitEtsModel(y, { error: 'A', trend: 'N', damped: false }, 'mse');
+
+/** SES under a given method name, with R's short-series fallbacks; `fitter` fits ETS(A,N,N) on longer series. */
+export function fitSesModel(
+  y: readonly number[],
+  method: string,
+  fitter: (y: readonly number[]) => EtsModel | undefined = fitAnnByMse,
+): Fitted {
   const n = y.length;
   if (n === 1) return randomWalk(y, method, 'naive: one observation');
   if (n <= shortSeriesThreshold('N', undefined)) {
@@ -26,7 +33,7 @@ export function fitSesModel(y: readonly number[], method: string): Fitted {
       fallback: `short series (n <= 6): R's HoltWintersZZ (initial level y1, alpha by least squares)`,
     });
   }
-  const model = fitEtsModel(y, { error: 'A', trend: 'N', damped: false }, 'mse');
+  const model = fitter(y);
   if (model === undefined) return randomWalk(y, method, 'naive: ETS(A,N,N) could not be fitted');
   return etsFitted(method, y, model);
 }

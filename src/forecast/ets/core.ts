@@ -112,6 +112,58 @@ export function etsCalc(
   return { lik, mse, lastLevel: l, lastTrend: b };
 }
 
+/**
+ * The optimiser's objective, the same recursions as etsCalc without storing anything: R's likelihood term
+ * n·log(Σe²) (+ 2·Σlog|ŷ| for multiplicative errors) for `lik`, the mean squared one-step error for `mse`.
+ * Σlog|ŷ| is taken as the log of a running product, renormalised before it can overflow, which costs one
+ * logarithm per few dozen steps instead of one per step (ETS fitting spends its time here).
+ */
+function objectiveValue(
+  y: Float64Array,
+  trend: boolean,
+  mult: boolean,
+  lik: boolean,
+  alpha: number,
+  beta: number,
+  phi: number,
+  l0: number,
+  b0: number,
+): number {
+  const n = y.length;
+  let l = l0;
+  let b = trend ? b0 : 0;
+  let sse = 0;
+  let sumSq = 0;
+  let logSum = 0;
+  let prod = 1;
+  const ratio = beta / alpha;
+  for (let i = 0; i < n; i++) {
+    const phib = trend ? phi * b : 0;
+    const f = l + phib;
+    const yi = y[i];
+    const d = yi - f;
+    if (mult) {
+      const e = d / f;
+      sse += e * e;
+      prod *= f < 0 ? -f : f;
+      if (prod > 1e150 || prod < 1e-150) {
+        logSum += Math.log(prod);
+        prod = 1;
+      }
+    } else {
+      sse += d * d;
+    }
+    sumSq += d * d;
+    const level = f + alpha * d;
+    if (trend) b = phib + ratio * (level - l - phib);
+    l = level;
+  }
+  if (!lik) return sumSq / n;
+  let value = n * Math.log(sse);
+  if (mult) value += 2 * (logSum + Math.log(prod));
+  return value;
+}
+
 /** R's bounds = "both" check (usual bounds and admissibility) for non-seasonal parameters. */
 function paramsOk(alpha: number, beta: number | undefined, phi: number | undefined): boolean {
   if (!(alpha >= LOWER.alpha && alpha <= UPPER.alpha)) return false;
@@ -187,14 +239,23 @@ export function fitEtsModel(y: readonly number[], spec: EtsSpec, optCrit: 'lik' 
   const start = [...initialParams(spec), ...initialStates(y, spec.trend)];
   const np = start.length;
   if (np >= n - 1) return undefined;
+  const yy = Float64Array.from(y);
+  const trend = spec.trend === 'A';
+  const mult = spec.error === 'M';
+  const lik = optCrit === 'lik';
+  // Positions in the optimiser's vector [alpha, beta?, phi?, l0, b0?].
+  const iBeta = trend ? 1 : -1;
+  const iPhi = spec.damped ? (trend ? 2 : 1) : -1;
+  const iLevel = 1 + (trend ? 1 : 0) + (spec.damped ? 1 : 0);
   const objective = (par: number[]): number => {
-    const p = unpack(par, spec);
-    if (!paramsOk(p.alpha, p.beta, p.phi)) return Infinity;
-    const r = etsCalc(y, spec, p.alpha, p.beta ?? 0, p.phi ?? 1, p.l0, p.b0);
-    let lik = r.lik;
-    if (lik < -1e10) lik = -1e10; // avoid perfect fits, as forecast's target function
-    if (Number.isNaN(lik)) lik = Infinity;
-    return optCrit === 'lik' ? lik : r.mse;
+    const alpha = par[0];
+    const beta = iBeta >= 0 ? par[iBeta] : undefined;
+    const phi = iPhi >= 0 ? par[iPhi] : undefined;
+    if (!paramsOk(alpha, beta, phi)) return Infinity;
+    const b0 = trend ? par[iLevel + 1] : 0;
+    let value = objectiveValue(yy, trend, mult, lik, alpha, beta ?? 0, phi ?? 1, par[iLevel], b0);
+    if (lik && value < -1e10) value = -1e10; // avoid perfect fits, as forecast's target function
+    return Number.isNaN(value) ? Infinity : value;
   };
   const opt = nelderMead(objective, start, { maxit: 2000 });
   if (!Number.isFinite(opt.value)) return undefined;

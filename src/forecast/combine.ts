@@ -1,0 +1,89 @@
+// Forecast combinations: a Method whose forecast is the mean or the median, horizon by horizon, of several
+// methods' forecasts (Comb S-H-D of the M3 competition is the mean of SES, Holt and damped).
+// Intervals: each bound is combined the same way as the means — the lower bound at level L is the mean (or
+// median) of the components' lower bounds at L, likewise the upper. Because every component's lower bound is at
+// or below its mean, the combined lower bound is at or below the combined mean (mean and median are both
+// monotone), so the interval always contains the point forecast. This is a pragmatic rule, not a derived
+// distribution: combining bounds ignores the correlation between the components' errors (which is high, so the
+// combined width is close to the typical component's width), and its coverage is checked empirically, not
+// guaranteed.
+// Fitted values are combined the same way where every component has one (NaN elsewhere); the component
+// methods' own params (including any fallback) are reported under "<method>.<param>".
+
+import { SemicapError } from '../errors.js';
+import { checkHorizon, checkSeries, levelsOf } from './ets/common.js';
+import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
+
+export type Combiner = 'mean' | 'median';
+
+/** Mean or median of the values (median of an even count: the mean of the two middle values). */
+export function aggregate(values: readonly number[], how: Combiner): number {
+  if (how === 'mean') {
+    let s = 0;
+    for (const v of values) s += v;
+    return s / values.length;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Combine already computed forecasts of the same horizon and levels (see the file comment). */
+export function combineForecasts(method: string, forecasts: readonly Forecast[], how: Combiner, levels: readonly number[]): Forecast {
+  const h = forecasts[0].mean.length;
+  const at = (pick: (f: Forecast) => number[], k: number) => aggregate(forecasts.map((f) => pick(f)[k]), how);
+  const mean = Array.from({ length: h }, (_, k) => at((f) => f.mean, k));
+  const intervals: Interval[] = levels.map((level) => {
+    const of = (f: Forecast) => {
+      const found = f.intervals.find((i) => i.level === level);
+      if (found === undefined) throw new SemicapError('internal', `component ${f.method} has no ${level}% interval`);
+      return found;
+    };
+    return {
+      level,
+      lower: Array.from({ length: h }, (_, k) => at((f) => of(f).lower, k)),
+      upper: Array.from({ length: h }, (_, k) => at((f) => of(f).upper, k)),
+    };
+  });
+  return { method, mean, intervals };
+}
+
+/** Combine fitted models (already fitted on the same y) into one Fitted. */
+export function combineFitted(method: string, y: readonly number[], parts: readonly Fitted[], how: Combiner): Fitted {
+  const fitted = y.map((_, t) => {
+    const values = parts.map((p) => p.fitted[t]);
+    return values.every(Number.isFinite) ? aggregate(values, how) : Number.NaN;
+  });
+  const residuals = y.map((v, t) => (Number.isFinite(fitted[t]) ? v - fitted[t] : Number.NaN));
+  const params: Record<string, number | string> = { combination: how, components: parts.map((p) => p.method).join(',') };
+  for (const p of parts) for (const [k, v] of Object.entries(p.params)) params[`${p.method}.${k}`] = v;
+  return {
+    method,
+    fitted,
+    residuals,
+    params,
+    forecast(h: number, options?: ForecastOptions): Forecast {
+      checkHorizon(h);
+      const levels = levelsOf(options);
+      const forecasts = parts.map((p) => p.forecast(h, { ...options, levels: [...levels] }));
+      return combineForecasts(method, forecasts, how, levels);
+    },
+  };
+}
+
+/**
+ * A Method combining `methods` by the mean or median of their forecasts and bounds (see the file comment).
+ *
+ * @example combine('shd', [ses, holt, damped], 'mean') // M3's Comb S-H-D
+ */
+export function combine(name: string, methods: readonly Method[], how: Combiner): Method {
+  if (methods.length === 0) throw new SemicapError('usage', 'a combination needs at least one method');
+  return {
+    name,
+    minLength: Math.max(...methods.map((m) => m.minLength)),
+    fit(y: readonly number[], options?: FitOptions): Fitted {
+      checkSeries(y, name);
+      return combineFitted(name, y, methods.map((m) => m.fit(y, options)), how);
+    },
+  };
+}
