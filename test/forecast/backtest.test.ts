@@ -66,6 +66,14 @@ describe('backtest', () => {
     expect(m.byHorizon[1]?.mase).toBeCloseTo((9 / 2 + 7 / 1.5) / 2, 12);
   });
 
+  it('matches R tsCV(y, naive, h = 3) over the same origins (fixtures/trend/tscv.R)', () => {
+    const y = [3.1, 4.0, 4.8, 6.3, 6.9, 8.4, 8.8, 10.5, 11.2, 11.9];
+    const [m] = backtest(y, [lastValue], { holdout: 3, origins: 4 }).methods;
+    expect(m.forecasts.map((f) => f.trainLength)).toEqual([7, 6, 5, 4]);
+    expect(m.byHorizon.map((s) => s?.mae)).toEqual([expect.closeTo(1.05, 12), expect.closeTo(2.125, 12), expect.closeTo(3, 12)]);
+    expect(m.overall?.rmse).toBeCloseTo(2.2455511572885616, 12);
+  });
+
   it('records failures without crashing and ranks best first', () => {
     const y = [1, 2, 4, 7, 11, 16];
     const result = backtest(y, [alwaysFails, lastValue, needsFour, linear], { holdout: 2, origins: 2 });
