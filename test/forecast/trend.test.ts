@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitLine, linear, loglinear } from '../../src/forecast/trend.js';
 import { SemicapError } from '../../src/errors.js';
+import { createRng } from '../../src/forecast/random.js';
 
 const FIXTURE = [3.1, 4.0, 4.8, 6.3, 6.9, 8.4, 8.8, 10.5, 11.2, 11.9];
 
@@ -120,5 +121,38 @@ describe('loglinear', () => {
   it('refuses a forecast that would overflow rather than return Infinity', () => {
     const fit = loglinear.fit([1, 1e100, 1e200]);
     expect(() => fit.forecast(5)).toThrow(/leaves the range of numbers/);
+  });
+});
+
+describe('interval coverage on simulated data', () => {
+  it('linear: the t prediction interval is exact for a line plus normal noise', () => {
+    // 4000 series of 8 values, y = 5 + 0.7·t + N(0, 2²); the 80 % and 95 % intervals for t = 11 (h = 3) should
+    // contain the outcome 80 % / 95 % of the time. Tolerance: 5 binomial standard errors (0.032 and 0.017).
+    const rng = createRng(314);
+    const trials = 4000;
+    let in80 = 0;
+    let in95 = 0;
+    for (let s = 0; s < trials; s++) {
+      const y = Array.from({ length: 8 }, (_, i) => 5 + 0.7 * (i + 1) + 2 * rng.normal());
+      const outcome = 5 + 0.7 * 11 + 2 * rng.normal();
+      const [i80, i95] = linear.fit(y).forecast(3, { levels: [80, 95] }).intervals;
+      if (outcome >= i80.lower[2] && outcome <= i80.upper[2]) in80++;
+      if (outcome >= i95.lower[2] && outcome <= i95.upper[2]) in95++;
+    }
+    expect(Math.abs(in80 / trials - 0.8)).toBeLessThan(5 * Math.sqrt((0.8 * 0.2) / trials));
+    expect(Math.abs(in95 / trials - 0.95)).toBeLessThan(5 * Math.sqrt((0.95 * 0.05) / trials));
+  });
+
+  it('loglinear: exact for exponential growth with log-normal noise', () => {
+    const rng = createRng(2718);
+    const trials = 4000;
+    let in90 = 0;
+    for (let s = 0; s < trials; s++) {
+      const y = Array.from({ length: 10 }, (_, i) => 100 * Math.exp(0.08 * (i + 1) + 0.1 * rng.normal()));
+      const outcome = 100 * Math.exp(0.08 * 11 + 0.1 * rng.normal());
+      const [i90] = loglinear.fit(y).forecast(1, { levels: [90] }).intervals;
+      if (outcome >= i90.lower[0] && outcome <= i90.upper[0]) in90++;
+    }
+    expect(Math.abs(in90 / trials - 0.9)).toBeLessThan(5 * Math.sqrt((0.9 * 0.1) / trials));
   });
 });
