@@ -145,14 +145,16 @@ function lineFinder(bytes: Uint8Array): (byteOffset: number) => number {
   };
 }
 
-function describeCsvError(e: unknown, file: string, text: string, delimiter: string): Problem {
+/** A csv-parse error as a located Problem in words a user can act on (text, when known, finds where a quote opened). */
+export function describeCsvError(e: unknown, file: string, text: string | undefined, delimiter: string): Problem {
   const err = e as { code?: string; lines?: number; message?: string; column?: number | string };
   const line = typeof err.lines === 'number' ? err.lines : undefined;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED': {
       // csv-parse reports the last line of the file; the line where the quote opened is the one to fix.
-      const opened = unclosedQuoteLine(text, delimiter) ?? line;
-      return { file, line: opened, message: 'a quoted field is never closed (it opens on this line); expected a closing " (write "" for a quote inside a quoted field)' };
+      const opened = text !== undefined ? unclosedQuoteLine(text, delimiter) : undefined;
+      const where = opened !== undefined ? 'it opens on this line' : 'the file ends inside it';
+      return { file, line: opened ?? line, message: `a quoted field is never closed (${where}); expected a closing " (write "" for a quote inside a quoted field)` };
     }
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
       const detail = /Invalid Record Length: expect (\d+), got (\d+)/.exec(err.message ?? '');

@@ -2,11 +2,12 @@
 // hundreds of megabytes is never held as one string. A bad value spoils only its own series, which is
 // reported with the reason and the place; the other series still come out.
 import { accessSync, constants, createReadStream, statSync } from 'node:fs';
+import { pipeline, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { dataError, usageError } from '../errors.js';
-import { headerProblems } from './csv.js';
+import { describeCsvError, headerProblems } from './csv.js';
 import { asInputError } from './files.js';
-import { formatProblem } from './problem.js';
+import { formatProblem, problemError } from './problem.js';
 import { parseNumber, parseYear, type NumberRules } from './values.js';
 
 export interface SeriesColumns {
@@ -112,9 +113,10 @@ const ONE_SERIES = '';
 /** Reads a long CSV file of yearly series, streaming. Header problems fail the whole file (exit 65). */
 export async function readSeriesFile(path: string, options: ReadSeriesOptions): Promise<SeriesSet> {
   checkReadable(path);
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, delimiter: options.delimiter ?? ',', relax_column_count: false, skip_empty_lines: true, info: true, max_record_size: 1_000_000 }),
-  );
+  const delimiter = options.delimiter ?? ',';
+  const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
+  // pipeline, not pipe: an error in the file stream or the UTF-8 check must reach the loop below.
+  pipeline(createReadStream(path), strictUtf8(path, delimiter), parser, () => undefined);
   // Series in order of first appearance; the Map only finds an id's number (ids such as __proto__ are data).
   const numberOf = new Map<string, number>();
   const entries: SeriesEntry[] = [];
@@ -155,8 +157,7 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
     }
   } catch (e) {
     if ((e as { code?: string }).code?.startsWith('CSV_') || (e as { code?: string }).code === 'INVALID_OPENING_QUOTE') {
-      const err = e as { lines?: number; message: string };
-      throw dataError(formatProblem({ file: path, line: err.lines, message: `cannot be read as CSV: ${err.message.split('\n')[0].replace(/^[^:]*: /, '')}` }));
+      throw problemError(describeCsvError(e, path, undefined, delimiter));
     }
     if ((e as { kind?: string }).kind) throw e;
     throw asInputError(e, path);
@@ -181,6 +182,71 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
     else series.push({ id: label, ...built });
   }
   return { file: path, series, skipped, rows };
+}
+
+/**
+ * Passes the bytes through unchanged while checking that they are UTF-8 text: csv-parse would turn a bad byte
+ * into U+FFFD silently (a mangled series id). A NUL byte means a binary file; a UTF-16 byte-order mark, UTF-16
+ * text. The header line is also checked for a foreign delimiter, with how to read such a file.
+ */
+function strictUtf8(file: string, delimiter: string): Transform {
+  let need = 0;
+  let lo = 0x80;
+  let hi = 0xbf;
+  let line = 1;
+  let offset = 0;
+  let pendingCr = false;
+  let first = true;
+  const fail = (message: string) => problemError({ file, line, message });
+  const invalid = (at: number) => fail(`invalid UTF-8 at byte ${at + 1}; expected UTF-8 text (re-save the file as UTF-8)`);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (first) {
+        first = false;
+        if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+          return done(fail('is UTF-16 text; expected UTF-8 (save it as "CSV UTF-8 (comma delimited)")'));
+        }
+        const foreign = foreignDelimiter(chunk, delimiter);
+        if (foreign) {
+          return done(fail(`the header is separated by ${foreign === '\t' ? 'tabs' : `'${foreign}'`}, not '${delimiter}'; read it with --delimiter ${foreign === '\t' ? '"\\t"' : `"${foreign}"`}${foreign === ';' ? ' (and --decimal , for decimal commas)' : ''}`));
+        }
+      }
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk[i];
+        if (need === 0) {
+          if (c < 0x80) {
+            if (c === 10) line++;
+            else if (pendingCr) line++;
+            pendingCr = c === 13;
+            if (c === 0) return done(fail('contains a NUL byte: this is a binary file, expected UTF-8 CSV text'));
+            continue;
+          }
+          if (pendingCr) line++;
+          pendingCr = false;
+          if (c >= 0xc2 && c <= 0xdf) [need, lo, hi] = [1, 0x80, 0xbf];
+          else if (c >= 0xe0 && c <= 0xef) [need, lo, hi] = [2, c === 0xe0 ? 0xa0 : 0x80, c === 0xed ? 0x9f : 0xbf];
+          else if (c >= 0xf0 && c <= 0xf4) [need, lo, hi] = [3, c === 0xf0 ? 0x90 : 0x80, c === 0xf4 ? 0x8f : 0xbf];
+          else return done(invalid(offset + i));
+        } else {
+          if (c < lo || c > hi) return done(invalid(offset + i));
+          [need, lo, hi] = [need - 1, 0x80, 0xbf];
+        }
+      }
+      offset += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      done(need > 0 ? invalid(offset - 1) : null);
+    },
+  });
+}
+
+/** The header line uses `;` or tabs and never the expected delimiter. */
+function foreignDelimiter(chunk: Buffer, delimiter: string): string | undefined {
+  const end = chunk.indexOf(10);
+  const head = chunk.subarray(0, end === -1 ? Math.min(chunk.length, 4096) : end).toString('utf8').replace(/^\uFEFF/, '');
+  if (head.includes(delimiter)) return undefined;
+  return [';', '\t'].find((d) => d !== delimiter && head.split(d).length > 2);
 }
 
 /** Turns a missing, unreadable or folder path into a clear error before streaming starts. */

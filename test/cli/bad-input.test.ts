@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMAND_CASES, DATASET_CASES, type CommandCase, type DatasetCase } from '../fixtures/bad/cases.js';
+import { COMMAND_CASES, DATASET_CASES, SERIES_CASES, type CommandCase, type DatasetCase, type SeriesCase } from '../fixtures/bad/cases.js';
 import { ROOT, copyDatasets, removeDir, semicap, snapshot, tempDir } from './run.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'bad');
@@ -39,11 +39,12 @@ function expectOneLine(stderr: string, message: string | RegExp, vars: Record<st
   else expect(line).toMatch(new RegExp(fill(message.source, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, escapeRegExp(v)]))), message.flags));
 }
 
-const inputBytes = (c: DatasetCase): Buffer => (typeof c.input === 'string' ? readFileSync(join(FIXTURES, c.input)) : c.input());
+const inputBytes = (c: DatasetCase | SeriesCase): Buffer => (typeof c.input === 'string' ? readFileSync(join(FIXTURES, c.input)) : c.input());
 
 describe('bad-input corpus: datasets', () => {
   it('has at least 30 cases in all', () => {
     expect(DATASET_CASES.length + COMMAND_CASES.length).toBeGreaterThanOrEqual(30);
+    expect(DATASET_CASES.length + COMMAND_CASES.length + SERIES_CASES.length).toBeGreaterThanOrEqual(80);
   });
 
   for (const c of DATASET_CASES) {
@@ -89,6 +90,29 @@ describe('bad-input corpus: files and output paths', () => {
       expectOneLine(r.stderr, c.message, vars);
       expect(snapshot(paths.outdir)).toEqual(outBefore);
       expect(snapshot(paths.data)).toEqual(dataBefore);
+    });
+  }
+});
+
+const hasForecast = semicap(['forecast', '--help']).code === 0;
+
+describe.skipIf(!hasForecast)(`bad-input corpus: long CSVs through forecast${hasForecast ? '' : ' (skipped: no forecast command yet)'}`, () => {
+  for (const c of SERIES_CASES) {
+    it(`${c.name} → exit ${c.code}`, () => {
+      const { data, outdir, out } = workspace();
+      const file = join(data, '..', 'series.csv');
+      writeFileSync(file, inputBytes(c));
+      const vars = { file, data, out, outdir };
+      const outBefore = snapshot(outdir);
+      const r = semicap(['forecast', file, '--id', 'id', '--method', 'linear', ...(c.args ?? []), '--format', 'csv', '--out', out]);
+      expect(r.code, r.stderr).toBe(c.code);
+      if (c.code === 0) {
+        expect(r.stderr).toBe(`semicap: wrote ${out}\n`);
+        expect(readFileSync(out, 'utf8')).toMatch(/^id,year,method,mean,/);
+      } else {
+        expectOneLine(r.stderr, c.message!, vars);
+        expect(snapshot(outdir)).toEqual(outBefore);
+      }
     });
   }
 });
