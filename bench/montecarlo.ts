@@ -8,7 +8,7 @@ import { qnorm } from '../src/forecast/arima/normal.js';
 import { runPaths, simulateScenarios, simulateSeries } from '../src/domain/montecarlo.js';
 import { createRng } from '../src/domain/prng.js';
 import type { Scenario, SeriesAssumptions } from '../src/domain/scenario.js';
-import { loadScenarios } from '../src/data/scenarios.js';
+import { loadScenariosWithData } from '../src/data/scenarios.js';
 import { fileURLToPath } from 'node:url';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
@@ -104,7 +104,7 @@ const byYears = [headline, measure('years 20', 100_000, 20), measure('years 40',
 print('Growth with years (100,000 paths)', byYears, headline);
 
 // The bundled base scenario (four series, each through 2034 and its last target), as `semicap scenario base` runs it.
-const bundled = loadScenarios(fileURLToPath(new URL('../datasets/scenarios.csv', import.meta.url)));
+const bundled = loadScenariosWithData(fileURLToPath(new URL('../datasets/scenarios.csv', import.meta.url)), fileURLToPath(new URL('../datasets', import.meta.url))).scenarios;
 const base: Scenario[] = bundled.filter((s) => s.name === 'base');
 const years = base[0].series.reduce((sum, s) => sum + Math.max(2034, ...s.targets.map((t) => t.year)) - s.startYear + 1, 0);
 const scenarioMs = time(() => simulateScenarios(base, { paths: 100_000, seed: 42, through: 2034 }));

@@ -22,7 +22,7 @@ import {
   type SeriesAssumptions,
   type Uncertain,
 } from '../domain/scenario.js';
-import { loadFile } from './datasets.js';
+import { loadDatasets, datasetPaths, loadFile, type DatasetName, type Datasets } from './datasets.js';
 import { formatProblem, type Problem } from './problem.js';
 import type { Row, Schema } from './schema.js';
 
@@ -40,7 +40,7 @@ export const scenariosSchema: Schema = {
     { name: 'series', cell: { type: 'id' }, optional: true, description: 'series name (mature_share, china_wpm, ...); empty on an about row' },
     { name: 'assumption', cell: { type: 'enum', values: SCENARIO_ROW_KINDS }, description: 'start, method, growth_pct, step, cap, floor, target or about' },
     { name: 'year', cell: { type: 'year' }, optional: true, description: 'the year of a start value or a target' },
-    { name: 'value', cell: { type: 'text' }, optional: true, description: 'a number (for method: cagr, linear or logistic); the point value of a distribution' },
+    { name: 'value', cell: { type: 'text' }, optional: true, description: 'a number, or a bundled figure such as @capacity_share/china/mature (with year and source_id); for method: cagr, linear or logistic' },
     { name: 'unit', cell: { type: 'text' }, optional: true, description: 'on the start row: percent (a share, bounded 0–100), wpm_8in_eq, CNY_bn, ...' },
     { name: 'distribution', cell: { type: 'enum', values: DISTRIBUTIONS }, optional: true, description: 'fixed (default), normal, triangular or uniform' },
     optionalNumber('sd', 'normal: standard deviation'),
@@ -67,8 +67,10 @@ const col = (name: string) => scenariosSchema.columns.findIndex((c) => c.name ==
  * Turns validated rows into scenarios, collecting every problem (one start per series, numbers where numbers are
  * expected, a distribution's parameters present, assumptions that fit the method).
  */
-export function scenarioRecords(rows: readonly Row[], file: string, sourceIds?: ReadonlySet<string>): { scenarios: Scenario[]; problems: Problem[] } {
+export function scenarioRecords(rows: readonly Row[], file: string, data?: Datasets): { scenarios: Scenario[]; problems: Problem[] } {
   const problems: Problem[] = [];
+  const sourceIds = data ? new Set(data.sources.map((s) => s.source_id)) : undefined;
+  const resolve = data ? datasetResolver(data) : undefined;
   const at = (row: Row, column: string, message: string) => problems.push({ file, line: row.__line, column: col(column), message });
   const groups = new Map<string, Grouped>();
   for (const row of rows) {
@@ -96,7 +98,7 @@ export function scenarioRecords(rows: readonly Row[], file: string, sourceIds?: 
   for (const g of groups.values()) {
     const series: SeriesAssumptions[] = [];
     for (const name of g.order) {
-      const s = seriesFrom(g.name, name, g.series.get(name)!, file, problems);
+      const s = seriesFrom(g.name, name, g.series.get(name)!, file, problems, resolve);
       if (s) series.push(s);
     }
     scenarios.push({ name: g.name, note: g.note, series });
@@ -104,9 +106,10 @@ export function scenarioRecords(rows: readonly Row[], file: string, sourceIds?: 
   return { scenarios, problems };
 }
 
-function seriesFrom(scenario: string, name: string, rows: Row[], file: string, problems: Problem[]): SeriesAssumptions | undefined {
+function seriesFrom(scenario: string, name: string, rows: Row[], file: string, problems: Problem[], resolve?: RefResolver): SeriesAssumptions | undefined {
   const before = problems.length;
   const at = (row: Row, column: string, message: string) => problems.push({ file, line: row.__line, column: col(column), message });
+  const numberCell = (row: Row) => valueCell(row, at, resolve);
   const byKind = (kind: AssumptionName) => rows.filter((r) => r.assumption === kind);
   const single = (kind: AssumptionName): Row | undefined => {
     const found = byKind(kind);
@@ -131,7 +134,7 @@ function seriesFrom(scenario: string, name: string, rows: Row[], file: string, p
     if ((SCENARIO_METHODS as readonly string[]).includes(m)) method = m as ScenarioMethod;
     else at(methodRow, 'value', `method '${m}' is not known; expected one of ${SCENARIO_METHODS.join(', ')}`);
   }
-  const uncertain = (row: Row | undefined): Uncertain | undefined => (row ? uncertainFrom(row, scenario, name, at) : undefined);
+  const uncertain = (row: Row | undefined): Uncertain | undefined => (row ? uncertainFrom(row, scenario, name, at, numberCell) : undefined);
   const start = uncertain(startRow);
   const growth = uncertain(single('growth_pct'));
   const step = uncertain(single('step'));
@@ -140,9 +143,9 @@ function seriesFrom(scenario: string, name: string, rows: Row[], file: string, p
   const floorU = uncertain(floorRow);
   if (floorRow && floorU && floorU.dist.kind !== 'fixed') at(floorRow, 'distribution', 'a floor is a fixed bound; expected no distribution');
   const targets = byKind('target').flatMap((r) => {
-    const value = numberCell(r, 'value', at);
+    const cell = numberCell(r);
     if (r.year === null) at(r, 'year', `${scenario}.${name}: a target needs a year`);
-    return value === undefined || r.year === null ? [] : [{ year: Number(r.year), value, note: r.note === null ? undefined : String(r.note), sourceId: r.source_id === null ? undefined : String(r.source_id) }];
+    return cell === undefined || r.year === null ? [] : [{ year: Number(r.year), value: cell.value, note: r.note === null ? undefined : String(r.note), sourceId: r.source_id === null ? undefined : String(r.source_id), from: cell.from }];
   });
   const seen = new Set<number>();
   if (problems.length > before || !start) return undefined;
@@ -168,23 +171,49 @@ function seriesFrom(scenario: string, name: string, rows: Row[], file: string, p
   return s;
 }
 
-function numberCell(row: Row, column: string, at: (row: Row, column: string, message: string) => void): number | undefined {
-  const raw = row[column];
+type At = (row: Row, column: string, message: string) => void;
+type ValueCell = (row: Row) => { value: number; from?: string } | undefined;
+
+/** The value cell: a plain number, or `@dataset/...` references (joined by `+`) resolved in the bundled figures. */
+function valueCell(row: Row, at: At, resolve?: RefResolver): { value: number; from?: string } | undefined {
+  const raw = row.value;
   if (raw === null || String(raw).trim() === '') {
-    at(row, column, `${column} is empty; expected a number`);
+    at(row, 'value', 'value is empty; expected a number or a reference such as @capacity_share/china/mature');
     return undefined;
   }
   const text = String(raw).trim();
+  if (text.startsWith('@')) {
+    if (!resolve) {
+      at(row, 'value', `'${text}' refers to a bundled figure, but no datasets were loaded to resolve it`);
+      return undefined;
+    }
+    if (row.year === null) {
+      at(row, 'year', `'${text}' refers to a figure: give the figure's year`);
+      return undefined;
+    }
+    let total = 0;
+    const from: string[] = [];
+    for (const ref of text.split('+').map((t) => t.trim())) {
+      const r = resolve(ref, Number(row.year), row.source_id === null ? null : String(row.source_id));
+      if (!r.ok) {
+        at(row, 'value', r.reason);
+        return undefined;
+      }
+      total += r.value;
+      from.push(r.where);
+    }
+    return { value: total, from: from.join(' + ') };
+  }
   const value = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(value)) {
-    at(row, column, `'${raw}' is not a number; expected a plain number such as 5.9`);
+    at(row, 'value', `'${raw}' is not a number; expected a plain number such as 5.9 or a reference such as @capacity_share/china/mature`);
     return undefined;
   }
-  return value;
+  return { value };
 }
 
-function uncertainFrom(row: Row, scenario: string, series: string, at: (row: Row, column: string, message: string) => void): Uncertain | undefined {
-  const value = numberCell(row, 'value', at);
+function uncertainFrom(row: Row, scenario: string, series: string, at: At, numberCell: ValueCell): Uncertain | undefined {
+  const cell = numberCell(row);
   const kind = (row.distribution ?? 'fixed') as DistributionName;
   const need = (name: 'sd' | 'min' | 'max'): number => {
     const v = row[name];
@@ -199,9 +228,10 @@ function uncertainFrom(row: Row, scenario: string, series: string, at: (row: Row
   if (kind === 'normal') dist = { kind, sd: need('sd') };
   else if (kind === 'triangular' || kind === 'uniform') dist = { kind, min: need('min'), max: need('max') };
   else dist = { kind: 'fixed' };
-  if (value === undefined) return undefined;
+  if (cell === undefined) return undefined;
   return {
-    value,
+    value: cell.value,
+    from: cell.from,
     dist,
     draw: (row.draw ?? 'once') as DrawMode,
     sourceId: row.source_id === null ? undefined : String(row.source_id),
@@ -214,14 +244,73 @@ export const scenariosPath = (dir: string) => join(dir, 'scenarios.csv');
 
 /**
  * Loads and checks a scenario file; any problem is a data error (exit 65) naming the first, FILE:LINE:COLUMN.
- * `sourceIds` (from sources.csv) makes every source_id checked.
+ * With `data`, every source_id is checked against sources.csv and `@dataset/...` values are resolved.
  */
-export function loadScenarios(path: string, sourceIds?: ReadonlySet<string>): Scenario[] {
+export function loadScenarios(path: string, data?: Datasets): Scenario[] {
   const loaded = loadFile(path, scenariosSchema);
-  const { scenarios, problems } = loaded.problems.length > 0 ? { scenarios: [], problems: loaded.problems } : scenarioRecords(loaded.rows, path, sourceIds);
+  const { scenarios, problems } = loaded.problems.length > 0 ? { scenarios: [], problems: loaded.problems } : scenarioRecords(loaded.rows, path, data);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in this file)` : '';
     throw dataError(formatProblem(problems[0]) + more);
   }
   return scenarios;
+}
+
+/** The datasets a scenario file's references may point into. */
+export const SCENARIO_DATASETS: readonly DatasetName[] = ['capacity_share', 'capacity', 'funds', 'self_sufficiency'];
+
+/** Loads the datasets of a folder that references need, then the scenario file; returns both and the files read. */
+export function loadScenariosWithData(path: string, dataDir: string): { scenarios: Scenario[]; inputs: string[] } {
+  const data = loadDatasets(dataDir, SCENARIO_DATASETS);
+  return { scenarios: loadScenarios(path, data), inputs: [path, ...datasetPaths(dataDir, SCENARIO_DATASETS)] };
+}
+
+// --- references to bundled figures -------------------------------------------------------------------------------
+
+export type RefResolver = (ref: string, year: number, sourceId: string | null) => { ok: true; value: number; where: string } | { ok: false; reason: string };
+
+/**
+ * Resolves `@dataset/keys` in the loaded datasets, for the row's year and (when given) source_id:
+ *   @capacity_share/REGION/SEGMENT       share_pct
+ *   @capacity/ENTITY/SEGMENT             value (year-end: period year or Q4)
+ *   @self_sufficiency/SCOPE              rate_pct
+ *   @funds/FUND/PHASE/MEASURE[/low|high] amount (PHASE - for none; a range needs low or high)
+ * Exactly one figure must match; the reason lists what exists when none or several do.
+ */
+export function datasetResolver(data: Datasets): RefResolver {
+  return (ref, year, sourceId) => {
+    const [dataset, ...keys] = ref.replace(/^@/, '').split('/');
+    const bySource = <T extends { source_id: string }>(rows: T[]) => rows.filter((r) => sourceId === null || r.source_id === sourceId);
+    const pick = <T extends { source_id: string; line: number; year: number }>(file: string, candidates: T[], value: (r: T) => number | string): ReturnType<RefResolver> => {
+      const atYear = bySource(candidates.filter((r) => r.year === year));
+      if (atYear.length === 1) {
+        const v = value(atYear[0]);
+        return typeof v === 'number' ? { ok: true, value: v, where: `${file}.csv line ${atYear[0].line}` } : { ok: false, reason: `${ref}: ${v}` };
+      }
+      const listing = candidates.map((r) => `${r.year} (${r.source_id})`).join(', ') || 'none';
+      return atYear.length === 0
+        ? { ok: false, reason: `${ref}: no ${file}.csv figure for ${year}${sourceId ? ` from ${sourceId}` : ''}; its figures: ${listing}` }
+        : { ok: false, reason: `${ref}: ${atYear.length} ${file}.csv figures for ${year}; give the source_id of one (${atYear.map((r) => r.source_id).join(', ')})` };
+    };
+    const usage = `expected @capacity_share/REGION/SEGMENT, @capacity/ENTITY/SEGMENT, @self_sufficiency/SCOPE or @funds/FUND/PHASE/MEASURE`;
+    switch (dataset) {
+      case 'capacity_share':
+        if (keys.length !== 2) break;
+        return pick('capacity_share', data.capacityShare.filter((r) => r.region === keys[0] && r.segment === keys[1]), (r) => r.share_pct);
+      case 'capacity':
+        if (keys.length !== 2) break;
+        return pick('capacity', data.capacity.filter((r) => r.entity === keys[0] && r.segment === keys[1] && (r.period === 'year' || r.period === 'Q4')), (r) => r.value);
+      case 'self_sufficiency':
+        if (keys.length !== 1) break;
+        return pick('self_sufficiency', data.selfSufficiency.filter((r) => r.scope === keys[0]), (r) => r.rate_pct);
+      case 'funds': {
+        if (keys.length !== 3 && keys.length !== 4) break;
+        const [fund, phase, measure, end] = keys;
+        if (end !== undefined && end !== 'low' && end !== 'high') break;
+        const rows = data.funds.filter((r) => r.fund === fund && (r.phase ?? '-') === (phase === '' ? '-' : phase) && r.measure === measure);
+        return pick('funds', rows, (r) => (end === 'high' ? r.amount_high : end === 'low' || r.amount_low === r.amount_high ? r.amount_low : `a range ${r.amount_low}–${r.amount_high}; add /low or /high`));
+      }
+    }
+    return { ok: false, reason: `'${ref}' is not a reference to a bundled figure; ${usage}` };
+  };
 }

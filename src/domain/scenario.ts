@@ -50,6 +50,8 @@ export interface Uncertain {
   /** Provenance of this assumption (a row of sources.csv) and what it stands for. */
   sourceId?: string;
   note?: string;
+  /** Where the value was read when the file referred to a bundled figure (e.g. `capacity_share.csv line 21`). */
+  from?: string;
 }
 
 export interface Target {
@@ -57,6 +59,7 @@ export interface Target {
   value: number;
   note?: string;
   sourceId?: string;
+  from?: string;
 }
 
 export interface SeriesAssumptions {

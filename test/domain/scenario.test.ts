@@ -8,7 +8,8 @@ import { applyOverride, checkSeries, overrideKeys, scenarioPath, stepValue, type
 import { SemicapError } from '../../src/errors.js';
 
 const DATASETS = join(import.meta.dirname, '../../datasets');
-const bundled = () => loadScenarios(join(DATASETS, 'scenarios.csv'));
+const DATA = loadDatasets(DATASETS);
+const bundled = () => loadScenarios(join(DATASETS, 'scenarios.csv'), DATA);
 const find = (scenarios: Scenario[], name: string, series: string): SeriesAssumptions => scenarios.find((s) => s.name === name)!.series.find((s) => s.series === series)!;
 const valueIn = (s: SeriesAssumptions, year: number) => scenarioPath(s, year).find((p) => p.year === year)!.value;
 
@@ -25,8 +26,7 @@ function errorOf(f: () => unknown, kind: string): SemicapError {
 
 describe('the bundled scenarios', () => {
   it('hold bear, base and bull, each with the four series, and every source_id resolves', () => {
-    const data = loadDatasets(DATASETS, []);
-    const scenarios = loadScenarios(join(DATASETS, 'scenarios.csv'), new Set(data.sources.map((s) => s.source_id)));
+    const scenarios = bundled();
     expect(scenarios.map((s) => s.name)).toEqual(['bear', 'base', 'bull']);
     for (const sc of scenarios) {
       expect(sc.note.length).toBeGreaterThan(20);
@@ -199,7 +199,43 @@ describe('scenario files', () => {
 
   it('checks source_id against sources.csv when given', () => {
     const path = write('src.csv', ['a,s,start,2025,10,percent,,,,,,nowhere_2020,', 'a,s,growth_pct,,5,,,,,,,,']);
-    expect(errorOf(() => loadScenarios(path, new Set(['trendforce_2023_10'])), 'data').message).toMatch(/:2:12: source_id 'nowhere_2020' is not in sources\.csv/);
+    expect(errorOf(() => loadScenarios(path, DATA), 'data').message).toMatch(/:2:12: source_id 'nowhere_2020' is not in sources\.csv/);
+  });
+
+  it('resolves @dataset references in the bundled figures and says where each was read', () => {
+    const path = write('refs.csv', [
+      'r,share,start,2024,@capacity_share/china/mature,percent,,,,,,reuters_2025_02_trendforce,',
+      'r,share,growth_pct,,5,,,,,,,,',
+      'r,share,target,2027,@capacity_share/china/mature,percent,,,,,,trendforce_2023_10,',
+      'r,pkg,start,2025,@funds/support_package_2025/-/package_size/high,CNY_bn,,,,,,bloomberg_2025_12,',
+      'r,pkg,growth_pct,,0,,,,,,,,',
+      'r,pkg,cap,2025,@funds/big_fund/III/deployment_huaxin_dingxin + @funds/big_fund/III/deployment_guotou_jixin,CNY_bn,,,,,,dealstreetasia_2025_01,',
+    ]);
+    const [sc] = loadScenarios(path, DATA);
+    const share = sc.series[0];
+    expect(share.start.value).toBe(34);
+    expect(share.start.from).toMatch(/^capacity_share\.csv line \d+$/);
+    expect(share.targets).toMatchObject([{ year: 2027, value: 33, sourceId: 'trendforce_2023_10' }]);
+    expect(sc.series[1].start.value).toBe(500);
+    expect(sc.series[1].cap!.value).toBe(93 + 71);
+    expect(sc.series[1].cap!.from).toMatch(/^funds\.csv line \d+ \+ funds\.csv line \d+$/);
+  });
+
+  it('a reference that matches no figure, several figures or a range says what exists', () => {
+    const cases: [string, RegExp][] = [
+      ['r,s,start,2023,@capacity_share/china/mature,percent,,,,,,,', /@capacity_share\/china\/mature: 2 capacity_share\.csv figures for 2023; give the source_id of one \(trendforce_2023_10, trendforce_2023_12\)/],
+      ['r,s,start,2030,@capacity_share/china/mature,percent,,,,,,,', /no capacity_share\.csv figure for 2030; its figures: 2023 \(trendforce_2023_10\), 2027 \(trendforce_2023_10\)/],
+      ['r,s,start,2025,@funds/support_package_2025/-/package_size,CNY_bn,,,,,,,', /a range 200–500; add \/low or \/high/],
+      ['r,s,start,2025,@fx/CNY,CNY_bn,,,,,,,', /'@fx\/CNY' is not a reference to a bundled figure; expected @capacity_share/],
+    ];
+    cases.forEach(([line, pattern], i) => {
+      const path = write(`ref${i}.csv`, [line, 'r,s,growth_pct,,5,,,,,,,,']);
+      expect(errorOf(() => loadScenarios(path, DATA), 'data').message).toMatch(pattern);
+    });
+    const noYear = write('noyear.csv', ['r,s,start,2025,10,CNY_bn,,,,,,,', 'r,s,growth_pct,,5,,,,,,,,', 'r,s,cap,,@funds/big_fund/III/registered_capital,CNY_bn,,,,,,,']);
+    expect(errorOf(() => loadScenarios(noYear, DATA), 'data').message).toMatch(/:4:4: '@funds\/big_fund\/III\/registered_capital' refers to a figure: give the figure's year/);
+    const path = write('nodata.csv', ['r,s,start,2024,@capacity_share/china/mature,percent,,,,,,reuters_2025_02_trendforce,', 'r,s,growth_pct,,5,,,,,,,,']);
+    expect(errorOf(() => loadScenarios(path), 'data').message).toMatch(/:2:5: .*no datasets were loaded to resolve it/);
   });
 
   it('a missing file is missing input (exit 66)', () => {

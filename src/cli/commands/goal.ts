@@ -1,8 +1,8 @@
 // `semicap goal`: what a target needs (compound and linear growth), when the current path gets there, how likely it
 // is under simulation; or, for funds, the yearly deployment a total needs.
 import { existsSync } from 'node:fs';
-import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
-import { loadScenarios, scenariosPath } from '../../data/scenarios.js';
+import { bundledDataDir } from '../../data/datasets.js';
+import { loadScenariosWithData, scenariosPath } from '../../data/scenarios.js';
 import { assessGoal, deploymentNeeded, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
 import type { Anchor } from '../../domain/projection.js';
 import { simulateSeries } from '../../domain/montecarlo.js';
@@ -178,12 +178,12 @@ function scenarioSeries(key: string, g: GlobalOptions): { label: string; series:
   if (!name || !series || rest.length > 0) throw usageError(`--scenario '${key}' is not NAME.SERIES; expected e.g. base.self_sufficiency`);
   const dir = g.data ?? bundledDataDir();
   const path = existsSync(scenariosPath(dir)) ? scenariosPath(dir) : scenariosPath(bundledDataDir());
-  const scenarios = loadScenarios(path, new Set(loadDatasets(dir, []).sources.map((s) => s.source_id)));
+  const { scenarios, inputs } = loadScenariosWithData(path, dir);
   const sc = scenarios.find((s) => s.name === name);
   if (!sc) throw usageError(`--scenario: no scenario '${name}'; expected one of ${scenarios.map((s) => s.name).join(', ')}`);
   const s = sc.series.find((x) => x.series === series);
   if (!s) throw usageError(`--scenario: scenario '${name}' has no series '${series}'; expected one of ${sc.series.map((x) => x.series).join(', ')}`);
-  return { label: key, series: s, inputs: [path, ...datasetPaths(dir, [])] };
+  return { label: key, series: s, inputs };
 }
 
 // --- funds ------------------------------------------------------------------------------------------------------

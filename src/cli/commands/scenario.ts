@@ -2,8 +2,8 @@
 // percentile bands per year and the probability of each target — from datasets/scenarios.csv or a user's file.
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
-import { loadScenarios, scenariosPath } from '../../data/scenarios.js';
+import { bundledDataDir } from '../../data/datasets.js';
+import { loadScenariosWithData, scenariosPath } from '../../data/scenarios.js';
 import { requiredCagrPct, requiredStepPerYear, firstYearReaching } from '../../domain/goal.js';
 import { DEFAULT_PERCENTILES, LONG_RUN_STEPS, checkPercentiles, simulateScenarios, type Progress, type SeriesSimulation } from '../../domain/montecarlo.js';
 import { MAX_SEED } from '../../domain/prng.js';
@@ -15,7 +15,7 @@ import type { CommandResult, GlobalOptions } from '../context.js';
 
 export function scenario(args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const { scenarios: all, file, messages } = readScenarios(dir, opts.file as string | undefined);
+  const { scenarios: all, inputs, messages } = readScenarios(dir, opts.file as string | undefined);
   let scenarios = selectScenarios(all, args);
   scenarios = selectSeries(scenarios, opts.series as string | undefined);
   const sets = (opts.set as string[] | undefined) ?? [];
@@ -28,7 +28,6 @@ export function scenario(args: string[], opts: Record<string, unknown>, g: Globa
   for (const sc of scenarios) for (const s of sc.series) if (through < s.startYear) throw usageError(`--through ${through} is before ${sc.name}.${s.series}'s start year ${s.startYear}`);
   const notes = scenarios.filter((sc) => sc.note !== '').map((sc) => `${sc.name}: ${sc.note}`);
   if (sets.length > 0) notes.push(`overridden on the command line: ${sets.join(', ')}`);
-  const inputs = [file, ...datasetPaths(dir, [])];
   const assumptions = assumptionsTable(scenarios);
   if (opts.simulate === undefined) {
     const report = makeReport('scenario', [pathsTable(scenarios, through), targetsTable(scenarios, through), assumptions], notes, heldWarnings(scenarios, through));
@@ -44,15 +43,15 @@ export function scenario(args: string[], opts: Record<string, unknown>, g: Globa
 
 // --- reading and selecting -------------------------------------------------------------------------------------
 
-function readScenarios(dir: string, file: string | undefined): { scenarios: Scenario[]; file: string; messages: string[] } {
+function readScenarios(dir: string, file: string | undefined): { scenarios: Scenario[]; inputs: string[]; messages: string[] } {
   const messages: string[] = [];
   let path = file ?? scenariosPath(dir);
   if (file === undefined && !existsSync(path)) {
     path = scenariosPath(bundledDataDir());
     messages.push(`${dir} has no scenarios.csv; using the bundled scenarios`);
   }
-  const sourceIds = new Set(loadDatasets(dir, []).sources.map((s) => s.source_id));
-  return { scenarios: loadScenarios(path, sourceIds), file: path, messages };
+  const { scenarios, inputs } = loadScenariosWithData(path, dir);
+  return { scenarios, inputs, messages };
 }
 
 function selectScenarios(all: Scenario[], names: string[]): Scenario[] {
@@ -214,7 +213,7 @@ function describeDist(u: Uncertain | undefined): string {
 function assumptionsTable(scenarios: Scenario[]): Table {
   const rows = scenarios.flatMap((sc) =>
     sc.series.flatMap((s) => {
-      const row = (assumption: string, year: number | null, value: number | string | null, u?: Uncertain, extra: { unit?: string; source_id?: string; note?: string } = {}) => ({
+      const row = (assumption: string, year: number | null, value: number | string | null, u?: Uncertain, extra: { unit?: string; source_id?: string; note?: string; from?: string } = {}) => ({
         scenario: sc.name,
         series: s.series,
         assumption,
@@ -224,6 +223,7 @@ function assumptionsTable(scenarios: Scenario[]): Table {
         draw: u && u.dist.kind !== 'fixed' ? u.draw : '',
         unit: extra.unit ?? '',
         source_id: extra.source_id ?? u?.sourceId ?? '',
+        from: extra.from ?? u?.from ?? '',
         note: extra.note ?? u?.note ?? '',
       });
       return [
@@ -233,7 +233,7 @@ function assumptionsTable(scenarios: Scenario[]): Table {
         ...(s.step ? [row('step', null, s.step.value, s.step, { unit: `${s.unit}/yr` })] : []),
         ...(s.cap ? [row('cap', null, s.cap.value, s.cap, { unit: s.unit })] : []),
         ...(s.floor !== undefined ? [row('floor', null, s.floor, undefined, { unit: s.unit })] : []),
-        ...s.targets.map((t) => row('target', t.year, t.value, undefined, { unit: s.unit, source_id: t.sourceId, note: t.note })),
+        ...s.targets.map((t) => row('target', t.year, t.value, undefined, { unit: s.unit, source_id: t.sourceId, note: t.note, from: t.from })),
       ];
     }),
   );
@@ -250,6 +250,7 @@ function assumptionsTable(scenarios: Scenario[]): Table {
       { key: 'draw', header: 'draw' },
       { key: 'unit', header: 'unit' },
       { key: 'source_id', header: 'source_id' },
+      { key: 'from', header: 'read from' },
       { key: 'note', header: 'what it stands for' },
     ],
     rows,
