@@ -8,7 +8,7 @@
 // combined width is close to the typical component's width), and its coverage is checked empirically, not
 // guaranteed.
 // Fitted values are combined the same way where every component has one (NaN elsewhere); the component
-// methods' own params (including any fallback) are reported under "<method>.<param>".
+// methods' own params are reported under "<method>.<param>", and their fallbacks joined in params.fallback.
 
 import { SemicapError } from '../errors.js';
 import { checkHorizon, checkSeries, levelsOf } from './ets/common.js';
@@ -57,6 +57,8 @@ export function combineFitted(method: string, y: readonly number[], parts: reado
   const residuals = y.map((v, t) => (Number.isFinite(fitted[t]) ? v - fitted[t] : Number.NaN));
   const params: Record<string, number | string> = { combination: how, components: parts.map((p) => p.method).join(',') };
   for (const p of parts) for (const [k, v] of Object.entries(p.params)) params[`${p.method}.${k}`] = v;
+  const fallbacks = parts.filter((p) => typeof p.params.fallback === 'string').map((p) => `${p.method}: ${p.params.fallback}`);
+  if (fallbacks.length > 0) params.fallback = fallbacks.join('; ');
   return {
     method,
     fitted,
