@@ -134,8 +134,37 @@ export function chartsOf(report: Report): Chart[] {
   for (const table of report.tables) {
     const chart = chartFromTable(table);
     if (chart) return [chart];
+    const grouped = chartsByGroup(table);
+    if (grouped.length > 0) return grouped;
   }
   return [];
+}
+
+const MAX_GROUP_CHARTS = 12;
+
+/**
+ * A long forecast table (several series and methods, so years repeat): one chart per series (`id` column),
+ * one line per method in it; interval bands only when the chart has a single method (else they hide the lines).
+ */
+export function chartsByGroup(table: Table): Chart[] {
+  const text = (key: string) => table.columns.find((c) => c.key === key && (c.type === undefined || c.type === 'text'));
+  const idCol = text('id') ?? text('series');
+  const methodCol = text('method');
+  if (!idCol && !methodCol) return [];
+  const groupOf = (r: Table['rows'][number], col: typeof idCol) => (col ? String(r[col.key] ?? '') : '');
+  const ids = [...new Set(table.rows.map((r) => groupOf(r, idCol)))].slice(0, MAX_GROUP_CHARTS);
+  const charts: Chart[] = [];
+  for (const id of ids) {
+    const rows = table.rows.filter((r) => groupOf(r, idCol) === id);
+    const methods = [...new Set(rows.map((r) => groupOf(r, methodCol)))];
+    const parts = methods.map((m) => ({ m, chart: chartFromTable({ ...table, rows: rows.filter((r) => groupOf(r, methodCol) === m) }) })).filter((p) => p.chart !== undefined);
+    if (parts.length === 0) continue;
+    const lines = parts.flatMap((p) => p.chart!.lines.map((l) => ({ ...l, label: p.m === '' ? l.label : `${p.m}${l.label === 'mean' ? '' : ` ${l.label}`}` })));
+    const title = `${table.title ?? table.name}${id === '' ? '' : ` — ${id}`}`;
+    const chart: Chart = { name: id === '' ? table.name : `${table.name}-${id.replace(/[^\w.-]+/g, '_')}`, title, unit: '', lines, bands: parts.length === 1 ? parts[0].chart!.bands : [], markers: [] };
+    if (isDrawable(chart)) charts.push(chart);
+  }
+  return charts;
 }
 
 /** Year-by-year values of a line at the given years, linearly interpolated inside its span (undefined outside). */
@@ -215,4 +244,32 @@ export function targetsChart(
   if (path && years.length > 1) lines.push({ label: 'linear', role: 'projection', points: years.map((y) => ({ year: y, value: clamp(current.value + path.step * (y - current.year)) })) });
   const markers = targets.map((t) => ({ year: t.year, value: t.value, label: t.label, role: 'target' as const }));
   return { name, title, unit: '%', lines, bands: [], markers, source };
+}
+
+/**
+ * A fitted forecast with its history: the history solid, each method's mean dashed from the last observation,
+ * and its prediction intervals shaded (for a single method; several methods' bands would hide the lines).
+ * For `semicap forecast`: `report.charts = [forecastChart(...)]` per series.
+ */
+export function forecastChart(
+  name: string,
+  title: string,
+  unit: string,
+  history: readonly ChartPoint[],
+  forecasts: readonly { label: string; years: readonly number[]; mean: readonly number[]; intervals: readonly { level: number; lower: readonly number[]; upper: readonly number[] }[] }[],
+  source?: string,
+): Chart {
+  const last = history[history.length - 1];
+  const lines: ChartLine[] = [{ label: 'history', role: 'history', points: [...history] }];
+  for (const f of forecasts) {
+    const points = f.years.map((year, i) => ({ year, value: f.mean[i] })).filter((p) => Number.isFinite(p.value));
+    lines.push({ label: f.label, role: 'projection', points: last ? [last, ...points] : points });
+  }
+  const bands: ChartBand[] =
+    forecasts.length === 1
+      ? [...forecasts[0].intervals]
+          .sort((a, b) => b.level - a.level)
+          .map((iv) => ({ label: `${iv.level} % interval`, points: forecasts[0].years.map((year, i) => ({ year, lower: iv.lower[i], upper: iv.upper[i] })).filter((p) => Number.isFinite(p.lower) && Number.isFinite(p.upper)) }))
+      : [];
+  return { name, title, unit, lines, bands, markers: [], source };
 }

@@ -1,6 +1,6 @@
 // --chart and --chart-out end to end: the chart follows the table on stdout, fits the width, falls back to
 // ASCII when the locale is not UTF-8, never gets into CSV/JSON, and the SVG file is well formed.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/report/i18n.js';
@@ -79,6 +79,16 @@ describe('--chart in the terminal', () => {
     expect(ss.stdout).toContain('◆ target');
     const ov = semicap(['overview', '--chart'], { env: UTF8 });
     expect(ov.stdout.match(/── history|╌╌ trendforce/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('forecast: the mean dashed with its interval bands, one chart per series', () => {
+    const file = join(dir, 'two.csv');
+    writeFileSync(file, 'id,year,value\na,2015,10\na,2016,11\na,2017,12.5\na,2018,13\na,2019,14.2\nb,2015,5\nb,2016,5.5\nb,2017,6\nb,2018,6.2\nb,2019,7\n');
+    const r = semicap(['forecast', file, '--id', 'id', '--method', 'drift', '--chart'], { env: UTF8 });
+    expect(r.code).toBe(0);
+    const titles = r.stdout.split('\n').filter((l) => /— [ab]$/.test(l));
+    expect(titles).toHaveLength(2);
+    expect(r.stdout).toContain('░░ 95 % interval   ░░ 80 % interval   ╌╌ drift (projection)');
   });
 
   it('a report without a time series says so on stderr and still succeeds', () => {

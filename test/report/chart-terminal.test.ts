@@ -142,3 +142,42 @@ describe('series model', () => {
     expect(chartsOf(report)).toEqual([]);
   });
 });
+
+describe('charts of long forecast tables and fitted forecasts', () => {
+  const table = {
+    name: 'forecast',
+    title: 'Forecast',
+    columns: [
+      { key: 'id', header: 'id' },
+      { key: 'year', header: 'year', type: 'int' as const },
+      { key: 'method', header: 'method' },
+      { key: 'mean', header: 'mean', type: 'number' as const },
+      { key: 'lo80', header: 'lo 80', type: 'number' as const },
+      { key: 'hi80', header: 'hi 80', type: 'number' as const },
+    ],
+    rows: [
+      { id: 'a', year: 2024, method: 'holt', mean: 1, lo80: 0, hi80: 2 },
+      { id: 'a', year: 2025, method: 'holt', mean: 2, lo80: 1, hi80: 3 },
+      { id: 'a', year: 2024, method: 'drift', mean: 1.5, lo80: 1, hi80: 2 },
+      { id: 'a', year: 2025, method: 'drift', mean: 2.5, lo80: 2, hi80: 3 },
+      { id: 'b', year: 2024, method: 'holt', mean: 5, lo80: 4, hi80: 6 },
+      { id: 'b', year: 2025, method: 'holt', mean: 6, lo80: 5, hi80: 7 },
+    ],
+  };
+  it('one chart per series, one line per method, bands only for a single method', () => {
+    const charts = chartsOf({ command: 'forecast', tables: [table], notes: [], warnings: [] });
+    expect(charts.map((c) => [c.name, c.title, c.lines.map((l) => l.label), c.bands.length])).toEqual([
+      ['forecast-a', 'Forecast — a', ['holt', 'drift'], 0],
+      ['forecast-b', 'Forecast — b', ['holt'], 1],
+    ]);
+    expect(charts[1].bands[0]).toEqual({ label: '80 % interval', points: [{ year: 2024, lower: 4, upper: 6 }, { year: 2025, lower: 5, upper: 7 }] });
+  });
+  it('forecastChart joins the forecast to the last observation and shades wider intervals first', async () => {
+    const { forecastChart } = await import('../../src/report/series.js');
+    const c = forecastChart('f', 'F', '%', [{ year: 2022, value: 10 }, { year: 2023, value: 11 }], [
+      { label: 'ets', years: [2024, 2025], mean: [12, 13], intervals: [{ level: 80, lower: [11, 11.5], upper: [13, 14.5] }, { level: 95, lower: [10, 10], upper: [14, 16] }] },
+    ]);
+    expect(c.lines[1].points).toEqual([{ year: 2023, value: 11 }, { year: 2024, value: 12 }, { year: 2025, value: 13 }]);
+    expect(c.bands.map((b) => b.label)).toEqual(['95 % interval', '80 % interval']);
+  });
+});
