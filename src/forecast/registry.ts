@@ -4,11 +4,13 @@
 // e.g. "theta,auto" or "mean(ses,theta),median(ets,arima,theta)". Names are case-insensitive; whitespace is
 // ignored. Unknown names are usage errors that list the known ones and suggest the closest (edit distance <= 2).
 //
-// Only the methods whose modules are committed are registered here (see METHOD_TABLE). When auto.ts lands, add
-// `auto` to the table; when combine.ts lands, build combinations with its `combine` (see combineMethods).
+// Combinations are built by combine.ts (mean or median of the members' forecasts and interval bounds; the
+// combination fails when a member cannot fit the series).
 
 import { SemicapError } from '../errors.js';
 import { arima } from './arima.js';
+import { auto } from './auto.js';
+import { type Combiner, combine } from './combine.js';
 import { damped } from './damped.js';
 import { drift } from './drift.js';
 import { ets } from './ets.js';
@@ -18,7 +20,7 @@ import { naive } from './naive.js';
 import { ses } from './ses.js';
 import { theta } from './theta.js';
 import { linear, loglinear } from './trend.js';
-import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
+import type { Method } from './types.js';
 
 /** Every registered method by its command-line name. */
 const METHOD_TABLE: readonly Method[] = [
@@ -34,12 +36,12 @@ const METHOD_TABLE: readonly Method[] = [
   loglinear,
   logistic,
   logisticNls,
+  auto,
 ];
 
 const METHODS: ReadonlyMap<string, Method> = new Map(METHOD_TABLE.map((m) => [m.name, m]));
 
-/** How several methods' forecasts are combined. */
-export type Combiner = 'mean' | 'median';
+export type { Combiner };
 const COMBINERS: readonly Combiner[] = ['mean', 'median'];
 
 /** A parsed `--method` item. */
@@ -152,7 +154,7 @@ export function getMethod(name: string): Method {
 
 function resolve(spec: MethodSpec): Method {
   if (spec.kind === 'method') return getMethod(spec.name);
-  return combineMethods(spec.combiner, spec.members.map(resolve), specName(spec));
+  return combine(specName(spec), spec.members.map(resolve), spec.combiner);
 }
 
 /**
@@ -165,75 +167,4 @@ export function parseMethodList(text: string): Method[] {
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new SemicapError('usage', `method '${duplicate}' is listed twice in --method`);
   return specs.map(resolve);
-}
-
-// ---- combinations --------------------------------------------------------------------------------------------
-// A stand-in until src/forecast/combine.ts lands: the combination's forecast is the mean or median of its
-// members' point forecasts, and each interval bound the mean or median of the members' bounds at that level
-// (as R's forecastHybrid / Hyndman's combination intervals do). Members that cannot fit the series are left
-// out and named in params.excluded; the combination fails only if none fits.
-
-function combineValues(combiner: Combiner, values: number[]): number {
-  if (combiner === 'mean') return values.reduce((s, v) => s + v, 0) / values.length;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function combinePointwise(combiner: Combiner, rows: number[][], length: number): number[] {
-  return Array.from({ length }, (_, k) => {
-    const column = rows.map((r) => r[k]).filter(Number.isFinite);
-    return column.length === 0 ? Number.NaN : combineValues(combiner, column);
-  });
-}
-
-/** A Method whose forecasts are the mean or median of `members`' forecasts (see the comment above). */
-export function combineMethods(combiner: Combiner, members: readonly Method[], name?: string): Method {
-  if (members.length < 2) throw new SemicapError('usage', `a ${combiner} combination needs at least 2 methods`);
-  const label = name ?? `${combiner}(${members.map((m) => m.name).join(',')})`;
-  return {
-    name: label,
-    minLength: Math.min(...members.map((m) => m.minLength)),
-    fit(y: readonly number[], options?: FitOptions): Fitted {
-      const fits: Fitted[] = [];
-      const excluded: string[] = [];
-      for (const member of members) {
-        if (y.length < member.minLength) {
-          excluded.push(`${member.name} (needs ${member.minLength} values)`);
-          continue;
-        }
-        try {
-          fits.push(member.fit(y, options));
-        } catch (error) {
-          excluded.push(`${member.name} (${error instanceof Error ? error.message : String(error)})`);
-        }
-      }
-      if (fits.length === 0) {
-        throw new SemicapError('data', `no member of ${label} could fit the series: ${excluded.join('; ')}`);
-      }
-      const fitted = combinePointwise(combiner, fits.map((f) => f.fitted), y.length);
-      const params: Record<string, number | string> = { members: fits.map((f) => f.method).join(',') };
-      if (excluded.length > 0) params.excluded = excluded.join('; ');
-      return {
-        method: label,
-        fitted,
-        residuals: y.map((v, i) => (Number.isFinite(fitted[i]) ? v - fitted[i] : Number.NaN)),
-        params,
-        forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
-          const forecasts = fits.map((f) => f.forecast(h, forecastOptions));
-          const mean = combinePointwise(combiner, forecasts.map((f) => f.mean), h);
-          const intervals: Interval[] = forecasts[0].intervals.map((first) => {
-            const atLevel = forecasts.map((f) => f.intervals.find((i) => i.level === first.level));
-            const present = atLevel.filter((i): i is Interval => i !== undefined);
-            return {
-              level: first.level,
-              lower: combinePointwise(combiner, present.map((i) => i.lower), h),
-              upper: combinePointwise(combiner, present.map((i) => i.upper), h),
-            };
-          });
-          return { method: label, mean, intervals };
-        },
-      };
-    },
-  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  combineMethods,
   getMethod,
   levenshtein,
   methodNames,
@@ -10,27 +9,6 @@ import {
   suggestName,
 } from '../../src/forecast/registry.js';
 import { linear, loglinear } from '../../src/forecast/trend.js';
-import type { Method } from '../../src/forecast/types.js';
-
-const constant = (name: string, value: number, width: number): Method => ({
-  name,
-  minLength: 1,
-  fit: (y) => ({
-    method: name,
-    fitted: y.map(() => value),
-    residuals: y.map((v) => v - value),
-    params: {},
-    forecast: (h, options) => ({
-      method: name,
-      mean: new Array(h).fill(value),
-      intervals: (options?.levels ?? [80, 95]).map((level) => ({
-        level,
-        lower: new Array(h).fill(value - width),
-        upper: new Array(h).fill(value + width),
-      })),
-    }),
-  }),
-});
 
 describe('levenshtein and suggestions', () => {
   it('computes edit distances', () => {
@@ -78,8 +56,9 @@ describe('parseMethodList', () => {
     expect(parseMethodList('linear,loglinear')).toEqual([linear, loglinear]);
     expect(getMethod('LINEAR')).toBe(linear);
     expect(methodNames()).toEqual(
-      expect.arrayContaining(['naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'arima', 'linear', 'loglinear', 'logistic']),
+      expect.arrayContaining(['naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'arima', 'linear', 'loglinear', 'logistic', 'auto']),
     );
+    expect(parseMethodList('theta,auto').map((m) => m.name)).toEqual(['theta', 'auto']);
   });
 
   it('names unknown methods with the known ones and a suggestion', () => {
@@ -107,26 +86,27 @@ describe('parseMethodList', () => {
   });
 });
 
-describe('combineMethods', () => {
-  it('takes the mean or median of members’ forecasts and interval bounds', () => {
-    const members = [constant('a', 10, 1), constant('b', 20, 2), constant('c', 60, 6)];
-    const mean = combineMethods('mean', members).fit([1, 2]).forecast(2, { levels: [80] });
-    expect(mean.mean).toEqual([30, 30]);
-    expect(mean.intervals[0].lower).toEqual([27, 27]);
-    expect(mean.intervals[0].upper).toEqual([33, 33]);
-    const median = combineMethods('median', members).fit([1, 2]).forecast(1, { levels: [80] });
-    expect(median.mean).toEqual([20]);
-    expect(median.intervals[0].upper).toEqual([22]);
-    const evenMedian = combineMethods('median', members.slice(0, 2)).fit([1]).forecast(1);
-    expect(evenMedian.mean).toEqual([15]);
+describe('combinations from --method', () => {
+  it('take the median of members’ forecasts', () => {
+    // y = 1, 2, 4, 8: linear 9.5, loglinear 16, arima (whatever it is): the median of three is the middle one.
+    const y = [1, 2, 4, 8];
+    const [m] = parseMethodList('median(linear,loglinear,arima)');
+    const parts = [linear, loglinear, getMethod('arima')].map((p) => p.fit(y).forecast(2).mean);
+    const fc = m.fit(y).forecast(2);
+    for (let k = 0; k < 2; k++) {
+      const sorted = parts.map((p) => p[k]).sort((a, b) => a - b);
+      expect(fc.mean[k]).toBeCloseTo(sorted[1], 12);
+    }
   });
 
-  it('leaves out members that cannot fit and says so; fails only when none can', () => {
-    const combo = combineMethods('mean', [linear, loglinear]);
-    const fit = combo.fit([0, 1, 2, 3]);
-    expect(fit.params.excluded).toMatch(/loglinear \(loglinear needs strictly positive values/);
-    expect(fit.forecast(1).mean[0]).toBeCloseTo(4, 12);
-    const broken: Method = { name: 'broken', minLength: 1, fit: () => { throw new Error('no'); } };
-    expect(() => combineMethods('mean', [broken, { ...broken, name: 'b2' }]).fit([1, 2])).toThrow(/no member of mean\(broken,b2\)/);
+  it('nest', () => {
+    const [m] = parseMethodList('mean(linear,median(linear,loglinear,logistic))');
+    expect(m.name).toBe('mean(linear,median(linear,loglinear,logistic))');
+    expect(m.fit([1, 2, 4, 8, 12]).forecast(1).mean.every(Number.isFinite)).toBe(true);
+  });
+
+  it('fail as a whole when a member cannot fit (loglinear on zeros)', () => {
+    const [m] = parseMethodList('mean(linear,loglinear)');
+    expect(() => m.fit([0, 1, 2, 3])).toThrow(/strictly positive/);
   });
 });
