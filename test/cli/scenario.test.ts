@@ -223,6 +223,17 @@ describe('semicap goal', () => {
     expect(semicap(['goal', '--fund-total', '344']).stderr).toMatch(/needs --from YEAR and --to YEAR/);
   });
 
+  it('from 0 there is no compound rate (empty), only a linear one; a met goal needs nothing', () => {
+    const zero = semicap(['goal', '--current', '2025=0%', '--target', '2030=10%', '--format', 'csv']);
+    expect(zero.code).toBe(0);
+    expect(zero.stdout.trim().split('\n')[1]).toBe('2025,0,2030,10,10,open,,2');
+    const compound = semicap(['goal', '--current', '2025=0%', '--target', '2030=10%', '--rate', '5']);
+    expect(compound.code).toBe(2);
+    expect(compound.stderr).toMatch(/compound path needs a positive current value/);
+    const met = json(semicap(['goal', '--current', '2025=80%', '--target', '2030=70%', '--format', 'json']).stdout);
+    expect(table(met, 'goal').rows[0]).toMatchObject({ status: 'met', required_cagr_pct: 0, required_step_per_year: 0 });
+  });
+
   it('asks for what is missing', () => {
     const r = semicap(['goal']);
     expect(r.code).toBe(2);
@@ -258,6 +269,8 @@ describe('semicap shares', () => {
     expect(rep.notes[1]).toMatch(/^source semi_300mm_20\d\d_\d\d/);
     const wide = table(rep, 'wide').rows;
     for (const row of wide) expect(row.total as number).toBeCloseTo(100, 9);
+    // Projected alone, the seven regions would not add up to 100 after the anchors.
+    expect(Math.abs((wide.at(-1)!.alone_total as number) - 100)).toBeGreaterThan(0.01);
     // SEMI's rounded 2025 shares add up to 101 %: scaled to 100, with a warning.
     expect(rep.warnings).toContain("the source's shares add up to 101 % in 2025 (rounded figures); scaled by 100/101 to add up to 100 %");
     const china2025 = table(rep, 'shares').rows.find((x) => x.year === 2025 && x.region === 'china')!;

@@ -43,7 +43,7 @@ function seriesGoal(opts: Record<string, unknown>, g: GlobalOptions): CommandRes
   if (opts.rate !== undefined && opts.step !== undefined) throw usageError('give --rate (compound) or --step (linear), not both');
   if ((opts.rate !== undefined || opts.step !== undefined) && fromScenario) throw usageError('give --scenario or --rate/--step for the current path, not both');
 
-  const assessed = assessGoal({ current, target });
+  const assessed = assessFrom(current, target);
   const unit = share ? 'percent' : 'value';
   const goalTable: Table = {
     name: 'goal',
@@ -66,7 +66,7 @@ function seriesGoal(opts: Record<string, unknown>, g: GlobalOptions): CommandRes
         target: target.value,
         gap: assessed.gap,
         status: assessed.status,
-        required_cagr_pct: current.value > 0 ? assessed.requiredCagrPct : null,
+        required_cagr_pct: assessed.requiredCagrPct,
         required_step_per_year: assessed.requiredStepPerYear,
       },
     ],
@@ -116,6 +116,14 @@ function seriesGoal(opts: Record<string, unknown>, g: GlobalOptions): CommandRes
     throw usageError('--simulate needs a current path: give --rate (with --rate-sd), --step (with --step-sd) or --scenario NAME.SERIES');
   }
   return { report: makeReport('goal', tables, notes, []), inputs: fromScenario ? fromScenario.inputs : [] };
+}
+
+/** assessGoal, except that from a value of 0 or below there is no compound rate (null) rather than an error. */
+function assessFrom(current: Anchor, target: Anchor): { gap: number; status: string; requiredCagrPct: number | null; requiredStepPerYear: number | null } {
+  if (current.value > 0) return assessGoal({ current, target });
+  const positiveStand = { year: current.year, value: 1 }; // any positive value: only status and step are read
+  const shape = assessGoal({ current: positiveStand, target: { year: target.year, value: target.value - current.value + 1 } });
+  return { gap: target.value - current.value, status: shape.status, requiredCagrPct: null, requiredStepPerYear: shape.requiredStepPerYear };
 }
 
 function currentPath(opts: Record<string, unknown>, fromScenario: { label: string; series: SeriesAssumptions } | undefined, current: Anchor, unit: string): CurrentPath | undefined {

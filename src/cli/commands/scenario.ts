@@ -10,6 +10,7 @@ import { MAX_SEED } from '../../domain/prng.js';
 import { applyOverride, scenarioPath, type Scenario, type SeriesAssumptions, type Uncertain } from '../../domain/scenario.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
+import type { Chart } from '../../report/series.js';
 import { closest, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
@@ -32,12 +33,14 @@ export function scenario(args: string[], opts: Record<string, unknown>, g: Globa
   if (opts.simulate === undefined) {
     const report = makeReport('scenario', [pathsTable(scenarios, through), targetsTable(scenarios, through), assumptions], notes, heldWarnings(scenarios, through));
     report.notes.push('point paths: every assumption at its point value (a normal\'s mean, a triangular\'s mode); add --simulate N for percentile bands and the odds of each target');
+    report.charts = seriesCharts(scenarios, through);
     return { report, inputs, messages };
   }
   const sim = simulationOptions(opts, g);
   const runs = simulateScenarios(scenarios, { paths: sim.paths, seed: sim.seed, through, percentiles: sim.percentiles, onProgress: sim.progress?.update });
   sim.progress?.done();
   const report = makeReport('scenario', [bandsTable(runs), simulatedTargetsTable(runs, scenarios), assumptions], [...notes, ...simulationNotes(runs, sim)], []);
+  report.charts = seriesCharts(scenarios, through, runs);
   return { report, inputs, messages };
 }
 
@@ -121,6 +124,29 @@ export function progressBar(g: GlobalOptions, stream: NodeJS.WriteStream = proce
       if (drawn) stream.write('\r\u001b[K');
     },
   };
+}
+
+// --- charts ----------------------------------------------------------------------------------------------------
+
+/** One chart per series: each scenario's point path, its outer percentile band when simulated, and the targets. */
+function seriesCharts(scenarios: Scenario[], through: number, runs?: SeriesSimulation[]): Chart[] {
+  const names = [...new Set(scenarios.flatMap((sc) => sc.series.map((s) => s.series)))];
+  return names.map((name) => {
+    const members = scenarios.flatMap((sc) => sc.series.filter((s) => s.series === name).map((s) => ({ scenario: sc.name, s })));
+    const unit = members[0].s.unit;
+    const lines = members.map(({ scenario, s }) => {
+      const run = runs?.find((r) => r.scenario === scenario && r.series === name);
+      const points = run ? run.bands.map((b) => ({ year: b.year, value: b.point })) : scenarioPath(s, Math.max(through, s.startYear)).map((p) => ({ year: p.year, value: p.value }));
+      return { label: scenario, role: 'projection' as const, points };
+    });
+    const bands = (runs ?? [])
+      .filter((r) => r.series === name)
+      .map((r) => ({ label: `${r.scenario} p${r.percentiles[0]}–p${r.percentiles[r.percentiles.length - 1]}`, points: r.bands.map((b) => ({ year: b.year, lower: b.quantiles[0], upper: b.quantiles[b.quantiles.length - 1] })) }));
+    const targets = new Map<string, { year: number; value: number }>();
+    for (const { s } of members) for (const t of s.targets) targets.set(`${t.year}:${t.value}`, t);
+    const markers = [...targets.values()].map((t) => ({ year: t.year, value: t.value, label: `target ${t.year}`, role: 'target' as const }));
+    return { name, title: `${name} by scenario${runs ? ' (point paths and simulated bands)' : ''}`, unit: unit === 'percent' ? '%' : unit, lines, bands, markers };
+  });
 }
 
 // --- tables ----------------------------------------------------------------------------------------------------

@@ -94,7 +94,19 @@ export function shares(_args: string[], opts: Record<string, unknown>, g: Global
   if (singles.length > 0 && opts.region === undefined) notes.push(`regions with a single ${segment} figure in ${sourceId} are part of the remainder: ${singles.map(([region, rows]) => `${region} (${rows[0].year}=${rows[0].share_pct}%)`).join(', ')}`);
   const others = [...new Set(inSegment.filter((r) => r.source_id !== sourceId).map((r) => r.source_id))];
   if (others.length > 0) notes.push(`other sources for ${segment}, not mixed in: ${others.join(', ')}`);
-  return { report: makeReport('shares', [long, wide, inputs], notes, [...rescaled.warnings, ...result.warnings]), inputs: datasetPaths(dir, ['capacity_share']) };
+  const report = makeReport('shares', [long, wide, inputs], notes, [...rescaled.warnings, ...result.warnings]);
+  report.charts = [
+    {
+      name: 'shares',
+      title: `Shares of ${segment} capacity adding up to 100 % (${sourceId}, ${method})`,
+      unit: '%',
+      lines: result.regions.map((r) => ({ label: r.region, role: 'projection' as const, points: r.points.map((p) => ({ year: p.year, value: p.value })) })),
+      bands: [],
+      markers: result.regions.flatMap((r) => (r.remainder ? [] : r.anchors.map((a) => ({ year: a.year, value: a.value, label: `${r.region} ${a.year}`, role: 'anchor' as const })))),
+      source: sourceId,
+    },
+  ];
+  return { report, inputs: datasetPaths(dir, ['capacity_share']) };
 }
 
 /**
