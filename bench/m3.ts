@@ -159,7 +159,15 @@ async function main(): Promise<void> {
     const m = await optionalMethod(file, name);
     if (m !== undefined) methods.push([name, m]);
   }
-  const rows = methods.map(([name, m]) => evaluate(name, m, series));
+  // Informative combinations (not methods of their own): M3's Comb S-H-D, and, when arima.ts exists, the
+  // cycle-aware alternative to auto measured while choosing auto (too slow for auto's time budget).
+  const { combine } = await import('../src/forecast/combine.js');
+  const byName = new Map(methods);
+  const extra: [string, Method][] = [];
+  const [sesM, holtM, dampedM, driftM, arimaM] = ['ses', 'holt', 'damped', 'drift', 'arima'].map((n) => byName.get(n));
+  if (sesM && holtM && dampedM) extra.push(['comb S-H-D (mean)', combine('shd', [sesM, holtM, dampedM], 'mean')]);
+  if (driftM && sesM && arimaM) extra.push(['median(drift,ses,arima)', combine('dsa', [driftM, sesM, arimaM], 'median')]);
+  const rows = [...methods, ...extra].map(([name, m]) => evaluate(name, m, series));
   const rEts = timeR(csvPath);
 
   const header = ['method', 'sMAPE 1-6', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'seconds', 'failures', 'R sMAPE', 'diff', 'R s (RESULTS.md)'];

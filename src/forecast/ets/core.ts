@@ -164,15 +164,19 @@ function objectiveValue(
   return value;
 }
 
-/** R's bounds = "both" check (usual bounds and admissibility) for non-seasonal parameters. */
-function paramsOk(alpha: number, beta: number | undefined, phi: number | undefined): boolean {
+/**
+ * R's bounds = "both" check (usual bounds and admissibility) for non-seasonal parameters. `beta` and `phi` are
+ * only checked when the model has them (numbers always, never undefined, so the optimiser's hot loop keeps
+ * them unboxed).
+ */
+function paramsOk(alpha: number, beta: number, phi: number, hasBeta: boolean, hasPhi: boolean): boolean {
   if (!(alpha >= LOWER.alpha && alpha <= UPPER.alpha)) return false;
-  if (beta !== undefined && !(beta >= LOWER.beta && beta <= alpha && beta <= UPPER.beta)) return false;
-  if (phi !== undefined && !(phi >= LOWER.phi && phi <= UPPER.phi)) return false;
-  const p = phi ?? 1;
+  if (hasBeta && !(beta >= LOWER.beta && beta <= alpha && beta <= UPPER.beta)) return false;
+  if (hasPhi && !(phi >= LOWER.phi && phi <= UPPER.phi)) return false;
+  const p = hasPhi ? phi : 1;
   if (p < 0 || p > 1 + 1e-8) return false;
   if (alpha < 1 - 1 / p || alpha > 1 + 1 / p) return false;
-  if (beta !== undefined && (beta < alpha * (p - 1) || beta > (1 + p) * (2 - alpha))) return false;
+  if (hasBeta && (beta < alpha * (p - 1) || beta > (1 + p) * (2 - alpha))) return false;
   return true;
 }
 
@@ -232,9 +236,15 @@ function unpack(par: readonly number[], spec: EtsSpec) {
 
 /**
  * Fit one ETS model by R's `etsmodel`: returns undefined where R gives up (too many parameters for the data,
- * or an objective that is not finite at the starting values).
+ * or an objective that is not finite at the starting values). `reltol` is the optimiser's relative tolerance,
+ * R's sqrt(machine epsilon) by default.
  */
-export function fitEtsModel(y: readonly number[], spec: EtsSpec, optCrit: 'lik' | 'mse'): EtsModel | undefined {
+export function fitEtsModel(
+  y: readonly number[],
+  spec: EtsSpec,
+  optCrit: 'lik' | 'mse',
+  reltol = Math.sqrt(Number.EPSILON),
+): EtsModel | undefined {
   const n = y.length;
   const start = [...initialParams(spec), ...initialStates(y, spec.trend)];
   const np = start.length;
@@ -247,17 +257,18 @@ export function fitEtsModel(y: readonly number[], spec: EtsSpec, optCrit: 'lik' 
   const iBeta = trend ? 1 : -1;
   const iPhi = spec.damped ? (trend ? 2 : 1) : -1;
   const iLevel = 1 + (trend ? 1 : 0) + (spec.damped ? 1 : 0);
+  const damped = spec.damped;
   const objective = (par: number[]): number => {
     const alpha = par[0];
-    const beta = iBeta >= 0 ? par[iBeta] : undefined;
-    const phi = iPhi >= 0 ? par[iPhi] : undefined;
-    if (!paramsOk(alpha, beta, phi)) return Infinity;
+    const beta = trend ? par[iBeta] : 0;
+    const phi = damped ? par[iPhi] : 1;
+    if (!paramsOk(alpha, beta, phi, trend, damped)) return Infinity;
     const b0 = trend ? par[iLevel + 1] : 0;
-    let value = objectiveValue(yy, trend, mult, lik, alpha, beta ?? 0, phi ?? 1, par[iLevel], b0);
+    let value = objectiveValue(yy, trend, mult, lik, alpha, beta, phi, par[iLevel], b0);
     if (lik && value < -1e10) value = -1e10; // avoid perfect fits, as forecast's target function
     return Number.isNaN(value) ? Infinity : value;
   };
-  const opt = nelderMead(objective, start, { maxit: 2000 });
+  const opt = nelderMead(objective, start, { maxit: 2000, reltol });
   if (!Number.isFinite(opt.value)) return undefined;
   const p = unpack(opt.par, spec);
   const fitted = new Array<number>(n);
