@@ -253,6 +253,7 @@ export function overrideKeys(s: SeriesAssumptions): string[] {
     keys.push(name);
     if (u && u.dist.kind === 'normal') keys.push(`${name}.sd`);
     if (u && (u.dist.kind === 'triangular' || u.dist.kind === 'uniform')) keys.push(`${name}.min`, `${name}.max`);
+    if (u && (name === 'growth_pct' || name === 'step')) keys.push(`${name}.draw`);
   }
   keys.push('floor', 'start_year', ...s.targets.map((t) => `target.${t.year}`), 'target.YEAR');
   return keys;
@@ -289,6 +290,15 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
     if (!(SCENARIO_METHODS as readonly string[]).includes(m)) throw usageError(`${where}: unknown method '${m}'; expected one of ${SCENARIO_METHODS.join(', ')}`);
     return { ...s, method: m as ScenarioMethod };
   }
+  const drawOf = /^(growth_pct|step)\.draw$/.exec(assumption);
+  if (drawOf) {
+    const field = drawOf[1] === 'growth_pct' ? 'growth' : 'step';
+    const old = s[field];
+    const mode = rawValue.trim();
+    if (!old) throw usageError(`${where}: ${s.series} has no ${drawOf[1]}; ${valid()}`);
+    if (!(DRAWS as readonly string[]).includes(mode)) throw usageError(`${where}: expected once or yearly; got '${mode}'`);
+    return { ...s, [field]: { ...old, draw: mode as DrawMode } };
+  }
   const value = parseOverrideNumber(rawValue, where);
   if (assumption === 'floor') return { ...s, floor: value };
   if (assumption === 'start_year') {
@@ -305,6 +315,7 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
   const [name, sub] = assumption.split('.', 2) as [string, string | undefined];
   const field = ({ start: 'start', growth_pct: 'growth', step: 'step', cap: 'cap' } as const)[name as 'start'];
   if (field === undefined || (sub !== undefined && !['sd', 'min', 'max'].includes(sub)) || assumption.split('.').length > 2) {
+    // e.g. 'growth' for 'growth_pct', 'sd' of a start that has none
     throw usageError(`${where}: unknown assumption '${assumption}'; ${valid()}`);
   }
   const old = s[field];

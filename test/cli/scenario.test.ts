@@ -50,7 +50,7 @@ describe('semicap scenario', () => {
     const bad = semicap(['scenario', '--set', 'base.mature_share.growht_pct=6']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/unknown assumption 'growht_pct'; valid for mature_share: method, start, growth_pct, growth_pct\.sd, step, cap/);
+    expect(bad.stderr).toMatch(/unknown assumption 'growht_pct'; valid for mature_share: method, start, growth_pct, growth_pct\.sd, growth_pct\.draw, step, cap/);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     const badScenario = semicap(['scenario', '--set', 'best.mature_share.growth_pct=6']);
     expect(badScenario.code).toBe(2);

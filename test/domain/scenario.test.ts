@@ -123,6 +123,8 @@ describe('--set overrides', () => {
     expect(find(applyOverride(scenarios, 'base.self_sufficiency.method', 'logistic'), 'base', 'self_sufficiency').method).toBe('logistic');
     const t = find(applyOverride(scenarios, 'base.mature_share.target.2035', '60'), 'base', 'mature_share').targets;
     expect(t.map((x) => [x.year, x.value])).toEqual([[2027, 39], [2030, 50], [2035, 60]]);
+    expect(find(applyOverride(scenarios, 'base.china_wpm.growth_pct.draw', 'once'), 'base', 'china_wpm').growth!.draw).toBe('once');
+    expect(errorOf(() => applyOverride(scenarios, 'base.china_wpm.growth_pct.draw', 'daily'), 'usage').message).toMatch(/expected once or yearly/);
     const all = applyOverride(scenarios, '*.mature_share.start', '35');
     expect(all.map((sc) => find(all, sc.name, 'mature_share').start.value)).toEqual([35, 35, 35]);
   });
