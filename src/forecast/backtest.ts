@@ -7,12 +7,17 @@
 // origin is recorded as a failure there and scored on the origins where it succeeded.
 // Ranking, best first: methods with at least one scored forecast before those without; then lower overall sMAPE;
 // then lower MASE (undefined last); then name.
+// With `levels`, prediction intervals are scored too: coverage (share of actuals inside), mean width, and the
+// mean interval score of Gneiting & Raftery (2007), width + (2/α)·(distance of the actual outside the interval),
+// α = 1 − level/100, which rewards narrow intervals and penalises misses (lower is better). A forecast without
+// a finite interval at a requested level counts as a failure at that origin.
 // Measures are kept as sums so that several series' results pool exactly (poolBacktests): pooled MAE is the mean
 // absolute error over all scored points of all series, pooled MASE the mean scaled error, and so on.
 
 import { SemicapError } from '../errors.js';
 import { maseScale, symmetricApe } from './accuracy.js';
-import type { FitOptions, Method } from './types.js';
+import { checkLevels } from './normal.js';
+import type { FitOptions, Forecast, ForecastOptions, Method } from './types.js';
 
 export interface BacktestOptions {
   /** Forecast horizon H at every origin. */
@@ -23,6 +28,29 @@ export interface BacktestOptions {
   fitOptions?: FitOptions;
   /** Series name, carried into failure records (useful once results are pooled). */
   id?: string;
+  /** Interval levels (percent) to score; none by default (point forecasts only, which is faster). */
+  levels?: readonly number[];
+  /** Seed passed to the methods' forecasts (simulated intervals). */
+  seed?: number;
+}
+
+/** Running sums for one interval level. */
+export interface IntervalSums {
+  level: number;
+  count: number;
+  inside: number;
+  sumWidth: number;
+  sumScore: number;
+}
+
+export interface IntervalSummary {
+  level: number;
+  count: number;
+  /** Share of actuals inside the interval, 0..1. */
+  coverage: number;
+  meanWidth: number;
+  /** Mean interval score (lower is better). */
+  meanScore: number;
 }
 
 /** Running sums from which every measure is computed; adding two of them pools their points. */
@@ -38,6 +66,8 @@ export interface ErrorSums {
   /** Points whose origin has a defined MASE scale. */
   scaledCount: number;
   sumScaled: number;
+  /** One entry per scored interval level (empty without levels). */
+  intervals: IntervalSums[];
 }
 
 export interface AccuracySummary {
@@ -53,6 +83,8 @@ export interface AccuracySummary {
   /** Over the points whose training prefix has a non-zero naive scale (maseCount of count); else undefined. */
   mase: number | undefined;
   maseCount: number;
+  /** Interval scores by level (empty when no levels were asked). */
+  intervals: IntervalSummary[];
 }
 
 export interface BacktestFailure {
@@ -92,9 +124,48 @@ export interface BacktestResult {
   methods: MethodBacktest[];
 }
 
-/** Empty sums. */
-export function emptySums(): ErrorSums {
-  return { count: 0, sumError: 0, sumAbs: 0, sumSquared: 0, sumSape: 0, apeCount: 0, sumApe: 0, scaledCount: 0, sumScaled: 0 };
+/** Empty sums (with interval sums for `levels`). */
+export function emptySums(levels: readonly number[] = []): ErrorSums {
+  return {
+    count: 0,
+    sumError: 0,
+    sumAbs: 0,
+    sumSquared: 0,
+    sumSape: 0,
+    apeCount: 0,
+    sumApe: 0,
+    scaledCount: 0,
+    sumScaled: 0,
+    intervals: levels.map((level) => ({ level, count: 0, inside: 0, sumWidth: 0, sumScore: 0 })),
+  };
+}
+
+/** Add one interval [lower, upper] at `into.level` and its actual: coverage, width and interval score. */
+export function addInterval(into: IntervalSums, actual: number, lower: number, upper: number): void {
+  const alpha = (100 - into.level) / 100; // exact for integer levels
+  const width = upper - lower;
+  let score = width;
+  if (actual < lower) score += (2 / alpha) * (lower - actual);
+  if (actual > upper) score += (2 / alpha) * (actual - upper);
+  into.count++;
+  if (actual >= lower && actual <= upper) into.inside++;
+  into.sumWidth += width;
+  into.sumScore += score;
+}
+
+function addIntervalSums(a: readonly IntervalSums[], b: readonly IntervalSums[]): IntervalSums[] {
+  const byLevel = new Map<number, IntervalSums>();
+  for (const i of [...a, ...b]) {
+    const into = byLevel.get(i.level) ?? { level: i.level, count: 0, inside: 0, sumWidth: 0, sumScore: 0 };
+    byLevel.set(i.level, {
+      level: i.level,
+      count: into.count + i.count,
+      inside: into.inside + i.inside,
+      sumWidth: into.sumWidth + i.sumWidth,
+      sumScore: into.sumScore + i.sumScore,
+    });
+  }
+  return [...byLevel.values()].sort((x, y) => x.level - y.level);
 }
 
 /** Add one scored point (actual, forecast; scale undefined when MASE has none) into `sums`. */
@@ -128,6 +199,7 @@ export function addSums(a: ErrorSums, b: ErrorSums): ErrorSums {
     sumApe: a.sumApe + b.sumApe,
     scaledCount: a.scaledCount + b.scaledCount,
     sumScaled: a.sumScaled + b.sumScaled,
+    intervals: addIntervalSums(a.intervals, b.intervals),
   };
 }
 
@@ -144,6 +216,15 @@ export function summarise(sums: ErrorSums): AccuracySummary | undefined {
     smape: sums.sumSape / sums.count,
     mase: sums.scaledCount > 0 ? sums.sumScaled / sums.scaledCount : undefined,
     maseCount: sums.scaledCount,
+    intervals: sums.intervals
+      .filter((i) => i.count > 0)
+      .map((i) => ({
+        level: i.level,
+        count: i.count,
+        coverage: i.inside / i.count,
+        meanWidth: i.sumWidth / i.count,
+        meanScore: i.sumScore / i.count,
+      })),
   };
 }
 
@@ -210,8 +291,11 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
       `series of ${n} values is too short for holdout ${holdout} with ${origins} origin(s): needs at least ${holdout + origins}`,
     );
   }
+  const levels = options.levels ?? [];
+  checkLevels(levels);
+  const forecastOptions: ForecastOptions = { levels: [...levels], ...(options.seed !== undefined ? { seed: options.seed } : {}) };
   const results: MethodBacktest[] = methods.map((method) => {
-    const sums = { overall: emptySums(), byHorizon: Array.from({ length: holdout }, emptySums) };
+    const sums = { overall: emptySums(levels), byHorizon: Array.from({ length: holdout }, () => emptySums(levels)) };
     const failures: BacktestFailure[] = [];
     const forecasts: OriginForecast[] = [];
     for (let origin = 1; origin <= origins; origin++) {
@@ -223,15 +307,26 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
         fail(`needs at least ${method.minLength} values, has ${trainLength}`);
         continue;
       }
-      let mean: number[];
+      let forecast: Forecast;
       try {
-        mean = method.fit(train, options.fitOptions).forecast(holdout, { levels: [] }).mean;
+        forecast = method.fit(train, options.fitOptions).forecast(holdout, forecastOptions);
       } catch (error) {
         fail(reasonOf(error));
         continue;
       }
+      const mean = forecast.mean;
       if (mean.length !== holdout || !mean.every(Number.isFinite)) {
         fail(`forecast is not ${holdout} finite numbers`);
+        continue;
+      }
+      const intervals = levels.map((level) => forecast.intervals.find((i) => i.level === level));
+      const badLevel = levels.find((level, j) => {
+        const i = intervals[j];
+        return i === undefined || i.lower.length !== holdout || i.upper.length !== holdout ||
+          !i.lower.every(Number.isFinite) || !i.upper.every(Number.isFinite);
+      });
+      if (badLevel !== undefined) {
+        fail(`forecast has no finite ${badLevel}% interval`);
         continue;
       }
       const scale = maseScale(train);
@@ -239,6 +334,10 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
         const actual = y[trainLength + k];
         addPoint(sums.overall, actual, mean[k], scale);
         addPoint(sums.byHorizon[k], actual, mean[k], scale);
+        intervals.forEach((interval, j) => {
+          addInterval(sums.overall.intervals[j], actual, interval!.lower[k], interval!.upper[k]);
+          addInterval(sums.byHorizon[k].intervals[j], actual, interval!.lower[k], interval!.upper[k]);
+        });
       }
       forecasts.push({ origin, trainLength, mean: [...mean] });
     }
@@ -263,7 +362,7 @@ export function poolBacktests(results: readonly BacktestResult[]): BacktestResul
     for (const m of result.methods) {
       const into = pooled.get(m.method) ?? {
         overall: emptySums(),
-        byHorizon: Array.from({ length: holdout }, emptySums),
+        byHorizon: Array.from({ length: holdout }, () => emptySums()),
         failures: [],
       };
       into.overall = addSums(into.overall, m.sums.overall);

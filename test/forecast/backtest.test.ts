@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtest, poolBacktests } from '../../src/forecast/backtest.js';
+import { addInterval, backtest, poolBacktests } from '../../src/forecast/backtest.js';
 import { linear } from '../../src/forecast/trend.js';
 import type { Method } from '../../src/forecast/types.js';
 
@@ -120,6 +120,72 @@ describe('backtest', () => {
     expect(() => backtest([1, 2, 3], [lastValue], { holdout: 0 })).toThrow(/holdout must be a positive integer/);
     expect(() => backtest([1, 2, 3], [], { holdout: 1 })).toThrow(/at least one method/);
     expect(() => backtest([1, 2, 3], [lastValue, lastValue], { holdout: 1 })).toThrow(/listed twice/);
+  });
+});
+
+/** Last value ± 2 as the 80 % interval and ± 5 as the 95 % interval, at every horizon. */
+const lastValueBand: Method = {
+  name: 'band',
+  minLength: 1,
+  fit: (y) => ({
+    method: 'band',
+    fitted: [],
+    residuals: [],
+    params: {},
+    forecast: (h, options) => {
+      const last = y[y.length - 1];
+      const widths: Record<number, number> = { 80: 2, 95: 5 };
+      return {
+        method: 'band',
+        mean: new Array(h).fill(last),
+        intervals: (options?.levels ?? []).map((level) => ({
+          level,
+          lower: new Array(h).fill(last - (widths[level] ?? 0)),
+          upper: new Array(h).fill(last + (widths[level] ?? 0)),
+        })),
+      };
+    },
+  }),
+};
+
+describe('interval scoring', () => {
+  it('addInterval: width, coverage and the interval score 2/α per unit outside', () => {
+    const sums = { level: 80, count: 0, inside: 0, sumWidth: 0, sumScore: 0 };
+    addInterval(sums, 5, 0, 10); // inside: score = width 10
+    addInterval(sums, 12, 0, 10); // 2 above: 10 + (2/0.2)·2 = 30
+    addInterval(sums, -1, 0, 10); // 1 below: 10 + 10·1 = 20
+    expect(sums).toEqual({ level: 80, count: 3, inside: 1, sumWidth: 30, sumScore: 60 });
+  });
+
+  it('scores intervals per level and horizon when levels are asked', () => {
+    // y = 10, 11, 13, 16, 20; holdout 2, origins 2.
+    // Origin 1 (train 10, 11, 13): forecast 13 for 16, 20 → errors 3, 7. Origin 2 (train 10, 11): 11 for 13, 16 → 2, 5.
+    // 80 % (±2): inside only for error 2 → coverage 1/4; scores: 4 + 10·1, 4 + 10·5, 4 + 0, 4 + 10·3 = 14, 54, 4, 34.
+    // 95 % (±5, 2/α = 40): inside for 3, 2, 5 → 3/4; scores 10, 10 + 40·2 = 90, 10, 10 → mean 30.
+    const [m] = backtest([10, 11, 13, 16, 20], [lastValueBand], { holdout: 2, origins: 2, levels: [80, 95] }).methods;
+    const [i80, i95] = m.overall!.intervals;
+    expect(i80).toEqual({ level: 80, count: 4, coverage: 0.25, meanWidth: 4, meanScore: (14 + 54 + 4 + 34) / 4 });
+    expect(i95.coverage).toBe(0.75);
+    expect(i95.meanScore).toBeCloseTo(30, 12);
+    expect(m.byHorizon[0]!.intervals[0].coverage).toBe(0.5);
+    expect(m.byHorizon[1]!.intervals[0].coverage).toBe(0);
+    const pooled = poolBacktests([
+      backtest([10, 11, 13, 16, 20], [lastValueBand], { holdout: 2, origins: 2, levels: [80] }),
+      backtest([1, 1, 1, 1], [lastValueBand], { holdout: 2, levels: [80] }),
+    ]);
+    expect(pooled.methods[0].overall!.intervals[0]).toMatchObject({ count: 6, coverage: 3 / 6 });
+  });
+
+  it('counts a forecast without the requested interval as a failure', () => {
+    const [m] = backtest([1, 2, 3, 4], [lastValue], { holdout: 1, levels: [90] }).methods;
+    expect(m.failures[0].reason).toBe('forecast has no finite 90% interval');
+    expect(() => backtest([1, 2, 3, 4], [lastValue], { holdout: 1, levels: [100] })).toThrow(/strictly between 0 and 100/);
+  });
+
+  it('linear on an exact line: full coverage, zero width', () => {
+    const [m] = backtest([3, 5, 7, 9, 11, 13], [linear], { holdout: 2, origins: 2, levels: [95] }).methods;
+    expect(m.overall!.intervals[0].coverage).toBe(1);
+    expect(m.overall!.intervals[0].meanWidth).toBeLessThan(1e-9);
   });
 });
 
