@@ -1,0 +1,108 @@
+// Large input (issue 5 §7): a ~200 MB long CSV is read streaming through readSeriesFile (src/data/series.ts),
+// never as one string, and this script shows what that costs in peak memory. Never part of `npm test`.
+//
+// Measured 2026-11-29 on the 202.5 MB file below (9.4 M rows, 200,000 series; 2 busy cores, so times are rough):
+//   reading, in-process under tsx (--read):            peak RSS 419 MB, 88 s   (tsx alone: 75 MB)
+//   reading, esbuild bundle of series.ts, plain node:   peak RSS 398 MB, 82 s
+//   reading before rows went into typed chunks:         peak RSS 1047 MB, 77 s
+//   `semicap forecast … --method linear --format csv --out FILE`: peak RSS 1463 MB, 3 min 29 s — the forecast
+//   command keeps every output row (1.2 M) and the whole CSV text in memory; the reader is not the limit there.
+//
+// 1. Generate the file (≈ 202 MB, 9.4 M rows; bench/data/ is git-ignored):
+//      npx tsx bench/gen-long-csv.ts 200000 47
+// 2. Measure. Either let this script run /usr/bin/time -v for you:
+//      npx tsx bench/large-input.ts bench/data/long-200000x47.csv
+//      npx tsx bench/large-input.ts bench/data/long-200000x47.csv --cli "forecast {file} --id id --method linear --format csv --out bench/data/forecast.csv"
+//    or run the measured process yourself (the figure is "Maximum resident set size (kbytes)"):
+//      /usr/bin/time -v node --import tsx bench/large-input.ts --read bench/data/long-200000x47.csv
+//      /usr/bin/time -v node bin/semicap.js forecast bench/data/long-200000x47.csv --id id --method linear --format csv --out bench/data/forecast.csv
+//    (`apt-get install time` if /usr/bin/time is missing; the shell's `time` keyword has no -v.)
+//    Run node directly, not through npx: /usr/bin/time reports the process it started and its waited-for children.
+//
+// --read FILE   read FILE with readSeriesFile in this process and print rows, series, seconds and peak RSS
+//               (process.resourceUsage().maxRSS, the same figure /usr/bin/time reports).
+// --cli ARGS    also measure `node bin/semicap.js ARGS` ({file} is replaced by FILE), e.g. the forecast command.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSeriesFile } from '../src/data/series.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TIME = '/usr/bin/time';
+
+/** Reads the file streaming and reports what came out and what it cost. */
+async function readAndReport(file: string): Promise<void> {
+  const t0 = process.hrtime.bigint();
+  const set = await readSeriesFile(file, { columns: { id: 'id', time: 'year', value: 'value' } });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  let values = 0;
+  for (const s of set.series) values += s.values.length;
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  console.log(
+    JSON.stringify({
+      file,
+      fileMB: Number(mb(statSync(file).size)),
+      rows: set.rows,
+      series: set.series.length,
+      skipped: set.skipped.length,
+      values,
+      seconds: Number(seconds.toFixed(2)),
+      rowsPerSecond: Math.round(set.rows / seconds),
+      peakRssMB: Number(mb(process.resourceUsage().maxRSS * 1024)),
+      heapUsedMB: Number(mb(process.memoryUsage().heapUsed)),
+    }),
+  );
+}
+
+interface Measured {
+  command: string;
+  code: number | null;
+  peakRssMB: number | null;
+  wallSeconds: string | null;
+  stdoutTail: string;
+  stderrTail: string;
+}
+
+/** Runs a command under /usr/bin/time -v and picks out peak RSS and wall time. */
+function underTime(args: string[]): Measured {
+  const r = spawnSync(TIME, ['-v', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)/.exec(r.stderr);
+  const tail = (s: string) => s.trim().split('\n').filter((l) => !/^\t/.test(l) && !/^Command being timed/.test(l)).slice(-3).join(' | ');
+  return {
+    command: args.join(' '),
+    code: r.status,
+    peakRssMB: rss ? Number((Number(rss[1]) / 1024).toFixed(1)) : null,
+    wallSeconds: wall ? wall[1] : null,
+    stdoutTail: (r.stdout ?? '').trim().split('\n').slice(-1).join(''),
+    stderrTail: tail(r.stderr ?? ''),
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const readAt = argv.indexOf('--read');
+  if (readAt >= 0) return readAndReport(argv[readAt + 1]);
+
+  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--cli');
+  if (!file || !existsSync(file)) {
+    console.error('usage: npx tsx bench/large-input.ts FILE [--cli "ARGS"]   (make FILE with: npx tsx bench/gen-long-csv.ts 200000 47)');
+    process.exitCode = 2;
+    return;
+  }
+  if (!existsSync(TIME)) {
+    console.error(`${TIME} is missing: apt-get install time`);
+    process.exitCode = 2;
+    return;
+  }
+  const results: Measured[] = [underTime([process.execPath, '--import', 'tsx', join('bench', 'large-input.ts'), '--read', file])];
+  results.push(underTime([process.execPath, '-e', '0']));
+  const cliAt = argv.indexOf('--cli');
+  if (cliAt >= 0) {
+    const cliArgs = argv[cliAt + 1].split(' ').filter((a) => a !== '').map((a) => a.replace('{file}', file));
+    results.push(underTime([process.execPath, join('bin', 'semicap.js'), ...cliArgs]));
+  }
+  for (const r of results) console.log(JSON.stringify(r));
+}
+
+await main(process.argv.slice(2));
