@@ -221,21 +221,21 @@ export function studentTQuantile(p: number, df: number): number {
   if (df === 1) return Math.tan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
   if (p === 0.5) return 0;
-  // Solve in the upper half and mirror: the quantile is odd around p = 0.5.
-  const upper = p > 0.5;
-  const target = upper ? p : 1 - p; // > 0.5
-  const z = normalQuantile(target);
+  // Solve for t > 0 on the upper tail probability q = min(p, 1 − p), computed directly (not as 1 − CDF), so
+  // far-tail quantiles keep their relative accuracy; the quantile is odd around p = 0.5.
+  const q = p < 0.5 ? p : 1 - p;
+  const z = -normalQuantile(q);
   let t = df >= 3 ? cornishFisherT(z, df) : z;
   let low = 0;
   let high = Math.max(2 * t, 1);
-  while (studentTCdf(high, df) < target) high *= 2;
+  while (studentTUpperTail(high, df) > q) high *= 2;
   if (!(t > low && t < high)) t = (low + high) / 2;
   for (let i = 0; i < 200; i++) {
-    const f = studentTCdf(t, df) - target;
+    const f = studentTUpperTail(t, df) - q; // decreasing in t
     if (f === 0) break;
-    if (f < 0) low = t;
+    if (f > 0) low = t;
     else high = t;
-    let next = t - f / studentTDensity(t, df);
+    let next = t + f / studentTDensity(t, df);
     if (!(next > low && next < high)) next = (low + high) / 2;
     if (Math.abs(next - t) <= 1e-15 * Math.max(1, Math.abs(t))) {
       t = next;
@@ -243,7 +243,13 @@ export function studentTQuantile(p: number, df: number): number {
     }
     t = next;
   }
-  return upper ? t : -t;
+  return p > 0.5 ? t : -t;
+}
+
+/** P(T > t) for t >= 0, straight from the incomplete beta function. */
+function studentTUpperTail(t: number, df: number): number {
+  const t2 = t * t;
+  return 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t2), t2 / (df + t2));
 }
 
 /** Throws SemicapError('usage') unless 0 < level < 100 (an interval level in percent). */

@@ -95,6 +95,18 @@ describe('Student t', () => {
     expect(studentTQuantile(0.975, 2.5)).toBeCloseTo(3.5746548420036919, 11);
   });
 
+  it('keeps relative accuracy in far tails and at small or fractional df', () => {
+    // R: qt(c(0.975, 0.9999, 0.6, 1e-12, 0.999999), c(0.5, 1.5, 3, 4, 200))
+    const cases: [number, number, number][] = [
+      [0.975, 0.5, 164.55767348049445786],
+      [0.9999, 1.5, 242.26409884652412075],
+      [0.6, 3, 0.27667066233268983],
+      [1e-12, 4, -1316.07274655925721163],
+      [0.999999, 200, 4.89730210282044975],
+    ];
+    for (const [p, df, t] of cases) expect(Math.abs(studentTQuantile(p, df) / t - 1)).toBeLessThan(1e-11);
+  });
+
   it('distribution function matches R pt', () => {
     expect(studentTCdf(2, 7)).toBeCloseTo(0.957190335718512, 14);
     expect(studentTCdf(-3.5, 7)).toBeCloseTo(0.0049965204409427718, 15);
