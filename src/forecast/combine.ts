@@ -18,14 +18,15 @@ export type Combiner = 'mean' | 'median';
 
 /** Mean or median of the values (median of an even count: the mean of the two middle values). */
 export function aggregate(values: readonly number[], how: Combiner): number {
+  // Each term divided first, so values near the largest double do not overflow to Infinity.
   if (how === 'mean') {
     let s = 0;
-    for (const v of values) s += v;
-    return s / values.length;
+    for (const v of values) s += v / values.length;
+    return s;
   }
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 === 1 ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
 }
 
 /** Combine already computed forecasts of the same horizon and levels (see the file comment). */

@@ -6,9 +6,9 @@
 // Edge cases: one observation: flat forecast, zero-width intervals (params.fallback 'naive'). Two observations:
 // the drift is y2 − y1 but there is no residual to estimate σ; R returns NaN bounds there. We use the naive
 // random walk's variance (σ² = (y2 − y1)², s_b = 0), i.e. the one observed change counted as noise, and say
-// so in params.fallback.
+// so in params.fallback. A forecast beyond the largest double (drift from values near 1e308) falls back to naive.
 
-import { checkHorizon, checkSeries, levelsOf, varianceIntervals } from './ets/common.js';
+import { checkHorizon, checkSeries, isFiniteForecast, levelsOf, varianceIntervals } from './ets/common.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
@@ -47,7 +47,10 @@ export function fitDrift(y: readonly number[]): Fitted {
       const levels = levelsOf(options);
       const mean = Array.from({ length: h }, (_, k) => last + (k + 1) * drift);
       const variance = mean.map((_, k) => sigma2 * (k + 1) + ((k + 1) * driftSe) ** 2);
-      return { method: 'drift', mean, intervals: varianceIntervals(mean, variance, levels) };
+      const out: Forecast = { method: 'drift', mean, intervals: varianceIntervals(mean, variance, levels) };
+      if (isFiniteForecast(out)) return out;
+      params.fallback = 'naive: the drift forecast overflows the number range';
+      return randomWalk(y, 'drift').forecast(h, options);
     },
   };
 }

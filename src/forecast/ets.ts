@@ -30,7 +30,7 @@ export function etsCandidates(positive: boolean): EtsSpec[] {
 export function selectEtsModel(y: readonly number[]): EtsModel | undefined {
   let best: EtsModel | undefined;
   let bestIc = Infinity;
-  const positive = Math.min(...y) > 0;
+  const positive = y.every((v) => v > 0);
   for (const spec of etsCandidates(positive)) {
     const model = fitEtsModel(y, spec, 'lik');
     if (model === undefined || Number.isNaN(model.aicc)) continue;

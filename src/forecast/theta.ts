@@ -4,9 +4,10 @@
 //   ŷ_{n+h} = ses_{n+h} + (b/2)·((h − 1) + (1 − (1 − α)^n)/α),   α floored at 1e-10;
 // intervals ŷ ± z·σ·√(1 + (h − 1)·α²) with σ² the SES model's variance (thetaf's formula).
 // Fitted values and residuals are those of the SES fit, as thetaf returns them.
-// Edge cases: SES's (HoltWintersZZ for n <= 6, see ses.ts); one observation: flat forecast, zero-width intervals.
+// Edge cases: SES's (HoltWintersZZ for n <= 6, see ses.ts); one observation: flat forecast, zero-width intervals;
+// a forecast beyond the largest double falls back to naive (params.fallback).
 
-import { checkHorizon, checkSeries, levelsOf, varianceIntervals } from './ets/common.js';
+import { checkHorizon, checkSeries, isFiniteForecast, levelsOf, varianceIntervals } from './ets/common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { modelParams } from './ets/fitted.js';
 import { randomWalk } from './naive.js';
@@ -63,7 +64,10 @@ export function fitTheta(y: readonly number[]): Fitted {
       const levels = levelsOf(options);
       const mean = Array.from({ length: h }, (_, k) => level + drift * (k + start));
       const variance = mean.map((_, k) => sigma2 * (k * alpha * alpha + 1));
-      return { method: 'theta', mean, intervals: varianceIntervals(mean, variance, levels) };
+      const out: Forecast = { method: 'theta', mean, intervals: varianceIntervals(mean, variance, levels) };
+      if (isFiniteForecast(out)) return out;
+      params.fallback = 'naive: the theta forecast overflows the number range';
+      return randomWalk(y, 'theta').forecast(h, options);
     },
   };
 }

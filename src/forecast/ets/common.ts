@@ -32,7 +32,8 @@ export function levelsOf(options: ForecastOptions | undefined): readonly number[
 
 /**
  * Normal intervals mean ± z·sqrt(variance) per level, as R's forecast methods build them. A variance that is
- * negative, NaN or infinite (numerically broken) gives a zero-width interval rather than NaN.
+ * negative, NaN or infinite (numerically broken) gives a zero-width interval rather than NaN; a bound beyond the
+ * largest double is clamped to it.
  */
 export function varianceIntervals(mean: readonly number[], variance: readonly number[], levels: readonly number[]): Interval[] {
   const sd = variance.map((v) => (Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0));
@@ -40,15 +41,17 @@ export function varianceIntervals(mean: readonly number[], variance: readonly nu
     const z = levelToZ(level);
     return {
       level,
-      lower: mean.map((m, k) => finiteOr(m - z * sd[k], m)),
-      upper: mean.map((m, k) => finiteOr(m + z * sd[k], m)),
+      lower: mean.map((m, k) => clampToDouble(m - z * sd[k])),
+      upper: mean.map((m, k) => clampToDouble(m + z * sd[k])),
     };
   });
 }
 
-/** `x` when finite, otherwise `fallback`. */
-export function finiteOr(x: number, fallback: number): number {
-  return Number.isFinite(x) ? x : fallback;
+/** x, with ±Infinity (a bound past the largest double) clamped to ±Number.MAX_VALUE. */
+export function clampToDouble(x: number): number {
+  if (x === Infinity) return Number.MAX_VALUE;
+  if (x === -Infinity) return -Number.MAX_VALUE;
+  return x;
 }
 
 /** True when every number in a forecast (means and bounds) is finite. */
@@ -70,11 +73,4 @@ export function isConstant(y: readonly number[]): boolean {
   }
   if (diff === 0) return true;
   return scale > 0 ? diff / scale < 1.5e-8 : diff < 1.5e-8;
-}
-
-/** Sum of squares of the finite values. */
-export function sumSquares(values: readonly number[]): number {
-  let s = 0;
-  for (const v of values) if (Number.isFinite(v)) s += v * v;
-  return s;
 }

@@ -414,13 +414,3 @@ export function etsMeanVariance(model: EtsModel, h: number): { mean: number[]; v
   }
   return { mean, variance };
 }
-
-/** Fitted values of a model on the data scale (ŷ). */
-export function fittedValues(model: EtsModel): number[] {
-  return model.fitted;
-}
-
-/** Residuals y − ŷ on the data scale (R reports relative errors for multiplicative models; we report y − ŷ). */
-export function dataResiduals(y: readonly number[], model: EtsModel): number[] {
-  return y.map((v, i) => v - model.fitted[i]);
-}

@@ -47,8 +47,8 @@ export function etsFitted(
       const { mean, variance } = etsMeanVariance(model, h);
       const out: Forecast = { method, mean, intervals: varianceIntervals(mean, variance, levels) };
       if (isFiniteForecast(out)) return out;
-      const rw = randomWalk(y, method).forecast(h, options);
-      return rw;
+      params.fallback = 'naive: the model forecast overflows the number range';
+      return randomWalk(y, method).forecast(h, options);
     },
   };
 }
