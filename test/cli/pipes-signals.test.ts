@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLongCsv } from '../../bench/gen-long-csv.js';
 import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, tempDir } from './run.js';
 
 const root = tempDir('semicap-pipes-');
@@ -116,4 +117,25 @@ describe('signals', () => {
       if (text !== 'old report\n') expect(text).toMatch(/^file,dataset,rows,problems,status\n(.*\n){6}$/);
     }, 120_000);
   }
+});
+
+const hasForecast = semicap(['forecast', '--help']).code === 0;
+
+describe.skipIf(!hasForecast)('Ctrl-C during a forecast of a long CSV (streaming read)', () => {
+  it('exits 130 and leaves the old --out file or a whole new one, and no temporary file', async () => {
+    const input = join(root, 'long.csv');
+    await generateLongCsv(input, { series: 5000, years: 40, start: 1990, seed: 3 }); // 200,000 rows, ~4 MB
+    const outdir = join(root, 'out-forecast');
+    spawnSync('mkdir', ['-p', outdir]);
+    const out = join(outdir, 'forecast.csv');
+    writeFileSync(out, 'old forecast\n');
+    const r = await semicapAsync(['forecast', input, '--id', 'id', '--method', 'linear', '--format', 'csv', '--out', out], {
+      onStart: (child) => setTimeout(() => child.kill('SIGINT'), 700),
+    });
+    expect(r.code).toBe(130);
+    expect(r.stderr).not.toMatch(/Error|\n\s+at /);
+    expect(readdirSync(outdir)).toEqual(['forecast.csv']);
+    const text = readFileSync(out, 'utf8');
+    if (text !== 'old forecast\n') expect(text.split('\n')).toHaveLength(5000 * 6 + 2);
+  }, 120_000);
 });
