@@ -49,22 +49,37 @@ export function combineForecasts(method: string, forecasts: readonly Forecast[],
   return { method, mean, intervals };
 }
 
-/** Combine fitted models (already fitted on the same y) into one Fitted. */
+/**
+ * Combine fitted models (already fitted on the same y) into one Fitted. Fitted values, residuals and params are
+ * computed when first read (a forecast does not need them, and auto forecasts thousands of series).
+ */
 export function combineFitted(method: string, y: readonly number[], parts: readonly Fitted[], how: Combiner): Fitted {
-  const fitted = y.map((_, t) => {
-    const values = parts.map((p) => p.fitted[t]);
-    return values.every(Number.isFinite) ? aggregate(values, how) : Number.NaN;
-  });
-  const residuals = y.map((v, t) => (Number.isFinite(fitted[t]) ? v - fitted[t] : Number.NaN));
-  const params: Record<string, number | string> = { combination: how, components: parts.map((p) => p.method).join(',') };
-  for (const p of parts) for (const [k, v] of Object.entries(p.params)) params[`${p.method}.${k}`] = v;
-  const fallbacks = parts.filter((p) => typeof p.params.fallback === 'string').map((p) => `${p.method}: ${p.params.fallback}`);
-  if (fallbacks.length > 0) params.fallback = fallbacks.join('; ');
+  let fitted: number[] | undefined;
+  let residuals: number[] | undefined;
+  let params: Record<string, number | string> | undefined;
+  const fittedValues = (): number[] =>
+    (fitted ??= y.map((_, t) => {
+      const values = parts.map((p) => p.fitted[t]);
+      return values.every(Number.isFinite) ? aggregate(values, how) : Number.NaN;
+    }));
   return {
     method,
-    fitted,
-    residuals,
-    params,
+    get fitted() {
+      return fittedValues();
+    },
+    get residuals() {
+      const f = fittedValues();
+      return (residuals ??= y.map((v, t) => (Number.isFinite(f[t]) ? v - f[t] : Number.NaN)));
+    },
+    get params() {
+      if (params === undefined) {
+        params = { combination: how, components: parts.map((p) => p.method).join(',') };
+        for (const p of parts) for (const [k, v] of Object.entries(p.params)) params[`${p.method}.${k}`] = v;
+        const fallbacks = parts.filter((p) => typeof p.params.fallback === 'string').map((p) => `${p.method}: ${p.params.fallback}`);
+        if (fallbacks.length > 0) params.fallback = fallbacks.join('; ');
+      }
+      return params;
+    },
     forecast(h: number, options?: ForecastOptions): Forecast {
       checkHorizon(h);
       const levels = levelsOf(options);
