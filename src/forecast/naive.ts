@@ -4,7 +4,7 @@
 // Edge cases: one observation has no change to learn from: flat forecast with zero-width intervals
 // (params.fallback says so). A constant series has σ = 0: intervals collapse to the point, as in R.
 
-import { checkHorizon, checkSeries, levelsOf, varianceIntervals } from './ets/common.js';
+import { checkHorizon, checkSeries, finiteParams, levelsOf, varianceIntervals } from './ets/common.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** Fit the random walk (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
@@ -25,6 +25,7 @@ export function randomWalk(y: readonly number[], method: string, fallback?: stri
   const params: Record<string, number | string> = { sigma: Math.sqrt(sigma2) };
   const note = fallback ?? (n === 1 ? 'one observation: flat forecast, no error estimate, zero-width intervals' : undefined);
   if (note !== undefined) params.fallback = note;
+  finiteParams(params);
   return {
     method,
     fitted,

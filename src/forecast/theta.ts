@@ -7,7 +7,7 @@
 // Edge cases: SES's (HoltWintersZZ for n <= 6, see ses.ts); one observation: flat forecast, zero-width intervals;
 // a forecast beyond the largest double falls back to naive (params.fallback).
 
-import { checkHorizon, checkSeries, isFiniteForecast, levelsOf, varianceIntervals } from './ets/common.js';
+import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf, varianceIntervals } from './ets/common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { modelParams } from './ets/fitted.js';
 import { randomWalk } from './naive.js';
@@ -53,6 +53,7 @@ export function fitTheta(y: readonly number[]): Fitted {
   const start = (1 - (1 - alpha) ** n) / alpha;
   const params: Record<string, number | string> = { ...modelParams(model), drift };
   if (ses.fallback !== undefined) params.fallback = ses.fallback;
+  finiteParams(params);
   const fitted = [...model.fitted];
   return {
     method: 'theta',

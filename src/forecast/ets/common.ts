@@ -74,3 +74,9 @@ export function isConstant(y: readonly number[]): boolean {
   if (diff === 0) return true;
   return scale > 0 ? diff / scale < 1.5e-8 : diff < 1.5e-8;
 }
+
+/** The params without numbers that are not finite (an overflowed sigma on extreme data is dropped, not reported). */
+export function finiteParams(params: Record<string, number | string>): Record<string, number | string> {
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'number' && !Number.isFinite(v)) delete params[k];
+  return params;
+}

@@ -2,7 +2,7 @@
 
 import { randomWalk } from '../naive.js';
 import type { Fitted, Forecast, ForecastOptions } from '../types.js';
-import { checkHorizon, isFiniteForecast, levelsOf, varianceIntervals } from './common.js';
+import { checkHorizon, finiteParams, isFiniteForecast, levelsOf, varianceIntervals } from './common.js';
 import { type EtsModel, etsMeanVariance } from './core.js';
 
 /** Parameters of a model by name, as R prints them (beta is ETS's β = α·β* for state space fits). */
@@ -32,7 +32,7 @@ export function etsFitted(
   model: EtsModel,
   extra: Record<string, number | string> = {},
 ): Fitted {
-  const params = { ...modelParams(model), ...extra };
+  const params = finiteParams({ ...modelParams(model), ...extra });
   const fitted = [...model.fitted];
   const residuals = y.map((v, i) => v - fitted[i]);
   return {
