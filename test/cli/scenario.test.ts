@@ -190,6 +190,13 @@ describe('semicap goal', () => {
     expect(row.year_reached).toBe(2031); // 34·1.0591^t = 50 ⇔ t = 6.72
   });
 
+  it("with --scenario and --simulate, the probability is the scenario run's for the same seed and paths", () => {
+    const goal = json(semicap(['goal', '--scenario', 'bull.mature_share', '--target', '2030=50%', '--simulate', '4000', '--seed', '9', '--format', 'json']).stdout);
+    const sc = json(semicap(['scenario', 'bull', '--series', 'mature_share', '--simulate', '4000', '--seed', '9', '--format', 'json']).stdout);
+    const p = table(sc, 'targets').rows.find((t) => t.target_year === 2030)!.probability;
+    expect(table(goal, 'path').rows[0].probability).toBe(p);
+  });
+
   it('--simulate with --rate-sd: the probability agrees with the closed form and is reproducible', () => {
     const args = ['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '15', '--rate-sd', '5', '--simulate', '100000', '--seed', '1', '--format', 'json'];
     const r = semicap(args);

@@ -96,7 +96,9 @@ function seriesGoal(opts: Record<string, unknown>, g: GlobalOptions): CommandRes
     if (opts.simulate !== undefined) {
       const sim = simulationOptions(opts, g);
       const simulated = withUncertainty(path.series, opts);
-      const run = simulateSeries('goal', { ...simulated, targets: [{ year: target.year, value: target.value }] }, { paths: sim.paths, seed: sim.seed, through: target.year, percentiles: sim.percentiles, onProgress: sim.progress?.update });
+      // A scenario's series draws from its own stream, so the numbers match `semicap scenario NAME --simulate` with the same seed.
+      const stream = fromScenario ? fromScenario.label.split('.')[0] : 'goal';
+      const run = simulateSeries(stream, { ...simulated, targets: [{ year: target.year, value: target.value }] }, { paths: sim.paths, seed: sim.seed, through: target.year, percentiles: sim.percentiles, onProgress: sim.progress?.update });
       sim.progress?.done();
       const odds = run.targets[0];
       pathRow.probability = odds.probability;
