@@ -5,7 +5,7 @@
 // Float64Array. Each figure is the fastest of several runs after warm-ups (the least disturbed by other processes on a
 // shared machine; the median is printed beside the headline to show the spread).
 import { availableParallelism, cpus } from 'node:os';
-import { qnorm } from '../src/forecast/arima/normal.js';
+import { normalQuantile as qnorm } from '../src/forecast/normal.js';
 import { runPaths, simulateScenarios, simulateSeries } from '../src/domain/montecarlo.js';
 import { createRng } from '../src/domain/prng.js';
 import type { Scenario, SeriesAssumptions } from '../src/domain/scenario.js';

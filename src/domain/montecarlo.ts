@@ -13,7 +13,7 @@
 // - A target is met in a path when the path's value in the target year is at or above it (within 1e-9 relative).
 // - Series are independent of each other: no correlation between a scenario's series is modelled.
 import { usageError } from '../errors.js';
-import { qnorm } from '../forecast/arima/normal.js';
+import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createRng, MAX_SEED, streamSeed, type Rng } from './prng.js';
 import { checkSeries, pointRate, scenarioPath, seriesBounds, stepFree, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
 

@@ -1,11 +1,9 @@
-// A small seeded random number generator for the Monte Carlo runs: xoshiro128** (Blackman & Vigna) on 32-bit
-// integer arithmetic (Math.imul, >>>), seeded through splitmix32. Integer operations give the same stream on every
-// machine and JavaScript engine; nothing here calls Math.random. Doubles take 53 random bits and never hit 0 or 1,
-// so inverse distribution functions never see an endpoint.
-//
-// Why not a library: the draws must be reproducible byte for byte for years (a printed seed must give the same
-// report again), so the algorithm is pinned here, small enough to read.
+// Random numbers for the Monte Carlo runs: the project's seeded xoshiro128** (src/forecast/random.ts, 32-bit integer
+// arithmetic, the same stream on every machine and JavaScript engine; nothing calls Math.random), read as doubles
+// of 53 random bits that never hit 0 or 1, so inverse distribution functions never see an endpoint; and stream
+// seeds keyed by name, so each scenario series has its own stream.
 import { usageError } from '../errors.js';
+import { Rng as Xoshiro, splitmix32 as splitmixStep } from '../forecast/random.js';
 
 /** The largest seed accepted: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
@@ -15,53 +13,28 @@ export interface Rng {
   uniform(): number;
 }
 
-/** splitmix32 step: spreads a 32-bit state into a well-mixed 32-bit output (used for seeding and stream keys). */
+/** splitmix32 step: spreads a 32-bit state into a well-mixed 32-bit output (used for stream keys). */
 function splitmix32(state: number): [next: number, out: number] {
-  const next = (state + 0x9e3779b9) | 0;
-  let z = next;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  z ^= z >>> 16;
-  return [next, z >>> 0];
+  const step = splitmixStep(state);
+  return [step.state, step.value];
 }
 
 /**
- * A xoshiro128** generator for a seed (an unsigned 32-bit integer).
- * @example const r = createRng(42); r.uniform() // same number on every machine for seed 42
+ * A xoshiro128** generator (src/forecast/random.ts) for a seed (an unsigned 32-bit integer), read as doubles in
+ * the open interval (0, 1): the shared generator's own uniform() can return 0, which an inverse distribution
+ * function cannot take.
+ * @example const r = createRng(42); r.uniform() // 0.6606157208001622 on every machine
  */
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw usageError(`a seed must be a whole number from 0 to ${MAX_SEED}; got ${seed}`);
-  let state = seed | 0;
-  const words: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const [next, out] = splitmix32(state);
-    state = next;
-    words.push(out | 0);
-  }
-  let [s0, s1, s2, s3] = words;
-  if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the all-zero state is a fixed point (cannot happen via splitmix, kept as a guard)
-  const next32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
-    return result;
-  };
+  const generator = new Xoshiro(seed);
   return {
     uniform(): number {
-      const high = next32() >>> 5; // 27 bits
-      const low = next32() >>> 6; // 26 bits
+      const high = generator.nextUint32() >>> 5; // 27 bits
+      const low = generator.nextUint32() >>> 6; // 26 bits
       return (high * 67108864 + low + 0.5) / 9007199254740992;
     },
   };
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /**
