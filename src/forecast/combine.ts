@@ -18,33 +18,49 @@ export type Combiner = 'mean' | 'median';
 
 /** Mean or median of the values (median of an even count: the mean of the two middle values). */
 export function aggregate(values: readonly number[], how: Combiner): number {
+  const n = values.length;
   // Each term divided first, so values near the largest double do not overflow to Infinity.
   if (how === 'mean') {
     let s = 0;
-    for (const v of values) s += v / values.length;
+    for (let i = 0; i < n; i++) s += values[i] / n;
     return s;
   }
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
+  // Insertion sort of a copy: the lists are a handful of methods long.
+  const sorted = values.slice();
+  for (let i = 1; i < n; i++) {
+    const v = sorted[i];
+    let j = i - 1;
+    while (j >= 0 && sorted[j] > v) {
+      sorted[j + 1] = sorted[j];
+      j--;
+    }
+    sorted[j + 1] = v;
+  }
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
 }
 
 /** Combine already computed forecasts of the same horizon and levels (see the file comment). */
 export function combineForecasts(method: string, forecasts: readonly Forecast[], how: Combiner, levels: readonly number[]): Forecast {
   const h = forecasts[0].mean.length;
-  const at = (pick: (f: Forecast) => number[], k: number) => aggregate(forecasts.map((f) => pick(f)[k]), how);
-  const mean = Array.from({ length: h }, (_, k) => at((f) => f.mean, k));
+  const m = forecasts.length;
+  const column = new Array<number>(m);
+  const combined = (rows: readonly (readonly number[])[]): number[] => {
+    const out = new Array<number>(h);
+    for (let k = 0; k < h; k++) {
+      for (let i = 0; i < m; i++) column[i] = rows[i][k];
+      out[k] = aggregate(column, how);
+    }
+    return out;
+  };
+  const mean = combined(forecasts.map((f) => f.mean));
   const intervals: Interval[] = levels.map((level) => {
-    const of = (f: Forecast) => {
+    const of = forecasts.map((f) => {
       const found = f.intervals.find((i) => i.level === level);
       if (found === undefined) throw new SemicapError('internal', `component ${f.method} has no ${level}% interval`);
       return found;
-    };
-    return {
-      level,
-      lower: Array.from({ length: h }, (_, k) => at((f) => of(f).lower, k)),
-      upper: Array.from({ length: h }, (_, k) => at((f) => of(f).upper, k)),
-    };
+    });
+    return { level, lower: combined(of.map((i) => i.lower)), upper: combined(of.map((i) => i.upper)) };
   });
   return { method, mean, intervals };
 }

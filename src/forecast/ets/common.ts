@@ -36,15 +36,33 @@ export function levelsOf(options: ForecastOptions | undefined): readonly number[
  * largest double is clamped to it.
  */
 export function varianceIntervals(mean: readonly number[], variance: readonly number[], levels: readonly number[]): Interval[] {
-  const sd = variance.map((v) => (Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0));
+  const h = mean.length;
+  const sd = new Array<number>(h);
+  for (let k = 0; k < h; k++) {
+    const v = variance[k];
+    sd[k] = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
+  }
   return levels.map((level) => {
-    const z = levelToZ(level);
-    return {
-      level,
-      lower: mean.map((m, k) => clampToDouble(m - z * sd[k])),
-      upper: mean.map((m, k) => clampToDouble(m + z * sd[k])),
-    };
+    const z = zOf(level);
+    const lower = new Array<number>(h);
+    const upper = new Array<number>(h);
+    for (let k = 0; k < h; k++) {
+      lower[k] = clampToDouble(mean[k] - z * sd[k]);
+      upper[k] = clampToDouble(mean[k] + z * sd[k]);
+    }
+    return { level, lower, upper };
   });
+}
+
+/** levelToZ, remembered per level (the same two or three levels are asked for thousands of times). */
+const zCache = new Map<number, number>();
+function zOf(level: number): number {
+  let z = zCache.get(level);
+  if (z === undefined) {
+    z = levelToZ(level);
+    if (zCache.size < 64) zCache.set(level, z);
+  }
+  return z;
 }
 
 /** x, with ±Infinity (a bound past the largest double) clamped to ±Number.MAX_VALUE. */
