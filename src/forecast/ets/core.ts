@@ -5,7 +5,7 @@
 // - starting values of `initparam` / `initstate`, bounds "both" (usual: alpha, beta in [1e-4, 0.9999], beta <= alpha,
 //   phi in [0.8, 0.98]; and admissible), Nelder-Mead (a port of R's nmmin, maxit 2000) on `opt.crit` "lik" (ets)
 //   or "mse" (ses/holt, which call ets with opt.crit = "mse");
-// - information criteria with np = number of parameters + initial states + 1 (for sigma), sigma² = Σe²/(n − np + 1);
+// - with k = smoothing parameters + initial states: sigma² = Σe²/(n − k), information criteria counting k + 1;
 // - forecast means and variances of the "class 1" (additive error) and "class 2" (multiplicative error, additive or
 //   no trend) analytic formulas of Hyndman et al. (2008), R's `class1` / `class2`;
 // - short series (n <= number of parameters + 4) fitted as R does there, by `HoltWintersZZ`: level (and trend)
