@@ -1,12 +1,14 @@
 // Bundles the CLI into dist/ so that start-up reads a few files instead of hundreds of modules: the
 // dependencies are bundled too, and each command is split into a chunk loaded only when it runs.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build beside dist/ and swap it in at the end, so a run of the CLI during a build never finds dist/ half-empty.
+const tmp = new URL(`../dist.tmp-${process.pid}`, import.meta.url);
+rmSync(tmp, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: `dist.tmp-${process.pid}`,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -19,3 +21,5 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+renameSync(tmp, new URL('../dist', import.meta.url));
