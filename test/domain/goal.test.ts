@@ -10,18 +10,8 @@ import {
   yearReachedAtStep,
 } from '../../src/domain/goal.js';
 import { project } from '../../src/domain/projection.js';
-import { SemicapError } from '../../src/errors.js';
+import { usageErrorOf } from '../helpers/errors.js';
 
-function usageErrorOf(f: () => unknown): SemicapError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SemicapError);
-    expect((e as SemicapError).kind).toBe('usage');
-    return e as SemicapError;
-  }
-  throw new Error('expected a usage error');
-}
 
 const y2025 = { year: 2025, value: 40 };
 const y2030 = { year: 2030, value: 100 };

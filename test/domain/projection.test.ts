@@ -9,7 +9,7 @@ import {
   projectMethods,
   type Projection,
 } from '../../src/domain/projection.js';
-import { SemicapError } from '../../src/errors.js';
+import { usageErrorOf } from '../helpers/errors.js';
 
 const trendForce = [
   { year: 2023, value: 29 },
@@ -18,16 +18,6 @@ const trendForce = [
 
 const valueIn = (p: Projection, year: number) => p.points.find((x) => x.year === year)!.value;
 
-function usageErrorOf(f: () => unknown): SemicapError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SemicapError);
-    expect((e as SemicapError).kind).toBe('usage');
-    return e as SemicapError;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('implied rates (spreadsheet RRI and the linear step)', () => {
   it('29 → 39 over 2023–2027: RRI(4,29,39) and 2.5 pp/yr', () => {

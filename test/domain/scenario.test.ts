@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadDatasets } from '../../src/data/datasets.js';
 import { loadScenarios } from '../../src/data/scenarios.js';
 import { applyOverride, checkSeries, overrideKeys, scenarioPath, stepValue, type Scenario, type SeriesAssumptions } from '../../src/domain/scenario.js';
-import { SemicapError } from '../../src/errors.js';
+import { errorOf } from '../helpers/errors.js';
 
 const DATASETS = join(import.meta.dirname, '../../datasets');
 const DATA = loadDatasets(DATASETS);
@@ -13,16 +13,6 @@ const bundled = () => loadScenarios(join(DATASETS, 'scenarios.csv'), DATA);
 const find = (scenarios: Scenario[], name: string, series: string): SeriesAssumptions => scenarios.find((s) => s.name === name)!.series.find((s) => s.series === series)!;
 const valueIn = (s: SeriesAssumptions, year: number) => scenarioPath(s, year).find((p) => p.year === year)!.value;
 
-function errorOf(f: () => unknown, kind: string): SemicapError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SemicapError);
-    expect((e as SemicapError).kind).toBe(kind);
-    return e as SemicapError;
-  }
-  throw new Error(`expected a ${kind} error`);
-}
 
 describe('the bundled scenarios', () => {
   it('hold bear, base and bull, each with the four series, and every source_id resolves', () => {

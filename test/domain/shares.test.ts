@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { coherentShares, type CoherentShares } from '../../src/domain/shares.js';
 import { project } from '../../src/domain/projection.js';
-import { SemicapError } from '../../src/errors.js';
+import { usageErrorOf } from '../helpers/errors.js';
 
-function usageErrorOf(f: () => unknown): SemicapError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SemicapError);
-    expect((e as SemicapError).kind).toBe('usage');
-    return e as SemicapError;
-  }
-  throw new Error('expected a usage error');
-}
 
 const china = { region: 'china', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }] };
 const taiwan = { region: 'taiwan', anchors: [{ year: 2023, value: 49 }, { year: 2027, value: 42 }] };

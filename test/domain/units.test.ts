@@ -11,18 +11,11 @@ import {
   type FxRate,
 } from '../../src/domain/units.js';
 import { CAPACITY_UNITS as SCHEMA_CAPACITY_UNITS } from '../../src/data/schemas.js';
-import { SemicapError } from '../../src/errors.js';
+import type { ErrorKind } from '../../src/errors.js';
+import { errorOf as thrown } from '../helpers/errors.js';
 
-function errorOf(kind: string, f: () => unknown): SemicapError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SemicapError);
-    expect((e as SemicapError).kind).toBe(kind);
-    return e as SemicapError;
-  }
-  throw new Error(`expected a ${kind} error`);
-}
+const errorOf = (kind: ErrorKind, f: () => unknown) => thrown(f, kind);
+
 
 describe('capacity units', () => {
   it('a 300 mm wafer is (300/200)² = 2.25 200 mm equivalents', () => {
