@@ -7,7 +7,7 @@ import { usageError } from '../../errors.js';
 import { parseMethodList } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import type { Table } from '../../report/model.js';
-import { clampForecast, forecastColumns, forecastRows, forecastSeries, type Bounds } from './forecast.js';
+import { forecastColumns, forecastRows, forecastSeries, type Bounds } from './forecast.js';
 
 /** Splits `--method` into anchored projection methods and statistical forecasting methods. */
 export function splitMethods(text: string): { projections: ProjectionMethod[]; fitted: Method[] } {
@@ -40,10 +40,9 @@ export function fitHistory(
   const horizon = options.through - last;
   if (horizon < 1) throw usageError(`--through ${options.through} is not after the last figure (${last}); nothing to forecast`);
   const series = { id, ...regular };
-  const { ok, failed } = forecastSeries(series, methods, horizon, options.levels, options.seed, options.bounds ?? {});
+  // forecastSeries holds the forecasts within the bounds and counts the values at a bound.
+  const { ok, failed, clamped: atBound } = forecastSeries(series, methods, horizon, options.levels, options.seed, options.bounds ?? {});
   if (ok.length === 0) throw usageError(`no method could be fitted to ${id} (${regular.values.length} yearly values): ${failed.join('; ')}`);
-  let atBound = 0;
-  for (const r of ok) atBound += clampForecast(r.forecast, options.bounds ?? {});
   const history = regular.values.map((v, i) => ({ id, year: regular.startYear + i, method: regular.filled.includes(regular.startYear + i) ? 'history (interpolated)' : 'history', mean: v }));
   const notes = [
     `fitted ${ok.map((r) => r.method.name).join(', ')} to ${regular.values.length} yearly values ${regular.startYear}–${last} of ${id}; intervals at ${options.levels.join(', ')} %`,
