@@ -23,6 +23,8 @@ export interface ReadSeriesOptions {
   numbers?: NumberRules;
   /** How to treat missing years inside a series: refuse the series, or interpolate linearly. */
   fill?: 'none' | 'linear';
+  /** Rows per storage chunk as a power of two (default 20); small values let tests cross chunk boundaries. */
+  chunkBits?: number;
 }
 
 export interface YearlySeries {
@@ -47,85 +49,199 @@ export interface SeriesSet {
 }
 
 /**
- * Rows kept in columns of fixed-size typed chunks (series number, year, value: 14 bytes a row) instead of two
- * JS arrays per series (about 50 bytes a value with their slack): a 200 MB file of 9.4 M rows then needs
- * about 130 MB for its values, and no chunk is ever copied to grow.
+ * Rows kept in columns of fixed-size typed chunks (year, value: 10 bytes a row) instead of two JS arrays per
+ * series (about 50 bytes a value with their slack): a 200 MB file of 9.4 M rows then needs about 94 MB for its
+ * values, and no chunk is ever copied to grow. A file whose rows come series by series (the usual long CSV) is
+ * stored grouped as it is read; only when a series comes back after another has started does the store keep
+ * each row's series number (4 bytes more a row) and group the rows at the end.
  */
 class RowStore {
-  static readonly CHUNK = 1 << 20;
-  private seriesOf: Int32Array[] = [];
-  private yearOf: Uint16Array[] = [];
-  private valueOf: Float64Array[] = [];
+  /** Rows per chunk: 2^shift (2^20 by default; tests use tiny chunks to cross chunk boundaries). */
+  private readonly chunk: number;
+  constructor(private readonly shift = 20) {
+    this.chunk = 1 << shift;
+  }
+  private years: Uint16Array<ArrayBuffer>[] = [];
+  private values: Float64Array<ArrayBuffer>[] = [];
+  /** Series number of each row: only once the rows have left series order. */
+  private seriesOf: Int32Array[] | undefined;
+  private lastSeries = -1;
   length = 0;
 
-  push(series: number, year: number, value: number): void {
-    const c = this.length >>> 20;
-    const i = this.length & (RowStore.CHUNK - 1);
+  /** `counts` holds the rows stored so far per series (before this one), to number the rows in series order. */
+  push(series: number, year: number, value: number, counts: ArrayLike<number>): void {
+    if (this.seriesOf === undefined && series < this.lastSeries) this.numberRowsSoFar(counts);
+    this.lastSeries = Math.max(this.lastSeries, series);
+    const c = this.length >>> this.shift;
+    const i = this.length & (this.chunk - 1);
     if (i === 0) {
-      this.seriesOf.push(new Int32Array(RowStore.CHUNK));
-      this.yearOf.push(new Uint16Array(RowStore.CHUNK));
-      this.valueOf.push(new Float64Array(RowStore.CHUNK));
+      this.years.push(new Uint16Array(this.chunk));
+      this.values.push(new Float64Array(this.chunk));
+      this.seriesOf?.push(new Int32Array(this.chunk));
     }
-    this.seriesOf[c][i] = series;
-    this.yearOf[c][i] = year;
-    this.valueOf[c][i] = value;
+    this.years[c][i] = year;
+    this.values[c][i] = value;
+    if (this.seriesOf) this.seriesOf[c][i] = series;
     this.length++;
   }
 
+  /** The rows so far came series by series: series 0's rows first, then series 1's, and so on. */
+  private numberRowsSoFar(counts: ArrayLike<number>): void {
+    this.seriesOf = this.years.map(() => new Int32Array(this.chunk));
+    let row = 0;
+    for (let s = 0; s < counts.length; s++) {
+      for (let k = 0; k < counts[s]; k++, row++) this.seriesOf[row >>> this.shift][row & (this.chunk - 1)] = s;
+    }
+  }
+
   /**
-   * Groups the rows by series, keeping file order within each: one flat year and value array, and where each
-   * series starts. Chunks are released as they are copied, so the two copies never coexist whole.
+   * The rows grouped by series, keeping file order within each, and where each series starts. Rows already in
+   * series order stay where they are; otherwise chunks are released as they are copied, so the two copies never
+   * coexist whole.
    */
-  groupBy(counts: Int32Array): { start: Int32Array; years: Uint16Array; values: Float64Array } {
+  groupBy(counts: Int32Array): GroupedRows {
     const start = new Int32Array(counts.length + 1);
     for (let s = 0; s < counts.length; s++) start[s + 1] = start[s] + counts[s];
+    if (this.seriesOf === undefined) return new GroupedRows(start, this.years, this.values, this.shift);
     const next = start.slice(0, counts.length);
-    const years = new Uint16Array(this.length);
-    const values = new Float64Array(this.length);
+    const years = Array.from({ length: this.years.length }, () => new Uint16Array(this.chunk));
+    const values = Array.from({ length: this.values.length }, () => new Float64Array(this.chunk));
     for (let c = 0; c < this.seriesOf.length; c++) {
-      const n = Math.min(RowStore.CHUNK, this.length - c * RowStore.CHUNK);
+      const n = Math.min(this.chunk, this.length - c * this.chunk);
       const ss = this.seriesOf[c];
-      const ys = this.yearOf[c];
-      const vs = this.valueOf[c];
+      const ys = this.years[c];
+      const vs = this.values[c];
       for (let i = 0; i < n; i++) {
         const at = next[ss[i]]++;
-        years[at] = ys[i];
-        values[at] = vs[i];
+        years[at >>> this.shift][at & (this.chunk - 1)] = ys[i];
+        values[at >>> this.shift][at & (this.chunk - 1)] = vs[i];
       }
-      this.seriesOf[c] = this.yearOf[c] = this.valueOf[c] = undefined as never;
+      this.seriesOf[c] = this.years[c] = this.values[c] = undefined as never;
     }
-    this.seriesOf = [];
-    this.yearOf = [];
-    this.valueOf = [];
-    return { start, years, values };
+    this.seriesOf = undefined;
+    this.years = [];
+    this.values = [];
+    return new GroupedRows(start, years, values, this.shift);
   }
+}
+
+/** Rows grouped by series in chunks: series n has rows start[n] … start[n+1]-1. */
+export class GroupedRows {
+  constructor(
+    readonly start: Int32Array,
+    private readonly yearChunks: Uint16Array<ArrayBuffer>[],
+    private readonly valueChunks: Float64Array<ArrayBuffer>[],
+    private readonly shift: number,
+  ) {}
+
+  /** A copy of the years of rows from … to-1. */
+  years(from: number, to: number): Uint16Array<ArrayBuffer> {
+    return copyRows(this.yearChunks, this.shift, from, to, new Uint16Array(to - from));
+  }
+
+  /** A copy of the values of rows from … to-1. */
+  values(from: number, to: number): Float64Array<ArrayBuffer> {
+    return copyRows(this.valueChunks, this.shift, from, to, new Float64Array(to - from));
+  }
+}
+
+function copyRows<T extends Uint16Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(chunks: T[], shift: number, from: number, to: number, into: T): T {
+  const size = 1 << shift;
+  let row = from;
+  while (row < to) {
+    const c = row >>> shift;
+    const i = row & (size - 1);
+    const n = Math.min(to - row, size - i);
+    into.set(chunks[c].subarray(i, i + n) as never, row - from);
+    row += n;
+  }
+  return into;
 }
 
 interface SeriesEntry {
   id: string;
-  /** Rows stored for the series (none after its first problem). */
-  count: number;
-  problem?: string;
+  problem?: PendingProblem;
+}
+
+/** A problem found while streaming: its line is looked up afterwards (see lineNumbers), its text then made. */
+interface PendingProblem {
+  /** Index of the record in the file (0 = header), as the parser yields them. */
+  record: number;
+  column: number;
+  message: string;
 }
 
 const ONE_SERIES = '';
 
-/** Reads a long CSV file of yearly series, streaming. Header problems fail the whole file (exit 65). */
+/**
+ * The series of a long CSV, grouped but not yet built: series n has the rows grouped.start[n] …
+ * grouped.start[n+1]-1, in file order. seriesAt() builds one series on demand, so a file of a million series never
+ * becomes a million arrays at once, and the grouped columns can be handed to worker threads as they are.
+ */
+export interface SeriesTable {
+  file: string;
+  /** Data rows read. */
+  rows: number;
+  /** Series labels in order of first appearance ('(series)' when the file has no id column). */
+  ids: string[];
+  /** Why series n was spoiled by a bad cell (FILE:LINE:COLUMN: …), or undefined. */
+  problems: (string | undefined)[];
+  grouped: GroupedRows;
+  fill: 'none' | 'linear';
+}
+
+/** Reads a long CSV file of yearly series, streaming, and builds every series. */
 export async function readSeriesFile(path: string, options: ReadSeriesOptions): Promise<SeriesSet> {
-  checkReadable(path);
+  const table = await readSeriesTable(path, options);
+  const series: YearlySeries[] = [];
+  const skipped: SkippedSeries[] = [];
+  for (let n = 0; n < table.ids.length; n++) {
+    const built = seriesAt(table, n);
+    if ('reason' in built) skipped.push(built);
+    else series.push(built);
+  }
+  return { file: path, series, skipped, rows: table.rows };
+}
+
+/** Series n of a table: a regular yearly series, or why it is skipped. */
+export function seriesAt(table: SeriesTable, n: number): YearlySeries | SkippedSeries {
+  const id = table.ids[n];
+  const problem = table.problems[n];
+  if (problem !== undefined) return { id, reason: problem };
+  const from = table.grouped.start[n];
+  const to = table.grouped.start[n + 1];
+  const built = toRegularSeries(table.grouped.years(from, to), table.grouped.values(from, to), table.fill);
+  return 'reason' in built ? { id, reason: built.reason } : { id, ...built };
+}
+
+/**
+ * Reads a long CSV file of yearly series, streaming, into grouped typed columns. Header problems fail the
+ * whole file (exit 65); a bad cell spoils only its series.
+ */
+export async function readSeriesTable(path: string, options: ReadSeriesOptions): Promise<SeriesTable> {
+  const regular = checkReadable(path);
   const delimiter = options.delimiter ?? ',';
-  const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
+  // csv-parse's per-record info (the line number) triples the parsing time, so a regular file is read without
+  // it and the lines of the few bad cells are found by a second pass; a pipe cannot be read twice.
+  const withInfo = !regular;
+  const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, info: withInfo, max_record_size: 1_000_000 });
   // pipeline, not pipe: an error in the file stream or the UTF-8 check must reach the loop below.
   pipeline(createReadStream(path), strictUtf8(path, delimiter), parser, () => undefined);
   // Series in order of first appearance; the Map only finds an id's number (ids such as __proto__ are data).
   const numberOf = new Map<string, number>();
   const entries: SeriesEntry[] = [];
-  const store = new RowStore();
+  const store = new RowStore(options.chunkBits);
+  /** Rows stored per series (none after its first problem). */
+  const counts: number[] = [];
+  /** Lines of records, known at once only when reading with info. */
+  const knownLines = new Map<number, number>();
   let columnIndex: { id: number; time: number; value: number } | undefined;
   let rows = 0;
+  let recordNo = -1;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const { record, info } = item;
+    for await (const item of parser as AsyncIterable<string[] | { record: string[]; info: { lines: number } }>) {
+      recordNo++;
+      const record = withInfo ? (item as { record: string[] }).record : (item as string[]);
       if (columnIndex === undefined) {
         columnIndex = resolveColumns(record.map((h) => h.trim()), options.columns, path);
         continue;
@@ -137,51 +253,67 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
       if (n === undefined) {
         n = entries.length;
         numberOf.set(id, n);
-        entries.push({ id, count: 0 });
+        entries.push({ id });
+        counts.push(0);
       }
       const entry = entries[n];
       if (entry.problem) continue;
-      const line = info.lines;
       const year = parseYear(record[columnIndex.time]);
-      if (!year.ok) {
-        entry.problem = formatProblem({ file: path, line, column: columnIndex.time + 1, message: `${options.columns.time} ${year.reason}` });
+      const value = year.ok ? parseNumber(record[columnIndex.value], options.numbers) : undefined;
+      if (!year.ok || !value!.ok) {
+        entry.problem = !year.ok
+          ? { record: recordNo, column: columnIndex.time + 1, message: `${options.columns.time} ${year.reason}` }
+          : { record: recordNo, column: columnIndex.value + 1, message: `${options.columns.value} ${(value as { reason: string }).reason}; expected a number` };
+        if (withInfo) knownLines.set(recordNo, (item as { info: { lines: number } }).info.lines);
         continue;
       }
-      const value = parseNumber(record[columnIndex.value], options.numbers);
-      if (!value.ok) {
-        entry.problem = formatProblem({ file: path, line, column: columnIndex.value + 1, message: `${options.columns.value} ${value.reason}; expected a number` });
-        continue;
-      }
-      store.push(n, year.value, value.value);
-      entry.count++;
+      store.push(n, year.value, value!.value, counts);
+      counts[n]++;
     }
   } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('CSV_') || (e as { code?: string }).code === 'INVALID_OPENING_QUOTE') {
-      throw problemError(describeCsvError(e, path, undefined, delimiter));
-    }
-    if ((e as { kind?: string }).kind) throw e;
-    throw asInputError(e, path);
+    throw readError(e, path, delimiter);
   }
   if (columnIndex === undefined) throw dataError(formatProblem({ file: path, message: 'is empty; expected a header row and data rows' }));
   if (rows === 0) throw dataError(formatProblem({ file: path, message: 'has a header but no data rows; expected at least one row' }));
 
-  const grouped = store.groupBy(Int32Array.from(entries, (e) => e.count));
-  const series: YearlySeries[] = [];
-  const skipped: SkippedSeries[] = [];
-  for (let n = 0; n < entries.length; n++) {
-    const entry = entries[n];
-    const label = entry.id === ONE_SERIES ? '(series)' : entry.id;
-    if (entry.problem) {
-      skipped.push({ id: label, reason: entry.problem });
-      continue;
+  const pending = entries.filter((e) => e.problem !== undefined).map((e) => e.problem!.record);
+  const lines = withInfo || pending.length === 0 ? knownLines : await lineNumbers(path, delimiter, pending);
+  const grouped = store.groupBy(Int32Array.from(counts));
+  return {
+    grouped,
+    file: path,
+    rows,
+    ids: entries.map((e) => (e.id === ONE_SERIES ? '(series)' : e.id)),
+    problems: entries.map((e) => (e.problem === undefined ? undefined : formatProblem({ file: path, line: lines.get(e.problem.record), column: e.problem.column, message: e.problem.message }))),
+    fill: options.fill ?? 'none',
+  };
+}
+
+function readError(e: unknown, path: string, delimiter: string): unknown {
+  const code = (e as { code?: string }).code;
+  if (code?.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE') return problemError(describeCsvError(e, path, undefined, delimiter));
+  if ((e as { kind?: string }).kind) return e;
+  return asInputError(e, path);
+}
+
+/** The second pass: the line on which each wanted record (by index, 0 = header) starts. */
+async function lineNumbers(path: string, delimiter: string, records: number[]): Promise<Map<number, number>> {
+  const wanted = new Set(records);
+  const last = Math.max(...records);
+  const lines = new Map<number, number>();
+  const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
+  pipeline(createReadStream(path), parser, () => undefined);
+  let recordNo = -1;
+  try {
+    for await (const { info } of parser as AsyncIterable<{ info: { lines: number } }>) {
+      recordNo++;
+      if (wanted.has(recordNo)) lines.set(recordNo, info.lines);
+      if (recordNo >= last) break;
     }
-    const from = grouped.start[n];
-    const to = grouped.start[n + 1];
-    const built = toRegularSeries(Array.from(grouped.years.subarray(from, to)), Array.from(grouped.values.subarray(from, to)), options.fill ?? 'none');
-    if ('reason' in built) skipped.push({ id: label, reason: built.reason });
-    else series.push({ id: label, ...built });
+  } catch (e) {
+    throw readError(e, path, delimiter);
   }
-  return { file: path, series, skipped, rows };
+  return lines;
 }
 
 /**
@@ -249,12 +381,13 @@ function foreignDelimiter(chunk: Buffer, delimiter: string): string | undefined 
   return [';', '\t'].find((d) => d !== delimiter && head.split(d).length > 2);
 }
 
-/** Turns a missing, unreadable or folder path into a clear error before streaming starts. */
-function checkReadable(path: string): void {
+/** Turns a missing, unreadable or folder path into a clear error before streaming starts; true for a regular file. */
+function checkReadable(path: string): boolean {
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     accessSync(path, constants.R_OK);
+    return st.isFile();
   } catch (e) {
     throw asInputError(e, path);
   }
@@ -276,8 +409,12 @@ function resolveColumns(header: string[], columns: SeriesColumns, file: string):
 }
 
 /** Sorts by year (a long table's row order carries no meaning), refuses duplicates, fills or refuses gaps. */
-export function toRegularSeries(years: number[], values: number[], fill: 'none' | 'linear'): Omit<YearlySeries, 'id'> | { reason: string } {
-  const order = years.map((_, i) => i).sort((a, b) => years[a] - years[b]);
+export function toRegularSeries(years: ArrayLike<number>, values: ArrayLike<number>, fill: 'none' | 'linear'): Omit<YearlySeries, 'id'> | { reason: string } {
+  // The usual case, consecutive years in order, needs no sorting.
+  let consecutive = years.length > 0;
+  for (let i = 1; i < years.length && consecutive; i++) consecutive = years[i] === years[i - 1] + 1;
+  if (consecutive) return { startYear: years[0], values: Array.from(values), filled: [] };
+  const order = Array.from(years, (_, i) => i).sort((a, b) => years[a] - years[b]);
   const ys = order.map((i) => years[i]);
   const vs = order.map((i) => values[i]);
   for (let i = 1; i < ys.length; i++) if (ys[i] === ys[i - 1]) return { reason: `year ${ys[i]} appears twice; expected one value per year` };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,25 @@ describe('readSeriesFile', () => {
       { id: 'b', reason: `${p}:5:3: value 'oops' is not a number; expected a number` },
       { id: 'c', reason: 'year 2020 appears twice; expected one value per year' },
     ]);
+  });
+
+  it('names the line of each bad cell, also in quoted multi-line records, blank lines and files read from a pipe', async () => {
+    // Line numbers of bad cells are found by a second pass over a regular file, and at once from a pipe.
+    const text = 'id,year,value\n\n"a\nb",2020,1\n"a\nb",2021,x\n\nc,2020,1\nc,20x1,2\nd,2020,3\n';
+    const expected = [
+      { id: 'a\nb', reason: `PATH:6:3: value 'x' is not a number; expected a number` },
+      { id: 'c', reason: `PATH:9:2: year '20x1' is not a year (expected four digits such as 2023)` },
+    ];
+    const p = file('lines.csv', text);
+    const set = await readSeriesFile(p, { columns });
+    expect(set.skipped).toEqual(expected.map((e) => ({ ...e, reason: e.reason.replace('PATH', p) })));
+    expect(set.series.map((x) => x.id)).toEqual(['d']);
+    const fifo = join(dir, 'lines.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = import('node:fs/promises').then((fs) => fs.writeFile(fifo, text));
+    const piped = await readSeriesFile(fifo, { columns });
+    await writer;
+    expect(piped.skipped).toEqual(expected.map((e) => ({ ...e, reason: e.reason.replace('PATH', fifo) })));
   });
 
   it('reads one series when there is no id column', async () => {
