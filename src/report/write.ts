@@ -19,13 +19,34 @@ export function removePendingWrites(): void {
  * points to.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const file = openAtomic(path);
+  try {
+    file.write(data);
+  } catch (e) {
+    file.abort();
+    throw e;
+  }
+  file.commit();
+}
+
+/** A file being written piece by piece: nothing appears at the path until commit(); abort() leaves no trace. */
+export interface AtomicFile {
+  write(data: string | Uint8Array): void;
+  /** Flushes to disk and renames the temporary file over the target. */
+  commit(): void;
+  /** Removes the temporary file; the previous file at the path, if any, is unchanged. Safe to call twice. */
+  abort(): void;
+}
+
+/** Opens `path` for an atomic write (see writeFileAtomic): a temporary file in the same folder, renamed at commit. */
+export function openAtomic(path: string): AtomicFile {
   let existing: Stats | undefined;
   try {
     existing = statSync(path, { throwIfNoEntry: false });
   } catch (e) {
     throw cannotCreateError(`${path}: cannot be created (${describeErrno(e)})`);
   }
-  if (existing && !existing.isFile() && !existing.isDirectory()) return writeInPlace(path, data);
+  if (existing && !existing.isFile() && !existing.isDirectory()) return openInPlace(path);
   if (existing?.isFile() && lstatSync(path).isSymbolicLink()) path = realpathSync(path);
   const dir = dirname(path);
   try {
@@ -45,43 +66,77 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw cannotCreateError(`${path}: cannot be created (${describeErrno(e)})`);
   }
   pending.add(tmp);
-  try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (e) {
+  let done = false;
+  const abort = () => {
+    if (done) return;
+    done = true;
     try {
       closeSync(fd);
     } catch {
       /* already closed */
     }
     rmSync(tmp, { force: true });
-    throw ioError(`${path}: writing failed (${describeErrno(e)}); the previous file, if any, is unchanged`);
-  } finally {
     pending.delete(tmp);
-  }
+  };
+  const failed = (e: unknown) => {
+    abort();
+    return ioError(`${path}: writing failed (${describeErrno(e)}); the previous file, if any, is unchanged`);
+  };
+  return {
+    write(data) {
+      try {
+        writeAll(fd, data);
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    commit() {
+      if (done) return;
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        renameSync(tmp, path);
+      } catch (e) {
+        throw failed(e);
+      }
+      done = true;
+      pending.delete(tmp);
+    },
+    abort,
+  };
+}
+
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
 /** A device, pipe or socket: nothing to make atomic, and renaming over it would destroy it. */
-function writeInPlace(path: string, data: string | Uint8Array): void {
+function openInPlace(path: string): AtomicFile {
   let fd: number;
   try {
     fd = openSync(path, 'w');
   } catch (e) {
     throw cannotCreateError(`${path}: cannot be opened for writing (${describeErrno(e)})`);
   }
-  try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-  } catch (e) {
-    throw ioError(`${path}: writing failed (${describeErrno(e)})`);
-  } finally {
-    closeSync(fd);
-  }
+  let closed = false;
+  const close = () => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
+  return {
+    write(data) {
+      try {
+        writeAll(fd, data);
+      } catch (e) {
+        close();
+        throw ioError(`${path}: writing failed (${describeErrno(e)})`);
+      }
+    },
+    commit: close,
+    abort: close,
+  };
 }
 
 function describeErrno(e: unknown): string {

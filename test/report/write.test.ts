@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/report/write.js';
+import { openAtomic, writeFileAtomic } from '../../src/report/write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'semicap-write-'));
 
@@ -32,5 +32,34 @@ describe('writeFileAtomic', () => {
     chmodSync(ro, 0o555);
     expect(() => writeFileAtomic(join(ro, 'keep.csv'), 'new\n')).toThrow(expect.objectContaining({ kind: 'cannot-create' }));
     expect(readFileSync(join(ro, 'keep.csv'), 'utf8')).toBe('old\n');
+  });
+});
+
+describe('openAtomic (a file written piece by piece)', () => {
+  const temporaries = (d: string) => readdirSync(d).filter((f) => f.endsWith('.tmp'));
+
+  it('shows nothing at the path until commit, then all the pieces', () => {
+    const d = mkdtempSync(join(dir, 'pieces-'));
+    const p = join(d, 'out.csv');
+    const file = openAtomic(p);
+    file.write('a,b\n');
+    file.write(Buffer.from('1,2\n'));
+    expect(existsSync(p)).toBe(false);
+    expect(temporaries(d)).toHaveLength(1);
+    file.commit();
+    expect(readFileSync(p, 'utf8')).toBe('a,b\n1,2\n');
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  it('abort after some pieces leaves the previous file as it was and no temporary file', () => {
+    const d = mkdtempSync(join(dir, 'abort-'));
+    const p = join(d, 'keep.csv');
+    writeFileSync(p, 'old\n');
+    const file = openAtomic(p);
+    file.write('half of a new file');
+    file.abort();
+    file.abort();
+    expect(readFileSync(p, 'utf8')).toBe('old\n');
+    expect(temporaries(d)).toEqual([]);
   });
 });
