@@ -7,7 +7,8 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report, Table } from '../report/model.js';
 import { renderTables } from '../report/table.js';
-import { writeFileAtomic } from '../report/write.js';
+import { collectStreams, streamCsv, streamedTable, streamJson, type TextSink } from '../report/stream.js';
+import { openAtomic, writeFileAtomic } from '../report/write.js';
 import { renderTerminalChart } from '../report/chart-terminal.js';
 import { chartWords, localizeReport, msg, type Lang } from '../report/i18n.js';
 import { chartsOf } from '../report/series.js';
@@ -75,6 +76,11 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
     if (clash) throw usageError(`--out ${options.out} is also an input of this run; choose another output file`);
   }
   if (options.chartOut !== undefined) checkChartOut(options.chartOut, options.out, result.inputs ?? []);
+  if (streamedTable(report) !== undefined) {
+    if (await emitStreaming(result.report, options, version, sink)) return;
+    // Formats that need every row at once (tables, Markdown, spreadsheets, charts) collect the stream first.
+    return emit({ ...result, report: await collectStreams(result.report) }, options, version, sink);
+  }
   if (report.raw !== undefined) {
     if (options.out !== undefined) writeFileAtomic(options.out, report.raw);
     else await sink.stdout(report.raw);
@@ -97,6 +103,29 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
   if (options.format === 'csv' && options.table === undefined && report.tables.length > 1 && options.out === undefined) {
     sink.stderr(`semicap: wrote table '${report.tables[0].name}'; also available with --table: ${report.tables.slice(1).map((t) => t.name).join(', ')}\n`);
   }
+}
+
+/**
+ * CSV or JSON of a report with a streamed table, written as the rows come (to --out atomically: a failure
+ * midway leaves the previous file). Returns false when the format or options need the rows collected first.
+ */
+async function emitStreaming(report: Report, options: OutputOptions & ChartOutputOptions, version: string, sink: Sink): Promise<boolean> {
+  const table = streamedTable(report)!;
+  const csv = options.format === 'csv' && pickTable(report, options.table) === table;
+  if (!(csv || options.format === 'json') || options.chart === true || options.chartOut !== undefined) return false;
+  const lang = options.lang ?? 'en';
+  const file = options.out !== undefined ? openAtomic(options.out) : undefined;
+  const write: TextSink = file ? (text) => file.write(text) : (text) => sink.stdout(text);
+  try {
+    if (csv) await streamCsv(table, { neutralise: options.neutralise, excel: options.excel }, write);
+    else await streamJson(localizeReport(report, lang, { cells: false }), version, write, () => localizeReport(report, lang, { cells: false }));
+  } catch (e) {
+    file?.abort();
+    throw e;
+  }
+  file?.commit();
+  if (csv) for (const w of report.warnings) sink.stderr(`semicap: warning: ${w}\n`);
+  return true;
 }
 
 function checkChartOut(path: string, out: string | undefined, inputs: string[]): void {

@@ -20,6 +20,12 @@ export interface Table {
   title?: string;
   columns: Column[];
   rows: Record<string, CellValue>[];
+  /**
+   * Rows too many to hold at once (a forecast of a large file), produced batch by batch while the output is
+   * written; each row holds its cells in column order. CSV and JSON write them as they come; the other formats
+   * collect them into `rows` first. The command's notes, warnings and messages are complete once it has ended.
+   */
+  stream?: AsyncIterable<CellValue[][]>;
 }
 
 export interface Report {
