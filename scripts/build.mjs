@@ -7,7 +7,8 @@ import { renameSync, rmSync } from 'node:fs';
 const tmp = new URL(`../dist.tmp-${process.pid}`, import.meta.url);
 rmSync(tmp, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The forecast worker is its own entry: worker threads load it by file name (dist/forecast-worker.js).
+  entryPoints: { cli: 'src/cli/main.ts', 'forecast-worker': 'src/cli/commands/forecast-worker.ts' },
   outdir: `dist.tmp-${process.pid}`,
   bundle: true,
   splitting: true,

@@ -21,7 +21,8 @@ export function defineForecastCommands(program: Command, act: Act): void {
         .option('--level <levels>', 'prediction interval levels in percent', '80,95')
         .option('--seed <n>', 'seed for simulated intervals (same seed, same numbers)', '42')
         .option('--cap <value>', 'upper bound (e.g. 100 for shares in percent): the logistic saturation level; forecasts and intervals are held below it')
-        .option('--floor <value>', 'lower bound (e.g. 0); 0 is a real bound'),
+        .option('--floor <value>', 'lower bound (e.g. 0); 0 is a real bound')
+        .option('--jobs <n>', 'worker threads fitting series: a number, or auto (all cores when there are 1000 series or more)', 'auto'),
     ),
     [
       'semicap forecast history.csv --time year --value share',

@@ -61,8 +61,8 @@ class RowStore {
   constructor(private readonly shift = 20) {
     this.chunk = 1 << shift;
   }
-  private years: Uint16Array<ArrayBuffer>[] = [];
-  private values: Float64Array<ArrayBuffer>[] = [];
+  private years: Uint16Array[] = [];
+  private values: Float64Array[] = [];
   /** Series number of each row: only once the rows have left series order. */
   private seriesOf: Int32Array[] | undefined;
   private lastSeries = -1;
@@ -75,8 +75,8 @@ class RowStore {
     const c = this.length >>> this.shift;
     const i = this.length & (this.chunk - 1);
     if (i === 0) {
-      this.years.push(new Uint16Array(this.chunk));
-      this.values.push(new Float64Array(this.chunk));
+      this.years.push(sharedUint16(this.chunk));
+      this.values.push(sharedFloat64(this.chunk));
       this.seriesOf?.push(new Int32Array(this.chunk));
     }
     this.years[c][i] = year;
@@ -100,12 +100,12 @@ class RowStore {
    * coexist whole.
    */
   groupBy(counts: Int32Array): GroupedRows {
-    const start = new Int32Array(counts.length + 1);
+    const start = new Int32Array(new SharedArrayBuffer(4 * (counts.length + 1)));
     for (let s = 0; s < counts.length; s++) start[s + 1] = start[s] + counts[s];
     if (this.seriesOf === undefined) return new GroupedRows(start, this.years, this.values, this.shift);
     const next = start.slice(0, counts.length);
-    const years = Array.from({ length: this.years.length }, () => new Uint16Array(this.chunk));
-    const values = Array.from({ length: this.values.length }, () => new Float64Array(this.chunk));
+    const years = Array.from({ length: this.years.length }, () => sharedUint16(this.chunk));
+    const values = Array.from({ length: this.values.length }, () => sharedFloat64(this.chunk));
     for (let c = 0; c < this.seriesOf.length; c++) {
       const n = Math.min(this.chunk, this.length - c * this.chunk);
       const ss = this.seriesOf[c];
@@ -125,14 +125,35 @@ class RowStore {
   }
 }
 
+// Chunks live in shared memory, so that worker threads read the rows where they are, without a copy.
+const sharedUint16 = (n: number) => new Uint16Array(new SharedArrayBuffer(2 * n));
+const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(8 * n));
+
+/** GroupedRows as plain data over shared memory: what a worker thread receives to read the same rows. */
+export interface SharedRows {
+  start: Int32Array;
+  years: Uint16Array[];
+  values: Float64Array[];
+  shift: number;
+}
+
 /** Rows grouped by series in chunks: series n has rows start[n] … start[n+1]-1. */
 export class GroupedRows {
   constructor(
     readonly start: Int32Array,
-    private readonly yearChunks: Uint16Array<ArrayBuffer>[],
-    private readonly valueChunks: Float64Array<ArrayBuffer>[],
+    private readonly yearChunks: Uint16Array[],
+    private readonly valueChunks: Float64Array[],
     private readonly shift: number,
   ) {}
+
+  static fromShared(shared: SharedRows): GroupedRows {
+    return new GroupedRows(shared.start, shared.years, shared.values, shared.shift);
+  }
+
+  /** The same rows, for another thread (shared memory: nothing is copied). */
+  share(): SharedRows {
+    return { start: this.start, years: this.yearChunks, values: this.valueChunks, shift: this.shift };
+  }
 
   /** A copy of the years of rows from … to-1. */
   years(from: number, to: number): Uint16Array<ArrayBuffer> {
@@ -145,7 +166,7 @@ export class GroupedRows {
   }
 }
 
-function copyRows<T extends Uint16Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(chunks: T[], shift: number, from: number, to: number, into: T): T {
+function copyRows<T extends Uint16Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(chunks: (Uint16Array | Float64Array)[], shift: number, from: number, to: number, into: T): T {
   const size = 1 << shift;
   let row = from;
   while (row < to) {

@@ -1,13 +1,20 @@
 // `semicap forecast FILE`: fit one or more methods to every series of a long CSV and forecast each.
 // A series that cannot be forecast is reported on stderr with the reason; the others still come out.
-import { readSeriesFile, type SeriesSet, type YearlySeries } from '../../data/series.js';
-import { dataError, isSemicapError, usageError } from '../../errors.js';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { readSeriesFile, readSeriesTable, type ReadSeriesOptions, type SeriesSet, type SeriesTable, type SharedRows } from '../../data/series.js';
+import { dataError, usageError } from '../../errors.js';
 import { parseMethodList } from '../../forecast/registry.js';
-import type { Forecast, Method } from '../../forecast/types.js';
-import { makeReport, type Column, type Table } from '../../report/model.js';
+import type { Method } from '../../forecast/types.js';
+import { makeReport, type CellValue, type Column, type Table } from '../../report/model.js';
 import { parseNumberArg } from '../args.js';
-import type { CommandResult } from '../context.js';
+import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
+import { WorkerPool } from '../workers.js';
+import { forecastBatch, numbersPerSeries, rowWidth, type BatchOutcome, type BatchSettings, type Bounds, type SeriesForecast } from './forecast-batch.js';
+
+export { clampForecast, forecastSeries, type Bounds, type SeriesForecast } from './forecast-batch.js';
 
 export interface SeriesOptions {
   id?: string;
@@ -20,6 +27,11 @@ export interface SeriesOptions {
 
 /** Reads the FILE argument with the shared column options (--id, --time, --value, --delimiter, --decimal, --fill). */
 export async function readSeriesArg(file: string | undefined, opts: Record<string, unknown>): Promise<SeriesSet> {
+  return readSeriesFile(...seriesArg(file, opts));
+}
+
+/** The FILE argument and how to read it, from the shared column options. */
+function seriesArg(file: string | undefined, opts: Record<string, unknown>): [string, ReadSeriesOptions] {
   if (file === undefined) throw usageError('missing FILE; expected a CSV with one row per series and year');
   const decimal = opts.decimal === undefined ? '.' : String(opts.decimal);
   if (decimal !== '.' && decimal !== ',') throw usageError(`--decimal '${decimal}'; expected . or ,`);
@@ -28,12 +40,15 @@ export async function readSeriesArg(file: string | undefined, opts: Record<strin
   if (decimal === ',' && delimiter === ',') throw usageError('--decimal , needs another --delimiter (such as ;)');
   const fill = opts.fill === undefined ? 'none' : String(opts.fill);
   if (fill !== 'none' && fill !== 'linear') throw usageError(`--fill '${fill}'; expected none or linear`);
-  return readSeriesFile(file, {
-    columns: { id: opts.id as string | undefined, time: String(opts.time ?? 'year'), value: String(opts.value ?? 'value') },
-    delimiter,
-    numbers: { decimal: decimal as '.' | ',' },
-    fill: fill as 'none' | 'linear',
-  });
+  return [
+    file,
+    {
+      columns: { id: opts.id as string | undefined, time: String(opts.time ?? 'year'), value: String(opts.value ?? 'value') },
+      delimiter,
+      numbers: { decimal: decimal as '.' | ',' },
+      fill: fill as 'none' | 'linear',
+    },
+  ];
 }
 
 /** `80,95` → [80, 95]; each strictly between 0 and 100. */
@@ -62,64 +77,6 @@ export function forecastColumns(levels: number[]): Column[] {
   ];
 }
 
-export interface SeriesForecast {
-  series: YearlySeries;
-  method: Method;
-  forecast: Forecast;
-}
-
-/** Fits each method to one series; failures come back as reasons, never as exceptions. */
-export interface Bounds {
-  floor?: number;
-  cap?: number;
-}
-
-/**
- * Holds every number of a forecast within [floor, cap]; returns how many sit at a bound afterwards (methods given
- * the bounds may already have held them there), so the output can say so. 0 is a real bound.
- */
-export function clampForecast(forecast: Forecast, bounds: Bounds): number {
-  if (bounds.floor === undefined && bounds.cap === undefined) return 0;
-  let moved = 0;
-  const hold = (xs: number[]) =>
-    xs.forEach((x, i) => {
-      const held = Math.min(bounds.cap ?? Infinity, Math.max(bounds.floor ?? -Infinity, x));
-      xs[i] = held;
-      if (held === bounds.cap || held === bounds.floor) moved++;
-    });
-  hold(forecast.mean);
-  for (const interval of forecast.intervals) {
-    hold(interval.lower);
-    hold(interval.upper);
-  }
-  return moved;
-}
-
-export function forecastSeries(series: YearlySeries, methods: Method[], horizon: number, levels: number[], seed: number, bounds: Bounds = {}): { ok: SeriesForecast[]; failed: string[]; clamped: number } {
-  const ok: SeriesForecast[] = [];
-  const failed: string[] = [];
-  let clamped = 0;
-  for (const method of methods) {
-    if (series.values.length < method.minLength) {
-      failed.push(`${method.name}: ${series.values.length} value(s), needs at least ${method.minLength}`);
-      continue;
-    }
-    try {
-      const forecast = method.fit(series.values, bounds).forecast(horizon, { levels, seed });
-      const numbers = [...forecast.mean, ...forecast.intervals.flatMap((i) => [...i.lower, ...i.upper])];
-      if (numbers.some((n) => !Number.isFinite(n))) failed.push(`${method.name}: the forecast is not finite`);
-      else {
-        clamped += clampForecast(forecast, bounds);
-        ok.push({ series, method, forecast });
-      }
-    } catch (e) {
-      if (!isSemicapError(e)) throw e;
-      failed.push(`${method.name}: ${e.message}`);
-    }
-  }
-  return { ok, failed, clamped };
-}
-
 export function forecastRows(results: SeriesForecast[], levels: number[]): Table['rows'] {
   const rows: Table['rows'] = [];
   for (const { series, method, forecast } of results) {
@@ -138,35 +95,151 @@ export function forecastRows(results: SeriesForecast[], levels: number[]): Table
   return rows;
 }
 
-export async function forecast(args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
+/** Most series per batch: big enough that handing a batch to a worker costs little, small enough to spread. */
+const BATCH = 500;
+/** Output numbers per batch at most (8 bytes each): a long horizon or many methods make batches smaller. */
+const BATCH_NUMBERS = 1 << 17;
+/** Below this many series, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 1000;
+
+/** What each worker thread is started with: all in shared memory, so nothing is copied per batch. */
+export interface WorkerSetup {
+  settings: BatchSettings;
+  rows: SharedRows;
+  spoiled: Uint8Array;
+  slots: Float64Array[];
+}
+
+/** One batch for a worker: series first … last-1, output into slot `slot`. */
+export interface WorkerJob {
+  first: number;
+  last: number;
+  slot: number;
+}
+
+export async function forecast(args: string[], opts: Record<string, unknown>, g?: GlobalOptions & { verbose?: boolean }): Promise<CommandResult> {
   const horizon = parseNumberArg(String(opts.horizon), '--horizon', { min: 1, max: 100, integer: true });
   const levels = parseLevels(String(opts.level));
   const seed = parseNumberArg(String(opts.seed), '--seed', { integer: true, min: 0 });
-  const methods = parseMethodList(String(opts.method));
+  const methodText = String(opts.method);
+  const methods = parseMethodList(methodText);
+  const jobs = parseJobs(opts.jobs);
   const bounds: Bounds = {
     floor: opts.floor !== undefined ? parseNumberArg(String(opts.floor), '--floor') : undefined,
     cap: opts.cap !== undefined ? parseNumberArg(String(opts.cap), '--cap') : undefined,
   };
   if (bounds.floor !== undefined && bounds.cap !== undefined && !(bounds.floor < bounds.cap)) throw usageError(`--floor ${bounds.floor} must be below --cap ${bounds.cap}`);
-  const set = await readSeriesArg(args[0], opts);
-  const results: SeriesForecast[] = [];
-  const messages: string[] = set.skipped.map((s) => `skipped series '${s.id}': ${s.reason}`);
-  let skipped = set.skipped.length;
-  let clamped = 0;
-  for (const series of set.series) {
-    const { ok, failed, clamped: moved } = forecastSeries(series, methods, horizon, levels, seed, bounds);
-    clamped += moved;
-    results.push(...ok);
-    if (failed.length > 0) {
-      if (ok.length === 0) skipped++;
-      messages.push(`${ok.length === 0 ? 'skipped' : 'partly skipped'} series '${series.id}': ${failed.join('; ')}`);
+  const [file, readOptions] = seriesArg(args[0], opts);
+  const data = await readSeriesTable(file, readOptions);
+  const settings: BatchSettings = { methods: methodText, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none' };
+
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: [data.file], messages: [], exitCode: EXIT.ok };
+  // The rows are produced while the output is written; the counts, notes and exit code are known at the end.
+  async function* rows(): AsyncGenerator<CellValue[][]> {
+    const skippedMessages: string[] = [];
+    const failedMessages: string[] = [];
+    let skipped = 0;
+    let clamped = 0;
+    let produced = 0;
+    let threads = 0;
+    for await (const { first, last, outcome, out, workers } of runBatches(data, settings, methods, jobs)) {
+      threads = workers;
+      clamped += outcome.clamped;
+      const cells: CellValue[][] = [];
+      const width = rowWidth(levels);
+      for (let at = 0; at < outcome.written; at += width) {
+        const row: CellValue[] = [data.ids[out[at]], out[at + 1], methods[out[at + 2]].name];
+        for (let k = 3; k < width; k++) row.push(Number.isNaN(out[at + k]) ? null : out[at + k]);
+        cells.push(row);
+      }
+      // Messages in series order: those skipped while reading or for irregular years, then the fits that failed.
+      let irregular = 0;
+      for (let s = first; s < last; s++) {
+        const problem = data.problems[s] ?? (outcome.irregular[irregular]?.series === s ? outcome.irregular[irregular++].reason : undefined);
+        if (problem === undefined) continue;
+        skipped++;
+        skippedMessages.push(`skipped series '${data.ids[s]}': ${problem}`);
+      }
+      for (const f of outcome.failures) {
+        if (f.ok === 0) skipped++;
+        failedMessages.push(`${f.ok === 0 ? 'skipped' : 'partly skipped'} series '${data.ids[f.series]}': ${f.reasons.join('; ')}`);
+      }
+      produced += cells.length;
+      if (cells.length > 0) yield cells;
     }
+    const messages = [...skippedMessages, ...failedMessages];
+    const fitted = `fitted ${data.ids.length} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`;
+    if (produced === 0) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
+    const total = data.ids.length;
+    notes.push(`${total} series read from ${data.file}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`);
+    if (clamped > 0) warnings.push(`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`);
+    result.messages = g?.verbose ? [...messages, fitted] : messages;
+    result.exitCode = messages.length > 0 ? EXIT.data : EXIT.ok;
   }
-  if (results.length === 0) {
-    throw dataError(`${set.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
+  const table: Table = { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: [], stream: rows() };
+  result.report.tables.push(table);
+  return result;
+}
+
+/** --jobs: a number of worker threads, or auto (all cores, when there are enough series to share). */
+function parseJobs(value: unknown): number | 'auto' {
+  if (value === undefined || String(value) === 'auto') return 'auto';
+  return parseNumberArg(String(value), '--jobs', { integer: true, min: 1, max: 256 });
+}
+
+/** The worker script beside this module in the bundle (dist/); absent when running from the TypeScript sources. */
+const WORKER = new URL('./forecast-worker.js', import.meta.url);
+
+interface BatchDone {
+  first: number;
+  last: number;
+  outcome: BatchOutcome;
+  /** The batch's output numbers: valid until the next batch is asked for. */
+  out: Float64Array;
+  /** Worker threads used (0: the main thread did the work). */
+  workers: number;
+}
+
+/** The batches' results in series order, fitted in worker threads when there are many series and cores. */
+async function* runBatches(data: SeriesTable, settings: BatchSettings, methods: Method[], jobs: number | 'auto'): AsyncGenerator<BatchDone> {
+  const total = data.ids.length;
+  const perSeries = numbersPerSeries(settings, methods.length);
+  const size = Math.max(1, Math.min(BATCH, Math.floor(BATCH_NUMBERS / perSeries)));
+  const ranges = Array.from({ length: Math.ceil(total / size) }, (_, i) => [i * size, Math.min(total, (i + 1) * size)] as const);
+  const spoiled = new Uint8Array(new SharedArrayBuffer(total));
+  data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
+  const threads = jobs === 'auto' ? (total >= PARALLEL_FROM ? availableParallelism() : 1) : jobs;
+  if (threads <= 1 || ranges.length < 2 || !existsSync(fileURLToPath(WORKER))) {
+    const out = new Float64Array(size * perSeries);
+    for (const [first, last] of ranges) {
+      yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out), out, workers: 0 };
+      // Let the output be written between batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return;
   }
-  const table: Table = { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: forecastRows(results, levels) };
-  const notes = [`${set.series.length + set.skipped.length} series read from ${set.file}; ${set.series.length + set.skipped.length - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`];
-  const warnings = clamped > 0 ? [`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`] : [];
-  return { report: makeReport('forecast', [table], notes, warnings), inputs: [set.file], messages, exitCode: messages.length > 0 ? EXIT.data : EXIT.ok };
+  // A few batches in flight per worker keep every core busy; each has its own output slot in shared memory,
+  // reused once the batch before has been handed on.
+  const workers = Math.min(threads, ranges.length);
+  const slots = Array.from({ length: 2 * workers }, () => new Float64Array(new SharedArrayBuffer(8 * size * perSeries)));
+  const setup: WorkerSetup = { settings, rows: data.grouped.share(), spoiled, slots };
+  const pool = new WorkerPool<WorkerJob, BatchOutcome>(WORKER, workers, setup);
+  try {
+    const inFlight: { slot: number; outcome: Promise<BatchOutcome> }[] = [];
+    let next = 0;
+    const send = (slot: number) => {
+      const [first, last] = ranges[next++];
+      inFlight.push({ slot, outcome: pool.run({ first, last, slot }) });
+    };
+    while (next < ranges.length && inFlight.length < slots.length) send(inFlight.length);
+    for (const [first, last] of ranges) {
+      const { slot, outcome } = inFlight.shift()!;
+      yield { first, last, outcome: await outcome, out: slots[slot], workers };
+      if (next < ranges.length) send(slot);
+    }
+  } finally {
+    await pool.close();
+  }
 }

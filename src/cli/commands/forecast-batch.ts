@@ -1,0 +1,138 @@
+// The unit of work of `semicap forecast`: a range of series of the grouped rows in, the forecast rows as numbers
+// out. The same function runs in the main thread and in worker threads (forecast-worker.ts), so the
+// output cannot depend on how many threads did the work.
+import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
+import { isSemicapError } from '../../errors.js';
+import type { Forecast, Method } from '../../forecast/types.js';
+
+export interface BatchSettings {
+  /** The --method text, parsed again where the batch runs (a Method holds functions, which cannot be sent). */
+  methods: string;
+  horizon: number;
+  levels: number[];
+  seed: number;
+  bounds: Bounds;
+  fill: 'none' | 'linear';
+}
+
+/** What a batch produced besides its rows. */
+export interface BatchOutcome {
+  /** Numbers written to the output: rows × width. */
+  written: number;
+  /** Series (numbers in the file) whose years are not a regular yearly series, with the reason. */
+  irregular: { series: number; reason: string }[];
+  /** Series where some method failed: how many methods succeeded, and why the others failed. */
+  failures: { series: number; ok: number; reasons: string[] }[];
+  /** Values held at --floor or --cap. */
+  clamped: number;
+}
+
+/**
+ * Numbers per output row: series (its number in the file), year, method (index in the method list), mean, then
+ * lower and upper bound per level (NaN where a method gave no interval at that level).
+ */
+export const rowWidth = (levels: number[]): number => 4 + 2 * levels.length;
+
+/** Output numbers one series can produce: a row per method and year ahead. */
+export const numbersPerSeries = (settings: BatchSettings, methodCount: number): number => methodCount * settings.horizon * rowWidth(settings.levels);
+
+export interface SeriesForecast {
+  series: YearlySeries;
+  method: Method;
+  forecast: Forecast;
+}
+
+export interface Bounds {
+  floor?: number;
+  cap?: number;
+}
+
+/**
+ * Holds every number of a forecast within [floor, cap]; returns how many sit at a bound afterwards (methods given
+ * the bounds may already have held them there), so the output can say so. 0 is a real bound.
+ */
+export function clampForecast(forecast: Forecast, bounds: Bounds): number {
+  if (bounds.floor === undefined && bounds.cap === undefined) return 0;
+  let moved = 0;
+  const hold = (xs: number[]) =>
+    xs.forEach((x, i) => {
+      const held = Math.min(bounds.cap ?? Infinity, Math.max(bounds.floor ?? -Infinity, x));
+      xs[i] = held;
+      if (held === bounds.cap || held === bounds.floor) moved++;
+    });
+  hold(forecast.mean);
+  for (const interval of forecast.intervals) {
+    hold(interval.lower);
+    hold(interval.upper);
+  }
+  return moved;
+}
+
+/** Fits each method to one series; failures come back as reasons, never as exceptions. */
+export function forecastSeries(series: YearlySeries, methods: Method[], horizon: number, levels: number[], seed: number, bounds: Bounds = {}): { ok: SeriesForecast[]; failed: string[]; clamped: number } {
+  const ok: SeriesForecast[] = [];
+  const failed: string[] = [];
+  let clamped = 0;
+  for (const method of methods) {
+    if (series.values.length < method.minLength) {
+      failed.push(`${method.name}: ${series.values.length} value(s), needs at least ${method.minLength}`);
+      continue;
+    }
+    try {
+      const forecast = method.fit(series.values, bounds).forecast(horizon, { levels, seed });
+      const numbers = [...forecast.mean, ...forecast.intervals.flatMap((i) => [...i.lower, ...i.upper])];
+      if (numbers.some((n) => !Number.isFinite(n))) failed.push(`${method.name}: the forecast is not finite`);
+      else {
+        clamped += clampForecast(forecast, bounds);
+        ok.push({ series, method, forecast });
+      }
+    } catch (e) {
+      if (!isSemicapError(e)) throw e;
+      failed.push(`${method.name}: ${e.message}`);
+    }
+  }
+  return { ok, failed, clamped };
+}
+
+/**
+ * Forecasts series first … last-1 of the grouped rows into `out` (at least numbersPerSeries × (last − first)
+ * long), skipping those spoiled while reading.
+ */
+export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: number, last: number, settings: BatchSettings, methods: Method[], out: Float64Array): BatchOutcome {
+  const { horizon, levels } = settings;
+  const width = rowWidth(levels);
+  let at = 0;
+  const irregular: BatchOutcome['irregular'] = [];
+  const failures: BatchOutcome['failures'] = [];
+  let clamped = 0;
+  for (let s = first; s < last; s++) {
+    if (spoiled[s] === 1) continue;
+    const from = rows.start[s];
+    const to = rows.start[s + 1];
+    const built = toRegularSeries(rows.years(from, to), rows.values(from, to), settings.fill);
+    if ('reason' in built) {
+      irregular.push({ series: s, reason: built.reason });
+      continue;
+    }
+    const { ok, failed, clamped: moved } = forecastSeries({ id: '', ...built }, methods, horizon, levels, settings.seed, settings.bounds);
+    clamped += moved;
+    if (failed.length > 0) failures.push({ series: s, ok: ok.length, reasons: failed });
+    const firstYear = built.startYear + built.values.length;
+    for (const { method, forecast } of ok) {
+      const m = methods.indexOf(method);
+      const intervals = levels.map((l) => forecast.intervals.find((i) => i.level === l));
+      for (let h = 0; h < forecast.mean.length; h++) {
+        out[at] = s;
+        out[at + 1] = firstYear + h;
+        out[at + 2] = m;
+        out[at + 3] = forecast.mean[h];
+        intervals.forEach((interval, k) => {
+          out[at + 4 + 2 * k] = interval ? interval.lower[h] : NaN;
+          out[at + 5 + 2 * k] = interval ? interval.upper[h] : NaN;
+        });
+        at += width;
+      }
+    }
+  }
+  return { written: at, irregular, failures, clamped };
+}

@@ -1,0 +1,21 @@
+// A worker thread of `semicap forecast`: reads the grouped rows in shared memory, forecasts the range of series
+// each message names into the named shared output slot, and answers with what else the batch produced.
+// Built as its own entry (dist/forecast-worker.js) by scripts/build.mjs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { GroupedRows } from '../../data/series.js';
+import { parseMethodList } from '../../forecast/registry.js';
+import { forecastBatch, type BatchOutcome } from './forecast-batch.js';
+import type { WorkerSetup, WorkerJob } from './forecast.js';
+
+const setup = workerData as WorkerSetup;
+const rows = GroupedRows.fromShared(setup.rows);
+const methods = parseMethodList(setup.settings.methods);
+
+parentPort!.on('message', ({ first, last, slot }: WorkerJob) => {
+  try {
+    const outcome: BatchOutcome = forecastBatch(rows, setup.spoiled, first, last, setup.settings, methods, setup.slots[slot]);
+    parentPort!.postMessage({ result: outcome });
+  } catch (e) {
+    parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});

@@ -1,0 +1,73 @@
+// A small pool of worker threads, each running one job at a time; results come back as promises. Used by
+// `semicap forecast` to fit many series on all cores.
+import { Worker } from 'node:worker_threads';
+
+interface Waiting<J, R> {
+  job: J;
+  transfer: ArrayBuffer[];
+  resolve(result: R): void;
+  reject(error: Error): void;
+}
+
+export class WorkerPool<J, R> {
+  private readonly idle: Worker[] = [];
+  private readonly all: Worker[] = [];
+  private readonly queue: Waiting<J, R>[] = [];
+  private readonly busy = new Map<Worker, Waiting<J, R>>();
+
+  constructor(script: URL, size: number, workerData: unknown) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData });
+      worker.on('message', (message: { result?: R; error?: string }) => this.settle(worker, message));
+      worker.on('error', (error) => this.fail(worker, error));
+      worker.on('exit', (code) => {
+        if (this.busy.has(worker)) this.fail(worker, new Error(`worker thread exited with code ${code}`));
+      });
+      this.all.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  /** Runs a job on the next free worker; the buffers in `transfer` move to the worker (no copy). */
+  run(job: J, transfer: ArrayBuffer[] = []): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ job, transfer, resolve, reject });
+      this.next();
+    });
+  }
+
+  /** Stops every worker; jobs not yet finished are abandoned. */
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
+
+  private next(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const waiting = this.queue.shift()!;
+      this.busy.set(worker, waiting);
+      worker.postMessage(waiting.job, waiting.transfer);
+    }
+  }
+
+  private settle(worker: Worker, message: { result?: R; error?: string }): void {
+    const waiting = this.busy.get(worker);
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    if (waiting) {
+      if (message.error !== undefined) waiting.reject(new Error(`in a worker thread: ${message.error}`));
+      else waiting.resolve(message.result as R);
+    }
+    this.next();
+  }
+
+  private fail(worker: Worker, error: Error): void {
+    const waiting = this.busy.get(worker);
+    this.busy.delete(worker);
+    waiting?.reject(error);
+  }
+}

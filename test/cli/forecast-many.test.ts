@@ -1,0 +1,132 @@
+// `forecast` over more series than one batch: the output is streamed and, with several threads, fitted in
+// worker threads. Whatever the number of threads, the bytes on stdout and stderr and the exit code are the
+// same, and the numbers are the ones known by hand.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeDir, semicap, tempDir } from './run.js';
+
+const root = tempDir('semicap-many-');
+afterAll(() => removeDir(root));
+
+// 1,250 series that double every year: series s is (s + 1)·2^k in year 2000 + k (k = 0…11), so naive forecasts
+// the last value, (s + 1)·2048, and loglinear continues the doubling, (s + 1)·2^(11 + h). Three series are
+// spoiled on purpose:
+//   s7    has N/A in 2005, in a row written at the end of the file (rows of a series need not be together);
+//   s600  lacks 2003;
+//   s1100 is a single 0: naive can forecast it, loglinear (which needs positive values) cannot.
+const SERIES = 1250;
+const lines = ['id,year,value'];
+let naLine = 0;
+for (let s = 0; s < SERIES; s++) {
+  for (let k = 0; k < 12; k++) {
+    if (s === 7 && k === 5) continue;
+    if (s === 600 && k === 3) continue;
+    if (s === 1100 && k > 0) continue;
+    lines.push(`s${s},${2000 + k},${s === 1100 ? 0 : (s + 1) * 2 ** k}`);
+  }
+}
+lines.push('s7,2005,N/A');
+naLine = lines.length;
+const FILE = join(root, 'many.csv');
+writeFileSync(FILE, lines.join('\n') + '\n');
+
+const ARGS = ['forecast', FILE, '--id', 'id', '--method', 'naive,loglinear', '--horizon', '2', '--level', '80'];
+const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
+
+describe('forecast of many series', () => {
+  const runs = Object.fromEntries(['1', '2', 'auto'].map((jobs) => [jobs, semicap([...ARGS, '--format', 'csv', '--jobs', jobs])]));
+
+  it('gives the same bytes on stdout and stderr and the same exit code with 1, 2 or auto threads', () => {
+    expect(runs['1'].code).toBe(65);
+    for (const jobs of ['2', 'auto']) {
+      expect(runs[jobs].code, jobs).toBe(runs['1'].code);
+      expect(runs[jobs].stdout, jobs).toBe(runs['1'].stdout);
+      expect(runs[jobs].stderr, jobs).toBe(runs['1'].stderr);
+    }
+  });
+
+  it('forecasts each series as known by hand, in input order', () => {
+    const got = rows(runs['2'].stdout);
+    // 1,247 whole series × 2 methods × 2 years, and s1100's naive forecast.
+    expect(got).toHaveLength(1247 * 4 + 2);
+    const ids = [...new Set(got.map((r) => r.id))];
+    expect(ids.slice(0, 8)).toEqual(['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's8']);
+    expect(ids).toHaveLength(1248);
+    for (const s of [0, 499, 500, 999, 1000, 1249]) {
+      const of = got.filter((r) => r.id === `s${s}`);
+      expect(of.map((r) => [r.year, r.method]), `s${s}`).toEqual([
+        ['2012', 'naive'],
+        ['2013', 'naive'],
+        ['2012', 'loglinear'],
+        ['2013', 'loglinear'],
+      ]);
+      const expected = [2048, 2048, 4096, 8192].map((x) => (s + 1) * x);
+      of.forEach((r, i) => expect(Number(r.mean) / expected[i], `s${s} ${r.method} ${r.year}`).toBeCloseTo(1, 12));
+    }
+    expect(got.filter((r) => r.id === 's1100').map((r) => [r.year, r.method, Number(r.mean)])).toEqual([
+      ['2001', 'naive', 0],
+      ['2002', 'naive', 0],
+    ]);
+  });
+
+  it('names each spoiled series on stderr with the reason, the bad cell by file, line and column', () => {
+    expect(runs['1'].stderr.trimEnd().split('\n')).toEqual([
+      `semicap: skipped series 's7': ${FILE}:${naLine}:3: value 'N/A' is not a number; expected a number`,
+      "semicap: skipped series 's600': missing year(s) 2003; expected consecutive years (or use --fill linear to interpolate)",
+      "semicap: partly skipped series 's1100': loglinear: loglinear needs strictly positive values (it models log y), got 0 at position 1",
+    ]);
+  });
+
+  it('--verbose says how many threads fitted the series', () => {
+    expect(semicap([...ARGS, '--format', 'csv', '--jobs', '2', '--verbose']).stderr).toContain(`semicap: fitted ${SERIES} series in 2 worker thread(s)`);
+    expect(semicap([...ARGS, '--format', 'csv', '--jobs', '1', '--verbose']).stderr).toContain(`semicap: fitted ${SERIES} series in the main thread`);
+  });
+
+  it('JSON, tables and --out carry the same forecast as the CSV on stdout', () => {
+    const json = JSON.parse(semicap([...ARGS, '--format', 'json', '--jobs', '2']).stdout) as { tables: { rows: Record<string, unknown>[] }[]; notes: string[] };
+    expect(json.tables[0].rows).toHaveLength(1247 * 4 + 2);
+    const last = json.tables[0].rows.at(-1) as Record<string, number | string>;
+    expect([last.id, last.year, last.method]).toEqual(['s1249', 2013, 'loglinear']);
+    expect((last.mean as number) / (1250 * 8192)).toBeCloseTo(1, 12);
+    expect(json.notes[0]).toBe(`${SERIES} series read from ${FILE}; 1248 forecast; intervals at 80 %; seed 42`);
+    const table = semicap([...ARGS, '--jobs', '2']);
+    expect(table.code).toBe(65);
+    expect(table.stdout).toMatch(/s1249 +│ 2013 +│ loglinear +│ +10,240,000/);
+    const out = join(root, 'out.csv');
+    const written = semicap([...ARGS, '--format', 'csv', '--jobs', '2', '--out', out]);
+    expect(written.code).toBe(65);
+    expect(readFileSync(out, 'utf8')).toBe(runs['1'].stdout);
+  });
+
+  it('--jobs must be a whole number of at least 1 (or auto)', () => {
+    for (const bad of ['0', '1.5', 'many']) {
+      const r = semicap([...ARGS, '--jobs', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toMatch(/^semicap: .*--jobs/);
+    }
+  });
+});
+
+describe('forecast of many series, none of which can be forecast', () => {
+  it('is a data error that leaves an existing --out file as it was and no temporary file', () => {
+    const dir = tempDir('semicap-none-');
+    try {
+      const bad = join(dir, 'short.csv');
+      writeFileSync(bad, 'id,year,value\n' + Array.from({ length: 1200 }, (_, s) => `s${s},2020,0\ns${s},2021,${-s}`).join('\n') + '\n');
+      const out = join(dir, 'keep.csv');
+      writeFileSync(out, 'old\n');
+      const r = semicap(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv', '--out', out, '--jobs', '2']);
+      expect(r.code).toBe(65);
+      expect(r.stderr).toMatch(/no series could be forecast \(1200 problem\(s\); first: skipped series 's0': loglinear: loglinear needs strictly positive values \(it models log y\), got 0 at position 1\)/);
+      expect(readFileSync(out, 'utf8')).toBe('old\n');
+      expect(readdirSync(dir).sort()).toEqual(['keep.csv', 'short.csv']);
+      const stdout = semicap(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv']);
+      expect(stdout.code).toBe(65);
+      expect(stdout.stdout).toBe('');
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
