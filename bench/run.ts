@@ -252,6 +252,8 @@ interface Case {
   mbPerSec: number | null;
   /** Median seconds ÷ Miller's median seconds at the same size; null when either run failed its check. */
   ratioToMiller: number | null;
+  /** Median CPU seconds ÷ Miller's: the same comparison less moved by other load (Miller uses several threads too). */
+  cpuRatioToMiller: number | null;
   exitCodes: (number | null)[];
   check: { ok: boolean; expected: number; found: number | null; what: string; problem?: string };
 }
@@ -328,19 +330,23 @@ async function throughput(series: number, repeats: number, keepOutput: boolean):
       seriesPerSec: check.ok ? series / seconds : null,
       mbPerSec: check.ok ? mb / seconds : null,
       ratioToMiller: null,
+      cpuRatioToMiller: null,
       exitCodes: rs.map((r) => r.code),
       check,
     };
   });
   const miller = cases[0];
-  for (const c of cases.slice(1)) c.ratioToMiller = c.check.ok && miller.check.ok ? c.seconds / miller.seconds : null;
+  for (const c of cases.slice(1)) {
+    c.ratioToMiller = c.check.ok && miller.check.ok ? c.seconds / miller.seconds : null;
+    c.cpuRatioToMiller = c.check.ok && miller.check.ok ? c.cpuSeconds / miller.cpuSeconds : null;
+  }
   return { series, years: YEARS, file: relative(ROOT, file), mb, rows: data.rows, generated: data.generated, generateSeconds, repeats, cases };
 }
 
 function printThroughput(r: SizeResult): void {
   printTable(
     `Throughput and memory: ${int(r.series)} series × ${r.years} years (${r.mb.toFixed(1)} MB, ${int(r.rows)} rows); ${r.repeats === 1 ? 'one run each' : `median of ${r.repeats} round-robin runs, highest peak RSS`}`,
-    ['command', 'seconds', 'cpu s', 'series/s', 'MB/s', 'peak RSS MB', '× Miller', 'check'],
+    ['command', 'seconds', 'cpu s', 'series/s', 'MB/s', 'peak RSS MB', '× Miller', 'cpu × Miller', 'check'],
     r.cases.map((c) => [
       c.label,
       fixed(c.seconds, 2),
@@ -349,8 +355,10 @@ function printThroughput(r: SizeResult): void {
       fixed(c.mbPerSec, 2),
       fixed(c.maxRssMb, 0),
       c.what === 'mlr' ? '1.00×' : times(c.ratioToMiller),
+      c.what === 'mlr' ? '1.00×' : times(c.cpuRatioToMiller),
       c.check.ok ? `ok: ${int(c.check.found ?? 0)} ${c.check.what}` : `FAILED: ${c.check.problem}`,
     ]),
+    ['× Miller: wall time ÷ Miller\'s (the targets); cpu × Miller: CPU seconds ÷ Miller\'s, less moved by other load.'],
   );
 }
 
