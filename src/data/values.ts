@@ -19,6 +19,11 @@ const WORDS_FOR_NOTHING = new Set(['na', 'n/a', 'nan', 'null', 'none', '-', '--'
 
 /** Parses a numeric cell under the given rules; the reason says what was wrong in words a user can act on. */
 export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number> {
+  // The common case first (a plain number, nothing to trim or strip): one test instead of a dozen per cell.
+  if (rules.decimal !== ',' && PLAIN.test(raw)) {
+    const value = Number(raw);
+    if (Number.isFinite(value)) return { ok: true, value: Object.is(value, -0) ? 0 : value };
+  }
   let text = raw.trim();
   if (text === '') return { ok: false, reason: 'is empty' };
   if (WORDS_FOR_NOTHING.has(text.toLowerCase())) return { ok: false, reason: `'${raw}' is not a number` };
