@@ -128,6 +128,23 @@ describe('project', () => {
     });
   }
 
+  it('extreme anchors: a compound rate beyond doubles is a usage error; linear runs with no compound rate', () => {
+    const args = ['project', '--from', '2020=1e-300', '--to', '2021=1e300', '--through', '2021'];
+    const cagr = semicap([...args, '--method', 'cagr']);
+    expect(cagr.code).toBe(2);
+    expect(cagr.stdout).toBe('');
+    expect(cagr.stderr).toBe('semicap: the compound rate from 1e-300 to 1e+300 in 1 year(s) is too large to represent (a growth factor above 1.8e308 a year)\n');
+    const linear = semicap([...args, '--method', 'linear', '--format', 'csv', '--table', 'rates']);
+    expect(linear.code, linear.stderr).toBe(0);
+    expect(csvRows(linear.stdout)).toEqual([
+      { method: 'linear', from_year: '2020', to_year: '2021', from_value: '1e-300', to_value: '1e+300', rate: '1e+300', rate_unit: 'units/yr', cagr_pct: '', step_per_year: '1e+300' },
+    ]);
+    // Two years apart the rate is finite: (1e600)^(1/2) − 1 = 1e300 a year, and 2021 is 1e-300·1e300 = 1.
+    const two = semicap(['project', '--from', '2020=1e-300', '--to', '2022=1e300', '--through', '2022', '--method', 'cagr', '--format', 'csv']);
+    expect(two.code, two.stderr).toBe(0);
+    expect(num(csvRows(two.stdout)[1].cagr)).toBeCloseTo(1, 12);
+  });
+
   it('a bad anchor is a usage error: exit 2, one line', () => {
     const r = semicap(['project', '--from', '2023=abc', '--to', '2027=39%']);
     expect(r.code).toBe(2);
