@@ -68,7 +68,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
         .option('--through <year>', 'last year to project to (default: 3 years after the last anchor)')
         .option('--method <names>', 'cagr, linear, logistic (comma-separated)', 'cagr,linear,logistic')
         .option('--cap <value>', 'upper bound: the logistic saturation level (default 100 for shares)')
-        .option('--floor <value>', 'lower bound (default 0)')
+        .option('--floor <value>', 'lower bound a path is held at, with a warning (default 0; none: no floor, for values that can be negative)')
         .option('--target <year=value>', 'also report what it takes to reach VALUE by YEAR and when each path gets there'),
     ),
     [

@@ -29,8 +29,12 @@ export interface ProjectionRequest {
   from?: number;
   /** The value is a share in percent: bounded by floor and cap (0 and 100 unless set). */
   isShare?: boolean;
-  /** Lower bound. Shares: default 0. Other values: no floor unless set (logistic: default 0). 0 is a real bound. */
-  floor?: number;
+  /**
+   * Lower bound the path is held at, for every method and kind of value: default 0 (a share, a capacity or an amount
+   * cannot go below nothing), and 0 is a real bound. `null`: no floor, for cagr and linear values that may be
+   * negative (a share and a logistic curve always have one).
+   */
+  floor?: number | null;
   /** Upper bound. Shares: default 100. Other values: used only by logistic, where it is required. */
   cap?: number;
   /** Unit shown in warning messages; defaults to '%' for shares and nothing otherwise. */
@@ -299,12 +303,16 @@ export function validateAnchors(anchors: readonly Anchor[]): Anchor[] {
 }
 
 function resolveBounds(request: ProjectionRequest, isShare: boolean): Bounds {
-  const { floor, cap } = request;
-  if (floor !== undefined && !Number.isFinite(floor)) throw usageError(`the floor must be a finite number; got ${floor}`);
+  const { cap } = request;
+  const floor = request.floor === undefined ? 0 : request.floor;
+  if (floor !== null && !Number.isFinite(floor)) throw usageError(`the floor must be a finite number; got ${floor}`);
   if (cap !== undefined && !Number.isFinite(cap)) throw usageError(`the cap must be a finite number; got ${cap}`);
+  if (floor === null && (isShare || request.method === 'logistic')) {
+    throw usageError(`${isShare ? 'a share' : 'a logistic curve'} always has a floor (0 unless set); no floor is for cagr and linear values that are not shares`);
+  }
   let resolved: Bounds;
   if (isShare) {
-    resolved = { floor: floor ?? 0, cap: cap ?? 100 };
+    resolved = { floor, cap: cap ?? 100 };
     if (resolved.floor! < 0 || resolved.cap! > 100) {
       throw usageError(`a share's bounds must lie within 0–100 %; got floor ${resolved.floor} and cap ${resolved.cap}`);
     }
@@ -312,9 +320,9 @@ function resolveBounds(request: ProjectionRequest, isShare: boolean): Bounds {
     if (cap === undefined) {
       throw usageError('logistic needs a cap (the level the value saturates at) for values that are not shares');
     }
-    resolved = { floor: floor ?? 0, cap };
+    resolved = { floor, cap };
   } else {
-    resolved = { floor: floor ?? null, cap: cap ?? null };
+    resolved = { floor, cap: cap ?? null };
   }
   if (resolved.floor !== null && resolved.cap !== null && !(resolved.floor < resolved.cap)) {
     throw usageError(`the floor (${resolved.floor}) must be below the cap (${resolved.cap})`);

@@ -1,12 +1,12 @@
 // End-to-end runs of every command and format through the built CLI (issue 2, "How it will be checked"):
 // exit code, stdout, stderr and files, with numbers checked against independent computation
 // (spreadsheet RRI / GROWTH / TREND, recomputed here from the formulas and cross-checked in R).
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { removeDir, semicap, tempDir } from './run.js';
+import { copyDatasets, removeDir, semicap, tempDir } from './run.js';
 
 const root = tempDir('semicap-cmd-');
 afterAll(() => removeDir(root));
@@ -145,6 +145,24 @@ describe('project', () => {
     expect(num(csvRows(two.stdout)[1].cagr)).toBeCloseTo(1, 12);
   });
 
+  it('a falling value (not a share) is held at the floor 0 by default, with a warning; --floor none lets it go negative', () => {
+    // 100 → 50 a year: 2022 = 0 (on the floor), 2023 = −50 held at 0; cagr halves: 25, 12.5, never at the floor
+    const base = ['project', '--from', '2020=100', '--to', '2021=50', '--through', '2023', '--method', 'linear,cagr', '--format', 'csv'];
+    const held = semicap(base);
+    expect(held.code, held.stderr).toBe(0);
+    expect(held.stdout).toBe('year,linear,cagr,point\n2020,100,100,anchor\n2021,50,50,anchor\n2022,0,25,extrapolated\n2023,0,12.5,extrapolated (linear held at bound)\n');
+    expect(held.stderr).toBe("semicap: warning: linear would pass 0 in 2023 (-50.0); held at 0\nsemicap: wrote table 'projection'; also available with --table: rates\n");
+    const free = semicap([...base, '--floor', 'none']);
+    expect(free.code, free.stderr).toBe(0);
+    expect(csvRows(free.stdout).map((x) => x.linear)).toEqual(['100', '50', '0', '-50']);
+    expect(free.stderr).not.toMatch(/warning/);
+    const negative = semicap(['project', '--from', '2020=-5', '--to', '2021=5', '--method', 'linear']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toBe('semicap: anchor 2020=-5 is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative\n');
+    expect(semicap(['project', '--from', '2020=-5', '--to', '2021=5', '--method', 'linear', '--floor', 'none']).code).toBe(0);
+    expect(semicap(['project', '--help']).stdout).toMatch(/--floor <value>\s+lower bound a path is held at, with a warning \(default\s+0; none: no floor/);
+  });
+
   it('a bad anchor is a usage error: exit 2, one line', () => {
     const r = semicap(['project', '--from', '2023=abc', '--to', '2027=39%']);
     expect(r.code).toBe(2);
@@ -229,6 +247,17 @@ describe('capacity', () => {
     expect(num(at(2025)['smic.cagr'])).toBe(1058750);
     expect(num(at(2030)['smic.cagr'])).toBeCloseTo(714000 * Math.pow(1058750 / 714000, 8 / 3), 5);
     expect(num(at(2030)['smic.linear'])).toBeCloseTo(714000 + ((1058750 - 714000) / 3) * 8, 5);
+  });
+
+  it('--metric wpm: a falling capacity is held at 0 with a warning, not projected negative', () => {
+    const data = copyDatasets(root, 'falling-capacity');
+    // fab_x: 100,000 wpm at the end of 2020, 40,000 at the end of 2022: −30,000 a year → 2023 10,000, 2024 −20,000
+    appendFileSync(join(data, 'capacity.csv'), '2020,year,fab_x,china,all_fabs,100000,wpm_8in_eq,actual,semi_wff_2024_01,\n2022,year,fab_x,china,all_fabs,40000,wpm_8in_eq,actual,semi_wff_2024_01,\n');
+    const r = semicap(['capacity', '--data', data, '--metric', 'wpm', '--region', 'fab_x', '--method', 'linear', '--through', '2025', '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => [x.year, x['fab_x.linear']])).toEqual([['2020', '100000'], ['2021', '70000'], ['2022', '40000'], ['2023', '10000'], ['2024', '0'], ['2025', '0']]);
+    expect(r.stderr).toMatch(/^semicap: warning: linear would pass 0 wpm_8in_eq in 2024 \(-20000\.0 wpm_8in_eq\); held at 0 wpm_8in_eq$/m);
   });
 
   it('an unknown region is a usage error: exit 2 and one line that lists what exists', () => {

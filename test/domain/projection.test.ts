@@ -249,16 +249,35 @@ describe('project: bounds', () => {
     expect(far.points.every((x) => x.value <= 100 && x.value > 0 && Number.isFinite(x.value))).toBe(true);
   });
 
-  it('non-share values have no upper bound but respect a floor when set', () => {
+  it('non-share values have no upper bound and a floor of 0 unless told otherwise', () => {
     const up = project({ method: 'cagr', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 200 }], through: 2030 });
     expect(valueIn(up, 2030)).toBe(100 * 2 ** 10);
     expect(up.warnings).toEqual([]);
-    expect(up.bounds).toEqual({ floor: null, cap: null });
-    const down = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, floor: 0, unitLabel: 'wpm' });
+    expect(up.bounds).toEqual({ floor: 0, cap: null });
+    // 100, 50, then 0 (on the floor, not past it), then −50 held at 0 with a warning: no floor given, 0 by default
+    const down = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, unitLabel: 'wpm' });
     expect(down.points.map((x) => x.value)).toEqual([100, 50, 0, 0]);
+    expect(down.points.map((x) => x.clamped)).toEqual([false, false, false, true]);
     expect(down.warnings).toEqual(['linear would pass 0 wpm in 2023 (-50.0 wpm); held at 0 wpm']);
-    const free = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023 });
+    expect(down.clamps[0]).toMatchObject({ bound: 'floor', boundValue: 0, year: 2023, unclampedValue: -50, direction: 'forward' });
+    // the same going back: 100 − 2·50 = 0 in 2018, 2017 would be −50
+    const back = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 150 }], from: 2017 });
+    expect(back.points.map((x) => x.value)).toEqual([0, 0, 50, 100, 150]);
+    expect(back.warnings).toEqual(['going back, linear would pass 0 in 2017 (-50.0); held at 0']);
+    const set = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, floor: 20 });
+    expect(set.points.map((x) => x.value)).toEqual([100, 50, 20, 20]);
+    // floor: null is no floor, for values that can be negative
+    const free = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, floor: null });
     expect(valueIn(free, 2023)).toBe(-50);
+    expect(free.warnings).toEqual([]);
+    expect(free.bounds).toEqual({ floor: null, cap: null });
+    expect(project({ method: 'linear', anchors: [{ year: 2020, value: -5 }, { year: 2021, value: 5 }], floor: null }).points[0].value).toBe(-5);
+  });
+
+  it('a negative anchor is below the default floor; a share or a logistic curve cannot go without a floor', () => {
+    expect(usageErrorOf(() => project({ method: 'linear', anchors: [{ year: 2020, value: -5 }, { year: 2021, value: 5 }] })).message).toBe('anchor 2020 (-5) is below the floor 0');
+    expect(usageErrorOf(() => project({ method: 'linear', isShare: true, floor: null, anchors: trendForce })).message).toMatch(/a share always has a floor/);
+    expect(usageErrorOf(() => project({ method: 'logistic', cap: 50, floor: null, anchors: trendForce })).message).toMatch(/a logistic curve always has a floor/);
   });
 
   it('non-share logistic uses the given cap and a floor of 0', () => {
