@@ -138,8 +138,8 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
 
   examples(
-    withOutput(program.command('validate').description('check datasets (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
-    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv'],
+    withOutput(program.command('validate').description('check datasets and scenarios.csv (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
+    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));
 
   examples(

@@ -1,7 +1,7 @@
 // End-to-end runs of every command and format through the built CLI (issue 2, "How it will be checked"):
 // exit code, stdout, stderr and files, with numbers checked against independent computation
 // (spreadsheet RRI / GROWTH / TREND, recomputed here from the formulas and cross-checked in R).
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -293,25 +293,71 @@ describe('overview, validate, datasets', () => {
     expect(m.stdout).toMatch(/^\|.*\|\n\|[-:| ]+\|$/m);
   });
 
-  it('validate on the bundled data: exit 0, all six files ok', () => {
+  it('validate on the bundled data: exit 0, all six datasets and scenarios.csv ok', () => {
     const r = semicap(['validate', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const files = table(jsonDoc(r.stdout, 'validate'), 'files').rows;
-    expect(files).toHaveLength(6);
+    expect(files.map((f) => f.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx', 'scenarios']);
     expect(files.every((f) => f.status === 'ok' && f.problems === 0)).toBe(true);
   });
 
-  it('datasets lists the six bundled files with their row counts', () => {
+  it('datasets lists the six bundled files and scenarios.csv with their row counts', () => {
     const r = semicap(['datasets', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
-    expect(rows.map((x) => x.file)).toEqual(['sources.csv', 'capacity_share.csv', 'capacity.csv', 'funds.csv', 'self_sufficiency.csv', 'fx.csv']);
+    expect(rows.map((x) => x.file)).toEqual(['sources.csv', 'capacity_share.csv', 'capacity.csv', 'funds.csv', 'self_sufficiency.csv', 'fx.csv', 'scenarios.csv']);
+    const scenarios = rows.find((x) => x.file === 'scenarios.csv')!;
+    // the source_ids the scenario rows name, counted from the file with csv-parse
+    const scenarioRecords = parse(readFileSync(join('datasets', 'scenarios.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    expect(num(scenarios.sources)).toBe(new Set(scenarioRecords.map((x) => x.source_id).filter((id) => id !== '')).size);
+    expect(scenarios.kinds).toBe('');
     // Row counts agree with the files themselves (header excluded; records, not lines).
     for (const row of rows) {
       const records = parse(readFileSync(join('datasets', row.file)), { bom: true }) as string[][];
       expect(num(row.rows), row.file).toBe(records.length - 1);
     }
+  });
+
+  it('a --data folder without scenarios.csv: validate checks the six datasets, datasets says the bundled scenarios are used', () => {
+    const data = copyDatasets(root, 'no-scenarios');
+    rmSync(join(data, 'scenarios.csv'));
+    const v = semicap(['validate', data, '--format', 'csv']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(csvRows(v.stdout).map((x) => x.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx']);
+    const d = semicap(['datasets', '--data', data, '--format', 'json']);
+    expect(d.code, d.stderr).toBe(0);
+    const doc = jsonDoc(d.stdout, 'datasets');
+    expect(table(doc, 'files').rows.map((x) => x.file)).not.toContain('scenarios.csv');
+    expect(doc.notes).toContain(`${data} has no scenarios.csv: the scenario command uses the bundled scenarios`);
+  });
+
+  it('a bad scenarios.csv in a --data folder: validate gives FILE:LINE:COLUMN for each problem and exit 65', () => {
+    const data = copyDatasets(root, 'bad-scenarios');
+    const file = join(data, 'scenarios.csv');
+    writeFileSync(file, 'scenario,series,assumption,year,value,unit,distribution,sd,min,max,draw,source_id,note\nbase,mature_share,start,2024,34,percent,,,,,,nowhere,\nbase,mature_share,growth_pct,,fast,,,,,,,,\n');
+    const v = semicap(['validate', data]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(`semicap: ${file}:2:12: source_id 'nowhere' is not in sources.csv; expected one of its source_id values\nsemicap: ${file}:3:5: 'fast' is not a number; expected a plain number such as 5.9 or a reference such as @capacity_share/china/mature\n`);
+    expect(v.stdout).toMatch(/scenarios\.csv\s+│ scenarios\s+│\s+2 │\s+2 │ invalid/);
+    // the scenario command reads the same file and stops at the same first problem
+    const s = semicap(['scenario', '--data', data]);
+    expect(s.code).toBe(65);
+    expect(s.stderr).toBe(`semicap: ${file}:2:12: source_id 'nowhere' is not in sources.csv; expected one of its source_id values (1 more problem in this file)\n`);
+  });
+
+  it('while the datasets of its folder have problems, a scenario file is checked cell by cell and says its references were not', () => {
+    const data = copyDatasets(root, 'bad-sources');
+    const shares = join(data, 'capacity_share.csv');
+    writeFileSync(shares, 'year,region,segment,share_pct,kind,source_id\n2023,china,mature,abc,estimate,trendforce_2023_10\n');
+    const file = join(data, 'scenarios.csv');
+    const alone = semicap(['validate', file]);
+    expect(alone.code).toBe(65);
+    expect(alone.stderr).toBe(`semicap: ${file}: source_ids and @references not checked: the datasets in ${data} have 1 problem(s); run 'semicap validate ${data}'\n`);
+    const folder = semicap(['validate', data]);
+    expect(folder.code).toBe(65);
+    // the folder's own problem only: the bundled scenarios' cells are fine
+    expect(folder.stderr).toBe(`semicap: ${shares}:2:4: share_pct 'abc' is not a number; expected a number\n`);
   });
 
   it('datasets --sources lists every source', () => {
