@@ -63,9 +63,10 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
  */
 function decimalCommaHint(text: string, rules: NumberRules): string {
   if (rules.decimal !== undefined) return 'a decimal comma? use --decimal ,';
-  const dotted = text.replace(',', '.');
-  if (rules.origin === 'argument') return `a decimal comma? write ${dotted}`;
-  return `a decimal comma? this file takes '.' decimals: write ${dotted}, or re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"`;
+  // The number written with a dot, where a single comma makes that clear (not for 1,234,567).
+  const dotted = text.indexOf(',') === text.lastIndexOf(',') ? text.replace(',', '.') : undefined;
+  if (rules.origin === 'argument') return `a decimal comma? write ${dotted ?? "it with '.'"}`;
+  return `a decimal comma? this file takes '.' decimals: ${dotted ? `write ${dotted}, or ` : ''}re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"`;
 }
 
 /** A whole year such as 2023 (1900–2200: wide enough for history and targets, narrow enough to catch typos). */

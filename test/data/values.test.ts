@@ -39,6 +39,9 @@ describe('parseNumber', () => {
     // where thousands separators are allowed, one misplaced comma may be a decimal comma; several are not
     expect(parseNumber('138,72', { thousands: true })).toEqual({ ok: false, reason: `'138,72' has misplaced thousands separators (a decimal comma? this file takes '.' decimals: write 138.72, or re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)")` });
     expect(parseNumber('1,00,000', { thousands: true })).toEqual({ ok: false, reason: "'1,00,000' has misplaced thousands separators" });
+    // several commas in a column without thousands separators: no made-up '.' example
+    expect(parseNumber('1,234,567')).toEqual({ ok: false, reason: `'1,234,567' contains a comma (a decimal comma? this file takes '.' decimals: re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"; thousands separators are not allowed in this column)` });
+    expect(parseNumber('1,2,3', { origin: 'argument' })).toEqual({ ok: false, reason: "'1,2,3' contains a comma (a decimal comma? write it with '.'; thousands separators are not allowed here)" });
   });
 
   it('reads a decimal comma when told to', () => {
