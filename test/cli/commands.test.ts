@@ -160,6 +160,10 @@ describe('project', () => {
     expect(negative.code).toBe(2);
     expect(negative.stderr).toBe('semicap: anchor 2020=-5 is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative\n');
     expect(semicap(['project', '--from', '2020=-5', '--to', '2021=5', '--method', 'linear', '--floor', 'none']).code).toBe(0);
+    // a share cannot go without its floor, so --floor none is not offered for one
+    const share = semicap(['project', '--from', '2020=-5%', '--to', '2021=5%', '--method', 'linear']);
+    expect(share.code).toBe(2);
+    expect(share.stderr).toBe('semicap: anchor 2020 (-5) is below the floor 0\n');
     expect(semicap(['project', '--help']).stdout).toMatch(/--floor <value>\s+lower bound a path is held at, with a warning \(default\s+0; none: no floor/);
   });
 

@@ -24,7 +24,7 @@ export function project(_args: string[], opts: Record<string, unknown>): Command
     throw usageError("--method logistic needs --cap for values that are not shares (write the anchors with % for a share capped at 100)");
   }
   const negative = anchors.find((a) => a.value < 0);
-  if (floor === undefined && negative) {
+  if (floor === undefined && !isShare && negative) {
     throw usageError(`anchor ${negative.year}=${negative.value} is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative`);
   }
   const projections = projectMethods(methods, { anchors, through, isShare, cap, floor });
