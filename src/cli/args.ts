@@ -16,7 +16,7 @@ export function parseAnchorArg(text: string, option: string): AnchorArg {
   const year = parseYear(m[1]);
   if (!year.ok) throw usageError(`${option} '${text}': ${year.reason}`);
   const percent = m[2].endsWith('%');
-  const value = parseNumber(m[2], { percentSign: true, thousands: true });
+  const value = parseNumber(m[2], { percentSign: true, thousands: true, origin: 'argument' });
   if (!value.ok) throw usageError(`${option} '${text}': ${value.reason}; expected a number such as 29% or 714000`);
   return { year: year.value, value: value.value, percent };
 }
@@ -28,7 +28,7 @@ export function parseYearArg(text: string, option: string): number {
 }
 
 export function parseNumberArg(text: string, option: string, rules: { min?: number; max?: number; integer?: boolean } = {}): number {
-  const n = parseNumber(String(text), { percentSign: true });
+  const n = parseNumber(String(text), { percentSign: true, origin: 'argument' });
   if (!n.ok) throw usageError(`${option} ${n.reason}; expected a number`);
   if (rules.integer && !Number.isInteger(n.value)) throw usageError(`${option} ${text} is not a whole number`);
   if (rules.min !== undefined && n.value < rules.min) throw usageError(`${option} ${text} is below ${rules.min}`);

@@ -68,7 +68,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
         .option('--through <year>', 'last year to project to (default: 3 years after the last anchor)')
         .option('--method <names>', 'cagr, linear, logistic (comma-separated)', 'cagr,linear,logistic')
         .option('--cap <value>', 'upper bound: the logistic saturation level (default 100 for shares)')
-        .option('--floor <value>', 'lower bound (default 0)')
+        .option('--floor <value>', 'lower bound a path is held at, with a warning (default 0; none: no floor, for values that can be negative)')
         .option('--target <year=value>', 'also report what it takes to reach VALUE by YEAR and when each path gets there'),
     ),
     [
@@ -138,8 +138,8 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
 
   examples(
-    withOutput(program.command('validate').description('check datasets (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
-    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv'],
+    withOutput(program.command('validate').description('check datasets and scenarios.csv (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
+    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));
 
   examples(

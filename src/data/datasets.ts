@@ -135,6 +135,11 @@ export function loadDatasets(dir: string = bundledDataDir(), only?: readonly Dat
     const more = problems.length > 1 ? ` (${problems.length - 1} more; run 'semicap validate ${dir}' to see all)` : '';
     throw dataError(formatProblem(problems[0]) + more);
   }
+  return datasetsFrom(dir, files);
+}
+
+/** The typed records of files already loaded and checked (checkFolder) without problems. */
+export function datasetsFrom(dir: string, files: readonly LoadedFile[]): Datasets {
   const rows = (s: Schema) => files.find((f) => f.schema === s)?.rows ?? [];
   return {
     dir,

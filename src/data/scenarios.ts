@@ -3,9 +3,11 @@
 // (one start per series, a method the rate suits, targets after the start) and reports every problem with its
 // FILE:LINE:COLUMN. datasets/README.md ("scenarios.csv") documents the columns for people.
 //
-// The schema lives here rather than in schemas.ts: scenarios are assumptions, not sourced figures, and only the
-// scenario, goal and shares commands read them.
-import { join } from 'node:path';
+// The schema lives here rather than in schemas.ts: scenarios are assumptions, not sourced figures, read by the
+// scenario, goal and shares commands, and checked and listed by validate and datasets (the file is optional in a
+// --data folder).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { dataError } from '../errors.js';
 import {
   ASSUMPTIONS,
@@ -22,7 +24,7 @@ import {
   type SeriesAssumptions,
   type Uncertain,
 } from '../domain/scenario.js';
-import { loadDatasets, datasetPaths, loadFile, type DatasetName, type Datasets } from './datasets.js';
+import { bundledDataDir, checkFolder, datasetsFrom, loadDatasets, datasetPaths, loadFile, type DatasetName, type Datasets, type FolderCheck, type LoadedFile } from './datasets.js';
 import { formatProblem, type Problem } from './problem.js';
 import type { Row, Schema } from './schema.js';
 
@@ -243,17 +245,59 @@ function uncertainFrom(row: Row, scenario: string, series: string, at: At, numbe
 export const scenariosPath = (dir: string) => join(dir, 'scenarios.csv');
 
 /**
+ * Reads a scenario file and checks it whole: its cells (the schema), then how its rows fit together and, with
+ * `data`, its source_ids and `@dataset/...` references. Every problem is returned, none thrown.
+ */
+export function readScenarioFile(path: string, data?: Datasets): { loaded: LoadedFile; scenarios: Scenario[] } {
+  const loaded = loadFile(path, scenariosSchema);
+  if (loaded.problems.length > 0) return { loaded, scenarios: [] };
+  const { scenarios, problems } = scenarioRecords(loaded.rows, path, data);
+  return { loaded: { ...loaded, problems }, scenarios };
+}
+
+/**
  * Loads and checks a scenario file; any problem is a data error (exit 65) naming the first, FILE:LINE:COLUMN.
  * With `data`, every source_id is checked against sources.csv and `@dataset/...` values are resolved.
  */
 export function loadScenarios(path: string, data?: Datasets): Scenario[] {
-  const loaded = loadFile(path, scenariosSchema);
-  const { scenarios, problems } = loaded.problems.length > 0 ? { scenarios: [], problems: loaded.problems } : scenarioRecords(loaded.rows, path, data);
+  return loadScenarioFile(path, data).scenarios;
+}
+
+/** loadScenarios, with the file's rows as well (for listing them). */
+export function loadScenarioFile(path: string, data?: Datasets): { rows: Row[]; scenarios: Scenario[] } {
+  const { loaded, scenarios } = readScenarioFile(path, data);
+  const { problems } = loaded;
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in this file)` : '';
     throw dataError(formatProblem(problems[0]) + more);
   }
-  return scenarios;
+  return { rows: loaded.rows, scenarios };
+}
+
+/**
+ * The scenarios.csv of a datasets folder already checked by checkFolder, checked as well (undefined when the folder
+ * has none: it is optional, the scenario command then uses the bundled one). Its references are resolved in the
+ * folder's own datasets; while those have problems (reported by the folder check) only its cells are checked.
+ */
+export function checkFolderScenarios(dir: string, folder: FolderCheck): LoadedFile | undefined {
+  const path = scenariosPath(dir);
+  if (!existsSync(path)) return undefined;
+  if (folder.problems.length > 0) return loadFile(path, scenariosSchema);
+  return readScenarioFile(path, datasetsFrom(dir, folder.files)).loaded;
+}
+
+/**
+ * A scenario file checked on its own (`semicap validate my-data/scenarios.csv`): references resolve in the datasets
+ * of its folder when that folder has them (as `--data` that folder would), else in the bundled ones.
+ */
+export function checkScenarioFile(path: string): LoadedFile {
+  const own = dirname(path);
+  const dir = existsSync(join(own, 'sources.csv')) ? own : bundledDataDir();
+  const folder = checkFolder(dir, SCENARIO_DATASETS);
+  if (folder.problems.length === 0) return readScenarioFile(path, datasetsFrom(dir, folder.files)).loaded;
+  const loaded = loadFile(path, scenariosSchema);
+  const note = { file: path, message: `source_ids and @references not checked: the datasets in ${dir} have ${folder.problems.length} problem(s); run 'semicap validate ${dir}'` };
+  return { ...loaded, problems: [...loaded.problems, note] };
 }
 
 /** The datasets a scenario file's references may point into. */

@@ -7,8 +7,16 @@ export interface NumberRules {
   percentSign?: boolean;
   /** Accept `,` thousands separators in groups of three (`83,000` → 83000). */
   thousands?: boolean;
-  /** Decimal separator of the input; `,` for European spreadsheet exports. */
+  /**
+   * Decimal separator of the input; `,` for European spreadsheet exports. Set only by readers whose command lets
+   * the user choose it (`--decimal`, forecast and backtest): a decimal comma in a '.' column then points there.
+   */
   decimal?: '.' | ',';
+  /**
+   * Where the text was written, for the advice on a decimal comma where there is no `--decimal`: `file` (default, a
+   * CSV the command reads with '.' decimals: a dataset, a rules file) or `argument` (a command-line value).
+   */
+  origin?: 'file' | 'argument';
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -37,8 +45,14 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
     if (text.includes('.')) return { ok: false, reason: `'${raw}' uses '.' but the decimal separator was set to ','` };
     text = text.replace(',', '.');
   } else if (text.includes(',')) {
-    if (!rules.thousands) return { ok: false, reason: `'${raw}' contains a comma (a decimal comma? use --decimal ,; thousands separators are not allowed in this column)` };
-    if (!GROUPED.test(text)) return { ok: false, reason: `'${raw}' has misplaced thousands separators` };
+    if (!rules.thousands) {
+      const where = rules.origin === 'argument' ? 'here' : 'in this column';
+      return { ok: false, reason: `'${raw}' contains a comma (${decimalCommaHint(text, rules)}; thousands separators are not allowed ${where})` };
+    }
+    if (!GROUPED.test(text)) {
+      const oneComma = text.indexOf(',') === text.lastIndexOf(',');
+      return { ok: false, reason: `'${raw}' has misplaced thousands separators${oneComma ? ` (${decimalCommaHint(text, rules)})` : ''}` };
+    }
     text = text.replace(/,/g, '');
   }
   if (!PLAIN.test(text)) return { ok: false, reason: `'${raw}' is not a number` };
@@ -46,6 +60,18 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
   if (!Number.isFinite(value)) return { ok: false, reason: `'${raw}' is out of range` };
   void hadPercent;
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
+}
+
+/**
+ * What to do about a decimal comma, by where the text came from: the `--decimal` option where the command has one,
+ * else how to write the number (a command-line value) or how to fix the file (datasets and other fixed-format CSV).
+ */
+function decimalCommaHint(text: string, rules: NumberRules): string {
+  if (rules.decimal !== undefined) return 'a decimal comma? use --decimal ,';
+  // The number written with a dot, where a single comma makes that clear (not for 1,234,567).
+  const dotted = text.indexOf(',') === text.lastIndexOf(',') ? text.replace(',', '.') : undefined;
+  if (rules.origin === 'argument') return `a decimal comma? write ${dotted ?? "it with '.'"}`;
+  return `a decimal comma? this file takes '.' decimals: ${dotted ? `write ${dotted}, or ` : ''}re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"`;
 }
 
 /** A whole year such as 2023 (1900–2200: wide enough for history and targets, narrow enough to catch typos). */

@@ -11,7 +11,7 @@
 // - The year a path reaches a target is the continuous crossing time rounded up to a whole year
 //   (a 1e-9 year tolerance keeps 4.9999999999 from becoming 5 and 5.0000000001 from becoming 6).
 import { usageError } from '../errors.js';
-import type { Anchor } from './projection.js';
+import { compoundRatePct, logRatio, type Anchor } from './projection.js';
 
 export type GoalDirection = 'atLeast' | 'atMost';
 export type GoalStatus = 'met' | 'open' | 'overdue';
@@ -90,7 +90,8 @@ export function requiredCagrPct(current: Anchor, target: Anchor): number {
   if (target.value < 0) {
     throw usageError(`a compound rate cannot reach a negative target (${target.value} in ${target.year})`);
   }
-  return (Math.pow(target.value / current.value, 1 / years) - 1) * 100;
+  // Reaching 0 takes a fall of 100 %; any other target, the compound rate in logs (finite for extreme ratios).
+  return target.value === 0 ? -100 : compoundRatePct(current.value, target.value, years);
 }
 
 /** Constant step per year from `current` to `target`. @example requiredStepPerYear({year:2025,value:40},{year:2030,value:100}) // 12 */
@@ -145,7 +146,7 @@ export function yearReachedAtCagr(current: Anchor, target: number, ratePct: numb
   }
   if (!(target > 0)) return null; // a compound path from a positive value never reaches 0 or below
   const growth = Math.log1p(ratePct / 100);
-  const needed = Math.log(target / current.value);
+  const needed = logRatio(current.value, target);
   if (growth === 0 || Math.sign(growth) !== Math.sign(needed)) return null;
   return roundUpYear(current.year, needed / growth, horizonYear);
 }

@@ -3,7 +3,7 @@
 // being met in its year. Pure: no files, no printing; progress goes to an optional callback.
 //
 // Decisions:
-// - Reproducible: a seeded xoshiro128** stream (./prng.ts) per scenario series, keyed by the seed and the
+// - Reproducible: a seeded xoshiro128** stream (createOpenRng, ../forecast/random.ts) per scenario series, keyed by the seed and the
 //   scenario and series names, so a series draws the same numbers whichever other series run beside it. Draws
 //   happen in a fixed order (start, cap, a `once` rate for every path; then year by year, path by path), sums run in
 //   path order, normals come from the inverse normal distribution function (one uniform per draw).
@@ -14,7 +14,7 @@
 // - Series are independent of each other: no correlation between a scenario's series is modelled.
 import { usageError } from '../errors.js';
 import { normalQuantile as qnorm } from '../forecast/normal.js';
-import { createRng, MAX_SEED, streamSeed, type Rng } from './prng.js';
+import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { checkSeries, pointRate, scenarioPath, seriesBounds, stepFree, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
 
 export const DEFAULT_PERCENTILES: readonly number[] = [5, 25, 50, 75, 95];
@@ -108,7 +108,7 @@ const PROGRESS_CHUNK = 65_536;
  * for each year with the paths' values (a view reused between years: copy what you keep), and `onSteps(n)` as
  * path-years are done. Returns the number of path-years held at a bound.
  */
-export function runPaths(s: SeriesAssumptions, rng: Rng, paths: number, through: number, visit: (year: number, values: Float64Array) => void, onSteps?: (steps: number) => void): number {
+export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, through: number, visit: (year: number, values: Float64Array) => void, onSteps?: (steps: number) => void): number {
   checkPaths(paths);
   if (!Number.isInteger(through) || through < s.startYear) throw usageError(`the last year (${through}) must be a whole year not before the start year ${s.startYear}`);
   const method = s.method;
@@ -191,8 +191,8 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
   const paths = options.paths;
   const through = Math.max(options.through, ...s.targets.map((t) => t.year));
   const key = `${scenario}\u0000${s.series}`;
-  const seed = streamSeed(options.seed, key);
-  const rng = createRng(seed);
+  const seed = namedStreamSeed(options.seed, key);
+  const rng = createOpenRng(seed);
   const point = new Map(scenarioPath(s, through).map((p) => [p.year, p.value]));
   const targetsByYear = new Map<number, { value: number; index: number }[]>();
   s.targets.forEach((t, index) => targetsByYear.set(t.year, [...(targetsByYear.get(t.year) ?? []), { value: t.value, index }]));

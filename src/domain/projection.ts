@@ -29,8 +29,12 @@ export interface ProjectionRequest {
   from?: number;
   /** The value is a share in percent: bounded by floor and cap (0 and 100 unless set). */
   isShare?: boolean;
-  /** Lower bound. Shares: default 0. Other values: no floor unless set (logistic: default 0). 0 is a real bound. */
-  floor?: number;
+  /**
+   * Lower bound the path is held at, for every method and kind of value: default 0 (a share, a capacity or an amount
+   * cannot go below nothing), and 0 is a real bound. `null`: no floor, for cagr and linear values that may be
+   * negative (a share and a logistic curve always have one).
+   */
+  floor?: number | null;
   /** Upper bound. Shares: default 100. Other values: used only by logistic, where it is required. */
   cap?: number;
   /** Unit shown in warning messages; defaults to '%' for shares and nothing otherwise. */
@@ -53,7 +57,7 @@ export interface Segment {
   toYear: number;
   fromValue: number;
   toValue: number;
-  /** Compound rate in percent per year (RRI × 100); null when a value is not positive. */
+  /** Compound rate in percent per year (RRI × 100); null when a value is not positive, or too large to represent (methods other than cagr). */
   cagrPct: number | null;
   /** Constant step per year, in the value's units (percentage points for shares). */
   stepPerYear: number;
@@ -174,14 +178,40 @@ export function projectMethods(methods: readonly ProjectionMethod[], request: Om
 
 /**
  * Compound rate in percent per year that takes `fromValue` to `toValue` in `years` (spreadsheet RRI × 100).
+ * Computed in logs, exp(ln(to/from)/years) − 1, so a ratio beyond the range of doubles (5e-324 → 99.9) still gives
+ * its finite rate and a small rate over many years keeps its digits; a rate that itself does not fit in a double
+ * (a growth factor above 1.8e308 a year) is a usage error rather than Infinity.
  * @example compoundRatePct(29, 39, 4) // 7.6885...
  */
 export function compoundRatePct(fromValue: number, toValue: number, years: number): number {
-  if (!(years > 0)) throw usageError(`a compound rate needs a positive number of years; got ${years}`);
-  if (!(fromValue > 0) || !(toValue > 0)) {
-    throw usageError(`a compound rate needs positive values at both ends; got ${fromValue} and ${toValue}`);
+  const pct = compoundRateOrNull(fromValue, toValue, years);
+  if (pct === null) {
+    throw usageError(`the compound rate from ${fromValue} to ${toValue} in ${years} year(s) is too large to represent (a growth factor above 1.8e308 a year)`);
   }
-  return (Math.pow(toValue / fromValue, 1 / years) - 1) * 100;
+  return pct;
+}
+
+/** compoundRatePct, but null where the rate is too large to represent (bad arguments are still usage errors). */
+export function compoundRateOrNull(fromValue: number, toValue: number, years: number): number | null {
+  if (!(years > 0) || !Number.isFinite(years)) throw usageError(`a compound rate needs a positive, finite number of years; got ${years}`);
+  if (!(fromValue > 0) || !(toValue > 0) || !Number.isFinite(fromValue) || !Number.isFinite(toValue)) {
+    throw usageError(`a compound rate needs positive, finite values at both ends; got ${fromValue} and ${toValue}`);
+  }
+  const pct = Math.expm1(logRatio(fromValue, toValue) / years) * 100;
+  return Number.isFinite(pct) ? pct : null;
+}
+
+/** Smallest positive normal double: below it a quotient has lost digits (subnormal) or become 0. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * ln(b / a) for positive finite a and b, also where b / a itself overflows to Infinity or underflows to 0.
+ * @example logRatio(5e-324, 1) // 744.44 (1 / 5e-324 is Infinity)
+ */
+export function logRatio(a: number, b: number): number {
+  const ratio = b / a;
+  // ln of the quotient where it is an ordinary double (exact for a ratio near 1), else the difference of logs.
+  return isNormal(ratio) ? Math.log(ratio) : Math.log(b) - Math.log(a);
 }
 
 /** Constant step per year that takes `fromValue` to `toValue` in `years`. @example linearStep(29, 39, 4) // 2.5 */
@@ -210,7 +240,8 @@ function segmentIndex(xs: readonly number[], t: number): number {
 /**
  * The compound path at t: v0·(v1/v0)^((t − y0)/(y1 − y0)) on the segment covering t (the spreadsheet GROWTH
  * formula). Same as exp of the log-linear interpolation, but exact where it can be (100·2^10 is 102400, not
- * 102399.99999999923).
+ * 102399.99999999923). Where the ratio or its power leaves the normal range of doubles (1e-300 → 1e300), the path
+ * is taken in logs instead, so it is Infinity or 0 only where its own value is.
  */
 function compoundAt(anchors: readonly Anchor[], t: number): number {
   const i = segmentIndex(
@@ -219,8 +250,14 @@ function compoundAt(anchors: readonly Anchor[], t: number): number {
   );
   const a = anchors[i];
   const b = anchors[i + 1];
-  return a.value * Math.pow(b.value / a.value, (t - a.year) / (b.year - a.year));
+  const fraction = (t - a.year) / (b.year - a.year);
+  const ratio = b.value / a.value;
+  const power = Math.pow(ratio, fraction);
+  if (isNormal(ratio) && isNormal(power)) return a.value * power;
+  return Math.exp(Math.log(a.value) + fraction * logRatio(a.value, b.value));
 }
+
+const isNormal = (x: number) => x >= MIN_NORMAL && x < Infinity;
 
 /**
  * An anchored projection as a `Forecast` (the shape fitted methods return), so one output writer serves both:
@@ -266,12 +303,16 @@ export function validateAnchors(anchors: readonly Anchor[]): Anchor[] {
 }
 
 function resolveBounds(request: ProjectionRequest, isShare: boolean): Bounds {
-  const { floor, cap } = request;
-  if (floor !== undefined && !Number.isFinite(floor)) throw usageError(`the floor must be a finite number; got ${floor}`);
+  const { cap } = request;
+  const floor = request.floor === undefined ? 0 : request.floor;
+  if (floor !== null && !Number.isFinite(floor)) throw usageError(`the floor must be a finite number; got ${floor}`);
   if (cap !== undefined && !Number.isFinite(cap)) throw usageError(`the cap must be a finite number; got ${cap}`);
+  if (floor === null && (isShare || request.method === 'logistic')) {
+    throw usageError(`${isShare ? 'a share' : 'a logistic curve'} always has a floor (0 unless set); no floor is for cagr and linear values that are not shares`);
+  }
   let resolved: Bounds;
   if (isShare) {
-    resolved = { floor: floor ?? 0, cap: cap ?? 100 };
+    resolved = { floor, cap: cap ?? 100 };
     if (resolved.floor! < 0 || resolved.cap! > 100) {
       throw usageError(`a share's bounds must lie within 0–100 %; got floor ${resolved.floor} and cap ${resolved.cap}`);
     }
@@ -279,9 +320,9 @@ function resolveBounds(request: ProjectionRequest, isShare: boolean): Bounds {
     if (cap === undefined) {
       throw usageError('logistic needs a cap (the level the value saturates at) for values that are not shares');
     }
-    resolved = { floor: floor ?? 0, cap };
+    resolved = { floor, cap };
   } else {
-    resolved = { floor: floor ?? null, cap: cap ?? null };
+    resolved = { floor, cap: cap ?? null };
   }
   if (resolved.floor !== null && resolved.cap !== null && !(resolved.floor < resolved.cap)) {
     throw usageError(`the floor (${resolved.floor}) must be below the cap (${resolved.cap})`);
@@ -358,7 +399,8 @@ function segmentsFor(method: ProjectionMethod, anchors: Anchor[], bounds: Bounds
     const a = anchors[i];
     const b = anchors[i + 1];
     const years = b.year - a.year;
-    const cagrPct = a.value > 0 && b.value > 0 ? compoundRatePct(a.value, b.value, years) : null;
+    // Every method reports the compound rate; only a cagr path needs it to be representable.
+    const cagrPct = !(a.value > 0 && b.value > 0) ? null : method === 'cagr' ? compoundRatePct(a.value, b.value, years) : compoundRateOrNull(a.value, b.value, years);
     const stepPerYear = linearStep(a.value, b.value, years);
     const k = logisticK(a, b, bounds);
     const rate = method === 'cagr' ? cagrPct! : method === 'linear' ? stepPerYear : k!;

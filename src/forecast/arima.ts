@@ -16,8 +16,8 @@
 import { SemicapError } from '../errors.js';
 import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';
 import { difference, isConstant, ndiffs } from './arima/kpss.js';
-import { qnorm } from './arima/normal.js';
 import { filterStateSpace, forecastStateSpace, makeArima } from './arima/statespace.js';
+import { checkLevels, levelToZ } from './normal.js';
 import { DEFAULT_LEVELS, type Fitted, type Forecast, type ForecastOptions, type Interval, type Method } from './types.js';
 
 /** The chosen model: ARMA(p, q) fit on the d-times differenced series, plus how it was chosen. */
@@ -244,14 +244,6 @@ function checkSeries(y: readonly number[]): Float64Array {
   return Float64Array.from(y);
 }
 
-function checkLevels(levels: readonly number[]): void {
-  for (const level of levels) {
-    if (!(Number.isFinite(level) && level > 0 && level < 100)) {
-      throw new SemicapError('usage', `interval level must be between 0 and 100 (exclusive), got ${level}`);
-    }
-  }
-}
-
 /** ARIMA(p,d,q) label as R prints it, e.g. "ARIMA(1,1,0) with drift". */
 export function arimaLabel(p: number, d: number, q: number, constant: boolean): string {
   const base = `ARIMA(${p},${d},${q})`;
@@ -411,7 +403,7 @@ export function fitArima(values: readonly number[]): Fitted {
       const mean = Array.from(fc.mean, (v) => finite(v / scale));
       const sd = Array.from(fc.variance, (v) => Math.sqrt(sigma2 * v) / scale);
       const intervals: Interval[] = levels.map((level) => {
-        const z = qnorm(0.5 + level / 200);
+        const z = levelToZ(level);
         return {
           level,
           lower: mean.map((m, k) => finite(m - z * sd[k])),

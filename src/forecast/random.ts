@@ -1,13 +1,22 @@
-// Seeded pseudo-random numbers for simulated intervals, bootstraps and Monte Carlo scenarios.
-// Generator: xoshiro128** 1.1 (Blackman & Vigna), 32-bit integer arithmetic only, so the same seed gives the
+// Seeded pseudo-random numbers for simulated intervals, bootstraps and Monte Carlo scenarios: the project's one
+// generator. xoshiro128** 1.1 (Blackman & Vigna), 32-bit integer arithmetic only, so the same seed gives the
 // same numbers on any machine and any JavaScript engine. The 128-bit state is filled from the seed by a
 // splitmix-style seeder (a Weyl sequence through murmur3's 32-bit finaliser), as Vigna recommends: never seed
 // xoshiro with raw, correlated words.
+// Two readings of the same stream, each kept because seeded outputs depend on it:
+// - Rng / createRng / streamSeed(seed, index): doubles in [0, 1) — intervals, bootstraps, forecast methods.
+// - createOpenRng / namedStreamSeed(seed, key): doubles in the open interval (0, 1), half a step higher, so an inverse
+//   distribution function never sees 0 or 1; seeds 0 to MAX_SEED; one stream per named series — Monte Carlo
+//   scenarios (src/domain/montecarlo.ts).
 // Pure: a generator is a value you pass around; nothing here reads the clock or Math.random.
 
 import { SemicapError } from '../errors.js';
 
 const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
+
+/** The largest seed the Monte Carlo generator accepts: its seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 0xffffffff;
 
 /** One seeder step: advance a Weyl counter by the golden ratio and mix it with murmur3's fmix32. */
 export function splitmix32(state: number): { state: number; value: number } {
@@ -88,7 +97,14 @@ export class Rng {
   uniform(): number {
     const high = this.nextUint32() >>> 5; // 27 bits
     const low = this.nextUint32() >>> 6; // 26 bits
-    return (high * 67108864 + low) / 9007199254740992;
+    return (high * 67108864 + low) / TWO_POW_53;
+  }
+
+  /** The same 53 bits as uniform(), moved half a step up: a double in the open interval (0, 1), never 0 or 1. */
+  uniformOpen(): number {
+    const high = this.nextUint32() >>> 5; // 27 bits
+    const low = this.nextUint32() >>> 6; // 26 bits
+    return (high * 67108864 + low + 0.5) / TWO_POW_53;
   }
 
   /** Standard normal draw (Box–Muller, polar-free form; pairs are cached so no draw is wasted). */
@@ -133,6 +149,39 @@ export function streamSeed(seed: number, index: number): number {
   const b = splitmix32(state);
   // 53-bit safe integer from two mixed words.
   return (a.value >>> 11) * TWO_POW_32 + b.value;
+}
+
+/** Doubles in the open interval (0, 1), as inverse distribution functions need them (Monte Carlo sampling). */
+export interface OpenUnitRng {
+  /** A double uniformly distributed in the open interval (0, 1), 53 bits of resolution. */
+  uniform(): number;
+}
+
+/**
+ * The Monte Carlo generator for a seed (an unsigned 32-bit integer): xoshiro128** read through uniformOpen().
+ * @example const r = createOpenRng(42); r.uniform() // 0.6606157208001622 on every machine
+ */
+export function createOpenRng(seed: number): OpenUnitRng {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw new SemicapError('usage', `a seed must be a whole number from 0 to ${MAX_SEED}; got ${seed}`);
+  }
+  const generator = new Rng(seed);
+  return { uniform: () => generator.uniformOpen() };
+}
+
+/**
+ * A sub-seed for one named stream (a scenario's series), so that each series draws the same numbers whichever
+ * other scenarios or series run beside it. FNV-1a over the UTF-16 code units of the key, mixed with the seed by two
+ * seeder steps; an unsigned 32-bit integer, a seed for createOpenRng.
+ */
+export function namedStreamSeed(seed: number, key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  const mixed = splitmix32((seed ^ h) | 0).value;
+  return splitmix32((mixed + Math.imul(h, 0x27d4eb2d)) | 0).value;
 }
 
 /** Uniform draw in [min, max). */

@@ -1,6 +1,6 @@
 // The bad-input corpus (issue 5 §1), run through the built CLI. The cases are in test/fixtures/bad/cases.ts;
 // this file only runs them: one message line on stderr, the exit code, and nothing written or changed.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_CASES, DATASET_CASES, SERIES_CASES, type CommandCase, type DatasetCase, type SeriesCase } from '../fixtures/bad/cases.js';
@@ -50,6 +50,7 @@ describe('bad-input corpus: datasets', () => {
   for (const c of DATASET_CASES) {
     it(`${c.name} → exit ${c.code}`, () => {
       const { data, outdir, out } = workspace();
+      if (c.dataset !== 'scenarios') rmSync(join(data, 'scenarios.csv'));
       const file = join(data, `${c.dataset}.csv`);
       writeFileSync(file, inputBytes(c));
       const vars = { file, data, out, outdir };

@@ -1,12 +1,12 @@
 // End-to-end runs of every command and format through the built CLI (issue 2, "How it will be checked"):
 // exit code, stdout, stderr and files, with numbers checked against independent computation
 // (spreadsheet RRI / GROWTH / TREND, recomputed here from the formulas and cross-checked in R).
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { removeDir, semicap, tempDir } from './run.js';
+import { copyDatasets, removeDir, semicap, tempDir } from './run.js';
 
 const root = tempDir('semicap-cmd-');
 afterAll(() => removeDir(root));
@@ -128,6 +128,45 @@ describe('project', () => {
     });
   }
 
+  it('extreme anchors: a compound rate beyond doubles is a usage error; linear runs with no compound rate', () => {
+    const args = ['project', '--from', '2020=1e-300', '--to', '2021=1e300', '--through', '2021'];
+    const cagr = semicap([...args, '--method', 'cagr']);
+    expect(cagr.code).toBe(2);
+    expect(cagr.stdout).toBe('');
+    expect(cagr.stderr).toBe('semicap: the compound rate from 1e-300 to 1e+300 in 1 year(s) is too large to represent (a growth factor above 1.8e308 a year)\n');
+    const linear = semicap([...args, '--method', 'linear', '--format', 'csv', '--table', 'rates']);
+    expect(linear.code, linear.stderr).toBe(0);
+    expect(csvRows(linear.stdout)).toEqual([
+      { method: 'linear', from_year: '2020', to_year: '2021', from_value: '1e-300', to_value: '1e+300', rate: '1e+300', rate_unit: 'units/yr', cagr_pct: '', step_per_year: '1e+300' },
+    ]);
+    // Two years apart the rate is finite: (1e600)^(1/2) − 1 = 1e300 a year, and 2021 is 1e-300·1e300 = 1.
+    const two = semicap(['project', '--from', '2020=1e-300', '--to', '2022=1e300', '--through', '2022', '--method', 'cagr', '--format', 'csv']);
+    expect(two.code, two.stderr).toBe(0);
+    expect(num(csvRows(two.stdout)[1].cagr)).toBeCloseTo(1, 12);
+  });
+
+  it('a falling value (not a share) is held at the floor 0 by default, with a warning; --floor none lets it go negative', () => {
+    // 100 → 50 a year: 2022 = 0 (on the floor), 2023 = −50 held at 0; cagr halves: 25, 12.5, never at the floor
+    const base = ['project', '--from', '2020=100', '--to', '2021=50', '--through', '2023', '--method', 'linear,cagr', '--format', 'csv'];
+    const held = semicap(base);
+    expect(held.code, held.stderr).toBe(0);
+    expect(held.stdout).toBe('year,linear,cagr,point\n2020,100,100,anchor\n2021,50,50,anchor\n2022,0,25,extrapolated\n2023,0,12.5,extrapolated (linear held at bound)\n');
+    expect(held.stderr).toBe("semicap: warning: linear would pass 0 in 2023 (-50.0); held at 0\nsemicap: wrote table 'projection'; also available with --table: rates\n");
+    const free = semicap([...base, '--floor', 'none']);
+    expect(free.code, free.stderr).toBe(0);
+    expect(csvRows(free.stdout).map((x) => x.linear)).toEqual(['100', '50', '0', '-50']);
+    expect(free.stderr).not.toMatch(/warning/);
+    const negative = semicap(['project', '--from', '2020=-5', '--to', '2021=5', '--method', 'linear']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toBe('semicap: anchor 2020=-5 is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative\n');
+    expect(semicap(['project', '--from', '2020=-5', '--to', '2021=5', '--method', 'linear', '--floor', 'none']).code).toBe(0);
+    // a share cannot go without its floor, so --floor none is not offered for one
+    const share = semicap(['project', '--from', '2020=-5%', '--to', '2021=5%', '--method', 'linear']);
+    expect(share.code).toBe(2);
+    expect(share.stderr).toBe('semicap: anchor 2020 (-5) is below the floor 0\n');
+    expect(semicap(['project', '--help']).stdout).toMatch(/--floor <value>\s+lower bound a path is held at, with a warning \(default\s+0; none: no floor/);
+  });
+
   it('a bad anchor is a usage error: exit 2, one line', () => {
     const r = semicap(['project', '--from', '2023=abc', '--to', '2027=39%']);
     expect(r.code).toBe(2);
@@ -214,6 +253,17 @@ describe('capacity', () => {
     expect(num(at(2030)['smic.linear'])).toBeCloseTo(714000 + ((1058750 - 714000) / 3) * 8, 5);
   });
 
+  it('--metric wpm: a falling capacity is held at 0 with a warning, not projected negative', () => {
+    const data = copyDatasets(root, 'falling-capacity');
+    // fab_x: 100,000 wpm at the end of 2020, 40,000 at the end of 2022: −30,000 a year → 2023 10,000, 2024 −20,000
+    appendFileSync(join(data, 'capacity.csv'), '2020,year,fab_x,china,all_fabs,100000,wpm_8in_eq,actual,semi_wff_2024_01,\n2022,year,fab_x,china,all_fabs,40000,wpm_8in_eq,actual,semi_wff_2024_01,\n');
+    const r = semicap(['capacity', '--data', data, '--metric', 'wpm', '--region', 'fab_x', '--method', 'linear', '--through', '2025', '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(r.stdout);
+    expect(rows.map((x) => [x.year, x['fab_x.linear']])).toEqual([['2020', '100000'], ['2021', '70000'], ['2022', '40000'], ['2023', '10000'], ['2024', '0'], ['2025', '0']]);
+    expect(r.stderr).toMatch(/^semicap: warning: linear would pass 0 wpm_8in_eq in 2024 \(-20000\.0 wpm_8in_eq\); held at 0 wpm_8in_eq$/m);
+  });
+
   it('an unknown region is a usage error: exit 2 and one line that lists what exists', () => {
     const r = semicap(['capacity', '--region', 'atlantis']);
     expect(r.code).toBe(2);
@@ -247,25 +297,71 @@ describe('overview, validate, datasets', () => {
     expect(m.stdout).toMatch(/^\|.*\|\n\|[-:| ]+\|$/m);
   });
 
-  it('validate on the bundled data: exit 0, all six files ok', () => {
+  it('validate on the bundled data: exit 0, all six datasets and scenarios.csv ok', () => {
     const r = semicap(['validate', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const files = table(jsonDoc(r.stdout, 'validate'), 'files').rows;
-    expect(files).toHaveLength(6);
+    expect(files.map((f) => f.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx', 'scenarios']);
     expect(files.every((f) => f.status === 'ok' && f.problems === 0)).toBe(true);
   });
 
-  it('datasets lists the six bundled files with their row counts', () => {
+  it('datasets lists the six bundled files and scenarios.csv with their row counts', () => {
     const r = semicap(['datasets', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
-    expect(rows.map((x) => x.file)).toEqual(['sources.csv', 'capacity_share.csv', 'capacity.csv', 'funds.csv', 'self_sufficiency.csv', 'fx.csv']);
+    expect(rows.map((x) => x.file)).toEqual(['sources.csv', 'capacity_share.csv', 'capacity.csv', 'funds.csv', 'self_sufficiency.csv', 'fx.csv', 'scenarios.csv']);
+    const scenarios = rows.find((x) => x.file === 'scenarios.csv')!;
+    // the source_ids the scenario rows name, counted from the file with csv-parse
+    const scenarioRecords = parse(readFileSync(join('datasets', 'scenarios.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    expect(num(scenarios.sources)).toBe(new Set(scenarioRecords.map((x) => x.source_id).filter((id) => id !== '')).size);
+    expect(scenarios.kinds).toBe('');
     // Row counts agree with the files themselves (header excluded; records, not lines).
     for (const row of rows) {
       const records = parse(readFileSync(join('datasets', row.file)), { bom: true }) as string[][];
       expect(num(row.rows), row.file).toBe(records.length - 1);
     }
+  });
+
+  it('a --data folder without scenarios.csv: validate checks the six datasets, datasets says the bundled scenarios are used', () => {
+    const data = copyDatasets(root, 'no-scenarios');
+    rmSync(join(data, 'scenarios.csv'));
+    const v = semicap(['validate', data, '--format', 'csv']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(csvRows(v.stdout).map((x) => x.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx']);
+    const d = semicap(['datasets', '--data', data, '--format', 'json']);
+    expect(d.code, d.stderr).toBe(0);
+    const doc = jsonDoc(d.stdout, 'datasets');
+    expect(table(doc, 'files').rows.map((x) => x.file)).not.toContain('scenarios.csv');
+    expect(doc.notes).toContain(`${data} has no scenarios.csv: the scenario command uses the bundled scenarios`);
+  });
+
+  it('a bad scenarios.csv in a --data folder: validate gives FILE:LINE:COLUMN for each problem and exit 65', () => {
+    const data = copyDatasets(root, 'bad-scenarios');
+    const file = join(data, 'scenarios.csv');
+    writeFileSync(file, 'scenario,series,assumption,year,value,unit,distribution,sd,min,max,draw,source_id,note\nbase,mature_share,start,2024,34,percent,,,,,,nowhere,\nbase,mature_share,growth_pct,,fast,,,,,,,,\n');
+    const v = semicap(['validate', data]);
+    expect(v.code).toBe(65);
+    expect(v.stderr).toBe(`semicap: ${file}:2:12: source_id 'nowhere' is not in sources.csv; expected one of its source_id values\nsemicap: ${file}:3:5: 'fast' is not a number; expected a plain number such as 5.9 or a reference such as @capacity_share/china/mature\n`);
+    expect(v.stdout).toMatch(/scenarios\.csv\s+│ scenarios\s+│\s+2 │\s+2 │ invalid/);
+    // the scenario command reads the same file and stops at the same first problem
+    const s = semicap(['scenario', '--data', data]);
+    expect(s.code).toBe(65);
+    expect(s.stderr).toBe(`semicap: ${file}:2:12: source_id 'nowhere' is not in sources.csv; expected one of its source_id values (1 more problem in this file)\n`);
+  });
+
+  it('while the datasets of its folder have problems, a scenario file is checked cell by cell and says its references were not', () => {
+    const data = copyDatasets(root, 'bad-sources');
+    const shares = join(data, 'capacity_share.csv');
+    writeFileSync(shares, 'year,region,segment,share_pct,kind,source_id\n2023,china,mature,abc,estimate,trendforce_2023_10\n');
+    const file = join(data, 'scenarios.csv');
+    const alone = semicap(['validate', file]);
+    expect(alone.code).toBe(65);
+    expect(alone.stderr).toBe(`semicap: ${file}: source_ids and @references not checked: the datasets in ${data} have 1 problem(s); run 'semicap validate ${data}'\n`);
+    const folder = semicap(['validate', data]);
+    expect(folder.code).toBe(65);
+    // the folder's own problem only: the bundled scenarios' cells are fine
+    expect(folder.stderr).toBe(`semicap: ${shares}:2:4: share_pct 'abc' is not a number; expected a number\n`);
   });
 
   it('datasets --sources lists every source', () => {

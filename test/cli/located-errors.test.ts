@@ -66,6 +66,53 @@ describe('a European spreadsheet export', () => {
   });
 });
 
+describe('a decimal comma: the hint fits the command', () => {
+  const FILE_HINT = (v: string) => `a decimal comma? this file takes '.' decimals: write ${v.replace(',', '.')}, or re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"`;
+
+  // The dataset commands have no --decimal: the hint says how to fix the file, never to use an option they lack.
+  const datasetCases = [
+    { command: ['capacity'], file: 'capacity_share.csv', text: `${HEADER}\n2023,china,mature,"29,5",estimate,trendforce_2023_10\n`, where: `2:4: share_pct '29,5' contains a comma (${FILE_HINT('29,5')}; thousands separators are not allowed in this column)` },
+    { command: ['self-sufficiency'], file: 'self_sufficiency.csv', text: 'year,scope,rate_pct,kind,source_id\n2023,ic_production_in_china,"23,4",actual,icinsights_2021_01\n', where: `2:3: rate_pct '23,4' contains a comma (${FILE_HINT('23,4')}; thousands separators are not allowed in this column)` },
+    // funds' amounts allow thousands separators (1,387.2): a lone comma not followed by three digits is a decimal comma
+    { command: ['funds'], file: 'funds.csv', text: 'fund,phase,year,measure,amount_low,amount_high,currency,status,kind,source_id\nbig_fund,I,2014,total_raised,"138,72",138.72,CNY,raised,actual,shifen_2019_10\n', where: `2:5: amount_low '138,72' has misplaced thousands separators (${FILE_HINT('138,72')})` },
+  ];
+  for (const c of datasetCases) {
+    it(`${c.command[0]} --data and validate: how to re-save the file, no --decimal`, () => {
+      const data = copyDatasets(root, `comma-${c.command[0]}`);
+      const file = join(data, c.file);
+      writeFileSync(file, c.text);
+      const expected = `semicap: ${file}:${c.where}; expected a number\n`;
+      for (const args of [[...c.command, '--data', data], ['validate', file], ['validate', data]]) {
+        const r = semicap(args);
+        expect(r.code, args.join(' ')).toBe(65);
+        expect(r.stderr, args.join(' ')).toBe(expected);
+        expect(r.stderr).not.toContain('--decimal');
+      }
+    });
+  }
+
+  it('forecast and backtest have --decimal, and the hint names it', () => {
+    const file = join(root, 'comma-series.csv');
+    writeFileSync(file, 'id,year,value\na,2020,1\na,2021,"2,5"\na,2022,3\n');
+    const hint = `${file}:3:3: value '2,5' contains a comma (a decimal comma? use --decimal ,; thousands separators are not allowed in this column); expected a number`;
+    const f = semicap(['forecast', file, '--id', 'id', '--method', 'linear']);
+    expect(f.code).toBe(65);
+    expect(f.stderr).toBe(`semicap: ${file}: no series could be forecast (1 problem(s); first: skipped series 'a': ${hint})\n`);
+    const b = semicap(['backtest', file, '--id', 'id', '--method', 'linear']);
+    expect(b.code).toBe(65);
+    expect(b.stderr).toContain(hint);
+  });
+
+  it('a command-line number is told to use a dot', () => {
+    const floor = semicap(['project', '--from', '2020=10', '--to', '2021=20', '--method', 'linear', '--floor', '0,5']);
+    expect(floor.code).toBe(2);
+    expect(floor.stderr).toBe("semicap: --floor '0,5' contains a comma (a decimal comma? write 0.5; thousands separators are not allowed here); expected a number\n");
+    const anchor = semicap(['project', '--from', '2020=10,5', '--to', '2021=20', '--method', 'linear']);
+    expect(anchor.code).toBe(2);
+    expect(anchor.stderr).toBe("semicap: --from '2020=10,5': '10,5' has misplaced thousands separators (a decimal comma? write 10.5); expected a number such as 29% or 714000\n");
+  });
+});
+
 describe('an unterminated quote', () => {
   it('is reported on the line where the quote opens, not at the end of the file', () => {
     const data = copyDatasets(root, 'quote');

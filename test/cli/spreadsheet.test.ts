@@ -83,7 +83,7 @@ describe('CSV output of crafted source titles', () => {
 
 describe('negative numbers stay numbers', () => {
   it('a linear path below zero is written -3.5, -7, not as text', () => {
-    const r = semicap(['project', '--from', '2020=3.5', '--to', '2021=0', '--through', '2023', '--method', 'linear', '--format', 'csv']);
+    const r = semicap(['project', '--from', '2020=3.5', '--to', '2021=0', '--through', '2023', '--method', 'linear', '--floor', 'none', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toContain('2022,-3.5,extrapolated');

@@ -299,11 +299,10 @@ describe('projections never yield NaN or Infinity', () => {
   });
 });
 
-describe('known bug (src/domain/projection.ts, reported): compound rates from subnormal anchors', () => {
-  // (to/from)^(1/n) overflows when to/from > 1.8e308 although the rate itself is finite: 5e-324 % → 99.9 % over
-  // 140 years is exp((ln 99.9 − ln 5e-324)/140) − 1 ≈ 2.1e4 %/yr. `it.fails` passes while the bug is there;
-  // when it is fixed this test fails: then turn it into an ordinary `it`.
-  it.fails('project(cagr) through 5e-324 % and 99.9 % gives a finite implied rate', () => {
+describe('compound rates from subnormal anchors (formerly a known bug)', () => {
+  // (to/from)^(1/n) overflowed when to/from > 1.8e308 although the rate itself is finite: 5e-324 % → 99.9 % over
+  // 140 years is exp((ln 99.9 − ln 5e-324)/140) − 1 ≈ 2.1e4 %/yr. The rate is now computed in logs.
+  it('project(cagr) through 5e-324 % and 99.9 % gives a finite implied rate', () => {
     const p = project({ method: 'cagr', anchors: [{ year: 1953, value: 5e-324 }, { year: 2093, value: 99.9 }], isShare: true });
     expect(Number.isFinite(p.segments[0].rate)).toBe(true);
     expect(p.segments[0].rate).toBeCloseTo((Math.exp((Math.log(99.9) - Math.log(5e-324)) / 140) - 1) * 100, 6);

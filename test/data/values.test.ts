@@ -29,6 +29,21 @@ describe('parseNumber', () => {
     expect(parseNumber('83,00', { thousands: true }).ok).toBe(false);
   });
 
+  it('advises on a decimal comma by where the number came from', () => {
+    // a CSV the command reads with '.' decimals (datasets, rules files): how to fix the file, no --decimal
+    expect(parseNumber('29,5')).toEqual({ ok: false, reason: `'29,5' contains a comma (a decimal comma? this file takes '.' decimals: write 29.5, or re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"; thousands separators are not allowed in this column)` });
+    // a reader that was given a decimal separator has --decimal (forecast, backtest)
+    expect(parseNumber('29,5', { decimal: '.' })).toEqual({ ok: false, reason: "'29,5' contains a comma (a decimal comma? use --decimal ,; thousands separators are not allowed in this column)" });
+    // a command-line value
+    expect(parseNumber('0,5', { origin: 'argument' })).toEqual({ ok: false, reason: "'0,5' contains a comma (a decimal comma? write 0.5; thousands separators are not allowed here)" });
+    // where thousands separators are allowed, one misplaced comma may be a decimal comma; several are not
+    expect(parseNumber('138,72', { thousands: true })).toEqual({ ok: false, reason: `'138,72' has misplaced thousands separators (a decimal comma? this file takes '.' decimals: write 138.72, or re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)")` });
+    expect(parseNumber('1,00,000', { thousands: true })).toEqual({ ok: false, reason: "'1,00,000' has misplaced thousands separators" });
+    // several commas in a column without thousands separators: no made-up '.' example
+    expect(parseNumber('1,234,567')).toEqual({ ok: false, reason: `'1,234,567' contains a comma (a decimal comma? this file takes '.' decimals: re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"; thousands separators are not allowed in this column)` });
+    expect(parseNumber('1,2,3', { origin: 'argument' })).toEqual({ ok: false, reason: "'1,2,3' contains a comma (a decimal comma? write it with '.'; thousands separators are not allowed here)" });
+  });
+
   it('reads a decimal comma when told to', () => {
     expect(parseNumber('3,5', { decimal: ',' })).toEqual({ ok: true, value: 3.5 });
     expect(parseNumber('3.5', { decimal: ',' }).ok).toBe(false);

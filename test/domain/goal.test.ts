@@ -67,6 +67,13 @@ describe('assessGoal', () => {
     expect(requiredStepPerYear({ year: 2025, value: 0 }, y2030)).toBe(20);
   });
 
+  it('needs a finite rate for ratios beyond the range of doubles, and −100 % to reach 0', () => {
+    // 1e300 / 1e-300 overflows; the rate is 1e600^(1/2) − 1 = 1e300 a year = 1e302 %/yr
+    expect(requiredCagrPct({ year: 2025, value: 1e-300 }, { year: 2027, value: 1e300 }) / 1e302).toBeCloseTo(1, 12);
+    expect(requiredCagrPct({ year: 2025, value: 40 }, { year: 2030, value: 0 })).toBe(-100);
+    expect(usageErrorOf(() => requiredCagrPct({ year: 2025, value: 1e-300 }, { year: 2026, value: 1e300 })).message).toMatch(/too large to represent/);
+  });
+
   it('rejects bad input', () => {
     expect(usageErrorOf(() => requiredCagrPct(y2030, y2025)).message).toMatch(/must be after the current year/);
     expect(usageErrorOf(() => assessGoal({ current: { year: 2025.5, value: 1 }, target: y2030 })).message).toMatch(/whole year/);
@@ -79,6 +86,11 @@ describe('when a path reaches a target', () => {
   it('compound: 40 at 20 %/yr reaches 100 after ln 2.5 / ln 1.2 = 5.026 years → 2031', () => {
     expect(yearReachedAtCagr(y2025, 100, 20, 2040)).toBe(2031);
     expect(yearReachedAtCagr(y2025, 100, 20, 2030)).toBeNull(); // not within the horizon
+  });
+
+  it('compound: a ratio beyond the range of doubles still gives its year', () => {
+    // 1e300 / 1e-300 overflows; 1e6 %/yr is ×10001 a year: ln(1e600) / ln 10001 = 1381.551 / 9.210440 = 149.998 years → 2025 + 150
+    expect(yearReachedAtCagr({ year: 2025, value: 1e-300 }, 1e300, 1e6, 2200)).toBe(2175);
   });
 
   it('compound at exactly the required rate reaches it in the target year, not one later', () => {

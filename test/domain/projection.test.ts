@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   compoundRatePct,
   linearStep,
+  logRatio,
   piecewiseLinearAt,
   project,
   projectionToForecast,
@@ -54,6 +55,52 @@ describe('implied rates (spreadsheet RRI and the linear step)', () => {
     const p = project({ method: 'linear', anchors: [{ year: 2020, value: 0 }, { year: 2022, value: 10 }], isShare: true });
     expect(p.segments[0].cagrPct).toBeNull();
     expect(p.segments[0].k).toBeNull(); // 0 is on the floor, not strictly inside
+  });
+});
+
+describe('compound rates of extreme ratios and spans (computed in logs)', () => {
+  it('a ratio beyond the range of doubles still has its finite rate', () => {
+    // 99.9 / 5e-324 overflows to Infinity, but the rate is exp((ln 99.9 − ln 5e-324)/140) − 1:
+    // ln 99.9 = 4.604170, ln 5e-324 = −744.440072, difference 749.044242; /140 = 5.350316; e^… − 1 = 209.6749
+    expect(compoundRatePct(5e-324, 99.9, 140)).toBeCloseTo(20967.486302345922, 7);
+    // 1e300 / 1e-300 = 1e600 (Infinity): √1e600 = 1e300 a year, so (1e300 − 1)·100 = 1e302 %/yr
+    expect(compoundRatePct(1e-300, 1e300, 2) / 1e302).toBeCloseTo(1, 12);
+    // 1e-300 / 1e300 underflows to 0: a factor of 1e-300 a year is −100 % to double precision
+    expect(compoundRatePct(1e300, 1e-300, 2)).toBe(-100);
+    expect(logRatio(5e-324, 1)).toBeCloseTo(744.4400719213812, 10);
+    expect(logRatio(29, 39)).toBe(Math.log(39 / 29)); // an ordinary ratio: ln of the quotient itself
+  });
+
+  it('a huge number of years keeps the rate instead of rounding it to 0', () => {
+    // (2^(1/n) − 1)·100 ≈ 100·ln 2 / n for n = 1e300; Math.pow(2, 1e-300) − 1 is exactly 0
+    expect(compoundRatePct(1, 2, 1e300) / (100 * Math.LN2 * 1e-300)).toBeCloseTo(1, 12);
+    // a small rate over a long span keeps its digits: 1.01 over 1000 years = ln(1.01)/1000 = 9.950331e-6 a year
+    expect(compoundRatePct(1, 1.01, 1000)).toBeCloseTo(100 * Math.expm1(Math.log(1.01) / 1000), 15);
+  });
+
+  it('a rate that does not fit in a double, or infinite inputs, are usage errors, not Infinity or NaN', () => {
+    expect(usageErrorOf(() => compoundRatePct(1e-300, 1e300, 1)).message).toMatch(/from 1e-300 to 1e\+300 in 1 year\(s\) is too large to represent/);
+    expect(usageErrorOf(() => compoundRatePct(1, 2, 1e-300)).message).toMatch(/too large to represent/);
+    expect(usageErrorOf(() => compoundRatePct(1, 2, Infinity)).message).toMatch(/positive, finite number of years; got Infinity/);
+    expect(usageErrorOf(() => compoundRatePct(1, Infinity, 5)).message).toMatch(/positive, finite values at both ends/);
+    expect(usageErrorOf(() => compoundRatePct(0, 2, 5)).message).toMatch(/positive, finite values at both ends; got 0 and 2/);
+  });
+
+  it('a cagr path between 1e-300 and 1e300 passes 1 halfway instead of overflowing', () => {
+    const p = project({ method: 'cagr', anchors: [{ year: 2020, value: 1e-300 }, { year: 2022, value: 1e300 }], through: 2022 });
+    // 1e-300 · (1e600)^(1/2) = 1e-300 · 1e300 = 1
+    expect(valueIn(p, 2021)).toBeCloseTo(1, 12);
+    expect(p.segments[0].cagrPct! / 1e302).toBeCloseTo(1, 12);
+    const down = project({ method: 'cagr', anchors: [{ year: 2020, value: 1e300 }, { year: 2022, value: 1e-300 }], through: 2022 });
+    expect(valueIn(down, 2021)).toBeCloseTo(1, 12);
+  });
+
+  it('a linear path through anchors whose compound rate is not representable has no compound rate, not an error', () => {
+    const anchors = [{ year: 2020, value: 1e-300 }, { year: 2021, value: 1e300 }];
+    const linear = project({ method: 'linear', anchors });
+    expect(linear.segments[0].cagrPct).toBeNull();
+    expect(linear.segments[0].stepPerYear).toBe(1e300);
+    expect(usageErrorOf(() => project({ method: 'cagr', anchors })).message).toMatch(/too large to represent/);
   });
 });
 
@@ -202,16 +249,35 @@ describe('project: bounds', () => {
     expect(far.points.every((x) => x.value <= 100 && x.value > 0 && Number.isFinite(x.value))).toBe(true);
   });
 
-  it('non-share values have no upper bound but respect a floor when set', () => {
+  it('non-share values have no upper bound and a floor of 0 unless told otherwise', () => {
     const up = project({ method: 'cagr', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 200 }], through: 2030 });
     expect(valueIn(up, 2030)).toBe(100 * 2 ** 10);
     expect(up.warnings).toEqual([]);
-    expect(up.bounds).toEqual({ floor: null, cap: null });
-    const down = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, floor: 0, unitLabel: 'wpm' });
+    expect(up.bounds).toEqual({ floor: 0, cap: null });
+    // 100, 50, then 0 (on the floor, not past it), then −50 held at 0 with a warning: no floor given, 0 by default
+    const down = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, unitLabel: 'wpm' });
     expect(down.points.map((x) => x.value)).toEqual([100, 50, 0, 0]);
+    expect(down.points.map((x) => x.clamped)).toEqual([false, false, false, true]);
     expect(down.warnings).toEqual(['linear would pass 0 wpm in 2023 (-50.0 wpm); held at 0 wpm']);
-    const free = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023 });
+    expect(down.clamps[0]).toMatchObject({ bound: 'floor', boundValue: 0, year: 2023, unclampedValue: -50, direction: 'forward' });
+    // the same going back: 100 − 2·50 = 0 in 2018, 2017 would be −50
+    const back = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 150 }], from: 2017 });
+    expect(back.points.map((x) => x.value)).toEqual([0, 0, 50, 100, 150]);
+    expect(back.warnings).toEqual(['going back, linear would pass 0 in 2017 (-50.0); held at 0']);
+    const set = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, floor: 20 });
+    expect(set.points.map((x) => x.value)).toEqual([100, 50, 20, 20]);
+    // floor: null is no floor, for values that can be negative
+    const free = project({ method: 'linear', anchors: [{ year: 2020, value: 100 }, { year: 2021, value: 50 }], through: 2023, floor: null });
     expect(valueIn(free, 2023)).toBe(-50);
+    expect(free.warnings).toEqual([]);
+    expect(free.bounds).toEqual({ floor: null, cap: null });
+    expect(project({ method: 'linear', anchors: [{ year: 2020, value: -5 }, { year: 2021, value: 5 }], floor: null }).points[0].value).toBe(-5);
+  });
+
+  it('a negative anchor is below the default floor; a share or a logistic curve cannot go without a floor', () => {
+    expect(usageErrorOf(() => project({ method: 'linear', anchors: [{ year: 2020, value: -5 }, { year: 2021, value: 5 }] })).message).toBe('anchor 2020 (-5) is below the floor 0');
+    expect(usageErrorOf(() => project({ method: 'linear', isShare: true, floor: null, anchors: trendForce })).message).toMatch(/a share always has a floor/);
+    expect(usageErrorOf(() => project({ method: 'logistic', cap: 50, floor: null, anchors: trendForce })).message).toMatch(/a logistic curve always has a floor/);
   });
 
   it('non-share logistic uses the given cap and a floor of 0', () => {

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { difference, isConstant, kpssStatistic, ndiffs, ndiffsLag } from '../../src/forecast/arima/kpss.js';
 import { armaLogLik, stationaryCovariance, KalmanWorkspace } from '../../src/forecast/arima/kalman.js';
-import { qnorm } from '../../src/forecast/arima/normal.js';
 import { invpartrans, maInvert, partrans, polyRoots, rootsOutside } from '../../src/forecast/arima/polynomial.js';
 import { bfgs, invert } from '../../src/forecast/arima/optim.js';
 import { cssMeanSquare } from '../../src/forecast/arima/css.js';
@@ -116,19 +115,6 @@ describe('Kalman likelihood against R arima(method = "ML") at fixed coefficients
     expect(p11).toBeCloseTo(th * th, 12);
     // gamma(0) of ARMA(1,1) = (1 + 2 phi th + th²) / (1 - phi²)
     expect(p00).toBeCloseTo((1 + 2 * phi * th + th * th) / (1 - phi * phi), 12);
-  });
-});
-
-describe('inverse normal (AS241)', () => {
-  it('matches R qnorm to about 1e-15', () => {
-    // R 4.2: sprintf("%.17g", qnorm(c(0.9, 0.975, 0.5, 1e-10, 0.999999)))
-    expect(qnorm(0.9)).toBeCloseTo(1.2815515655446008, 14);
-    expect(qnorm(0.975)).toBeCloseTo(1.9599639845400536, 14);
-    expect(qnorm(0.5)).toBe(0);
-    expect(qnorm(1e-10)).toBeCloseTo(-6.3613409024040557, 13);
-    expect(qnorm(0.999999)).toBeCloseTo(4.7534243088170891, 13);
-    expect(qnorm(0)).toBe(-Infinity);
-    expect(qnorm(1)).toBe(Infinity);
   });
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createOpenRng,
   createRng,
+  MAX_SEED,
+  namedStreamSeed,
   normal,
   Rng,
   sampleWithReplacement,
@@ -56,6 +59,32 @@ describe('xoshiro128**', () => {
     expect(new Set(seeds).size).toBe(4);
     expect(seeds.every(Number.isSafeInteger)).toBe(true);
     expect(streamSeed(7, 2)).toBe(seeds[2]);
+  });
+
+  it('the open reading (Monte Carlo) is the same stream as uniform(), half a step of 2^-53 higher', () => {
+    const half = new Rng(42);
+    const open = new Rng(42);
+    for (let i = 0; i < 10_000; i++) {
+      const u = half.uniform();
+      const v = open.uniformOpen();
+      // (k + 0.5) / 2^53 against k / 2^53: 2^-54 apart, up to rounding of k + 0.5 once k passes 2^52
+      expect(Math.abs(v - u - 2 ** -54)).toBeLessThanOrEqual(2 ** -54);
+      expect(v > 0 && v < 1).toBe(true);
+    }
+    // createOpenRng(42) is that reading: the values the seeded Monte Carlo outputs are pinned to
+    const r = createOpenRng(42);
+    expect([r.uniform(), r.uniform()]).toEqual([0.6606157208001622, 0.11170196395322246]);
+    expect(new Rng(42).uniformOpen()).toBe(0.6606157208001622);
+  });
+
+  it('the Monte Carlo generator takes seeds 0 to MAX_SEED, and named streams are reproducible 32-bit seeds', () => {
+    expect(MAX_SEED).toBe(2 ** 32 - 1);
+    expect(() => createOpenRng(-1)).toThrow(/a seed must be a whole number from 0 to 4294967295; got -1/);
+    expect(() => createOpenRng(2 ** 32)).toThrow(SemicapError);
+    const seed = namedStreamSeed(42, 'base\u0000mature_share');
+    expect(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED).toBe(true);
+    expect(namedStreamSeed(42, 'base\u0000mature_share')).toBe(seed);
+    expect(namedStreamSeed(42, 'bull\u0000mature_share')).not.toBe(seed);
   });
 });
 

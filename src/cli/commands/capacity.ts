@@ -137,7 +137,7 @@ export function wpmReport(
   ];
   const methods = opts.methods.filter((m) => m !== 'logistic');
   if (methods.length === 0) throw usageError('--metric wpm projects with cagr or linear (capacity has no natural cap for logistic)');
-  const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0 });
+  const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0, unitLabel: outUnit });
   const path: SharePath = { sourceId: opts.entity, rows: [], projections };
   const table = wideTable([path], 0, `${opts.entity} capacity (${history.segment}), ${outUnit}, through ${first.year} and ${last.year}`);
   const inputs = inputsTable(

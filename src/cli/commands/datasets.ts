@@ -1,5 +1,7 @@
 // `semicap datasets`: what is bundled (or in --data DIR): files, rows, kinds, sources.
+import { existsSync } from 'node:fs';
 import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
+import { loadScenarioFile, scenariosPath, scenariosSchema } from '../../data/scenarios.js';
 import { DATASET_SCHEMAS } from '../../data/schemas.js';
 import { makeReport } from '../../report/model.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
@@ -7,7 +9,11 @@ import type { CommandResult, GlobalOptions } from '../context.js';
 export function datasets(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
   const data = loadDatasets(dir);
-  const inputs = datasetPaths(dir);
+  // scenarios.csv is optional in a --data folder (the scenario command then uses the bundled one); when there, it is
+  // checked like the rest, its references resolved in this folder's datasets.
+  const scenarioFile = existsSync(scenariosPath(dir)) ? scenariosPath(dir) : undefined;
+  const scenarioRows = scenarioFile === undefined ? undefined : loadScenarioFile(scenarioFile, data).rows;
+  const inputs = scenarioFile === undefined ? datasetPaths(dir) : [...datasetPaths(dir), scenarioFile];
   const usage = new Map<string, number>();
   const byFile: Record<string, { kind?: string; source_id: string }[]> = {
     capacity_share: data.capacityShare,
@@ -54,19 +60,28 @@ export function datasets(_args: string[], opts: Record<string, unknown>, g: Glob
           { key: 'sources', header: 'sources', type: 'int' },
           { key: 'holds', header: 'one row is' },
         ],
-        rows: DATASET_SCHEMAS.map((s) => {
-          const rows = allRows[s.name] ?? [];
-          return {
-            file: `${s.name}.csv`,
-            rows: rows.length,
-            kinds: s.name === 'sources' ? '' : kinds(rows),
-            sources: s.name === 'sources' ? rows.length : new Set(rows.map((r) => r.source_id)).size,
-            holds: s.description,
-          };
-        }),
+        rows: [
+          ...DATASET_SCHEMAS.map((s) => {
+            const rows = allRows[s.name] ?? [];
+            return {
+              file: `${s.name}.csv`,
+              rows: rows.length,
+              kinds: s.name === 'sources' ? '' : kinds(rows),
+              sources: s.name === 'sources' ? rows.length : new Set(rows.map((r) => r.source_id)).size,
+              holds: s.description,
+            };
+          }),
+          // Scenario rows are assumptions, not figures: no kind, and a source_id only where a value is sourced.
+          ...(scenarioRows === undefined
+            ? []
+            : [{ file: `${scenariosSchema.name}.csv`, rows: scenarioRows.length, kinds: '', sources: new Set(scenarioRows.map((r) => r.source_id).filter((id) => id !== null)).size, holds: scenariosSchema.description }]),
+        ],
       },
     ],
-    ['Every figure has a kind (actual, estimate, forecast, target, reported) and a source_id; list the sources with --sources.'],
+    [
+      'Every figure has a kind (actual, estimate, forecast, target, reported) and a source_id; list the sources with --sources.',
+      ...(scenarioRows === undefined ? [`${dir} has no scenarios.csv: the scenario command uses the bundled scenarios`] : []),
+    ],
   );
   return { report, inputs };
 }

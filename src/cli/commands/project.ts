@@ -19,9 +19,13 @@ export function project(_args: string[], opts: Record<string, unknown>): Command
   const through = opts.through !== undefined ? parseYearArg(String(opts.through), '--through') : lastYear + 3;
   const methods = parseListArg(String(opts.method), '--method', PROJECTION_METHODS);
   const cap = opts.cap !== undefined ? parseNumberArg(String(opts.cap), '--cap') : undefined;
-  const floor = opts.floor !== undefined ? parseNumberArg(String(opts.floor), '--floor') : undefined;
+  const floor = parseFloorArg(opts.floor);
   if (!isShare && methods.includes('logistic') && cap === undefined) {
     throw usageError("--method logistic needs --cap for values that are not shares (write the anchors with % for a share capped at 100)");
+  }
+  const negative = anchors.find((a) => a.value < 0);
+  if (floor === undefined && !isShare && negative) {
+    throw usageError(`anchor ${negative.year}=${negative.value} is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative`);
   }
   const projections = projectMethods(methods, { anchors, through, isShare, cap, floor });
   const unit = isShare ? '%' : '';
@@ -33,6 +37,13 @@ export function project(_args: string[], opts: Record<string, unknown>): Command
     report.tables.push(targetTable(projections, anchors, { year: target.year, value: target.value }, isShare));
   }
   return { report };
+}
+
+/** `--floor`: a number, or `none` for no floor (values that can be negative); undefined: the default, 0. */
+function parseFloorArg(value: unknown): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (String(value).trim().toLowerCase() === 'none') return null;
+  return parseNumberArg(String(value), '--floor');
 }
 
 /** Year by method: one row per year, one column per method. */

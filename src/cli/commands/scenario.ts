@@ -6,7 +6,7 @@ import { bundledDataDir } from '../../data/datasets.js';
 import { loadScenariosWithData, scenariosPath } from '../../data/scenarios.js';
 import { requiredCagrPct, requiredStepPerYear, firstYearReaching } from '../../domain/goal.js';
 import { DEFAULT_PERCENTILES, LONG_RUN_STEPS, checkPercentiles, simulateScenarios, type Progress, type SeriesSimulation } from '../../domain/montecarlo.js';
-import { MAX_SEED } from '../../domain/prng.js';
+import { MAX_SEED } from '../../forecast/random.js';
 import { applyOverride, scenarioPath, type Scenario, type SeriesAssumptions, type Uncertain } from '../../domain/scenario.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';

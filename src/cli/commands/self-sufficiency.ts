@@ -2,7 +2,7 @@
 // the compound and linear growth each needs, and the year the current path reaches it (or not by --through).
 import { bundledDataDir, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
 import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
-import { compoundRatePct, linearStep, type Anchor } from '../../domain/projection.js';
+import { compoundRateOrNull, linearStep, type Anchor } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Report, type Table } from '../../report/model.js';
@@ -26,7 +26,8 @@ export function currentPath(history: Anchor[]): { cagrPct: number | null; step: 
   const from = history[0];
   const to = history[history.length - 1];
   const years = to.year - from.year;
-  return { cagrPct: from.value > 0 && to.value > 0 ? compoundRatePct(from.value, to.value, years) : null, step: linearStep(from.value, to.value, years), from, to };
+  // A dataset's figures are data, not a command line: a rate too large to represent is shown as no rate, not refused.
+  return { cagrPct: from.value > 0 && to.value > 0 ? compoundRateOrNull(from.value, to.value, years) : null, step: linearStep(from.value, to.value, years), from, to };
 }
 
 export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[]; charts: Chart[] } {

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { bundledDataDir, checkFolder, crossFileProblems, loadFile, type LoadedFile } from '../../data/datasets.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
+import { checkFolderScenarios, checkScenarioFile, scenariosSchema } from '../../data/scenarios.js';
 import { schemaForFile, DATASET_SCHEMAS } from '../../data/schemas.js';
 import { missingInputError, usageError } from '../../errors.js';
 import { makeReport } from '../../report/model.js';
@@ -11,9 +12,17 @@ import { EXIT } from '../exit.js';
 
 function checkPath(path: string): { files: LoadedFile[]; problems: Problem[] } {
   if (!existsSync(path)) throw missingInputError(`${path}: no such file or folder`);
-  if (statSync(path).isDirectory()) return checkFolder(path);
+  if (statSync(path).isDirectory()) {
+    const folder = checkFolder(path);
+    const scenarios = checkFolderScenarios(path, folder);
+    return scenarios ? { files: [...folder.files, scenarios], problems: [...folder.problems, ...scenarios.problems] } : folder;
+  }
+  if (basename(path) === `${scenariosSchema.name}.csv`) {
+    const scenarios = checkScenarioFile(path);
+    return { files: [scenarios], problems: scenarios.problems };
+  }
   const schema = schemaForFile(path);
-  if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${DATASET_SCHEMAS.map((s) => `${s.name}.csv`).join(', ')}`);
+  if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${[...DATASET_SCHEMAS, scenariosSchema].map((s) => `${s.name}.csv`).join(', ')}`);
   const loaded = loadFile(path, schema);
   return { files: [loaded], problems: loaded.problems };
 }
@@ -28,7 +37,8 @@ export function validate(paths: string[], _opts: Record<string, unknown>, g: Glo
     problems.push(...checked.problems);
   }
   // Single files given together (e.g. sources.csv and capacity.csv) are checked against each other too.
-  if (targets.every((t) => !statSync(t).isDirectory())) problems.push(...crossFileProblems(files));
+  // (A scenario file's source_ids were checked with its references, against its own folder's sources.csv.)
+  if (targets.every((t) => !statSync(t).isDirectory())) problems.push(...crossFileProblems(files.filter((f) => f.schema !== scenariosSchema)));
   const fileRows = files.map((f) => ({
     file: f.path,
     dataset: f.schema.name,
