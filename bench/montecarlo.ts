@@ -10,7 +10,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { normalQuantile as qnorm } from '../src/forecast/normal.js';
 import { runPaths, simulateScenarios, simulateSeries } from '../src/domain/montecarlo.js';
-import { createRng } from '../src/domain/prng.js';
+import { createOpenRng as createRng } from '../src/forecast/random.js';
 import type { Scenario, SeriesAssumptions } from '../src/domain/scenario.js';
 import { loadScenariosWithData } from '../src/data/scenarios.js';
 import { fileURLToPath } from 'node:url';
