@@ -1,10 +1,11 @@
-// Tables for people in a terminal: cli-table3 with colour only when the caller's Chalk has a level.
+// Tables for people in a terminal: cli-table3 with colour only when the caller's painter has any
+// (a Chalk with a level; PLAIN otherwise).
 import Table3 from 'cli-table3';
-import type { ChalkInstance } from 'chalk';
+import type { Painter } from './paint.js';
 import type { Report } from './model.js';
 import { formatForPeople } from './numbers.js';
 
-export function renderTables(report: Report, chalk: ChalkInstance): string {
+export function renderTables(report: Report, chalk: Painter): string {
   const out: string[] = [];
   for (const table of report.tables) {
     if (table.title) out.push(chalk.bold(table.title));
