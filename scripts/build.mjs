@@ -3,6 +3,22 @@
 import { build } from 'esbuild';
 import { renameSync, rmSync } from 'node:fs';
 
+// commander requires node:child_process at start-up for executable subcommands, which semicap never defines;
+// loading that module (and the network and stream modules it pulls in) costs every run several milliseconds.
+// commander only calls childProcess.spawn, so it gets a stand-in that loads the real module on that call.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'semicap-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'semicap-lazy' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 // Build beside dist/ and swap it in at the end, so a run of the CLI during a build never finds dist/ half-empty.
 const tmp = new URL(`../dist.tmp-${process.pid}`, import.meta.url);
 rmSync(tmp, { recursive: true, force: true });
@@ -20,6 +36,7 @@ await build({
   banner: { js: "import { createRequire as __semicapCreateRequire } from 'node:module'; const require = __semicapCreateRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 });
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 renameSync(tmp, new URL('../dist', import.meta.url));
