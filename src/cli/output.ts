@@ -31,7 +31,7 @@ function pickTable(report: Report, name: string | undefined): Table {
 }
 
 /** Renders the report as text; `paint` colours table output (PLAIN for none). */
-export function render(report: Report, options: OutputOptions, version: string, paint: Painter): string {
+export async function render(report: Report, options: OutputOptions, version: string, paint: Painter): Promise<string> {
   switch (options.format) {
     case 'csv':
       return renderCsv(pickTable(report, options.table), { neutralise: options.neutralise, excel: options.excel });
@@ -88,10 +88,10 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
     writeFileAtomic(options.out, await renderXlsx(report));
   } else if (options.out !== undefined) {
     // Files never carry colour codes.
-    const text = render(report, options, version, await painter(0));
+    const text = await render(report, options, version, await painter(0));
     writeFileAtomic(options.out, text);
   } else {
-    await sink.stdout(render(report, options, version, await painter(options.format === 'table' ? sink.stdoutColor : 0)));
+    await sink.stdout(await render(report, options, version, await painter(options.format === 'table' ? sink.stdoutColor : 0)));
   }
   if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
   // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr.
