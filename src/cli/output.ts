@@ -8,10 +8,8 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report, Table } from '../report/model.js';
 import { renderTables } from '../report/table.js';
 import { writeFileAtomic } from '../report/write.js';
-import { renderTerminalChart } from '../report/chart-terminal.js';
 import { chartWords, localizeReport, msg, type Lang } from '../report/i18n.js';
 import { chartsOf } from '../report/series.js';
-import { renderSvg } from '../report/svg.js';
 import { painter, type ColorLevel } from './color.js';
 import type { Painter } from '../report/paint.js';
 import type { CommandResult, OutputOptions } from './context.js';
@@ -131,11 +129,13 @@ async function emitCharts(report: Report, options: OutputOptions & ChartOutputOp
     const toStdout = options.format === 'table' || options.out !== undefined;
     const color = toStdout ? sink.stdoutColor : 0;
     const paint = await painter(color);
+    const { renderTerminalChart } = await import('../report/chart-terminal.js');
     const text = charts.map((c) => renderTerminalChart(c, { width: options.columns ?? 80, ascii: options.ascii === true, chalk: paint, words })).join('\n');
     if (toStdout) await sink.stdout('\n' + text);
     else sink.stderr(text);
   }
   if (options.chartOut !== undefined) {
+    const { renderSvg } = await import('../report/svg.js');
     charts.forEach((c, i) => {
       const path = chartPath(options.chartOut!, i, c.name);
       writeFileAtomic(path, renderSvg(c, { words }));
