@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { renameSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { relative } from 'node:path';
 
 // commander requires node:child_process at start-up for executable subcommands, which semicap never defines;
 // loading that module (and the network and stream modules it pulls in) costs every run several milliseconds.
@@ -29,9 +30,10 @@ const builtinsByRequire = {
     b.onResolve({ filter: /^(node:)?[a-z_/0-9]+$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
       if (args.kind !== 'import-statement' || !builtinModules.includes(name)) return undefined;
-      return { path: name, namespace: 'semicap-builtin' };
+      // One stand-in per importing file, so that each lands in its importer's chunk instead of a chunk of its own.
+      return { path: `${name}:${relative(process.cwd(), args.importer)}`, namespace: 'semicap-builtin', pluginData: name };
     });
-    b.onLoad({ filter: /.*/, namespace: 'semicap-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'semicap-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.pluginData}');`, loader: 'js' }));
   },
 };
 
