@@ -5,6 +5,9 @@
 //   npm run bench                 start-up + 10k and 100k series
 //   npm run bench -- --full       also 1,000,000 series (a ~700 MB file; takes minutes)
 //   npm run bench -- --quick      start-up + 10k series only
+//   npm run bench -- --quick --baseline DIR
+//                                 also time DIR/bin/semicap.js (another build, e.g. a copy of the previous
+//                                 commit's bin/, dist/, datasets/, package.json) in the same round-robin
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +18,9 @@ const BIN = join(ROOT, 'bin', 'semicap.js');
 const DATA = join(ROOT, 'bench', 'data');
 const RESULTS = join(ROOT, 'bench', 'results');
 const args = new Set(process.argv.slice(2));
+const baselineAt = process.argv.indexOf('--baseline');
+const BASELINE = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+if (BASELINE !== undefined && !existsSync(join(BASELINE, 'bin', 'semicap.js'))) throw new Error(`--baseline ${BASELINE}: no bin/semicap.js there`);
 
 interface Timed {
   seconds: number;
@@ -46,6 +52,9 @@ function startup(runs = 15) {
     'node -e 0': ['-e', '0'],
     'semicap --version': [BIN, '--version'],
     'semicap capacity': [BIN, 'capacity'],
+    ...(BASELINE === undefined
+      ? {}
+      : { 'baseline: semicap --version': [join(BASELINE, 'bin', 'semicap.js'), '--version'], 'baseline: semicap capacity': [join(BASELINE, 'bin', 'semicap.js'), 'capacity'] }),
   };
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let i = 0; i < runs + 2; i++) {
