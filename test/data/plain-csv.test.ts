@@ -98,6 +98,8 @@ describe('readPlainCsv on tricky inputs', () => {
     '\uFEFFa,b\n1,2\n',
     'a,b\n1,\uFEFF2\n',
     `a,b\n${'x'.repeat(1_000_000)},2\n`,
+    `a,b\n${'中'.repeat(340_000)},2\n`,
+    `a,b\n${'x'.repeat(300_000)},2\n`,
   ];
   for (const text of declined) {
     it(`declines ${JSON.stringify(text.length > 60 ? `${text.slice(0, 40)}…` : text)}`, () => {
