@@ -13,6 +13,8 @@
 //   --repeat N          runs of each throughput case per size (default 3 at 10,000 series, 1 above); the median
 //                       time and the highest peak RSS are reported
 //   --startup-runs N    runs of each start-up case (default 15, at least 10)
+//   --baseline DIR      also time DIR/bin/semicap.js (another build, e.g. a copy of the previous commit's bin/,
+//                       dist/, datasets/ and package.json) in the start-up round-robin, for a before/after
 //   --keep-output       keep the forecast and Miller outputs in bench/data/ (default: deleted once checked)
 //
 // What is measured, and against what:
@@ -62,7 +64,7 @@ const TARGET_SIZE = 100_000;
 
 // ---------------------------------------------------------------------------------------------------- options
 
-const USAGE = 'usage: npm run bench -- [--quick | --full] [--no-build] [--repeat N] [--startup-runs N] [--keep-output]';
+const USAGE = 'usage: npm run bench -- [--quick | --full] [--no-build] [--repeat N] [--startup-runs N] [--keep-output] [--baseline DIR]';
 
 interface Options {
   mode: 'quick' | 'default' | 'full';
@@ -70,10 +72,12 @@ interface Options {
   repeat: number | undefined;
   startupRuns: number;
   keepOutput: boolean;
+  /** Another build (a folder with bin/semicap.js) whose start-up is timed in the same round-robin. */
+  baseline: string | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { mode: 'default', build: true, repeat: undefined, startupRuns: 15, keepOutput: false };
+  const o: Options = { mode: 'default', build: true, repeat: undefined, startupRuns: 15, keepOutput: false, baseline: undefined };
   const count = (flag: string, text: string | undefined, min: number) => {
     const n = Number(text);
     if (!Number.isInteger(n) || n < min) fail(`${flag} takes a whole number ≥ ${min}; got ${text ?? 'nothing'}`);
@@ -88,6 +92,10 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--keep-output') o.keepOutput = true;
     else if (a === '--repeat') o.repeat = count(a, argv[++i], 1);
     else if (a === '--startup-runs') o.startupRuns = count(a, argv[++i], 10);
+    else if (a === '--baseline') {
+      o.baseline = argv[++i];
+      if (o.baseline === undefined || !existsSync(join(o.baseline, 'bin', 'semicap.js'))) fail(`--baseline ${o.baseline ?? ''}: expected a folder with bin/semicap.js (a build to compare with)`);
+    }
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -204,11 +212,14 @@ interface StartupRow {
   check: string;
 }
 
-function startup(runs: number): StartupRow[] {
+function startup(runs: number, baseline: string | undefined): StartupRow[] {
+  const builds = [{ label: '', bin: BIN }, ...(baseline === undefined ? [] : [{ label: 'baseline: ', bin: join(baseline, 'bin', 'semicap.js') }])];
   const cases: { name: string; argv: string[]; check: (stdout: string) => boolean; expect: string }[] = [
     { name: 'node -e 0', argv: ['-e', '0'], check: () => true, expect: 'exit 0' },
-    { name: 'semicap --version', argv: [BIN, '--version'], check: (out) => /^\d+\.\d+\.\d+/.test(out.trim()), expect: 'exit 0, prints a version' },
-    { name: 'semicap capacity', argv: [BIN, 'capacity'], check: (out) => out.trim().split('\n').length >= 3, expect: 'exit 0, prints a table' },
+    ...builds.flatMap(({ label, bin }) => [
+      { name: `${label}semicap --version`, argv: [bin, '--version'], check: (out: string) => /^\d+\.\d+\.\d+/.test(out.trim()), expect: 'exit 0, prints a version' },
+      { name: `${label}semicap capacity`, argv: [bin, 'capacity'], check: (out: string) => out.trim().split('\n').length >= 3, expect: 'exit 0, prints a table' },
+    ]),
   ];
   const ms = cases.map(() => [] as number[]);
   const codes = cases.map(() => new Set<number>());
@@ -570,7 +581,7 @@ console.log(
     `${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} at start (figures on a shared machine move with other load)`,
 );
 
-const st = startup(opts.startupRuns);
+const st = startup(opts.startupRuns, opts.baseline);
 results.startup = st;
 printTable(
   `Start-up: median wall time of ${opts.startupRuns} round-robin runs after 2 warm-up rounds, ratio to node -e 0 in the same run`,

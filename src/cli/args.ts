@@ -36,6 +36,17 @@ export function parseNumberArg(text: string, option: string, rules: { min?: numb
   return n.value;
 }
 
+/** `80,95` → [80, 95]; each strictly between 0 and 100. */
+export function parseLevels(text: string): number[] {
+  const levels = String(text)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => parseNumberArg(s, '--level', { min: 0, max: 100 }));
+  if (levels.length === 0 || levels.some((l) => l <= 0 || l >= 100)) throw usageError(`--level ${text}; expected levels between 0 and 100 exclusive, e.g. 80,95`);
+  return [...new Set(levels)].sort((a, b) => a - b);
+}
+
 /** `cagr, linear` → ['cagr', 'linear'], each checked against the allowed names (with a suggestion). */
 export function parseListArg<T extends string>(text: string, option: string, allowed: readonly T[]): T[] {
   const items = String(text)

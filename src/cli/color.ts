@@ -1,6 +1,8 @@
 // Colour is decided once at start-up, per stream: chalk itself ignores NO_COLOR, so we decide the level
-// (NO_COLOR, FORCE_COLOR, TERM=dumb, --no-color, TTY) and hand out Chalk instances with that level.
-import { Chalk, type ChalkInstance } from 'chalk';
+// (NO_COLOR, FORCE_COLOR, TERM=dumb, --no-color, TTY) and hand out painters for that level. chalk is loaded
+// only when there is colour to paint: at level 0 a painter returns its text unchanged, as chalk does, so most
+// runs (pipes, files, NO_COLOR) never load chalk and the terminal module it reads at start-up.
+import { PLAIN, type Painter } from '../report/paint.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -17,6 +19,9 @@ export function colorLevel(stream: { isTTY?: boolean; getColorDepth?: () => numb
   return depth >= 24 ? 3 : depth >= 8 ? 2 : 1;
 }
 
-export function makeChalk(level: ColorLevel): ChalkInstance {
+/** A painter for the level: PLAIN at 0, else a Chalk of that level (chalk is loaded here, on first use). */
+export async function painter(level: ColorLevel): Promise<Painter> {
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }

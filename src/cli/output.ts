@@ -9,11 +9,10 @@ import type { Report, Table } from '../report/model.js';
 import { renderTables } from '../report/table.js';
 import { collectStreams, streamCsv, streamedTable, streamJson, type TextSink } from '../report/stream.js';
 import { openAtomic, writeFileAtomic } from '../report/write.js';
-import { renderTerminalChart } from '../report/chart-terminal.js';
 import { chartWords, localizeReport, msg, type Lang } from '../report/i18n.js';
 import { chartsOf } from '../report/series.js';
-import { renderSvg } from '../report/svg.js';
-import { makeChalk, type ColorLevel } from './color.js';
+import { painter, type ColorLevel } from './color.js';
+import type { Painter } from '../report/paint.js';
 import type { CommandResult, OutputOptions } from './context.js';
 
 export interface Sink {
@@ -30,7 +29,8 @@ function pickTable(report: Report, name: string | undefined): Table {
   return table;
 }
 
-export function render(report: Report, options: OutputOptions, version: string, colorLevel: ColorLevel): string {
+/** Renders the report as text; `paint` colours table output (PLAIN for none). */
+export async function render(report: Report, options: OutputOptions, version: string, paint: Painter): Promise<string> {
   switch (options.format) {
     case 'csv':
       return renderCsv(pickTable(report, options.table), { neutralise: options.neutralise, excel: options.excel });
@@ -39,7 +39,7 @@ export function render(report: Report, options: OutputOptions, version: string, 
     case 'md':
       return renderMarkdown(report);
     case 'table':
-      return renderTables(report, makeChalk(colorLevel));
+      return renderTables(report, paint);
     case 'xlsx':
       // A binary format: written by emit() through src/report/xlsx.ts, never rendered as text.
       throw usageError('--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)');
@@ -92,10 +92,10 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
     writeFileAtomic(options.out, await renderXlsx(report));
   } else if (options.out !== undefined) {
     // Files never carry colour codes.
-    const text = render(report, options, version, 0);
+    const text = await render(report, options, version, await painter(0));
     writeFileAtomic(options.out, text);
   } else {
-    await sink.stdout(render(report, options, version, options.format === 'table' ? sink.stdoutColor : 0));
+    await sink.stdout(await render(report, options, version, await painter(options.format === 'table' ? sink.stdoutColor : 0)));
   }
   if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
   // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr.
@@ -157,11 +157,14 @@ async function emitCharts(report: Report, options: OutputOptions & ChartOutputOp
   if (options.chart === true) {
     const toStdout = options.format === 'table' || options.out !== undefined;
     const color = toStdout ? sink.stdoutColor : 0;
-    const text = charts.map((c) => renderTerminalChart(c, { width: options.columns ?? 80, ascii: options.ascii === true, chalk: makeChalk(color), words })).join('\n');
+    const paint = await painter(color);
+    const { renderTerminalChart } = await import('../report/chart-terminal.js');
+    const text = charts.map((c) => renderTerminalChart(c, { width: options.columns ?? 80, ascii: options.ascii === true, chalk: paint, words })).join('\n');
     if (toStdout) await sink.stdout('\n' + text);
     else sink.stderr(text);
   }
   if (options.chartOut !== undefined) {
+    const { renderSvg } = await import('../report/svg.js');
     charts.forEach((c, i) => {
       const path = chartPath(options.chartOut!, i, c.name);
       writeFileAtomic(path, renderSvg(c, { words }));

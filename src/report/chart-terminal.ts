@@ -4,7 +4,7 @@
 // colour, and so a line may start or end anywhere on the x axis. A plain-ASCII set of symbols replaces the
 // box-drawing characters for terminals that are not UTF-8.
 import asciichart from 'asciichart';
-import type { ChalkInstance } from 'chalk';
+import type { Painter } from './paint.js';
 import { chartValues, chartYears, isDrawable, valueAt, type Chart } from './series.js';
 
 export interface TerminalChartOptions {
@@ -14,7 +14,7 @@ export interface TerminalChartOptions {
   height?: number;
   /** Plain ASCII instead of box-drawing characters. */
   ascii: boolean;
-  chalk: ChalkInstance;
+  chalk: Painter;
   /** Words of the legend, for translation. */
   words?: Partial<Record<'source' | 'history' | 'projection' | 'anchor' | 'target', string>>;
 }

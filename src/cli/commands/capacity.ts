@@ -7,10 +7,10 @@ import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import { historyChart, sourcesChart, type Chart } from '../../report/series.js';
-import { parseNumberArg, parseYearArg } from '../args.js';
+import { parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { Method } from '../../forecast/types.js';
-import { fitHistory, splitMethods } from './fit-history.js';
-import { parseLevels } from './forecast.js';
+import type { fitHistory } from './fit-history.js';
+import { splitMethodNames } from './method-names.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface SharePath {
@@ -123,7 +123,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
 
 export function wpmReport(
   data: Datasets,
-  opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number },
+  opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; fit?: typeof fitHistory },
 ): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const history = capacityHistory(data, opts.entity, opts.segment);
   if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
@@ -157,8 +157,9 @@ export function wpmReport(
   const warnings = projections.flatMap((p) => p.warnings);
   const tables = [table, inputs];
   if (opts.fitted && opts.fitted.length > 0) {
+    if (opts.fit === undefined) throw new Error('wpmReport: fitted methods need fit (fitHistory from fit-history.ts)');
     const points = history.rows.map((r) => ({ year: r.year, value: r.value * factor }));
-    const fit = fitHistory(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 } });
+    const fit = opts.fit(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 } });
     tables.splice(1, 0, fit.table);
     notes.push(...fit.notes);
     warnings.push(...fit.warnings);
@@ -166,12 +167,14 @@ export function wpmReport(
   return { tables, notes, warnings, charts: [chart] };
 }
 
-export function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+export async function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
   const dir = g.data ?? bundledDataDir();
   const needed: DatasetName[] = [opts.metric === 'wpm' ? 'capacity' : 'capacity_share'];
   const data = loadDatasets(dir, needed);
-  const split = splitMethods(String(opts.method));
-  const fitted = split.fitted;
+  const split = splitMethodNames(String(opts.method));
+  // The forecasting methods (and their code) are loaded only when --method names one: start-up time.
+  const fitting = split.rest.length > 0 ? await import('./fit-history.js') : undefined;
+  const fitted = fitting?.parseFitted(split.rest) ?? [];
   // With only statistical methods asked for, the compound path through the first and last figures stays as a reference.
   const methods = split.projections.length > 0 ? split.projections : (['cagr'] as ProjectionMethod[]);
   const through = parseYearArg(String(opts.through), '--through');
@@ -183,7 +186,7 @@ export function capacity(_args: string[], opts: Record<string, unknown>, g: Glob
   const seed = parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 });
   const r =
     opts.metric === 'wpm'
-      ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined, fitted, levels, seed })
+      ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined, fitted, levels, seed, fit: fitting?.fitHistory })
       : shareReport(data, { region: String(opts.region ?? 'china'), segment: String(opts.segment ?? 'mature'), source: opts.source as string | undefined, methods, through });
   return { report: { ...makeReport('capacity', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

@@ -1,23 +1,24 @@
 // Fitting the statistical forecasting methods (ets, theta, arima, auto, ...) to a domain command's history,
 // so `capacity --metric wpm` and `self-sufficiency` can show a fitted forecast with intervals beside the
 // anchored projections. `cagr`, `linear` and `logistic` stay the anchored projections in those commands.
-import { PROJECTION_METHODS, type ProjectionMethod } from '../../domain/projection.js';
+import type { ProjectionMethod } from '../../domain/projection.js';
 import { toRegularSeries } from '../../data/series.js';
 import { usageError } from '../../errors.js';
 import { parseMethodList } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import type { Table } from '../../report/model.js';
 import { forecastColumns, forecastRows, forecastSeries, type Bounds } from './forecast.js';
+import { splitMethodNames } from './method-names.js';
 
 /** Splits `--method` into anchored projection methods and statistical forecasting methods. */
 export function splitMethods(text: string): { projections: ProjectionMethod[]; fitted: Method[] } {
-  const items = String(text)
-    .split(/,(?![^(]*\))/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  const projections = items.filter((m): m is ProjectionMethod => (PROJECTION_METHODS as readonly string[]).includes(m));
-  const rest = items.filter((m) => !(PROJECTION_METHODS as readonly string[]).includes(m));
-  return { projections, fitted: rest.length > 0 ? parseMethodList(rest.join(',')) : [] };
+  const { projections, rest } = splitMethodNames(text);
+  return { projections, fitted: parseFitted(rest) };
+}
+
+/** The statistical methods of a split `--method` list (`rest` of splitMethodNames). */
+export function parseFitted(rest: string[]): Method[] {
+  return rest.length > 0 ? parseMethodList(rest.join(',')) : [];
 }
 
 /**

@@ -8,7 +8,7 @@ import { dataError, usageError } from '../../errors.js';
 import { parseMethodList } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import { makeReport, type CellValue, type Column, type Table } from '../../report/model.js';
-import { parseNumberArg } from '../args.js';
+import { parseLevels, parseNumberArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { WorkerPool } from '../workers.js';
@@ -49,17 +49,6 @@ function seriesArg(file: string | undefined, opts: Record<string, unknown>): [st
       fill: fill as 'none' | 'linear',
     },
   ];
-}
-
-/** `80,95` → [80, 95]; each strictly between 0 and 100. */
-export function parseLevels(text: string): number[] {
-  const levels = String(text)
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((s) => parseNumberArg(s, '--level', { min: 0, max: 100 }));
-  if (levels.length === 0 || levels.some((l) => l <= 0 || l >= 100)) throw usageError(`--level ${text}; expected levels between 0 and 100 exclusive, e.g. 80,95`);
-  return [...new Set(levels)].sort((a, b) => a - b);
 }
 
 const levelKey = (side: 'lo' | 'hi', level: number) => `${side}${String(level)}`;

@@ -29,7 +29,7 @@ import { validate } from './validate.js';
 interface Analysis {
   id: string;
   heading: { en: string; zh: string };
-  run: (g: GlobalOptions) => CommandResult;
+  run: (g: GlobalOptions) => CommandResult | Promise<CommandResult>;
 }
 
 /** The standard analyses, in the order the report shows them. */
@@ -62,7 +62,7 @@ interface Written {
   sha256: string;
 }
 
-export function report(_args: string[], opts: Record<string, unknown>, given: GlobalOptions): CommandResult {
+export async function report(_args: string[], opts: Record<string, unknown>, given: GlobalOptions): Promise<CommandResult> {
   const g = given as GlobalOptions & Partial<ExtraGlobals>;
   const dir = opts.out as string | undefined;
   if (dir === undefined) throw usageError('report needs --out DIR, the folder to write the report into');
@@ -93,7 +93,7 @@ export function report(_args: string[], opts: Record<string, unknown>, given: Gl
   const messages: string[] = [];
   for (const analysis of ANALYSES) {
     progress.step(analysis.id);
-    const result = analysis.run(inner);
+    const result = await analysis.run(inner);
     const people = localizeReport(result.report, lang, { cells: true });
     const machine = localizeReport(result.report, lang, { cells: false });
     const csv: Record<string, string> = {};

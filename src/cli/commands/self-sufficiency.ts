@@ -7,9 +7,8 @@ import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Report, type Table } from '../../report/model.js';
 import { targetsChart, type Chart } from '../../report/series.js';
-import { parseAnchorArg, parseNumberArg, parseYearArg } from '../args.js';
+import { parseAnchorArg, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import { fitHistory, splitMethods } from './fit-history.js';
-import { parseLevels } from './forecast.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface TargetRow {
