@@ -135,6 +135,14 @@ describe('the bundle: what the start-up path imports', () => {
     }
   });
 
+  it('overview (the default command) and self-sufficiency hold no forecasting method: it loads only for --method', () => {
+    for (const command of ['overview-', 'self-sufficiency-']) {
+      const s = sources(closure(entry(command)));
+      expect(s, command).toContain('src/cli/commands/self-sufficiency.ts');
+      for (const p of ['src/forecast/', 'src/cli/commands/fit-history.ts']) expect(s.filter((x) => x.startsWith(p)), command).toEqual([]);
+    }
+  });
+
   it('capacity and the renderer hold no forecasting method, chalk, cli-table3, asciichart or exceljs', () => {
     const s = sources([...closure(entry('capacity-')), ...closure(entry('output-'))]);
     expect(s).toContain('src/cli/commands/capacity.ts');

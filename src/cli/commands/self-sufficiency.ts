@@ -8,7 +8,6 @@ import { compareText } from '../../report/numbers.js';
 import { makeReport, type Report, type Table } from '../../report/model.js';
 import { targetsChart, type Chart } from '../../report/series.js';
 import { parseAnchorArg, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
-import { fitHistory, splitMethods } from './fit-history.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface TargetRow {
@@ -111,7 +110,7 @@ function dedupeByYear(points: Anchor[]): Anchor[] {
   return points.filter((p) => (seen.has(p.year) ? false : (seen.add(p.year), true)));
 }
 
-export function selfSufficiency(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+export async function selfSufficiency(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
   const dir = g.data ?? bundledDataDir();
   const data = loadDatasets(dir, ['self_sufficiency']);
   const current = opts.current !== undefined ? parseAnchorArg(String(opts.current), '--current') : undefined;
@@ -122,12 +121,16 @@ export function selfSufficiency(_args: string[], opts: Record<string, unknown>, 
     extraTargets: ((opts.target as string[]) ?? []).map((t) => parseAnchorArg(t, '--target')).map(({ year, value }) => ({ year, value })),
   });
   const report = { ...makeReport('self-sufficiency', r.tables, r.notes), charts: r.charts };
-  if (opts.method !== undefined) addFitted(report, data, String(opts.scope), opts);
+  if (opts.method !== undefined) await addFitted(report, data, String(opts.scope), opts);
   return { report, inputs: datasetPaths(dir, ['self_sufficiency']) };
 }
 
-/** Fits statistical methods to the scope's history (bounded 0–100 %) and adds when each one's forecast reaches each target. */
-function addFitted(report: Report, data: Datasets, scope: string, opts: Record<string, unknown>): void {
+/**
+ * Fits statistical methods to the scope's history (bounded 0–100 %) and adds when each one's forecast reaches each
+ * target. The forecasting code is loaded only here, so the plain command (and `overview`) start without it.
+ */
+async function addFitted(report: Report, data: Datasets, scope: string, opts: Record<string, unknown>): Promise<void> {
+  const { fitHistory, splitMethods } = await import('./fit-history.js');
   const { fitted } = splitMethods(String(opts.method));
   if (fitted.length === 0) throw usageError('--method here takes statistical methods (e.g. ets,theta,auto); the compound and linear current path is always shown');
   const through = parseYearArg(String(opts.through), '--through');
