@@ -16,15 +16,6 @@ import { forecastBatch, numbersPerSeries, rowWidth, type BatchOutcome, type Batc
 
 export { clampForecast, forecastSeries, type Bounds, type SeriesForecast } from './forecast-batch.js';
 
-export interface SeriesOptions {
-  id?: string;
-  time: string;
-  value: string;
-  delimiter?: string;
-  decimal?: string;
-  fill?: string;
-}
-
 /** Reads the FILE argument with the shared column options (--id, --time, --value, --delimiter, --decimal, --fill). */
 export async function readSeriesArg(file: string | undefined, opts: Record<string, unknown>): Promise<SeriesSet> {
   return readSeriesFile(...seriesArg(file, opts));
@@ -159,12 +150,11 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
       if (cells.length > 0) yield cells;
     }
     const messages = [...skippedMessages, ...failedMessages];
-    const fitted = `fitted ${data.ids.length} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`;
     if (produced === 0) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
     const total = data.ids.length;
     notes.push(`${total} series read from ${data.file}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`);
     if (clamped > 0) warnings.push(`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`);
-    result.messages = g?.verbose ? [...messages, fitted] : messages;
+    result.messages = g?.verbose ? [...messages, `fitted ${total} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`] : messages;
     result.exitCode = messages.length > 0 ? EXIT.data : EXIT.ok;
   }
   const table: Table = { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: [], stream: rows() };
