@@ -14,6 +14,7 @@ import {
   capacityShareSchema,
   fundsSchema,
   fxSchema,
+  indicatorsSchema,
   selfSufficiencySchema,
   sourcesSchema,
   type Kind,
@@ -25,6 +26,7 @@ export interface CapacityRecord { year: number; period: string; entity: string; 
 export interface FundRecord { fund: string; phase: string | null; year: number; measure: string; amount_low: number; amount_high: number; currency: 'CNY' | 'USD'; status: string; kind: Kind; source_id: string; notes: string | null; line: number }
 export interface SelfSufficiencyRecord { year: number; scope: string; rate_pct: number; kind: Kind; definition: string | null; source_id: string; notes: string | null; line: number }
 export interface FxRecord { year: number; currency: 'CNY' | 'USD'; per_usd: number; kind: Kind; source_id: string; notes: string | null; line: number }
+export interface IndicatorRecord { year_from: number; year_to: number; region: string; measure: string; value_low: number; value_high: number; unit: string; kind: Kind; definition: string | null; source_id: string; notes: string | null; line: number }
 
 export interface Datasets {
   dir: string;
@@ -34,6 +36,7 @@ export interface Datasets {
   funds: FundRecord[];
   selfSufficiency: SelfSufficiencyRecord[];
   fx: FxRecord[];
+  indicators: IndicatorRecord[];
 }
 
 /** The bundled datasets folder, found from the built or the source file's location. */
@@ -80,7 +83,7 @@ export interface FolderCheck {
   problems: Problem[];
 }
 
-export type DatasetName = 'sources' | 'capacity_share' | 'capacity' | 'funds' | 'self_sufficiency' | 'fx';
+export type DatasetName = 'sources' | 'capacity_share' | 'capacity' | 'funds' | 'self_sufficiency' | 'fx' | 'indicators';
 
 /**
  * Validates the datasets in a folder (all, or the named ones plus sources.csv), including that each source_id
@@ -154,6 +157,7 @@ export function datasetsFrom(dir: string, files: readonly LoadedFile[]): Dataset
     funds: rows(fundsSchema).map((r) => withLine<FundRecord>(r)),
     selfSufficiency: rows(selfSufficiencySchema).map((r) => withLine<SelfSufficiencyRecord>(r)),
     fx: rows(fxSchema).map((r) => withLine<FxRecord>(r)),
+    indicators: rows(indicatorsSchema).map((r) => withLine<IndicatorRecord>(r)),
   };
 }
 

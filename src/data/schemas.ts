@@ -111,8 +111,29 @@ export const fxSchema: Schema = {
   ],
 };
 
+export const INDICATOR_UNITS = ['percent', 'pct_per_year', 'USD_bn', 'CNY_bn'] as const;
+
+export const indicatorsSchema: Schema = {
+  name: 'indicators',
+  description: 'another figure over a period: a growth rate, a spending or support total',
+  key: ['year_from', 'year_to', 'region', 'measure', 'source_id'],
+  columns: [
+    { name: 'year_from', cell: { type: 'year' }, description: 'first year of the period the figure covers' },
+    { name: 'year_to', cell: { type: 'year' }, description: 'last year of the period (the year itself for a one-year figure)' },
+    { name: 'region', cell: { type: 'id' }, description: 'region (china, world, ...)' },
+    { name: 'measure', cell: { type: 'id' }, description: 'what is measured (state_semiconductor_spending, capacity_cagr_12in_mature, ...)' },
+    { name: 'value_low', cell: { type: 'number', rules: { thousands: true } }, description: 'the value, or the low end of a range' },
+    { name: 'value_high', cell: { type: 'number', rules: { thousands: true } }, description: 'equal to value_low for a point value' },
+    { name: 'unit', cell: { type: 'enum', values: INDICATOR_UNITS }, description: 'percent, pct_per_year, USD_bn or CNY_bn' },
+    kind,
+    { name: 'definition', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: "the source's own definition" },
+    sourceId,
+    notes,
+  ],
+};
+
 /** Every bundled dataset, in the order `validate` and `datasets` list them. */
-export const DATASET_SCHEMAS: readonly Schema[] = [sourcesSchema, capacityShareSchema, capacitySchema, fundsSchema, selfSufficiencySchema, fxSchema];
+export const DATASET_SCHEMAS: readonly Schema[] = [sourcesSchema, capacityShareSchema, capacitySchema, fundsSchema, selfSufficiencySchema, fxSchema, indicatorsSchema];
 
 export function schemaForFile(fileName: string): Schema | undefined {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');

@@ -323,12 +323,12 @@ describe('overview, validate, datasets', () => {
     }
   });
 
-  it('a --data folder without scenarios.csv: validate checks the six datasets, datasets says the bundled scenarios are used', () => {
+  it('a --data folder without scenarios.csv: validate checks the seven datasets, datasets says the bundled scenarios are used', () => {
     const data = copyDatasets(root, 'no-scenarios');
     rmSync(join(data, 'scenarios.csv'));
     const v = semicap(['validate', data, '--format', 'csv']);
     expect(v.code, v.stderr).toBe(0);
-    expect(csvRows(v.stdout).map((x) => x.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx']);
+    expect(csvRows(v.stdout).map((x) => x.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx', 'indicators']);
     const d = semicap(['datasets', '--data', data, '--format', 'json']);
     expect(d.code, d.stderr).toBe(0);
     const doc = jsonDoc(d.stdout, 'datasets');

@@ -21,6 +21,7 @@ export function datasets(_args: string[], opts: Record<string, unknown>, g: Glob
     funds: data.funds,
     self_sufficiency: data.selfSufficiency,
     fx: data.fx,
+    indicators: data.indicators,
   };
   for (const rows of Object.values(byFile)) for (const r of rows) usage.set(r.source_id, (usage.get(r.source_id) ?? 0) + 1);
   if (opts.sources) {
