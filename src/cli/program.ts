@@ -138,6 +138,20 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
 
   examples(
+    withOutput(
+      withData(
+        program
+          .command('claims')
+          .description("check an article's claims against the sourced figures: supported, supported_with_caveat, conflicts or no_source, with the reason")
+          .argument('[file]', 'claims CSV (default: the bundled datasets/claims.csv, the claims of the article semicap grew from)')
+          .option('--fail-on <verdicts>', 'exit 1 when any claim gets one of these verdicts (comma-separated), e.g. conflicts,no_source')
+          .option('--headlines', "only the claims marked headline=yes", false),
+      ),
+    ),
+    ['semicap claims', 'semicap claims --lang zh', 'semicap claims examples/claims.example.csv', 'semicap claims --fail-on conflicts --format md'],
+  ).action(act(async () => (await import('./commands/claims.js')).claims));
+
+  examples(
     withOutput(program.command('validate').description('check datasets and scenarios.csv (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
     ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));

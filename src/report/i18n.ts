@@ -121,6 +121,11 @@ export const LABELS: Record<string, string> = {
   pass: '通过',
   fail: '未通过',
   error: '错误',
+  // claim verdicts
+  supported: '有来源支持',
+  supported_with_caveat: '有来源支持（附说明）',
+  conflicts: '与来源矛盾',
+  no_source: '无来源',
 };
 
 /** Column headings by column key. */
@@ -196,6 +201,13 @@ const HEADERS: Record<string, string> = {
   cagr: '复合增长',
   linear: '线性',
   logistic: '逻辑斯蒂',
+  claim_id: '编号',
+  claim: '说法',
+  claimed: '所称数值',
+  verdict: '判定',
+  reason: '理由',
+  evidence: '依据来源',
+  caveat: '分析师说明',
 };
 
 /** Titles and notes, by pattern; captured labels are translated too. The first match wins. */
@@ -354,3 +366,39 @@ export function msg(id: keyof typeof MESSAGES | string, lang: Lang, params: Reco
 export function chartWords(lang: Lang) {
   return { source: msg('source', lang), projection: msg('projection', lang), anchor: msg('anchor', lang), target: msg('target', lang), history: msg('history', lang) };
 }
+
+/** Words of `semicap claims` reasons, titles and notes: one typed entry per phrase, {placeholders} filled by claimWord. */
+export const CLAIM_WORDS = {
+  title: { en: 'Claims checked against the datasets ({file})', zh: '说法与数据集核对（{file}）' },
+  overviewTitle: { en: "The article's headline claims, checked (semicap claims)", zh: '文章主要说法的核对（semicap claims）' },
+  summary: { en: '{total} claim(s): {supported} supported, {caveat} supported with a caveat, {conflicts} conflict(s), {none} without a source', zh: '共 {total} 条说法：{supported} 条有来源支持，{caveat} 条有来源支持（附说明），{conflicts} 条与来源矛盾，{none} 条无来源' },
+  rule: {
+    en: 'Verdicts follow one rule: a figure of the same definition (dataset and selector), kind and year (±1) within the tolerance supports a claim; a neighbouring year, another publisher or two sources for one path add a caveat; such figures that all disagree conflict; none is no source.',
+    zh: '判定规则统一：同一定义（数据集与选择条件）、同一类别、同一年份（±1 年）且在容差内的数据支持该说法；年份相邻、发布方不同或一条路径的两端来自两个来源时附说明；有此类数据但均不一致为矛盾；没有则为无来源。',
+  },
+  agrees: { en: '{fig}', zh: '{fig}' },
+  otherYear: { en: 'for {year}, not {claimYear}', zh: '对应 {year} 年，而非 {claimYear} 年' },
+  otherPeriod: { en: 'counts {from}–{to}; the claim {claimFrom}–{claimYear}', zh: '统计区间为 {from}–{to} 年；说法为 {claimFrom}–{claimYear} 年' },
+  otherPublisher: { en: 'the article names {named}; the figure is from {publisher}', zh: '文章称来自 {named}；数据来自 {publisher}' },
+  twoSources: { en: '{a} and {b} come from two {publisher} releases with different bases: {ends}', zh: '{a} 与 {b} 来自 {publisher} 的两次发布，基数不同：{ends}' },
+  twoSourcesOther: { en: 'two sources', zh: '不同来源' },
+  endMissing: { en: 'no figure for {year}', zh: '{year} 年无数据' },
+  differs: { en: 'sources give {figs}, not {claimed}', zh: '来源数据为 {figs}，而非 {claimed}' },
+  otherKind: { en: '{figs} (another kind of figure)', zh: '{figs}（类别不同）' },
+  otherDefinition: { en: '{claimed} matches other definitions: {figs}', zh: '{claimed} 与其他定义的数据相符：{figs}' },
+  noFigure: { en: 'no {dataset} figure for {selector} around {year}', zh: '{dataset} 中没有 {selector} 在 {year} 年前后的数据' },
+  nearest: { en: 'nearest: {figs}', zh: '最接近的数据：{figs}' },
+  multipleOf: { en: '{key}: ×{ratio} from {fromYear} ({from}) to {toYear} ({to})', zh: '{key}：{fromYear} 年（{from}）至 {toYear} 年（{to}）为 {ratio} 倍' },
+  claimedAtLeast: { en: 'at least {value}', zh: '至少 {value}' },
+  claimedMultiple: { en: '×{value} {fromYear}→{year}', zh: '{fromYear}→{year} 年 {value} 倍' },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type ClaimWord = keyof typeof CLAIM_WORDS;
+
+/** A claims phrase in the chosen language with its {placeholders} filled in. */
+export function claimWord(id: ClaimWord, lang: Lang, params: Record<string, string | number> = {}): string {
+  return CLAIM_WORDS[id][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** A dataset label in the chosen language (the Chinese name where one is known, else the key). */
+export const labelIn = (key: string, lang: Lang): string => (lang === 'zh' ? (LABELS[key] ?? key) : key);

@@ -1,0 +1,24 @@
+// `semicap claims [FILE]`: each claim of an article (the bundled datasets/claims.csv, or FILE with the same
+// columns) against the sourced figures: a verdict and its reason in one line. --fail-on makes it a CI gate.
+import { CLAIM_DATASETS } from '../../data/claims.js';
+import { checkClaims } from '../../app/claims.js';
+import { VERDICTS, type Verdict } from '../../domain/claims.js';
+import { claimsSummary, claimsTable } from '../../report/claims.js';
+import { claimWord, type Lang } from '../../report/i18n.js';
+import { makeReport } from '../../report/model.js';
+import { parseListArg } from '../args.js';
+import type { CommandResult, GlobalOptions } from '../context.js';
+import { EXIT } from '../exit.js';
+import type { ExtraGlobals } from '../program.js';
+
+export function claims(args: string[], opts: Record<string, unknown>, g: GlobalOptions & Partial<ExtraGlobals>): CommandResult {
+  const lang: Lang = g.lang ?? 'en';
+  const failOn: Verdict[] = opts.failOn === undefined ? [] : parseListArg(String(opts.failOn), '--fail-on', VERDICTS);
+  const run = checkClaims({ file: args[0], dataDir: g.data, headlinesOnly: opts.headlines === true });
+  const table = claimsTable(run.judgements, lang, { name: 'claims', title: claimWord('title', lang, { file: run.claimsFile }), definitionOf: (d) => CLAIM_DATASETS[d]?.relax });
+  const report = makeReport('claims', [table], [claimsSummary(run.judgements, lang), claimWord('rule', lang)]);
+  const failed = run.judgements.filter((j) => failOn.includes(j.verdict));
+  // Which claims failed the gate, as FILE:LINE so an editor or CI annotation points at the claim.
+  const messages = failed.map((j) => `${run.claimsFile}:${j.claim.line}: ${j.claim.id}: ${j.verdict}`);
+  return { report, inputs: run.inputs, messages, exitCode: failed.length > 0 ? EXIT.checkFailed : EXIT.ok };
+}
