@@ -1,5 +1,6 @@
 // The claims use case: load a claims file (the bundled article's, or the user's) and the datasets, turn every
 // dataset row into a common Figure, and judge each claim by the rule in src/domain/claims.ts.
+import { existsSync } from 'node:fs';
 import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../data/claims.js';
 import { bundledDataDir, datasetPaths, loadDatasets, type Datasets, type DatasetName } from '../data/datasets.js';
 import { judgeClaim, type Claim, type Convert, type Figure, type Judgement } from '../domain/claims.js';
@@ -32,7 +33,7 @@ export function converterFor(data: Datasets): Convert {
     if (from === undefined || to === undefined) return null;
     const c = convertCurrency({ low: figure.low, high: figure.high }, from, to, data.fx, figure.year, { nearest: true });
     const rate = c.rates[0];
-    return { low: c.amount.low, high: c.amount.high, note: rate ? `CNY ${figure.low === figure.high ? figure.low : `${figure.low}–${figure.high}`} bn at ${rate.year}'s ${rate.perUsd} per USD` : undefined };
+    return { low: c.amount.low, high: c.amount.high, fx: rate ? { low: figure.low, high: figure.high, unit: figure.unit, year: rate.year, perUsd: rate.perUsd } : undefined };
   };
 }
 
@@ -46,7 +47,8 @@ export interface ClaimsRun {
 /** Judges the claims of `file` (default: the bundled datasets/claims.csv) against the datasets in `dataDir`. */
 export function checkClaims(opts: { file?: string; dataDir?: string; headlinesOnly?: boolean }): ClaimsRun {
   const dir = opts.dataDir ?? bundledDataDir();
-  const claimsFile = opts.file ?? bundledClaimsPath(bundledDataDir());
+  // A --data folder's own claims.csv, else the bundled article's.
+  const claimsFile = opts.file ?? (existsSync(bundledClaimsPath(dir)) ? bundledClaimsPath(dir) : bundledClaimsPath(bundledDataDir()));
   const claims = loadClaims(claimsFile).filter((c) => !opts.headlinesOnly || c.headline);
   const data = loadDatasets(dir, CLAIM_INPUT_DATASETS);
   return { judgements: judgeClaims(claims, data), inputs: [claimsFile, ...datasetPaths(dir, CLAIM_INPUT_DATASETS)], claimsFile };

@@ -66,14 +66,23 @@ export interface Figure {
 }
 
 /** A figure's value in another unit, or null when there is no conversion (the app supplies units and FX). */
-export type Convert = (figure: Figure, unit: string) => { low: number; high: number; note?: string } | null;
+export type Convert = (figure: Figure, unit: string) => { low: number; high: number; fx?: FxUsed } | null;
+
+/** The exchange rate a currency conversion used, so a reason can show it. */
+export interface FxUsed {
+  low: number;
+  high: number;
+  unit: string;
+  year: number;
+  perUsd: number;
+}
 
 /** A figure read in the claim's unit. */
 export interface Reading {
   figure: Figure;
   low: number;
   high: number;
-  note?: string;
+  fx?: FxUsed;
 }
 
 export type Reason =

@@ -48,7 +48,7 @@ function when(r: Reading): string {
 /** `trendforce_2023_12: 39 % (2027, forecast)`; with `definition`, the series it belongs to first. */
 function figure(r: Reading, unit: string, lang: Lang, definition?: string): string {
   const def = definition !== undefined && r.figure.keys[definition] !== undefined ? `${labelIn(r.figure.keys[definition], lang)} ` : '';
-  const note = r.note !== undefined ? `; ${r.note}` : '';
+  const note = r.fx !== undefined ? `; ${claimWord('fxNote', lang, { amount: withUnit(r.fx.low, r.fx.high, r.fx.unit, lang), year: r.fx.year, rate: r.fx.perUsd })}` : '';
   return `${def}${withUnit(r.low, r.high, unit, lang)} (${when(r)}, ${labelIn(r.figure.kind, lang)}, ${r.figure.sourceId}${note})`;
 }
 
@@ -94,8 +94,11 @@ function reasonPart(reason: Reason, c: Claim, lang: Lang, definition: string | u
     }
     case 'endMissing':
       return claimWord('endMissing', lang, { year: reason.year });
-    case 'differs':
-      return claimWord('differs', lang, { figs: list(reason.readings, unit, lang, definition), claimed: claimedText(c, lang) });
+    case 'differs': {
+      // The series' name only where the claim's selector allows several (or any) series.
+      const several = definition !== undefined && (c.selector[definition]?.length ?? 0) > 1;
+      return claimWord('differs', lang, { figs: list(reason.readings, unit, lang, several ? definition : undefined), claimed: claimedText(c, lang) });
+    }
     case 'otherKind':
       return claimWord('otherKind', lang, { figs: list(reason.readings, unit, lang) });
     case 'otherDefinition':

@@ -389,6 +389,7 @@ export const CLAIM_WORDS = {
   noFigure: { en: 'no {dataset} figure for {selector} around {year}', zh: '{dataset} 中没有 {selector} 在 {year} 年前后的数据' },
   nearest: { en: 'nearest: {figs}', zh: '最接近的数据：{figs}' },
   multipleOf: { en: '{key}: ×{ratio} from {fromYear} ({from}) to {toYear} ({to})', zh: '{key}：{fromYear} 年（{from}）至 {toYear} 年（{to}）为 {ratio} 倍' },
+  fxNote: { en: "{amount} at {year}'s {rate} per USD", zh: '{amount}，按 {year} 年 1 美元兑 {rate} 元换算' },
   claimedAtLeast: { en: 'at least {value}', zh: '至少 {value}' },
   claimedMultiple: { en: '×{value} {fromYear}→{year}', zh: '{fromYear}→{year} 年 {value} 倍' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -28,6 +28,10 @@ import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { capacityHistory, sharePaths } from './capacity.js';
 import { currentPath } from './self-sufficiency.js';
+import { judgeClaims } from '../../app/claims.js';
+import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../../data/claims.js';
+import { VERDICTS } from '../../domain/claims.js';
+import { reasonText } from '../../report/claims.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
@@ -37,6 +41,8 @@ interface MetricSpec {
   required: readonly string[];
   units: readonly string[];
   boolean?: boolean;
+  /** The value is a claim verdict (supported, supported_with_caveat, conflicts, no_source). */
+  verdict?: boolean;
   describe: string;
 }
 
@@ -49,6 +55,7 @@ export const METRICS: Record<string, MetricSpec> = {
   fund: { keys: ['fund', 'phase', 'measure', 'bound', 'fx_year'], required: ['fund'], units: ['CNY_bn', 'USD_bn'], describe: 'a fund amount (bound low or high) in CNY or USD at the fund year’s rate (or fx_year)' },
   rows: { keys: ['dataset'], required: ['dataset'], units: [''], describe: 'the number of rows of a dataset' },
   valid: { keys: ['dataset'], required: [], units: [''], boolean: true, describe: 'every dataset (or the one named) passes validation' },
+  claim: { keys: ['id', 'file'], required: ['id'], units: [''], verdict: true, describe: 'the verdict of a claim of datasets/claims.csv (or file=CLAIMS.csv), as semicap claims gives it' },
 };
 
 export interface Rule {
@@ -57,7 +64,7 @@ export interface Rule {
   metric: string;
   selector: Record<string, string>;
   op: Op;
-  value: number | boolean;
+  value: number | boolean | string;
   unit: string;
 }
 
@@ -96,8 +103,12 @@ export function parseRules(text: string, file: string): Rule[] {
     if (selector.method !== undefined && !(PROJECTION_METHODS as readonly string[]).includes(selector.method)) throw at(3, `method=${selector.method}; expected ${PROJECTION_METHODS.join(', ')}`);
     const op = cell(3) as Op;
     if (!OPS.includes(op)) throw at(4, `operator '${cell(3)}'; expected one of ${OPS.join(' ')}`);
-    let value: number | boolean;
-    if (spec.boolean) {
+    let value: number | boolean | string;
+    if (spec.verdict) {
+      if (!(VERDICTS as readonly string[]).includes(cell(4))) throw at(5, `value '${cell(4)}'; expected one of ${VERDICTS.join(', ')} for metric '${metric}'`);
+      if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is a verdict: use == or !=`);
+      value = cell(4);
+    } else if (spec.boolean) {
       if (cell(4) !== 'true' && cell(4) !== 'false') throw at(5, `value '${cell(4)}'; expected true or false for metric '${metric}'`);
       if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is true or false: use == or !=`);
       value = cell(4) === 'true';
@@ -114,7 +125,8 @@ export function parseRules(text: string, file: string): Rule[] {
 }
 
 /** The comparison a rule makes; == and != allow a relative difference of 1e-9 (printed values round). */
-export function compare(actual: number | boolean, op: Op, expected: number | boolean): boolean {
+export function compare(actual: number | boolean | string, op: Op, expected: number | boolean | string): boolean {
+  if (typeof actual === 'string' || typeof expected === 'string') return op === '==' ? actual === expected : actual !== expected;
   if (typeof actual === 'boolean' || typeof expected === 'boolean') return op === '==' ? actual === expected : actual !== expected;
   const equal = Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
   switch (op) {
@@ -134,7 +146,7 @@ export function compare(actual: number | boolean, op: Op, expected: number | boo
 }
 
 interface Evaluation {
-  actual: number | boolean;
+  actual: number | boolean | string;
   detail: string;
 }
 
@@ -231,6 +243,11 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       if (key === undefined) throw new RuleError(`no dataset '${s.dataset}'`);
       return { actual: (data[key] as unknown[]).length, detail: `${s.dataset}.csv` };
     }
+    case 'claim': {
+      const judgement = judgeClaims(loadClaims(s.file ?? bundledClaimsPath(bundledDataDir())), data).find((j) => j.claim.id === s.id);
+      if (!judgement) throw new RuleError(`no claim '${s.id}' in ${s.file ?? 'the bundled claims.csv'}`);
+      return { actual: judgement.verdict, detail: reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax) };
+    }
     case 'valid': {
       const found = problems().filter((p) => s.dataset === undefined || p.file.endsWith(`${s.dataset}.csv`));
       const count = found.reduce((n, p) => n + p.count, 0);
@@ -270,7 +287,7 @@ export function check(args: string[], _opts: Record<string, unknown>, g: GlobalO
   const rows: Record<string, CellValue>[] = [];
   const messages: string[] = [];
   for (const rule of rules) {
-    let actual: number | boolean | null = null;
+    let actual: number | boolean | string | null = null;
     let result: 'pass' | 'fail' | 'error';
     let detail: string;
     try {
@@ -313,4 +330,4 @@ export function check(args: string[], _opts: Record<string, unknown>, g: GlobalO
   return { report, inputs: [file, ...datasetPaths(dir)], messages, exitCode: passed === rows.length ? EXIT.ok : EXIT.checkFailed };
 }
 
-const formatActual = (v: number | boolean | null) => (typeof v === 'number' ? String(Number(v.toFixed(4))) : String(v));
+const formatActual = (v: number | boolean | string | null) => (typeof v === 'number' ? String(Number(v.toFixed(4))) : String(v));

@@ -15,7 +15,7 @@ export function claims(args: string[], opts: Record<string, unknown>, g: GlobalO
   const lang: Lang = g.lang ?? 'en';
   const failOn: Verdict[] = opts.failOn === undefined ? [] : parseListArg(String(opts.failOn), '--fail-on', VERDICTS);
   const run = checkClaims({ file: args[0], dataDir: g.data, headlinesOnly: opts.headlines === true });
-  const table = claimsTable(run.judgements, lang, { name: 'claims', title: claimWord('title', lang, { file: run.claimsFile }), definitionOf: (d) => CLAIM_DATASETS[d]?.relax });
+  const table = claimsTable(run.judgements, lang, { name: 'claims', title: claimWord('title', lang, { file: args[0] ?? (g.data === undefined ? 'datasets/claims.csv' : run.claimsFile) }), definitionOf: (d) => CLAIM_DATASETS[d]?.relax });
   const report = makeReport('claims', [table], [claimsSummary(run.judgements, lang), claimWord('rule', lang)]);
   const failed = run.judgements.filter((j) => failOn.includes(j.verdict));
   // Which claims failed the gate, as FILE:LINE so an editor or CI annotation points at the claim.

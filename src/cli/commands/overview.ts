@@ -2,12 +2,16 @@
 // China's mature-node share by each TrendForce release, the funds and their totals, and the self-sufficiency gaps.
 import { bundledDataDir, datasetPaths, loadDatasets, type DatasetName } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
+import { checkClaims } from '../../app/claims.js';
+import { CLAIM_DATASETS } from '../../data/claims.js';
+import { claimsTable } from '../../report/claims.js';
+import { claimWord, type Lang } from '../../report/i18n.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { shareReport } from './capacity.js';
 import { fundsTables } from './funds.js';
 import { selfSufficiencyTables } from './self-sufficiency.js';
 
-export function overview(_args: string[], _opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+export function overview(_args: string[], _opts: Record<string, unknown>, g: GlobalOptions & { lang?: Lang }): CommandResult {
   const dir = g.data ?? bundledDataDir();
   const needed: DatasetName[] = ['capacity_share', 'funds', 'fx', 'self_sufficiency'];
   const data = loadDatasets(dir, needed);
@@ -20,8 +24,12 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   shareTable.title = "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)";
   ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;
   share.charts[0].title = shareTable.title;
+  // The article's headline claims with their verdicts (semicap claims for all of them and the evidence).
+  const lang: Lang = g.lang ?? 'en';
+  const claims = checkClaims({ dataDir: dir, headlinesOnly: true });
+  const claimTable = claimsTable(claims.judgements, lang, { name: 'claims', title: claimWord('overviewTitle', lang), brief: true, definitionOf: (d) => CLAIM_DATASETS[d]?.relax });
   return {
-    report: { ...makeReport('overview', [shareTable, totals, ss.tables[0]], [...share.notes, ...ss.notes], share.warnings), charts: [...share.charts, ...ss.charts] },
-    inputs: datasetPaths(dir, needed),
+    report: { ...makeReport('overview', [shareTable, totals, ss.tables[0], claimTable], [...share.notes, ...ss.notes], share.warnings), charts: [...share.charts, ...ss.charts] },
+    inputs: [...new Set([...datasetPaths(dir, needed), ...claims.inputs])],
   };
 }
