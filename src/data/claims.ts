@@ -27,18 +27,18 @@ export const claimsSchema: Schema = {
   columns: [
     { name: 'claim_id', cell: { type: 'id' }, description: 'identifier of the claim' },
     { name: 'headline', cell: { type: 'enum', values: ['yes', 'no'] }, optional: true, mayBeAbsent: true, description: 'yes: shown in the overview' },
-    { name: 'text_zh', cell: { type: 'text' }, optional: true, description: 'the claim in Chinese' },
+    { name: 'text_zh', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: 'the claim in Chinese' },
     { name: 'text_en', cell: { type: 'text' }, description: 'the claim in English' },
     { name: 'dataset', cell: { type: 'enum', values: Object.keys(CLAIM_DATASETS) }, description: 'the dataset whose figures measure the claim' },
-    { name: 'selector', cell: { type: 'text' }, optional: true, description: 'KEY=VALUE pairs separated by spaces (VALUE may list alternatives a|b): the definition' },
+    { name: 'selector', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: 'KEY=VALUE pairs separated by spaces (VALUE may list alternatives a|b): the definition' },
     { name: 'figure', cell: { type: 'enum', values: FIGURE_TYPES }, description: 'value, at_least, path (from_value in from_year → value) or multiple (value = ratio since from_year)' },
-    { name: 'from_year', cell: { type: 'year' }, optional: true, description: 'start of a path, a multiple or a period ("since 2014")' },
-    { name: 'from_value', cell: { type: 'number', rules: { percentSign: true, thousands: true } }, optional: true, description: 'the value at from_year of a path' },
+    { name: 'from_year', cell: { type: 'year' }, optional: true, mayBeAbsent: true, description: 'start of a path, a multiple or a period ("since 2014")' },
+    { name: 'from_value', cell: { type: 'number', rules: { percentSign: true, thousands: true } }, optional: true, mayBeAbsent: true, description: 'the value at from_year of a path' },
     { name: 'year', cell: { type: 'year' }, description: 'the year the figure is for' },
     { name: 'value', cell: { type: 'number', rules: { percentSign: true, thousands: true } }, description: 'the claimed figure (the low end of a range)' },
-    { name: 'value_high', cell: { type: 'number', rules: { percentSign: true, thousands: true } }, optional: true, description: 'the high end of a claimed range' },
+    { name: 'value_high', cell: { type: 'number', rules: { percentSign: true, thousands: true } }, optional: true, mayBeAbsent: true, description: 'the high end of a claimed range' },
     { name: 'unit', cell: { type: 'enum', values: CLAIM_UNITS }, description: 'unit of value' },
-    { name: 'kind', cell: { type: 'enum', values: KINDS }, optional: true, description: 'what the claim says the figure is: actual, estimate, forecast, target, reported' },
+    { name: 'kind', cell: { type: 'enum', values: KINDS }, optional: true, mayBeAbsent: true, description: 'what the claim says the figure is: actual, estimate, forecast, target, reported' },
     { name: 'tolerance', cell: { type: 'number', min: 0 }, optional: true, mayBeAbsent: true, description: 'agreement tolerance in the unit (default 1 for percent, else 2 % of value)' },
     { name: 'source', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: 'the publisher the article names or implies' },
     { name: 'caveat', cell: { type: 'text' }, optional: true, mayBeAbsent: true, description: "an analyst's note, shown with the verdict" },
@@ -101,7 +101,6 @@ function claimProblems(row: Row, file: string, columnOf: (name: string) => numbe
 /** Every problem of a claims file (empty when it is valid) and its claims. */
 export function checkClaimsFile(path: string): { claims: Claim[]; problems: Problem[] } {
   const loaded = loadFile(path, claimsSchema);
-  if (loaded.problems.length > 0) return { claims: [], problems: loaded.problems };
   const header = loaded.header ?? [];
   const columnOf = (name: string) => (header.indexOf(name) >= 0 ? header.indexOf(name) + 1 : undefined);
   const claims: Claim[] = [];
@@ -111,14 +110,16 @@ export function checkClaimsFile(path: string): { claims: Claim[]; problems: Prob
     problems.push(...checked.problems);
     if (checked.claim) claims.push(checked.claim);
   }
-  return { claims, problems };
+  // Cell problems and claim problems together, in file order.
+  const all = [...loaded.problems, ...problems].sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0));
+  return { claims: all.length > 0 ? [] : claims, problems: all };
 }
 
 /** The claims of a file; any problem is a data error naming the first one at FILE:LINE:COLUMN (exit 65). */
 export function loadClaims(path: string): Claim[] {
   const { claims, problems } = checkClaimsFile(path);
   if (problems.length > 0) {
-    const more = problems.length > 1 ? ` (${problems.length - 1} more; run 'semicap validate ${path}' to see all)` : '';
+    const more = problems.length > 1 ? ` (${problems.length - 1} more)` : '';
     throw dataError(formatProblem(problems[0]) + more);
   }
   return claims;

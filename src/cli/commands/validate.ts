@@ -1,6 +1,7 @@
 // `semicap validate [PATH...]`: every problem in the given datasets, one per line; exit 65 if any.
 import { existsSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { checkClaimsFile, claimsSchema } from '../../data/claims.js';
 import { bundledDataDir, checkFolder, crossFileProblems, loadFile, type LoadedFile } from '../../data/datasets.js';
 import { formatProblem, type Problem } from '../../data/problem.js';
 import { checkFolderScenarios, checkScenarioFile, scenariosSchema } from '../../data/scenarios.js';
@@ -15,7 +16,16 @@ function checkPath(path: string): { files: LoadedFile[]; problems: Problem[] } {
   if (statSync(path).isDirectory()) {
     const folder = checkFolder(path);
     const scenarios = checkFolderScenarios(path, folder);
-    return scenarios ? { files: [...folder.files, scenarios], problems: [...folder.problems, ...scenarios.problems] } : folder;
+    const withScenarios = scenarios ? { files: [...folder.files, scenarios], problems: [...folder.problems, ...scenarios.problems] } : folder;
+    // claims.csv is optional in a folder (the claims command then uses the bundled one); when there, it is checked.
+    const claimsFile = join(path, `${claimsSchema.name}.csv`);
+    if (!existsSync(claimsFile)) return withScenarios;
+    const claims = checkClaims(claimsFile);
+    return { files: [...withScenarios.files, claims], problems: [...withScenarios.problems, ...claims.problems] };
+  }
+  if (basename(path) === `${claimsSchema.name}.csv`) {
+    const claims = checkClaims(path);
+    return { files: [claims], problems: claims.problems };
   }
   if (basename(path) === `${scenariosSchema.name}.csv`) {
     const scenarios = checkScenarioFile(path);
@@ -25,6 +35,12 @@ function checkPath(path: string): { files: LoadedFile[]; problems: Problem[] } {
   if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${[...DATASET_SCHEMAS, scenariosSchema].map((s) => `${s.name}.csv`).join(', ')}`);
   const loaded = loadFile(path, schema);
   return { files: [loaded], problems: loaded.problems };
+}
+
+/** A claims file checked like a dataset: its rows, and every problem at FILE:LINE:COLUMN. */
+function checkClaims(path: string): LoadedFile {
+  const checked = checkClaimsFile(path);
+  return { schema: claimsSchema, path, rows: checked.claims.map((c) => Object.assign(Object.create(null), { claim_id: c.id }, { __line: c.line })), problems: checked.problems };
 }
 
 export function validate(paths: string[], _opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
@@ -38,7 +54,7 @@ export function validate(paths: string[], _opts: Record<string, unknown>, g: Glo
   }
   // Single files given together (e.g. sources.csv and capacity.csv) are checked against each other too.
   // (A scenario file's source_ids were checked with its references, against its own folder's sources.csv.)
-  if (targets.every((t) => !statSync(t).isDirectory())) problems.push(...crossFileProblems(files.filter((f) => f.schema !== scenariosSchema)));
+  if (targets.every((t) => !statSync(t).isDirectory())) problems.push(...crossFileProblems(files.filter((f) => f.schema !== scenariosSchema && f.schema !== claimsSchema)));
   const fileRows = files.map((f) => ({
     file: f.path,
     dataset: f.schema.name,
