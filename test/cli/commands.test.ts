@@ -297,20 +297,20 @@ describe('overview, validate, datasets', () => {
     expect(m.stdout).toMatch(/^\|.*\|\n\|[-:| ]+\|$/m);
   });
 
-  it('validate on the bundled data: exit 0, all six datasets and scenarios.csv ok', () => {
+  it('validate on the bundled data: exit 0, all seven datasets, scenarios.csv and claims.csv ok', () => {
     const r = semicap(['validate', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const files = table(jsonDoc(r.stdout, 'validate'), 'files').rows;
-    expect(files.map((f) => f.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx', 'scenarios']);
+    expect(files.map((f) => f.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx', 'indicators', 'scenarios', 'claims']);
     expect(files.every((f) => f.status === 'ok' && f.problems === 0)).toBe(true);
   });
 
-  it('datasets lists the six bundled files and scenarios.csv with their row counts', () => {
+  it('datasets lists the seven bundled files and scenarios.csv with their row counts', () => {
     const r = semicap(['datasets', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
-    expect(rows.map((x) => x.file)).toEqual(['sources.csv', 'capacity_share.csv', 'capacity.csv', 'funds.csv', 'self_sufficiency.csv', 'fx.csv', 'scenarios.csv']);
+    expect(rows.map((x) => x.file)).toEqual(['sources.csv', 'capacity_share.csv', 'capacity.csv', 'funds.csv', 'self_sufficiency.csv', 'fx.csv', 'indicators.csv', 'scenarios.csv']);
     const scenarios = rows.find((x) => x.file === 'scenarios.csv')!;
     // the source_ids the scenario rows name, counted from the file with csv-parse
     const scenarioRecords = parse(readFileSync(join('datasets', 'scenarios.csv')), { bom: true, columns: true }) as Record<string, string>[];
@@ -328,7 +328,7 @@ describe('overview, validate, datasets', () => {
     rmSync(join(data, 'scenarios.csv'));
     const v = semicap(['validate', data, '--format', 'csv']);
     expect(v.code, v.stderr).toBe(0);
-    expect(csvRows(v.stdout).map((x) => x.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx', 'indicators']);
+    expect(csvRows(v.stdout).map((x) => x.dataset)).toEqual(['sources', 'capacity_share', 'capacity', 'funds', 'self_sufficiency', 'fx', 'indicators', 'claims']);
     const d = semicap(['datasets', '--data', data, '--format', 'json']);
     expect(d.code, d.stderr).toBe(0);
     const doc = jsonDoc(d.stdout, 'datasets');
@@ -373,7 +373,7 @@ describe('overview, validate, datasets', () => {
 });
 
 describe('help and version', () => {
-  const commands = ['overview', 'project', 'capacity', 'funds', 'self-sufficiency', 'validate', 'datasets'];
+  const commands = ['overview', 'project', 'capacity', 'funds', 'self-sufficiency', 'validate', 'datasets', 'claims'];
   for (const c of commands) {
     it(`${c} --help shows examples and exits 0`, () => {
       const r = semicap([c, '--help']);

@@ -32,7 +32,7 @@ function checkPath(path: string): { files: LoadedFile[]; problems: Problem[] } {
     return { files: [scenarios], problems: scenarios.problems };
   }
   const schema = schemaForFile(path);
-  if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${[...DATASET_SCHEMAS, scenariosSchema].map((s) => `${s.name}.csv`).join(', ')}`);
+  if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${[...DATASET_SCHEMAS, scenariosSchema, claimsSchema].map((s) => `${s.name}.csv`).join(', ')}`);
   const loaded = loadFile(path, schema);
   return { files: [loaded], problems: loaded.problems };
 }
