@@ -239,7 +239,7 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       return { actual: converted[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${fxYear} rate` };
     }
     case 'rows': {
-      const key = { sources: 'sources', capacity_share: 'capacityShare', capacity: 'capacity', funds: 'funds', self_sufficiency: 'selfSufficiency', fx: 'fx' }[s.dataset] as keyof Datasets | undefined;
+      const key = { sources: 'sources', capacity_share: 'capacityShare', capacity: 'capacity', funds: 'funds', self_sufficiency: 'selfSufficiency', fx: 'fx', indicators: 'indicators' }[s.dataset] as keyof Datasets | undefined;
       if (key === undefined) throw new RuleError(`no dataset '${s.dataset}'`);
       return { actual: (data[key] as unknown[]).length, detail: `${s.dataset}.csv` };
     }
