@@ -178,7 +178,7 @@ export function judgeClaim(claim: Claim, figures: readonly Figure[], convert: Co
   const others = relaxedSelector === undefined || Object.keys(relaxedSelector).length === Object.keys(claim.selector).length ? [] : inDataset.filter((f) => matchesSelector(f, relaxedSelector) && !matchesSelector(f, claim.selector));
   const kind = claim.kind === null ? null : kindClass(claim.kind);
   if (claim.figure === 'path') return judgePath(claim, same, kind, convert);
-  if (claim.figure === 'multiple') return judgeMultiple(claim, same, others, convert);
+  if (claim.figure === 'multiple') return judgeMultiple(claim, same, others);
 
   const point = { year: claim.year, fromYear: claim.fromYear, low: claim.value, high: claim.valueHigh ?? claim.value };
   const atLeast = claim.figure === 'at_least';
@@ -249,7 +249,7 @@ function figureForYear(readings: readonly Reading[], year: number): Reading | un
 }
 
 /** A "grew N times" claim: the ratio of the figures standing for year and from_year. */
-function judgeMultiple(claim: Claim, same: readonly Figure[], others: readonly Figure[], convert: Convert): Judgement {
+function judgeMultiple(claim: Claim, same: readonly Figure[], others: readonly Figure[]): Judgement {
   const ratioOf = (figs: readonly Figure[]) => {
     const readings = figs.flatMap((f) => [{ figure: f, low: f.low, high: f.high }]);
     const from = figureForYear(readings, claim.fromYear!);
@@ -266,7 +266,6 @@ function judgeMultiple(claim: Claim, same: readonly Figure[], others: readonly F
   const groups = new Map<string, Figure[]>();
   for (const f of others) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
   const context = [...groups.values()].map(ratioOf).filter((r) => r !== undefined);
-  void convert;
   return {
     claim,
     verdict: 'no_source',
