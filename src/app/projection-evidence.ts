@@ -2,7 +2,7 @@
 // file, and giving projections their empirical bands and one line of evidence per method.
 import { formatErrorTable, loadErrorTable, readYearlySeries } from '../data/projection-errors.js';
 import { BAND_LEVELS, levelQuantiles, measureAnchoredErrors, nearestRow, projectionBands, type BandLevel, type BandPoint, type ErrorRow, type MeasureOptions } from '../domain/projection-evidence.js';
-import { PROJECTION_METHODS, type Projection, type ProjectionMethod } from '../domain/projection.js';
+import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod, type ProjectionRequest } from '../domain/projection.js';
 
 /** How the bundled table is measured: M3 yearly, spans 1–12 years, horizons 1–20 years, logistic cap 2 × the larger anchor. */
 export const BUNDLED_TABLE: MeasureOptions = { benchmark: 'm3_yearly', methods: PROJECTION_METHODS, maxSpan: 12, maxHorizon: 20, logisticCapFactor: 2 };
@@ -47,3 +47,9 @@ export function evidenceLine(p: Projection, table: readonly ErrorRow[]): string 
 }
 
 const signedPct = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)} %`;
+
+/** `semicap project`'s use case: the paths of each method through the anchors, with their bands and evidence. */
+export function projectWithEvidence(methods: readonly ProjectionMethod[], request: Omit<ProjectionRequest, 'method'>): { projections: Projection[]; evidence: ProjectionEvidence[] } {
+  const projections = projectMethods(methods, request);
+  return { projections, evidence: projectionEvidence(projections) };
+}

@@ -12,6 +12,11 @@ export interface Column {
   digits?: number;
   /** What a table shows for an empty cell (files keep it empty), e.g. 'not by 2040'. */
   emptyText?: string;
+  /**
+   * Who the column is for: `people` (tables, Markdown, HTML: e.g. a band shown as "42.05-55.31") or `files`
+   * (CSV, JSON, spreadsheets: the same band as separate numbers). Absent: both.
+   */
+  audience?: 'people' | 'files';
 }
 
 export interface Table {
@@ -43,6 +48,12 @@ export interface Report {
 
 export const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The report with only the columns meant for that audience (see Column.audience). */
+export function forAudience(report: Report, audience: 'people' | 'files'): Report {
+  if (!report.tables.some((t) => t.columns.some((c) => c.audience !== undefined && c.audience !== audience))) return report;
+  return { ...report, tables: report.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.audience === undefined || c.audience === audience) })) };
+}
 
 export function makeReport(command: string, tables: Table[], notes: string[] = [], warnings: string[] = []): Report {
   return { command, tables, notes, warnings };
