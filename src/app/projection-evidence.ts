@@ -1,7 +1,7 @@
 // Use cases of the measured evidence beside anchored projections: regenerating the error table from a benchmark
 // file, and giving projections their empirical bands and one line of evidence per method.
 import { formatErrorTable, loadErrorTable, readYearlySeries } from '../data/projection-errors.js';
-import { BAND_LEVELS, levelQuantiles, measureAnchoredErrors, nearestRow, projectionBands, type BandLevel, type BandPoint, type ErrorRow, type MeasureOptions } from '../domain/projection-evidence.js';
+import { BAND_LEVELS, bandRow, levelQuantiles, measureAnchoredErrors, projectionBands, type BandLevel, type BandPoint, type ErrorRow, type MeasureOptions } from '../domain/projection-evidence.js';
 import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod, type ProjectionRequest } from '../domain/projection.js';
 
 /** How the bundled table is measured: M3 yearly, spans 1–12 years, horizons 1–20 years, logistic cap 2 × the larger anchor. */
@@ -29,21 +29,22 @@ const METHOD_WORDS: Record<ProjectionMethod, string> = { cagr: 'compound growth'
 const BENCHMARK_WORDS: Record<string, string> = { m3_yearly: 'M3 yearly series' };
 
 /**
- * "compound growth from 2 points 4 years apart, 3 years past the last: 80 % of 645 M3 yearly series landed within
- * −21.3 % / +18.2 % of the path, 95 % within …" for the projection's last year; undefined when it ends at an anchor.
+ * "compound growth from 2 points 4 years apart, 3 years past the last: at least 80 % of 645 M3 yearly series landed
+ * within −27.6 % / +35.6 % of the path, 95 % within …" for the projection's last year (the band's own row, bandRow);
+ * undefined when it ends at an anchor.
  */
 export function evidenceLine(p: Projection, table: readonly ErrorRow[]): string | undefined {
   const lastAnchor = p.anchors[p.anchors.length - 1].year;
   const horizon = p.through - lastAnchor;
   if (horizon < 1) return undefined;
   const span = lastAnchor - p.anchors[p.anchors.length - 2].year;
-  const row = nearestRow(table, p.method, span, horizon);
+  const row = bandRow(table, p.method, span, horizon);
   if (row === undefined) return undefined;
   const range = (level: BandLevel) => levelQuantiles(row, level).map((q) => signedPct(Math.expm1(q))).join(' / ');
   const points = p.anchors.length === 2 ? `2 points ${span} year${span === 1 ? '' : 's'} apart` : `${p.anchors.length} points (last ${span} year${span === 1 ? '' : 's'} apart)`;
   const measured = row.span === span && row.horizon === horizon ? '' : ` (measured at ${row.span} year${row.span === 1 ? '' : 's'} apart, ${row.horizon} past: the table's nearest row)`;
   const [l80, l95] = BAND_LEVELS;
-  return `${p.method}: ${METHOD_WORDS[p.method]} from ${points}, ${horizon} year${horizon === 1 ? '' : 's'} past the last (${p.through})${measured}: ${l80} % of ${row.series} ${BENCHMARK_WORDS[row.benchmark] ?? row.benchmark} landed within ${range(80)} of the path, ${l95} % within ${range(95)}`;
+  return `${p.method}: ${METHOD_WORDS[p.method]} from ${points}, ${horizon} year${horizon === 1 ? '' : 's'} past the last (${p.through})${measured}: at least ${l80} % of ${row.series} ${BENCHMARK_WORDS[row.benchmark] ?? row.benchmark} landed within ${range(80)} of the path, ${l95} % within ${range(95)}`;
 }
 
 const signedPct = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)} %`;

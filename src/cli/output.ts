@@ -101,8 +101,9 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
   if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
   // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr.
   if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: warning: ${w}\n`);
-  if (options.format === 'csv' && options.table === undefined && report.tables.length > 1 && options.out === undefined) {
-    sink.stderr(`semicap: wrote table '${report.tables[0].name}'; also available with --table: ${report.tables.slice(1).map((t) => t.name).join(', ')}\n`);
+  const fileTables = forAudience(report, 'files').tables;
+  if (options.format === 'csv' && options.table === undefined && fileTables.length > 1 && options.out === undefined) {
+    sink.stderr(`semicap: wrote table '${fileTables[0].name}'; also available with --table: ${fileTables.slice(1).map((t) => t.name).join(', ')}\n`);
   }
 }
 

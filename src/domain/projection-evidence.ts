@@ -139,14 +139,33 @@ export function nearestRow(table: readonly ErrorRow[], method: ProjectionMethod,
   return best;
 }
 
+/**
+ * The row a band is read from: the nearest row, with its outer quantiles widened to the widest of the same span's
+ * horizons up to it, so that a band never narrows as the horizon grows (one case per series leaves some sampling
+ * noise between neighbouring horizons). At least the level's share of the row's series landed within the band.
+ */
+export function bandRow(table: readonly ErrorRow[], method: ProjectionMethod, span: number, horizon: number): ErrorRow | undefined {
+  const row = nearestRow(table, method, span, horizon);
+  if (row === undefined) return undefined;
+  const shorter = table.filter((r) => r.method === method && r.benchmark === row.benchmark && r.span === row.span && r.horizon <= row.horizon);
+  const q = [...row.q];
+  for (const r of shorter) {
+    q[0] = Math.min(q[0], r.q[0]);
+    q[1] = Math.min(q[1], r.q[1]);
+    q[3] = Math.max(q[3], r.q[3]);
+    q[4] = Math.max(q[4], r.q[4]);
+  }
+  return { ...row, q };
+}
+
 /** The quantiles of the row for a band level: [lower, upper] log ratios. */
 export function levelQuantiles(row: ErrorRow, level: BandLevel): [number, number] {
   return level === 80 ? [row.q[1], row.q[3]] : [row.q[0], row.q[4]];
 }
 
 /**
- * Empirical bands for each point of a projection: years after the last anchor get v·exp(q) at the row for the
- * last segment's span and the years past the last anchor, held within the projection's bounds; anchors and
+ * Empirical bands for each point of a projection: years after the last anchor get v·exp(q) at the row (bandRow) for
+ * the last segment's span and the years past the last anchor, held within the projection's bounds; anchors and
  * interpolated years are on the path by construction and years before the first anchor are not measured, so
  * they get none, nor does a value at or below 0 (a ratio to nothing says nothing).
  */
@@ -158,7 +177,7 @@ export function projectionBands(projection: Projection, table: readonly ErrorRow
   const hold = (v: number) => Math.min(cap ?? Infinity, Math.max(floor ?? -Infinity, v));
   return projection.points.map((p) => {
     if (p.year <= lastAnchor || !(p.value > 0)) return { year: p.year, bands: null };
-    const row = nearestRow(table, projection.method, span, p.year - lastAnchor);
+    const row = bandRow(table, projection.method, span, p.year - lastAnchor);
     if (row === undefined) return { year: p.year, bands: null };
     const band = (level: BandLevel) => {
       const [lo, hi] = levelQuantiles(row, level);

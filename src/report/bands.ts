@@ -2,6 +2,7 @@
 // code). Files get four numbers per path (`cagr_lo80`, `cagr_hi80`, `cagr_lo95`, `cagr_hi95`); people get one
 // compact column per level ("42.05-55.31": both ends are at or above 0, so the hyphen is never a minus sign).
 import type { Column, Table } from './model.js';
+import { formatForPeople } from './numbers.js';
 import type { ChartBand } from './series.js';
 
 export interface BandValues {
@@ -22,11 +23,18 @@ export interface PathBands {
 
 export const BAND_FIELD_LEVELS = [80, 95] as const;
 
+/** A band for people: "35.3-66.0", one decimal fewer than the path's own column (a band is not known to the last digit), thousands grouped. */
+export function bandText(b: BandValues, pathDigits: number): string {
+  const column: Column = { key: '', header: '', type: 'number', digits: Math.max(0, pathDigits - 1) };
+  return `${formatForPeople(b.lower, column)}-${formatForPeople(b.upper, column)}`;
+}
+
 /**
  * Appends band columns after the table's own ones: per path and level, lo/hi numbers for files and a range for
- * people, with one decimal fewer than the path's own column (a band is not known to the last digit).
+ * people (bandText). `people:
+ * false`: the numbers only (for a wide table whose bands people read in peopleBandsTable).
  */
-export function addBandColumns(table: Table, paths: readonly PathBands[]): void {
+export function addBandColumns(table: Table, paths: readonly PathBands[], options: { people?: boolean } = {}): void {
   const files: Column[] = [];
   const people: Column[] = [];
   for (const p of paths) {
@@ -36,7 +44,7 @@ export function addBandColumns(table: Table, paths: readonly PathBands[]): void 
       people.push({ key: `${p.key}_band${level}`, header: `${p.label}\n${level} % band`, audience: 'people' });
     }
   }
-  table.columns.push(...files, ...people);
+  table.columns.push(...files, ...(options.people === false ? [] : people));
   for (const row of table.rows) {
     for (const p of paths) {
       const bands = p.points.find((pt) => pt.year === row.year)?.bands ?? null;
@@ -44,8 +52,7 @@ export function addBandColumns(table: Table, paths: readonly PathBands[]): void 
         const b = bands?.[level];
         row[`${p.key}_lo${level}`] = b?.lower ?? null;
         row[`${p.key}_hi${level}`] = b?.upper ?? null;
-        const digits = Math.max(0, p.digits - 1);
-        row[`${p.key}_band${level}`] = b ? `${b.lower.toFixed(digits)}-${b.upper.toFixed(digits)}` : null;
+        row[`${p.key}_band${level}`] = b ? bandText(b, p.digits) : null;
       }
     }
   }
@@ -67,4 +74,35 @@ export function pathChartBands(paths: readonly (PathBands & { start?: { year: nu
     }
   }
   return bands;
+}
+
+/** A path's bands with the labels that tell it apart (source, method) and its values by year. */
+export interface LabelledBands {
+  labels: Record<string, string>;
+  digits: number;
+  points: { year: number; value: number; bands: { 80: BandValues; 95: BandValues } | null }[];
+}
+
+/**
+ * For people, the bands of several paths in one long table (a wide table with two band columns per path would not
+ * fit a screen): one row per year and path that has a band, in the years `keep` accepts. Files carry the same bands
+ * as numbers in the wide table (addBandColumns), so this table is for people only.
+ */
+export function peopleBandsTable(name: string, title: string, labelColumns: readonly Column[], paths: readonly LabelledBands[], keep: (year: number) => boolean = () => true): Table {
+  const years = [...new Set(paths.flatMap((p) => p.points.filter((pt) => pt.bands !== null && keep(pt.year)).map((pt) => pt.year)))].sort((a, b) => a - b);
+  const rows = years.flatMap((year) =>
+    paths.flatMap((p) => {
+      const pt = p.points.find((x) => x.year === year);
+      if (!pt || pt.bands === null) return [];
+      return [{ year, ...p.labels, value: pt.value, band80: bandText(pt.bands[80], p.digits), band95: bandText(pt.bands[95], p.digits) }];
+    }),
+  );
+  const digits = paths[0]?.digits ?? 2;
+  return {
+    name,
+    title,
+    audience: 'people',
+    columns: [{ key: 'year', header: 'year', type: 'int' }, ...labelColumns, { key: 'value', header: 'path', type: 'number', digits }, { key: 'band80', header: '80 % band' }, { key: 'band95', header: '95 % band' }],
+    rows,
+  };
 }

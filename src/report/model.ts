@@ -25,6 +25,8 @@ export interface Table {
   title?: string;
   columns: Column[];
   rows: Record<string, CellValue>[];
+  /** Who the table is for (see Column.audience); absent: both. */
+  audience?: 'people' | 'files';
   /**
    * Rows too many to hold at once (a forecast of a large file), produced batch by batch while the output is
    * written; each row holds its cells in column order. CSV and JSON write them as they come; the other formats
@@ -51,8 +53,9 @@ export type Format = (typeof FORMATS)[number];
 
 /** The report with only the columns meant for that audience (see Column.audience). */
 export function forAudience(report: Report, audience: 'people' | 'files'): Report {
-  if (!report.tables.some((t) => t.columns.some((c) => c.audience !== undefined && c.audience !== audience))) return report;
-  return { ...report, tables: report.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.audience === undefined || c.audience === audience) })) };
+  const other = (x: { audience?: 'people' | 'files' }) => x.audience !== undefined && x.audience !== audience;
+  if (!report.tables.some((t) => other(t) || t.columns.some(other))) return report;
+  return { ...report, tables: report.tables.filter((t) => !other(t)).map((t) => ({ ...t, columns: t.columns.filter((c) => !other(c)) })) };
 }
 
 export function makeReport(command: string, tables: Table[], notes: string[] = [], warnings: string[] = []): Report {
