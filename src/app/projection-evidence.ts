@@ -1,8 +1,9 @@
 // Use cases of the measured evidence beside anchored projections: regenerating the error table from a benchmark
 // file, and giving projections their empirical bands and one line of evidence per method.
+import { isSemicapError } from '../errors.js';
 import { formatErrorTable, loadErrorTable, readYearlySeries } from '../data/projection-errors.js';
 import { BAND_LEVELS, bandRow, levelQuantiles, measureAnchoredErrors, projectionBands, type BandLevel, type BandPoint, type ErrorRow, type MeasureOptions } from '../domain/projection-evidence.js';
-import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod, type ProjectionRequest } from '../domain/projection.js';
+import { PROJECTION_METHODS, project, projectMethods, type Anchor, type Projection, type ProjectionMethod, type ProjectionRequest } from '../domain/projection.js';
 
 /** How the bundled table is measured: M3 yearly, spans 1–12 years, horizons 1–20 years, logistic cap 2 × the larger anchor. */
 export const BUNDLED_TABLE: MeasureOptions = { benchmark: 'm3_yearly', methods: PROJECTION_METHODS, maxSpan: 12, maxHorizon: 20, logisticCapFactor: 2 };
@@ -52,5 +53,28 @@ const signedPct = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFi
 /** `semicap project`'s use case: the paths of each method through the anchors, with their bands and evidence. */
 export function projectWithEvidence(methods: readonly ProjectionMethod[], request: Omit<ProjectionRequest, 'method'>): { projections: Projection[]; evidence: ProjectionEvidence[] } {
   const projections = projectMethods(methods, request);
+  return { projections, evidence: projectionEvidence(projections) };
+}
+
+/**
+ * `semicap self-sufficiency`'s current path as projections with bands: compound and linear at the rates from the
+ * history's first to its last actual figure, continued from `current` (the last actual unless --current moves it:
+ * then the same rates start from there), a share held within 0–100. A method whose path cannot be drawn that way
+ * (no compound rate through a value at 0; a shifted start outside 0–100) is left out.
+ */
+export function currentPathEvidence(path: { from: Anchor; to: Anchor }, current: Anchor, through: number): { projections: Projection[]; evidence: ProjectionEvidence[] } {
+  const span = path.to.year - path.from.year;
+  const projections: Projection[] = [];
+  for (const method of ['cagr', 'linear'] as const) {
+    const atLast = current.year === path.to.year && current.value === path.to.value;
+    const start = method === 'cagr' ? (current.value * path.from.value) / path.to.value : current.value - (path.to.value - path.from.value);
+    const anchors = atLast ? [path.from, path.to] : [{ year: current.year - span, value: start }, current];
+    try {
+      projections.push(project({ method, anchors, through: Math.max(through, current.year), isShare: true }));
+    } catch (e) {
+      if (isSemicapError(e) && e.kind === 'usage') continue;
+      throw e;
+    }
+  }
   return { projections, evidence: projectionEvidence(projections) };
 }

@@ -18,7 +18,7 @@ export interface PathBands {
   label: string;
   /** Decimals shown to people. */
   digits: number;
-  points: { year: number; bands: { 80: BandValues; 95: BandValues } | null }[];
+  points: { year: number; value?: number; bands: { 80: BandValues; 95: BandValues } | null }[];
 }
 
 export const BAND_FIELD_LEVELS = [80, 95] as const;
@@ -32,12 +32,14 @@ export function bandText(b: BandValues, pathDigits: number): string {
 /**
  * Appends band columns after the table's own ones: per path and level, lo/hi numbers for files and a range for
  * people (bandText). `people:
- * false`: the numbers only (for a wide table whose bands people read in peopleBandsTable).
+ * false`: the numbers only (for a wide table whose bands people read in peopleBandsTable); `values`: the path's own
+ * value too (`cagr_path`), for a table whose rows are not the path's years.
  */
-export function addBandColumns(table: Table, paths: readonly PathBands[], options: { people?: boolean } = {}): void {
+export function addBandColumns(table: Table, paths: readonly PathBands[], options: { people?: boolean; values?: boolean } = {}): void {
   const files: Column[] = [];
   const people: Column[] = [];
   for (const p of paths) {
+    if (options.values) files.push({ key: `${p.key}_path`, header: `${p.label} path`, type: 'number', digits: p.digits, audience: 'files' });
     for (const level of BAND_FIELD_LEVELS) {
       files.push({ key: `${p.key}_lo${level}`, header: `${p.label} lo ${level}`, type: 'number', digits: p.digits, audience: 'files' });
       files.push({ key: `${p.key}_hi${level}`, header: `${p.label} hi ${level}`, type: 'number', digits: p.digits, audience: 'files' });
@@ -47,7 +49,9 @@ export function addBandColumns(table: Table, paths: readonly PathBands[], option
   table.columns.push(...files, ...(options.people === false ? [] : people));
   for (const row of table.rows) {
     for (const p of paths) {
-      const bands = p.points.find((pt) => pt.year === row.year)?.bands ?? null;
+      const point = p.points.find((pt) => pt.year === row.year);
+      const bands = point?.bands ?? null;
+      if (options.values) row[`${p.key}_path`] = point?.value ?? null;
       for (const level of BAND_FIELD_LEVELS) {
         const b = bands?.[level];
         row[`${p.key}_lo${level}`] = b?.lower ?? null;
