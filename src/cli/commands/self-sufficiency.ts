@@ -70,22 +70,22 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
     `definition: ${actual[0]?.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
   ];
   const targetsTable: Table = {
-        name: 'targets',
-        title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
-        columns: [
-          { key: 'target', header: 'target' },
-          { key: 'year', header: 'year', type: 'int' },
-          { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
-          { key: 'status', header: 'status' },
-          { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
-          { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-          { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-          { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: `not by ${opts.through}` },
-          { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: `not by ${opts.through}` },
-          { key: 'source_id', header: 'source_id' },
-        ],
-        rows: targetRows,
-      };
+    name: 'targets',
+    title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
+    columns: [
+      { key: 'target', header: 'target' },
+      { key: 'year', header: 'year', type: 'int' },
+      { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
+      { key: 'status', header: 'status' },
+      { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
+      { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
+      { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
+      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: `not by ${opts.through}` },
+      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: `not by ${opts.through}` },
+      { key: 'source_id', header: 'source_id' },
+    ],
+    rows: targetRows,
+  };
   addBandColumns(targetsTable, banded.files, { people: false, values: true });
   const chartThrough = Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2);
   // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
