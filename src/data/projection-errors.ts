@@ -8,7 +8,7 @@ import { decodeUtf8, parseCsv } from './csv.js';
 import { bundledDataDir } from './datasets.js';
 import { readInputBytes } from './files.js';
 import { formatProblem } from './problem.js';
-import { validateRows, type Schema } from './schema.js';
+import type { Schema } from './schema.js';
 
 /** Column names of the quantiles of ln(actual / projected), in ERROR_PROBS order. */
 export const QUANTILE_COLUMNS = ['lr_q2_5', 'lr_q10', 'lr_q50', 'lr_q90', 'lr_q97_5'] as const;
@@ -37,24 +37,47 @@ export function bundledErrorTablePath(): string {
 
 let cached: ErrorRow[] | undefined;
 
-/** Reads and checks an error table (the bundled one by default, read once per process); a bad file is a data error (exit 65). */
+/**
+ * Reads and checks an error table (the bundled one by default, read once per process). The file is generated
+ * (formatErrorTable), so it is read by a small exact reader rather than the dataset validator: every run of
+ * `overview` reads it, and start-up time counts. Anything unexpected is a data error naming line and column (exit 65).
+ */
 export function loadErrorTable(path?: string): ErrorRow[] {
   if (path === undefined && cached !== undefined) return cached;
   const file = path ?? bundledErrorTablePath();
-  const table = parseCsv(decodeUtf8(readInputBytes(file), file), file, { plainFirst: true });
-  const { rows, problems } = validateRows(table, projectionErrorsSchema);
-  if (problems.length > 0) throw dataError(formatProblem(problems[0]));
-  const result = rows.map((r) => ({
-    benchmark: String(r.benchmark),
-    method: r.method as ProjectionMethod,
-    span: Number(r.anchor_span),
-    horizon: Number(r.horizon),
-    series: Number(r.series),
-    held: Number(r.held_at_bound),
-    q: QUANTILE_COLUMNS.map((c) => Number(r[c])),
-  }));
+  const result = parseErrorTable(decodeUtf8(readInputBytes(file), file), file);
   if (path === undefined) cached = result;
   return result;
+}
+
+const HEADER = projectionErrorsSchema.columns.map((c) => c.name);
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const WHOLE = /^\d+$/;
+
+/** The rows of an error table's CSV text, checked cell by cell against projectionErrorsSchema. */
+export function parseErrorTable(text: string, file: string): ErrorRow[] {
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  const problem = (line: number, column: number | undefined, message: string) => dataError(formatProblem({ file, line, column, message }));
+  if (lines.length === 0 || lines[0].replace(/^\uFEFF/, '') !== HEADER.join(',')) throw problem(1, undefined, `the header is not ${HEADER.join(',')}`);
+  const seen = new Set<string>();
+  return lines.slice(1).map((line, i) => {
+    const at = i + 2;
+    const cells = line.split(',');
+    if (cells.length !== HEADER.length) throw problem(at, undefined, `${cells.length} fields; expected ${HEADER.length}`);
+    const [benchmark, method, ...rest] = cells;
+    if (!/^[a-z0-9][a-z0-9_.-]*$/.test(benchmark)) throw problem(at, 1, `'${benchmark}' is not an identifier; expected a benchmark name such as m3_yearly`);
+    if (!(PROJECTION_METHODS as readonly string[]).includes(method)) throw problem(at, 2, `'${method}' is not allowed; expected one of ${PROJECTION_METHODS.join(', ')}`);
+    rest.forEach((cell, k) => {
+      const whole = k < 4;
+      if (!(whole ? WHOLE : PLAIN_NUMBER).test(cell) || (k < 2 && Number(cell) < 1)) throw problem(at, k + 3, `'${cell}' is not ${whole ? (k < 2 ? 'a whole number ≥ 1' : 'a whole number ≥ 0') : 'a number'}`);
+    });
+    const key = `${benchmark},${method},${rest[0]},${rest[1]}`;
+    if (seen.has(key)) throw problem(at, undefined, `a second row for ${key}; expected one per benchmark, method, anchor_span and horizon`);
+    seen.add(key);
+    const n = rest.map(Number);
+    return { benchmark, method: method as ProjectionMethod, span: n[0], horizon: n[1], series: n[2], held: n[3], q: n.slice(4) };
+  });
 }
 
 /**
