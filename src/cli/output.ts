@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import { renderCsv } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import type { Report, Table } from '../report/model.js';
+import { forAudience, type Report, type Table } from '../report/model.js';
 import { renderTables } from '../report/table.js';
 import { collectStreams, streamCsv, streamedTable, streamJson, type TextSink } from '../report/stream.js';
 import { openAtomic, writeFileAtomic } from '../report/write.js';
@@ -30,7 +30,8 @@ function pickTable(report: Report, name: string | undefined): Table {
 }
 
 /** Renders the report as text; `paint` colours table output (PLAIN for none). */
-export async function render(report: Report, options: OutputOptions, version: string, paint: Painter): Promise<string> {
+export async function render(whole: Report, options: OutputOptions, version: string, paint: Painter): Promise<string> {
+  const report = forAudience(whole, options.format === 'table' || options.format === 'md' ? 'people' : 'files');
   switch (options.format) {
     case 'csv':
       return renderCsv(pickTable(report, options.table), { neutralise: options.neutralise, excel: options.excel });
@@ -89,7 +90,7 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
   if (options.format === 'xlsx') {
     if (options.out === undefined) throw usageError('--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)');
     const { renderXlsx } = await import('../report/xlsx.js');
-    writeFileAtomic(options.out, await renderXlsx(report));
+    writeFileAtomic(options.out, await renderXlsx(forAudience(report, 'files')));
   } else if (options.out !== undefined) {
     // Files never carry colour codes.
     const text = await render(report, options, version, await painter(0));
@@ -100,8 +101,9 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
   if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
   // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr.
   if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: warning: ${w}\n`);
-  if (options.format === 'csv' && options.table === undefined && report.tables.length > 1 && options.out === undefined) {
-    sink.stderr(`semicap: wrote table '${report.tables[0].name}'; also available with --table: ${report.tables.slice(1).map((t) => t.name).join(', ')}\n`);
+  const fileTables = forAudience(report, 'files').tables;
+  if (options.format === 'csv' && options.table === undefined && fileTables.length > 1 && options.out === undefined) {
+    sink.stderr(`semicap: wrote table '${fileTables[0].name}'; also available with --table: ${fileTables.slice(1).map((t) => t.name).join(', ')}\n`);
   }
 }
 

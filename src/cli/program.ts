@@ -61,7 +61,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
     withOutput(
       program
         .command('project')
-        .description('project a value through known points (anchors) by compound, linear or logistic growth')
+        .description('project a value through known points (anchors) by compound, linear or logistic growth, with empirical error bands measured on M3')
         .requiredOption('--from <year=value>', 'first anchor, e.g. 2023=29% (a % sign marks a share, bounded 0–100)')
         .requiredOption('--to <year=value>', 'last anchor, e.g. 2027=39%')
         .option('--via <year=value>', 'an anchor in between (repeatable): piecewise growth', collect, [])

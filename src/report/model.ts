@@ -12,6 +12,11 @@ export interface Column {
   digits?: number;
   /** What a table shows for an empty cell (files keep it empty), e.g. 'not by 2040'. */
   emptyText?: string;
+  /**
+   * Who the column is for: `people` (tables, Markdown, HTML: e.g. a band shown as "42.05-55.31") or `files`
+   * (CSV, JSON, spreadsheets: the same band as separate numbers). Absent: both.
+   */
+  audience?: 'people' | 'files';
 }
 
 export interface Table {
@@ -20,6 +25,8 @@ export interface Table {
   title?: string;
   columns: Column[];
   rows: Record<string, CellValue>[];
+  /** Who the table is for (see Column.audience); absent: both. */
+  audience?: 'people' | 'files';
   /**
    * Rows too many to hold at once (a forecast of a large file), produced batch by batch while the output is
    * written; each row holds its cells in column order. CSV and JSON write them as they come; the other formats
@@ -43,6 +50,13 @@ export interface Report {
 
 export const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The report with only the columns meant for that audience (see Column.audience). */
+export function forAudience(report: Report, audience: 'people' | 'files'): Report {
+  const other = (x: { audience?: 'people' | 'files' }) => x.audience !== undefined && x.audience !== audience;
+  if (!report.tables.some((t) => other(t) || t.columns.some(other))) return report;
+  return { ...report, tables: report.tables.filter((t) => !other(t)).map((t) => ({ ...t, columns: t.columns.filter((c) => !other(c)) })) };
+}
 
 export function makeReport(command: string, tables: Table[], notes: string[] = [], warnings: string[] = []): Report {
   return { command, tables, notes, warnings };

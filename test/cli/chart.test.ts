@@ -21,8 +21,9 @@ describe('--chart in the terminal', () => {
     expect(tableEnd).toBeGreaterThan(0);
     expect(chartStart).toBeGreaterThan(tableEnd);
     const chart = r.stdout.slice(chartStart);
-    // The y axis runs from 29.0 (2023) to 48.7 (the 2030 compound value 48.70).
-    expect(chart).toMatch(/^48\.7 ┤/m);
+    // The y axis runs from 29.0 (2023) to 66.6, the top of the widest 80 % band (logistic's in 2030, 66.65).
+    expect(chart).toMatch(/^66\.6 ┤/m);
+    expect(chart).toContain('░░ logistic 80 % band (M3 errors)');
     expect(chart).toMatch(/^29\.0 ┤/m);
     expect(chart).toMatch(/^ +2023 .* 2030$/m);
     for (const m of ['cagr', 'linear', 'logistic']) expect(chart).toContain(`╌╌ ${m} (projection)`);
@@ -57,7 +58,7 @@ describe('--chart in the terminal', () => {
   it('never goes into CSV or JSON: with --format csv on stdout it goes to stderr', () => {
     const csv = semicap([...PROJECT, '--chart', '--format', 'csv'], { env: UTF8 });
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe('year,cagr,linear,logistic,point');
+    expect(csv.stdout.split('\n')[0]).toMatch(/^year,cagr,linear,logistic,point,cagr_lo80,/);
     expect(csv.stdout).not.toMatch(/[┤╌░]/);
     expect(csv.stderr).toContain('╌╌ cagr (projection)');
     const out = join(dir, 'p.json');
@@ -108,7 +109,8 @@ describe('--chart-out FILE.svg', () => {
     const cls = (c: string) => els.filter((e) => (e.attrs.class ?? '').split(' ').includes(c));
     expect(cls('projection')).toHaveLength(3);
     expect(cls('projection').every((e) => e.attrs['stroke-dasharray'] === '6 4')).toBe(true);
-    expect(cls('band')).toHaveLength(1);
+    // The spread between the methods, and each method's 80 % band measured on M3.
+    expect(cls('band')).toHaveLength(4);
     expect(cls('anchor')).toHaveLength(2);
     const years = els.filter((e) => e.name === 'g' && e.attrs.class === 'x-axis').flatMap((g) => g.children.filter((c) => c.name === 'text').map((c) => c.text));
     expect(years).toEqual(['2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030']);

@@ -150,7 +150,12 @@ describe('project', () => {
     const base = ['project', '--from', '2020=100', '--to', '2021=50', '--through', '2023', '--method', 'linear,cagr', '--format', 'csv'];
     const held = semicap(base);
     expect(held.code, held.stderr).toBe(0);
-    expect(held.stdout).toBe('year,linear,cagr,point\n2020,100,100,anchor\n2021,50,50,anchor\n2022,0,25,extrapolated\n2023,0,12.5,extrapolated (linear held at bound)\n');
+    // The path's own columns, before the empirical band columns that follow them.
+    const pathColumns = held.stdout.split('\n').map((line) => line.split(',').slice(0, 4).join(',')).join('\n');
+    expect(pathColumns).toBe('year,linear,cagr,point\n2020,100,100,anchor\n2021,50,50,anchor\n2022,0,25,extrapolated\n2023,0,12.5,extrapolated (linear held at bound)\n');
+    // A path held at 0 gets no band (a ratio to nothing says nothing); the cagr path beside it does.
+    expect(csvRows(held.stdout)[3]).toMatchObject({ linear_lo80: '', linear_hi95: '' });
+    expect(num(csvRows(held.stdout)[3].cagr_lo80)).toBeGreaterThan(0);
     expect(held.stderr).toBe("semicap: warning: linear would pass 0 in 2023 (-50.0); held at 0\nsemicap: wrote table 'projection'; also available with --table: rates\n");
     const free = semicap([...base, '--floor', 'none']);
     expect(free.code, free.stderr).toBe(0);

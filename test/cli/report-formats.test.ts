@@ -29,8 +29,11 @@ describe('--format md', () => {
   it('the projection table: year and numbers right-aligned, the point column left', () => {
     const r = semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030', '--format', 'md'], { env: ENV });
     const lines = r.stdout.split('\n');
-    expect(lines.slice(0, 4)).toEqual(['### Projection through 2023=29%, 2027=39%', '', '| year | cagr % | linear % | logistic % | point |', '|---:|---:|---:|---:|---|']);
-    expect(lines).toContain('| 2030 | 48.70 | 46.50 | 47.22 | extrapolated |');
+    expect(lines.slice(0, 2)).toEqual(['### Projection through 2023=29%, 2027=39%', '']);
+    // The path's own columns first, then one band column per method and level (text for people).
+    expect(lines[2]).toBe('| year | cagr % | linear % | logistic % | point | cagr 80 % band | cagr 95 % band | linear 80 % band | linear 95 % band | logistic 80 % band | logistic 95 % band |');
+    expect(lines[3]).toBe('|---:|---:|---:|---:|---|---|---|---|---|---|---|');
+    expect(lines.find((l) => l.startsWith('| 2030 |'))).toMatch(/^\| 2030 \| 48\.70 \| 46\.50 \| 47\.22 \| extrapolated \| \d+\.\d-\d+\.\d \|/);
   });
 });
 

@@ -86,8 +86,9 @@ describe('negative numbers stay numbers', () => {
     const r = semicap(['project', '--from', '2020=3.5', '--to', '2021=0', '--through', '2023', '--method', 'linear', '--floor', 'none', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain('2022,-3.5,extrapolated');
-    expect(lines).toContain('2023,-7,extrapolated');
+    // Values below 0 get no empirical band: the four band fields stay empty.
+    expect(lines).toContain('2022,-3.5,extrapolated,,,,');
+    expect(lines).toContain('2023,-7,extrapolated,,,,');
     expect(r.stdout).not.toContain("'-");
   });
 });

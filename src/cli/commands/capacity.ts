@@ -1,11 +1,13 @@
 // `semicap capacity`: a region's share of a capacity segment projected through each source's own figures
 // (sources are never averaged or mixed), or capacity in wafers per month (--metric wpm).
+import { projectionEvidence, type ProjectionEvidence } from '../../app/projection-evidence.js';
 import { bundledDataDir, datasetPaths, loadDatasets, type CapacityRecord, type Datasets, type DatasetName, type ShareRecord } from '../../data/datasets.js';
 import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod } from '../../domain/projection.js';
 import { convertCapacity, type CapacityUnit } from '../../domain/units.js';
 import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
+import { addBandColumns, pathChartBands, peopleBandsTable } from '../../report/bands.js';
 import { historyChart, sourcesChart, type Chart } from '../../report/series.js';
 import { parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { Method } from '../../forecast/types.js';
@@ -76,7 +78,36 @@ function inputsTable(rows: { year: number; value: number; kind: string; source_i
   };
 }
 
-export function shareReport(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
+/**
+ * The empirical bands of each path (M3 errors): numbers appended to the wide table for files, a long table of them
+ * for people (every extrapolated year, or only the last with `lastYearOnly`), one evidence line per distinct case,
+ * and the bands for the chart.
+ */
+function withBands(wide: Table, paths: SharePath[], digits: number, lastYearOnly = false, pathColumn = 'source_id'): { table: Table; notes: string[]; evidence: ProjectionEvidence[][] } {
+  const evidence = paths.map((p) => projectionEvidence(p.projections));
+  const labelled = paths.flatMap((p, i) => evidence[i].map((e, j) => ({ key: `${p.sourceId}.${e.method}`, label: `${p.sourceId} ${e.method}`, digits, points: e.points, sourceId: p.sourceId, method: e.method, values: p.projections[j].points })));
+  addBandColumns(wide, labelled, { people: false });
+  const last = Math.max(...paths.flatMap((p) => p.projections.map((pr) => pr.through)));
+  const table = peopleBandsTable(
+    'bands',
+    `Empirical bands past each path's last anchor: how far the same extrapolation landed on M3 yearly series${lastYearOnly ? ` (${last})` : ''}`,
+    [{ key: pathColumn, header: pathColumn }, { key: 'method', header: 'method' }],
+    labelled.map((l) => ({ labels: { [pathColumn]: l.sourceId, method: l.method }, digits, points: l.points.map((pt, k) => ({ ...pt, value: l.values[k].value })) })),
+    lastYearOnly ? (year) => year === last : undefined,
+  );
+  const notes = [...new Set(evidence.flat().flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])))];
+  return { table, notes, evidence };
+}
+
+/** Chart bands of the paths: each one's 80 % band (its 95 % and 80 % when there is a single path). */
+function chartBands(paths: SharePath[], evidence: ProjectionEvidence[][]) {
+  return pathChartBands(
+    paths.flatMap((p, i) => evidence[i].map((e, j) => ({ key: `${p.sourceId}.${e.method}`, label: paths.length === 1 ? e.method : `${p.sourceId} ${e.method}`, digits: 0, points: e.points, start: p.projections[j].anchors[p.projections[j].anchors.length - 1] }))),
+    'M3 errors',
+  );
+}
+
+export function shareReport(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number; bandsLastYearOnly?: boolean }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const { paths, singles } = sharePaths(data, opts.region, opts.segment, opts.methods, opts.through, opts.source);
   if (paths.length === 0) {
     throw usageError(`no source gives two or more years for ${opts.region}/${opts.segment}${opts.source ? ` in ${opts.source}` : ''}, so there is nothing to project through; figures: ${singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ')}`);
@@ -88,11 +119,15 @@ export function shareReport(data: Datasets, opts: { region: string; segment: str
   );
   if (paths.length > 1) notes.push(`${paths.length} sources project separately; they are not averaged. Pick one with --source.`);
   const warnings = paths.flatMap((p) => p.projections.flatMap((pr) => pr.warnings.map((w) => `${p.sourceId}: ${w}`)));
+  const wide = wideTable(paths, 2, `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`);
+  const bands = withBands(wide, paths, 2, opts.bandsLastYearOnly);
+  const chart = sourcesChart('share', `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`, '%', paths, all);
+  chart.bands.push(...chartBands(paths, bands.evidence));
   return {
-    tables: [wideTable(paths, 2, `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`), inputsTable(all, used, 2)],
-    notes,
+    tables: [wide, bands.table, inputsTable(all, used, 2)],
+    notes: [...notes, ...bands.notes],
     warnings,
-    charts: [sourcesChart('share', `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`, '%', paths, all)],
+    charts: [chart],
   };
 }
 
@@ -154,8 +189,11 @@ export function wpmReport(
     `kinds used: ${[...new Set(history.rows.map((r) => r.kind))].join(', ')}`,
   ];
   const chart = historyChart('wpm', table.title ?? 'capacity', outUnit, history.rows.map((r) => ({ year: r.year, value: r.value * factor })), projections, [...new Set(history.rows.map((r) => r.source_id))].join(', '));
+  const bands = withBands(table, [path], 0, false, 'entity');
+  chart.bands.push(...chartBands([path], bands.evidence));
+  notes.push(...bands.notes);
   const warnings = projections.flatMap((p) => p.warnings);
-  const tables = [table, inputs];
+  const tables = [table, bands.table, inputs];
   if (opts.fitted && opts.fitted.length > 0) {
     if (opts.fit === undefined) throw new Error('wpmReport: fitted methods need fit (fitHistory from fit-history.ts)');
     const points = history.rows.map((r) => ({ year: r.year, value: r.value * factor }));

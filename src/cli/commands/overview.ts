@@ -15,12 +15,12 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   const dir = g.data ?? bundledDataDir();
   const needed: DatasetName[] = ['capacity_share', 'funds', 'fx', 'self_sufficiency'];
   const data = loadDatasets(dir, needed);
-  const share = shareReport(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030 });
+  const share = shareReport(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030, bandsLastYearOnly: true });
   const fxYear = Math.max(...data.fx.filter((r) => r.currency === 'CNY').map((r) => r.year));
   const [, totals] = fundsTables(data.funds, data.fx, fxYear);
   totals.title = `Chip funds: totals at ${fxYear} CNY/USD rates (semicap funds for every figure)`;
   const ss = selfSufficiencyTables(data, { scope: 'ic_production_in_china', through: 2040, extraTargets: [] });
-  const [shareTable] = share.tables;
+  const [shareTable, shareBands] = share.tables;
   shareTable.title = "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)";
   ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;
   share.charts[0].title = shareTable.title;
@@ -29,7 +29,7 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   const claims = checkClaims({ dataDir: dir, headlinesOnly: true });
   const claimTable = claimsTable(claims.judgements, lang, { name: 'claims', title: claimWord('overviewTitle', lang), brief: true, definitionOf: (d) => CLAIM_DATASETS[d]?.relax });
   return {
-    report: { ...makeReport('overview', [shareTable, totals, ss.tables[0], claimTable], [...share.notes, ...ss.notes], share.warnings), charts: [...share.charts, ...ss.charts] },
+    report: { ...makeReport('overview', [shareTable, { ...shareBands, name: 'share_bands' }, totals, ss.tables[0], ...ss.tables.filter((t) => t.name === 'bands').map((t) => ({ ...t, name: 'self_sufficiency_bands' })), claimTable], [...share.notes, ...ss.notes], share.warnings), charts: [...share.charts, ...ss.charts] },
     inputs: [...new Set([...datasetPaths(dir, needed), ...claims.inputs])],
   };
 }

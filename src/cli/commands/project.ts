@@ -1,8 +1,10 @@
 // `semicap project`: a path through known points by compound, linear or logistic growth — no CSV needed.
 import { assessGoal, firstYearReaching } from '../../domain/goal.js';
-import { PROJECTION_METHODS, projectMethods, type Anchor, type Projection } from '../../domain/projection.js';
+import { projectWithEvidence, type ProjectionEvidence } from '../../app/projection-evidence.js';
+import { PROJECTION_METHODS, type Anchor, type Projection } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
+import { addBandColumns, pathChartBands } from '../../report/bands.js';
 import { projectionChart } from '../../report/series.js';
 import { parseAnchorArg, parseListArg, parseNumberArg, parseYearArg, type AnchorArg } from '../args.js';
 import type { CommandResult } from '../context.js';
@@ -27,16 +29,30 @@ export function project(_args: string[], opts: Record<string, unknown>): Command
   if (floor === undefined && !isShare && negative) {
     throw usageError(`anchor ${negative.year}=${negative.value} is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative`);
   }
-  const projections = projectMethods(methods, { anchors, through, isShare, cap, floor });
+  const { projections, evidence } = projectWithEvidence(methods, { anchors, through, isShare, cap, floor });
   const unit = isShare ? '%' : '';
-  const report = makeReport('project', [pathTable(projections, isShare), ratesTable(projections, isShare)], [], projections.flatMap((p) => p.warnings));
+  const paths = bandPaths(evidence, projections, isShare);
+  const path = pathTable(projections, isShare);
+  addBandColumns(path, paths);
+  const report = makeReport('project', [path, ratesTable(projections, isShare)], [], projections.flatMap((p) => p.warnings));
   report.notes.push(...impliedRateNotes(projections, unit));
-  report.charts = [projectionChart('projection', report.tables[0].title ?? 'projection', unit, projections)];
+  report.notes.push(...evidence.flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])));
+  const chart = projectionChart('projection', report.tables[0].title ?? 'projection', unit, projections);
+  chart.bands.push(...pathChartBands(paths, 'M3 errors'));
+  report.charts = [chart];
   if (opts.target !== undefined) {
     const target = parseAnchorArg(String(opts.target), '--target');
     report.tables.push(targetTable(projections, anchors, { year: target.year, value: target.value }, isShare));
   }
   return { report };
+}
+
+/** Each method's empirical bands, for the table and the chart (starting from the last anchor). */
+function bandPaths(evidence: ProjectionEvidence[], projections: Projection[], isShare: boolean) {
+  return evidence.map((e, i) => {
+    const anchors = projections[i].anchors;
+    return { key: e.method, label: e.method, digits: isShare ? 2 : 0, points: e.points, start: anchors[anchors.length - 1] };
+  });
 }
 
 /** `--floor`: a number, or `none` for no floor (values that can be negative); undefined: the default, 0. */

@@ -12,7 +12,7 @@ import { renderHtml, type HtmlSection } from '../../report/html.js';
 import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
 import { renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { makeReport, type Report } from '../../report/model.js';
+import { forAudience, makeReport, type Report } from '../../report/model.js';
 import { chartsOf } from '../../report/series.js';
 import { renderSvg } from '../../report/svg.js';
 import { writeFileAtomic } from '../../report/write.js';
@@ -94,10 +94,10 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
   for (const analysis of ANALYSES) {
     progress.step(analysis.id);
     const result = await analysis.run(inner);
-    const people = localizeReport(result.report, lang, { cells: true });
-    const machine = localizeReport(result.report, lang, { cells: false });
+    const people = forAudience(localizeReport(result.report, lang, { cells: true }), 'people');
+    const machine = forAudience(localizeReport(result.report, lang, { cells: false }), 'files');
     const csv: Record<string, string> = {};
-    for (const t of result.report.tables) {
+    for (const t of forAudience(result.report, 'files').tables) {
       const file = `${analysis.id}-${t.name}.csv`;
       write(file, renderCsv(t, { neutralise: given.neutralise, excel: given.excel }));
       csv[t.name] = file;

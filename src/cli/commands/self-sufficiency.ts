@@ -1,11 +1,13 @@
 // `semicap self-sufficiency`: the history of one self-sufficiency series, the targets, the gap to each,
 // the compound and linear growth each needs, and the year the current path reaches it (or not by --through).
+import { currentPathEvidence } from '../../app/projection-evidence.js';
 import { bundledDataDir, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
 import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
 import { compoundRateOrNull, linearStep, type Anchor } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Report, type Table } from '../../report/model.js';
+import { addBandColumns, pathChartBands, peopleBandsTable } from '../../report/bands.js';
 import { targetsChart, type Chart } from '../../report/series.js';
 import { parseAnchorArg, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
@@ -59,6 +61,7 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
   const historyRows = series
     .sort((a, b) => a.year - b.year || compareText(a.kind, b.kind))
     .map((r) => ({ year: r.year, rate_pct: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
+  const banded = pathBands(path, current, targets, opts.through);
   const notes = [
     `current: ${current.value}% in ${current.year}${opts.current ? ' (from --current)' : ` (latest actual of ${opts.scope})`}`,
     path
@@ -66,25 +69,32 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
       : 'only one actual figure: no current path',
     `definition: ${actual[0]?.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
   ];
+  const targetsTable: Table = {
+    name: 'targets',
+    title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
+    columns: [
+      { key: 'target', header: 'target' },
+      { key: 'year', header: 'year', type: 'int' },
+      { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
+      { key: 'status', header: 'status' },
+      { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
+      { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
+      { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
+      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: `not by ${opts.through}` },
+      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: `not by ${opts.through}` },
+      { key: 'source_id', header: 'source_id' },
+    ],
+    rows: targetRows,
+  };
+  addBandColumns(targetsTable, banded.files, { people: false, values: true });
+  const chartThrough = Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2);
+  // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
+  const chart = targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, path, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(actual.map((r) => r.source_id))].join(', '));
+  chart.bands.push(...pathChartBands(banded.files.map((f) => ({ ...f, points: f.points.filter((p) => p.year <= chartThrough), start: current })), 'M3 errors'));
   return {
     tables: [
-      {
-        name: 'targets',
-        title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
-        columns: [
-          { key: 'target', header: 'target' },
-          { key: 'year', header: 'year', type: 'int' },
-          { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
-          { key: 'status', header: 'status' },
-          { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
-          { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-          { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-          { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: `not by ${opts.through}` },
-          { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: `not by ${opts.through}` },
-          { key: 'source_id', header: 'source_id' },
-        ],
-        rows: targetRows,
-      },
+      targetsTable,
+      ...(banded.people ? [banded.people] : []),
       {
         name: 'history',
         title: `${opts.scope}: history and third-party forecasts`,
@@ -98,10 +108,26 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
         rows: historyRows,
       },
     ],
-    notes,
-    // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
-    charts: [targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, path, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2), [...new Set(actual.map((r) => r.source_id))].join(', '))],
+    notes: [...notes, ...banded.notes],
+    charts: [chart],
   };
+}
+
+/**
+ * The current path's empirical bands: per target row the path's value and bands in the target year (numbers, for
+ * files: cagr_path, cagr_lo80, …), a table of them for people, and the evidence lines.
+ */
+function pathBands(path: ReturnType<typeof currentPath>, current: Anchor, targets: TargetRow[], through: number) {
+  if (path === null) return { files: [], people: undefined, notes: [] };
+  const last = Math.max(through, ...targets.map((t) => t.year));
+  const { projections, evidence } = currentPathEvidence(path, current, last);
+  // Years after the current figure only: the path before it is history, not a projection.
+  const files = evidence.map((e, i) => ({ key: e.method, label: e.method, digits: 2, points: e.points.map((pt, k) => ({ ...pt, value: projections[i].points[k].value })).filter((pt) => pt.year > current.year) }));
+  const targetYears = new Set(targets.filter((t) => t.year > current.year).map((t) => t.year));
+  const people = targetYears.size === 0 ? undefined : peopleBandsTable('bands', `The current path in each target year, with empirical bands: how far the same extrapolation landed on M3 yearly series`, [{ key: 'method', header: 'method' }], files.map((f) => ({ labels: { method: f.key }, digits: 2, points: f.points })), (year) => targetYears.has(year));
+  const lastTarget = Math.max(...targetYears);
+  const notes = Number.isFinite(lastTarget) ? currentPathEvidence(path, current, lastTarget).evidence.flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])) : [];
+  return { files, people, notes };
 }
 
 /** Two sources for one year: keep the first (datasets list the primary series first) — the rest stay in the history table. */
