@@ -20,7 +20,8 @@ import { decodeUtf8, parseCsv } from '../../data/csv.js';
 import { problemError } from '../../data/problem.js';
 import { parseNumber } from '../../data/values.js';
 import { PROJECTION_METHODS, projectMethods, type ProjectionMethod } from '../../domain/projection.js';
-import { convertCapacity, convertCurrency, type CapacityUnit } from '../../domain/units.js';
+import { convertCapacity, fxRateFor, type CapacityUnit } from '../../domain/units.js';
+import { convertFund } from '../../app/funds.js';
 import { missingInputError, usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
 import { closest } from '../args.js';
@@ -214,17 +215,18 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       if (rows.length === 0) throw new RuleError(`no fund figure for ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ')}`);
       if (rows.length > 1) throw new RuleError(`${rows.length} figures match (${rows.map((r) => `${r.phase ?? ''} ${r.measure}`.trim()).join(', ')}); narrow with phase= or measure=`);
       const f = rows[0];
-      const fxYear = s.fx_year !== undefined ? Number(s.fx_year) : f.year;
       const currency = rule.unit === 'USD_bn' ? 'USD' : 'CNY';
       let converted;
       try {
-        converted = convertCurrency({ low: f.amount_low, high: f.amount_high }, f.currency, currency, data.fx, fxYear).amount;
+        // The one currency rule (the fund year's average rate unless fx_year names one), as in `funds`.
+        converted = convertFund(f, data.fx, s.fx_year !== undefined ? Number(s.fx_year) : undefined).conversion;
+        if (s.fx_year !== undefined) fxRateFor(data.fx, 'CNY', Number(s.fx_year));
       } catch (e) {
         throw new RuleError((e as Error).message);
       }
       const bound = s.bound ?? 'low';
       if (bound !== 'low' && bound !== 'high') throw new RuleError(`bound=${bound}; expected low or high`);
-      return { actual: converted[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${fxYear} rate` };
+      return { actual: (currency === 'USD' ? converted.usd : converted.cny)[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${converted.rateYear} rate (${converted.cnyPerUsd})` };
     }
     case 'rows': {
       const key = { sources: 'sources', capacity_share: 'capacityShare', capacity: 'capacity', funds: 'funds', self_sufficiency: 'selfSufficiency', fx: 'fx' }[s.dataset] as keyof Datasets | undefined;
