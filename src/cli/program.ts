@@ -110,6 +110,28 @@ export function defineCommands(program: Command, onResult: OnResult): void {
     withOutput(
       withData(
         program
+          .command('revisions')
+          .description("how a publisher's forecast moved from release to release: every release side by side by release date, each revision's move, each forecast's miss against the actual that arrived later")
+          .option('--publisher <name>', 'publisher (part of sources.csv publisher, any case)', 'trendforce')
+          .addOption(new Option('--measure <measure>', 'share (a region\'s share of a capacity segment) or self_sufficiency (a scope)').choices(['share', 'self_sufficiency']).default('share'))
+          .option('--region <region>', 'with --measure share: region', 'china')
+          .option('--segment <segment>', 'with --measure share: capacity segment', 'mature')
+          .option('--scope <scope>', 'with --measure self_sufficiency: series', 'ic_production_in_china'),
+      ),
+    ),
+    [
+      'semicap revisions',
+      'semicap revisions --publisher trendforce --region taiwan --segment mature',
+      'semicap revisions --chart',
+      'semicap revisions --format csv --table moves',
+      'semicap revisions --measure self_sufficiency --publisher "ic insights"',
+    ],
+  ).action(act(async () => (await import('./commands/revisions.js')).revisions));
+
+  examples(
+    withOutput(
+      withData(
+        program
           .command('funds')
           .description('funds and support packages in CNY and USD, ranges kept as low–high, cumulative totals, the US CHIPS Act beside them')
           .option('--fx-year <year>', 'year of the CNY/USD rate used for conversion (default: each figure\'s own year, else the latest)')
