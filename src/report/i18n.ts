@@ -132,6 +132,8 @@ const HEADERS: Record<string, string> = {
   role: '用途',
   note: '定义 / 说明',
   point: '数据点',
+  observed: '观测值',
+  observed_kind: '观测值类别',
   method: '方法',
   from_year: '起始年',
   to_year: '终止年',

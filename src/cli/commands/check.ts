@@ -19,6 +19,7 @@ import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets 
 import { decodeUtf8, parseCsv } from '../../data/csv.js';
 import { problemError } from '../../data/problem.js';
 import { parseNumber } from '../../data/values.js';
+import { comparableHistory, currentPath } from '../../domain/history.js';
 import { PROJECTION_METHODS, projectMethods, type ProjectionMethod } from '../../domain/projection.js';
 import { convertCapacity, fxRateFor, type CapacityUnit } from '../../domain/units.js';
 import { convertFund } from '../../app/funds.js';
@@ -28,7 +29,6 @@ import { closest } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { capacityHistory, sharePaths } from './capacity.js';
-import { currentPath } from './self-sufficiency.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
@@ -195,11 +195,10 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       if (series.length === 0) throw new RuleError(`no self-sufficiency series '${scope}'`);
       if (s.path !== undefined) {
         if (s.path !== 'cagr' && s.path !== 'linear') throw new RuleError(`path=${s.path}; expected cagr or linear`);
-        const history = series.filter((r) => r.kind === 'actual' || r.kind === 'estimate').sort((a, b) => a.year - b.year);
-        const seen = new Set<number>();
-        const points = history.filter((r) => (seen.has(r.year) ? false : (seen.add(r.year), true))).map((r) => ({ year: r.year, value: r.rate_pct }));
-        const path = currentPath(points);
-        if (!path) throw new RuleError(`series '${scope}' has fewer than two actual figures`);
+        // The same one-definition history as `self-sufficiency` (domain/history.ts).
+        const comparable = comparableHistory(series.map((r) => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id })));
+        const path = currentPath(comparable.points);
+        if (!path) throw new RuleError(comparable.definitions > 1 ? `series '${scope}' mixes ${comparable.definitions} definitions and its latest has fewer than two actual figures: no path across definitions` : `series '${scope}' has fewer than two actual figures`);
         const t = year! - path.to.year;
         const raw = s.path === 'cagr' ? (path.cagrPct === null ? NaN : path.to.value * Math.pow(1 + path.cagrPct / 100, t)) : path.to.value + path.step * t;
         if (!Number.isFinite(raw)) throw new RuleError('no compound rate (a value is not positive)');

@@ -21,7 +21,7 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;
   share.charts[0].title = shareTable.title;
   return {
-    report: { ...makeReport('overview', [shareTable, totals, ss.tables[0]], [...share.notes, ...ss.notes], share.warnings), charts: [...share.charts, ...ss.charts] },
+    report: { ...makeReport('overview', [shareTable, totals, ss.tables[0]], [...share.notes, ...ss.notes], [...share.warnings, ...ss.warnings]), charts: [...share.charts, ...ss.charts] },
     inputs: datasetPaths(dir, needed),
   };
 }
