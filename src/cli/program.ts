@@ -42,6 +42,16 @@ export function makeAction(program: Command, onResult: OnResult) {
       const args = (params.slice(0, cmd.registeredArguments.length) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
       const impl = await load();
       const result = await impl(args, cmd.opts(), g);
+      // A --data folder is layered over the bundled datasets: say whose files were used and list the conflicts.
+      if (g.data !== undefined && cmd.options.some((o) => o.long === '--data') && result.report.raw === undefined) {
+        const { folderLayering, layeringNotes } = await import('../app/layering.js');
+        const layering = folderLayering(g.data);
+        if (layering) {
+          const l = layeringNotes(layering);
+          result.report.notes.push(...l.notes);
+          result.report.warnings.push(...l.warnings);
+        }
+      }
       await onResult(result, g);
     };
 }
@@ -160,8 +170,14 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
 
   examples(
-    withOutput(program.command('validate').description('check datasets and scenarios.csv (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
-    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv'],
+    withOutput(
+      program
+        .command('validate')
+        .description('check datasets and scenarios.csv (the bundled ones by default; a folder may hold only some files, layered over the bundled ones); exit 65 on any error')
+        .argument('[paths...]', 'dataset folders or CSV files')
+        .option('--max-age <years>', 'warn (stderr, exit unchanged) about series whose newest source is older than YEARS (today: SEMICAP_TODAY=YYYY-MM-DD or the clock)'),
+    ),
+    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv', 'semicap validate --max-age 2'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));
 
   examples(

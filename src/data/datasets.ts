@@ -64,6 +64,8 @@ export interface LoadedFile {
   origin?: 'bundled' | 'yours';
   /** Rows taken over from the bundled file (already checked there): cross-file checks skip them. */
   inherited?: ReadonlySet<Row>;
+  /** How many rows the user's own file holds (rows holds them merged with the bundled ones). */
+  ownRows?: number;
 }
 
 /**
@@ -162,7 +164,7 @@ function layeredFolder(dir: string, bundledDir: string, wanted: readonly Schema[
     const mine = loadFile(join(dir, name), schema);
     problems.push(...mine.problems);
     const merged = mergeRows(base, mine, layering);
-    files.push({ ...mine, rows: merged.rows, origin: 'yours', inherited: merged.inherited });
+    files.push({ ...mine, rows: merged.rows, origin: 'yours', inherited: merged.inherited, ownRows: mine.rows.length });
   }
   problems.push(...crossFileProblems(files));
   return { files, problems, layering };
@@ -172,34 +174,34 @@ const rowKey = (schema: Schema, row: Row) => schema.key.map((k) => String(row[k]
 const cellText = (v: Row[string]) => (v === null || v === undefined ? '' : String(v));
 
 /**
- * The bundled rows in their order, each replaced by the user's row with the same key, then the user's new rows.
- * A replaced row whose values differ (in the columns the user's file has, notes aside) is a conflict.
+ * The user's rows first, in their order (the user's data wins wherever the first figure listed is used), then the
+ * bundled rows whose key the user's file does not have. A user's row with a bundled row's key replaces it; when
+ * their values differ (in the columns the user's file has, notes aside) that is a conflict, listed.
  */
 function mergeRows(base: LoadedFile, mine: LoadedFile, layering: Layering): { rows: Row[]; inherited: Set<Row> } {
   const schema = base.schema;
-  const yours = new Map(mine.rows.map((r) => [rowKey(schema, r), r]));
+  const bundled = new Map(base.rows.map((r) => [rowKey(schema, r), r]));
   const compared = schema.columns.filter((c) => !schema.key.includes(c.name) && c.name !== 'notes' && (mine.header ?? []).includes(c.name)).map((c) => c.name);
   const rows: Row[] = [];
-  const inherited = new Set<Row>();
-  const used = new Set<string>();
-  for (const b of base.rows) {
-    const key = rowKey(schema, b);
-    const y = yours.get(key);
-    if (y === undefined) {
-      rows.push(b);
-      inherited.add(b);
+  const replaced = new Set<string>();
+  for (const y of mine.rows) {
+    rows.push(y);
+    const key = rowKey(schema, y);
+    const b = bundled.get(key);
+    if (b === undefined) {
+      layering.added++;
       continue;
     }
-    used.add(key);
-    rows.push(y);
+    replaced.add(key);
     layering.replaced++;
     const differ = compared.filter((c) => cellText(y[c]) !== cellText(b[c])).map((c) => ({ name: c, yours: cellText(y[c]), bundled: cellText(b[c]) }));
     if (differ.length > 0) layering.conflicts.push({ file: mine.path, line: y.__line, key: schema.key.map((k) => `${k}=${cellText(y[k])}`).join(' '), columns: differ });
   }
-  for (const y of mine.rows) {
-    if (used.has(rowKey(schema, y))) continue;
-    rows.push(y);
-    layering.added++;
+  const inherited = new Set<Row>();
+  for (const b of base.rows) {
+    if (replaced.has(rowKey(schema, b))) continue;
+    rows.push(b);
+    inherited.add(b);
   }
   return { rows, inherited };
 }

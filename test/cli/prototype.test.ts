@@ -53,8 +53,8 @@ describe('through the CLI', () => {
     writeFileSync(file, `${HEADER}\n2023,constructor,mature,20,estimate,trendforce_2023_12\n2027,constructor,mature,25,forecast,trendforce_2023_12\n`);
     const r = semicap(['capacity', '--data', data, '--region', 'constructor', '--format', 'csv', '--method', 'linear']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('year,trendforce_2023_12.linear');
-    expect(r.stdout).toContain('\n2025,22.5\n');
+    expect(r.stdout.split('\n')[0]).toBe('year,trendforce_2023_12.linear,point');
+    expect(r.stdout).toContain('\n2025,22.5,interpolated\n');
   });
 });
 
