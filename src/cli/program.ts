@@ -144,11 +144,11 @@ export function defineCommands(program: Command, onResult: OnResult): void {
         program
           .command('funds')
           .description('funds and support packages in CNY and USD, ranges kept as low–high, cumulative totals, the US CHIPS Act beside them')
-          .option('--fx-year <year>', 'year of the CNY/USD rate used for conversion (default: each figure\'s own year, else the latest)')
+          .option('--fx-year <year>', 'convert every figure at this year\'s average CNY/USD rate (default: each figure at its own year\'s average; a year without one uses the nearest, and says so)')
           .option('--fund <fund>', 'only this fund (e.g. big_fund, support_package_2025, chips_act)'),
       ),
     ),
-    ['semicap funds', 'semicap funds --fx-year 2025', 'semicap funds --fund big_fund --format json'],
+    ['semicap funds', 'semicap funds --fx-year 2025', 'semicap funds --fund big_fund --format json', 'semicap funds --format csv --table totals'],
   ).action(act(async () => (await import('./commands/funds.js')).funds));
 
   examples(
