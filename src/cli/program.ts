@@ -42,6 +42,16 @@ export function makeAction(program: Command, onResult: OnResult) {
       const args = (params.slice(0, cmd.registeredArguments.length) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
       const impl = await load();
       const result = await impl(args, cmd.opts(), g);
+      // A --data folder is layered over the bundled datasets: say whose files were used and list the conflicts.
+      if (g.data !== undefined && cmd.options.some((o) => o.long === '--data') && result.report.raw === undefined) {
+        const { folderLayering, layeringNotes } = await import('../app/layering.js');
+        const layering = folderLayering(g.data);
+        if (layering) {
+          const l = layeringNotes(layering);
+          result.report.notes.push(...l.notes);
+          result.report.warnings.push(...l.warnings);
+        }
+      }
       await onResult(result, g);
     };
 }
@@ -110,13 +120,35 @@ export function defineCommands(program: Command, onResult: OnResult): void {
     withOutput(
       withData(
         program
+          .command('revisions')
+          .description("how a publisher's forecast moved from release to release: every release side by side by release date, each revision's move, each forecast's miss against the actual that arrived later")
+          .option('--publisher <name>', 'publisher (part of sources.csv publisher, any case)', 'trendforce')
+          .addOption(new Option('--measure <measure>', 'share (a region\'s share of a capacity segment) or self_sufficiency (a scope)').choices(['share', 'self_sufficiency']).default('share'))
+          .option('--region <region>', 'with --measure share: region', 'china')
+          .option('--segment <segment>', 'with --measure share: capacity segment', 'mature')
+          .option('--scope <scope>', 'with --measure self_sufficiency: series', 'ic_production_in_china'),
+      ),
+    ),
+    [
+      'semicap revisions',
+      'semicap revisions --publisher trendforce --region taiwan --segment mature',
+      'semicap revisions --chart',
+      'semicap revisions --format csv --table moves',
+      'semicap revisions --measure self_sufficiency --publisher "ic insights"',
+    ],
+  ).action(act(async () => (await import('./commands/revisions.js')).revisions));
+
+  examples(
+    withOutput(
+      withData(
+        program
           .command('funds')
           .description('funds and support packages in CNY and USD, ranges kept as low–high, cumulative totals, the US CHIPS Act beside them')
-          .option('--fx-year <year>', 'year of the CNY/USD rate used for conversion (default: each figure\'s own year, else the latest)')
+          .option('--fx-year <year>', 'convert every figure at this year\'s average CNY/USD rate (default: each figure at its own year\'s average; a year without one uses the nearest, and says so)')
           .option('--fund <fund>', 'only this fund (e.g. big_fund, support_package_2025, chips_act)'),
       ),
     ),
-    ['semicap funds', 'semicap funds --fx-year 2025', 'semicap funds --fund big_fund --format json'],
+    ['semicap funds', 'semicap funds --fx-year 2025', 'semicap funds --fund big_fund --format json', 'semicap funds --format csv --table totals'],
   ).action(act(async () => (await import('./commands/funds.js')).funds));
 
   examples(
@@ -152,8 +184,14 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   ).action(act(async () => (await import('./commands/claims.js')).claims));
 
   examples(
-    withOutput(program.command('validate').description('check datasets and scenarios.csv (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
-    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv'],
+    withOutput(
+      program
+        .command('validate')
+        .description('check datasets and scenarios.csv (the bundled ones by default; a folder may hold only some files, layered over the bundled ones); exit 65 on any error')
+        .argument('[paths...]', 'dataset folders or CSV files')
+        .option('--max-age <years>', 'warn (stderr, exit unchanged) about series whose newest source is older than YEARS (today: SEMICAP_TODAY=YYYY-MM-DD or the clock)'),
+    ),
+    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv', 'semicap validate --max-age 2'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));
 
   examples(

@@ -23,13 +23,19 @@ import {
 export interface Source { source_id: string; publisher: string; title: string; url: string | null; published: string | null; notes: string | null; line: number }
 export interface ShareRecord { year: number; region: string; segment: string; share_pct: number; kind: Kind; definition: string | null; source_id: string; notes: string | null; line: number }
 export interface CapacityRecord { year: number; period: string; entity: string; region: string; segment: string; value: number; unit: string; kind: Kind; source_id: string; notes: string | null; line: number }
-export interface FundRecord { fund: string; phase: string | null; year: number; measure: string; amount_low: number; amount_high: number; currency: 'CNY' | 'USD'; status: string; kind: Kind; source_id: string; notes: string | null; line: number }
+export interface FundRecord {
+  fund: string; phase: string | null; year: number; measure: string; amount_low: number; amount_high: number; currency: 'CNY' | 'USD'; status: string; kind: Kind; source_id: string; notes: string | null; line: number;
+  /** A source's own USD conversion as printed (null when none was printed), its rate if stated, and that source. */
+  source_usd_low?: number | null; source_usd_high?: number | null; source_per_usd?: number | null; conversion_source_id?: string | null;
+}
 export interface SelfSufficiencyRecord { year: number; scope: string; rate_pct: number; kind: Kind; definition: string | null; source_id: string; notes: string | null; line: number }
 export interface FxRecord { year: number; currency: 'CNY' | 'USD'; per_usd: number; kind: Kind; source_id: string; notes: string | null; line: number }
 export interface IndicatorRecord { year_from: number; year_to: number; region: string; measure: string; value_low: number; value_high: number; unit: string; kind: Kind; definition: string | null; source_id: string; notes: string | null; line: number }
 
 export interface Datasets {
   dir: string;
+  /** Set when `dir` is a user's folder layered over the bundled datasets: whose files and which rows conflicted. */
+  layering?: Layering;
   sources: Source[];
   capacityShare: ShareRecord[];
   capacity: CapacityRecord[];
@@ -57,6 +63,12 @@ export interface LoadedFile {
   header?: string[];
   rows: Row[];
   problems: Problem[];
+  /** Where the rows came from when a user's folder is layered over the bundled datasets. */
+  origin?: 'bundled' | 'yours';
+  /** Rows taken over from the bundled file (already checked there): cross-file checks skip them. */
+  inherited?: ReadonlySet<Row>;
+  /** How many rows the user's own file holds (rows holds them merged with the bundled ones). */
+  ownRows?: number;
 }
 
 /**
@@ -81,6 +93,27 @@ export function loadFile(path: string, schema: Schema, options: { plainFirst?: b
 export interface FolderCheck {
   files: LoadedFile[];
   problems: Problem[];
+  layering?: Layering;
+}
+
+/** A user's value that replaced a bundled one: same key, a different value in some column. */
+export interface LayerConflict {
+  file: string;
+  line: number;
+  key: string;
+  columns: { name: string; yours: string; bundled: string }[];
+}
+
+/** How a user's folder was layered over the bundled datasets (the user's rows win on the same key). */
+export interface Layering {
+  dir: string;
+  /** Dataset files the folder holds (layered over the bundled ones), and those taken from the bundled datasets. */
+  yours: string[];
+  bundled: string[];
+  /** Rows added by the user (keys not in the bundled file) and rows that replaced a bundled row. */
+  added: number;
+  replaced: number;
+  conflicts: LayerConflict[];
 }
 
 export type DatasetName = 'sources' | 'capacity_share' | 'capacity' | 'funds' | 'self_sufficiency' | 'fx' | 'indicators';
@@ -88,29 +121,96 @@ export type DatasetName = 'sources' | 'capacity_share' | 'capacity' | 'funds' | 
 /**
  * Validates the datasets in a folder (all, or the named ones plus sources.csv), including that each source_id
  * resolves in sources.csv. Commands load only what they use: reading all six files costs start-up time.
+ * A folder other than the bundled one is layered over the bundled datasets: it may hold only some files, or some
+ * rows; its rows replace bundled rows with the same key (the user's data wins) and the conflicts are listed.
  */
 export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderCheck {
   if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
   if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
+  const bundled = bundledDataDir();
+  const wanted = only === undefined ? DATASET_SCHEMAS : DATASET_SCHEMAS.filter((s) => s.name === 'sources' || only.includes(s.name as DatasetName));
+  if (resolve(dir) !== resolve(bundled)) return layeredFolder(dir, bundled, wanted);
   const present = new Set(readdirSync(dir));
   const files: LoadedFile[] = [];
   const problems: Problem[] = [];
-  const wanted = only === undefined ? DATASET_SCHEMAS : DATASET_SCHEMAS.filter((s) => s.name === 'sources' || only.includes(s.name as DatasetName));
-  // The bundled files are read by the fast reader (same records, lines and errors); a user's folder by csv-parse.
-  const plainFirst = resolve(dir) === resolve(bundledDataDir());
   for (const schema of wanted) {
     const path = join(dir, `${schema.name}.csv`);
     if (!present.has(`${schema.name}.csv`)) {
       problems.push({ file: path, message: `missing; expected the ${schema.name} dataset (${schema.description})` });
       continue;
     }
-    const loaded = loadFile(path, schema, { plainFirst });
+    // The bundled files are read by the fast reader (same records, lines and errors); a user's folder by csv-parse.
+    const loaded = loadFile(path, schema, { plainFirst: true });
     files.push(loaded);
     problems.push(...loaded.problems);
   }
   problems.push(...crossFileProblems(files));
   return { files, problems };
 }
+
+/** A user's folder over the bundled datasets: each file the folder holds is checked and merged row by row. */
+function layeredFolder(dir: string, bundledDir: string, wanted: readonly Schema[]): FolderCheck {
+  const present = new Set(readdirSync(dir));
+  const files: LoadedFile[] = [];
+  const problems: Problem[] = [];
+  const layering: Layering = { dir, yours: [], bundled: [], added: 0, replaced: 0, conflicts: [] };
+  for (const schema of wanted) {
+    const name = `${schema.name}.csv`;
+    const base = loadFile(join(bundledDir, name), schema, { plainFirst: true });
+    problems.push(...base.problems);
+    if (!present.has(name)) {
+      layering.bundled.push(name);
+      files.push({ ...base, origin: 'bundled', inherited: new Set(base.rows) });
+      continue;
+    }
+    layering.yours.push(name);
+    const mine = loadFile(join(dir, name), schema);
+    problems.push(...mine.problems);
+    const merged = mergeRows(base, mine, layering);
+    files.push({ ...mine, rows: merged.rows, origin: 'yours', inherited: merged.inherited, ownRows: mine.rows.length });
+  }
+  problems.push(...crossFileProblems(files));
+  return { files, problems, layering };
+}
+
+const rowKey = (schema: Schema, row: Row) => schema.key.map((k) => String(row[k] ?? '')).join('\u0000');
+const cellText = (v: Row[string]) => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * The user's rows first, in their order (the user's data wins wherever the first figure listed is used), then the
+ * bundled rows whose key the user's file does not have. A user's row with a bundled row's key replaces it; when
+ * their values differ (in the columns the user's file has, notes aside) that is a conflict, listed.
+ */
+function mergeRows(base: LoadedFile, mine: LoadedFile, layering: Layering): { rows: Row[]; inherited: Set<Row> } {
+  const schema = base.schema;
+  const bundled = new Map(base.rows.map((r) => [rowKey(schema, r), r]));
+  const compared = schema.columns.filter((c) => !schema.key.includes(c.name) && c.name !== 'notes' && (mine.header ?? []).includes(c.name)).map((c) => c.name);
+  const rows: Row[] = [];
+  const replaced = new Set<string>();
+  for (const y of mine.rows) {
+    rows.push(y);
+    const key = rowKey(schema, y);
+    const b = bundled.get(key);
+    if (b === undefined) {
+      layering.added++;
+      continue;
+    }
+    replaced.add(key);
+    layering.replaced++;
+    const differ = compared.filter((c) => cellText(y[c]) !== cellText(b[c])).map((c) => ({ name: c, yours: cellText(y[c]), bundled: cellText(b[c]) }));
+    if (differ.length > 0) layering.conflicts.push({ file: mine.path, line: y.__line, key: schema.key.map((k) => `${k}=${cellText(y[k])}`).join(' '), columns: differ });
+  }
+  const inherited = new Set<Row>();
+  for (const b of base.rows) {
+    if (replaced.has(rowKey(schema, b))) continue;
+    rows.push(b);
+    inherited.add(b);
+  }
+  return { rows, inherited };
+}
+
+/** Columns that name a row of sources.csv. */
+const SOURCE_ID_COLUMNS = ['source_id', 'conversion_source_id'];
 
 /** Checks between files: every source_id used resolves in sources.csv. */
 export function crossFileProblems(files: LoadedFile[]): Problem[] {
@@ -119,14 +219,18 @@ export function crossFileProblems(files: LoadedFile[]): Problem[] {
   const ids = new Set(sources.rows.map((r) => String(r.source_id)));
   const problems: Problem[] = [];
   for (const f of files) {
-    if (f.schema === sourcesSchema) continue;
+    if (f.schema === sourcesSchema || f.origin === 'bundled') continue;
     // The column in the file as written, not in the schema: a user's columns may be in another order.
-    const at = (f.header ?? f.schema.columns.map((c) => c.name)).indexOf('source_id');
-    const column = at >= 0 ? at + 1 : undefined;
-    for (const row of f.rows) {
-      const id = row.source_id;
-      if (typeof id === 'string' && !ids.has(id)) {
-        problems.push({ file: f.path, line: row.__line, column, message: `source_id '${id}' is not in sources.csv; expected one of its source_id values` });
+    const header = f.header ?? f.schema.columns.map((c) => c.name);
+    for (const name of SOURCE_ID_COLUMNS) {
+      const at = header.indexOf(name);
+      if (at < 0) continue;
+      for (const row of f.rows) {
+        if (f.inherited?.has(row)) continue;
+        const id = row[name];
+        if (typeof id === 'string' && !ids.has(id)) {
+          problems.push({ file: f.path, line: row.__line, column: at + 1, message: `${name} '${id}' is not in sources.csv; expected one of its source_id values` });
+        }
       }
     }
   }
@@ -137,13 +241,13 @@ const withLine = <T>(row: Row): T => ({ ...row, line: row.__line }) as unknown a
 
 /** Loads a folder of datasets (all, or the named ones); any problem is a data error naming the first one (exit 65). */
 export function loadDatasets(dir: string = bundledDataDir(), only?: readonly DatasetName[]): Datasets {
-  const { files, problems } = checkFolder(dir, only);
+  const { files, problems, layering } = checkFolder(dir, only);
   if (problems.length > 0) {
     // One line: the first problem, and where to see the rest.
     const more = problems.length > 1 ? ` (${problems.length - 1} more; run 'semicap validate ${dir}' to see all)` : '';
     throw dataError(formatProblem(problems[0]) + more);
   }
-  return datasetsFrom(dir, files);
+  return { ...datasetsFrom(dir, files), ...(layering ? { layering } : {}) };
 }
 
 /** The typed records of files already loaded and checked (checkFolder) without problems. */

@@ -79,6 +79,10 @@ export const fundsSchema: Schema = {
     kind,
     sourceId,
     notes,
+    { name: 'source_usd_low', cell: { type: 'number', rules: { thousands: true }, min: 0 }, optional: true, mayBeAbsent: true, description: "the USD amount (low end) a source printed for this figure, if any: its own conversion" },
+    { name: 'source_usd_high', cell: { type: 'number', rules: { thousands: true }, min: 0 }, optional: true, mayBeAbsent: true, description: 'the USD amount (high end) a source printed; equal to source_usd_low for a point value' },
+    { name: 'source_per_usd', cell: { type: 'number', min: 0.000001 }, optional: true, mayBeAbsent: true, description: 'the CNY per USD rate that source stated for its conversion (empty when not stated)' },
+    { name: 'conversion_source_id', cell: { type: 'id' }, optional: true, mayBeAbsent: true, description: 'the row of sources.csv that printed the conversion' },
   ],
 };
 

@@ -171,3 +171,31 @@ function ratesByYear(rates: readonly FxRate[], currency: string): Map<number, nu
   }
   return byYear;
 }
+
+/** One figure in both currencies, and the rate that converted it: the year asked for, the year used, the rate. */
+export interface FigureInBoth {
+  cny: Range;
+  usd: Range;
+  /** The year whose rate converted it: the figure's own year, or the year given instead. */
+  requestedYear: number;
+  /** The year whose rate was found (the nearest year with a rate when the requested year has none). */
+  rateYear: number;
+  /** CNY per USD in rateYear. */
+  cnyPerUsd: number;
+  /** Set when the rate of another year had to be used: says which. */
+  note?: string;
+}
+
+/**
+ * The one currency rule of every command: a figure converts at the average rate of its own year, unless a year
+ * (--fx-year) is given for all figures. A year without a rate uses the nearest year that has one, with a note.
+ * @example figureInBoth({ low: 344, high: 344 }, 'CNY', 2024, [{ year: 2024, currency: 'CNY', per_usd: 7.1957 }])
+ * // usd { low: 47.806..., high: 47.806... }, rateYear 2024, cnyPerUsd 7.1957
+ */
+export function figureInBoth(amount: Range, currency: string, figureYear: number, rates: readonly FxRate[], fxYear?: number): FigureInBoth {
+  const year = fxYear ?? figureYear;
+  const rate = fxRateFor(rates, 'CNY', year, { nearest: true });
+  const cny = convertCurrency(amount, currency, 'CNY', rates, rate.year).amount;
+  const usd = convertCurrency(amount, currency, 'USD', rates, rate.year).amount;
+  return { cny, usd, requestedYear: year, rateYear: rate.year, cnyPerUsd: rate.perUsd, ...(rate.note !== undefined ? { note: rate.note } : {}) };
+}

@@ -65,7 +65,8 @@ describe('bad-input corpus: datasets', () => {
       const d = semicap(['datasets', '--data', data, '--format', 'csv', '--out', out]);
       expect(d.code, d.stderr).toBe(c.code);
       if (c.code === 0) {
-        expect(d.stderr).toBe(`semicap: wrote ${out}\n`);
+        // A valid file layered over the bundled one may conflict with bundled rows: those are warnings, not errors.
+        expect(d.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('semicap: warning: '))).toEqual([`semicap: wrote ${out}`]);
         expect(readFileSync(out, 'utf8')).toMatch(/^file,rows,kinds,sources,holds\n/);
       } else {
         expectOneLine(d.stderr, c.message!, vars);

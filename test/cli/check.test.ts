@@ -33,7 +33,8 @@ describe('semicap check', () => {
       'implied rate,cagr,source=trendforce_2023_10,>,3.27,%/yr',
       'wpm linear 2027 in 12-inch,wpm,entity=china year=2027 method=linear,==,5600000,wpm_12in',
       'fund in USD,fund,fund=big_fund phase=III measure=registered_capital,>=,47.48,USD_bn',
-      'rows,rows,dataset=fx,==,5,',
+      'rows,rows,dataset=fx,==,12,',
+      'fund in USD at 2023,fund,fund=big_fund phase=III measure=registered_capital fx_year=2023,<,48.6,USD_bn',
     ]);
     const r = semicap(['check', file, '--format', 'json'], { env: ENV });
     const rows = JSON.parse(r.stdout).tables[0].rows as { rule: string; actual: number; result: string }[];
@@ -46,11 +47,14 @@ describe('semicap check', () => {
     expect(actual['implied rate']).toBeCloseTo((Math.pow(33 / 29, 1 / 4) - 1) * 100, 10);
     // China all fabs 7.6M (2023) → 10.1M (2025) wpm 8-inch eq: +1.25M a year; 2027 = 12.6M = 5.6M 12-inch.
     expect(actual['wpm linear 2027 in 12-inch']).toBeCloseTo(12_600_000 / 2.25, 4);
-    // RMB 344 bn at 7.2449 per USD.
-    expect(actual['fund in USD']).toBeCloseTo(344 / 7.2449, 10);
-    expect(actual.rows).toBe(5);
-    // 46.33 is the rounded value: == allows only 1e-9 relative, so that rule fails; 47.4813 >= 47.48 passes.
-    expect(rows.map((x) => x.result)).toEqual(['pass', 'fail', 'pass', 'pass', 'pass', 'pass', 'pass']);
+    // RMB 344 bn at 2024's average 7.1957 CNY per USD (the fund's own year, as `funds` converts it): 47.81.
+    expect(actual['fund in USD']).toBeCloseTo(344 / 7.1957, 10);
+    expect(actual['fund in USD']).toBeCloseTo(47.8063, 4);
+    // fx_year=2023 converts at 2023's average, 7.0809: 48.58.
+    expect(actual['fund in USD at 2023']).toBeCloseTo(344 / 7.0809, 10);
+    expect(actual.rows).toBe(12);
+    // 46.33 is the rounded value: == allows only 1e-9 relative, so that rule fails; 47.81 >= 47.48 passes.
+    expect(rows.map((x) => x.result)).toEqual(['pass', 'fail', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
     expect(r.code).toBe(1);
   });
 
@@ -74,7 +78,7 @@ describe('semicap check', () => {
   it('every dataset valid: fails on a broken dataset (exit 1), while other rules still run', () => {
     const data = copyDatasets(root, 'broken');
     writeFileSync(join(data, 'funds.csv'), 'fund,phase,year,measure,amount_low,amount_high,currency,status,kind,source_id,notes\nbig_fund,I,2014,registered_capital,98.72,98.72,CNY,registered,actual,no_such_source,\n');
-    const file = rules('valid.csv', ['every dataset valid,valid,,==,true,', 'fx still fine,valid,dataset=fx,==,true,', 'rows,rows,dataset=fx,==,5,']);
+    const file = rules('valid.csv', ['every dataset valid,valid,,==,true,', 'fx still fine,valid,dataset=fx,==,true,', 'rows,rows,dataset=fx,==,12,']);
     const r = semicap(['check', file, '--data', data, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(1);
     const results = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[6]);
@@ -108,11 +112,11 @@ describe('semicap check', () => {
 
   it('comments and a UTF-8 BOM are fine; a missing file is exit 66', () => {
     const file = join(root, 'bom.csv');
-    writeFileSync(file, `\uFEFF${HEADER}\r\n# a comment\r\n规则,rows,dataset=fx,==,5,\r\n`);
+    writeFileSync(file, `\uFEFF${HEADER}\r\n# a comment\r\n规则,rows,dataset=fx,==,12,\r\n`);
     const r = semicap(['check', file, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(0);
     // The operator cell '==' starts with '=': the CSV formula guard prefixes it, as any such text cell.
-    expect(r.stdout.split('\n')[1]).toBe("3,规则,5,'==,5,,pass,fx.csv");
+    expect(r.stdout.split('\n')[1]).toBe("3,规则,12,'==,12,,pass,fx.csv");
     const missing = semicap(['check', join(root, 'nope.csv')], { env: ENV });
     expect(missing.code).toBe(66);
     expect(missing.stderr).toBe(`semicap: ${join(root, 'nope.csv')}: no such rules file (ENOENT)\n`);

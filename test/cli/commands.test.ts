@@ -181,7 +181,7 @@ describe('project', () => {
 });
 
 describe('funds', () => {
-  it('--fx-year 2025 --format csv: the RMB 200–500 bn package is USD 28.0–70.0 bn at 7.1429', () => {
+  it('--fx-year 2025 --format csv: the RMB 200–500 bn package is USD 27.8–69.6 bn at 7.1875', () => {
     const r = semicap(['funds', '--fx-year', '2025', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
@@ -189,8 +189,8 @@ describe('funds', () => {
     expect(pkg2025).toBeDefined();
     expect(num(pkg2025.cny_bn_low)).toBe(200);
     expect(num(pkg2025.cny_bn_high)).toBe(500);
-    expect(num(pkg2025.usd_bn_low)).toBeCloseTo(200 / 7.1429, 9); // 27.999832…
-    expect(num(pkg2025.usd_bn_high)).toBeCloseTo(500 / 7.1429, 9); // 69.999580…
+    expect(num(pkg2025.usd_bn_low)).toBeCloseTo(200 / 7.1875, 9); // 27.826087…
+    expect(num(pkg2025.usd_bn_high)).toBeCloseTo(500 / 7.1875, 9); // 69.565217…
     expect(pkg2025.status).toBe('reported');
     // The CHIPS Act stands beside them, in USD as enacted.
     expect(num(rows.find((x) => x.fund === 'chips_act' && x.measure === 'appropriation')!.usd_bn_low)).toBe(52.7);

@@ -38,7 +38,8 @@ describe('semicap completion bash', () => {
   };
 
   it('completes commands, options of the command typed, and the choices of an option', () => {
-    expect(complete('re')).toEqual(['report']);
+    expect(complete('re')).toEqual(['revisions', 'report']);
+    expect(complete('rep')).toEqual(['report']);
     expect(complete('c')).toEqual(['capacity', 'claims', 'check', 'completion']);
     expect(complete('capacity', '--met')).toEqual(['--metric', '--method']);
     expect(complete('capacity', '--metric', '')).toEqual(['share', 'wpm']);

@@ -26,10 +26,10 @@ function setup(name: string, project?: unknown, user?: unknown, where: 'xdg' | '
 }
 
 // The FX year is the latest in fx.csv, which grows as rates are added.
-const ZH_TITLE = /^基金与扶持计划（按 \d{4} 年汇率换算）$/;
-const EN_TITLE = /^Funds and packages \(converted at \d{4} rates\)$/;
+const ZH_TITLE = /^基金与扶持计划（每项按其所属年份的年均汇率换算）$/;
+const EN_TITLE = /^Funds and packages \(converted at each figure's own year's average rate\)$/;
 const firstLine = (s: string) => s.split('\n')[0];
-const isCsv = (s: string) => firstLine(s) === 'fund,year,measure,status,kind,cny_bn_low,cny_bn_high,usd_bn_low,usd_bn_high,published_in,source_id';
+const isCsv = (s: string) => firstLine(s) === 'fund,year,measure,status,kind,cny_bn_low,cny_bn_high,usd_bn_low,usd_bn_high,cny_per_usd,fx_year,source_usd_low,source_usd_high,source_per_usd,published_in,source_id,conversion_source_id';
 const isJson = (s: string) => firstLine(s) === '{';
 const isTable = (s: string) => firstLine(s).startsWith('Funds and packages');
 const isMd = (s: string) => firstLine(s).startsWith('### Funds and packages');

@@ -83,7 +83,7 @@ describe('--lang zh', () => {
     const r = semicap(['funds', '--format', 'csv', '--out', out, '--lang', 'zh'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`semicap: 已写入 ${out}\n`);
-    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('fund,year,measure,status,kind,cny_bn_low,cny_bn_high,usd_bn_low,usd_bn_high,published_in,source_id');
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('fund,year,measure,status,kind,cny_bn_low,cny_bn_high,usd_bn_low,usd_bn_high,cny_per_usd,fx_year,source_usd_low,source_usd_high,source_per_usd,published_in,source_id,conversion_source_id');
   });
 
   it('an unknown language is a usage error', () => {

@@ -53,9 +53,9 @@ describe('through the CLI', () => {
     writeFileSync(file, `${HEADER}\n2023,constructor,mature,20,estimate,trendforce_2023_12\n2027,constructor,mature,25,forecast,trendforce_2023_12\n`);
     const r = semicap(['capacity', '--data', data, '--region', 'constructor', '--format', 'csv', '--method', 'linear']);
     expect(r.code, r.stderr).toBe(0);
-    // The path, then its empirical band fields (empty between the anchors).
-    expect(r.stdout.split('\n')[0]).toBe('year,trendforce_2023_12.linear,trendforce_2023_12.linear_lo80,trendforce_2023_12.linear_hi80,trendforce_2023_12.linear_lo95,trendforce_2023_12.linear_hi95');
-    expect(r.stdout).toContain('\n2025,22.5,,,,\n');
+    // The path, its point column, then its empirical band fields (empty between the anchors).
+    expect(r.stdout.split('\n')[0]).toBe('year,trendforce_2023_12.linear,point,trendforce_2023_12.linear_lo80,trendforce_2023_12.linear_hi80,trendforce_2023_12.linear_lo95,trendforce_2023_12.linear_hi95');
+    expect(r.stdout).toContain('\n2025,22.5,interpolated,,,,\n');
   });
 });
 

@@ -216,7 +216,7 @@ describe('scenario files', () => {
   it('a reference that matches no figure, several figures or a range says what exists', () => {
     const cases: [string, RegExp][] = [
       ['r,s,start,2023,@capacity_share/china/mature,percent,,,,,,,', /@capacity_share\/china\/mature: 2 capacity_share\.csv figures for 2023; give the source_id of one \(trendforce_2023_10, trendforce_2023_12\)/],
-      ['r,s,start,2030,@capacity_share/china/mature,percent,,,,,,,', /no capacity_share\.csv figure for 2030; its figures: 2023 \(trendforce_2023_10\), 2027 \(trendforce_2023_10\)/],
+      ['r,s,start,2031,@capacity_share/china/mature,percent,,,,,,,', /no capacity_share\.csv figure for 2031; its figures: 2023 \(trendforce_2023_10\), 2027 \(trendforce_2023_10\)/],
       ['r,s,start,2025,@funds/support_package_2025/-/package_size,CNY_bn,,,,,,,', /a range 200–500; add \/low or \/high/],
       ['r,s,start,2025,@fx/CNY,CNY_bn,,,,,,,', /'@fx\/CNY' is not a reference to a bundled figure; expected @capacity_share/],
     ];

@@ -44,20 +44,40 @@ export function sharePaths(data: Datasets, region: string, segment: string, meth
   return { paths, singles };
 }
 
-/** Year by source and method, wide: the view people compare paths in. */
-function wideTable(paths: SharePath[], digits: number, title: string, name = 'projection'): Table {
+/**
+ * Year by source and method, wide: the view people compare paths in. Each row says what its values are (`point`:
+ * anchor, interpolated or extrapolated, per source when they differ); `observed` adds the figures the data holds.
+ */
+function wideTable(paths: SharePath[], digits: number, title: string, name = 'projection', observed?: Map<number, { value: number; kind: string }>): Table {
   const years = new Set<number>();
   for (const p of paths) for (const pr of p.projections) for (const pt of pr.points) years.add(pt.year);
   const columns: Column[] = [{ key: 'year', header: 'year', type: 'int' }];
   for (const p of paths) for (const pr of p.projections) columns.push({ key: `${p.sourceId}.${pr.method}`, header: `${p.sourceId}\n${pr.method}`, type: 'number', digits });
+  columns.push({ key: 'point', header: 'point' });
+  if (observed) columns.push({ key: 'observed', header: 'observed', type: 'number', digits }, { key: 'observed_kind', header: 'observed kind' });
   const rows = [...years]
     .sort((a, b) => a - b)
     .map((year) => {
-      const row: Record<string, number | null> = { year };
+      const row: Record<string, number | string | null> = { year };
       for (const p of paths) for (const pr of p.projections) row[`${p.sourceId}.${pr.method}`] = pr.points.find((pt) => pt.year === year)?.value ?? null;
+      row.point = pointOf(paths, year);
+      if (observed) {
+        row.observed = observed.get(year)?.value ?? null;
+        row.observed_kind = observed.get(year)?.kind ?? null;
+      }
       return row;
     });
   return { name, title, columns, rows };
+}
+
+/** What a row's values are: one status when every source agrees, else each source's. */
+function pointOf(paths: SharePath[], year: number): string {
+  const statuses = paths.flatMap((p) => {
+    const status = p.projections[0].points.find((pt) => pt.year === year)?.status;
+    return status === undefined ? [] : [{ id: p.sourceId, status }];
+  });
+  const distinct = [...new Set(statuses.map((s) => s.status))];
+  return distinct.length === 1 && statuses.length === paths.length ? distinct[0] : statuses.map((s) => `${s.id} ${s.status}`).join('; ');
 }
 
 function inputsTable(rows: { year: number; value: number; kind: string; source_id: string; note: string }[], used: Set<string>, digits: number): Table {
@@ -174,7 +194,8 @@ export function wpmReport(
   if (methods.length === 0) throw usageError('--metric wpm projects with cagr or linear (capacity has no natural cap for logistic)');
   const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0, unitLabel: outUnit });
   const path: SharePath = { sourceId: opts.entity, rows: [], projections };
-  const table = wideTable([path], 0, `${opts.entity} capacity (${history.segment}), ${outUnit}, through ${first.year} and ${last.year}`);
+  const observed = new Map(history.rows.map((r) => [r.year, { value: r.value * factor, kind: r.kind }]));
+  const table = wideTable([path], 0, `${opts.entity} capacity (${history.segment}), ${outUnit}, through ${first.year} and ${last.year}`, 'projection', observed);
   const inputs = inputsTable(
     history.rows.map((r) => ({ year: r.year, value: r.value * factor, kind: r.kind, source_id: r.source_id, note: `${r.period === 'Q4' ? 'Q4' : 'year-end'}; ${r.notes ?? ''}`.replace(/; $/, '') })),
     new Set(history.rows.map((r) => r.source_id)),

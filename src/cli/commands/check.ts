@@ -19,15 +19,16 @@ import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets 
 import { decodeUtf8, parseCsv } from '../../data/csv.js';
 import { problemError } from '../../data/problem.js';
 import { parseNumber } from '../../data/values.js';
+import { comparableHistory, currentPath } from '../../domain/history.js';
 import { PROJECTION_METHODS, projectMethods, type ProjectionMethod } from '../../domain/projection.js';
-import { convertCapacity, convertCurrency, type CapacityUnit } from '../../domain/units.js';
+import { convertCapacity, fxRateFor, type CapacityUnit } from '../../domain/units.js';
+import { convertFund } from '../../app/funds.js';
 import { missingInputError, usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
 import { closest } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { capacityHistory, sharePaths } from './capacity.js';
-import { currentPath } from './self-sufficiency.js';
 import { judgeClaims } from '../../app/claims.js';
 import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../../data/claims.js';
 import { VERDICTS } from '../../domain/claims.js';
@@ -206,11 +207,10 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       if (series.length === 0) throw new RuleError(`no self-sufficiency series '${scope}'`);
       if (s.path !== undefined) {
         if (s.path !== 'cagr' && s.path !== 'linear') throw new RuleError(`path=${s.path}; expected cagr or linear`);
-        const history = series.filter((r) => r.kind === 'actual' || r.kind === 'estimate').sort((a, b) => a.year - b.year);
-        const seen = new Set<number>();
-        const points = history.filter((r) => (seen.has(r.year) ? false : (seen.add(r.year), true))).map((r) => ({ year: r.year, value: r.rate_pct }));
-        const path = currentPath(points);
-        if (!path) throw new RuleError(`series '${scope}' has fewer than two actual figures`);
+        // The same one-definition history as `self-sufficiency` (domain/history.ts).
+        const comparable = comparableHistory(series.map((r) => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id })));
+        const path = currentPath(comparable.points);
+        if (!path) throw new RuleError(comparable.definitions > 1 ? `series '${scope}' mixes ${comparable.definitions} definitions and its latest has fewer than two actual figures: no path across definitions` : `series '${scope}' has fewer than two actual figures`);
         const t = year! - path.to.year;
         const raw = s.path === 'cagr' ? (path.cagrPct === null ? NaN : path.to.value * Math.pow(1 + path.cagrPct / 100, t)) : path.to.value + path.step * t;
         if (!Number.isFinite(raw)) throw new RuleError('no compound rate (a value is not positive)');
@@ -226,17 +226,18 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       if (rows.length === 0) throw new RuleError(`no fund figure for ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ')}`);
       if (rows.length > 1) throw new RuleError(`${rows.length} figures match (${rows.map((r) => `${r.phase ?? ''} ${r.measure}`.trim()).join(', ')}); narrow with phase= or measure=`);
       const f = rows[0];
-      const fxYear = s.fx_year !== undefined ? Number(s.fx_year) : f.year;
       const currency = rule.unit === 'USD_bn' ? 'USD' : 'CNY';
       let converted;
       try {
-        converted = convertCurrency({ low: f.amount_low, high: f.amount_high }, f.currency, currency, data.fx, fxYear).amount;
+        // The one currency rule (the fund year's average rate unless fx_year names one), as in `funds`.
+        converted = convertFund(f, data.fx, s.fx_year !== undefined ? Number(s.fx_year) : undefined).conversion;
+        if (s.fx_year !== undefined) fxRateFor(data.fx, 'CNY', Number(s.fx_year));
       } catch (e) {
         throw new RuleError((e as Error).message);
       }
       const bound = s.bound ?? 'low';
       if (bound !== 'low' && bound !== 'high') throw new RuleError(`bound=${bound}; expected low or high`);
-      return { actual: converted[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${fxYear} rate` };
+      return { actual: (currency === 'USD' ? converted.usd : converted.cny)[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${converted.rateYear} rate (${converted.cnyPerUsd})` };
     }
     case 'rows': {
       const key = { sources: 'sources', capacity_share: 'capacityShare', capacity: 'capacity', funds: 'funds', self_sufficiency: 'selfSufficiency', fx: 'fx', indicators: 'indicators' }[s.dataset] as keyof Datasets | undefined;

@@ -1,9 +1,11 @@
 // `semicap datasets`: what is bundled (or in --data DIR): files, rows, kinds, sources.
 import { existsSync } from 'node:fs';
+import { seriesFreshness } from '../../app/freshness.js';
 import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
 import { loadScenarioFile, scenariosPath, scenariosSchema } from '../../data/scenarios.js';
 import { DATASET_SCHEMAS } from '../../data/schemas.js';
 import { makeReport } from '../../report/model.js';
+import { clockFrom } from '../clock.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export function datasets(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
@@ -84,5 +86,24 @@ export function datasets(_args: string[], opts: Record<string, unknown>, g: Glob
       ...(scenarioRows === undefined ? [`${dir} has no scenarios.csv: the scenario command uses the bundled scenarios`] : []),
     ],
   );
+  // Ages depend on today's date: `report` leaves them out so that its files stay the same from day to day.
+  if (opts.series !== false) {
+    const today = clockFrom(process.env);
+    report.tables.push({
+      name: 'series',
+      title: `Series: latest year and age of the newest source (at ${today.toISOString().slice(0, 10)})`,
+      columns: [
+        { key: 'dataset', header: 'dataset' },
+        { key: 'series', header: 'series' },
+        { key: 'rows', header: 'rows', type: 'int' },
+        { key: 'latest_year', header: 'latest year', type: 'int' },
+        { key: 'newest_source', header: 'newest source' },
+        { key: 'published', header: 'published' },
+        { key: 'age_years', header: 'age (years)', type: 'number', digits: 1, emptyText: 'undated' },
+      ],
+      rows: seriesFreshness(data, today).map((f) => ({ dataset: f.dataset, series: f.series, rows: f.rows, latest_year: f.latestYear, newest_source: f.newestSource, published: f.published, age_years: f.ageYears })),
+    });
+    report.notes.push('age: years from the newest dated source of a series to today (a month counts from its first day, a year from 1 January); semicap validate --max-age YEARS warns about stale series');
+  }
   return { report, inputs };
 }

@@ -1,54 +1,15 @@
-// `semicap funds`: funds and support packages in CNY and USD at a stated year's rate, ranges kept as
+// `semicap funds`: funds and support packages in CNY and USD, each figure at its own year's average rate (or one
+// --fx-year), the rate and year beside each, a source's own conversion beside the computed one, ranges kept as
 // low–high, cumulative totals, and the US CHIPS Act beside them. Figures of different measures are never summed.
-import { bundledDataDir, datasetPaths, loadDatasets, type FundRecord } from '../../data/datasets.js';
-import { convertCurrency, fxRateFor, type FxRate } from '../../domain/units.js';
-import { usageError } from '../../errors.js';
+import { convertFunds, type ConvertedFund, type FundsResult } from '../../app/funds.js';
+import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
 import { makeReport, type Table } from '../../report/model.js';
 import { parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
-interface Converted {
-  cnyLow: number;
-  cnyHigh: number;
-  usdLow: number;
-  usdHigh: number;
-}
+const label = (f: ConvertedFund) => `${f.record.fund}${f.record.phase ? ` ${f.record.phase}` : ''}`;
 
-function toBoth(r: { amount_low: number; amount_high: number; currency: string }, rates: readonly FxRate[], year: number): Converted {
-  const range = { low: r.amount_low, high: r.amount_high };
-  const cny = convertCurrency(range, r.currency, 'CNY', rates, year).amount;
-  const usd = convertCurrency(range, r.currency, 'USD', rates, year).amount;
-  return { cnyLow: cny.low, cnyHigh: cny.high, usdLow: usd.low, usdHigh: usd.high };
-}
-
-const label = (r: FundRecord) => `${r.fund}${r.phase ? ` ${r.phase}` : ''}`;
-
-/** The totals worth adding: the Big Fund phases' registered capital, with and without the reported package. */
-export function fundTotals(funds: FundRecord[], rates: readonly FxRate[], fxYear: number): Table['rows'] {
-  const registered = funds.filter((f) => f.fund === 'big_fund' && f.measure === 'registered_capital').sort((a, b) => a.year - b.year);
-  const rows: Table['rows'] = [];
-  const running = { cnyLow: 0, cnyHigh: 0, usdLow: 0, usdHigh: 0 };
-  const add = (c: Converted) => {
-    running.cnyLow += c.cnyLow;
-    running.cnyHigh += c.cnyHigh;
-    running.usdLow += c.usdLow;
-    running.usdHigh += c.usdHigh;
-  };
-  for (const f of registered) {
-    add(toBoth(f, rates, fxYear));
-    rows.push({ total: `Big Fund through phase ${f.phase} (registered capital, cumulative)`, ...cols(running), status: 'registered' });
-  }
-  const reported = funds.find((f) => f.fund === 'support_package_2025' && f.measure === 'package_size');
-  if (reported && registered.length > 0) {
-    add(toBoth(reported, rates, fxYear));
-    rows.push({ total: 'Big Fund I–III + reported 2025 package (range)', ...cols(running), status: 'registered + reported' });
-  }
-  const chips = funds.find((f) => f.fund === 'chips_act' && f.measure === 'appropriation');
-  if (chips) rows.push({ total: 'US CHIPS Act appropriation (for comparison)', ...cols(toBoth(chips, rates, fxYear)), status: chips.status });
-  return rows;
-}
-
-const cols = (c: Converted) => ({ cny_bn_low: c.cnyLow, cny_bn_high: c.cnyHigh, usd_bn_low: c.usdLow, usd_bn_high: c.usdHigh });
+const cols = (c: { cny: { low: number; high: number }; usd: { low: number; high: number } }) => ({ cny_bn_low: c.cny.low, cny_bn_high: c.cny.high, usd_bn_low: c.usd.low, usd_bn_high: c.usd.high });
 
 const MONEY_COLUMNS = [
   { key: 'cny_bn_low', header: 'CNY bn low', type: 'number' as const, digits: 1 },
@@ -57,21 +18,37 @@ const MONEY_COLUMNS = [
   { key: 'usd_bn_high', header: 'USD bn high', type: 'number' as const, digits: 1 },
 ];
 
-export function fundsTables(funds: FundRecord[], rates: readonly FxRate[], fxYear: number): Table[] {
-  const rows = funds.map((f) => ({
+/** The totals table of a funds result (also shown by the overview). */
+export function totalsTable(result: FundsResult): Table {
+  return {
+    name: 'totals',
+    title: 'Totals (registered capital only; other measures are not added)',
+    columns: [{ key: 'total', header: 'total' }, ...MONEY_COLUMNS, { key: 'status', header: 'status' }, { key: 'cny_per_usd', header: 'CNY per USD (year: rate)' }],
+    rows: result.totals.map((t) => ({ total: t.label, ...cols(t), status: t.status, cny_per_usd: t.rates })),
+  };
+}
+
+export function fundsTables(result: FundsResult): Table[] {
+  const rows = result.funds.map((f) => ({
     fund: label(f),
-    year: f.year,
-    measure: f.measure,
-    status: f.status,
-    kind: f.kind,
-    ...cols(toBoth(f, rates, fxYear)),
-    published_in: f.currency,
-    source_id: f.source_id,
+    year: f.record.year,
+    measure: f.record.measure,
+    status: f.record.status,
+    kind: f.record.kind,
+    ...cols(f.conversion),
+    cny_per_usd: f.conversion.cnyPerUsd,
+    fx_year: f.conversion.rateYear,
+    source_usd_low: f.sourceUsd?.low ?? null,
+    source_usd_high: f.sourceUsd?.high ?? null,
+    source_per_usd: f.sourcePerUsd,
+    published_in: f.record.currency,
+    source_id: f.record.source_id,
+    conversion_source_id: f.conversionSourceId,
   }));
   return [
     {
       name: 'funds',
-      title: `Funds and packages (converted at ${fxYear} rates)`,
+      title: `Funds and packages (converted at ${result.fxYear !== undefined ? `${result.fxYear} rates` : "each figure's own year's average rate"})`,
       columns: [
         { key: 'fund', header: 'fund' },
         { key: 'year', header: 'year', type: 'int' },
@@ -79,33 +56,30 @@ export function fundsTables(funds: FundRecord[], rates: readonly FxRate[], fxYea
         { key: 'status', header: 'status' },
         { key: 'kind', header: 'kind' },
         ...MONEY_COLUMNS,
+        { key: 'cny_per_usd', header: 'CNY per USD', type: 'number', digits: 4 },
+        { key: 'fx_year', header: 'rate of', type: 'int' },
+        { key: 'source_usd_low', header: "source's USD bn low", type: 'number', digits: 1 },
+        { key: 'source_usd_high', header: "source's USD bn high", type: 'number', digits: 1 },
+        { key: 'source_per_usd', header: "source's CNY per USD", type: 'number', digits: 4 },
         { key: 'published_in', header: 'published in' },
         { key: 'source_id', header: 'source_id' },
+        { key: 'conversion_source_id', header: 'conversion source' },
       ],
       rows,
     },
-    {
-      name: 'totals',
-      title: 'Totals (registered capital only; other measures are not added)',
-      columns: [{ key: 'total', header: 'total' }, ...MONEY_COLUMNS, { key: 'status', header: 'status' }],
-      rows: fundTotals(funds, rates, fxYear),
-    },
+    totalsTable(result),
   ];
 }
 
 export function funds(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
   const data = loadDatasets(dir, ['funds', 'fx']);
-  const cnyYears = data.fx.filter((r) => r.currency === 'CNY').map((r) => r.year);
-  if (cnyYears.length === 0) throw usageError('fx.csv has no CNY rate; funds cannot be converted');
-  const fxYear = opts.fxYear !== undefined ? parseYearArg(String(opts.fxYear), '--fx-year') : Math.max(...cnyYears);
-  const rate = fxRateFor(data.fx, 'CNY', fxYear);
-  const selected = opts.fund !== undefined ? data.funds.filter((f) => f.fund === opts.fund) : data.funds;
-  if (selected.length === 0) throw usageError(`no fund '${String(opts.fund)}'; expected one of ${[...new Set(data.funds.map((f) => f.fund))].join(', ')}`);
-  const fxRow = data.fx.find((r) => r.currency === 'CNY' && r.year === fxYear);
+  const fxYear = opts.fxYear !== undefined ? parseYearArg(String(opts.fxYear), '--fx-year') : undefined;
+  const result = convertFunds(data, { fxYear, fund: opts.fund as string | undefined });
   const notes = [
-    `CNY per USD ${rate.perUsd} (${fxYear}, ${fxRow?.kind ?? 'rate'}, ${fxRow?.source_id ?? ''}); choose another year with --fx-year (${cnyYears.join(', ')})`,
+    ...result.notes,
+    "A source's own conversion (its USD figure, and its rate where stated) stands beside the computed one: a spot rate of its day, not an annual average.",
     'Ranges stay ranges: a reported RMB 200–500 bn package is low 200, high 500 in every currency.',
   ];
-  return { report: makeReport('funds', fundsTables(selected, data.fx, fxYear), notes), inputs: datasetPaths(dir, ['funds', 'fx']) };
+  return { report: makeReport('funds', fundsTables(result), notes), inputs: datasetPaths(dir, ['funds', 'fx']) };
 }

@@ -1,5 +1,6 @@
 // `semicap` / `semicap overview` / `npm start`: the headline answers on the bundled data in one report —
 // China's mature-node share by each TrendForce release, the funds and their totals, and the self-sufficiency gaps.
+import { convertFunds } from '../../app/funds.js';
 import { bundledDataDir, datasetPaths, loadDatasets, type DatasetName } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
 import { checkClaims } from '../../app/claims.js';
@@ -8,7 +9,7 @@ import { claimsTable } from '../../report/claims.js';
 import { claimWord, type Lang } from '../../report/i18n.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { shareReport } from './capacity.js';
-import { fundsTables } from './funds.js';
+import { totalsTable } from './funds.js';
 import { selfSufficiencyTables } from './self-sufficiency.js';
 
 export function overview(_args: string[], _opts: Record<string, unknown>, g: GlobalOptions & { lang?: Lang }): CommandResult {
@@ -16,9 +17,8 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   const needed: DatasetName[] = ['capacity_share', 'funds', 'fx', 'self_sufficiency'];
   const data = loadDatasets(dir, needed);
   const share = shareReport(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030, bandsLastYearOnly: true });
-  const fxYear = Math.max(...data.fx.filter((r) => r.currency === 'CNY').map((r) => r.year));
-  const [, totals] = fundsTables(data.funds, data.fx, fxYear);
-  totals.title = `Chip funds: totals at ${fxYear} CNY/USD rates (semicap funds for every figure)`;
+  const totals = totalsTable(convertFunds(data));
+  totals.title = "Chip funds: totals, each figure at its own year's CNY/USD average (semicap funds for every figure)";
   const ss = selfSufficiencyTables(data, { scope: 'ic_production_in_china', through: 2040, extraTargets: [] });
   const [shareTable, shareBands] = share.tables;
   shareTable.title = "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)";
@@ -29,7 +29,7 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   const claims = checkClaims({ dataDir: dir, headlinesOnly: true });
   const claimTable = claimsTable(claims.judgements, lang, { name: 'claims', title: claimWord('overviewTitle', lang), brief: true, definitionOf: (d) => CLAIM_DATASETS[d]?.relax });
   return {
-    report: { ...makeReport('overview', [shareTable, { ...shareBands, name: 'share_bands' }, totals, ss.tables[0], ...ss.tables.filter((t) => t.name === 'bands').map((t) => ({ ...t, name: 'self_sufficiency_bands' })), claimTable], [...share.notes, ...ss.notes], share.warnings), charts: [...share.charts, ...ss.charts] },
+    report: { ...makeReport('overview', [shareTable, { ...shareBands, name: 'share_bands' }, totals, ss.tables[0], ...ss.tables.filter((t) => t.name === 'bands').map((t) => ({ ...t, name: 'self_sufficiency_bands' })), claimTable], [...share.notes, ...ss.notes], [...share.warnings, ...ss.warnings]), charts: [...share.charts, ...ss.charts] },
     inputs: [...new Set([...datasetPaths(dir, needed), ...claims.inputs])],
   };
 }

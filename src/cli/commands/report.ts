@@ -51,7 +51,7 @@ export const ANALYSES: Analysis[] = [
     heading: { en: 'Self-sufficiency and targets', zh: '自给率与目标' },
     run: (g) => selfSufficiency([], { scope: 'ic_production_in_china', through: '2040', target: [] }, g),
   },
-  { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasets([], { sources: false }, g) },
+  { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasets([], { sources: false, series: false }, g) },
 ];
 
 const TITLE = { en: 'semicap report', zh: 'semicap 报告' };

@@ -3,7 +3,8 @@
 import { currentPathEvidence } from '../../app/projection-evidence.js';
 import { bundledDataDir, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
 import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
-import { compoundRateOrNull, linearStep, type Anchor } from '../../domain/projection.js';
+import { comparableHistory, currentPath, latestFiguresText, type SeriesFigure } from '../../domain/history.js';
+import type { Anchor } from '../../domain/projection.js';
 import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Report, type Table } from '../../report/model.js';
@@ -20,22 +21,17 @@ export interface TargetRow {
   source_id: string;
 }
 
-/** The path the history is on: compound and linear rates from its first to its last actual figure. */
-export function currentPath(history: Anchor[]): { cagrPct: number | null; step: number; from: Anchor; to: Anchor } | null {
-  if (history.length < 2) return null;
-  const from = history[0];
-  const to = history[history.length - 1];
-  const years = to.year - from.year;
-  // A dataset's figures are data, not a command line: a rate too large to represent is shown as no rate, not refused.
-  return { cagrPct: from.value > 0 && to.value > 0 ? compoundRateOrNull(from.value, to.value, years) : null, step: linearStep(from.value, to.value, years), from, to };
-}
+// The current path is computed within one definition (domain/history.ts); re-exported for existing callers.
+export { currentPath };
 
-export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[]; charts: Chart[] } {
+const seriesFigure = (r: Datasets['selfSufficiency'][number]): SeriesFigure => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id });
+
+export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const series = data.selfSufficiency.filter((r) => r.scope === opts.scope);
   if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
-  // History is what was measured; forecasts and targets are shown but never fitted.
-  const actual = series.filter((r) => r.kind === 'actual' || r.kind === 'estimate').sort((a, b) => a.year - b.year);
-  const history: Anchor[] = dedupeByYear(actual.map((r) => ({ year: r.year, value: r.rate_pct })));
+  // History is what was measured, within one definition; forecasts and targets are shown but never fitted.
+  const comparable = comparableHistory(series.map(seriesFigure));
+  const history: Anchor[] = comparable.points;
   const current = opts.current ?? history[history.length - 1];
   if (!current) throw usageError(`series '${opts.scope}' has no actual figures; give --current YEAR=VALUE`);
   const path = currentPath(history);
@@ -62,13 +58,23 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
     .sort((a, b) => a.year - b.year || compareText(a.kind, b.kind))
     .map((r) => ({ year: r.year, rate_pct: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
   const banded = pathBands(path, current, targets, opts.through);
+  const mixed = comparable.definitions > 1;
+  const others = comparable.observed.length - comparable.figures.length;
   const notes = [
     `current: ${current.value}% in ${current.year}${opts.current ? ' (from --current)' : ` (latest actual of ${opts.scope})`}`,
     path
       ? `current path ${path.from.year}→${path.to.year}: ${path.cagrPct === null ? 'no compound rate' : `${path.cagrPct.toFixed(2)} %/yr compound`}, ${path.step.toFixed(2)} pp/yr linear; "reaches" is empty when the path does not get there by ${opts.through}`
-      : 'only one actual figure: no current path',
-    `definition: ${actual[0]?.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
+      : mixed
+        ? 'no current path: the latest definition has only one figure'
+        : 'only one actual figure: no current path',
+    `definition: ${comparable.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
   ];
+  const warnings = mixed
+    ? [
+        `${opts.scope} mixes ${comparable.definitions} definitions: no rate, current path or year reached is computed across them${path ? ` (the path uses only the ${comparable.figures.length} figures of the latest definition; ${others} other figure(s) left out)` : ''}; latest figures, each on its own definition: ${latestFiguresText(comparable.observed)}`,
+      ]
+    : [];
+  const noPath = mixed ? 'no path (definitions differ)' : 'no path';
   const targetsTable: Table = {
     name: 'targets',
     title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
@@ -80,8 +86,8 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
       { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
       { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
       { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: `not by ${opts.through}` },
-      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: `not by ${opts.through}` },
+      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: path?.cagrPct != null ? `not by ${opts.through}` : noPath },
+      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: path ? `not by ${opts.through}` : noPath },
       { key: 'source_id', header: 'source_id' },
     ],
     rows: targetRows,
@@ -89,7 +95,7 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
   addBandColumns(targetsTable, banded.files, { people: false, values: true });
   const chartThrough = Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2);
   // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
-  const chart = targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, path, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(actual.map((r) => r.source_id))].join(', '));
+  const chart = targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, path, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(comparable.figures.map((r) => r.source_id))].join(', '));
   chart.bands.push(...pathChartBands(banded.files.map((f) => ({ ...f, points: f.points.filter((p) => p.year <= chartThrough), start: current })), 'M3 errors'));
   return {
     tables: [
@@ -109,6 +115,7 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
       },
     ],
     notes: [...notes, ...banded.notes],
+    warnings,
     charts: [chart],
   };
 }
@@ -130,12 +137,6 @@ function pathBands(path: ReturnType<typeof currentPath>, current: Anchor, target
   return { files, people, notes };
 }
 
-/** Two sources for one year: keep the first (datasets list the primary series first) — the rest stay in the history table. */
-function dedupeByYear(points: Anchor[]): Anchor[] {
-  const seen = new Set<number>();
-  return points.filter((p) => (seen.has(p.year) ? false : (seen.add(p.year), true)));
-}
-
 export async function selfSufficiency(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
   const dir = g.data ?? bundledDataDir();
   const data = loadDatasets(dir, ['self_sufficiency']);
@@ -146,7 +147,7 @@ export async function selfSufficiency(_args: string[], opts: Record<string, unkn
     current: current && { year: current.year, value: current.value },
     extraTargets: ((opts.target as string[]) ?? []).map((t) => parseAnchorArg(t, '--target')).map(({ year, value }) => ({ year, value })),
   });
-  const report = { ...makeReport('self-sufficiency', r.tables, r.notes), charts: r.charts };
+  const report = { ...makeReport('self-sufficiency', r.tables, r.notes, r.warnings), charts: r.charts };
   if (opts.method !== undefined) await addFitted(report, data, String(opts.scope), opts);
   return { report, inputs: datasetPaths(dir, ['self_sufficiency']) };
 }
@@ -160,11 +161,12 @@ async function addFitted(report: Report, data: Datasets, scope: string, opts: Re
   const { fitted } = splitMethods(String(opts.method));
   if (fitted.length === 0) throw usageError('--method here takes statistical methods (e.g. ets,theta,auto); the compound and linear current path is always shown');
   const through = parseYearArg(String(opts.through), '--through');
-  const history = data.selfSufficiency
-    .filter((r) => r.scope === scope && (r.kind === 'actual' || r.kind === 'estimate'))
-    .sort((a, b) => a.year - b.year)
-    .filter((r, i, all) => i === 0 || all[i - 1].year !== r.year)
-    .map((r) => ({ year: r.year, value: r.rate_pct }));
+  // Fitted on the same one-definition history as the current path.
+  const comparable = comparableHistory(data.selfSufficiency.filter((r) => r.scope === scope).map(seriesFigure));
+  const history = comparable.points;
+  if (history.length < 2) {
+    throw usageError(`--method needs two or more actual figures of one definition; ${scope}${comparable.definitions > 1 ? ` mixes ${comparable.definitions} definitions and its latest` : ''} has ${history.length}`);
+  }
   const fit = fitHistory(scope, history, fitted, { through, levels: parseLevels(String(opts.level ?? '80,95')), seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }), bounds: { floor: 0, cap: 100 } });
   report.tables.splice(1, 0, fit.table);
   report.notes.push(...fit.notes);
