@@ -22,7 +22,7 @@ export async function readSeriesArg(file: string | undefined, opts: Record<strin
 }
 
 /** The FILE argument and how to read it, from the shared column options. */
-function seriesArg(file: string | undefined, opts: Record<string, unknown>): [string, ReadSeriesOptions] {
+export function seriesArg(file: string | undefined, opts: Record<string, unknown>): [string, ReadSeriesOptions] {
   if (file === undefined) throw usageError('missing FILE; expected a CSV with one row per series and year');
   const decimal = opts.decimal === undefined ? '.' : String(opts.decimal);
   if (decimal !== '.' && decimal !== ',') throw usageError(`--decimal '${decimal}'; expected . or ,`);
@@ -163,7 +163,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
 }
 
 /** --jobs: a number of worker threads, or auto (all cores, when there are enough series to share). */
-function parseJobs(value: unknown): number | 'auto' {
+export function parseJobs(value: unknown): number | 'auto' {
   if (value === undefined || String(value) === 'auto') return 'auto';
   return parseNumberArg(String(value), '--jobs', { integer: true, min: 1, max: 256 });
 }
