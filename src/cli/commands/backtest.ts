@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readSeriesTable, type SeriesTable } from '../../data/series.js';
-import { dataError, usageError } from '../../errors.js';
+import { dataError } from '../../errors.js';
 import { poolBacktests, type AccuracySummary, type BacktestResult } from '../../forecast/backtest.js';
-import { intervalsNote, type IntervalMode } from '../../forecast/registry.js';
+import { intervalsNote } from '../../forecast/registry.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
-import { parseLevels, parseNumberArg } from '../args.js';
+import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { createCountProgress } from '../progress.js';
@@ -63,13 +63,6 @@ export function backtestTables(result: BacktestResult, levels: readonly number[]
     rows: result.methods.flatMap((m) => m.byHorizon.map((s, k) => ({ method: m.method, horizon: k + 1, ...measures(s, levels) }))),
   };
   return [summary, byHorizon];
-}
-
-/** --intervals: calibrated (default) or model. */
-export function parseIntervalMode(value: unknown): IntervalMode {
-  const text = value === undefined ? 'calibrated' : String(value);
-  if (text !== 'calibrated' && text !== 'model') throw usageError(`--intervals '${text}'; expected calibrated or model`);
-  return text;
 }
 
 export async function backtest(args: string[], opts: Record<string, unknown>, g?: GlobalOptions): Promise<CommandResult> {

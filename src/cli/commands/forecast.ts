@@ -5,10 +5,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readSeriesFile, readSeriesTable, type ReadSeriesOptions, type SeriesSet, type SeriesTable, type SharedRows } from '../../data/series.js';
 import { dataError, usageError } from '../../errors.js';
-import { parseMethodList } from '../../forecast/registry.js';
+import { intervalsNote, parseMethodList, withIntervals } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import { makeReport, type CellValue, type Column, type Table } from '../../report/model.js';
-import { parseLevels, parseNumberArg } from '../args.js';
+import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { WorkerPool } from '../workers.js';
@@ -102,7 +102,8 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const levels = parseLevels(String(opts.level));
   const seed = parseNumberArg(String(opts.seed), '--seed', { integer: true, min: 0 });
   const methodText = String(opts.method);
-  const methods = parseMethodList(methodText);
+  const intervals = parseIntervalMode(opts.intervals);
+  const methods = withIntervals(parseMethodList(methodText), intervals);
   const jobs = parseJobs(opts.jobs);
   const bounds: Bounds = {
     floor: opts.floor !== undefined ? parseNumberArg(String(opts.floor), '--floor') : undefined,
@@ -111,7 +112,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   if (bounds.floor !== undefined && bounds.cap !== undefined && !(bounds.floor < bounds.cap)) throw usageError(`--floor ${bounds.floor} must be below --cap ${bounds.cap}`);
   const [file, readOptions] = seriesArg(args[0], opts);
   const data = await readSeriesTable(file, readOptions);
-  const settings: BatchSettings = { methods: methodText, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none' };
+  const settings: BatchSettings = { methods: methodText, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none' };
 
   const notes: string[] = [];
   const warnings: string[] = [];
@@ -152,7 +153,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
     const messages = [...skippedMessages, ...failedMessages];
     if (produced === 0) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
     const total = data.ids.length;
-    notes.push(`${total} series read from ${data.file}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`);
+    notes.push(`${total} series read from ${data.file}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`, intervalsNote(methods, intervals));
     if (clamped > 0) warnings.push(`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`);
     result.messages = g?.verbose ? [...messages, `fitted ${total} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`] : messages;
     result.exitCode = messages.length > 0 ? EXIT.data : EXIT.ok;

@@ -7,7 +7,7 @@ import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';
 import { makeReport, type Report, type Table } from '../../report/model.js';
 import { targetsChart, type Chart } from '../../report/series.js';
-import { parseAnchorArg, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
+import { parseAnchorArg, parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface TargetRow {
@@ -139,7 +139,7 @@ async function addFitted(report: Report, data: Datasets, scope: string, opts: Re
     .sort((a, b) => a.year - b.year)
     .filter((r, i, all) => i === 0 || all[i - 1].year !== r.year)
     .map((r) => ({ year: r.year, value: r.rate_pct }));
-  const fit = fitHistory(scope, history, fitted, { through, levels: parseLevels(String(opts.level ?? '80,95')), seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }), bounds: { floor: 0, cap: 100 } });
+  const fit = fitHistory(scope, history, fitted, { through, levels: parseLevels(String(opts.level ?? '80,95')), seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }), bounds: { floor: 0, cap: 100 }, intervals: parseIntervalMode(opts.intervals) });
   report.tables.splice(1, 0, fit.table);
   report.notes.push(...fit.notes);
   report.warnings.push(...fit.warnings);
