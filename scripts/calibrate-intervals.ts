@@ -86,6 +86,11 @@ export function calibrationTable(series: readonly BenchSeries[], method: Method,
   };
 }
 
+/** The table's source line, for notes. */
+export function calibrationSource(series: readonly BenchSeries[]): string {
+  return `M3 yearly train rows (${series.length} series), last ${HORIZON} train years held out, ${ORIGINS} origins`;
+}
+
 /** The file's text: one table per method, with how it was made. */
 export function calibrationFile(tables: CalibrationTable[]): string {
   const about = {
@@ -131,8 +136,7 @@ async function main(): Promise<void> {
   const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--method');
   const path = resolve(positional[0] ?? DEFAULT_M3);
   const series = readM3(path);
-  const source = `M3 yearly train rows (${series.length} series), last ${HORIZON} train years held out, ${ORIGINS} origins`;
-  const text = calibrationFile(names.map((n) => calibrationTable(series, getMethod(n), source)));
+  const text = calibrationFile(names.map((n) => calibrationTable(series, getMethod(n), calibrationSource(series))));
   if (check) {
     const same = existsSync(OUT) && readFileSync(OUT, 'utf8') === text;
     process.stdout.write(same ? `${OUT}: up to date\n` : `${OUT}: would change\n`);

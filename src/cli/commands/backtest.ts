@@ -65,7 +65,7 @@ export function backtestTables(result: BacktestResult, levels: readonly number[]
   return [summary, byHorizon];
 }
 
-export async function backtest(args: string[], opts: Record<string, unknown>, g?: GlobalOptions): Promise<CommandResult> {
+export async function backtest(args: string[], opts: Record<string, unknown>, g?: GlobalOptions & { verbose?: boolean }): Promise<CommandResult> {
   const holdout = parseNumberArg(String(opts.holdout), '--holdout', { min: 1, max: 100, integer: true });
   const origins = parseNumberArg(String(opts.origins), '--origins', { min: 1, max: 1000, integer: true });
   const levels = parseLevels(String(opts.level ?? '80,95'));
@@ -79,8 +79,10 @@ export async function backtest(args: string[], opts: Record<string, unknown>, g?
   const messages: string[] = [];
   const results: BacktestResult[] = [];
   let skipped = 0;
+  let threads = 0;
   const progress = createCountProgress(data.ids.length, 'backtest: series', { quiet: g?.quiet });
-  for await (const { first, last, outcome } of runBatches(data, settings, methods.length, jobs)) {
+  for await (const { first, last, outcome, workers } of runBatches(data, settings, methods.length, jobs)) {
+    threads = workers;
     let next = 0;
     for (let s = first; s < last; s++) {
       const reason = data.problems[s] ?? (outcome.skipped[next]?.series === s ? outcome.skipped[next++].reason : undefined);
@@ -104,6 +106,7 @@ export async function backtest(args: string[], opts: Record<string, unknown>, g?
     `cover L%: share of actuals inside the L % interval; MSIS L: its interval score (width + (2/α)·miss, α = 1 − L/100) over the same scale, mean over points (the M4 competition's MSIS is MSIS 95)`,
     intervalsNote(methods, intervals),
   ];
+  if (g?.verbose) messages.push(`backtested ${data.ids.length} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`);
   return { report: makeReport('backtest', backtestTables(pooled, levels), notes), inputs: [data.file], messages, exitCode: skipped > 0 ? EXIT.data : EXIT.ok };
 }
 
@@ -115,7 +118,7 @@ const PARALLEL_FROM = 2000;
 const WORKER = new URL('./backtest-worker.js', import.meta.url);
 
 /** The batches' outcomes in series order, computed in worker threads when there is enough work and cores. */
-async function* runBatches(data: SeriesTable, settings: BacktestSettings, methodCount: number, jobs: number | 'auto'): AsyncGenerator<{ first: number; last: number; outcome: BacktestBatchOutcome }> {
+async function* runBatches(data: SeriesTable, settings: BacktestSettings, methodCount: number, jobs: number | 'auto'): AsyncGenerator<{ first: number; last: number; outcome: BacktestBatchOutcome; workers: number }> {
   const total = data.ids.length;
   const ranges = Array.from({ length: Math.ceil(total / BATCH) }, (_, i) => [i * BATCH, Math.min(total, (i + 1) * BATCH)] as const);
   const spoiled = new Uint8Array(new SharedArrayBuffer(Math.max(1, total)));
@@ -124,7 +127,7 @@ async function* runBatches(data: SeriesTable, settings: BacktestSettings, method
   if (threads <= 1 || ranges.length < 2 || !existsSync(fileURLToPath(WORKER))) {
     const methods = backtestMethods(settings);
     for (const [first, last] of ranges) {
-      yield { first, last, outcome: backtestBatch(data.grouped, spoiled, first, last, settings, methods) };
+      yield { first, last, outcome: backtestBatch(data.grouped, spoiled, first, last, settings, methods), workers: 0 };
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return;
@@ -144,7 +147,7 @@ async function* runBatches(data: SeriesTable, settings: BacktestSettings, method
     for (const [first, last] of ranges) {
       const outcome = await inFlight.shift()!;
       if (next < ranges.length) send();
-      yield { first, last, outcome };
+      yield { first, last, outcome, workers };
     }
   } finally {
     await pool.close();
