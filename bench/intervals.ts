@@ -15,7 +15,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_M3, readM3, type BenchSeries } from '../scripts/calibrate-intervals.js';
+import { DEFAULT_M3, MIN_FIT, ORIGINS, readM3, scaledErrors, type BenchSeries } from '../scripts/calibrate-intervals.js';
+import { calibrated, scaledErrorQuantiles } from '../src/forecast/calibrated.js';
 import { maseScale } from '../src/forecast/accuracy.js';
 import { normal, Rng } from '../src/forecast/random.js';
 import { getMethod, withIntervals, type IntervalMode } from '../src/forecast/registry.js';
@@ -116,6 +117,19 @@ export function simulatedSets(count: number, seed: number): { name: string; seri
   ];
 }
 
+/**
+ * How the calibration window was chosen without the test years: split each M3 train part again (inner history =
+ * train minus its last 6 years, pseudo-test = those 6), learn a table on the inner histories with `origins`
+ * rolling origins, and measure its coverage on the pseudo-test years.
+ */
+export function innerValidation(series: readonly BenchSeries[], method: Method, origins: number): Quality {
+  const inner = series.map((s) => ({ id: s.id, train: s.train.slice(0, -H), test: s.train.slice(-H) })).filter((s) => s.train.length > 1);
+  const errors = scaledErrors(inner.map((s) => s.train), method, H, origins, MIN_FIT);
+  const probabilities = [0.025, 0.1, 0.9, 0.975];
+  const table = { method: method.name, source: 'inner validation', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length) };
+  return intervalQuality(inner, calibrated(method, table));
+}
+
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '');
 
 function printRows(title: string, rows: { label: string; q: Quality }[]): void {
@@ -146,6 +160,11 @@ async function main(): Promise<void> {
   const m3 = readM3(m3Path);
   printRows(`M3 yearly: ${m3.length} series, horizon ${H} (${m3Path}); coverage in %, target 78-82 (80 %) and 93-97 (95 %), MSIS <= 28`, run('M3 yearly', m3));
   console.log('R forecast 8.20 model-based, same data (RESULTS.md): ' + R_INTERVALS.map((r) => `${r.method} ${r.cover80} / ${r.cover95} / MSIS ${r.msis}`).join('; '));
+  if (names.includes('auto')) {
+    const rows = [ORIGINS, 40].map((o) => ({ label: `auto, ${o} origins${o === ORIGINS ? ' (shipped)' : ''}`, q: innerValidation(m3, getMethod('auto'), o) }));
+    printRows('Choosing the calibration window on the train rows only (pseudo-test: the last 6 train years; tables from the years before)', rows);
+    results['inner validation'] = Object.fromEntries(rows.map((r) => [r.label, r.q]));
+  }
   for (const { name, series } of simulatedSets(400, 20261206)) {
     printRows(`simulated ${name}: ${series.length} series (seed 20261206)`, run(`simulated ${name}`, series));
   }
