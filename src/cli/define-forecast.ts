@@ -50,7 +50,7 @@ export function defineForecastCommands(program: Command, act: Act): void {
     [
       'semicap backtest history.csv --method naive,drift,theta,auto',
       'semicap backtest many.csv --id series --holdout 6 --origins 3 --format csv',
-      'semicap backtest many.csv --id series --method auto --intervals model --level 80,95 --jobs 2',
+      'semicap backtest datasets/fx.csv --id currency --value per_usd --fill linear --method naive,auto --intervals model --level 80,95',
     ],
   ).action(act(async () => (await import('./commands/backtest.js')).backtest));
 }
