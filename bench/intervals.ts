@@ -2,8 +2,10 @@
 // kind (calibrated: src/forecast/calibrated.ts with the shipped table; model: the method's own), on
 //   1. the 645 M3 yearly series (train → 6 test years; the calibration table never saw the test years),
 //   2. simulated series of known processes (seeded; lengths 15-40, horizon 6),
-//   3. optionally other benchmarks in the same long format (series_id,split,value with split train/test):
-//      npm run bench:intervals -- --extra path/to/other.csv [--extra another.csv]
+//   3. optionally other benchmarks: --extra FILE (repeatable), either in M3's format (series_id,split,value with
+//      split train/test) or a long CSV id,year,value of whole series, forecast 6 years ahead from the origins
+//      n-6, n-9, …, n-18 that leave at least 30 years of history (the protocol of bench:cycles and bench:econ):
+//      npm run bench:intervals -- --extra bench/data/cycles-series.csv --extra bench/data/econ-series.csv
 // it reports the share of outcomes inside the 80 % and 95 % intervals by horizon and pooled over h = 1-6, and
 // MSIS (the M4 competition's mean scaled interval score at α = 0.05: width plus 40 × any miss, divided by the
 // training series' mean absolute first difference, averaged per series, then over series; lower is better).
@@ -12,7 +14,7 @@
 //
 //   npm run bench:intervals                      default M3 path
 //   npm run bench:intervals -- path/to/m3_yearly.csv --method auto,theta
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_M3, MIN_FIT, ORIGINS, readM3, scaledErrors, type BenchSeries } from '../scripts/calibrate-intervals.js';
@@ -92,6 +94,31 @@ export function intervalQuality(series: readonly BenchSeries[], method: Method):
   };
 }
 
+/** The series of an --extra file: M3's train/test format, or whole series cut at rolling origins (see above). */
+export function readExtra(path: string): BenchSeries[] {
+  const text = readFileSync(path, 'utf8');
+  const header = text.slice(0, text.indexOf('\n')).trim().split(',');
+  if (header.includes('split')) return readM3(path).filter((s) => s.test.length > 0 && s.train.length > 1);
+  const [cId, cYear, cValue] = ['id', 'year', 'value'].map((c) => header.indexOf(c));
+  if (cId < 0 || cYear < 0 || cValue < 0) throw new Error(`${path}: expected columns series_id,split,value or id,year,value`);
+  const byId = new Map<string, [number, number][]>();
+  for (const line of text.trim().split(/\r?\n/).slice(1)) {
+    const f = line.split(',');
+    const rows = byId.get(f[cId]) ?? [];
+    rows.push([Number(f[cYear]), Number(f[cValue])]);
+    byId.set(f[cId], rows);
+  }
+  const out: BenchSeries[] = [];
+  for (const [id, rows] of byId) {
+    const y = rows.sort((a, b) => a[0] - b[0]).map((r) => r[1]);
+    for (let back = 0; back <= 12; back += 3) {
+      const n = y.length - H - back;
+      if (n >= 30) out.push({ id: `${id}@${n}`, train: y.slice(0, n), test: y.slice(n, n + H) });
+    }
+  }
+  return out;
+}
+
 /** Simulated series of known processes, seeded: `count` series of each, lengths 15-40 plus H test years. */
 export function simulatedSets(count: number, seed: number): { name: string; series: BenchSeries[] }[] {
   const rng = new Rng(seed);
@@ -169,7 +196,7 @@ async function main(): Promise<void> {
     printRows(`simulated ${name}: ${series.length} series (seed 20261206)`, run(`simulated ${name}`, series));
   }
   for (const extra of valueOf('--extra')) {
-    const series = readM3(resolve(extra)).filter((s) => s.test.length > 0 && s.train.length > 1);
+    const series = readExtra(resolve(extra));
     printRows(`${extra}: ${series.length} series`, run(extra, series));
   }
   const outDir = join(ROOT, 'bench', 'results');
