@@ -29,12 +29,14 @@ export function defineForecastCommands(program: Command, act: Act): void {
         .option('--cap <value>', 'upper bound (e.g. 100 for shares in percent): the logistic saturation level; forecasts and intervals are held below it')
         .option('--floor <value>', 'lower bound (e.g. 0); 0 is a real bound')
         .option('--jobs <n>', 'worker threads fitting series: a number, or auto (all cores when there are 1000 series or more)', 'auto')
+        .option('--explain', 'instead of the forecasts, say per series what each method fitted: for auto, the candidate it chose and the evidence')
         .addOption(intervalsOption()),
     ),
     [
       'semicap forecast history.csv --time year --value share',
       'semicap forecast many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
       'semicap forecast export.csv --delimiter ";" --decimal , --id region',
+      'semicap forecast docs/sunspots.example.csv --value sunspots --explain',
     ],
   ).action(act(async () => (await import('./commands/forecast.js')).forecast));
 
