@@ -83,6 +83,7 @@ export function calibrationTable(series: readonly BenchSeries[], method: Method,
     probabilities: PROBABILITIES,
     quantiles: scaledErrorQuantiles(errors, PROBABILITIES).map((row) => row.map(round)),
     counts: errors.map((e) => e.length),
+    maxLength: Math.max(...series.map((s) => s.train.length + s.test.length)),
   };
 }
 
@@ -113,6 +114,7 @@ export function calibrationFile(tables: CalibrationTable[]): string {
           `      "method": ${JSON.stringify(t.method)},`,
           `      "source": ${JSON.stringify(t.source)},`,
           `      "counts": ${JSON.stringify(t.counts)},`,
+          `      "maxLength": ${JSON.stringify(t.maxLength)},`,
           `      "probabilities": ${JSON.stringify(t.probabilities)},`,
           '      "quantiles": [',
           t.quantiles.map((row) => `        ${JSON.stringify(row)}`).join(',\n'),

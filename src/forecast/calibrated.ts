@@ -11,7 +11,9 @@
 // Quantiles between the table's probabilities are interpolated linearly; beyond its extremes the extreme is
 // used. Beyond the table's last horizon H the scaled quantile grows as (h / H)^g, g the log-log slope of the
 // table's own widths between H/2 and H.
-// Where the scale is undefined (one value, or a constant series) the method's own intervals are kept.
+// Where the scale is undefined (one value, or a constant series), and on series longer than any the table was
+// learned from (not comparable: a method may forecast them differently, as auto does), the method's own
+// intervals are kept; params.intervals says which.
 // Pure: the table is data handed in; nothing here reads files.
 
 import { SemicapError } from '../errors.js';
@@ -33,6 +35,8 @@ export interface CalibrationTable {
   quantiles: number[][];
   /** Errors behind each horizon's quantiles. */
   counts: number[];
+  /** Longest series (years) of the data the table was learned from; longer histories keep the model's intervals. */
+  maxLength?: number;
 }
 
 /**
@@ -92,7 +96,9 @@ export function calibratedIntervals(mean: readonly number[], scale: number, tabl
 
 /** A fitted model whose forecasts keep `fitted`'s means and take calibrated intervals on training series `y`. */
 export function calibrateFitted(fitted: Fitted, y: readonly number[], table: CalibrationTable): Fitted {
-  const scale = maseScale(y);
+  const tooLong = table.maxLength !== undefined && y.length > table.maxLength;
+  const scale = tooLong ? undefined : maseScale(y);
+  const kind = tooLong ? `model (longer than the ${table.maxLength} years of the calibration series)` : scale === undefined ? 'model (no scale to calibrate with)' : 'calibrated';
   return {
     method: fitted.method,
     get fitted() {
@@ -102,7 +108,7 @@ export function calibrateFitted(fitted: Fitted, y: readonly number[], table: Cal
       return fitted.residuals;
     },
     get params() {
-      return { ...fitted.params, intervals: scale === undefined ? 'model (no scale to calibrate with)' : 'calibrated' };
+      return { ...fitted.params, intervals: kind };
     },
     ...(fitted.aicc !== undefined ? { aicc: fitted.aicc } : {}),
     forecast(h: number, options?: ForecastOptions): Forecast {

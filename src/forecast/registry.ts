@@ -191,12 +191,16 @@ export function withIntervals(methods: readonly Method[], mode: IntervalMode): M
   });
 }
 
+function calibrationText(table: CalibrationTable): string {
+  return table.maxLength === undefined ? table.source : `${table.source}; model-based on series longer than ${table.maxLength} years`;
+}
+
 /** One line for a report's notes: which intervals each method's bands are. */
 export function intervalsNote(methods: readonly Method[], mode: IntervalMode): string {
   const calibratedNames = mode === 'calibrated' ? methods.filter((m) => shippedCalibration(m.name) !== undefined).map((m) => m.name) : [];
   const modelNames = methods.map((m) => m.name).filter((n) => !calibratedNames.includes(n));
   const parts = [
-    ...(calibratedNames.length > 0 ? [`${calibratedNames.join(', ')}: calibrated on measured errors (${shippedCalibration(calibratedNames[0])!.source})`] : []),
+    ...(calibratedNames.length > 0 ? [`${calibratedNames.join(', ')}: calibrated on measured errors (${calibrationText(shippedCalibration(calibratedNames[0])!)})`] : []),
     ...(modelNames.length > 0 ? [`${modelNames.join(', ')}: model-based`] : []),
   ];
   return `intervals: ${parts.join('; ')}`;

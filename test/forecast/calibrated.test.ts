@@ -66,6 +66,14 @@ describe('calibrated intervals on a hand-computed case', () => {
     expect(c.fit(y).params.intervals).toBe('calibrated');
     expect(() => calibrated(getMethod('theta'), TABLE)).toThrow(/table for 'naive' given to method 'theta'/);
   });
+
+  it('keeps the model intervals on series longer than the calibration series', () => {
+    const c = calibrated(naive, { ...TABLE, maxLength: 4 });
+    expect(c.fit(y).forecast(2).intervals).not.toEqual(naive.fit(y).forecast(2).intervals);
+    const longer = [...y, 12];
+    expect(c.fit(longer).forecast(2)).toEqual(naive.fit(longer).forecast(2));
+    expect(c.fit(longer).params.intervals).toBe('model (longer than the 4 years of the calibration series)');
+  });
 });
 
 describe('calibration on a known process', () => {
@@ -114,6 +122,7 @@ describe('the shipped table', () => {
   it('is auto\'s, with ascending quantiles for 6 horizons', () => {
     const table = shippedCalibration('auto')!;
     expect(table.quantiles).toHaveLength(6);
+    expect(table.maxLength).toBe(47); // the longest M3 yearly series
     for (const row of table.quantiles) for (let j = 1; j < row.length; j++) expect(row[j]).toBeGreaterThanOrEqual(row[j - 1]);
     expect(withIntervals([getMethod('auto'), getMethod('theta')], 'calibrated').map((m) => m.fit([1, 3, 2, 5, 4]).params.intervals)).toEqual(['calibrated', undefined]);
     expect(withIntervals([getMethod('auto')], 'model')[0]).toBe(getMethod('auto'));
