@@ -41,8 +41,8 @@ const builtinsByRequire = {
 const tmp = new URL(`../dist.tmp-${process.pid}`, import.meta.url);
 rmSync(tmp, { recursive: true, force: true });
 await build({
-  // The forecast worker is its own entry: worker threads load it by file name (dist/forecast-worker.js).
-  entryPoints: { cli: 'src/cli/main.ts', 'forecast-worker': 'src/cli/commands/forecast-worker.ts' },
+  // The worker scripts are entries of their own: worker threads load them by file name (dist/*-worker.js).
+  entryPoints: { cli: 'src/cli/main.ts', 'forecast-worker': 'src/cli/commands/forecast-worker.ts', 'backtest-worker': 'src/cli/commands/backtest-worker.ts' },
   outdir: `dist.tmp-${process.pid}`,
   bundle: true,
   splitting: true,

@@ -1,6 +1,7 @@
 // Parsing the small languages of option values: YEAR=VALUE anchors, comma lists, years and numbers.
 import { parseNumber, parseYear } from '../data/values.js';
 import { usageError } from '../errors.js';
+import type { IntervalMode } from '../forecast/registry.js';
 
 export interface AnchorArg {
   year: number;
@@ -88,4 +89,11 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length];
+}
+
+/** --intervals: calibrated (the default) or model. */
+export function parseIntervalMode(value: unknown): IntervalMode {
+  const text = value === undefined ? 'calibrated' : String(value);
+  if (text !== 'calibrated' && text !== 'model') throw usageError(`--intervals '${text}'; expected calibrated or model`);
+  return text;
 }

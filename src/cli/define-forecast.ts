@@ -2,6 +2,12 @@
 import { Option, type Command } from 'commander';
 import { examples, withOutput, type Act } from './program.js';
 
+/** --intervals: calibrated on measured errors (auto's default) or the model's own. */
+export const intervalsOption = () =>
+  new Option('--intervals <kind>', "prediction intervals: calibrated (on measured errors of the same method, where a table is shipped: auto) or model (the method's own)")
+    .choices(['calibrated', 'model'])
+    .default('calibrated');
+
 export function defineForecastCommands(program: Command, act: Act): void {
   const seriesOptions = (cmd: Command, defaultMethods: string) =>
     cmd
@@ -22,12 +28,15 @@ export function defineForecastCommands(program: Command, act: Act): void {
         .option('--seed <n>', 'seed for simulated intervals (same seed, same numbers)', '42')
         .option('--cap <value>', 'upper bound (e.g. 100 for shares in percent): the logistic saturation level; forecasts and intervals are held below it')
         .option('--floor <value>', 'lower bound (e.g. 0); 0 is a real bound')
-        .option('--jobs <n>', 'worker threads fitting series: a number, or auto (all cores when there are 1000 series or more)', 'auto'),
+        .option('--jobs <n>', 'worker threads fitting series: a number, or auto (all cores when there are 1000 series or more)', 'auto')
+        .option('--explain', 'instead of the forecasts, say per series what each method fitted: for auto, the candidate it chose and the evidence')
+        .addOption(intervalsOption()),
     ),
     [
       'semicap forecast history.csv --time year --value share',
       'semicap forecast many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
       'semicap forecast export.csv --delimiter ";" --decimal , --id region',
+      'semicap forecast docs/sunspots.example.csv --value sunspots --explain',
     ],
   ).action(act(async () => (await import('./commands/forecast.js')).forecast));
 
@@ -35,8 +44,15 @@ export function defineForecastCommands(program: Command, act: Act): void {
     withOutput(
       seriesOptions(program.command('backtest').description('rolling-origin evaluation: MAE, RMSE, MAPE, sMAPE and MASE per method and horizon, best first'), 'naive,drift,ses,holt,damped,theta,ets,arima,auto')
         .option('--holdout <h>', 'forecast horizon evaluated at each origin', '3')
-        .option('--origins <k>', 'number of forecast origins (each one year earlier)', '5'),
+        .option('--origins <k>', 'number of forecast origins (each one year earlier)', '5')
+        .option('--level <levels>', 'prediction interval levels scored (coverage and MSIS), in percent', '80,95')
+        .addOption(intervalsOption())
+        .option('--jobs <n>', 'worker threads: a number, or auto (all cores when there is enough work)', 'auto'),
     ),
-    ['semicap backtest history.csv --method naive,drift,theta,auto', 'semicap backtest many.csv --id series --holdout 6 --origins 3 --format csv'],
+    [
+      'semicap backtest history.csv --method naive,drift,theta,auto',
+      'semicap backtest many.csv --id series --holdout 6 --origins 3 --format csv',
+      'semicap backtest datasets/fx.csv --id currency --value per_usd --fill linear --method naive,auto --intervals model --level 80,95',
+    ],
   ).action(act(async () => (await import('./commands/backtest.js')).backtest));
 }

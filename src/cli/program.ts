@@ -5,7 +5,7 @@ import type { Lang } from '../report/i18n.js';
 import { resolveSettings, type ResolvedSettings } from './config.js';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { defineExtraCommands } from './define-extras.js';
-import { defineForecastCommands } from './define-forecast.js';
+import { defineForecastCommands, intervalsOption } from './define-forecast.js';
 import { defineScenarioCommands } from './define-scenario.js';
 
 type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
@@ -103,6 +103,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
           .option('--method <names>', 'anchored: cagr, linear, logistic; with --metric wpm also fitted to the history: ets, theta, arima, auto, ... (comma-separated)', 'cagr,linear,logistic')
           .option('--level <levels>', 'prediction interval levels of fitted methods, in percent', '80,95')
           .option('--seed <n>', 'seed for simulated intervals', '42')
+          .addOption(intervalsOption())
           .addOption(new Option('--unit <unit>', 'with --metric wpm: output unit').choices(['wpm_8in_eq', 'wpm_12in'])),
       ),
     ),
@@ -163,7 +164,8 @@ export function defineCommands(program: Command, onResult: OnResult): void {
           .option('--target <year=value>', 'an extra target to assess (repeatable), e.g. 2030=100%', collect, [])
           .option('--method <names>', 'statistical methods to fit to the history with intervals, e.g. ets,theta,auto (the compound and linear current path is always shown)')
           .option('--level <levels>', 'prediction interval levels of fitted methods, in percent', '80,95')
-          .option('--seed <n>', 'seed for simulated intervals', '42'),
+          .option('--seed <n>', 'seed for simulated intervals', '42')
+          .addOption(intervalsOption()),
       ),
     ),
     ['semicap self-sufficiency', 'semicap self-sufficiency --current 2025=40% --target 2030=100%', 'semicap self-sufficiency --method ets,auto --through 2030', 'semicap self-sufficiency --format csv --out gaps.csv'],

@@ -35,3 +35,46 @@ export function createProgress(total: number, target: ProgressTarget = { isTTY: 
     },
   };
 }
+
+/** Progress counted in units done of a total (series, paths). */
+export interface CountProgress {
+  update(done: number): void;
+  done(): void;
+}
+
+export interface CountProgressOptions {
+  target?: ProgressTarget;
+  quiet?: boolean;
+  /** Environment: a set CI variable silences progress (CI logs are often pseudo-terminals). */
+  env?: Record<string, string | undefined>;
+  /** Shown only once the work has run this long, so quick runs stay quiet (default 1000 ms). */
+  delayMs?: number;
+  now?: () => number;
+}
+
+/**
+ * A progress line `label done/total (p %)` on stderr that appears only after `delayMs` of work, only on a
+ * terminal, never with --quiet or under CI; done() clears it.
+ */
+export function createCountProgress(total: number, label: string, options: CountProgressOptions = {}): CountProgress {
+  const target = options.target ?? { isTTY: Boolean(process.stderr.isTTY), write: (t: string) => void process.stderr.write(t), columns: process.stderr.columns };
+  const env = options.env ?? process.env;
+  if (!target.isTTY || options.quiet === true || (env.CI !== undefined && env.CI !== '')) return { update: () => undefined, done: () => undefined };
+  const now = options.now ?? Date.now;
+  const started = now();
+  const delay = options.delayMs ?? 1000;
+  const width = Math.max(20, (target.columns ?? 80) - 1);
+  let shown = false;
+  return {
+    update(done: number) {
+      if (now() - started < delay) return;
+      const percent = total > 0 ? Math.floor((100 * done) / total) : 100;
+      target.write(`\r\u001b[2K${`${label} ${done}/${total} (${percent} %)`.slice(0, width)}`);
+      shown = true;
+    },
+    done() {
+      if (shown) target.write('\r\u001b[2K');
+      shown = false;
+    },
+  };
+}

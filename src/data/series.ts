@@ -8,7 +8,7 @@ import { dataError, usageError } from '../errors.js';
 import { describeCsvError, headerProblems } from './csv.js';
 import { asInputError } from './files.js';
 import { formatProblem, problemError } from './problem.js';
-import { parseNumber, parseYear, type NumberRules } from './values.js';
+import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
 
 export interface SeriesColumns {
   /** Series identifier column; absent → the whole file is one series. */
@@ -279,7 +279,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
       }
       const entry = entries[n];
       if (entry.problem) continue;
-      const year = parseYear(record[columnIndex.time]);
+      const year = parseSeriesYear(record[columnIndex.time]);
       const value = year.ok ? parseNumber(record[columnIndex.value], options.numbers) : undefined;
       if (!year.ok || !value!.ok) {
         entry.problem = !year.ok

@@ -82,3 +82,19 @@ export function parseYear(raw: string): Parsed<number> {
   if (year < 1900 || year > 2200) return { ok: false, reason: `year ${year} is outside 1900–2200` };
   return { ok: true, value: year };
 }
+
+/**
+ * Years a yearly series may carry: any century of the common era (the Nile's flows from 622, sunspots from 1700).
+ * Whole numbers of one to four digits only, so a fractional, negative or mistyped year (20230) is refused;
+ * the series reader stores years in 16 bits, which this range fits.
+ */
+export const SERIES_YEARS = { min: 1, max: 9999 } as const;
+
+/** A whole year of a series, 1–9999 (see SERIES_YEARS); the reason reads after the column name. */
+export function parseSeriesYear(raw: string): Parsed<number> {
+  const text = raw.trim();
+  if (!/^\d{1,4}$/.test(text) || Number(text) < SERIES_YEARS.min) {
+    return { ok: false, reason: `'${raw}' is not a whole year from ${SERIES_YEARS.min} to ${SERIES_YEARS.max} (such as 1811 or 2023)` };
+  }
+  return { ok: true, value: Number(text) };
+}

@@ -1,45 +1,52 @@
 /**
- * `auto`, the default forecasting method: the MEDIAN, horizon by horizon, of five classic extrapolations —
+ * `auto`, the default forecasting method. Each series' own history decides, where it is long enough to say
+ * anything:
  *
- *   naive (no change), ses (no change, smoothed), drift (the average historical change),
- *   holt (the recent local trend) and damped (the local trend, fading) —
+ * - Shorter than AUTO_LONG years (all of M3, most industry series): the MEDIAN, horizon by horizon, of five
+ *   classic extrapolations — naive (no change), ses (no change, smoothed), drift (the average historical
+ *   change), holt (the recent local trend) and damped (the local trend, fading) — as R's forecast package fits
+ *   them (rwf, rwf(drift = TRUE), ses, holt, holt(damped = TRUE)), except that the smoothing models' optimiser
+ *   stops at a relative tolerance of 1e-3 instead of R's 1.5e-8 (a quarter of the work; forecasts move by a
+ *   fraction of a per cent). The median lets the middle opinion win: on a steady trend the trend methods outvote
+ *   the flat ones; after a turning point they disagree and the forecast stays near no change. On series this
+ *   short, choosing a method per series by its own past errors loses to the fixed median (measured on M3 with
+ *   the rule below: bench/README.md).
+ * - AUTO_LONG years or more: five candidates, the median above, theta, ARIMA (auto.arima's search), holt and
+ *   damped, are fitted on the first two thirds of the series and rolled forward through the last third
+ *   (rolling.ts: states updated year by year, parameters held), scoring every forecast up to EVIDENCE_STEPS
+ *   years ahead that lands inside the series. The candidate with the lowest mean absolute error is refitted on
+ *   the whole series and forecasts; the median stays unless another candidate's error is lower. A long series
+ *   that cycles (sunspots, lynx, capex and memory cycles) or reverts to a mean shows it in those years, and
+ *   ARIMA wins there; a long steady trend goes to holt, damped or theta.
  *
- * as R's forecast package fits them: rwf, rwf(drift = TRUE), ses, holt and holt(damped = TRUE) — the same code
- * as the methods of those names (checked against R), except that the smoothing models' optimiser stops at a
- * relative tolerance of 1e-3 instead of R's 1.5e-8: about a quarter of the objective evaluations (368 against
- * 1329 per M3 series for the three models), forecasts that move by a fraction of a per cent (M3 sMAPE 15.75
- * here against 15.80 at R's tolerance).
- * The median lets the middle opinion win: on a steadily trending series the three trend methods outvote the
- * flat ones; after a turning point, or on a series that cycles, the trend methods disagree with each other and
- * the forecast stays near the no-change ones instead of extrapolating the last boom or bust.
- * Intervals: each bound is the median of the five methods' bounds at that level (see combine.ts).
- *
- * Measured on the 645 yearly M3 series (`npm run bench:m3`): sMAPE 15.75 (avg of horizons 1-6), against
- * 16.42 for the best M3 entry (RBF), 16.76 for R's thetaf, 17.00 for R's ets and 16.03 for the mean of R's
- * ets, auto.arima and thetaf. How it was chosen: among all mean and median combinations of 2-5 of naive,
- * drift, ses, holt, damped, theta and ets, it is in the top ten both on the M3 test years and on a validation
- * split that never sees them (the last 6 training years held out: 19.13 against 21.45 for naive, with R's
- * tolerance), so its score is not merely the best pick on the test set.
- * Cycles (test/forecast/auto.test.ts, sine plus noise, rolling origin, MAE relative to naive): 0.67-0.82 on
- * 4-5 year cycles, 0.91-1.00 on 6-year cycles, 1.03-1.06 on smooth 8-12 year cycles (no trend extrapolation
- * beats the random walk there); 0.93 on average. A cycle-aware model (ARIMA) does better on cycles, but R-style
- * auto.arima costs more than the whole time budget of auto.
- * Short series inherit the components' fallbacks (see each method; params.fallback lists them): with one
- * observation every component is flat and the intervals have zero width; a constant series gets the constant
- * with zero-width intervals.
+ * What auto did is in params (auto.rule, auto.chose, auto.why, auto.mae.<candidate>) and `forecast --explain`.
+ * The choice depends only on the series (not on the horizon asked for, nor on how many threads run).
+ * Intervals are those of the chosen candidate (the median's: each bound the median of the five bounds).
+ * Short series inherit the components' fallbacks (params.fallback); one observation gives a flat forecast with
+ * zero-width intervals, a constant series the constant.
  */
 
+import { fitArima } from './arima.js';
 import { combine } from './combine.js';
 import { checkSeries } from './ets/common.js';
 import { fitEtsModel } from './ets/core.js';
 import { drift } from './drift.js';
-import { fitHoltModel } from './holt.js';
+import { fitHolt, fitHoltModel } from './holt.js';
+import { fitDamped } from './damped.js';
 import { naive } from './naive.js';
+import { arimaOrigins, driftOrigins, etsOrigins, naiveOrigins, originError, thetaOrigins, type OriginForecasts } from './rolling.js';
 import { fitSesModel } from './ses.js';
-import type { Method } from './types.js';
+import { fitTheta } from './theta.js';
+import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** The optimiser's relative tolerance for auto's smoothing components (R: sqrt(machine epsilon)). */
 export const AUTO_RELTOL = 1e-3;
+/** Shortest history (years) on which auto weighs each candidate's own rolling-origin errors. */
+export const AUTO_LONG = 48;
+/** Years at the end of a long series held out of the candidates' fits and forecast from year by year: a third. */
+export const evidenceOrigins = (n: number): number => Math.floor(n / 3);
+/** Years ahead scored from each origin. */
+export const EVIDENCE_STEPS = 6;
 
 const quickSes: Method = {
   name: 'ses',
@@ -62,10 +69,135 @@ function quickHolt(damped: boolean): Method {
   };
 }
 
-/** The methods auto combines, in the order their params are reported. */
+/** The methods auto's median combines, in the order their params are reported. */
 export const AUTO_COMPONENTS: readonly Method[] = [naive, quickSes, drift, quickHolt(false), quickHolt(true)];
 
-const combined = combine('auto', AUTO_COMPONENTS, 'median');
+const median = combine('auto', AUTO_COMPONENTS, 'median');
+
+/** The candidates weighed on long series, in the order they are reported (the first wins ties). */
+export const AUTO_CANDIDATES = ['median', 'theta', 'arima', 'holt', 'damped'] as const;
+export type AutoCandidate = (typeof AUTO_CANDIDATES)[number];
+
+const num = (params: Record<string, number | string>, key: string): number | undefined => {
+  const v = params[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+
+/** ETS parameters from a fit's params, or undefined (a fallback fit without them). */
+function etsParams(params: Record<string, number | string>): { alpha: number; beta?: number; phi?: number; l0: number; b0?: number } | undefined {
+  const alpha = num(params, 'alpha');
+  const l0 = num(params, 'l0');
+  if (alpha === undefined || l0 === undefined) return undefined;
+  return { alpha, l0, beta: num(params, 'beta'), phi: num(params, 'phi'), b0: num(params, 'b0') };
+}
+
+/** Coefficients of an arima fit's params (ar1.., ma1.., mean or drift). */
+function arimaParams(params: Record<string, number | string>): { d: number; phi: number[]; theta: number[]; mu: number } {
+  const phi: number[] = [];
+  const theta: number[] = [];
+  for (let i = 1; num(params, `ar${i}`) !== undefined; i++) phi.push(num(params, `ar${i}`)!);
+  for (let i = 1; num(params, `ma${i}`) !== undefined; i++) theta.push(num(params, `ma${i}`)!);
+  return { d: num(params, 'd') ?? 1, phi, theta, mu: num(params, 'mean') ?? num(params, 'drift') ?? 0 };
+}
+
+/** Horizon-by-horizon median of the five components' origin forecasts (NaN where one is missing). */
+function medianOrigins(parts: OriginForecasts[], n: number, h: number): OriginForecasts {
+  const column = new Array<number>(parts.length);
+  const out: OriginForecasts = [];
+  for (let o = 0; o < n; o++) {
+    const row = new Float64Array(h);
+    for (let k = 0; k < h; k++) {
+      for (let i = 0; i < parts.length; i++) column[i] = parts[i][o][k];
+      row[k] = column.some((v) => !Number.isFinite(v)) ? Number.NaN : column.sort((a, b) => a - b)[parts.length >> 1];
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Each candidate's mean absolute error over the last third of y: fitted on the years before, rolled through
+ * those years with its parameters held (NaN where a candidate could not be scored).
+ */
+export function autoEvidence(y: readonly number[]): Record<AutoCandidate, number> {
+  const n = y.length;
+  const head = y.slice(0, n - evidenceOrigins(n));
+  const from = head.length - 1;
+  const h = EVIDENCE_STEPS;
+  const [, ses, , holt, damped] = AUTO_COMPONENTS.map((m) => m.fit(head).params);
+  const [sesP, holtP, dampedP] = [ses, holt, damped].map(etsParams);
+  const errors: Record<AutoCandidate, number> = { median: Number.NaN, theta: Number.NaN, arima: Number.NaN, holt: Number.NaN, damped: Number.NaN };
+  if (sesP && holtP && dampedP) {
+    const parts = [naiveOrigins(y, h), etsOrigins(y, h, sesP), driftOrigins(y, h), etsOrigins(y, h, holtP), etsOrigins(y, h, dampedP)];
+    errors.median = originError(y, medianOrigins(parts, n, h), from, h);
+    errors.theta = originError(y, thetaOrigins(y, h, sesP), from, h);
+    errors.holt = originError(y, parts[3], from, h);
+    errors.damped = originError(y, parts[4], from, h);
+  }
+  try {
+    errors.arima = originError(y, arimaOrigins(y, h, arimaParams(fitArima(head).params)), from, h);
+  } catch {
+    // A head arima cannot fit is no evidence for arima.
+  }
+  return errors;
+}
+
+/** The candidate with the lowest error; the median unless another one is strictly lower. */
+export function chooseCandidate(errors: Record<AutoCandidate, number>): AutoCandidate {
+  let best: AutoCandidate = 'median';
+  if (!Number.isFinite(errors.median)) return best;
+  for (const c of AUTO_CANDIDATES) if (Number.isFinite(errors[c]) && errors[c] < errors[best]) best = c;
+  return best;
+}
+
+/** How each candidate is fitted to the whole series once chosen (as the methods of those names). */
+const FULL_FIT: Record<AutoCandidate, (y: readonly number[]) => Fitted> = {
+  median: (y) => median.fit(y),
+  theta: fitTheta,
+  arima: fitArima,
+  holt: fitHolt,
+  damped: fitDamped,
+};
+
+const fmt = (v: number): string => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'n/a');
+
+/** Fit auto to y (see the comment at the top of this file). */
+export function fitAuto(y: readonly number[]): Fitted {
+  checkSeries(y, 'auto');
+  const n = y.length;
+  let chose: AutoCandidate = 'median';
+  let why = `${n} years, fewer than ${AUTO_LONG}: the median of naive, ses, drift, holt and damped`;
+  let errors: Record<AutoCandidate, number> | undefined;
+  if (n >= AUTO_LONG) {
+    errors = autoEvidence(y);
+    chose = chooseCandidate(errors);
+    const scores = AUTO_CANDIDATES.map((c) => `${c} ${fmt(errors![c])}`).join(', ');
+    why = `${n} years: lowest mean absolute error over the last ${evidenceOrigins(n)} years (1-${EVIDENCE_STEPS} years ahead): ${scores}`;
+  }
+  const fitted = FULL_FIT[chose](y);
+  let params: Record<string, number | string> | undefined;
+  return {
+    method: 'auto',
+    get fitted() {
+      return fitted.fitted;
+    },
+    get residuals() {
+      return fitted.residuals;
+    },
+    get params() {
+      if (params === undefined) {
+        params = { 'auto.rule': errors ? 'evidence' : 'median', 'auto.chose': chose, 'auto.why': why };
+        if (errors) for (const c of AUTO_CANDIDATES) if (Number.isFinite(errors[c])) params[`auto.mae.${c}`] = errors[c];
+        for (const [k, v] of Object.entries(fitted.params)) params[chose === 'median' ? k : `${chose}.${k}`] = v;
+      }
+      return params;
+    },
+    ...(fitted.aicc !== undefined && chose !== 'median' ? { aicc: fitted.aicc } : {}),
+    forecast(h: number, options?: ForecastOptions): Forecast {
+      return { ...fitted.forecast(h, options), method: 'auto' };
+    },
+  };
+}
 
 /** The default method (see the comment at the top of this file). */
-export const auto: Method = { name: 'auto', minLength: 1, fit: combined.fit };
+export const auto: Method = { name: 'auto', minLength: 1, fit: fitAuto };

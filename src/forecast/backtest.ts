@@ -9,8 +9,10 @@
 // then lower MASE (undefined last); then name.
 // With `levels`, prediction intervals are scored too: coverage (share of actuals inside), mean width, and the
 // mean interval score of Gneiting & Raftery (2007), width + (2/α)·(distance of the actual outside the interval),
-// α = 1 − level/100, which rewards narrow intervals and penalises misses (lower is better). A forecast without
-// a finite interval at a requested level counts as a failure at that origin.
+// α = 1 − level/100, which rewards narrow intervals and penalises misses (lower is better); and MSIS, that score
+// divided by the MASE scale of the origin's training prefix (the M4 competition's mean scaled interval score,
+// which M4 reported for the 95 % interval, averaged here over all scored points). A forecast without a finite
+// interval at a requested level counts as a failure at that origin.
 // Measures are kept as sums so that several series' results pool exactly (poolBacktests): pooled MAE is the mean
 // absolute error over all scored points of all series, pooled MASE the mean scaled error, and so on.
 
@@ -41,6 +43,9 @@ export interface IntervalSums {
   inside: number;
   sumWidth: number;
   sumScore: number;
+  /** Points whose origin has a defined MASE scale, and their interval scores divided by it. */
+  scaledCount: number;
+  sumScaledScore: number;
 }
 
 export interface IntervalSummary {
@@ -51,6 +56,8 @@ export interface IntervalSummary {
   meanWidth: number;
   /** Mean interval score (lower is better). */
   meanScore: number;
+  /** Mean scaled interval score (MSIS) over the points with a defined scale; undefined when none has. */
+  msis: number | undefined;
 }
 
 /** Running sums from which every measure is computed; adding two of them pools their points. */
@@ -136,12 +143,15 @@ export function emptySums(levels: readonly number[] = []): ErrorSums {
     sumApe: 0,
     scaledCount: 0,
     sumScaled: 0,
-    intervals: levels.map((level) => ({ level, count: 0, inside: 0, sumWidth: 0, sumScore: 0 })),
+    intervals: levels.map((level) => ({ level, count: 0, inside: 0, sumWidth: 0, sumScore: 0, scaledCount: 0, sumScaledScore: 0 })),
   };
 }
 
-/** Add one interval [lower, upper] at `into.level` and its actual: coverage, width and interval score. */
-export function addInterval(into: IntervalSums, actual: number, lower: number, upper: number): void {
+/**
+ * Add one interval [lower, upper] at `into.level` and its actual: coverage, width, interval score and, when the
+ * MASE scale is defined, the scaled interval score.
+ */
+export function addInterval(into: IntervalSums, actual: number, lower: number, upper: number, scale?: number): void {
   const alpha = (100 - into.level) / 100; // exact for integer levels
   const width = upper - lower;
   let score = width;
@@ -151,18 +161,24 @@ export function addInterval(into: IntervalSums, actual: number, lower: number, u
   if (actual >= lower && actual <= upper) into.inside++;
   into.sumWidth += width;
   into.sumScore += score;
+  if (scale !== undefined) {
+    into.scaledCount++;
+    into.sumScaledScore += score / scale;
+  }
 }
 
 function addIntervalSums(a: readonly IntervalSums[], b: readonly IntervalSums[]): IntervalSums[] {
   const byLevel = new Map<number, IntervalSums>();
   for (const i of [...a, ...b]) {
-    const into = byLevel.get(i.level) ?? { level: i.level, count: 0, inside: 0, sumWidth: 0, sumScore: 0 };
+    const into = byLevel.get(i.level) ?? { level: i.level, count: 0, inside: 0, sumWidth: 0, sumScore: 0, scaledCount: 0, sumScaledScore: 0 };
     byLevel.set(i.level, {
       level: i.level,
       count: into.count + i.count,
       inside: into.inside + i.inside,
       sumWidth: into.sumWidth + i.sumWidth,
       sumScore: into.sumScore + i.sumScore,
+      scaledCount: into.scaledCount + i.scaledCount,
+      sumScaledScore: into.sumScaledScore + i.sumScaledScore,
     });
   }
   return [...byLevel.values()].sort((x, y) => x.level - y.level);
@@ -224,6 +240,7 @@ export function summarise(sums: ErrorSums): AccuracySummary | undefined {
         coverage: i.inside / i.count,
         meanWidth: i.sumWidth / i.count,
         meanScore: i.sumScore / i.count,
+        msis: i.scaledCount > 0 ? i.sumScaledScore / i.scaledCount : undefined,
       })),
   };
 }
@@ -335,8 +352,8 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
         addPoint(sums.overall, actual, mean[k], scale);
         addPoint(sums.byHorizon[k], actual, mean[k], scale);
         intervals.forEach((interval, j) => {
-          addInterval(sums.overall.intervals[j], actual, interval!.lower[k], interval!.upper[k]);
-          addInterval(sums.byHorizon[k].intervals[j], actual, interval!.lower[k], interval!.upper[k]);
+          addInterval(sums.overall.intervals[j], actual, interval!.lower[k], interval!.upper[k], scale);
+          addInterval(sums.byHorizon[k].intervals[j], actual, interval!.lower[k], interval!.upper[k], scale);
         });
       }
       forecasts.push({ origin, trainLength, mean: [...mean] });

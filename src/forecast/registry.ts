@@ -7,9 +7,11 @@
 // Combinations are built by combine.ts (mean or median of the members' forecasts and interval bounds; the
 // combination fails when a member cannot fit the series).
 
+import calibration from '../../datasets/interval_calibration.json' with { type: 'json' };
 import { SemicapError } from '../errors.js';
 import { arima } from './arima.js';
 import { auto } from './auto.js';
+import { calibrated, type CalibrationTable } from './calibrated.js';
 import { type Combiner, combine } from './combine.js';
 import { damped } from './damped.js';
 import { drift } from './drift.js';
@@ -167,4 +169,39 @@ export function parseMethodList(text: string): Method[] {
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new SemicapError('usage', `method '${duplicate}' is listed twice in --method`);
   return specs.map(resolve);
+}
+
+/** How prediction intervals are made: calibrated on measured errors where a table exists, or the model's own. */
+export type IntervalMode = 'calibrated' | 'model';
+
+/** The shipped calibration table of a method (datasets/interval_calibration.json), if there is one. */
+export function shippedCalibration(name: string): CalibrationTable | undefined {
+  return (calibration.tables as CalibrationTable[]).find((t) => t.method === name);
+}
+
+/**
+ * `methods` with their intervals made as `mode` says: with 'calibrated', every method that has a shipped
+ * calibration table gets calibrated intervals (calibrated.ts); the others, and every method with 'model', keep
+ * their own.
+ */
+export function withIntervals(methods: readonly Method[], mode: IntervalMode): Method[] {
+  return methods.map((m) => {
+    const table = mode === 'calibrated' ? shippedCalibration(m.name) : undefined;
+    return table === undefined ? m : calibrated(m, table);
+  });
+}
+
+function calibrationText(table: CalibrationTable): string {
+  return table.maxLength === undefined ? table.source : `${table.source}; model-based on series longer than ${table.maxLength} years`;
+}
+
+/** One line for a report's notes: which intervals each method's bands are. */
+export function intervalsNote(methods: readonly Method[], mode: IntervalMode): string {
+  const calibratedNames = mode === 'calibrated' ? methods.filter((m) => shippedCalibration(m.name) !== undefined).map((m) => m.name) : [];
+  const modelNames = methods.map((m) => m.name).filter((n) => !calibratedNames.includes(n));
+  const parts = [
+    ...(calibratedNames.length > 0 ? [`${calibratedNames.join(', ')}: calibrated on measured errors (${calibrationText(shippedCalibration(calibratedNames[0])!)})`] : []),
+    ...(modelNames.length > 0 ? [`${modelNames.join(', ')}: model-based`] : []),
+  ];
+  return `intervals: ${parts.join('; ')}`;
 }

@@ -54,6 +54,32 @@ describe.skipIf(!hasForecast)('forecast', () => {
     }
   });
 
+  it('series from any century forecast: 1811-1830 continues in 1831-1833 (exit 0)', () => {
+    const old = join(root, 'old.csv');
+    writeFileSync(old, 'year,value\n' + Array.from({ length: 20 }, (_, k) => `${1811 + k},${100 + 3 * k}`).join('\n') + '\n');
+    const r = semicap(['forecast', old, '--method', 'linear', '--horizon', '3', '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(rows(r.stdout).map((x) => [x.year, Number(x.mean)])).toEqual([
+      ['1831', 160],
+      ['1832', 163],
+      ['1833', 166],
+    ]);
+    expect(semicap(['forecast', old, '--horizon', '2', '--format', 'csv']).code).toBe(0);
+  });
+
+  it('fractional, five-digit and negative years are refused with one line naming file, line and column', () => {
+    for (const bad of ['1811.5', '20230', '-5', '0']) {
+      const file = join(root, 'bad-year.csv');
+      writeFileSync(file, `year,value\n${bad},5\n1812,6\n1813,7\n`);
+      const r = semicap(['forecast', file, '--format', 'csv']);
+      expect(r.code).toBe(65);
+      expect(r.stderr).toContain(`bad-year.csv:2:1: year '${bad}' is not a whole year from 1 to 9999`);
+      expect(r.stderr).not.toMatch(/year year/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('--help shows examples', () => {
     const r = semicap(['forecast', '--help']);
     expect(r.code).toBe(0);

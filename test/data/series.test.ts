@@ -30,7 +30,7 @@ describe('readSeriesFile', () => {
     const text = 'id,year,value\n\n"a\nb",2020,1\n"a\nb",2021,x\n\nc,2020,1\nc,20x1,2\nd,2020,3\n';
     const expected = [
       { id: 'a\nb', reason: `PATH:6:3: value 'x' is not a number; expected a number` },
-      { id: 'c', reason: `PATH:9:2: year '20x1' is not a year (expected four digits such as 2023)` },
+      { id: 'c', reason: `PATH:9:2: year '20x1' is not a whole year from 1 to 9999 (such as 1811 or 2023)` },
     ];
     const p = file('lines.csv', text);
     const set = await readSeriesFile(p, { columns });

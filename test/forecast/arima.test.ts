@@ -95,6 +95,31 @@ interface RCandidate {
   ic: number | null;
 }
 
+describe('arima on a long cyclical series against R auto.arima', () => {
+  // Yearly sunspot numbers 1900-1979 and R's answer, from R 4.2.2 with forecast 8.20:
+  //   y <- window(sunspot.year, 1900, 1979); fit <- auto.arima(y); fit; forecast(fit, h = 6)$mean
+  // -> ARIMA(2,1,2) with drift, ar 1.6379 -0.9773, ma -1.6423 0.8146, drift 0.6765, AICc 689.67;
+  //    168.71841 155.32076 120.59015 77.02606 39.84114 21.73760 for 1980-1985.
+  const sunspots1900 = [
+    9.5, 2.7, 5, 24.4, 42, 63.5, 53.8, 62, 48.5, 43.9, 18.6, 5.7, 3.6, 1.4, 9.6, 47.4, 57.1, 103.9, 80.6, 63.6, 37.6, 26.1,
+    14.2, 5.8, 16.7, 44.3, 63.9, 69, 77.8, 64.9, 35.7, 21.2, 11.1, 5.7, 8.7, 36.1, 79.7, 114.4, 109.6, 88.8, 67.8, 47.5,
+    30.6, 16.3, 9.6, 33.2, 92.6, 151.6, 136.3, 134.7, 83.9, 69.4, 31.5, 13.9, 4.4, 38, 141.7, 190.2, 184.8, 159, 112.3,
+    53.9, 37.5, 27.9, 10.2, 15.1, 47, 93.8, 105.9, 105.5, 104.5, 66.6, 68.9, 38, 34.5, 15.5, 12.6, 27.5, 92.5, 155.4,
+  ];
+  it('sunspots 1900-1979: the same model, coefficients and forecasts as R', () => {
+    const fit = fitArima(sunspots1900);
+    expect(fit.params.model).toBe('ARIMA(2,1,2) with drift');
+    expect(fit.params.ar1).toBeCloseTo(1.6379, 3);
+    expect(fit.params.ar2).toBeCloseTo(-0.9773, 3);
+    expect(fit.params.ma1).toBeCloseTo(-1.6423, 3);
+    expect(fit.params.ma2).toBeCloseTo(0.8146, 3);
+    expect(fit.aicc).toBeCloseTo(689.67, 1);
+    const r = [168.71841, 155.32076, 120.59015, 77.02606, 39.84114, 21.7376];
+    const mean = fit.forecast(6).mean;
+    for (let k = 0; k < 6; k++) expect(Math.abs(mean[k] - r[k])).toBeLessThan(0.01);
+  });
+});
+
 describe('candidate scoring as forecast:::myarima', () => {
   const cands = JSON.parse(
     readFileSync(new URL('./fixtures/arima/candidates.json', import.meta.url), 'utf8'),

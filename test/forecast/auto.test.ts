@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AUTO_COMPONENTS, auto } from '../../src/forecast/auto.js';
-import { aggregate } from '../../src/forecast/combine.js';
+import { AUTO_COMPONENTS, AUTO_LONG, auto, autoEvidence, chooseCandidate } from '../../src/forecast/auto.js';
+import { aggregate, combine } from '../../src/forecast/combine.js';
 import { naive } from '../../src/forecast/naive.js';
 import { createRng, normal } from '../../src/forecast/random.js';
 import type { Method } from '../../src/forecast/types.js';
@@ -112,4 +112,64 @@ describe('auto: median of naive, ses, drift, holt, damped', () => {
   });
 
   edgeCaseTests(auto);
+});
+
+/** An AR(2) cycle around 100: phi1 = 2 r cos(2 pi / period), phi2 = -r^2, normal shocks of sd 5, seeded. */
+function ar2(period: number, r: number, seed: number, n: number): number[] {
+  const rng = createRng(seed);
+  const [phi1, phi2] = [2 * r * Math.cos((2 * Math.PI) / period), -r * r];
+  let [x1, x2] = [0, 0];
+  for (let t = 0; t < 50; t++) [x2, x1] = [x1, phi1 * x1 + phi2 * x2 + normal(rng, 0, 5)]; // burn-in
+  return Array.from({ length: n }, () => {
+    const x = phi1 * x1 + phi2 * x2 + normal(rng, 0, 5);
+    [x2, x1] = [x1, x];
+    return 100 + x;
+  });
+}
+
+describe('auto on long series: each series evidence decides', () => {
+  const oldMedian = combine('median5', AUTO_COMPONENTS, 'median');
+
+  it(`below ${AUTO_LONG} years it is the median and says so`, () => {
+    const y = ar2(8, 0.9, 1, AUTO_LONG - 1);
+    const fit = auto.fit(y);
+    expect(fit.params['auto.rule']).toBe('median');
+    expect(fit.params['auto.chose']).toBe('median');
+    expect(fit.forecast(6).mean).toEqual(oldMedian.fit(y).forecast(6).mean);
+  });
+
+  it('chooses the candidate with the lowest rolling-origin error, the median on ties or without evidence', () => {
+    expect(chooseCandidate({ median: 2, theta: 1.5, arima: 1, holt: 3, damped: Number.NaN })).toBe('arima');
+    expect(chooseCandidate({ median: 1, theta: 1, arima: 1, holt: 1, damped: 1 })).toBe('median');
+    expect(chooseCandidate({ median: Number.NaN, theta: 1, arima: 0.5, holt: 1, damped: 1 })).toBe('median');
+    const y = ar2(10, 0.9, 3, 90);
+    const fit = auto.fit(y);
+    const errors = autoEvidence(y);
+    expect(fit.params['auto.rule']).toBe('evidence');
+    expect(fit.params['auto.chose']).toBe(chooseCandidate(errors));
+    expect(fit.params['auto.mae.arima']).toBe(errors.arima);
+  });
+
+  it('beats the old median on seeded AR(2) cycles (rolling origin, 6 years ahead)', () => {
+    // 16 series of 80 years: periods 6, 8, 10, 12 years, r = 0.85 and 0.9, two seeds each; forecasts from
+    // origins 62, 66, 70 and 74. Measured: auto 0.58 of the old median's MAE (arima chosen 61 times of 64).
+    let autoErr = 0;
+    let medianErr = 0;
+    for (const period of [6, 8, 10, 12]) {
+      for (const r of [0.85, 0.9]) {
+        for (const seed of [1, 2]) {
+          const y = ar2(period, r, 1000 * period + Math.round(100 * r) + seed, 80);
+          for (const o of [62, 66, 70, 74]) {
+            const a = auto.fit(y.slice(0, o)).forecast(6).mean;
+            const m = oldMedian.fit(y.slice(0, o)).forecast(6).mean;
+            for (let k = 0; k < 6; k++) {
+              autoErr += Math.abs(y[o + k] - a[k]);
+              medianErr += Math.abs(y[o + k] - m[k]);
+            }
+          }
+        }
+      }
+    }
+    expect(autoErr / medianErr).toBeLessThan(0.8);
+  });
 });

@@ -150,11 +150,11 @@ const lastValueBand: Method = {
 
 describe('interval scoring', () => {
   it('addInterval: width, coverage and the interval score 2/α per unit outside', () => {
-    const sums = { level: 80, count: 0, inside: 0, sumWidth: 0, sumScore: 0 };
-    addInterval(sums, 5, 0, 10); // inside: score = width 10
-    addInterval(sums, 12, 0, 10); // 2 above: 10 + (2/0.2)·2 = 30
-    addInterval(sums, -1, 0, 10); // 1 below: 10 + 10·1 = 20
-    expect(sums).toEqual({ level: 80, count: 3, inside: 1, sumWidth: 30, sumScore: 60 });
+    const sums = { level: 80, count: 0, inside: 0, sumWidth: 0, sumScore: 0, scaledCount: 0, sumScaledScore: 0 };
+    addInterval(sums, 5, 0, 10, 2); // inside: score = width 10; scaled by 2: 5
+    addInterval(sums, 12, 0, 10, 4); // 2 above: 10 + (2/0.2)·2 = 30; scaled by 4: 7.5
+    addInterval(sums, -1, 0, 10); // 1 below: 10 + 10·1 = 20; no scale: not in the scaled sums
+    expect(sums).toEqual({ level: 80, count: 3, inside: 1, sumWidth: 30, sumScore: 60, scaledCount: 2, sumScaledScore: 12.5 });
   });
 
   it('scores intervals per level and horizon when levels are asked', () => {
@@ -162,11 +162,15 @@ describe('interval scoring', () => {
     // Origin 1 (train 10, 11, 13): forecast 13 for 16, 20 → errors 3, 7. Origin 2 (train 10, 11): 11 for 13, 16 → 2, 5.
     // 80 % (±2): inside only for error 2 → coverage 1/4; scores: 4 + 10·1, 4 + 10·5, 4 + 0, 4 + 10·3 = 14, 54, 4, 34.
     // 95 % (±5, 2/α = 40): inside for 3, 2, 5 → 3/4; scores 10, 10 + 40·2 = 90, 10, 10 → mean 30.
+    // MSIS: origin 1's scale is mean |diff| of 10, 11, 13 = 1.5, origin 2's (10, 11) is 1:
+    // 80 %: (14/1.5 + 54/1.5 + 4 + 34) / 4 = 20.8333…; 95 %: (10/1.5 + 90/1.5 + 10 + 10) / 4 = 21.6666…
     const [m] = backtest([10, 11, 13, 16, 20], [lastValueBand], { holdout: 2, origins: 2, levels: [80, 95] }).methods;
     const [i80, i95] = m.overall!.intervals;
-    expect(i80).toEqual({ level: 80, count: 4, coverage: 0.25, meanWidth: 4, meanScore: (14 + 54 + 4 + 34) / 4 });
+    expect(i80).toMatchObject({ level: 80, count: 4, coverage: 0.25, meanWidth: 4, meanScore: (14 + 54 + 4 + 34) / 4 });
+    expect(i80.msis).toBeCloseTo(62.5 / 3, 12);
     expect(i95.coverage).toBe(0.75);
     expect(i95.meanScore).toBeCloseTo(30, 12);
+    expect(i95.msis).toBeCloseTo(65 / 3, 12);
     expect(m.byHorizon[0]!.intervals[0].coverage).toBe(0.5);
     expect(m.byHorizon[1]!.intervals[0].coverage).toBe(0);
     const pooled = poolBacktests([

@@ -9,7 +9,8 @@ import { compareText } from '../../report/numbers.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import { addBandColumns, pathChartBands, peopleBandsTable } from '../../report/bands.js';
 import { historyChart, sourcesChart, type Chart } from '../../report/series.js';
-import { parseLevels, parseNumberArg, parseYearArg } from '../args.js';
+import { parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
+import type { IntervalMode } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import type { fitHistory } from './fit-history.js';
 import { splitMethodNames } from './method-names.js';
@@ -178,7 +179,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
 
 export function wpmReport(
   data: Datasets,
-  opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; fit?: typeof fitHistory },
+  opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; intervals?: IntervalMode; fit?: typeof fitHistory },
 ): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const history = capacityHistory(data, opts.entity, opts.segment);
   if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
@@ -218,7 +219,7 @@ export function wpmReport(
   if (opts.fitted && opts.fitted.length > 0) {
     if (opts.fit === undefined) throw new Error('wpmReport: fitted methods need fit (fitHistory from fit-history.ts)');
     const points = history.rows.map((r) => ({ year: r.year, value: r.value * factor }));
-    const fit = opts.fit(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 } });
+    const fit = opts.fit(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 }, intervals: opts.intervals });
     tables.splice(1, 0, fit.table);
     notes.push(...fit.notes);
     warnings.push(...fit.warnings);
@@ -245,7 +246,7 @@ export async function capacity(_args: string[], opts: Record<string, unknown>, g
   const seed = parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 });
   const r =
     opts.metric === 'wpm'
-      ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined, fitted, levels, seed, fit: fitting?.fitHistory })
+      ? wpmReport(data, { entity: String(opts.region ?? 'china'), segment: opts.segment as string | undefined, methods, through, unit: opts.unit as string | undefined, fitted, levels, seed, intervals: parseIntervalMode(opts.intervals), fit: fitting?.fitHistory })
       : shareReport(data, { region: String(opts.region ?? 'china'), segment: String(opts.segment ?? 'mature'), source: opts.source as string | undefined, methods, through });
   return { report: { ...makeReport('capacity', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

@@ -4,7 +4,7 @@
 import type { ProjectionMethod } from '../../domain/projection.js';
 import { toRegularSeries } from '../../data/series.js';
 import { usageError } from '../../errors.js';
-import { parseMethodList } from '../../forecast/registry.js';
+import { intervalsNote, parseMethodList, withIntervals, type IntervalMode } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import type { Table } from '../../report/model.js';
 import { forecastColumns, forecastRows, forecastSeries, type Bounds } from './forecast.js';
@@ -29,7 +29,7 @@ export function fitHistory(
   id: string,
   points: { year: number; value: number }[],
   methods: Method[],
-  options: { through: number; levels: number[]; seed: number; bounds?: Bounds },
+  options: { through: number; levels: number[]; seed: number; bounds?: Bounds; intervals?: IntervalMode },
 ): { table: Table; notes: string[]; warnings: string[] } {
   const regular = toRegularSeries(
     points.map((p) => p.year),
@@ -41,12 +41,15 @@ export function fitHistory(
   const horizon = options.through - last;
   if (horizon < 1) throw usageError(`--through ${options.through} is not after the last figure (${last}); nothing to forecast`);
   const series = { id, ...regular };
+  const mode = options.intervals ?? 'calibrated';
+  const banded = withIntervals(methods, mode);
   // forecastSeries holds the forecasts within the bounds and counts the values at a bound.
-  const { ok, failed, clamped: atBound } = forecastSeries(series, methods, horizon, options.levels, options.seed, options.bounds ?? {});
+  const { ok, failed, clamped: atBound } = forecastSeries(series, banded, horizon, options.levels, options.seed, options.bounds ?? {});
   if (ok.length === 0) throw usageError(`no method could be fitted to ${id} (${regular.values.length} yearly values): ${failed.join('; ')}`);
   const history = regular.values.map((v, i) => ({ id, year: regular.startYear + i, method: regular.filled.includes(regular.startYear + i) ? 'history (interpolated)' : 'history', mean: v }));
   const notes = [
     `fitted ${ok.map((r) => r.method.name).join(', ')} to ${regular.values.length} yearly values ${regular.startYear}–${last} of ${id}; intervals at ${options.levels.join(', ')} %`,
+    intervalsNote(banded, mode),
     ...(regular.filled.length > 0 ? [`years without a figure were interpolated linearly for the fit: ${regular.filled.join(', ')}`] : []),
     ...failed.map((f) => `not fitted: ${f}`),
   ];

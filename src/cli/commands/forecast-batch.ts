@@ -3,16 +3,21 @@
 // output cannot depend on how many threads did the work.
 import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
+import type { IntervalMode } from '../../forecast/registry.js';
 import type { Forecast, Method } from '../../forecast/types.js';
 
 export interface BatchSettings {
   /** The --method text, parsed again where the batch runs (a Method holds functions, which cannot be sent). */
   methods: string;
+  /** Calibrated or model intervals (registry.ts withIntervals), applied where the batch runs. */
+  intervals: IntervalMode;
   horizon: number;
   levels: number[];
   seed: number;
   bounds: Bounds;
   fill: 'none' | 'linear';
+  /** Keep each fit's params for `--explain` (what auto chose and why). */
+  explain?: boolean;
 }
 
 /** What a batch produced besides its rows. */
@@ -25,6 +30,8 @@ export interface BatchOutcome {
   failures: { series: number; ok: number; reasons: string[] }[];
   /** Values held at --floor or --cap. */
   clamped: number;
+  /** With settings.explain: each fit's params, by series and method (index in the method list). */
+  explained: { series: number; years: number; method: number; params: Record<string, number | string> }[];
 }
 
 /**
@@ -40,6 +47,8 @@ export interface SeriesForecast {
   series: YearlySeries;
   method: Method;
   forecast: Forecast;
+  /** The fit's params, when asked for (forecastSeries' keepParams). */
+  params?: Record<string, number | string>;
 }
 
 export interface Bounds {
@@ -69,7 +78,7 @@ export function clampForecast(forecast: Forecast, bounds: Bounds): number {
 }
 
 /** Fits each method to one series; failures come back as reasons, never as exceptions. */
-export function forecastSeries(series: YearlySeries, methods: Method[], horizon: number, levels: number[], seed: number, bounds: Bounds = {}): { ok: SeriesForecast[]; failed: string[]; clamped: number } {
+export function forecastSeries(series: YearlySeries, methods: Method[], horizon: number, levels: number[], seed: number, bounds: Bounds = {}, keepParams = false): { ok: SeriesForecast[]; failed: string[]; clamped: number } {
   const ok: SeriesForecast[] = [];
   const failed: string[] = [];
   let clamped = 0;
@@ -79,12 +88,13 @@ export function forecastSeries(series: YearlySeries, methods: Method[], horizon:
       continue;
     }
     try {
-      const forecast = method.fit(series.values, bounds).forecast(horizon, { levels, seed });
+      const fitted = method.fit(series.values, bounds);
+      const forecast = fitted.forecast(horizon, { levels, seed });
       const numbers = [...forecast.mean, ...forecast.intervals.flatMap((i) => [...i.lower, ...i.upper])];
       if (numbers.some((n) => !Number.isFinite(n))) failed.push(`${method.name}: the forecast is not finite`);
       else {
         clamped += clampForecast(forecast, bounds);
-        ok.push({ series, method, forecast });
+        ok.push({ series, method, forecast, ...(keepParams ? { params: fitted.params } : {}) });
       }
     } catch (e) {
       if (!isSemicapError(e)) throw e;
@@ -105,6 +115,7 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
   const irregular: BatchOutcome['irregular'] = [];
   const failures: BatchOutcome['failures'] = [];
   let clamped = 0;
+  const explained: BatchOutcome['explained'] = [];
   for (let s = first; s < last; s++) {
     if (spoiled[s] === 1) continue;
     const from = rows.start[s];
@@ -114,12 +125,13 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
       irregular.push({ series: s, reason: built.reason });
       continue;
     }
-    const { ok, failed, clamped: moved } = forecastSeries({ id: '', ...built }, methods, horizon, levels, settings.seed, settings.bounds);
+    const { ok, failed, clamped: moved } = forecastSeries({ id: '', ...built }, methods, horizon, levels, settings.seed, settings.bounds, settings.explain);
     clamped += moved;
     if (failed.length > 0) failures.push({ series: s, ok: ok.length, reasons: failed });
     const firstYear = built.startYear + built.values.length;
-    for (const { method, forecast } of ok) {
+    for (const { method, forecast, params } of ok) {
       const m = methods.indexOf(method);
+      if (params !== undefined) explained.push({ series: s, years: built.values.length, method: m, params: { ...params } });
       const intervals = levels.map((l) => forecast.intervals.find((i) => i.level === l));
       for (let h = 0; h < forecast.mean.length; h++) {
         out[at] = s;
@@ -134,5 +146,5 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
       }
     }
   }
-  return { written: at, irregular, failures, clamped };
+  return { written: at, irregular, failures, clamped, explained };
 }

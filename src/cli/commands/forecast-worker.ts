@@ -3,13 +3,13 @@
 // Built as its own entry (dist/forecast-worker.js) by scripts/build.mjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { GroupedRows } from '../../data/series.js';
-import { parseMethodList } from '../../forecast/registry.js';
+import { parseMethodList, withIntervals } from '../../forecast/registry.js';
 import { forecastBatch, type BatchOutcome } from './forecast-batch.js';
 import type { WorkerSetup, WorkerJob } from './forecast.js';
 
 const setup = workerData as WorkerSetup;
 const rows = GroupedRows.fromShared(setup.rows);
-const methods = parseMethodList(setup.settings.methods);
+const methods = withIntervals(parseMethodList(setup.settings.methods), setup.settings.intervals);
 
 parentPort!.on('message', ({ first, last, slot }: WorkerJob) => {
   try {

@@ -5,10 +5,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readSeriesFile, readSeriesTable, type ReadSeriesOptions, type SeriesSet, type SeriesTable, type SharedRows } from '../../data/series.js';
 import { dataError, usageError } from '../../errors.js';
-import { parseMethodList } from '../../forecast/registry.js';
+import { intervalsNote, parseMethodList, withIntervals } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import { makeReport, type CellValue, type Column, type Table } from '../../report/model.js';
-import { parseLevels, parseNumberArg } from '../args.js';
+import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { WorkerPool } from '../workers.js';
@@ -22,7 +22,7 @@ export async function readSeriesArg(file: string | undefined, opts: Record<strin
 }
 
 /** The FILE argument and how to read it, from the shared column options. */
-function seriesArg(file: string | undefined, opts: Record<string, unknown>): [string, ReadSeriesOptions] {
+export function seriesArg(file: string | undefined, opts: Record<string, unknown>): [string, ReadSeriesOptions] {
   if (file === undefined) throw usageError('missing FILE; expected a CSV with one row per series and year');
   const decimal = opts.decimal === undefined ? '.' : String(opts.decimal);
   if (decimal !== '.' && decimal !== ',') throw usageError(`--decimal '${decimal}'; expected . or ,`);
@@ -102,7 +102,8 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const levels = parseLevels(String(opts.level));
   const seed = parseNumberArg(String(opts.seed), '--seed', { integer: true, min: 0 });
   const methodText = String(opts.method);
-  const methods = parseMethodList(methodText);
+  const intervals = parseIntervalMode(opts.intervals);
+  const methods = withIntervals(parseMethodList(methodText), intervals);
   const jobs = parseJobs(opts.jobs);
   const bounds: Bounds = {
     floor: opts.floor !== undefined ? parseNumberArg(String(opts.floor), '--floor') : undefined,
@@ -111,7 +112,8 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   if (bounds.floor !== undefined && bounds.cap !== undefined && !(bounds.floor < bounds.cap)) throw usageError(`--floor ${bounds.floor} must be below --cap ${bounds.cap}`);
   const [file, readOptions] = seriesArg(args[0], opts);
   const data = await readSeriesTable(file, readOptions);
-  const settings: BatchSettings = { methods: methodText, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none' };
+  const explain = opts.explain === true;
+  const settings: BatchSettings = { methods: methodText, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain };
 
   const notes: string[] = [];
   const warnings: string[] = [];
@@ -129,7 +131,8 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
       clamped += outcome.clamped;
       const cells: CellValue[][] = [];
       const width = rowWidth(levels);
-      for (let at = 0; at < outcome.written; at += width) {
+      if (explain) for (const e of outcome.explained) cells.push(explainCells(data.ids[e.series], e.years, methods[e.method].name, e.params));
+      else for (let at = 0; at < outcome.written; at += width) {
         const row: CellValue[] = [data.ids[out[at]], out[at + 1], methods[out[at + 2]].name];
         for (let k = 3; k < width; k++) row.push(Number.isNaN(out[at + k]) ? null : out[at + k]);
         cells.push(row);
@@ -152,18 +155,45 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
     const messages = [...skippedMessages, ...failedMessages];
     if (produced === 0) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
     const total = data.ids.length;
-    notes.push(`${total} series read from ${data.file}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`);
+    notes.push(`${total} series read from ${data.file}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`, intervalsNote(methods, intervals));
     if (clamped > 0) warnings.push(`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`);
     result.messages = g?.verbose ? [...messages, `fitted ${total} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`] : messages;
     result.exitCode = messages.length > 0 ? EXIT.data : EXIT.ok;
   }
-  const table: Table = { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: [], stream: rows() };
+  const table: Table = explain
+    ? { name: 'explain', title: `What each method did, ${methods.map((m) => m.name).join(', ')}`, columns: EXPLAIN_COLUMNS, rows: [], stream: rows() }
+    : { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: [], stream: rows() };
   result.report.tables.push(table);
   return result;
 }
 
+/** `--explain`: one row per series and method: what was fitted, and for auto which candidate and why. */
+export const EXPLAIN_COLUMNS: Column[] = [
+  { key: 'id', header: 'id' },
+  { key: 'years', header: 'years', type: 'int' },
+  { key: 'method', header: 'method' },
+  { key: 'rule', header: 'rule' },
+  { key: 'chose', header: 'chose' },
+  { key: 'mae_median', header: 'mae median', type: 'number' },
+  { key: 'mae_theta', header: 'mae theta', type: 'number' },
+  { key: 'mae_arima', header: 'mae arima', type: 'number' },
+  { key: 'mae_holt', header: 'mae holt', type: 'number' },
+  { key: 'mae_damped', header: 'mae damped', type: 'number' },
+  { key: 'why', header: 'why' },
+];
+
+/** The explain row of one fit: auto reports its rule, choice and evidence; other methods their model and fallback. */
+export function explainCells(id: string, years: number, method: string, params: Record<string, number | string>): CellValue[] {
+  const text = (key: string): string | null => (params[key] === undefined ? null : String(params[key]));
+  const number = (key: string): number | null => (typeof params[key] === 'number' ? (params[key] as number) : null);
+  if (params['auto.chose'] !== undefined) {
+    return [id, years, method, text('auto.rule'), text('auto.chose'), number('auto.mae.median'), number('auto.mae.theta'), number('auto.mae.arima'), number('auto.mae.holt'), number('auto.mae.damped'), text('auto.why')];
+  }
+  return [id, years, method, null, text('model') ?? method, null, null, null, null, null, text('fallback')];
+}
+
 /** --jobs: a number of worker threads, or auto (all cores, when there are enough series to share). */
-function parseJobs(value: unknown): number | 'auto' {
+export function parseJobs(value: unknown): number | 'auto' {
   if (value === undefined || String(value) === 'auto') return 'auto';
   return parseNumberArg(String(value), '--jobs', { integer: true, min: 1, max: 256 });
 }

@@ -10,7 +10,7 @@ import { compareText } from '../../report/numbers.js';
 import { makeReport, type Report, type Table } from '../../report/model.js';
 import { addBandColumns, pathChartBands, peopleBandsTable } from '../../report/bands.js';
 import { targetsChart, type Chart } from '../../report/series.js';
-import { parseAnchorArg, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
+import { parseAnchorArg, parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface TargetRow {
@@ -167,7 +167,7 @@ async function addFitted(report: Report, data: Datasets, scope: string, opts: Re
   if (history.length < 2) {
     throw usageError(`--method needs two or more actual figures of one definition; ${scope}${comparable.definitions > 1 ? ` mixes ${comparable.definitions} definitions and its latest` : ''} has ${history.length}`);
   }
-  const fit = fitHistory(scope, history, fitted, { through, levels: parseLevels(String(opts.level ?? '80,95')), seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }), bounds: { floor: 0, cap: 100 } });
+  const fit = fitHistory(scope, history, fitted, { through, levels: parseLevels(String(opts.level ?? '80,95')), seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }), bounds: { floor: 0, cap: 100 }, intervals: parseIntervalMode(opts.intervals) });
   report.tables.splice(1, 0, fit.table);
   report.notes.push(...fit.notes);
   report.warnings.push(...fit.warnings);

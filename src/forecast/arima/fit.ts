@@ -62,6 +62,26 @@ function untransform(par: Float64Array, p: number, trans: boolean, out: Float64A
 }
 
 /**
+ * ML starting point from CSS coefficients: AR mapped to the unconstrained space, MA inverted; undefined where R
+ * stops ("non-stationary AR part from CSS") or a value is not finite.
+ */
+function mlStart(cssPar: Float64Array, p: number, q: number): Float64Array | undefined {
+  const init = Float64Array.from(cssPar);
+  if (p > 0 && !rootsOutside(init.subarray(0, p), 1)) return undefined;
+  if (p > 0) init.set(invpartrans(init.subarray(0, p), p), 0);
+  if (q > 0) init.set(maInvert(init.subarray(p, p + q)), p);
+  for (let i = 0; i < init.length; i++) if (!Number.isFinite(init[i])) return undefined;
+  return init;
+}
+
+/** Whether ML parameters (AR in the unconstrained space, MA as optimised) pass myarima's root check. */
+function mlRootsClear(par: Float64Array, p: number, q: number): boolean {
+  const phi = new Float64Array(p);
+  if (p > 0) partrans(par, 0, p, phi, 0);
+  return rootsClearOfUnitCircle(phi, maInvert(par.subarray(p, p + q)));
+}
+
+/**
  * Fit ARMA(p, q) (+ constant) to w by CSS-ML as R does. Returns undefined where R's arima stops with an
  * error (non-stationary AR from CSS, non-finite objective or finite difference): myarima then scores the
  * candidate Inf.
@@ -105,13 +125,25 @@ export function fitArma(w: Float64Array, spec: ArmaSpec): ArmaFit | undefined {
       coef = init;
     } else {
       const cssRes = bfgs(css, init, parscale);
-      if (cssRes.convergence === 0) init.set(cssRes.par);
-      if (p > 0 && !rootsOutside(init.subarray(0, p), 1)) return undefined; // "non-stationary AR part from CSS"
-      // Transform to the unconstrained space for ML.
-      if (p > 0) init.set(invpartrans(init.subarray(0, p), p), 0);
-      if (q > 0) init.set(maInvert(init.subarray(p, p + q)), p);
-      for (let i = 0; i < ncoef; i++) if (!Number.isFinite(init[i])) return undefined;
-      const res = bfgs(ml, init, parscale);
+      const start = mlStart(cssRes.convergence === 0 ? cssRes.par : init, p, q);
+      if (start === undefined) return undefined;
+      let res = bfgs(ml, start, parscale);
+      // R starts ML from zero when CSS stops at its iteration limit. On long, cyclical series the CSS surface
+      // is a flat ridge where R's and our last-bit arithmetic stop 100 iterations at different spots, and
+      // R's CSS may converge where ours does not; ML from zero then ends on a root at the unit circle that the
+      // search rejects (sunspots 1900-1979: R's ARIMA(2,1,2) with drift lost). Only then ML is also run from
+      // where CSS stopped, keeping the higher likelihood; every other case follows R's path.
+      if (cssRes.convergence !== 0 && !mlRootsClear(res.par, p, q)) {
+        const ridge = mlStart(cssRes.par, p, q);
+        if (ridge !== undefined) {
+          try {
+            const alt = bfgs(ml, ridge, parscale);
+            if (alt.value < res.value) res = alt;
+          } catch (e) {
+            if (!(e instanceof OptimError)) throw e;
+          }
+        }
+      }
       coef = res.par;
       value = res.value;
       if (q > 0) {

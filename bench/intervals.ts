@@ -1,0 +1,208 @@
+// `npm run bench:intervals`: do the prediction intervals cover what they claim? For each method and interval
+// kind (calibrated: src/forecast/calibrated.ts with the shipped table; model: the method's own), on
+//   1. the 645 M3 yearly series (train → 6 test years; the calibration table never saw the test years),
+//   2. simulated series of known processes (seeded; lengths 15-40, horizon 6),
+//   3. optionally other benchmarks: --extra FILE (repeatable), either in M3's format (series_id,split,value with
+//      split train/test) or a long CSV id,year,value of whole series, forecast 6 years ahead from the origins
+//      n-6, n-9, …, n-18 that leave at least 30 years of history (the protocol of bench:cycles and bench:econ):
+//      npm run bench:intervals -- --extra bench/data/cycles-series.csv --extra bench/data/econ-series.csv
+// it reports the share of outcomes inside the 80 % and 95 % intervals by horizon and pooled over h = 1-6, and
+// MSIS (the M4 competition's mean scaled interval score at α = 0.05: width plus 40 × any miss, divided by the
+// training series' mean absolute first difference, averaged per series, then over series; lower is better).
+// R's figures for its model-based intervals (../shared/benchmarks/m3-yearly/RESULTS.md) are printed beside.
+// Results: bench/results/intervals.json. Not part of `npm test`.
+//
+//   npm run bench:intervals                      default M3 path
+//   npm run bench:intervals -- path/to/m3_yearly.csv --method auto,theta
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_M3, MIN_FIT, ORIGINS, readM3, scaledErrors, type BenchSeries } from '../scripts/calibrate-intervals.js';
+import { calibrated, scaledErrorQuantiles } from '../src/forecast/calibrated.js';
+import { maseScale } from '../src/forecast/accuracy.js';
+import { normal, Rng } from '../src/forecast/random.js';
+import { getMethod, withIntervals, type IntervalMode } from '../src/forecast/registry.js';
+import type { Method } from '../src/forecast/types.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const H = 6;
+const LEVELS = [80, 95];
+
+/** R forecast 8.20's model-based intervals on M3 yearly (RESULTS.md, "Interval quality"). */
+const R_INTERVALS = [
+  { method: 'R naive', cover80: 62.4, cover95: 78.5, msis: 39.98 },
+  { method: 'R rwf drift', cover80: 66.8, cover95: 81.5, msis: 31.87 },
+  { method: 'R ets', cover80: 70.6, cover95: 84.3, msis: 30.62 },
+  { method: 'R thetaf', cover80: 68.8, cover95: 84.3, msis: 31.23 },
+  { method: 'R auto.arima', cover80: 64.5, cover95: 79.2, msis: 40.81 },
+];
+
+export interface Quality {
+  series: number;
+  failures: number;
+  /** Percent inside, [level][h − 1] and pooled. */
+  byHorizon: Record<number, number[]>;
+  pooled: Record<number, number>;
+  /** MSIS at α = 0.05 (the 95 % interval), per series then over series; and by horizon. */
+  msis: number;
+  msisByHorizon: number[];
+}
+
+/** Coverage and MSIS of `method`'s intervals on each series' test years. */
+export function intervalQuality(series: readonly BenchSeries[], method: Method): Quality {
+  const inside: Record<number, number[]> = Object.fromEntries(LEVELS.map((l) => [l, new Array<number>(H).fill(0)]));
+  const counts = new Array<number>(H).fill(0);
+  const msisByH = new Array<number>(H).fill(0);
+  let msisSum = 0;
+  let scored = 0;
+  let failures = 0;
+  for (const s of series) {
+    const h = Math.min(H, s.test.length);
+    const scale = maseScale(s.train);
+    let f;
+    try {
+      f = method.fit(s.train).forecast(h, { levels: LEVELS });
+    } catch {
+      failures++;
+      continue;
+    }
+    const i95 = f.intervals.find((i) => i.level === 95)!;
+    let seriesScore = 0;
+    for (let k = 0; k < h; k++) {
+      const y = s.test[k];
+      counts[k]++;
+      for (const interval of f.intervals) if (y >= interval.lower[k] && y <= interval.upper[k]) inside[interval.level][k]++;
+      const lo = i95.lower[k];
+      const hi = i95.upper[k];
+      const score = (hi - lo + 40 * Math.max(0, lo - y) + 40 * Math.max(0, y - hi)) / (scale ?? NaN);
+      msisByH[k] += score;
+      seriesScore += score / h;
+    }
+    if (Number.isFinite(seriesScore)) {
+      msisSum += seriesScore;
+      scored++;
+    }
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  return {
+    series: series.length,
+    failures,
+    byHorizon: Object.fromEntries(LEVELS.map((l) => [l, inside[l].map((v, k) => (100 * v) / counts[k])])),
+    pooled: Object.fromEntries(LEVELS.map((l) => [l, (100 * inside[l].reduce((a, b) => a + b, 0)) / total])),
+    msis: msisSum / scored,
+    msisByHorizon: msisByH.map((v, k) => v / counts[k]),
+  };
+}
+
+/** The series of an --extra file: M3's train/test format, or whole series cut at rolling origins (see above). */
+export function readExtra(path: string): BenchSeries[] {
+  const text = readFileSync(path, 'utf8');
+  const header = text.slice(0, text.indexOf('\n')).trim().split(',');
+  if (header.includes('split')) return readM3(path).filter((s) => s.test.length > 0 && s.train.length > 1);
+  const [cId, cYear, cValue] = ['id', 'year', 'value'].map((c) => header.indexOf(c));
+  if (cId < 0 || cYear < 0 || cValue < 0) throw new Error(`${path}: expected columns series_id,split,value or id,year,value`);
+  const byId = new Map<string, [number, number][]>();
+  for (const line of text.trim().split(/\r?\n/).slice(1)) {
+    const f = line.split(',');
+    const rows = byId.get(f[cId]) ?? [];
+    rows.push([Number(f[cYear]), Number(f[cValue])]);
+    byId.set(f[cId], rows);
+  }
+  const out: BenchSeries[] = [];
+  for (const [id, rows] of byId) {
+    const y = rows.sort((a, b) => a[0] - b[0]).map((r) => r[1]);
+    for (let back = 0; back <= 12; back += 3) {
+      const n = y.length - H - back;
+      if (n >= 30) out.push({ id: `${id}@${n}`, train: y.slice(0, n), test: y.slice(n, n + H) });
+    }
+  }
+  return out;
+}
+
+/** Simulated series of known processes, seeded: `count` series of each, lengths 15-40 plus H test years. */
+export function simulatedSets(count: number, seed: number): { name: string; series: BenchSeries[] }[] {
+  const rng = new Rng(seed);
+  const make = (name: string, step: (y: number[], e: number) => number, start: () => number[]) => ({
+    name,
+    series: Array.from({ length: count }, (_, i) => {
+      const n = 15 + Math.floor(rng.nextUint32() / 2 ** 32 * 26);
+      const y = start();
+      while (y.length < n + H) y.push(step(y, normal(rng)));
+      return { id: `${name}-${i}`, train: y.slice(0, n), test: y.slice(n, n + H) };
+    }),
+  });
+  return [
+    make('random walk', (y, e) => y[y.length - 1] + e, () => [100]),
+    make('random walk + drift 1', (y, e) => y[y.length - 1] + 1 + e, () => [100]),
+    make('AR(1) phi 0.7', (y, e) => 100 + 0.7 * (y[y.length - 1] - 100) + e, () => [100]),
+    make('AR(2) cycle ~8 y', (y, e) => 100 + 1.2 * (y[y.length - 1] - 100) - 0.6 * (y[y.length - 2] - 100) + e, () => [100, 100]),
+    make('linear trend + noise', (y, e) => 100 + 0.5 * y.length + e, () => [100]),
+    make('local linear trend', (y, e) => {
+      const slope = y.length > 1 ? y[y.length - 1] - y[y.length - 2] : 0;
+      return y[y.length - 1] + slope * 0.9 + e;
+    }, () => [100, 100]),
+  ];
+}
+
+/**
+ * How the calibration window was chosen without the test years: split each M3 train part again (inner history =
+ * train minus its last 6 years, pseudo-test = those 6), learn a table on the inner histories with `origins`
+ * rolling origins, and measure its coverage on the pseudo-test years.
+ */
+export function innerValidation(series: readonly BenchSeries[], method: Method, origins: number): Quality {
+  const inner = series.map((s) => ({ id: s.id, train: s.train.slice(0, -H), test: s.train.slice(-H) })).filter((s) => s.train.length > 1);
+  const errors = scaledErrors(inner.map((s) => s.train), method, H, origins, MIN_FIT);
+  const probabilities = [0.025, 0.1, 0.9, 0.975];
+  const table = { method: method.name, source: 'inner validation', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length) };
+  return intervalQuality(inner, calibrated(method, table));
+}
+
+const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '');
+
+function printRows(title: string, rows: { label: string; q: Quality }[]): void {
+  console.log(`\n${title}`);
+  const header = ['method / intervals', ...Array.from({ length: H }, (_, k) => `80% h${k + 1}`), '80% 1-6', ...Array.from({ length: H }, (_, k) => `95% h${k + 1}`), '95% 1-6', 'MSIS', 'fail'];
+  const table = rows.map(({ label, q }) => [label, ...q.byHorizon[80].map((v) => fmt(v)), fmt(q.pooled[80]), ...q.byHorizon[95].map((v) => fmt(v)), fmt(q.pooled[95]), fmt(q.msis, 2), String(q.failures)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const r of table) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const valueOf = (flag: string) => argv.flatMap((a, i) => (a === flag && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
+  const names = (valueOf('--method')[0] ?? 'auto').split(',');
+  const positional = argv.filter((a, i) => !a.startsWith('--') && !['--method', '--extra'].includes(argv[i - 1]));
+  const m3Path = resolve(positional[0] ?? process.env.M3_CSV ?? DEFAULT_M3);
+  const modes: IntervalMode[] = ['calibrated', 'model'];
+  const variants = names.flatMap((n) => modes.map((mode) => ({ label: `${n} ${mode}`, method: withIntervals([getMethod(n)], mode)[0] })));
+  const results: Record<string, Record<string, Quality>> = {};
+  const run = (set: string, series: BenchSeries[]) => {
+    const rows = variants.map((v) => ({ label: v.label, q: intervalQuality(series, v.method) }));
+    results[set] = Object.fromEntries(rows.map((r) => [r.label, r.q]));
+    return rows;
+  };
+
+  const m3 = readM3(m3Path);
+  printRows(`M3 yearly: ${m3.length} series, horizon ${H} (${m3Path}); coverage in %, target 78-82 (80 %) and 93-97 (95 %), MSIS <= 28`, run('M3 yearly', m3));
+  console.log('R forecast 8.20 model-based, same data (RESULTS.md): ' + R_INTERVALS.map((r) => `${r.method} ${r.cover80} / ${r.cover95} / MSIS ${r.msis}`).join('; '));
+  if (names.includes('auto')) {
+    const rows = [ORIGINS, 40].map((o) => ({ label: `auto, ${o} origins${o === ORIGINS ? ' (shipped)' : ''}`, q: innerValidation(m3, getMethod('auto'), o) }));
+    printRows('Choosing the calibration window on the train rows only (pseudo-test: the last 6 train years; tables from the years before)', rows);
+    results['inner validation'] = Object.fromEntries(rows.map((r) => [r.label, r.q]));
+  }
+  for (const { name, series } of simulatedSets(400, 20261206)) {
+    printRows(`simulated ${name}: ${series.length} series (seed 20261206)`, run(`simulated ${name}`, series));
+  }
+  for (const extra of valueOf('--extra')) {
+    const series = readExtra(resolve(extra));
+    printRows(`${extra}: ${series.length} series`, run(extra, series));
+  }
+  const outDir = join(ROOT, 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'intervals.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, m3: m3Path, horizon: H, results, rReference: R_INTERVALS }, null, 2)}\n`);
+  console.log('\nwritten: bench/results/intervals.json');
+}
+
+await main();

@@ -1,0 +1,54 @@
+// The unit of work of `semicap backtest`: a range of series of the grouped rows in, their backtest pooled over
+// the range out. The same function runs in the main thread and in worker threads (backtest-worker.ts), and the
+// ranges never depend on the number of threads, so the pooled sums, and the output, are the same whatever --jobs.
+import { toRegularSeries, type GroupedRows } from '../../data/series.js';
+import { isSemicapError } from '../../errors.js';
+import { backtest, poolBacktests, type BacktestResult } from '../../forecast/backtest.js';
+import { parseMethodList, withIntervals, type IntervalMode } from '../../forecast/registry.js';
+import type { Method } from '../../forecast/types.js';
+
+export interface BacktestSettings {
+  /** The --method text, parsed again where the batch runs (a Method holds functions, which cannot be sent). */
+  methods: string;
+  intervals: IntervalMode;
+  holdout: number;
+  origins: number;
+  levels: number[];
+  fill: 'none' | 'linear';
+}
+
+export interface BacktestBatchOutcome {
+  /** The range's backtests pooled; undefined when no series of the range could be backtested. Failure ids are series numbers. */
+  pooled: BacktestResult | undefined;
+  /** Series (numbers in the file) that could not be backtested, with the reason, in series order. */
+  skipped: { series: number; reason: string }[];
+}
+
+/** The methods of the settings, with their intervals as asked. */
+export function backtestMethods(settings: BacktestSettings): Method[] {
+  return withIntervals(parseMethodList(settings.methods), settings.intervals);
+}
+
+/** Backtests series first … last-1 of the grouped rows, skipping those spoiled while reading. */
+export function backtestBatch(rows: GroupedRows, spoiled: Uint8Array, first: number, last: number, settings: BacktestSettings, methods: Method[]): BacktestBatchOutcome {
+  const results: BacktestResult[] = [];
+  const skipped: BacktestBatchOutcome['skipped'] = [];
+  for (let s = first; s < last; s++) {
+    if (spoiled[s] === 1) continue;
+    const from = rows.start[s];
+    const to = rows.start[s + 1];
+    const built = toRegularSeries(rows.years(from, to), rows.values(from, to), settings.fill);
+    if ('reason' in built) {
+      skipped.push({ series: s, reason: built.reason });
+      continue;
+    }
+    try {
+      results.push(backtest(built.values, methods, { holdout: settings.holdout, origins: settings.origins, id: String(s), levels: settings.levels }));
+    } catch (e) {
+      if (!isSemicapError(e)) throw e;
+      skipped.push({ series: s, reason: e.message });
+    }
+  }
+  // Pooling drops the per-origin forecasts, so little goes back to the main thread.
+  return { pooled: results.length > 0 ? poolBacktests(results) : undefined, skipped };
+}

@@ -1,0 +1,135 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { calibrationFile, calibrationSource, calibrationTable, DEFAULT_M3, OUT, readM3 } from '../../scripts/calibrate-intervals.js';
+import { calibrated, calibratedIntervals, scaledErrorQuantiles, scaledQuantile, type CalibrationTable } from '../../src/forecast/calibrated.js';
+import { naive } from '../../src/forecast/naive.js';
+import { normal, Rng } from '../../src/forecast/random.js';
+import { getMethod, shippedCalibration, withIntervals } from '../../src/forecast/registry.js';
+
+// A two-horizon table: scaled-error quantiles at p = 0.1, 0.5, 0.9.
+const TABLE: CalibrationTable = {
+  method: 'naive',
+  source: 'hand-made',
+  probabilities: [0.1, 0.5, 0.9],
+  quantiles: [
+    [-1, 0, 2],
+    [-2, 0, 3],
+  ],
+  counts: [10, 10],
+};
+
+describe('scaledErrorQuantiles', () => {
+  it('takes type-7 quantiles per horizon', () => {
+    // Sorted 1, 2, 3, 4: p = 0.25 sits at position 0.75 → 1 + 0.75 = 1.75; p = 0.5 at 1.5 → 2.5.
+    // Horizon 2, sorted −3, 0, 6: p = 0.25 at position 0.5 → −1.5; p = 0.5 at 1 → 0.
+    expect(scaledErrorQuantiles([[3, 1, 2, 4], [6, -3, 0]], [0.25, 0.5])).toEqual([[1.75, 2.5], [-1.5, 0]]);
+    expect(() => scaledErrorQuantiles([[]], [0.5])).toThrow(/no scaled errors at horizon 1/);
+  });
+});
+
+describe('calibrated intervals on a hand-computed case', () => {
+  // y = 10, 12, 11, 13: scale = (2 + 1 + 2) / 3 = 5/3; naive forecasts 13 at every horizon.
+  const y = [10, 12, 11, 13];
+  const scale = 5 / 3;
+
+  it('80 %: mean + scale × the 0.1 and 0.9 quantiles, horizon by horizon', () => {
+    const [i80] = calibrated(naive, TABLE).fit(y).forecast(2, { levels: [80] }).intervals;
+    // h1: 13 − 5/3 = 11.333…, 13 + 2·5/3 = 16.333…; h2: 13 − 2·5/3 = 9.666…, 13 + 3·5/3 = 18.
+    expect(i80.lower[0]).toBeCloseTo(13 - scale, 12);
+    expect(i80.upper[0]).toBeCloseTo(13 + 2 * scale, 12);
+    expect(i80.lower[1]).toBeCloseTo(13 - 2 * scale, 12);
+    expect(i80.upper[1]).toBeCloseTo(18, 12);
+  });
+
+  it('interpolates between the probabilities and holds the extremes', () => {
+    // 50 %: p = 0.25 is 0.15/0.4 of the way from −1 (0.1) to 0 (0.5): −0.625; p = 0.75 is 0.25/0.4 from 0 to 2: 1.25.
+    expect(scaledQuantile(TABLE, 1, 0.25)).toBeCloseTo(-0.625, 12);
+    expect(scaledQuantile(TABLE, 1, 0.75)).toBeCloseTo(1.25, 12);
+    // 95 %: p = 0.025 and 0.975 lie outside the table: held at −1 and 2.
+    const [i95] = calibratedIntervals([13], scale, TABLE, [95]);
+    expect(i95.lower[0]).toBeCloseTo(13 - scale, 12);
+    expect(i95.upper[0]).toBeCloseTo(13 + 2 * scale, 12);
+  });
+
+  it('extrapolates past the last horizon by the growth of the table widths', () => {
+    // Widths (0.9 − 0.1 quantiles): 3 at h1, 5 at h2, so g = log(5/3)/log 2 and h = 4 multiplies h2 by (4/2)^g = 5/3:
+    // q4(0.9) = 3 · 5/3 = 5, q4(0.1) = −2 · 5/3 = −10/3.
+    expect(scaledQuantile(TABLE, 4, 0.9)).toBeCloseTo(5, 12);
+    expect(scaledQuantile(TABLE, 4, 0.1)).toBeCloseTo(-10 / 3, 12);
+  });
+
+  it('keeps the point forecast and the model intervals where there is no scale', () => {
+    const c = calibrated(naive, TABLE);
+    expect(c.fit(y).forecast(2).mean).toEqual(naive.fit(y).forecast(2).mean);
+    expect(c.fit([5, 5, 5]).forecast(2)).toEqual(naive.fit([5, 5, 5]).forecast(2));
+    expect(c.fit([7]).forecast(1)).toEqual(naive.fit([7]).forecast(1));
+    expect(c.fit(y).params.intervals).toBe('calibrated');
+    expect(() => calibrated(getMethod('theta'), TABLE)).toThrow(/table for 'naive' given to method 'theta'/);
+  });
+
+  it('keeps the model intervals on series longer than the calibration series', () => {
+    const c = calibrated(naive, { ...TABLE, maxLength: 4 });
+    expect(c.fit(y).forecast(2).intervals).not.toEqual(naive.fit(y).forecast(2).intervals);
+    const longer = [...y, 12];
+    expect(c.fit(longer).forecast(2)).toEqual(naive.fit(longer).forecast(2));
+    expect(c.fit(longer).params.intervals).toBe('model (longer than the 4 years of the calibration series)');
+  });
+});
+
+describe('calibration on a known process', () => {
+  // Random walks y_t = y_{t−1} + N(0, 1), lengths 15–40, seeded. The table is learned on 1,500 walks (naive's
+  // scaled errors 6 steps past the end) and applied to 3,000 fresh walks: a conformal interval pooled over
+  // exchangeable series covers its level up to sampling noise.
+  const rng = new Rng(20261206);
+  const walk = () => {
+    const n = 15 + (rng.nextUint32() % 26);
+    const y = [100];
+    while (y.length < n + 6) y.push(y[y.length - 1] + normal(rng));
+    return { train: y.slice(0, n), test: y.slice(n) };
+  };
+  const learn = Array.from({ length: 1500 }, walk);
+  const errors: number[][] = Array.from({ length: 6 }, () => []);
+  for (const { train, test } of learn) {
+    const scale = train.slice(1).reduce((s, v, i) => s + Math.abs(v - train[i]), 0) / (train.length - 1);
+    const last = train[train.length - 1];
+    test.forEach((v, k) => errors[k].push((v - last) / scale));
+  }
+  const probabilities = [0.025, 0.1, 0.5, 0.9, 0.975];
+  const table: CalibrationTable = { method: 'naive', source: 'simulated', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length) };
+
+  it('80 % covers 80 ± 3 % and 95 % covers 95 ± 2 % of 3,000 fresh walks', () => {
+    const method = calibrated(naive, table);
+    let inside80 = 0;
+    let inside95 = 0;
+    let count = 0;
+    for (let i = 0; i < 3000; i++) {
+      const { train, test } = walk();
+      const [i80, i95] = method.fit(train).forecast(6, { levels: [80, 95] }).intervals;
+      test.forEach((v, k) => {
+        count++;
+        if (v >= i80.lower[k] && v <= i80.upper[k]) inside80++;
+        if (v >= i95.lower[k] && v <= i95.upper[k]) inside95++;
+      });
+    }
+    expect(inside80 / count).toBeGreaterThan(0.77);
+    expect(inside80 / count).toBeLessThan(0.83);
+    expect(inside95 / count).toBeGreaterThan(0.93);
+    expect(inside95 / count).toBeLessThan(0.97);
+  });
+});
+
+describe('the shipped table', () => {
+  it('is auto\'s, with ascending quantiles for 6 horizons', () => {
+    const table = shippedCalibration('auto')!;
+    expect(table.quantiles).toHaveLength(6);
+    expect(table.maxLength).toBe(47); // the longest M3 yearly series
+    for (const row of table.quantiles) for (let j = 1; j < row.length; j++) expect(row[j]).toBeGreaterThanOrEqual(row[j - 1]);
+    expect(withIntervals([getMethod('auto'), getMethod('theta')], 'calibrated').map((m) => m.fit([1, 3, 2, 5, 4]).params.intervals)).toEqual(['calibrated', undefined]);
+    expect(withIntervals([getMethod('auto')], 'model')[0]).toBe(getMethod('auto'));
+  });
+
+  it.skipIf(!existsSync(DEFAULT_M3))('regenerates byte for byte from the M3 train rows', () => {
+    const series = readM3(DEFAULT_M3);
+    expect(calibrationFile([calibrationTable(series, getMethod('auto'), calibrationSource(series))])).toBe(readFileSync(OUT, 'utf8'));
+  });
+});
