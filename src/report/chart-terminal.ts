@@ -66,7 +66,8 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   const min2 = Math.round(min * ratio);
   const rows = Math.round(max * ratio) - min2;
   const rowOf = (v: number) => rows - (Math.round(v * ratio) - min2);
-  const labels = Array.from({ length: rows + 1 }, (_, r) => formatTick(max - (r * range) / rows, range));
+  const labelEvery = rows > 16 ? 2 : 1;
+  const labels = axisLabels(Array.from({ length: rows + 1 }, (_, r) => max - (r * range) / rows), range, labelEvery);
   const labelWidth = Math.max(...labels.map((l) => l.length));
   const { from, to } = chartYears(chart);
   const plotWidth = Math.max(12, Math.min(160, Math.floor(options.width) - labelWidth - 3));
@@ -128,7 +129,6 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   if (chart.markers.some((m) => m.role === 'target')) legend.push(`${chalk.bold(sym.target)} ${words.target}`);
 
   const out: string[] = [chalk.bold(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`)];
-  const labelEvery = rows > 16 ? 2 : 1;
   for (let r = 0; r <= rows; r++) {
     const labelled = r % labelEvery === 0 || r === rows;
     const label = labelled ? labels[r].padStart(labelWidth) : ' '.repeat(labelWidth);
@@ -157,14 +157,29 @@ export function yearAxis(from: number, to: number, width: number, colOf: (year: 
   return cells.join('');
 }
 
-/** Axis tick labels with as few digits as the range needs; millions and thousands shortened. */
-export function formatTick(v: number, range: number): string {
+/** Axis tick labels with as few digits as the range needs (plus `extra`); millions and thousands shortened. */
+export function formatTick(v: number, range: number, extra = 0): string {
   const abs = Math.abs(v);
-  if (abs >= 1e6) return `${(v / 1e6).toFixed(range >= 1e7 ? 0 : range >= 1e6 ? 1 : 2)}M`;
-  if (abs >= 1e4) return `${(v / 1e3).toFixed(range >= 1e4 ? 0 : 1)}k`;
-  const digits = range >= 50 ? 0 : range >= 5 ? 1 : 2;
+  if (abs >= 1e6) return `${(v / 1e6).toFixed((range >= 1e7 ? 0 : range >= 1e6 ? 1 : 2) + extra)}M`;
+  if (abs >= 1e4) return `${(v / 1e3).toFixed((range >= 1e4 ? 0 : 1) + extra)}k`;
+  const digits = (range >= 50 ? 0 : range >= 5 ? 1 : 2) + extra;
   const text = v.toFixed(digits);
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * The y axis's row labels (every `every`-th row is labelled): as few digits as the range needs, one more while
+ * two labelled rows would read alike, so no value is printed on two rows.
+ */
+export function axisLabels(values: readonly number[], range: number, every = 1): string[] {
+  const shown = (labels: string[]) => labels.filter((_, r) => r % every === 0 || r === labels.length - 1);
+  let labels: string[] = [];
+  for (let extra = 0; extra <= 4; extra++) {
+    labels = values.map((v) => formatTick(v, range, extra));
+    const visible = shown(labels);
+    if (new Set(visible).size === visible.length) break;
+  }
+  return labels;
 }
 
 /** Legend entries joined with three spaces, wrapped to the width (entries are never split). */

@@ -36,12 +36,20 @@ export function niceTicks(min: number, max: number, count = 6): number[] {
   return ticks;
 }
 
-/** A tick label: thousands grouped, millions shortened, decimals only when the step needs them. */
+/** The fewest decimals that write `step` (and so every multiple of it) exactly: 2.5 → 1, 0.25 → 2, 2000 → 0. */
+export function stepDecimals(step: number): number {
+  for (let d = 0; d < 10; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, Math.abs(scaled))) return d;
+  }
+  return 10;
+}
+
+/** A tick label that reads as the tick's value: thousands grouped, millions shortened, the decimals the step needs. */
 export function tickLabel(v: number, step: number): string {
-  if (Math.abs(v) >= 1e6) return `${Number((v / 1e6).toFixed(step >= 1e6 ? 0 : 2))}M`;
-  const digits = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
-  const text = v.toFixed(digits);
-  const [whole, frac] = text.split('.');
+  if (Math.abs(v) >= 1e6) return `${(v / 1e6).toFixed(stepDecimals(step / 1e6))}M`;
+  const text = v.toFixed(stepDecimals(step));
+  const [whole, frac] = (/^-0(\.0*)?$/.test(text) ? text.slice(1) : text).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { formatTick, renderTerminalChart, yearAxis } from '../../src/report/chart-terminal.js';
+import { axisLabels, formatTick, renderTerminalChart, yearAxis } from '../../src/report/chart-terminal.js';
 import { displayWidth } from '../../src/report/i18n.js';
 import { chartFromTable, chartsOf, spreadBand, valueAt, type Chart } from '../../src/report/series.js';
 
@@ -84,6 +84,25 @@ describe('axis labels', () => {
     expect(formatTick(12_600_000, 5_000_000)).toBe('12.6M');
     expect(formatTick(83_000, 20_000)).toBe('83k');
     expect(formatTick(-0.001, 2)).toBe('0.00');
+  });
+  it('never prints one label on two rows: adds a digit while two labelled rows read alike', () => {
+    // 22,600–23,400 over 12 rows: rows 66.7 apart, so one decimal of k gives 23.3k twice.
+    const values = Array.from({ length: 13 }, (_, r) => 23_400 - (r * 800) / 12);
+    expect(values.map((v) => formatTick(v, 800))).toContain('23.3k');
+    expect(new Set(values.map((v) => formatTick(v, 800))).size).toBeLessThan(13);
+    const labels = axisLabels(values, 800);
+    expect(new Set(labels).size).toBe(13);
+    expect(labels[0]).toBe('23.40k');
+    expect(labels[2]).toBe('23.27k');
+    // Only the labelled rows (every 2nd and the last) need to differ.
+    expect(axisLabels([3, 2.9, 2.8], 10, 2)).toEqual(['3.0', '2.9', '2.8']);
+  });
+  it('draws a chart whose labelled rows all differ', () => {
+    const tight: Chart = { ...chart, lines: [{ label: 'wpm', role: 'history', points: [2020, 2021, 2022, 2023].map((year, i) => ({ year, value: 22_600 + i * 266 })) }], bands: [], markers: [] };
+    const text = renderTerminalChart(tight, { width: 60, height: 12, ascii: true, chalk: plain });
+    const shown = text.split('\n').map((l) => /^\s*([\d.,]+k?)\s+[|+]/.exec(l)?.[1]).filter((l): l is string => l !== undefined);
+    expect(shown.length).toBeGreaterThan(3);
+    expect(new Set(shown).size).toBe(shown.length);
   });
   it('spaces year labels so they never touch', () => {
     // 40 years on 40 columns: one column a year, so every 10th year (step 10 gives 10 columns ≥ 6).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spreadBand, type Chart } from '../../src/report/series.js';
-import { escapeXml, niceTicks, renderSvg, tickLabel } from '../../src/report/svg.js';
+import { escapeXml, niceTicks, renderSvg, stepDecimals, tickLabel } from '../../src/report/svg.js';
 import { allElements, parseXml, unescapeXml } from './xml.js';
 
 const history = [2019, 2020, 2021, 2022, 2023].map((year, i) => ({ year, value: 20 + 2 * i }));
@@ -112,6 +112,25 @@ describe('niceTicks and tickLabel', () => {
     expect(tickLabel(2_500_000, 500_000)).toBe('2.5M');
     expect(tickLabel(0.25, 0.05)).toBe('0.25');
     expect(tickLabel(0.2, 0.2)).toBe('0.2');
+  });
+  it('labels each tick with its own value, never a rounded neighbour', () => {
+    // The 7.6M–21M range ticks every 2.5M: 7.5M must not read "8M", nor 0.25 "0.3".
+    const ticks = niceTicks(7_600_000, 21_000_000);
+    expect(ticks.map((t) => tickLabel(t, 2_500_000))).toEqual(['7.5M', '10.0M', '12.5M', '15.0M', '17.5M', '20.0M', '22.5M']);
+    expect(tickLabel(20_000_000, 5_000_000)).toBe('20M');
+    expect(tickLabel(0.25, 0.25)).toBe('0.25');
+    expect(tickLabel(-0.0000001, 0.5)).toBe('0.0');
+    expect([2.5, 0.25, 2000, 0.05, 1e-3].map(stepDecimals)).toEqual([1, 2, 0, 2, 3]);
+    // Every label, read back as a number (M = 1e6, commas dropped), is the tick value.
+    for (const [lo, hi] of [[7_600_000, 21_000_000], [0.1, 0.9], [29, 48.7], [1_234, 98_765], [0.012, 0.047]]) {
+      const ts = niceTicks(lo, hi);
+      const step = ts[1] - ts[0];
+      for (const t of ts) {
+        const label = tickLabel(t, step);
+        const read = label.endsWith('M') ? Number(label.slice(0, -1)) * 1e6 : Number(label.replace(/,/g, ''));
+        expect(read).toBeCloseTo(t, 9);
+      }
+    }
   });
   it('escapes the five XML specials', () => {
     expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
