@@ -11,7 +11,9 @@
 // R's diffuse prior (arima/fit.ts; ~1e-6 relative); a model whose AICc denominator n - d - k - 2 is not
 // positive scores Inf (R lets it win on series of 4-5 points); series of length 1-5 and fits R would
 // fail on fall back to documented simple models (selectArima); series whose mean |y| lies outside [1e-2, 1e5) are
-// fitted at a rescaled magnitude (magnitudeScale).
+// fitted at a rescaled magnitude (magnitudeScale); where CSS stops at its iteration limit and ML from R's
+// zero start ends on a rejected root, ML is also run from where CSS stopped (arima/fit.ts), which recovers R's
+// model on long cyclical series such as sunspots 1900-1979.
 
 import { SemicapError } from '../errors.js';
 import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';

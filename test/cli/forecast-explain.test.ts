@@ -83,4 +83,15 @@ describe('forecast --explain', () => {
     expect(typeof auto.mae_median).toBe('number');
     expect(String(auto.why)).toContain('289 years');
   });
+
+  it('JSON forecasts with auto carry a second table, auto, with the same fields; CSV stays one table', () => {
+    const args = ['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--method', 'naive,auto', '--horizon', '2'];
+    const json = JSON.parse(semicap([...args, '--format', 'json']).stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] };
+    expect(json.tables.map((t) => t.name)).toEqual(['forecast', 'auto']);
+    expect(json.tables[0].rows).toHaveLength(4);
+    expect(json.tables[1].rows).toEqual([expect.objectContaining({ id: '(series)', years: 289, method: 'auto', rule: 'evidence', chose: 'arima' })]);
+    const csv = semicap([...args, '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('id,year,method,mean,lo80,hi80,lo95,hi95');
+    expect(rows(csv.stdout)).toHaveLength(4);
+  });
 });

@@ -113,7 +113,10 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const [file, readOptions] = seriesArg(args[0], opts);
   const data = await readSeriesTable(file, readOptions);
   const explain = opts.explain === true;
-  const settings: BatchSettings = { methods: methodText, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain };
+  // JSON output also says what auto did, in a second table (`auto`) written after the forecasts.
+  const autoTable: Table | undefined =
+    !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: 'What auto chose and why', columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
+  const settings: BatchSettings = { methods: methodText, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined };
 
   const notes: string[] = [];
   const warnings: string[] = [];
@@ -131,6 +134,13 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
       clamped += outcome.clamped;
       const cells: CellValue[][] = [];
       const width = rowWidth(levels);
+      if (autoTable !== undefined) {
+        for (const e of outcome.explained) {
+          if (methods[e.method].name !== 'auto') continue;
+          const row = explainCells(data.ids[e.series], e.years, 'auto', e.params);
+          autoTable.rows.push(Object.fromEntries(EXPLAIN_COLUMNS.map((c, i) => [c.key, row[i]])));
+        }
+      }
       if (explain) for (const e of outcome.explained) cells.push(explainCells(data.ids[e.series], e.years, methods[e.method].name, e.params));
       else for (let at = 0; at < outcome.written; at += width) {
         const row: CellValue[] = [data.ids[out[at]], out[at + 1], methods[out[at + 2]].name];
@@ -164,6 +174,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
     ? { name: 'explain', title: `What each method did, ${methods.map((m) => m.name).join(', ')}`, columns: EXPLAIN_COLUMNS, rows: [], stream: rows() }
     : { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: [], stream: rows() };
   result.report.tables.push(table);
+  if (autoTable !== undefined) result.report.tables.push(autoTable);
   return result;
 }
 
