@@ -1,0 +1,287 @@
+// The fast path of the long-CSV reader: the common file (UTF-8 that is plain ASCII, one delimiter, LF line ends,
+// no quotes, every record as wide as the header) is read byte by byte, with ids compared as bytes and numbers
+// parsed without making strings. At the first byte it does not handle (a quote, a CR, a byte-order mark, any
+// non-ASCII byte, a NUL) or a record of another width, it gives up and the caller reads the file again with
+// csv-parse, so every error, line and column is csv-parse's. Cells that are not plain numbers or years are
+// turned into strings and parsed by the same functions as on the csv-parse path, so their messages are the same.
+import type { Readable } from 'node:stream';
+import { parseNumber, parseYear, type NumberRules } from './values.js';
+
+export interface FastColumns {
+  id: number;
+  time: number;
+  value: number;
+}
+
+/** Where the fast reader hands what it reads (series.ts's collector, shared with the csv-parse path). */
+export interface FastSink {
+  /** The header's cells, untrimmed; throws when the header is not usable (the csv-parse path then says why). */
+  header(cells: string[]): FastColumns;
+  /** The series number of the id in bytes[start … end-1] (trimmed ASCII), or -1 to drop its rows (another shard). */
+  seriesOf(bytes: Buffer, start: number, end: number): number;
+  /** A data record was read (blank records are not). */
+  counted(): void;
+  /** The series already has a bad cell: its later rows are ignored. */
+  spoiled(series: number): boolean;
+  row(series: number, year: number, value: number): void;
+  /** A bad cell: `message` as the csv-parse path words it, at 1-based line and column. */
+  problem(series: number, line: number, column: number, message: string): void;
+}
+
+export interface FastOptions {
+  delimiter: string;
+  numbers?: NumberRules;
+  timeName: string;
+  valueName: string;
+}
+
+/** Whether the fast path can read with these options at all (decimal commas, % and thousands go to csv-parse). */
+export function fastPathApplies(o: FastOptions): boolean {
+  const d = o.delimiter.charCodeAt(0);
+  return o.delimiter.length === 1 && d < 0x80 && d !== 0x22 && d !== 10 && d !== 13 && !o.numbers?.percentSign && !o.numbers?.thousands && o.numbers?.decimal !== ',';
+}
+
+/** csv-parse's max_record_size on the other path: a longer line is left to it. */
+const MAX_LINE = 1_000_000;
+
+const ORDINARY = 0;
+const DELIMITER = 1;
+const LINE_END = 2;
+const GIVE_UP = 3;
+
+/** 10^0 … 10^22: every one exact as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** JS's String.prototype.trim removes these ASCII bytes (CR and LF never reach a cell here). */
+const isSpace = (c: number) => c === 32 || c === 9 || c === 11 || c === 12;
+
+/**
+ * Reads the whole source into the sink; false when it gave up (the sink's state is then to be discarded).
+ */
+export async function readFast(source: Readable, o: FastOptions, sink: FastSink): Promise<boolean> {
+  const classOf = new Uint8Array(256);
+  classOf[o.delimiter.charCodeAt(0)] = DELIMITER;
+  classOf[10] = LINE_END;
+  classOf[13] = GIVE_UP;
+  classOf[0x22] = GIVE_UP;
+  classOf[0] = GIVE_UP;
+  for (let c = 0x80; c < 256; c++) classOf[c] = GIVE_UP;
+  const rules = o.numbers;
+  /** Validity of each 4-digit year, learnt from parseYear the first time it is seen (0 unknown, 1 ok, 2 not). */
+  const yearOk = new Uint8Array(10_000);
+
+  let columns: FastColumns | undefined;
+  let width = 0;
+  let fieldStart = new Int32Array(64);
+  let line = 0;
+  // The previous record's id bytes and series: consecutive rows of one series need no lookup.
+  let lastId = new Uint8Array(256);
+  let lastIdLength = -1;
+  let lastSeries = -1;
+
+  /** Handles the lines of buf[from … to-1] (to is just past a LF, or the end of the input); false to give up. */
+  const lines = (buf: Buffer, from: number, to: number): boolean => {
+    let i = from;
+    while (i < to) {
+      line++;
+      const start = i;
+      let fields = 0;
+      fieldStart[0] = i;
+      for (; i < to; i++) {
+        const k = classOf[buf[i]];
+        if (k === ORDINARY) continue;
+        if (k === LINE_END) break;
+        if (k === GIVE_UP) return false;
+        fields++;
+        if (columns !== undefined && fields >= width) return false;
+        if (fields + 1 >= fieldStart.length) {
+          const grown = new Int32Array(fieldStart.length * 2);
+          grown.set(fieldStart);
+          fieldStart = grown;
+        }
+        fieldStart[fields] = i + 1;
+      }
+      // buf[i] is the LF (or i === to at the end of the input); the line is buf[start … i-1].
+      const lineEnd = i;
+      fieldStart[fields + 1] = lineEnd + 1;
+      i++;
+      if (lineEnd === start) continue; // an empty line, skipped as csv-parse's skip_empty_lines does
+      if (lineEnd - start > MAX_LINE) return false;
+      if (columns === undefined) {
+        if (fields === 0) return false;
+        const cells: string[] = [];
+        for (let f = 0; f <= fields; f++) cells.push(buf.toString('latin1', fieldStart[f], fieldStart[f + 1] - 1));
+        try {
+          columns = sink.header(cells);
+        } catch {
+          return false;
+        }
+        width = fields + 1;
+        continue;
+      }
+      if (fields + 1 !== width) return false;
+      if (!record(buf, start, lineEnd)) return false;
+    }
+    return true;
+  };
+
+  /** One data record, its fields in fieldStart; false to give up. */
+  const record = (buf: Buffer, start: number, end: number): boolean => {
+    const c = columns!;
+    const ys = fieldStart[c.time];
+    const ye = fieldStart[c.time + 1] - 1;
+    // A record of blank cells is a line a spreadsheet left behind, not a row (a plain year rules that out).
+    if (ye - ys !== 4 || !isDigit(buf[ys])) {
+      let blank = true;
+      for (let k = start; k < end && blank; k++) blank = isSpace(buf[k]) || classOf[buf[k]] === DELIMITER;
+      if (blank) return true;
+    }
+    sink.counted();
+    let series: number;
+    if (c.id >= 0) {
+      let s = fieldStart[c.id];
+      let e = fieldStart[c.id + 1] - 1;
+      while (s < e && isSpace(buf[s])) s++;
+      while (e > s && isSpace(buf[e - 1])) e--;
+      if (!sameBytes(buf, s, e, lastId, lastIdLength)) {
+        lastSeries = sink.seriesOf(buf, s, e);
+        if (e - s > lastId.length) lastId = new Uint8Array(2 * (e - s));
+        buf.copy(lastId, 0, s, e);
+        lastIdLength = e - s;
+      }
+      series = lastSeries;
+    } else {
+      if (lastIdLength < 0) {
+        lastSeries = sink.seriesOf(buf, 0, 0);
+        lastIdLength = 0;
+      }
+      series = lastSeries;
+    }
+    if (series < 0 || sink.spoiled(series)) return true;
+    let year = -1;
+    if (ye - ys === 4) {
+      const y = digit(buf[ys]) * 1000 + digit(buf[ys + 1]) * 100 + digit(buf[ys + 2]) * 10 + digit(buf[ys + 3]);
+      if (y >= 0 && y < 10_000) {
+        if (yearOk[y] === 0) {
+          const parsed = parseYear(buf.toString('latin1', ys, ye));
+          yearOk[y] = parsed.ok && parsed.value === y ? 1 : 2;
+        }
+        if (yearOk[y] === 1) year = y;
+      }
+    }
+    if (year < 0) {
+      const parsed = parseYear(buf.toString('latin1', ys, ye));
+      if (!parsed.ok) {
+        sink.problem(series, line, c.time + 1, `${o.timeName} ${parsed.reason}`);
+        return true;
+      }
+      year = parsed.value;
+    }
+    const vs = fieldStart[c.value];
+    const ve = fieldStart[c.value + 1] - 1;
+    let value = plainNumber(buf, vs, ve);
+    if (Number.isNaN(value)) {
+      const parsed = parseNumber(buf.toString('latin1', vs, ve), rules);
+      if (!parsed.ok) {
+        sink.problem(series, line, c.value + 1, `${o.valueName} ${parsed.reason}; expected a number`);
+        return true;
+      }
+      value = parsed.value;
+    }
+    sink.row(series, year, value);
+    return true;
+  };
+
+  let buf = Buffer.allocUnsafe(1 << 22);
+  let length = 0;
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    if (length + chunk.length > buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * buf.length, length + chunk.length));
+      buf.copy(grown, 0, 0, length);
+      buf = grown;
+    }
+    chunk.copy(buf, length);
+    length += chunk.length;
+    const lastLf = buf.lastIndexOf(10, length - 1);
+    if (lastLf < 0) {
+      // No line end yet: wait for more bytes, unless the line is already longer than any record may be.
+      if (length > MAX_LINE) return giveUp(source);
+      continue;
+    }
+    if (!lines(buf, 0, lastLf + 1)) return giveUp(source);
+    buf.copy(buf, 0, lastLf + 1, length);
+    length -= lastLf + 1;
+  }
+  if (length > 0 && !lines(buf, 0, length)) return false;
+  return columns !== undefined;
+}
+
+/** Stops reading a source the fast path gave up on. */
+function giveUp(source: Readable): false {
+  source.destroy();
+  return false;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The digit's value, or a large negative number for any other byte (so a sum of four is negative). */
+const digit = (c: number) => (c >= 48 && c <= 57 ? c - 48 : -100_000);
+
+function sameBytes(buf: Uint8Array, s: number, e: number, other: Uint8Array, otherLength: number): boolean {
+  if (e - s !== otherLength) return false;
+  for (let k = 0; k < otherLength; k++) if (buf[s + k] !== other[k]) return false;
+  return true;
+}
+
+/**
+ * The value of a plain decimal number in bytes[s … e-1] (`[+-]digits[.digits][e[+-]digits]`, as parseNumber's
+ * common case), or NaN when it is anything else or needs more care than one exact operation: up to 15 digits
+ * and a power of ten up to 22 are exact doubles, so one multiplication or division rounds correctly (Clinger's
+ * fast path) and gives the same double as Number(text). -0 becomes 0, as in parseNumber.
+ */
+export function plainNumber(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  let negative = false;
+  if (i < e && (b[i] === 43 || b[i] === 45)) {
+    negative = b[i] === 45;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let fraction = 0;
+  while (i < e && b[i] >= 48 && b[i] <= 57) {
+    m = m * 10 + (b[i] - 48);
+    digits++;
+    i++;
+  }
+  if (i < e && b[i] === 46) {
+    i++;
+    while (i < e && b[i] >= 48 && b[i] <= 57) {
+      m = m * 10 + (b[i] - 48);
+      digits++;
+      fraction++;
+      i++;
+    }
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  let exponent = 0;
+  if (i < e && (b[i] === 101 || b[i] === 69)) {
+    i++;
+    let minus = false;
+    if (i < e && (b[i] === 43 || b[i] === 45)) {
+      minus = b[i] === 45;
+      i++;
+    }
+    const from = i;
+    while (i < e && b[i] >= 48 && b[i] <= 57 && i - from < 4) {
+      exponent = exponent * 10 + (b[i] - 48);
+      i++;
+    }
+    if (i === from) return NaN;
+    if (minus) exponent = -exponent;
+  }
+  if (i !== e) return NaN;
+  const power = exponent - fraction;
+  if (power < -22 || power > 22) return NaN;
+  const value = power < 0 ? m / POW10[-power] : m * POW10[power];
+  return negative && value !== 0 ? -value : value;
+}
