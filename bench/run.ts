@@ -524,21 +524,23 @@ function printReading(sizes: ReadingSize[]): void {
   for (const r of sizes) {
     printTable(
       `Reading: ${int(r.series)} series × ${r.years} years (${r.mb.toFixed(1)} MB); ${r.repeats === 1 ? 'one run each' : `median of ${r.repeats} round-robin runs`}, load average ${r.loadavg.map((l) => l.toFixed(2)).join(' ')} after`,
-      ['command', 'kind', 'seconds', 'cpu s', 'MB/s', 'peak RSS MB', '× Miller', '× DuckDB', 'check'],
+      ['command', 'kind', 'seconds', 'cpu s', 'MB/s', 'MB/cpu s', 'peak RSS MB', '× Miller', '× DuckDB', 'check'],
       r.cases.map((c) => [
         c.name,
         c.kind,
         fixed(c.seconds, 2),
         fixed(c.cpuSeconds, 2),
         fixed(c.mbPerSec, 0),
+        fixed(c.mbPerCpuSec, 0),
         fixed(c.maxRssMb, 0),
         times(c.ratioToMiller),
         times(c.ratioToDuckdb),
         c.check,
       ]),
       [
-        'seconds: wall time of the whole process (start-up included); MB/s: file size ÷ seconds, except for reading alone,',
-        "where it is the reader's own time (tsx's start-up excluded). × Miller, × DuckDB: wall time ÷ theirs in this run.",
+        'seconds: wall time of the whole process (start-up included); MB/s: file size ÷ seconds, MB/cpu s: ÷ CPU seconds (all',
+        "threads); for reading alone both use the reader's own time (tsx's start-up excluded). × Miller, × DuckDB: wall",
+        'time ÷ theirs in this run. On a loaded machine wall time moves with other load; CPU seconds much less.',
       ],
     );
   }

@@ -20,8 +20,6 @@ export interface FastSink {
   header(cells: string[]): FastColumns;
   /** The series number of the id in bytes[start … end-1] (trimmed ASCII), or -1 to drop its rows (another shard). */
   seriesOf(bytes: Buffer, start: number, end: number): number;
-  /** A data record was read (blank records are not). */
-  counted(): void;
   /** The series already has a bad cell: its later rows are ignored. */
   spoiled(series: number): boolean;
   row(series: number, year: number, value: number): void;
@@ -52,9 +50,10 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const isSpace = (c: number) => c === 32 || c === 9 || c === 11 || c === 12;
 
 /**
- * Reads the whole source into the sink; false when it gave up (the sink's state is then to be discarded).
+ * Reads the whole source into the sink; returns the number of data records (blank ones are not counted), or -1
+ * when it gave up (the sink's state is then to be discarded).
  */
-export async function readFast(source: Readable, o: FastOptions, sink: FastSink): Promise<boolean> {
+export async function readFast(source: Readable, o: FastOptions, sink: FastSink): Promise<number> {
   const delimiter = o.delimiter.charCodeAt(0);
   const rules = o.numbers;
   /** Validity of each 4-digit year, learnt from parseYear the first time it is seen (0 unknown, 1 ok, 2 not). */
@@ -68,6 +67,9 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
   let lastId = new Uint8Array(256);
   let lastIdLength = -1;
   let lastSeries = -1;
+  /** Whether lastSeries already has a bad cell (then its rows are ignored): asked once per series, not per row. */
+  let lastSpoiled = false;
+  let rows = 0;
 
   /**
    * Handles the lines of buf[from … to-1] (to is just past a LF, or the end of the input); false to give up. The
@@ -130,7 +132,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       for (let k = start; k < end && blank; k++) blank = isSpace(buf[k]) || buf[k] === delimiter;
       if (blank) return true;
     }
-    sink.counted();
+    rows++;
     let series: number;
     if (c.id >= 0) {
       let s = fieldStart[c.id];
@@ -139,6 +141,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       while (e > s && isSpace(buf[e - 1])) e--;
       if (!sameBytes(buf, s, e, lastId, lastIdLength)) {
         lastSeries = sink.seriesOf(buf, s, e);
+        lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
         if (e - s > lastId.length) lastId = new Uint8Array(2 * (e - s));
         buf.copy(lastId, 0, s, e);
         lastIdLength = e - s;
@@ -147,11 +150,12 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     } else {
       if (lastIdLength < 0) {
         lastSeries = sink.seriesOf(buf, 0, 0);
+        lastSpoiled = false;
         lastIdLength = 0;
       }
       series = lastSeries;
     }
-    if (series < 0 || sink.spoiled(series)) return true;
+    if (series < 0 || lastSpoiled) return true;
     let year = -1;
     if (ye - ys === 4) {
       const y = digit(buf[ys]) * 1000 + digit(buf[ys + 1]) * 100 + digit(buf[ys + 2]) * 10 + digit(buf[ys + 3]);
@@ -167,6 +171,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       const parsed = parseYear(buf.toString('latin1', ys, ye));
       if (!parsed.ok) {
         sink.problem(series, line, c.time + 1, `${o.timeName} ${parsed.reason}`);
+        lastSpoiled = true;
         return true;
       }
       year = parsed.value;
@@ -178,6 +183,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       const parsed = parseNumber(buf.toString('latin1', vs, ve), rules);
       if (!parsed.ok) {
         sink.problem(series, line, c.value + 1, `${o.valueName} ${parsed.reason}; expected a number`);
+        lastSpoiled = true;
         return true;
       }
       value = parsed.value;
@@ -207,8 +213,8 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     buf.copy(buf, 0, lastLf + 1, length);
     length -= lastLf + 1;
   }
-  if (length > 0 && !lines(buf, 0, length)) return false;
-  return columns !== undefined;
+  if (length > 0 && !lines(buf, 0, length)) return -1;
+  return columns === undefined ? -1 : rows;
 }
 
 /** Bytes the fast path reads: ASCII without quote, CR or NUL (native scans, many times faster than a JS loop). */
@@ -217,9 +223,9 @@ function plainBytes(chunk: Buffer): boolean {
 }
 
 /** Stops reading a source the fast path gave up on. */
-function giveUp(source: Readable): false {
+function giveUp(source: Readable): -1 {
   source.destroy();
-  return false;
+  return -1;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -322,13 +322,13 @@ async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: 
       if (shard !== undefined && fnv1a32(bytes, start, end) % shard.count !== shard.index) return -1;
       return c.seriesNumber(bytes.toString('latin1', start, end));
     },
-    counted: () => void c.rows++,
     spoiled: (n) => c.entries[n].problem !== undefined,
     row: (n, year, value) => c.add(n, year, value),
     problem: (n, line, column, message) => void (c.entries[n].problem = { record: -1, line, column, message }),
   };
   try {
-    return (await readFast(input.open(), fast, sink)) ? c : undefined;
+    c.rows = await readFast(input.open(), fast, sink);
+    return c.rows < 0 ? undefined : c;
   } catch (e) {
     throw readError(e, input.label, fast.delimiter);
   }
