@@ -74,6 +74,15 @@ describe('fast reader against csv-parse', () => {
     expect(problems[1]).toMatch(new RegExp(`^${path}:120003:2: .*1800`));
   });
 
+  it('hands a file to csv-parse when something unusual comes after megabytes of plain rows, with the same result', async () => {
+    const plain = Array.from({ length: 70_000 }, (_, r) => `p${r >> 2},${2000 + (r & 3)},${r}`).join('\n');
+    for (const tail of ['"quoted id",2020,1', 'ünï,2020,1', 'crlf,2020,1\r', 'wide,2020,1,extra', 'x,2020,"unclosed']) {
+      const path = write(`id,year,value\n${plain}\n${tail}\nlast,2020,5\n`);
+      const [a, b] = await bothReaders(path, { columns: COLUMNS });
+      expect(a, tail).toEqual(b);
+    }
+  });
+
   // Random texts from CSV-like pieces: mostly what the fast path reads, with everything it hands to csv-parse mixed
   // in (quotes, CR, a BOM, non-ASCII bytes, NUL, wrong widths, blank lines and cells, odd numbers, long digits).
   const idArb = fc.oneof({ weight: 30, arbitrary: fc.constantFrom('a', 'b', ' b', 'b ', 'c', '__proto__', 'x y', '', 'z\t') }, { weight: 1, arbitrary: fc.constantFrom('é', '"q"', 'a"b') });
