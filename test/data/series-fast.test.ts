@@ -74,7 +74,7 @@ describe('fast reader against csv-parse', () => {
     expect(problems[1]).toMatch(new RegExp(`^${path}:120003:2: .*1800`));
   });
 
-  it('hands a file to csv-parse when something unusual comes after megabytes of plain rows, with the same result', async () => {
+  it('hands a file to csv-parse when something unusual comes after more than a megabyte of plain rows, with the same result', async () => {
     const plain = Array.from({ length: 70_000 }, (_, r) => `p${r >> 2},${2000 + (r & 3)},${r}`).join('\n');
     for (const tail of ['"quoted id",2020,1', 'ünï,2020,1', 'crlf,2020,1\r', 'wide,2020,1,extra', 'x,2020,"unclosed']) {
       const path = write(`id,year,value\n${plain}\n${tail}\nlast,2020,5\n`);
