@@ -660,7 +660,7 @@ results.throughput = sizes;
 
 const steps = scaling(sizes);
 results.scaling = steps;
-printScaling(sizes, steps);
+if (opts.parts.has('throughput')) printScaling(sizes, steps);
 
 const tg = [...(opts.parts.has('startup') && opts.parts.has('throughput') ? targets(st, sizes, steps, mc) : []), ...readingTargets(reading)];
 results.targets = tg;
