@@ -1,10 +1,10 @@
-// The fast path of the long-CSV reader: the common file (UTF-8 that is plain ASCII, one delimiter, LF line ends,
-// no quotes, every record as wide as the header) is read byte by byte, with ids compared as bytes and numbers
-// parsed without making strings. At the first byte it does not handle (a quote, a CR, a byte-order mark, any
-// non-ASCII byte, a NUL) or a record of another width, it gives up and the caller reads the file again with
-// csv-parse, so every error, line and column is csv-parse's. Cells that are not plain numbers or years are
+// The fast path of the long-CSV reader: the common file (UTF-8, one delimiter, LF line ends, no quotes, every
+// record as wide as the header) is read byte by byte, with ids compared as bytes and numbers parsed without making
+// strings. At the first thing it does not handle (a quote, a CR, a byte-order mark, a NUL, bytes that are not
+// UTF-8) or a record of another width, it gives up and the caller reads the file again with csv-parse, so every
+// error, line and column is csv-parse's. Cells that are not plain numbers or years are
 // turned into strings and parsed by the same functions as on the csv-parse path, so their messages are the same.
-import { isAscii } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { parseNumber, parseYear, type NumberRules } from './values.js';
 
@@ -18,7 +18,7 @@ export interface FastColumns {
 export interface FastSink {
   /** The header's cells, untrimmed; throws when the header is not usable (the csv-parse path then says why). */
   header(cells: string[]): FastColumns;
-  /** The series number of the id in bytes[start … end-1] (trimmed ASCII), or -1 to drop its rows (another shard). */
+  /** The series number of the id cell bytes[start … end-1] (UTF-8, untrimmed), or -1 to drop its rows (another shard). */
   seriesOf(bytes: Buffer, start: number, end: number): number;
   /** The series already has a bad cell: its later rows are ignored. */
   spoiled(series: number): boolean;
@@ -45,9 +45,6 @@ const MAX_LINE = 1_000_000;
 
 /** 10^0 … 10^22: every one exact as a double. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-
-/** JS's String.prototype.trim removes these ASCII bytes (CR and LF never reach a cell here). */
-const isSpace = (c: number) => c === 32 || c === 9 || c === 11 || c === 12;
 
 /**
  * Reads the whole source into the sink; returns the number of data records (blank ones are not counted), or -1
@@ -80,6 +77,8 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     while (i < to) {
       line++;
       const start = i;
+      // A UTF-8 byte-order mark: csv-parse removes it from the first header name; left to that path.
+      if (line === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) return false;
       // One pass finds the delimiters and the line end (a native indexOf a line costs more than it saves).
       let fields = 0;
       fieldStart[0] = start;
@@ -106,7 +105,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       if (columns === undefined) {
         if (fields === 0) return false;
         const cells: string[] = [];
-        for (let f = 0; f <= fields; f++) cells.push(buf.toString('latin1', fieldStart[f], fieldStart[f + 1] - 1));
+        for (let f = 0; f <= fields; f++) cells.push(buf.toString('utf8', fieldStart[f], fieldStart[f + 1] - 1));
         try {
           columns = sink.header(cells);
         } catch {
@@ -129,16 +128,15 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     // A record of blank cells is a line a spreadsheet left behind, not a row (a plain year rules that out).
     if (ye - ys !== 4 || !isDigit(buf[ys])) {
       let blank = true;
-      for (let k = start; k < end && blank; k++) blank = isSpace(buf[k]) || buf[k] === delimiter;
+      for (let f = 0; f < width && blank; f++) blank = buf.toString('utf8', fieldStart[f], fieldStart[f + 1] - 1).trim() === '';
       if (blank) return true;
     }
     rows++;
     let series: number;
     if (c.id >= 0) {
-      let s = fieldStart[c.id];
-      let e = fieldStart[c.id + 1] - 1;
-      while (s < e && isSpace(buf[s])) s++;
-      while (e > s && isSpace(buf[e - 1])) e--;
+      // The cell's bytes as they are: equal bytes are the same id (the sink trims and decodes a new one).
+      const s = fieldStart[c.id];
+      const e = fieldStart[c.id + 1] - 1;
       if (!sameBytes(buf, s, e, lastId, lastIdLength)) {
         lastSeries = sink.seriesOf(buf, s, e);
         lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
@@ -161,14 +159,14 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       const y = digit(buf[ys]) * 1000 + digit(buf[ys + 1]) * 100 + digit(buf[ys + 2]) * 10 + digit(buf[ys + 3]);
       if (y >= 0 && y < 10_000) {
         if (yearOk[y] === 0) {
-          const parsed = parseYear(buf.toString('latin1', ys, ye));
+          const parsed = parseYear(buf.toString('utf8', ys, ye));
           yearOk[y] = parsed.ok && parsed.value === y ? 1 : 2;
         }
         if (yearOk[y] === 1) year = y;
       }
     }
     if (year < 0) {
-      const parsed = parseYear(buf.toString('latin1', ys, ye));
+      const parsed = parseYear(buf.toString('utf8', ys, ye));
       if (!parsed.ok) {
         sink.problem(series, line, c.time + 1, `${o.timeName} ${parsed.reason}`);
         lastSpoiled = true;
@@ -180,7 +178,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     const ve = fieldStart[c.value + 1] - 1;
     let value = plainNumber(buf, vs, ve);
     if (Number.isNaN(value)) {
-      const parsed = parseNumber(buf.toString('latin1', vs, ve), rules);
+      const parsed = parseNumber(buf.toString('utf8', vs, ve), rules);
       if (!parsed.ok) {
         sink.problem(series, line, c.value + 1, `${o.valueName} ${parsed.reason}; expected a number`);
         lastSpoiled = true;
@@ -209,17 +207,18 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       if (length > MAX_LINE) return giveUp(source);
       continue;
     }
-    if (!lines(buf, 0, lastLf + 1)) return giveUp(source);
+    // Whole lines only: a character's bytes never contain a LF, so no character is cut at lastLf.
+    if (!isUtf8(buf.subarray(0, lastLf + 1)) || !lines(buf, 0, lastLf + 1)) return giveUp(source);
     buf.copy(buf, 0, lastLf + 1, length);
     length -= lastLf + 1;
   }
-  if (length > 0 && !lines(buf, 0, length)) return -1;
+  if (length > 0 && (!isUtf8(buf.subarray(0, length)) || !lines(buf, 0, length))) return -1;
   return columns === undefined ? -1 : rows;
 }
 
-/** Bytes the fast path reads: ASCII without quote, CR or NUL (native scans, many times faster than a JS loop). */
+/** Bytes the fast path reads: no quote, CR or NUL (native scans, many times faster than a JS loop; UTF-8 is checked by line). */
 function plainBytes(chunk: Buffer): boolean {
-  return isAscii(chunk) && chunk.indexOf(0x22) < 0 && chunk.indexOf(13) < 0 && chunk.indexOf(0) < 0;
+  return chunk.indexOf(0x22) < 0 && chunk.indexOf(13) < 0 && chunk.indexOf(0) < 0;
 }
 
 /** Stops reading a source the fast path gave up on. */

@@ -9,7 +9,7 @@ import { asInputError } from './files.js';
 import { openInput, type Input } from './input.js';
 import { formatProblem, problemError } from './problem.js';
 import { fastPathApplies, readFast, type FastOptions, type FastSink } from './series-fast.js';
-import { fnv1a32, shardOfId, type Shard } from './shard.js';
+import { shardOfId, type Shard } from './shard.js';
 import { parseNumber, parseYear, type NumberRules } from './values.js';
 
 export interface SeriesColumns {
@@ -319,8 +319,9 @@ async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: 
     header: (cells) => (c.columnIndex = resolveColumns(cells.map((h) => h.trim()), options.columns, input.label)),
     seriesOf: (bytes, start, end) => {
       if (c.columnIndex!.id < 0) return c.seriesNumber(ONE_SERIES);
-      if (shard !== undefined && fnv1a32(bytes, start, end) % shard.count !== shard.index) return -1;
-      return c.seriesNumber(bytes.toString('latin1', start, end));
+      const id = bytes.toString('utf8', start, end).trim();
+      if (shard !== undefined && shardOfId(id, shard.count) !== shard.index) return -1;
+      return c.seriesNumber(id);
     },
     spoiled: (n) => c.entries[n].problem !== undefined,
     row: (n, year, value) => c.add(n, year, value),

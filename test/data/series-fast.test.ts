@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSeriesTable, seriesAt, type ReadSeriesOptions } from '../../src/data/series.js';
-import { plainNumber } from '../../src/data/series-fast.js';
+import { Readable } from 'node:stream';
+import { plainNumber, readFast, type FastSink } from '../../src/data/series-fast.js';
 import { fnv1a32, parseShard, shardOfId } from '../../src/data/shard.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'semicap-fast-'));
@@ -120,6 +121,30 @@ describe('fast reader against csv-parse', () => {
     );
     // Enough texts are read through (not only refused), so rows and problems are compared too.
     expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('reads UTF-8 ids itself and gives up on what it leaves to csv-parse', async () => {
+    const run = async (bytes: Buffer) => {
+      const got: string[] = [];
+      const ids: string[] = [];
+      const sink: FastSink = {
+        header: () => ({ id: 0, time: 1, value: 2 }),
+        seriesOf: (b, s, e) => ids.push(b.toString('utf8', s, e).trim()) - 1,
+        spoiled: () => false,
+        row: (n, y, v) => void got.push(`${ids[n]} ${y} ${v}`),
+        problem: (n, line, column, message) => void got.push(`${ids[n]} ${line}:${column} ${message}`),
+      };
+      const rows = await readFast(Readable.from([bytes]), { delimiter: ',', timeName: 'year', valueName: 'value' }, sink);
+      return { rows, got };
+    };
+    expect(await run(Buffer.from('id,year,value\n中国大陆,2020,29\n中国大陆,2021,x\n 台湾 ,2020,1.5\n'))).toEqual({
+      rows: 3,
+      got: ['中国大陆 2020 29', "中国大陆 3:3 value 'x' is not a number; expected a number", '台湾 2020 1.5'],
+    });
+    for (const text of ['\uFEFFid,year,value\na,2020,1\n', 'id,year,value\n"a",2020,1\n', 'id,year,value\r\na,2020,1\r\n', 'id,year,value\na,2020\n', 'id,year,value\na,2020,1,2\n']) {
+      expect((await run(Buffer.from(text))).rows, JSON.stringify(text)).toBe(-1);
+    }
+    expect((await run(Buffer.from([...Buffer.from('id,year,value\n'), 0xc3, 0x28, ...Buffer.from(',2020,1\n')]))).rows).toBe(-1);
   });
 
   it('parses plain numbers to the same double as Number() (seeded property)', () => {
