@@ -36,8 +36,10 @@ const TIME = '/usr/bin/time';
 /** Reads the file streaming and reports what came out and what it cost. */
 async function readAndReport(file: string): Promise<void> {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const table = await readSeriesTable(file, { columns: { id: 'id', time: 'year', value: 'value' } });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(c0);
   const spoiled = table.problems.filter((p) => p !== undefined).length;
   const values = table.grouped.start[table.ids.length];
   const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
@@ -50,6 +52,7 @@ async function readAndReport(file: string): Promise<void> {
       spoiled,
       values,
       seconds: Number(seconds.toFixed(2)),
+      cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
       rowsPerSecond: Math.round(table.rows / seconds),
       peakRssMB: Number(mb(process.resourceUsage().maxRSS * 1024)),
       heapUsedMB: Number(mb(process.memoryUsage().heapUsed)),

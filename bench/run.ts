@@ -7,6 +7,7 @@
 //   npm run bench -- --quick       start-up + 10,000 series only (about a minute)
 //   npm run bench -- --full        the default + 1,000,000 series (a 640 MB file; a long run, and Miller alone
 //                                  needs several GB at that size)
+//   npm run bench -- --only reading   one part only: startup, montecarlo, reading or throughput (comma-separated)
 // Other options:
 //   --no-build          measure bin/semicap.js as it is (default: `npm run build` first, so the figures are of
 //                       the current source)
@@ -29,6 +30,9 @@
 //   scaling      the same at 10,000, 100,000 (and with --full 1,000,000) series; growth of wall time, CPU time
 //                and peak RSS per 10× more series, divided by 10, so 1.0 is linear; above 1.5 is flagged as
 //                super-linear (for time only when wall and CPU time agree: wall time alone moves with load).
+//   reading      bench/reading.ts: forecast --method naive on 50,000 × 47 years, reading alone (MB/s), theta and
+//                auto on 200,000 × 47 (≈ 200 MB) and one shard of four, beside cat and wc -l (the floor), Miller
+//                and DuckDB (peers), each with its peak RSS; --quick: the 50,000 file only.
 //   Monte Carlo  simulateSeries for 100,000 (and 1,000,000) paths × 10 years from bench/montecarlo.ts, in-process
 //                on src/ under tsx (not through the CLI), against a plain loop drawing the same number of normals.
 // Every run is checked: exit code 0 and the output complete (the forecast CSV has series × 6 data rows under
@@ -41,12 +45,13 @@
 // generator of bench/. Files are cached in bench/data/ (git-ignored) with a stamp and regenerated when the
 // generator or options change.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureLongCsv } from './gen-long-csv.js';
 import { measure as measureMonteCarlo, type Row as MonteCarloRow } from './montecarlo.js';
+import { readingBenchmark, readingTargets, type ReadingSize } from './reading.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'semicap.js');
@@ -56,7 +61,7 @@ const TIME = '/usr/bin/time';
 const MLR = '/usr/bin/mlr';
 const YEARS = 30;
 const HORIZON = 6;
-const METHODS = ['theta', 'auto'] as const;
+const METHODS = ['naive', 'theta', 'auto'] as const;
 /** Growth per 10× series, divided by 10, above which time or memory counts as clearly super-linear. */
 const SUPERLINEAR = 1.5;
 /** The size the throughput and memory targets of issue #7 are stated for. */
@@ -64,7 +69,8 @@ const TARGET_SIZE = 100_000;
 
 // ---------------------------------------------------------------------------------------------------- options
 
-const USAGE = 'usage: npm run bench -- [--quick | --full] [--no-build] [--repeat N] [--startup-runs N] [--keep-output] [--baseline DIR]';
+const USAGE = 'usage: npm run bench -- [--quick | --full] [--only startup,montecarlo,reading,throughput] [--no-build] [--repeat N] [--startup-runs N] [--keep-output] [--baseline DIR]';
+const PARTS = ['startup', 'montecarlo', 'reading', 'throughput'] as const;
 
 interface Options {
   mode: 'quick' | 'default' | 'full';
@@ -74,10 +80,12 @@ interface Options {
   keepOutput: boolean;
   /** Another build (a folder with bin/semicap.js) whose start-up is timed in the same round-robin. */
   baseline: string | undefined;
+  /** The parts to run (all by default). */
+  parts: Set<(typeof PARTS)[number]>;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { mode: 'default', build: true, repeat: undefined, startupRuns: 15, keepOutput: false, baseline: undefined };
+  const o: Options = { mode: 'default', build: true, repeat: undefined, startupRuns: 15, keepOutput: false, baseline: undefined, parts: new Set(PARTS) };
   const count = (flag: string, text: string | undefined, min: number) => {
     const n = Number(text);
     if (!Number.isInteger(n) || n < min) fail(`${flag} takes a whole number ≥ ${min}; got ${text ?? 'nothing'}`);
@@ -89,6 +97,12 @@ function parseOptions(argv: string[]): Options {
       if (o.mode !== 'default') fail('--quick and --full exclude each other');
       o.mode = a === '--quick' ? 'quick' : 'full';
     } else if (a === '--no-build') o.build = false;
+    else if (a === '--only') {
+      const parts = (argv[++i] ?? '').split(',');
+      const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+      if (unknown.length > 0) fail(`--only takes parts among ${PARTS.join(', ')}; got ${argv[i] ?? 'nothing'}`);
+      o.parts = new Set(parts as (typeof PARTS)[number][]);
+    }
     else if (a === '--keep-output') o.keepOutput = true;
     else if (a === '--repeat') o.repeat = count(a, argv[++i], 1);
     else if (a === '--startup-runs') o.startupRuns = count(a, argv[++i], 10);
@@ -504,6 +518,34 @@ function printMonteCarlo(mc: MonteCarloResult): void {
   );
 }
 
+// ---------------------------------------------------------------------------------------------------- reading
+
+function printReading(sizes: ReadingSize[]): void {
+  for (const r of sizes) {
+    printTable(
+      `Reading: ${int(r.series)} series × ${r.years} years (${r.mb.toFixed(1)} MB); ${r.repeats === 1 ? 'one run each' : `median of ${r.repeats} round-robin runs`}, load average ${r.loadavg.map((l) => l.toFixed(2)).join(' ')} after`,
+      ['command', 'kind', 'seconds', 'cpu s', 'MB/s', 'MB/cpu s', 'peak RSS MB', '× Miller', '× DuckDB', 'check'],
+      r.cases.map((c) => [
+        c.name,
+        c.kind,
+        fixed(c.seconds, 2),
+        fixed(c.cpuSeconds, 2),
+        fixed(c.mbPerSec, 0),
+        fixed(c.mbPerCpuSec, 0),
+        fixed(c.maxRssMb, 0),
+        times(c.ratioToMiller),
+        times(c.ratioToDuckdb),
+        c.check,
+      ]),
+      [
+        'seconds: wall time of the whole process (start-up included); MB/s: file size ÷ seconds, MB/cpu s: ÷ CPU seconds (all',
+        "threads); for reading alone both use the reader's own time (tsx's start-up excluded). × Miller, × DuckDB: wall",
+        'time ÷ theirs in this run. On a loaded machine wall time moves with other load; CPU seconds much less.',
+      ],
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------- targets
 
 interface Target {
@@ -581,23 +623,35 @@ console.log(
     `${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} at start (figures on a shared machine move with other load)`,
 );
 
-const st = startup(opts.startupRuns, opts.baseline);
+const st = opts.parts.has('startup') ? startup(opts.startupRuns, opts.baseline) : [];
 results.startup = st;
-printTable(
+if (st.length > 0) printTable(
   `Start-up: median wall time of ${opts.startupRuns} round-robin runs after 2 warm-up rounds, ratio to node -e 0 in the same run`,
   ['command', 'median ms', 'min ms', '× node', 'check'],
   st.map((r) => [r.command, fixed(r.medianMs, 1), fixed(r.minMs, 1), times(r.ratio), r.ok ? `ok (${r.check})` : `FAILED: exit ${r.exitCodes.join('/')} or no output`]),
 );
 
 let mc: MonteCarloResult | undefined;
-if (opts.mode !== 'quick') {
+if (opts.mode !== 'quick' && opts.parts.has('montecarlo')) {
   mc = monteCarlo();
   results.montecarlo = mc;
   printMonteCarlo(mc);
 }
 
+let reading: ReadingSize[] = [];
+if (opts.parts.has('reading')) {
+  reading = await readingBenchmark(
+    { root: ROOT, data: DATA, bin: BIN, mlr: MLR, timedRun, scanFile, readFile: (p) => readFileSync(p, 'utf8') },
+    opts.mode === 'quick' ? [50_000] : [50_000, 200_000],
+    opts.repeat ?? 1,
+    loadavg,
+  );
+  results.reading = reading;
+  printReading(reading);
+}
+
 const sizes: SizeResult[] = [];
-for (const n of sizesWanted) {
+for (const n of opts.parts.has('throughput') ? sizesWanted : []) {
   const r = await throughput(n, opts.repeat ?? (n <= 10_000 ? 3 : 1), opts.keepOutput);
   sizes.push(r);
   printThroughput(r);
@@ -606,17 +660,21 @@ results.throughput = sizes;
 
 const steps = scaling(sizes);
 results.scaling = steps;
-printScaling(sizes, steps);
+if (opts.parts.has('throughput')) printScaling(sizes, steps);
 
-const tg = targets(st, sizes, steps, mc);
+const tg = [...(opts.parts.has('startup') && opts.parts.has('throughput') ? targets(st, sizes, steps, mc) : []), ...readingTargets(reading)];
 results.targets = tg;
 printTable(
-  'Targets (issue #7)',
+  'Targets',
   ['target', 'measured', 'result', 'note'],
   tg.map((t) => [t.target, t.measured, t.pass === null ? 'n/a' : t.pass ? 'met' : 'MISSED', t.note ?? '']),
 );
 
-const broken = [...st.filter((r) => !r.ok).map((r) => r.command), ...sizes.flatMap((s) => s.cases.filter((c) => !c.check.ok).map((c) => `${c.label} at ${s.series}`))];
+const broken = [
+  ...st.filter((r) => !r.ok).map((r) => r.command),
+  ...sizes.flatMap((s) => s.cases.filter((c) => !c.check.ok).map((c) => `${c.label} at ${s.series}`)),
+  ...reading.flatMap((s) => s.cases.filter((c) => !c.ok).map((c) => `${c.name} at ${s.series}`)),
+];
 results.ok = broken.length === 0;
 results.failedChecks = broken;
 results.loadavgAtEnd = loadavg();

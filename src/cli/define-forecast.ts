@@ -11,13 +11,14 @@ export const intervalsOption = () =>
 export function defineForecastCommands(program: Command, act: Act): void {
   const seriesOptions = (cmd: Command, defaultMethods: string) =>
     cmd
-      .argument('<file>', 'long CSV: one row per series and year')
+      .argument('<file>', 'long CSV: one row per series and year (.csv.gz read as well; - reads standard input)')
       .option('--id <column>', 'column naming the series (absent: the file is one series)')
       .option('--time <column>', 'column of years', 'year')
       .option('--value <column>', 'column of values', 'value')
       .option('--delimiter <char>', 'field delimiter (e.g. ";" for European spreadsheet exports, "\\t" for tabs)', ',')
       .option('--decimal <char>', 'decimal separator: . or , (with --delimiter ";")', '.')
       .addOption(new Option('--fill <how>', 'missing years inside a series: none (skip the series) or linear (interpolate)').choices(['none', 'linear']).default('none'))
+      .option('--shard <k/n>', 'only the series whose id hashes to shard K of N (K from 0 to N-1; FNV-1a of the id, see the README), to split a run across processes or machines')
       .option('--method <names>', 'methods, comma-separated: naive, drift, ses, holt, damped, ets, theta, arima, linear, loglinear, logistic, auto, or mean(a,b)/median(a,b)', defaultMethods);
 
   examples(
@@ -37,6 +38,7 @@ export function defineForecastCommands(program: Command, act: Act): void {
       'semicap forecast many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
       'semicap forecast export.csv --delimiter ";" --decimal , --id region',
       'semicap forecast docs/sunspots.example.csv --value sunspots --explain',
+      'semicap forecast many.csv.gz --id series --method theta --shard 0/4 --format csv',
     ],
   ).action(act(async () => (await import('./commands/forecast.js')).forecast));
 

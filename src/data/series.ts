@@ -1,13 +1,15 @@
 // Reading a long CSV of many yearly series (one row per series and year) as a stream, so a file of
 // hundreds of megabytes is never held as one string. A bad value spoils only its own series, which is
 // reported with the reason and the place; the other series still come out.
-import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { pipeline, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { dataError, usageError } from '../errors.js';
 import { describeCsvError, headerProblems } from './csv.js';
 import { asInputError } from './files.js';
+import { openInput, type Input } from './input.js';
 import { formatProblem, problemError } from './problem.js';
+import { fastPathApplies, readFast, type FastOptions, type FastSink } from './series-fast.js';
+import { shardOfId, type Shard } from './shard.js';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
 
 export interface SeriesColumns {
@@ -25,6 +27,10 @@ export interface ReadSeriesOptions {
   fill?: 'none' | 'linear';
   /** Rows per storage chunk as a power of two (default 20); small values let tests cross chunk boundaries. */
   chunkBits?: number;
+  /** Keep only the series whose id hashes to this shard (see shard.ts); needs an id column. */
+  shard?: Shard;
+  /** Which reader: the byte-level fast path where it applies (default), or always csv-parse (tests compare them). */
+  reader?: 'auto' | 'csv-parse';
 }
 
 export interface YearlySeries {
@@ -188,6 +194,8 @@ interface SeriesEntry {
 interface PendingProblem {
   /** Index of the record in the file (0 = header), as the parser yields them. */
   record: number;
+  /** Its line, when the reader knew it at once. */
+  line?: number;
   column: number;
   message: string;
 }
@@ -236,48 +244,131 @@ export function seriesAt(table: SeriesTable, n: number): YearlySeries | SkippedS
 }
 
 /**
+ * What a reader collects: series in order of first appearance, their first bad cell, and their rows. Both readers
+ * (the byte-level fast path and csv-parse) fill one, so ids, shards and problems are handled in one place.
+ */
+class SeriesCollector {
+  // The Map only finds an id's number (ids such as __proto__ are data).
+  private readonly numberOf = new Map<string, number>();
+  readonly entries: SeriesEntry[] = [];
+  /** Rows stored per series (none after its first problem). */
+  readonly counts: number[] = [];
+  readonly store: RowStore;
+  columnIndex: { id: number; time: number; value: number } | undefined;
+  /** Data records read (blank ones are not), in every shard. */
+  rows = 0;
+  constructor(chunkBits: number | undefined) {
+    this.store = new RowStore(chunkBits);
+  }
+
+  /** The number of the series with this (trimmed) id; a new series at its first row. */
+  seriesNumber(id: string): number {
+    let n = this.numberOf.get(id);
+    if (n === undefined) {
+      n = this.entries.length;
+      this.numberOf.set(id, n);
+      this.entries.push({ id });
+      this.counts.push(0);
+    }
+    return n;
+  }
+
+  add(n: number, year: number, value: number): void {
+    this.store.push(n, year, value, this.counts);
+    this.counts[n]++;
+  }
+}
+
+/**
  * Reads a long CSV file of yearly series, streaming, into grouped typed columns. Header problems fail the
- * whole file (exit 65); a bad cell spoils only its series.
+ * whole file (exit 65); a bad cell spoils only its series. `-` reads standard input; gzip input is decompressed.
  */
 export async function readSeriesTable(path: string, options: ReadSeriesOptions): Promise<SeriesTable> {
-  const regular = checkReadable(path);
+  if (options.shard !== undefined && options.columns.id === undefined) throw usageError('--shard needs --id: shards split the series by id');
+  const input = openInput(path);
+  const file = input.label;
   const delimiter = options.delimiter ?? ',';
+  const fast: FastOptions = { delimiter, numbers: options.numbers, timeName: options.columns.time, valueName: options.columns.value };
+  // The fast path gives up on anything unusual; the file is then read again by csv-parse, so only a file that can be
+  // read twice takes it.
+  let collected: SeriesCollector | undefined;
+  if (input.rereadable && options.reader !== 'csv-parse' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast);
+  collected ??= await readWithCsvParse(input, options, delimiter);
+  const { columnIndex, rows, entries, counts, store } = collected;
+  if (columnIndex === undefined) throw dataError(formatProblem({ file, message: 'is empty; expected a header row and data rows' }));
+  if (rows === 0) throw dataError(formatProblem({ file, message: 'has a header but no data rows; expected at least one row' }));
+
+  const pending = entries.filter((e) => e.problem !== undefined && e.problem.line === undefined).map((e) => e.problem!.record);
+  const lines = pending.length === 0 ? new Map<number, number>() : await lineNumbers(input, delimiter, pending);
+  const grouped = store.groupBy(Int32Array.from(counts));
+  return {
+    grouped,
+    file,
+    rows,
+    ids: entries.map((e) => (e.id === ONE_SERIES ? '(series)' : e.id)),
+    problems: entries.map((e) => (e.problem === undefined ? undefined : formatProblem({ file, line: e.problem.line ?? lines.get(e.problem.record), column: e.problem.column, message: e.problem.message }))),
+    fill: options.fill ?? 'none',
+  };
+}
+
+/** The byte-level reader; undefined when it gave up (the file is then for csv-parse). */
+async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: FastOptions): Promise<SeriesCollector | undefined> {
+  const c = new SeriesCollector(options.chunkBits);
+  const shard = options.shard;
+  const sink: FastSink = {
+    header: (cells) => (c.columnIndex = resolveColumns(cells.map((h) => h.trim()), options.columns, input.label)),
+    seriesOf: (bytes, start, end) => {
+      if (c.columnIndex!.id < 0) return c.seriesNumber(ONE_SERIES);
+      const id = bytes.toString('utf8', start, end).trim();
+      if (shard !== undefined && shardOfId(id, shard.count) !== shard.index) return -1;
+      return c.seriesNumber(id);
+    },
+    spoiled: (n) => c.entries[n].problem !== undefined,
+    row: (n, year, value) => c.add(n, year, value),
+    problem: (n, line, column, message) => void (c.entries[n].problem = { record: -1, line, column, message }),
+  };
+  try {
+    c.rows = await readFast(input.open(), fast, sink);
+    return c.rows < 0 ? undefined : c;
+  } catch (e) {
+    throw readError(e, input.label, fast.delimiter);
+  }
+}
+
+/** Reads with csv-parse: any CSV it takes, with its errors; lines of bad cells are found afterwards where possible. */
+async function readWithCsvParse(input: Input, options: ReadSeriesOptions, delimiter: string): Promise<SeriesCollector> {
+  const path = input.label;
   // csv-parse's per-record info (the line number) triples the parsing time, so a regular file is read without
   // it and the lines of the few bad cells are found by a second pass; a pipe cannot be read twice.
-  const withInfo = !regular;
+  const withInfo = !input.rereadable;
   const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, info: withInfo, max_record_size: 1_000_000 });
   // pipeline, not pipe: an error in the file stream or the UTF-8 check must reach the loop below.
-  pipeline(createReadStream(path), strictUtf8(path, delimiter), parser, () => undefined);
-  // Series in order of first appearance; the Map only finds an id's number (ids such as __proto__ are data).
-  const numberOf = new Map<string, number>();
-  const entries: SeriesEntry[] = [];
-  const store = new RowStore(options.chunkBits);
-  /** Rows stored per series (none after its first problem). */
-  const counts: number[] = [];
-  /** Lines of records, known at once only when reading with info. */
-  const knownLines = new Map<number, number>();
-  let columnIndex: { id: number; time: number; value: number } | undefined;
-  let rows = 0;
+  pipeline(input.open(), strictUtf8(path, delimiter), parser, () => undefined);
+  const c = new SeriesCollector(options.chunkBits);
+  const shard = options.shard;
+  // The shard of the previous record's id: rows of one series usually come together.
+  let lastId: string | undefined;
+  let lastKept = true;
   let recordNo = -1;
   try {
     for await (const item of parser as AsyncIterable<string[] | { record: string[]; info: { lines: number } }>) {
       recordNo++;
       const record = withInfo ? (item as { record: string[] }).record : (item as string[]);
-      if (columnIndex === undefined) {
-        columnIndex = resolveColumns(record.map((h) => h.trim()), options.columns, path);
+      if (c.columnIndex === undefined) {
+        c.columnIndex = resolveColumns(record.map((h) => h.trim()), options.columns, path);
         continue;
       }
-      if (record.every((c) => c.trim() === '')) continue;
-      rows++;
+      const columnIndex = c.columnIndex;
+      if (record.every((cell) => cell.trim() === '')) continue;
+      c.rows++;
       const id = columnIndex.id >= 0 ? record[columnIndex.id].trim() : ONE_SERIES;
-      let n = numberOf.get(id);
-      if (n === undefined) {
-        n = entries.length;
-        numberOf.set(id, n);
-        entries.push({ id });
-        counts.push(0);
+      if (shard !== undefined) {
+        if (id !== lastId) lastKept = shardOfId(id, shard.count) === shard.index;
+        lastId = id;
+        if (!lastKept) continue;
       }
-      const entry = entries[n];
+      const n = c.seriesNumber(id);
+      const entry = c.entries[n];
       if (entry.problem) continue;
       const year = parseSeriesYear(record[columnIndex.time]);
       const value = year.ok ? parseNumber(record[columnIndex.value], options.numbers) : undefined;
@@ -285,29 +376,15 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
         entry.problem = !year.ok
           ? { record: recordNo, column: columnIndex.time + 1, message: `${options.columns.time} ${year.reason}` }
           : { record: recordNo, column: columnIndex.value + 1, message: `${options.columns.value} ${(value as { reason: string }).reason}; expected a number` };
-        if (withInfo) knownLines.set(recordNo, (item as { info: { lines: number } }).info.lines);
+        if (withInfo) entry.problem.line = (item as { info: { lines: number } }).info.lines;
         continue;
       }
-      store.push(n, year.value, value!.value, counts);
-      counts[n]++;
+      c.add(n, year.value, value!.value);
     }
   } catch (e) {
     throw readError(e, path, delimiter);
   }
-  if (columnIndex === undefined) throw dataError(formatProblem({ file: path, message: 'is empty; expected a header row and data rows' }));
-  if (rows === 0) throw dataError(formatProblem({ file: path, message: 'has a header but no data rows; expected at least one row' }));
-
-  const pending = entries.filter((e) => e.problem !== undefined).map((e) => e.problem!.record);
-  const lines = withInfo || pending.length === 0 ? knownLines : await lineNumbers(path, delimiter, pending);
-  const grouped = store.groupBy(Int32Array.from(counts));
-  return {
-    grouped,
-    file: path,
-    rows,
-    ids: entries.map((e) => (e.id === ONE_SERIES ? '(series)' : e.id)),
-    problems: entries.map((e) => (e.problem === undefined ? undefined : formatProblem({ file: path, line: lines.get(e.problem.record), column: e.problem.column, message: e.problem.message }))),
-    fill: options.fill ?? 'none',
-  };
+  return c;
 }
 
 function readError(e: unknown, path: string, delimiter: string): unknown {
@@ -318,12 +395,12 @@ function readError(e: unknown, path: string, delimiter: string): unknown {
 }
 
 /** The second pass: the line on which each wanted record (by index, 0 = header) starts. */
-async function lineNumbers(path: string, delimiter: string, records: number[]): Promise<Map<number, number>> {
+async function lineNumbers(input: Input, delimiter: string, records: number[]): Promise<Map<number, number>> {
   const wanted = new Set(records);
   const last = Math.max(...records);
   const lines = new Map<number, number>();
   const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
-  pipeline(createReadStream(path), parser, () => undefined);
+  pipeline(input.open(), parser, () => undefined);
   let recordNo = -1;
   try {
     for await (const { info } of parser as AsyncIterable<{ info: { lines: number } }>) {
@@ -332,7 +409,7 @@ async function lineNumbers(path: string, delimiter: string, records: number[]): 
       if (recordNo >= last) break;
     }
   } catch (e) {
-    throw readError(e, path, delimiter);
+    throw readError(e, input.label, delimiter);
   }
   return lines;
 }
@@ -400,18 +477,6 @@ function foreignDelimiter(chunk: Buffer, delimiter: string): string | undefined 
   const head = chunk.subarray(0, end === -1 ? Math.min(chunk.length, 4096) : end).toString('utf8').replace(/^\uFEFF/, '');
   if (head.includes(delimiter)) return undefined;
   return [';', '\t'].find((d) => d !== delimiter && head.split(d).length > 2);
-}
-
-/** Turns a missing, unreadable or folder path into a clear error before streaming starts; true for a regular file. */
-function checkReadable(path: string): boolean {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    accessSync(path, constants.R_OK);
-    return st.isFile();
-  } catch (e) {
-    throw asInputError(e, path);
-  }
 }
 
 function resolveColumns(header: string[], columns: SeriesColumns, file: string): { id: number; time: number; value: number } {

@@ -65,7 +65,13 @@ export async function streamCsv(table: Table, options: CsvWriteOptions, sink: Te
   const neutralise = options.neutralise ?? true;
   const eol = options.excel ? '\r\n' : '\n';
   const out = pieces(sink);
-  const line = (cells: readonly CellValue[]) => table.columns.map((_, i) => quoteCsvField(formatCsvValue(cells[i] ?? null, neutralise))).join(',') + eol;
+  // A number's text never needs quotes: only text cells go through the quoting rules (most cells of a big table are numbers).
+  const cell = (v: CellValue | undefined) => (typeof v === 'number' ? formatCsvValue(v, neutralise) : quoteCsvField(formatCsvValue(v ?? null, neutralise)));
+  const line = (cells: readonly CellValue[]) => {
+    let text = cell(cells[0]);
+    for (let i = 1; i < table.columns.length; i++) text += ',' + cell(cells[i]);
+    return text + eol;
+  };
   let started = false;
   const start = async () => {
     started = true;

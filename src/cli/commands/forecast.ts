@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { STDIN } from '../../data/input.js';
 import { readSeriesFile, readSeriesTable, type ReadSeriesOptions, type SeriesSet, type SeriesTable, type SharedRows } from '../../data/series.js';
+import { parseShard } from '../../data/shard.js';
 import { dataError, usageError } from '../../errors.js';
 import { intervalsNote, parseMethodList, withIntervals } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
@@ -31,6 +33,8 @@ export function seriesArg(file: string | undefined, opts: Record<string, unknown
   if (decimal === ',' && delimiter === ',') throw usageError('--decimal , needs another --delimiter (such as ;)');
   const fill = opts.fill === undefined ? 'none' : String(opts.fill);
   if (fill !== 'none' && fill !== 'linear') throw usageError(`--fill '${fill}'; expected none or linear`);
+  const shard = opts.shard === undefined ? undefined : parseShard(String(opts.shard));
+  if (shard !== undefined && opts.id === undefined) throw usageError('--shard needs --id: shards split the series by id');
   return [
     file,
     {
@@ -38,6 +42,7 @@ export function seriesArg(file: string | undefined, opts: Record<string, unknown
       delimiter,
       numbers: { decimal: decimal as '.' | ',' },
       fill: fill as 'none' | 'linear',
+      shard,
     },
   ];
 }
@@ -120,7 +125,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
 
   const notes: string[] = [];
   const warnings: string[] = [];
-  const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: [data.file], messages: [], exitCode: EXIT.ok };
+  const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: file === STDIN ? [] : [data.file], messages: [], exitCode: EXIT.ok };
   // The rows are produced while the output is written; the counts, notes and exit code are known at the end.
   async function* rows(): AsyncGenerator<CellValue[][]> {
     const skippedMessages: string[] = [];
@@ -163,9 +168,12 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
       if (cells.length > 0) yield cells;
     }
     const messages = [...skippedMessages, ...failedMessages];
-    if (produced === 0) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
     const total = data.ids.length;
-    notes.push(`${total} series read from ${data.file}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`, intervalsNote(methods, intervals));
+    // A shard may hold no series at all (more shards than series): an empty result, not an error.
+    const emptyShard = readOptions.shard !== undefined && total === 0;
+    if (produced === 0 && !emptyShard) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
+    const shardNote = readOptions.shard === undefined ? '' : ` (shard ${readOptions.shard.index}/${readOptions.shard.count}: the series whose id hashes to ${readOptions.shard.index})`;
+    notes.push(`${total} series read from ${data.file}${shardNote}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`, intervalsNote(methods, intervals));
     if (clamped > 0) warnings.push(`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`);
     result.messages = g?.verbose ? [...messages, `fitted ${total} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`] : messages;
     result.exitCode = messages.length > 0 ? EXIT.data : EXIT.ok;

@@ -1,0 +1,35 @@
+// Splitting a run into N shards by series id, so that shards can run anywhere (GNU parallel, a CI matrix, a cluster
+// job) without preprocessing the file: shard K keeps the series whose id hashes to K. The hash is FNV-1a (32-bit)
+// of the id's UTF-8 bytes (after trimming, as the id is compared), taken modulo N: stable across runs, machines and
+// versions, and documented in the README so other tools can compute it.
+import { usageError } from '../errors.js';
+
+export interface Shard {
+  /** 0 … count − 1. */
+  index: number;
+  count: number;
+}
+
+/** Largest N accepted: far more shards than any cluster runs, small enough to catch a typo. */
+export const MAX_SHARDS = 1_000_000;
+
+/** Parses `--shard K/N` (K from 0 to N − 1). */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) throw usageError(`--shard '${text}'; expected K/N with K from 0 to N-1, such as 0/4`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || count > MAX_SHARDS) throw usageError(`--shard ${text}: N must be from 1 to ${MAX_SHARDS}`);
+  if (index >= count) throw usageError(`--shard ${text}: K must be from 0 to ${count - 1} (shards are numbered from 0)`);
+  return { index, count };
+}
+
+/** FNV-1a, 32 bits, of bytes[start … end-1]. */
+export function fnv1a32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** The shard (0 … count − 1) of an id. */
+export const shardOfId = (id: string, count: number): number => fnv1a32(Buffer.from(id, 'utf8')) % count;
