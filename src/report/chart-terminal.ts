@@ -4,6 +4,7 @@
 // colour, and so a line may start or end anywhere on the x axis. A plain-ASCII set of symbols replaces the
 // box-drawing characters for terminals that are not UTF-8.
 import asciichart from 'asciichart';
+import { extent } from './numbers.js';
 import type { Painter } from './paint.js';
 import { chartValues, chartYears, isDrawable, valueAt, type Chart } from './series.js';
 
@@ -54,8 +55,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   const { chalk } = options;
   const words = { source: 'source', history: 'history', projection: 'projection', anchor: 'anchor', target: 'target', ...options.words };
   const values = chartValues(chart);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  let { min, max } = extent(values);
   if (max === min) {
     min -= 1;
     max += 1;
