@@ -6,6 +6,7 @@ import { isSemicapError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
+import { escapeControls, escapeControlsKeepLines } from '../report/sanitize.js';
 import { defineCommands, type ExtraGlobals } from './program.js';
 
 export const VERSION: string = pkg.version;
@@ -41,7 +42,7 @@ export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Glo
     .configureOutput({
       writeOut: (s) => void io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'semicap: ')),
+      outputError: (s, write) => write(escapeControlsKeepLines(s.replace(/^error: /, 'semicap: '))),
     });
   program.addHelpText(
     'after',
@@ -110,10 +111,10 @@ export async function run(argv: string[], given?: Io): Promise<number> {
       io.stderr(`semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
     }
     await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
-    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${m}\n`);
+    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(m)}\n`);
     if (opts.out !== undefined && !opts.quiet) {
       const { msg } = await import('../report/i18n.js');
-      io.stderr(`semicap: ${msg('wrote', extra.lang ?? 'en', { file: opts.out })}\n`);
+      io.stderr(`semicap: ${escapeControls(msg('wrote', extra.lang ?? 'en', { file: opts.out }))}\n`);
     }
     if (extra.verbose) io.stderr(`semicap: done in ${Math.round(nowMs() - started)} ms\n`);
     if (result.exitCode !== undefined) resultCode = result.exitCode;
@@ -148,4 +149,6 @@ function handleError(e: unknown, debug: boolean, io: Io): number {
   return EXIT.internal;
 }
 
-const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
+// One line, its control characters escaped: a message quoting a hostile cell can neither drive the terminal nor
+// forge a second `semicap:` line.
+const oneLine = (s: string) => escapeControls(s.replace(/\s*\r?\n\s*/g, ' ').trim());

@@ -65,7 +65,7 @@ export async function streamCsv(table: Table, options: CsvWriteOptions, sink: Te
   const neutralise = options.neutralise ?? true;
   const eol = options.excel ? '\r\n' : '\n';
   const out = pieces(sink);
-  const line = (cells: readonly CellValue[]) => table.columns.map((_, i) => quoteCsvField(formatCsvValue(cells[i] ?? null, neutralise))).join(',') + eol;
+  const line = (cells: readonly CellValue[]) => table.columns.map((_, i) => quoteCsvField(formatCsvValue(cells[i] ?? null, neutralise, options.excel))).join(',') + eol;
   let started = false;
   const start = async () => {
     started = true;
