@@ -9,6 +9,7 @@ import { describeCsvError, headerProblems } from './csv.js';
 import { asInputError } from './files.js';
 import { formatProblem, problemError } from './problem.js';
 import { parseNumber, parseYear, type NumberRules } from './values.js';
+import { LookalikeIds } from './ids.js';
 
 export interface SeriesColumns {
   /** Series identifier column; absent → the whole file is one series. */
@@ -46,6 +47,8 @@ export interface SeriesSet {
   series: YearlySeries[];
   skipped: SkippedSeries[];
   rows: number;
+  /** Warnings about distinct ids that look alike (ids.ts). */
+  lookalikeIds?: string[];
 }
 
 /**
@@ -209,6 +212,8 @@ export interface SeriesTable {
   problems: (string | undefined)[];
   grouped: GroupedRows;
   fill: 'none' | 'linear';
+  /** Warnings about distinct ids that look alike (ids.ts). */
+  lookalikeIds: string[];
 }
 
 /** Reads a long CSV file of yearly series, streaming, and builds every series. */
@@ -221,7 +226,7 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
     if ('reason' in built) skipped.push(built);
     else series.push(built);
   }
-  return { file: path, series, skipped, rows: table.rows };
+  return { file: path, series, skipped, rows: table.rows, lookalikeIds: table.lookalikeIds };
 }
 
 /** Series n of a table: a regular yearly series, or why it is skipped. */
@@ -250,6 +255,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
   pipeline(createReadStream(path), strictUtf8(path, delimiter), parser, () => undefined);
   // Series in order of first appearance; the Map only finds an id's number (ids such as __proto__ are data).
   const numberOf = new Map<string, number>();
+  const lookalikes = new LookalikeIds();
   const entries: SeriesEntry[] = [];
   const store = new RowStore(options.chunkBits);
   /** Rows stored per series (none after its first problem). */
@@ -269,10 +275,12 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
       }
       if (record.every((c) => c.trim() === '')) continue;
       rows++;
-      const id = columnIndex.id >= 0 ? record[columnIndex.id].trim() : ONE_SERIES;
+      // Ids as written (not trimmed): look-alikes stay apart and are warned about (ids.ts).
+      const id = columnIndex.id >= 0 ? record[columnIndex.id] : ONE_SERIES;
       let n = numberOf.get(id);
       if (n === undefined) {
         n = entries.length;
+        lookalikes.add(id);
         numberOf.set(id, n);
         entries.push({ id });
         counts.push(0);
@@ -307,6 +315,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
     ids: entries.map((e) => (e.id === ONE_SERIES ? '(series)' : e.id)),
     problems: entries.map((e) => (e.problem === undefined ? undefined : formatProblem({ file: path, line: lines.get(e.problem.record), column: e.problem.column, message: e.problem.message }))),
     fill: options.fill ?? 'none',
+    lookalikeIds: lookalikes.warnings(),
   };
 }
 

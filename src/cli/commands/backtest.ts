@@ -8,6 +8,7 @@ import { parseNumberArg } from '../args.js';
 import type { CommandResult } from '../context.js';
 import { EXIT } from '../exit.js';
 import { readSeriesArg } from './forecast.js';
+import { magnitudeScale } from '../../forecast/scale.js';
 
 const MEASURES: Column[] = [
   { key: 'smape', header: 'sMAPE', type: 'number', digits: 2 },
@@ -45,6 +46,11 @@ export async function backtest(args: string[], opts: Record<string, unknown>): P
   const messages = set.skipped.map((s) => `skipped series '${s.id}': ${s.reason}`);
   const results: BacktestResult[] = [];
   for (const series of set.series) {
+    const scale = magnitudeScale(series.values);
+    if ('reason' in scale) {
+      messages.push(`skipped series '${series.id}': ${scale.reason}`);
+      continue;
+    }
     try {
       results.push(runBacktest(series.values, methods, { holdout, origins, id: series.id }));
     } catch (e) {
@@ -61,5 +67,5 @@ export async function backtest(args: string[], opts: Record<string, unknown>): P
     `origin j fits on the first n − ${holdout} − (j − 1) values and forecasts the next ${holdout}; errors pooled over all series and origins`,
     'sMAPE as in the M3 competition (200·|y − f| / (|y| + |f|)); MASE scaled by the in-sample mean absolute first difference',
   ];
-  return { report: makeReport('backtest', backtestTables(pooled), notes), inputs: [set.file], messages, exitCode: set.skipped.length > 0 || results.length < set.series.length ? EXIT.data : EXIT.ok };
+  return { report: makeReport('backtest', backtestTables(pooled), notes, set.lookalikeIds ?? []), inputs: [set.file], messages, exitCode: set.skipped.length > 0 || results.length < set.series.length ? EXIT.data : EXIT.ok };
 }

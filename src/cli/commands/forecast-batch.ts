@@ -3,6 +3,7 @@
 // output cannot depend on how many threads did the work.
 import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
+import { magnitudeScale } from '../../forecast/scale.js';
 import type { Forecast, Method } from '../../forecast/types.js';
 
 export interface BatchSettings {
@@ -68,18 +69,34 @@ export function clampForecast(forecast: Forecast, bounds: Bounds): number {
   return moved;
 }
 
+function unscale(forecast: Forecast, factor: number): void {
+  const back = (xs: number[]) => xs.forEach((x, i) => (xs[i] = x / factor));
+  back(forecast.mean);
+  for (const interval of forecast.intervals) {
+    back(interval.lower);
+    back(interval.upper);
+  }
+}
+
 /** Fits each method to one series; failures come back as reasons, never as exceptions. */
 export function forecastSeries(series: YearlySeries, methods: Method[], horizon: number, levels: number[], seed: number, bounds: Bounds = {}): { ok: SeriesForecast[]; failed: string[]; clamped: number } {
   const ok: SeriesForecast[] = [];
   const failed: string[] = [];
   let clamped = 0;
+  // Extreme magnitudes are fitted in a rescaled unit and scaled back (exactly: a power of two).
+  const scale = magnitudeScale(series.values);
+  if ('reason' in scale) return { ok, failed: [scale.reason], clamped };
+  const { factor } = scale;
+  const y = factor === 1 ? series.values : series.values.map((v) => v * factor);
+  const scaledBounds = factor === 1 ? bounds : { floor: bounds.floor === undefined ? undefined : bounds.floor * factor, cap: bounds.cap === undefined ? undefined : bounds.cap * factor };
   for (const method of methods) {
     if (series.values.length < method.minLength) {
       failed.push(`${method.name}: ${series.values.length} value(s), needs at least ${method.minLength}`);
       continue;
     }
     try {
-      const forecast = method.fit(series.values, bounds).forecast(horizon, { levels, seed });
+      const forecast = method.fit(y, scaledBounds).forecast(horizon, { levels, seed });
+      if (factor !== 1) unscale(forecast, factor);
       const numbers = [...forecast.mean, ...forecast.intervals.flatMap((i) => [...i.lower, ...i.upper])];
       if (numbers.some((n) => !Number.isFinite(n))) failed.push(`${method.name}: the forecast is not finite`);
       else {

@@ -114,7 +114,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const settings: BatchSettings = { methods: methodText, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none' };
 
   const notes: string[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...data.lookalikeIds];
   const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: [data.file], messages: [], exitCode: EXIT.ok };
   // The rows are produced while the output is written; the counts, notes and exit code are known at the end.
   async function* rows(): AsyncGenerator<CellValue[][]> {
