@@ -16,7 +16,7 @@ describe('magnitudeScale', () => {
   it('a series of 1e300s is forecast exactly as the same series in ordinary units, scaled (powers of two are exact)', () => {
     const base = [1, 2.5, 3, 4.25, 5, 7];
     const factor = 2 ** 996;
-    const series = (values: number[]) => ({ id: 'x', startYear: 2000, values });
+    const series = (values: number[]) => ({ id: 'x', startYear: 2000, values, filled: [] });
     for (const name of ['naive', 'drift', 'holt', 'theta']) {
       const method = getMethod(name);
       const plain = forecastSeries(series(base), [method], 3, [80, 95], 1).ok[0].forecast;
