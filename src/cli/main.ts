@@ -151,4 +151,4 @@ function handleError(e: unknown, debug: boolean, io: Io): number {
 
 // One line, its control characters escaped: a message quoting a hostile cell can neither drive the terminal nor
 // forge a second `semicap:` line.
-const oneLine = (s: string) => escapeControls(s.replace(/\s*\r?\n\s*/g, ' ').trim());
+const oneLine = (s: string) => escapeControls(s.trim());

@@ -43,6 +43,13 @@ export const capacityShareSchema: Schema = {
 
 export const CAPACITY_UNITS = ['wpm_8in_eq', 'wpm_12in', 'wpm_8in'] as const;
 
+// Upper bounds far above any real figure (the world's capacity is about 3e7 wafers a month; the largest chip
+// programmes are hundreds of billions) and far enough below overflow that projections and conversions of them
+// stay finite: a typo such as 1e308 is found by validate, not by a projection that overflows later.
+export const MAX_WPM = 1e9;
+export const MAX_AMOUNT_BN = 1e6;
+export const MAX_PER_USD = 1e6;
+
 export const capacitySchema: Schema = {
   name: 'capacity',
   description: "a company's or region's capacity in wafers per month",
@@ -53,7 +60,7 @@ export const capacitySchema: Schema = {
     { name: 'entity', cell: { type: 'id' }, description: 'company or region (smic, hua_hong, china, world, ...)' },
     { name: 'region', cell: { type: 'id' }, description: 'region of the entity' },
     { name: 'segment', cell: { type: 'id' }, description: 'all_fabs, wafer_300mm, wafer_200mm, ic_wafer, foundry, company' },
-    { name: 'value', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'wafers per month' },
+    { name: 'value', cell: { type: 'number', rules: { thousands: true }, above: 0, max: MAX_WPM }, description: 'wafers per month (above 0, at most 1e9)' },
     { name: 'unit', cell: { type: 'enum', values: CAPACITY_UNITS }, description: 'wpm_8in_eq (200 mm equivalents), wpm_12in (300 mm wafers), wpm_8in (200 mm wafers)' },
     kind,
     sourceId,
@@ -72,14 +79,18 @@ export const fundsSchema: Schema = {
     { name: 'phase', cell: { type: 'text' }, optional: true, description: 'I, II, III or empty' },
     year,
     { name: 'measure', cell: { type: 'id' }, description: 'registered_capital, total_raised, appropriation, package_size, ...' },
-    { name: 'amount_low', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'billions of currency; the low end of a range' },
-    { name: 'amount_high', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'billions of currency; equal to amount_low for a point value' },
+    { name: 'amount_low', cell: { type: 'number', rules: { thousands: true }, min: 0, max: MAX_AMOUNT_BN }, description: 'billions of currency; the low end of a range (at most 1e6)' },
+    { name: 'amount_high', cell: { type: 'number', rules: { thousands: true }, min: 0, max: MAX_AMOUNT_BN }, description: 'billions of currency; equal to amount_low for a point value, never below it' },
     { name: 'currency', cell: { type: 'enum', values: CURRENCIES }, description: 'CNY or USD' },
     { name: 'status', cell: { type: 'id' }, description: 'registered, raised, enacted, reported, expected, deployed' },
     kind,
     sourceId,
     notes,
   ],
+  rowCheck: (row) =>
+    (row.amount_low as number) > (row.amount_high as number)
+      ? { column: 'amount_low', message: `amount_low ${row.amount_low} is above amount_high ${row.amount_high}; expected a range written low,high (equal for a point value)` }
+      : undefined,
 };
 
 export const selfSufficiencySchema: Schema = {
@@ -104,7 +115,7 @@ export const fxSchema: Schema = {
   columns: [
     year,
     { name: 'currency', cell: { type: 'enum', values: CURRENCIES }, description: 'currency quoted per USD' },
-    { name: 'per_usd', cell: { type: 'number', min: 0.000001 }, description: 'units of currency per USD' },
+    { name: 'per_usd', cell: { type: 'number', min: 0.000001, max: MAX_PER_USD }, description: 'units of currency per USD (0.000001 to 1e6)' },
     kind,
     sourceId,
     notes,

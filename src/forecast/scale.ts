@@ -9,11 +9,11 @@ export const SMALLEST_PLAIN = 1e-15;
 export const WIDEST_SPREAD = 1e15;
 
 /**
- * The factor to multiply a series by before fitting (1 for ordinary values; a power of two otherwise, so scaling
- * there and back is exact), or why the series cannot be fitted.
- * @example magnitudeScale([2e300, 3e300]) // { factor: 2 ** -998 }
+ * The power of two to scale a series by before fitting (0 for ordinary values; scaling by a power of two there
+ * and back is exact), or why the series cannot be fitted.
+ * @example magnitudeScale([2e300, 3e300]) // { exponent: -998 }
  */
-export function magnitudeScale(values: ArrayLike<number>): { factor: number } | { reason: string } {
+export function magnitudeScale(values: ArrayLike<number>): { exponent: number } | { reason: string } {
   let largest = 0;
   let smallest = Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -21,10 +21,16 @@ export function magnitudeScale(values: ArrayLike<number>): { factor: number } | 
     if (a > largest) largest = a;
     if (a > 0 && a < smallest) smallest = a;
   }
-  if (largest === 0) return { factor: 1 };
+  if (largest === 0) return { exponent: 0 };
   if (largest / smallest > WIDEST_SPREAD) {
     return { reason: `values span ${smallest.toExponential(1)} to ${largest.toExponential(1)}, more than ${Math.log10(WIDEST_SPREAD)} orders of magnitude; no fit can resolve both (rescale or split the series)` };
   }
-  if (largest <= LARGEST_PLAIN && largest >= SMALLEST_PLAIN) return { factor: 1 };
-  return { factor: 2 ** -Math.round(Math.log2(largest)) };
+  if (largest <= LARGEST_PLAIN && largest >= SMALLEST_PLAIN) return { exponent: 0 };
+  return { exponent: -Math.round(Math.log2(largest)) };
+}
+
+/** v × 2^exponent, in two steps: 2^1074 (needed for the smallest denormals) is itself beyond the largest double. */
+export function scaleBy(v: number, exponent: number): number {
+  const half = Math.trunc(exponent / 2);
+  return v * 2 ** half * 2 ** (exponent - half);
 }

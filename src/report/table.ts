@@ -49,8 +49,8 @@ export async function renderTables(report: Report, chalk: Painter): Promise<stri
   const out: string[] = [];
   for (const table of report.tables) {
     // Text from data is shown with its control characters escaped (sanitize.ts), before any colour is added.
-    if (table.title) out.push(chalk.bold(escapeControls(table.title)));
-    const head = table.columns.map((c) => chalk.bold(escapeControls(c.header)));
+    if (table.title) out.push(chalk.bold(escapeControlsKeepLines(table.title)));
+    const head = table.columns.map((c) => chalk.bold(escapeControlsKeepLines(c.header)));
     const aligns = table.columns.map((c): Align => (c.type === 'number' || c.type === 'int' ? 'right' : 'left'));
     const rows = table.rows.map((row) => table.columns.map((c) => escapeControlsKeepLines(formatForPeople(row[c.key] ?? null, c))));
     out.push(await drawTable(head, rows, aligns), '');

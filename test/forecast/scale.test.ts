@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { magnitudeScale } from '../../src/forecast/scale.js';
+import { magnitudeScale, scaleBy } from '../../src/forecast/scale.js';
 import { forecastSeries } from '../../src/cli/commands/forecast-batch.js';
 import { getMethod } from '../../src/forecast/registry.js';
 
 describe('magnitudeScale', () => {
   it('leaves ordinary values alone, rescales extreme ones by a power of two, refuses spreads no fit resolves', () => {
-    expect(magnitudeScale([1, 2, 3])).toEqual({ factor: 1 });
-    expect(magnitudeScale([0, 0])).toEqual({ factor: 1 });
-    expect(magnitudeScale([1e15, 2e14])).toEqual({ factor: 1 });
-    expect(magnitudeScale([2e300, 3e300])).toEqual({ factor: 2 ** -998 });
-    expect(magnitudeScale([1e-300, 3e-300])).toEqual({ factor: 2 ** 995 });
+    expect(magnitudeScale([1, 2, 3])).toEqual({ exponent: 0 });
+    expect(magnitudeScale([0, 0])).toEqual({ exponent: 0 });
+    expect(magnitudeScale([1e15, 2e14])).toEqual({ exponent: 0 });
+    expect(magnitudeScale([2e300, 3e300])).toEqual({ exponent: -998 });
+    expect(magnitudeScale([1e-300, 3e-300])).toEqual({ exponent: 995 });
+    expect(magnitudeScale([5e-324, 1e-323])).toEqual({ exponent: 1073 });
+    expect(scaleBy(scaleBy(5e-324, 1073), -1073)).toBe(5e-324);
     expect(magnitudeScale([1e-20, 1e10])).toEqual({ reason: 'values span 1.0e-20 to 1.0e+10, more than 15 orders of magnitude; no fit can resolve both (rescale or split the series)' });
   });
 

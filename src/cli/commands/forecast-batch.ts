@@ -3,7 +3,7 @@
 // output cannot depend on how many threads did the work.
 import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
-import { magnitudeScale } from '../../forecast/scale.js';
+import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
 import type { Forecast, Method } from '../../forecast/types.js';
 
 export interface BatchSettings {
@@ -69,8 +69,8 @@ export function clampForecast(forecast: Forecast, bounds: Bounds): number {
   return moved;
 }
 
-function unscale(forecast: Forecast, factor: number): void {
-  const back = (xs: number[]) => xs.forEach((x, i) => (xs[i] = x / factor));
+function unscale(forecast: Forecast, exponent: number): void {
+  const back = (xs: number[]) => xs.forEach((x, i) => (xs[i] = scaleBy(x, -exponent)));
   back(forecast.mean);
   for (const interval of forecast.intervals) {
     back(interval.lower);
@@ -86,9 +86,9 @@ export function forecastSeries(series: YearlySeries, methods: Method[], horizon:
   // Extreme magnitudes are fitted in a rescaled unit and scaled back (exactly: a power of two).
   const scale = magnitudeScale(series.values);
   if ('reason' in scale) return { ok, failed: [scale.reason], clamped };
-  const { factor } = scale;
-  const y = factor === 1 ? series.values : series.values.map((v) => v * factor);
-  const scaledBounds = factor === 1 ? bounds : { floor: bounds.floor === undefined ? undefined : bounds.floor * factor, cap: bounds.cap === undefined ? undefined : bounds.cap * factor };
+  const { exponent } = scale;
+  const y = exponent === 0 ? series.values : series.values.map((v) => scaleBy(v, exponent));
+  const scaledBounds = exponent === 0 ? bounds : { floor: bounds.floor === undefined ? undefined : scaleBy(bounds.floor, exponent), cap: bounds.cap === undefined ? undefined : scaleBy(bounds.cap, exponent) };
   for (const method of methods) {
     if (series.values.length < method.minLength) {
       failed.push(`${method.name}: ${series.values.length} value(s), needs at least ${method.minLength}`);
@@ -96,7 +96,7 @@ export function forecastSeries(series: YearlySeries, methods: Method[], horizon:
     }
     try {
       const forecast = method.fit(y, scaledBounds).forecast(horizon, { levels, seed });
-      if (factor !== 1) unscale(forecast, factor);
+      if (exponent !== 0) unscale(forecast, exponent);
       const numbers = [...forecast.mean, ...forecast.intervals.flatMap((i) => [...i.lower, ...i.upper])];
       if (numbers.some((n) => !Number.isFinite(n))) failed.push(`${method.name}: the forecast is not finite`);
       else {
