@@ -109,6 +109,7 @@ export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderC
   return { files, problems };
 }
 
+
 /** Checks between files: every source_id used resolves in sources.csv. */
 export function crossFileProblems(files: LoadedFile[]): Problem[] {
   const sources = files.find((f) => f.schema === sourcesSchema);

@@ -33,6 +33,8 @@ export interface Schema {
    * otherwise refuse later, found here so that validate and every loading command report it at FILE:LINE:COLUMN.
    */
   rowCheck?: (row: Readonly<Record<string, Cell>>) => { column: string; message: string } | undefined;
+  /** How rows must fit together (shares of one source and year adding up to at most 100 %), after each row is valid. */
+  rowsCheck?: (rows: readonly Row[]) => { line: number; column: string; message: string }[];
 }
 
 export type Cell = string | number | null;
@@ -134,6 +136,12 @@ export function validateRows(table: CsvTable, schema: Schema): Validated {
     seenKeys.set(key, line);
     Object.defineProperty(row, '__line', { value: line, enumerable: false });
     rows.push(row as Row);
+  }
+  if (schema.rowsCheck && problems.length === 0) {
+    for (const p of schema.rowsCheck(rows)) {
+      const i = index.get(p.column);
+      problems.push({ file, line: p.line, column: i === undefined ? undefined : i + 1, message: p.message });
+    }
   }
   return { rows, problems };
 }

@@ -1,6 +1,6 @@
 // The bundled datasets' schemas: one long-format CSV per kind of figure, each row with a kind and a source.
 // datasets/README.md documents the same columns for people; test/data/schemas.test.ts keeps the two in step.
-import type { ColumnSpec, Schema } from './schema.js';
+import type { ColumnSpec, Row, Schema } from './schema.js';
 
 export const KINDS = ['actual', 'estimate', 'forecast', 'target', 'reported'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -39,7 +39,27 @@ export const capacityShareSchema: Schema = {
     sourceId,
     notes,
   ],
+  rowsCheck: shareSums,
 };
+
+/**
+ * One source's shares of a segment in a year add up to at most 100 % (plus half a point a region for rounding, as
+ * the shares command allows); beyond that, the shares command would refuse the figures later.
+ */
+function shareSums(rows: readonly Row[]): { line: number; column: string; message: string }[] {
+  const groups = new Map<string, { sum: number; count: number; last: Row }>();
+  for (const row of rows) {
+    const key = `${row.year}\u0000${row.segment}\u0000${row.source_id}`;
+    const g = groups.get(key) ?? { sum: 0, count: 0, last: row };
+    g.sum += row.share_pct as number;
+    g.count++;
+    if (row.__line >= g.last.__line) g.last = row;
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .filter((g) => g.sum > 100 + 0.5 * g.count)
+    .map(({ sum, count, last: r }) => ({ line: r.__line, column: 'share_pct', message: `the ${r.segment} shares of ${r.source_id} in ${r.year} add up to ${Number(sum.toFixed(6))} % over ${count} regions; expected at most 100 % (plus half a point a region for rounding)` }));
+}
 
 export const CAPACITY_UNITS = ['wpm_8in_eq', 'wpm_12in', 'wpm_8in'] as const;
 
