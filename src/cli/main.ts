@@ -106,8 +106,8 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     const extra = opts as GlobalOptions & Partial<ExtraGlobals>;
     if (extra.verbose && extra.settings) {
       const { format, data, lang, color, ascii, origins, configFiles } = extra.settings;
-      io.stderr(`semicap: config files: ${configFiles.length > 0 ? configFiles.join(', ') : 'none'}\n`);
-      io.stderr(`semicap: format=${format} (${origins.format}), data=${data ?? 'bundled'} (${origins.data}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
+      io.stderr(`semicap: config files: ${configFiles.length > 0 ? escapeControls(configFiles.join(', ')) : 'none'}\n`);
+      io.stderr(`semicap: format=${format} (${origins.format}), data=${escapeControls(data ?? 'bundled')} (${escapeControls(origins.data)}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
       io.stderr(`semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
     }
     await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });

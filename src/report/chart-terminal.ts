@@ -5,6 +5,7 @@
 // box-drawing characters for terminals that are not UTF-8.
 import asciichart from 'asciichart';
 import { extent } from './numbers.js';
+import { escapeControls } from './sanitize.js';
 import type { Painter } from './paint.js';
 import { chartValues, chartYears, isDrawable, valueAt, type Chart } from './series.js';
 
@@ -91,7 +92,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
       if (lo === undefined || hi === undefined) continue;
       for (let r = rowOf(hi); r <= rowOf(lo); r++) set(r, c, sym.shade, paint);
     }
-    legend.push(paint(sym.shade.repeat(2)) + ' ' + band.label);
+    legend.push(paint(sym.shade.repeat(2)) + ' ' + escapeControls(band.label));
   });
 
   const palette: Paint[] = [chalk.cyan, chalk.yellow, chalk.magenta, chalk.green, chalk.red, chalk.blue, chalk.white];
@@ -118,7 +119,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
       });
     }
     const sample = (line.role === 'history' ? symbols[4] : symbols[4]).repeat(2);
-    legend.push(`${paint(sample)} ${line.label}${line.role === 'projection' ? ` (${words.projection})` : ''}`);
+    legend.push(`${paint(sample)} ${escapeControls(line.label)}${line.role === 'projection' ? ` (${words.projection})` : ''}`);
   }
   for (const m of chart.markers) {
     const ch = m.role === 'target' ? sym.target : sym.anchor;
@@ -127,7 +128,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   if (chart.markers.some((m) => m.role === 'anchor')) legend.push(`${chalk.bold(sym.anchor)} ${words.anchor}`);
   if (chart.markers.some((m) => m.role === 'target')) legend.push(`${chalk.bold(sym.target)} ${words.target}`);
 
-  const out: string[] = [chalk.bold(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`)];
+  const out: string[] = [chalk.bold(escapeControls(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`))];
   const labelEvery = rows > 16 ? 2 : 1;
   for (let r = 0; r <= rows; r++) {
     const labelled = r % labelEvery === 0 || r === rows;
@@ -138,7 +139,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   out.push(`${' '.repeat(labelWidth)} ${sym.corner}${sym.rule.repeat(plotWidth)}`);
   out.push(`${' '.repeat(labelWidth + 2)}${yearAxis(from, to, plotWidth, colOf)}`.replace(/\s+$/, ''));
   out.push(...wrapLegend(legend, options.width));
-  if (chart.source) out.push(chalk.dim(`${words.source}: ${chart.source}`));
+  if (chart.source) out.push(chalk.dim(escapeControls(`${words.source}: ${chart.source}`)));
   return out.join('\n') + '\n';
 }
 
