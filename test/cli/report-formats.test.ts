@@ -50,7 +50,7 @@ describe('--excel', () => {
     expect(lines[lines.length - 1]).toBe('');
     // Record ends are CRLF; the one line break inside a quoted field is the rule's own text.
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe('3,"two\nlines",5,>,0,,pass,fx.csv');
+    expect(lines[2]).toBe('3,"two\nlines",rows dataset=fx,5,,gt,0,,,pass,fx.csv');
   });
   it('without --excel: no BOM, LF', () => {
     const r = semicap(['funds', '--format', 'csv'], { env: ENV });
