@@ -12,6 +12,8 @@ import { buildProgram, run, type Io } from '../../src/cli/main.js';
 import { DATASETS, ROOT, semicap, tempDir } from './run.js';
 
 const root = tempDir('semicap-fuzz-');
+const cwd = process.cwd();
+const sandbox = join(root, 'sandbox', 'parent', 'cwd');
 const data = join(root, 'data');
 const files = {
   series: join(root, 'series.csv'),
@@ -23,10 +25,17 @@ const files = {
 beforeAll(() => {
   cpSync(DATASETS, data, { recursive: true });
   mkdirSync(files.out);
+  // Generated values may be relative output paths (`--out 2023=-5`, `--out ..`): they must land in an empty
+  // sandbox, never in the project or next to this run's inputs.
+  mkdirSync(sandbox, { recursive: true });
+  process.chdir(sandbox);
   process.env.HOME = root;
   for (const k of ['XDG_CONFIG_HOME', 'SEMICAP_FORMAT', 'SEMICAP_DATA', 'SEMICAP_LANG', 'NO_COLOR', 'FORCE_COLOR']) delete process.env[k];
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  process.chdir(cwd);
+  rmSync(root, { recursive: true, force: true });
+});
 
 const ORIGINAL: Record<string, string> = {};
 const datasetText = (name: string) => (ORIGINAL[name] ??= readFileSync(join(DATASETS, name), 'utf8'));
@@ -265,7 +274,7 @@ describe('fuzz: every command with generated options and files', () => {
         writeFileSync(files.series, series);
         writeFileSync(files.rules, rules);
         for (const name of DATASET_FILES) writeFileSync(join(data, name), datasetText(name));
-        const r = semicap(argv, { env: { HOME: root, LANG: 'C.UTF-8' } });
+        const r = semicap(argv, { cwd: sandbox, env: { HOME: root, LANG: 'C.UTF-8' } });
         expectHandled(argv, r.code, r.stderr);
       }),
       { seed: 1602, numRuns: 12, endOnFailure: true },
