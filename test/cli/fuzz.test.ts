@@ -110,6 +110,12 @@ function mutateDatasets(m: { file: string; row: number; column: number; text: st
   writeFileSync(join(data, m.file), lines.join('\n'));
 }
 
+/** A project config file in the working folder: any JSON, or an object of known and hostile keys. */
+const configFile = fc.oneof(
+  fc.json({ maxDepth: 2 }),
+  fc.dictionary(fc.constantFrom('format', 'data', 'lang', 'color', 'ascii', '__proto__', 'constructor'), fc.oneof(value, fc.boolean(), fc.integer(), fc.constant(null)), { maxKeys: 3 }).map((o) => JSON.stringify(o)),
+);
+
 // ---- argv ----
 
 interface CommandShape {
@@ -253,7 +259,10 @@ describe('fuzz: every command with generated options and files', () => {
 
   it(`in process: never exit 70, never a stack trace (${RUNS} runs, seed ${SEED})`, async () => {
     await fc.assert(
-      fc.asyncProperty(argvFor(shapes), seriesFile, rulesFile, fc.option(datasetMutation, { nil: undefined }), async (argv, series, rules, mutation) => {
+      fc.asyncProperty(argvFor(shapes), seriesFile, rulesFile, fc.option(datasetMutation, { nil: undefined }), fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: configFile }), async (argv, series, rules, mutation, config) => {
+        const configPath = join(sandbox, 'semicap.config.json');
+        if (config === undefined) rmSync(configPath, { force: true });
+        else writeFileSync(configPath, config);
         writeFileSync(files.series, series);
         writeFileSync(files.rules, rules);
         writeFileSync(files.scenarios, datasetText('scenarios.csv'));
