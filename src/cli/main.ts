@@ -6,6 +6,7 @@ import { isSemicapError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
+import { escapeControls, escapeControlsKeepLines } from '../report/sanitize.js';
 import { defineCommands, type ExtraGlobals } from './program.js';
 
 export const VERSION: string = pkg.version;
@@ -41,7 +42,7 @@ export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Glo
     .configureOutput({
       writeOut: (s) => void io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'semicap: ')),
+      outputError: (s, write) => write(escapeControlsKeepLines(s.replace(/^error: /, 'semicap: '))),
     });
   program.addHelpText(
     'after',
@@ -106,15 +107,15 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     const extra = opts as GlobalOptions & Partial<ExtraGlobals>;
     if (extra.verbose && extra.settings) {
       const { format, data, lang, color, ascii, origins, configFiles } = extra.settings;
-      io.stderr(`semicap: config files: ${configFiles.length > 0 ? configFiles.join(', ') : 'none'}\n`);
-      io.stderr(`semicap: format=${format} (${origins.format}), data=${data ?? 'bundled'} (${origins.data}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
+      io.stderr(`semicap: config files: ${configFiles.length > 0 ? escapeControls(configFiles.join(', ')) : 'none'}\n`);
+      io.stderr(`semicap: format=${format} (${origins.format}), data=${escapeControls(data ?? 'bundled')} (${escapeControls(origins.data)}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
       io.stderr(`semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
     }
     await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
-    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${m}\n`);
+    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(m)}\n`);
     if (opts.out !== undefined && !opts.quiet) {
       const { msg } = await import('../report/i18n.js');
-      io.stderr(`semicap: ${msg('wrote', extra.lang ?? 'en', { file: opts.out })}\n`);
+      io.stderr(`semicap: ${escapeControls(msg('wrote', extra.lang ?? 'en', { file: opts.out }))}\n`);
     }
     if (extra.verbose) io.stderr(`semicap: done in ${Math.round(nowMs() - started)} ms\n`);
     if (result.exitCode !== undefined) resultCode = result.exitCode;
@@ -149,4 +150,6 @@ function handleError(e: unknown, debug: boolean, io: Io): number {
   return EXIT.internal;
 }
 
-const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
+// One line, its control characters escaped: a message quoting a hostile cell can neither drive the terminal nor
+// forge a second `semicap:` line.
+const oneLine = (s: string) => escapeControls(s.trim());

@@ -7,6 +7,7 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { forAudience, type Report, type Table } from '../report/model.js';
 import { renderTables } from '../report/table.js';
+import { escapeControls } from '../report/sanitize.js';
 import { collectStreams, streamCsv, streamedTable, streamJson, type TextSink } from '../report/stream.js';
 import { openAtomic, writeFileAtomic } from '../report/write.js';
 import { chartWords, localizeReport, msg, type Lang } from '../report/i18n.js';
@@ -100,7 +101,7 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
   }
   if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
   // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr.
-  if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: warning: ${w}\n`);
+  if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: warning: ${escapeControls(w)}\n`);
   const fileTables = forAudience(report, 'files').tables;
   if (options.format === 'csv' && options.table === undefined && fileTables.length > 1 && options.out === undefined) {
     sink.stderr(`semicap: wrote table '${fileTables[0].name}'; also available with --table: ${fileTables.slice(1).map((t) => t.name).join(', ')}\n`);
@@ -126,7 +127,7 @@ async function emitStreaming(report: Report, options: OutputOptions & ChartOutpu
     throw e;
   }
   file?.commit();
-  if (csv) for (const w of report.warnings) sink.stderr(`semicap: warning: ${w}\n`);
+  if (csv) for (const w of report.warnings) sink.stderr(`semicap: warning: ${escapeControls(w)}\n`);
   return true;
 }
 
@@ -170,7 +171,7 @@ async function emitCharts(report: Report, options: OutputOptions & ChartOutputOp
     charts.forEach((c, i) => {
       const path = chartPath(options.chartOut!, i, c.name);
       writeFileAtomic(path, renderSvg(c, { words }));
-      if (options.quiet !== true) sink.stderr(`semicap: ${msg('wrote', lang, { file: path })}\n`);
+      if (options.quiet !== true) sink.stderr(`semicap: ${escapeControls(msg('wrote', lang, { file: path }))}\n`);
     });
   }
 }

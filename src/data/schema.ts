@@ -6,7 +6,7 @@ import type { Problem } from './problem.js';
 
 export type CellType =
   | { type: 'year' }
-  | { type: 'number'; rules?: NumberRules; min?: number; max?: number; integer?: boolean }
+  | { type: 'number'; rules?: NumberRules; min?: number; max?: number; integer?: boolean; /** An exclusive lower bound (0 for a capacity: no growth rate runs from or to 0). */ above?: number }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'id' }
   | { type: 'text' };
@@ -28,6 +28,13 @@ export interface Schema {
   columns: ColumnSpec[];
   /** Columns whose values together must be unique. */
   key: string[];
+  /**
+   * How the cells of one row must fit together (a range's low end not above its high end): what a command would
+   * otherwise refuse later, found here so that validate and every loading command report it at FILE:LINE:COLUMN.
+   */
+  rowCheck?: (row: Readonly<Record<string, Cell>>) => { column: string; message: string } | undefined;
+  /** How rows must fit together (shares of one source and year adding up to at most 100 %), after each row is valid. */
+  rowsCheck?: (rows: readonly Row[]) => { line: number; column: string; message: string }[];
 }
 
 export type Cell = string | number | null;
@@ -52,6 +59,7 @@ function checkCell(raw: string, cell: CellType): { ok: true; value: Cell } | { o
       const v = parsed.value;
       if (cell.integer && !Number.isInteger(v)) return { ok: false, reason: `${raw} is not a whole number` };
       if (cell.min !== undefined && v < cell.min) return { ok: false, reason: `${v} is below the minimum ${cell.min}` };
+      if (cell.above !== undefined && !(v > cell.above)) return { ok: false, reason: `${v} is not above ${cell.above}` };
       if (cell.max !== undefined && v > cell.max) return { ok: false, reason: `${v} is above the maximum ${cell.max}` };
       return { ok: true, value: v };
     }
@@ -113,6 +121,12 @@ export function validateRows(table: CsvTable, schema: Schema): Validated {
       }
     }
     if (!rowOk) continue;
+    const misfit = schema.rowCheck?.(row);
+    if (misfit !== undefined) {
+      const i = index.get(misfit.column);
+      problems.push({ file, line, column: i === undefined ? undefined : i + 1, message: misfit.message });
+      continue;
+    }
     const key = schema.key.map((k) => String(row[k] ?? '')).join('\u0000');
     const first = seenKeys.get(key);
     if (first !== undefined) {
@@ -123,6 +137,12 @@ export function validateRows(table: CsvTable, schema: Schema): Validated {
     Object.defineProperty(row, '__line', { value: line, enumerable: false });
     rows.push(row as Row);
   }
+  if (schema.rowsCheck && problems.length === 0) {
+    for (const p of schema.rowsCheck(rows)) {
+      const i = index.get(p.column);
+      problems.push({ file, line: p.line, column: i === undefined ? undefined : i + 1, message: p.message });
+    }
+  }
   return { rows, problems };
 }
 
@@ -131,6 +151,7 @@ export function describeCell(cell: CellType): string {
     case 'year':
       return 'a year such as 2023';
     case 'number':
+      if (cell.above !== undefined) return cell.max !== undefined ? `a number above ${cell.above} and at most ${cell.max}` : `a number above ${cell.above}`;
       return cell.min !== undefined && cell.max !== undefined ? `a number from ${cell.min} to ${cell.max}` : cell.min !== undefined ? `a number of at least ${cell.min}` : 'a number';
     case 'enum':
       return `one of ${cell.values.join(', ')}`;

@@ -1,6 +1,6 @@
 // The bundled datasets' schemas: one long-format CSV per kind of figure, each row with a kind and a source.
 // datasets/README.md documents the same columns for people; test/data/schemas.test.ts keeps the two in step.
-import type { ColumnSpec, Schema } from './schema.js';
+import type { ColumnSpec, Row, Schema } from './schema.js';
 
 export const KINDS = ['actual', 'estimate', 'forecast', 'target', 'reported'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -39,9 +39,36 @@ export const capacityShareSchema: Schema = {
     sourceId,
     notes,
   ],
+  rowsCheck: shareSums,
 };
 
+/**
+ * One source's shares of a segment in a year add up to at most 100 % (plus half a point a region for rounding, as
+ * the shares command allows); beyond that, the shares command would refuse the figures later.
+ */
+function shareSums(rows: readonly Row[]): { line: number; column: string; message: string }[] {
+  const groups = new Map<string, { sum: number; count: number; last: Row }>();
+  for (const row of rows) {
+    const key = `${row.year}\u0000${row.segment}\u0000${row.source_id}`;
+    const g = groups.get(key) ?? { sum: 0, count: 0, last: row };
+    g.sum += row.share_pct as number;
+    g.count++;
+    if (row.__line >= g.last.__line) g.last = row;
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .filter((g) => g.sum > 100 + 0.5 * g.count)
+    .map(({ sum, count, last: r }) => ({ line: r.__line, column: 'share_pct', message: `the ${r.segment} shares of ${r.source_id} in ${r.year} add up to ${Number(sum.toFixed(6))} % over ${count} regions; expected at most 100 % (plus half a point a region for rounding)` }));
+}
+
 export const CAPACITY_UNITS = ['wpm_8in_eq', 'wpm_12in', 'wpm_8in'] as const;
+
+// Upper bounds far above any real figure (the world's capacity is about 3e7 wafers a month; the largest chip
+// programmes are hundreds of billions) and far enough below overflow that projections and conversions of them
+// stay finite: a typo such as 1e308 is found by validate, not by a projection that overflows later.
+export const MAX_WPM = 1e9;
+export const MAX_AMOUNT_BN = 1e6;
+export const MAX_PER_USD = 1e6;
 
 export const capacitySchema: Schema = {
   name: 'capacity',
@@ -53,7 +80,7 @@ export const capacitySchema: Schema = {
     { name: 'entity', cell: { type: 'id' }, description: 'company or region (smic, hua_hong, china, world, ...)' },
     { name: 'region', cell: { type: 'id' }, description: 'region of the entity' },
     { name: 'segment', cell: { type: 'id' }, description: 'all_fabs, wafer_300mm, wafer_200mm, ic_wafer, foundry, company' },
-    { name: 'value', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'wafers per month' },
+    { name: 'value', cell: { type: 'number', rules: { thousands: true }, above: 0, max: MAX_WPM }, description: 'wafers per month (above 0, at most 1e9)' },
     { name: 'unit', cell: { type: 'enum', values: CAPACITY_UNITS }, description: 'wpm_8in_eq (200 mm equivalents), wpm_12in (300 mm wafers), wpm_8in (200 mm wafers)' },
     kind,
     sourceId,
@@ -72,8 +99,8 @@ export const fundsSchema: Schema = {
     { name: 'phase', cell: { type: 'text' }, optional: true, description: 'I, II, III or empty' },
     year,
     { name: 'measure', cell: { type: 'id' }, description: 'registered_capital, total_raised, appropriation, package_size, ...' },
-    { name: 'amount_low', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'billions of currency; the low end of a range' },
-    { name: 'amount_high', cell: { type: 'number', rules: { thousands: true }, min: 0 }, description: 'billions of currency; equal to amount_low for a point value' },
+    { name: 'amount_low', cell: { type: 'number', rules: { thousands: true }, min: 0, max: MAX_AMOUNT_BN }, description: 'billions of currency; the low end of a range (at most 1e6)' },
+    { name: 'amount_high', cell: { type: 'number', rules: { thousands: true }, min: 0, max: MAX_AMOUNT_BN }, description: 'billions of currency; equal to amount_low for a point value, never below it' },
     { name: 'currency', cell: { type: 'enum', values: CURRENCIES }, description: 'CNY or USD' },
     { name: 'status', cell: { type: 'id' }, description: 'registered, raised, enacted, reported, expected, deployed' },
     kind,
@@ -84,6 +111,10 @@ export const fundsSchema: Schema = {
     { name: 'source_per_usd', cell: { type: 'number', min: 0.000001 }, optional: true, mayBeAbsent: true, description: 'the CNY per USD rate that source stated for its conversion (empty when not stated)' },
     { name: 'conversion_source_id', cell: { type: 'id' }, optional: true, mayBeAbsent: true, description: 'the row of sources.csv that printed the conversion' },
   ],
+  rowCheck: (row) =>
+    (row.amount_low as number) > (row.amount_high as number)
+      ? { column: 'amount_low', message: `amount_low ${row.amount_low} is above amount_high ${row.amount_high}; expected a range written low,high (equal for a point value)` }
+      : undefined,
 };
 
 export const selfSufficiencySchema: Schema = {
@@ -108,7 +139,7 @@ export const fxSchema: Schema = {
   columns: [
     year,
     { name: 'currency', cell: { type: 'enum', values: CURRENCIES }, description: 'currency quoted per USD' },
-    { name: 'per_usd', cell: { type: 'number', min: 0.000001 }, description: 'units of currency per USD' },
+    { name: 'per_usd', cell: { type: 'number', min: 0.000001, max: MAX_PER_USD }, description: 'units of currency per USD (0.000001 to 1e6)' },
     kind,
     sourceId,
     notes,

@@ -11,6 +11,7 @@ import { formatProblem, problemError } from './problem.js';
 import { fastPathApplies, readFast, type FastOptions, type FastSink } from './series-fast.js';
 import { shardOfId, type Shard } from './shard.js';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
+import { LookalikeIds } from './ids.js';
 
 export interface SeriesColumns {
   /** Series identifier column; absent → the whole file is one series. */
@@ -52,6 +53,8 @@ export interface SeriesSet {
   series: YearlySeries[];
   skipped: SkippedSeries[];
   rows: number;
+  /** Warnings about distinct ids that look alike (ids.ts). */
+  lookalikeIds?: string[];
 }
 
 /**
@@ -217,6 +220,8 @@ export interface SeriesTable {
   problems: (string | undefined)[];
   grouped: GroupedRows;
   fill: 'none' | 'linear';
+  /** Warnings about distinct ids that look alike (ids.ts). */
+  lookalikeIds: string[];
 }
 
 /** Reads a long CSV file of yearly series, streaming, and builds every series. */
@@ -229,7 +234,7 @@ export async function readSeriesFile(path: string, options: ReadSeriesOptions): 
     if ('reason' in built) skipped.push(built);
     else series.push(built);
   }
-  return { file: path, series, skipped, rows: table.rows };
+  return { file: path, series, skipped, rows: table.rows, lookalikeIds: table.lookalikeIds };
 }
 
 /** Series n of a table: a regular yearly series, or why it is skipped. */
@@ -250,6 +255,8 @@ export function seriesAt(table: SeriesTable, n: number): YearlySeries | SkippedS
 class SeriesCollector {
   // The Map only finds an id's number (ids such as __proto__ are data).
   private readonly numberOf = new Map<string, number>();
+  /** New ids are checked against the earlier ones: look-alikes stay apart and are warned about (ids.ts). */
+  readonly lookalikes = new LookalikeIds();
   readonly entries: SeriesEntry[] = [];
   /** Rows stored per series (none after its first problem). */
   readonly counts: number[] = [];
@@ -261,11 +268,12 @@ class SeriesCollector {
     this.store = new RowStore(chunkBits);
   }
 
-  /** The number of the series with this (trimmed) id; a new series at its first row. */
+  /** The number of the series with this id (as written, not trimmed); a new series at its first row. */
   seriesNumber(id: string): number {
     let n = this.numberOf.get(id);
     if (n === undefined) {
       n = this.entries.length;
+      this.lookalikes.add(id);
       this.numberOf.set(id, n);
       this.entries.push({ id });
       this.counts.push(0);
@@ -308,6 +316,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
     ids: entries.map((e) => (e.id === ONE_SERIES ? '(series)' : e.id)),
     problems: entries.map((e) => (e.problem === undefined ? undefined : formatProblem({ file, line: e.problem.line ?? lines.get(e.problem.record), column: e.problem.column, message: e.problem.message }))),
     fill: options.fill ?? 'none',
+    lookalikeIds: collected.lookalikes.warnings(),
   };
 }
 
@@ -319,7 +328,7 @@ async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: 
     header: (cells) => (c.columnIndex = resolveColumns(cells.map((h) => h.trim()), options.columns, input.label)),
     seriesOf: (bytes, start, end) => {
       if (c.columnIndex!.id < 0) return c.seriesNumber(ONE_SERIES);
-      const id = bytes.toString('utf8', start, end).trim();
+      const id = bytes.toString('utf8', start, end);
       if (shard !== undefined && shardOfId(id, shard.count) !== shard.index) return -1;
       return c.seriesNumber(id);
     },
@@ -361,7 +370,8 @@ async function readWithCsvParse(input: Input, options: ReadSeriesOptions, delimi
       const columnIndex = c.columnIndex;
       if (record.every((cell) => cell.trim() === '')) continue;
       c.rows++;
-      const id = columnIndex.id >= 0 ? record[columnIndex.id].trim() : ONE_SERIES;
+      // Ids as written (not trimmed): look-alikes stay apart and are warned about (ids.ts).
+      const id = columnIndex.id >= 0 ? record[columnIndex.id] : ONE_SERIES;
       if (shard !== undefined) {
         if (id !== lastId) lastKept = shardOfId(id, shard.count) === shard.index;
         lastId = id;
@@ -397,7 +407,8 @@ function readError(e: unknown, path: string, delimiter: string): unknown {
 /** The second pass: the line on which each wanted record (by index, 0 = header) starts. */
 async function lineNumbers(input: Input, delimiter: string, records: number[]): Promise<Map<number, number>> {
   const wanted = new Set(records);
-  const last = Math.max(...records);
+  // A loop, not Math.max(...records): hundreds of thousands of arguments overflow the stack.
+  const last = records.reduce((a, b) => (b > a ? b : a), -Infinity);
   const lines = new Map<number, number>();
   const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, info: true, max_record_size: 1_000_000 });
   pipeline(input.open(), parser, () => undefined);

@@ -30,7 +30,7 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
   // The common case first (a plain number, nothing to trim or strip): one test instead of a dozen per cell.
   if (rules.decimal !== ',' && PLAIN.test(raw)) {
     const value = Number(raw);
-    if (Number.isFinite(value)) return { ok: true, value: Object.is(value, -0) ? 0 : value };
+    if (Number.isFinite(value) && !underflows(raw, value)) return { ok: true, value: Object.is(value, -0) ? 0 : value };
   }
   let text = raw.trim();
   if (text === '') return { ok: false, reason: 'is empty' };
@@ -58,8 +58,14 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
   if (!PLAIN.test(text)) return { ok: false, reason: `'${raw}' is not a number` };
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, reason: `'${raw}' is out of range` };
+  if (underflows(text, value)) return { ok: false, reason: `'${raw}' is out of range (too close to 0: it would become 0)` };
   void hadPercent;
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
+}
+
+/** A non-zero number written that parses to 0 (1e-400): a silent change of value, so an error. */
+function underflows(text: string, value: number): boolean {
+  return value === 0 && /[1-9]/.test(text.split(/[eE]/)[0]);
 }
 
 /**

@@ -313,7 +313,9 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
     return { ...s, targets: [...others, { ...old, year, value, note: old?.note ?? 'set on the command line' }].sort((a, b) => a.year - b.year) };
   }
   const [name, sub] = assumption.split('.', 2) as [string, string | undefined];
-  const field = ({ start: 'start', growth_pct: 'growth', step: 'step', cap: 'cap' } as const)[name as 'start'];
+  const fields = { start: 'start', growth_pct: 'growth', step: 'step', cap: 'cap' } as const;
+  // hasOwn: '__proto__' or 'constructor' must be unknown, not a property every object has.
+  const field = Object.hasOwn(fields, name) ? fields[name as keyof typeof fields] : undefined;
   if (field === undefined || (sub !== undefined && !['sd', 'min', 'max'].includes(sub)) || assumption.split('.').length > 2) {
     // e.g. 'growth' for 'growth_pct', 'sd' of a start that has none
     throw usageError(`${where}: unknown assumption '${assumption}'; ${valid()}`);

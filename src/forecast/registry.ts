@@ -96,14 +96,24 @@ export function specName(spec: MethodSpec): string {
   return spec.kind === 'method' ? spec.name : `${spec.combiner}(${spec.members.map(specName).join(',')})`;
 }
 
+/** Bounds of a `--method` expression: characters, combination nesting, method names in all. */
+export const METHOD_TEXT_LIMIT = 500;
+export const METHOD_DEPTH_LIMIT = 4;
+export const METHOD_COUNT_LIMIT = 32;
+
 /**
  * Parse `--method` text into specs (syntax only; names are checked by parseMethodList).
  * Throws SemicapError('usage') on empty items, unbalanced parentheses or a combination of fewer than 2 methods.
  */
 export function parseMethodSpec(text: string): MethodSpec[] {
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const fail = (what: string) => new SemicapError('usage', `cannot read --method '${shown}': ${what}`);
+  // Bounds first: a hostile expression must be a usage error, never a stack overflow or a run of thousands of fits.
+  if (text.length > METHOD_TEXT_LIMIT) throw fail(`${text.length} characters; expected at most ${METHOD_TEXT_LIMIT}`);
   const tokens = text.toLowerCase().match(/[^\s(),]+|[(),]|\s+/g)?.filter((t) => t.trim() !== '') ?? [];
   let position = 0;
-  const fail = (what: string) => new SemicapError('usage', `cannot read --method '${text}': ${what}`);
+  let depth = 0;
+  let names = 0;
 
   const parseList = (closing: boolean): MethodSpec[] => {
     const items: MethodSpec[] = [];
@@ -132,12 +142,15 @@ export function parseMethodSpec(text: string): MethodSpec[] {
       throw fail(token === undefined || token === ',' || token === ')' ? 'a method name is missing' : "'(' needs a name before it");
     }
     position++;
+    if (++names > METHOD_COUNT_LIMIT) throw fail(`more than ${METHOD_COUNT_LIMIT} method names; expected fewer`);
     if (tokens[position] !== '(') return { kind: 'method', name: token };
     if (!(COMBINERS as readonly string[]).includes(token)) {
       throw fail(`only ${COMBINERS.join(' and ')} take a list of methods, not '${token}'`);
     }
+    if (++depth > METHOD_DEPTH_LIMIT) throw fail(`combinations nested more than ${METHOD_DEPTH_LIMIT} deep; expected at most ${METHOD_DEPTH_LIMIT}`);
     position++;
     const members = parseList(true);
+    depth--;
     position++; // the ')'
     if (members.length < 2) throw fail(`${token}(...) needs at least 2 methods`);
     return { kind: 'combination', combiner: token as Combiner, members };

@@ -4,6 +4,8 @@
 // colour, and so a line may start or end anywhere on the x axis. A plain-ASCII set of symbols replaces the
 // box-drawing characters for terminals that are not UTF-8.
 import asciichart from 'asciichart';
+import { extent } from './numbers.js';
+import { escapeControls } from './sanitize.js';
 import type { Painter } from './paint.js';
 import { chartValues, chartYears, isDrawable, valueAt, type Chart } from './series.js';
 
@@ -54,8 +56,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   const { chalk } = options;
   const words = { source: 'source', history: 'history', projection: 'projection', anchor: 'anchor', target: 'target', ...options.words };
   const values = chartValues(chart);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+  let { min, max } = extent(values);
   if (max === min) {
     min -= 1;
     max += 1;
@@ -92,7 +93,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
       if (lo === undefined || hi === undefined) continue;
       for (let r = rowOf(hi); r <= rowOf(lo); r++) set(r, c, sym.shade, paint);
     }
-    legend.push(paint(sym.shade.repeat(2)) + ' ' + band.label);
+    legend.push(paint(sym.shade.repeat(2)) + ' ' + escapeControls(band.label));
   });
 
   const palette: Paint[] = [chalk.cyan, chalk.yellow, chalk.magenta, chalk.green, chalk.red, chalk.blue, chalk.white];
@@ -119,7 +120,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
       });
     }
     const sample = (line.role === 'history' ? symbols[4] : symbols[4]).repeat(2);
-    legend.push(`${paint(sample)} ${line.label}${line.role === 'projection' ? ` (${words.projection})` : ''}`);
+    legend.push(`${paint(sample)} ${escapeControls(line.label)}${line.role === 'projection' ? ` (${words.projection})` : ''}`);
   }
   for (const m of chart.markers) {
     const ch = m.role === 'target' ? sym.target : sym.anchor;
@@ -128,7 +129,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   if (chart.markers.some((m) => m.role === 'anchor')) legend.push(`${chalk.bold(sym.anchor)} ${words.anchor}`);
   if (chart.markers.some((m) => m.role === 'target')) legend.push(`${chalk.bold(sym.target)} ${words.target}`);
 
-  const out: string[] = [chalk.bold(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`)];
+  const out: string[] = [chalk.bold(escapeControls(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`))];
   for (let r = 0; r <= rows; r++) {
     const labelled = r % labelEvery === 0 || r === rows;
     const label = labelled ? labels[r].padStart(labelWidth) : ' '.repeat(labelWidth);
@@ -138,7 +139,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   out.push(`${' '.repeat(labelWidth)} ${sym.corner}${sym.rule.repeat(plotWidth)}`);
   out.push(`${' '.repeat(labelWidth + 2)}${yearAxis(from, to, plotWidth, colOf)}`.replace(/\s+$/, ''));
   out.push(...wrapLegend(legend, options.width));
-  if (chart.source) out.push(chalk.dim(`${words.source}: ${chart.source}`));
+  if (chart.source) out.push(chalk.dim(escapeControls(`${words.source}: ${chart.source}`)));
   return out.join('\n') + '\n';
 }
 

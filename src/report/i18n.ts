@@ -3,6 +3,11 @@
 // CLI's own messages. CSV and JSON keys never change: scripts depend on them; only what people read does.
 import type { CellValue, Report, Table } from './model.js';
 
+/** A lookup table whose keys come from data: no prototype, so 'constructor' or '__proto__' are simply not in it. */
+function withoutPrototype<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
@@ -47,7 +52,7 @@ export function displayWidth(text: string): number {
 }
 
 /** Dataset labels and method names with their Chinese names. */
-export const LABELS: Record<string, string> = {
+export const LABELS: Record<string, string> = withoutPrototype({
   // regions and entities
   china: '中国大陆',
   taiwan: '中国台湾',
@@ -126,10 +131,10 @@ export const LABELS: Record<string, string> = {
   supported_with_caveat: '有来源支持（附说明）',
   conflicts: '与来源矛盾',
   no_source: '无来源',
-};
+});
 
 /** Column headings by column key. */
-const HEADERS: Record<string, string> = {
+const HEADERS: Record<string, string> = withoutPrototype({
   year: '年份',
   value: '数值',
   kind: '类别',
@@ -216,7 +221,7 @@ const HEADERS: Record<string, string> = {
   reason: '理由',
   evidence: '依据来源',
   caveat: '分析师说明',
-};
+});
 
 /** Titles and notes, by pattern; captured labels are translated too. The first match wins. */
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -256,7 +261,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Every figure has a kind .*$/, () => '每条数据都有类别（实际、估计、预测、目标、报道）和来源编号；用 --sources 列出来源。'],
 ];
 
-const UNITS: Record<string, string> = {
+const UNITS: Record<string, string> = withoutPrototype({
   '%': '%',
   '%/yr': '%/年',
   'pp/yr': '百分点/年',
@@ -266,7 +271,7 @@ const UNITS: Record<string, string> = {
   wpm_12in: '片/月（12英寸）',
   CNY_bn: '十亿元人民币',
   USD_bn: '十亿美元',
-};
+});
 
 const label = (key: string) => LABELS[key] ?? key;
 const unit = (key: string) => UNITS[key] ?? key;
@@ -295,7 +300,7 @@ export function translateHeader(key: string, header: string): string {
   return header;
 }
 
-const UNIT_CELLS: Record<string, string> = { '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年' };
+const UNIT_CELLS: Record<string, string> = withoutPrototype({ '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年' });
 
 /** A text cell for people: dataset labels get both names, units their Chinese names, other text stays. */
 export function translateCell(value: CellValue): CellValue {
@@ -353,7 +358,7 @@ function translateLabelWords(text: string): string {
 }
 
 /** The CLI's own messages. */
-const MESSAGES: Record<string, { en: string; zh: string }> = {
+const MESSAGES: Record<string, { en: string; zh: string }> = withoutPrototype({
   wrote: { en: 'wrote {file}', zh: '已写入 {file}' },
   warning: { en: 'warning: {text}', zh: '警告：{text}' },
   chartNone: { en: 'no chart for this report (no year-by-year series)', zh: '此报告没有可绘制的图表（没有逐年数据）' },
@@ -365,7 +370,7 @@ const MESSAGES: Record<string, { en: string; zh: string }> = {
   rulesFailed: { en: '{failed} of {total} rule(s) failed', zh: '{total} 条规则中 {failed} 条未通过' },
   rulesPassed: { en: 'all {total} rule(s) passed', zh: '全部 {total} 条规则通过' },
   reportWritten: { en: 'wrote {count} files to {dir}', zh: '已向 {dir} 写入 {count} 个文件' },
-};
+});
 
 /** A message in the chosen language with {placeholders} filled in. */
 export function msg(id: keyof typeof MESSAGES | string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -1,8 +1,9 @@
 // GitHub-flavoured Markdown tables, for CI job summaries and pull-request comments.
 import type { CellValue, Column, Report } from './model.js';
 import { formatForPeople } from './numbers.js';
+import { escapeControls } from './sanitize.js';
 
-const escapeMd = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const escapeMd = (text: string) => escapeControls(text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];

@@ -27,3 +27,15 @@ export function groupThousands(text: string): string {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The smallest and largest of many numbers (Infinity/-Infinity when none): a loop, because Math.min(...values)
+ * with hundreds of thousands of arguments overflows the stack. */
+export function extent(values: Iterable<number>): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}

@@ -3,6 +3,7 @@
 // spread between methods), and markers (anchors, targets). Commands attach charts to their report; a report
 // without charts still gets one when a table looks like a forecast (a `year` column and numeric columns).
 import type { Report, Table } from './model.js';
+import { extent } from './numbers.js';
 
 export interface ChartPoint {
   year: number;
@@ -56,7 +57,8 @@ export function chartValues(chart: Chart): number[] {
 /** First and last year a chart covers. */
 export function chartYears(chart: Chart): { from: number; to: number } {
   const years = [...chart.lines.flatMap((l) => l.points.map((p) => p.year)), ...chart.bands.flatMap((b) => b.points.map((p) => p.year)), ...chart.markers.map((m) => m.year)];
-  return { from: Math.min(...years), to: Math.max(...years) };
+  const { min, max } = extent(years);
+  return { from: min, to: max };
 }
 
 /** True when the chart has something to draw over at least two distinct years. */

@@ -66,7 +66,7 @@ export async function streamCsv(table: Table, options: CsvWriteOptions, sink: Te
   const eol = options.excel ? '\r\n' : '\n';
   const out = pieces(sink);
   // A number's text never needs quotes: only text cells go through the quoting rules (most cells of a big table are numbers).
-  const cell = (v: CellValue | undefined) => (typeof v === 'number' ? formatCsvValue(v, neutralise) : quoteCsvField(formatCsvValue(v ?? null, neutralise)));
+  const cell = (v: CellValue | undefined) => (typeof v === 'number' ? formatCsvValue(v, neutralise, options.excel) : quoteCsvField(formatCsvValue(v ?? null, neutralise, options.excel)));
   const line = (cells: readonly CellValue[]) => {
     let text = cell(cells[0]);
     for (let i = 1; i < table.columns.length; i++) text += ',' + cell(cells[i]);

@@ -1,6 +1,7 @@
 // Self-contained SVG line charts: axes with ticks and labels, a legend, history solid, projections dashed,
 // interval bands shaded, anchors and targets marked, and the source line at the bottom. No scripts, no
 // external fonts or styles, and numbers written with fixed decimals, so the same chart gives the same bytes.
+import { extent } from './numbers.js';
 import { chartValues, chartYears, isDrawable, type Chart } from './series.js';
 
 export interface SvgOptions {
@@ -82,7 +83,8 @@ export function renderSvg(chart: Chart, options: SvgOptions = {}): string {
   const top = 40;
   const bottom = H - 50 - legendRows.length * 18 - (chart.source ? 16 : 0);
   const values = chartValues(chart);
-  const ticks = niceTicks(Math.min(...values), Math.max(...values));
+  const range = extent(values);
+  const ticks = niceTicks(range.min, range.max);
   const yMin = ticks[0];
   const yMax = ticks[ticks.length - 1] > yMin ? ticks[ticks.length - 1] : yMin + 1;
   const { from, to } = chartYears(chart);

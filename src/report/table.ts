@@ -9,6 +9,7 @@
 import type { Report } from './model.js';
 import { formatForPeople } from './numbers.js';
 import type { Painter } from './paint.js';
+import { escapeControls, escapeControlsKeepLines } from './sanitize.js';
 
 export type Align = 'left' | 'right';
 
@@ -47,14 +48,15 @@ export function table3Options(head: string[], aligns: readonly Align[]) {
 export async function renderTables(report: Report, chalk: Painter): Promise<string> {
   const out: string[] = [];
   for (const table of report.tables) {
-    if (table.title) out.push(chalk.bold(table.title));
-    const head = table.columns.map((c) => chalk.bold(c.header));
+    // Text from data is shown with its control characters escaped (sanitize.ts), before any colour is added.
+    if (table.title) out.push(chalk.bold(escapeControlsKeepLines(table.title)));
+    const head = table.columns.map((c) => chalk.bold(escapeControlsKeepLines(c.header)));
     const aligns = table.columns.map((c): Align => (c.type === 'number' || c.type === 'int' ? 'right' : 'left'));
-    const rows = table.rows.map((row) => table.columns.map((c) => formatForPeople(row[c.key] ?? null, c)));
+    const rows = table.rows.map((row) => table.columns.map((c) => escapeControlsKeepLines(formatForPeople(row[c.key] ?? null, c))));
     out.push(await drawTable(head, rows, aligns), '');
   }
-  for (const w of report.warnings) out.push(chalk.yellow(`! ${w}`));
-  for (const n of report.notes) out.push(chalk.dim(`  ${n}`));
+  for (const w of report.warnings) out.push(chalk.yellow(`! ${escapeControls(w)}`));
+  for (const n of report.notes) out.push(chalk.dim(`  ${escapeControls(n)}`));
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 

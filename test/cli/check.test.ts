@@ -20,7 +20,7 @@ describe('semicap check', () => {
     const r = semicap(['check', join(ROOT, 'docs', 'rules.example.csv'), '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n');
-    expect(rows[0]).toBe('line,rule,actual,op,expected,unit,result,detail');
+    expect(rows[0]).toBe('line,rule,evaluated,actual,actual_text,op,expected,expected_text,unit,result,detail');
     expect(rows).toHaveLength(1 + 8);
     expect(rows.slice(1).every((l) => l.includes(',pass,'))).toBe(true);
   });
@@ -62,17 +62,18 @@ describe('semicap check', () => {
     const file = rules('fail.csv', ['China mature share 2027 (Oct 2023) >= 35 %,share,source=trendforce_2023_10 year=2027,>=,35,%', 'fine,rows,dataset=sources,>,0,']);
     const r = semicap(['check', file], { env: ENV });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/│ +2 │ China mature share 2027 \(Oct 2023\) >= 35 % │ +33\.00 │ >= │ +35\.00 │ % +│ fail +│/);
+    expect(r.stdout).toMatch(/│ +2 │ China mature share 2027 \(Oct 2023\) >= 35 % │ share region=china segment=mature source=trendforce_2023_10 year=2027 method=cagr │ +33\.00 │ +│ ge │ +35\.00 │ +│ % +│ fail +│/);
     expect(r.stdout).toContain('1 of 2 rule(s) passed');
     expect(r.stderr).toBe(`semicap: ${file}:2: failed: China mature share 2027 (Oct 2023) >= 35 % (33 >= 35 % is false)\n`);
   });
 
-  it('a rule that matches no data is an error and fails the run', () => {
-    const file = rules('error.csv', ['nothing there,share,region=mars year=2027,>=,1,%']);
+  it('a rule whose known selector matches no figure is an error and fails the run', () => {
+    const file = rules('error.csv', ['no 1990 figure,self_sufficiency,year=1990,>=,1,%']);
     const r = semicap(['check', file, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[1]).toMatch(/^2,nothing there,,>=,1,%,error,"?no share figures for region 'mars'/);
-    expect(r.stderr).toMatch(new RegExp(`^semicap: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: could not be evaluated: nothing there \\(no share figures`));
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toBe("2,no 1990 figure,self_sufficiency scope=ic_production_in_china year=1990,,,ge,1,,%,error,no actual figure of 'ic_production_in_china' for 1990");
+    expect(r.stderr).toContain(`semicap: ${file}:2: could not be evaluated: no 1990 figure (no actual figure of 'ic_production_in_china' for 1990)\n`);
   });
 
   it('every dataset valid: fails on a broken dataset (exit 1), while other rules still run', () => {
@@ -81,7 +82,7 @@ describe('semicap check', () => {
     const file = rules('valid.csv', ['every dataset valid,valid,,==,true,', 'fx still fine,valid,dataset=fx,==,true,', 'rows,rows,dataset=fx,==,12,']);
     const r = semicap(['check', file, '--data', data, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(1);
-    const results = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[6]);
+    const results = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[9]);
     // The third rule needs the datasets loaded, which a broken file prevents: an error, not a silent pass.
     expect(results).toEqual(['fail', 'pass', 'error']);
   });
@@ -115,10 +116,62 @@ describe('semicap check', () => {
     writeFileSync(file, `\uFEFF${HEADER}\r\n# a comment\r\n规则,rows,dataset=fx,==,12,\r\n`);
     const r = semicap(['check', file, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(0);
-    // The operator cell '==' starts with '=': the CSV formula guard prefixes it, as any such text cell.
-    expect(r.stdout.split('\n')[1]).toBe("3,规则,12,'==,12,,pass,fx.csv");
+    // Operators are written as words (a cell starting with '=' would be a formula in a spreadsheet).
+    expect(r.stdout.split('\n')[1]).toBe('3,规则,rows dataset=fx,12,,eq,12,,,pass,fx.csv');
     const missing = semicap(['check', join(root, 'nope.csv')], { env: ENV });
     expect(missing.code).toBe(66);
     expect(missing.stderr).toBe(`semicap: ${join(root, 'nope.csv')}: no such rules file (ENOENT)\n`);
+  });
+  it('fails closed: unknown dataset, metric, selector key or value, an empty rule file: exit 65 located, nothing evaluated', () => {
+    const cases: [string[], string][] = [
+      [['misspelt dataset,valid,dataset=fundz,==,true,'], "2:3: unknown dataset 'fundz' (did you mean 'funds'?); expected one of sources, capacity_share, capacity, funds, self_sufficiency, fx"],
+      [['misspelt dataset,rows,dataset=sourcez,>,0,'], "2:3: unknown dataset 'sourcez' (did you mean 'sources'?)"],
+      [['x,share,region=chna year=2027,>=,1,%'], "2:3: unknown region 'chna' (did you mean 'china'?); expected one of "],
+      [['x,share,source=trendforce_2032_12 year=2027,>=,1,%'], "2:3: unknown source 'trendforce_2032_12' (did you mean 'trendforce_2023_12'?)"],
+      [['x,fund,fund=big_fun,>=,1,CNY_bn'], "2:3: unknown fund 'big_fun' (did you mean 'big_fund'?)"],
+      [['x,self_sufficiency,scope=ic year=2021 kind=actuals,>=,1,%'], "2:3: unknown kind 'actuals' (did you mean 'actual'?)"],
+      [['x,share,year=2027 year=2028,>=,1,%'], "2:3: selector key 'year' is given twice ('2027' and '2028'); expected it once"],
+      [['x,wpm,year=2027 method=logistic,>=,1,wpm_12in'], '2:3: metric wpm projects with method=cagr or method=linear, not logistic'],
+      [['x,__proto__,year=2027,>=,1,%'], "2:2: unknown metric '__proto__'"],
+      [['x,toString,year=2027,>=,1,%'], "2:2: unknown metric 'toString'"],
+      [['x,constructor,,>=,1,'], "2:2: unknown metric 'constructor'"],
+      [['x,share,__proto__=1 year=2027,>=,1,%'], "2:3: metric 'share' has no selector key '__proto__'"],
+      [['x,share,year=2027 region=__proto__,>=,1,%'], "2:3: unknown region '__proto__'"],
+      [['x,valid,dataset=constructor,==,true,'], "2:3: unknown dataset 'constructor'"],
+      [['x,share,year=2027,hasOwnProperty,1,%'], "2:4: operator 'hasOwnProperty'"],
+      [['x,share,year=2027,>=,1e999,%'], "2:5: value '1e999' is out of range; expected a number"],
+    ];
+    for (const [lines, expected] of cases) {
+      const file = rules('closed.csv', lines);
+      const r = semicap(['check', file], { env: ENV });
+      expect(r.code, expected).toBe(65);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(`semicap: ${file}:${expected}`), r.stderr).toBe(true);
+      expect(r.stderr.split('\n')).toHaveLength(2);
+    }
+    const empty = rules('empty.csv', ['# only a comment']);
+    const e = semicap(['check', empty], { env: ENV });
+    expect(e.code).toBe(65);
+    expect(e.stderr).toBe(`semicap: ${empty}:1: has a header but no rules; expected at least one rule (a gate with no rules would pass anything)\n`);
+  });
+
+  it('shows the exact values compared: full precision in CSV and JSON, enough decimals in the table; words for operators', () => {
+    // 31 × (39/31)^(7/4) = 46.3299…: a rule against the rounded 46.33 fails and must not read "46.33 == 46.33".
+    const file = rules('exact.csv', ['rounded,share,source=trendforce_2023_12 year=2030,==,46.33,%', 'valid,valid,,==,true,', 'words,rows,dataset=fx,eq,12,']);
+    const exact = 31 * Math.pow(39 / 31, 7 / 4);
+    const csv = semicap(['check', file, '--format', 'csv'], { env: ENV });
+    expect(csv.code).toBe(1);
+    expect(csv.stdout.split('\n')[1]).toBe(`2,rounded,share region=china segment=mature source=trendforce_2023_12 year=2030 method=cagr,${exact},,eq,46.33,,%,fail,"trendforce_2023_12, cagr extrapolated"`);
+    expect(csv.stderr).toBe(`semicap: ${file}:2: failed: rounded (${exact} == 46.33 % is false)\n`);
+    const json = JSON.parse(semicap(['check', file, '--format', 'json'], { env: ENV }).stdout);
+    const rows = json.tables[0].rows;
+    expect(rows.map((r: { actual: unknown }) => typeof r.actual)).toEqual(['number', 'object', 'number']);
+    expect(rows[1]).toMatchObject({ actual: null, actual_text: 'true', op: 'eq', expected: null, expected_text: 'true', result: 'pass' });
+    expect(rows[2]).toMatchObject({ actual: 12, op: 'eq', expected: 12, result: 'pass' });
+    const table = semicap(['check', file], { env: ENV }).stdout;
+    // 46.3278… and 46.33 agree to 2 decimals, not to 3: the table shows 3.
+    expect(exact.toFixed(2)).toBe('46.33');
+    expect(table).toMatch(/ 46\.328 │ +│ eq │ +46\.330 │/);
+    expect(table).not.toMatch(/ 46\.33 │ +│ eq │ +46\.33 /);
   });
 });

@@ -48,12 +48,12 @@ describe('--excel', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('line,rule,actual,op,expected,unit,result,detail');
-    expect(lines[1]).toBe('2,中国大陆成熟制程份额 2027,39,>=,35,%,pass,"trendforce_2023_12, its own figure"');
+    expect(lines[0]).toBe('line,rule,evaluated,actual,actual_text,op,expected,expected_text,unit,result,detail');
+    expect(lines[1]).toBe('2,中国大陆成熟制程份额 2027,share region=china segment=mature source=trendforce_2023_12 year=2027 method=cagr,39,,ge,35,,%,pass,"trendforce_2023_12, its own figure"');
     expect(lines[lines.length - 1]).toBe('');
     // Record ends are CRLF; the one line break inside a quoted field is the rule's own text.
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe('3,"two\nlines",12,>,0,,pass,fx.csv');
+    expect(lines[2]).toBe('3,"two\nlines",rows dataset=fx,12,,gt,0,,,pass,fx.csv');
   });
   it('without --excel: no BOM, LF', () => {
     const r = semicap(['funds', '--format', 'csv'], { env: ENV });

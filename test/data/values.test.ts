@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNumber, parseYear } from '../../src/data/values.js';
 
@@ -62,5 +63,32 @@ describe('parseYear', () => {
     expect(parseYear('23').ok).toBe(false);
     expect(parseYear('2023.5').ok).toBe(false);
     expect(parseYear('1800').ok).toBe(false);
+  });
+});
+
+describe('parseNumber: exactly the README grammar', () => {
+  it('refuses numbers that underflow (1e-400 would silently become 0)', () => {
+    for (const raw of ['1e-400', '-1e-400', '0.1e-330', '+5e-325']) {
+      const r = parseNumber(raw);
+      expect(r.ok, raw).toBe(false);
+      if (!r.ok) expect(r.reason).toBe(`'${raw}' is out of range (too close to 0: it would become 0)`);
+    }
+    expect(parseNumber('0e-400')).toEqual({ ok: true, value: 0 });
+    expect(parseNumber('0.000')).toEqual({ ok: true, value: 0 });
+    expect(parseNumber('1e-310')).toEqual({ ok: true, value: 1e-310 });
+  });
+
+  it('property (seeded): a cell is accepted exactly when it matches the documented grammar, and then reads as Number()', () => {
+    const GRAMMAR = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+    const piece = fc.constantFrom('0', '1', '7', '9', '.', ',', '-', '+', 'e', 'E', ' ', '%', '\u00a0', 'x', '٣', '１', '_', "'", '0x', 'Infinity');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (s) => {
+        const r = parseNumber(s);
+        const expected = GRAMMAR.test(s) && Number.isFinite(Number(s)) && !(Number(s) === 0 && /[1-9]/.test(s.split(/[eE]/)[0]));
+        if (r.ok !== expected) return false;
+        return !r.ok || r.value === (Number(s) === 0 ? 0 : Number(s));
+      }),
+      { seed: 31, numRuns: 5000 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SemicapError } from '../../src/errors.js';
 import {
   getMethod,
   levenshtein,
@@ -108,5 +109,23 @@ describe('combinations from --method', () => {
   it('fail as a whole when a member cannot fit (loglinear on zeros)', () => {
     const [m] = parseMethodList('mean(linear,loglinear)');
     expect(() => m.fit([0, 1, 2, 3])).toThrow(/strictly positive/);
+  });
+});
+
+describe('parseMethodSpec bounds: hostile expressions are usage errors, never a stack overflow', () => {
+  const usage = (text: string) => {
+    try {
+      parseMethodSpec(text);
+    } catch (e) {
+      return (e as SemicapError).kind === 'usage' ? (e as Error).message : `not usage: ${String(e)}`;
+    }
+    return 'accepted';
+  };
+  it('caps nesting, length and the number of names', () => {
+    expect(usage('mean(naive,mean(naive,mean(naive,mean(naive,drift))))')).toBe('accepted');
+    expect(usage('mean(naive,mean(naive,mean(naive,mean(naive,mean(naive,drift)))))')).toMatch(/combinations nested more than 4 deep; expected at most 4$/);
+    expect(usage('mean('.repeat(100_000) + 'naive')).toMatch(/: 500005 characters; expected at most 500$/);
+    expect(usage(Array.from({ length: 33 }, () => 'naive').join(','))).toMatch(/more than 32 method names; expected fewer$/);
+    expect(usage('')).toMatch(/no method given/);
   });
 });

@@ -5,6 +5,7 @@ import { toRegularSeries, type GroupedRows } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
 import { backtest, poolBacktests, type BacktestResult } from '../../forecast/backtest.js';
 import { parseMethodList, withIntervals, type IntervalMode } from '../../forecast/registry.js';
+import { magnitudeScale } from '../../forecast/scale.js';
 import type { Method } from '../../forecast/types.js';
 
 export interface BacktestSettings {
@@ -40,6 +41,12 @@ export function backtestBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
     const built = toRegularSeries(rows.years(from, to), rows.values(from, to), settings.fill);
     if ('reason' in built) {
       skipped.push({ series: s, reason: built.reason });
+      continue;
+    }
+    // Values spread over more orders of magnitude than any fit resolves are refused, as forecast refuses them.
+    const scale = magnitudeScale(built.values);
+    if ('reason' in scale) {
+      skipped.push({ series: s, reason: scale.reason });
       continue;
     }
     try {

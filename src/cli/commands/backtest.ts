@@ -107,7 +107,7 @@ export async function backtest(args: string[], opts: Record<string, unknown>, g?
     intervalsNote(methods, intervals),
   ];
   if (g?.verbose) messages.push(`backtested ${data.ids.length} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`);
-  return { report: makeReport('backtest', backtestTables(pooled, levels), notes), inputs: [data.file], messages, exitCode: skipped > 0 ? EXIT.data : EXIT.ok };
+  return { report: makeReport('backtest', backtestTables(pooled, levels), notes, data.lookalikeIds), inputs: [data.file], messages, exitCode: skipped > 0 ? EXIT.data : EXIT.ok };
 }
 
 /** Series per batch: the batches, and so the pooling order and the output, never depend on --jobs. */

@@ -15,27 +15,36 @@
 // (exit 65, FILE:LINE:COLUMN) found before anything is evaluated; a rule whose selector matches no data is
 // reported as `error` and fails the run like a failed rule.
 import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
 import { decodeUtf8, parseCsv } from '../../data/csv.js';
 import { problemError } from '../../data/problem.js';
-import { parseNumber } from '../../data/values.js';
-import { comparableHistory, currentPath } from '../../domain/history.js';
+import { parseNumber, parseYear } from '../../data/values.js';
+import { DATASET_SCHEMAS, KINDS } from '../../data/schemas.js';
 import { PROJECTION_METHODS, projectMethods, type ProjectionMethod } from '../../domain/projection.js';
 import { convertCapacity, fxRateFor, type CapacityUnit } from '../../domain/units.js';
+import { comparableHistory, currentPath } from '../../domain/history.js';
 import { convertFund } from '../../app/funds.js';
+import { judgeClaims } from '../../app/claims.js';
+import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../../data/claims.js';
+import { VERDICTS } from '../../domain/claims.js';
+import { reasonText } from '../../report/claims.js';
 import { missingInputError, usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
 import { closest } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { capacityHistory, sharePaths } from './capacity.js';
-import { judgeClaims } from '../../app/claims.js';
-import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../../data/claims.js';
-import { VERDICTS } from '../../domain/claims.js';
-import { reasonText } from '../../report/claims.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
+
+/**
+ * Operators as words: how the results name them in every format (a CSV cell starting with `=` is a formula in a
+ * spreadsheet, so `==` cannot be written as-is). Rules may use either spelling.
+ */
+export const OP_WORDS: Record<Op, string> = { '>=': 'ge', '>': 'gt', '<=': 'le', '<': 'lt', '==': 'eq', '!=': 'ne' };
+const OP_BY_TEXT: ReadonlyMap<string, Op> = new Map([...OPS.map((op) => [op, op] as const), ...OPS.map((op) => [OP_WORDS[op], op] as const)]);
 
 interface MetricSpec {
   keys: readonly string[];
@@ -48,15 +57,38 @@ interface MetricSpec {
 }
 
 /** The metrics a rule can name, their selector keys and the units their value may be given in. */
-export const METRICS: Record<string, MetricSpec> = {
-  share: { keys: ['region', 'segment', 'source', 'year', 'method'], required: ['year'], units: ['%'], describe: "a region's share of a segment in a year: the source's own figure, or its projection (method cagr by default)" },
-  cagr: { keys: ['region', 'segment', 'source'], required: ['source'], units: ['%/yr'], describe: "the compound rate a source's first two share figures imply" },
-  wpm: { keys: ['entity', 'segment', 'year', 'method'], required: ['year'], units: ['wpm_8in_eq', 'wpm_12in'], describe: "an entity's capacity in a year, projected through its first and last year-end figures" },
-  self_sufficiency: { keys: ['scope', 'year', 'kind', 'path'], required: ['year'], units: ['%'], describe: 'a self-sufficiency figure of a year (kind actual by default), or the current path (path=cagr|linear) in that year' },
-  fund: { keys: ['fund', 'phase', 'measure', 'bound', 'fx_year'], required: ['fund'], units: ['CNY_bn', 'USD_bn'], describe: 'a fund amount (bound low or high) in CNY or USD at the fund year’s rate (or fx_year)' },
-  rows: { keys: ['dataset'], required: ['dataset'], units: [''], describe: 'the number of rows of a dataset' },
-  valid: { keys: ['dataset'], required: [], units: [''], boolean: true, describe: 'every dataset (or the one named) passes validation' },
-  claim: { keys: ['id', 'file'], required: ['id'], units: [''], verdict: true, describe: 'the verdict of a claim of datasets/claims.csv (or file=CLAIMS.csv), as semicap claims gives it' },
+export const METRICS: Readonly<Record<string, MetricSpec>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, MetricSpec>, {
+    share: { keys: ['region', 'segment', 'source', 'year', 'method'], required: ['year'], units: ['%'], describe: "a region's share of a segment in a year: the source's own figure, or its projection (method cagr by default)" },
+    cagr: { keys: ['region', 'segment', 'source'], required: ['source'], units: ['%/yr'], describe: "the compound rate a source's first two share figures imply" },
+    wpm: { keys: ['entity', 'segment', 'year', 'method'], required: ['year'], units: ['wpm_8in_eq', 'wpm_12in'], describe: "an entity's capacity in a year, projected through its first and last year-end figures" },
+    self_sufficiency: { keys: ['scope', 'year', 'kind', 'path'], required: ['year'], units: ['%'], describe: 'a self-sufficiency figure of a year (kind actual by default), or the current path (path=cagr|linear) in that year' },
+    fund: { keys: ['fund', 'phase', 'measure', 'bound', 'fx_year'], required: ['fund'], units: ['CNY_bn', 'USD_bn'], describe: 'a fund amount (bound low or high) in CNY or USD at the fund year’s rate (or fx_year)' },
+    rows: { keys: ['dataset'], required: ['dataset'], units: [''], describe: 'the number of rows of a dataset' },
+    valid: { keys: ['dataset'], required: [], units: [''], boolean: true, describe: 'every dataset (or the one named) passes validation' },
+    claim: { keys: ['id', 'file'], required: ['id'], units: [''], verdict: true, describe: 'the verdict of a claim of datasets/claims.csv (or file=CLAIMS.csv), as semicap claims gives it' },
+  }),
+);
+
+/** What each metric measures when a selector key is left out: shown in the results as what was evaluated. */
+const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  share: { region: 'china', segment: 'mature', method: 'cagr' },
+  cagr: { region: 'china', segment: 'mature' },
+  wpm: { entity: 'china', method: 'cagr' },
+  self_sufficiency: { scope: 'ic_production_in_china' },
+  fund: { bound: 'low' },
+  rows: {},
+  valid: { dataset: 'all' },
+  claim: {},
+};
+
+/** Selector values that do not depend on the data: checked while the rule file is read. */
+const FIXED_VALUES: Readonly<Record<string, readonly string[]>> = {
+  method: PROJECTION_METHODS,
+  path: ['cagr', 'linear'],
+  bound: ['low', 'high'],
+  kind: KINDS,
+  dataset: DATASET_SCHEMAS.map((d) => d.name),
 };
 
 export interface Rule {
@@ -82,12 +114,14 @@ export function parseRules(text: string, file: string): Rule[] {
   HEADER.forEach((name, i) => {
     if (header[i] !== name) throw problemError({ file, line: 1, column: i + 1, message: `column ${i + 1} is '${table.header[i] ?? ''}'; expected the header ${HEADER.join(',')}` });
   });
+  // A gate without rules would pass whatever the data: fail closed.
+  if (table.rows.length === 0) throw problemError({ file, line: 1, message: 'has a header but no rules; expected at least one rule (a gate with no rules would pass anything)' });
   const rules: Rule[] = [];
   for (const row of table.rows) {
     const cell = (i: number) => (row.cells[i] ?? '').trim();
     const at = (column: number, message: string) => problemError({ file, line: row.line, column, message });
     const metric = cell(1);
-    const spec = METRICS[metric];
+    const spec = Object.hasOwn(METRICS, metric) ? METRICS[metric] : undefined;
     if (!spec) {
       const hint = closest(metric, Object.keys(METRICS));
       throw at(2, `unknown metric '${metric}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${Object.keys(METRICS).join(', ')}`);
@@ -96,18 +130,25 @@ export function parseRules(text: string, file: string): Rule[] {
     for (const part of cell(2).split(/[;\s]+/).filter((p) => p !== '')) {
       const m = /^([a-z_]+)=(.+)$/.exec(part);
       if (!m) throw at(3, `selector part '${part}' is not KEY=VALUE`);
-      if (!spec.keys.includes(m[1])) throw at(3, `metric '${metric}' has no selector key '${m[1]}'; expected ${spec.keys.join(', ') || 'none'}`);
-      selector[m[1]] = m[2];
+      const [, key, value] = m;
+      if (!spec.keys.includes(key)) {
+        const hint = closest(key, spec.keys);
+        throw at(3, `metric '${metric}' has no selector key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${spec.keys.join(', ') || 'none'}`);
+      }
+      if (selector[key] !== undefined) throw at(3, `selector key '${key}' is given twice ('${selector[key]}' and '${value}'); expected it once`);
+      const fixed = Object.hasOwn(FIXED_VALUES, key) ? FIXED_VALUES[key] : undefined;
+      if (fixed && !fixed.includes(value)) throw at(3, unknownValue(key, value, fixed));
+      if ((key === 'year' || key === 'fx_year') && !parseYear(value).ok) throw at(3, `${key}=${value}: ${(parseYear(value) as { reason: string }).reason}`);
+      selector[key] = value;
     }
     for (const key of spec.required) if (selector[key] === undefined) throw at(3, `metric '${metric}' needs ${key}=...`);
-    if (selector.year !== undefined && !/^\d{4}$/.test(selector.year)) throw at(3, `year=${selector.year} is not a four-digit year`);
-    if (selector.method !== undefined && !(PROJECTION_METHODS as readonly string[]).includes(selector.method)) throw at(3, `method=${selector.method}; expected ${PROJECTION_METHODS.join(', ')}`);
-    const op = cell(3) as Op;
-    if (!OPS.includes(op)) throw at(4, `operator '${cell(3)}'; expected one of ${OPS.join(' ')}`);
+    if (metric === 'wpm' && selector.method === 'logistic') throw at(3, 'metric wpm projects with method=cagr or method=linear, not logistic');
+    const op = OP_BY_TEXT.get(cell(3));
+    if (op === undefined) throw at(4, `operator '${cell(3)}'; expected one of ${OPS.join(' ')} (or ${OPS.map((o) => OP_WORDS[o]).join(' ')})`);
     let value: number | boolean | string;
     if (spec.verdict) {
       if (!(VERDICTS as readonly string[]).includes(cell(4))) throw at(5, `value '${cell(4)}'; expected one of ${VERDICTS.join(', ')} for metric '${metric}'`);
-      if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is a verdict: use == or !=`);
+      if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is a verdict: use eq or ne (== or !=)`);
       value = cell(4);
     } else if (spec.boolean) {
       if (cell(4) !== 'true' && cell(4) !== 'false') throw at(5, `value '${cell(4)}'; expected true or false for metric '${metric}'`);
@@ -115,7 +156,7 @@ export function parseRules(text: string, file: string): Rule[] {
       value = cell(4) === 'true';
     } else {
       const n = parseNumber(cell(4), { percentSign: true });
-      if (!n.ok) throw at(5, `value '${cell(4)}' ${n.reason}; expected a number`);
+      if (!n.ok) throw at(5, `value ${n.reason}; expected a number`);
       value = n.value;
     }
     const unit = cell(5);
@@ -123,6 +164,56 @@ export function parseRules(text: string, file: string): Rule[] {
     rules.push({ line: row.line, rule: cell(0) || `${metric} ${cell(2)} ${op} ${cell(4)}${unit}`, metric, selector, op, value, unit });
   }
   return rules;
+}
+
+function unknownValue(key: string, value: string, known: readonly string[]): string {
+  const hint = closest(value, known);
+  const list = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
+  return `unknown ${key} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${list}`;
+}
+
+/** The values of each data-dependent selector key that the datasets hold. */
+function knownValues(metric: string, data: Datasets): Record<string, readonly string[]> {
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort();
+  switch (metric) {
+    case 'share':
+    case 'cagr':
+      return { region: distinct(data.capacityShare.map((r) => r.region)), segment: distinct(data.capacityShare.map((r) => r.segment)), source: distinct(data.capacityShare.map((r) => r.source_id)) };
+    case 'wpm':
+      return { entity: distinct(data.capacity.map((r) => r.entity)), segment: distinct(data.capacity.map((r) => r.segment)) };
+    case 'self_sufficiency':
+      return { scope: distinct(data.selfSufficiency.map((r) => r.scope)) };
+    case 'fund':
+      return { fund: distinct(data.funds.map((r) => r.fund)), phase: distinct(data.funds.map((r) => r.phase)), measure: distinct(data.funds.map((r) => r.measure)) };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Checks each rule's selector values against the loaded datasets: a value the data does not hold (a misspelt
+ * region, source or fund) is a data error at FILE:LINE:3, never a rule that quietly matches nothing.
+ */
+export function checkSelectorValues(rules: readonly Rule[], data: Datasets, file: string): void {
+  for (const rule of rules) {
+    const known = knownValues(rule.metric, data);
+    for (const [key, value] of Object.entries(rule.selector)) {
+      const values = Object.hasOwn(known, key) ? known[key] : undefined;
+      if (values && !values.includes(value)) throw problemError({ file, line: rule.line, column: 3, message: `${unknownValue(key, value, values)} (in ${data.dir})` });
+    }
+  }
+}
+
+/** The selector a rule was evaluated with, its defaults filled in: `region=china segment=mature year=2027 method=cagr`. */
+export function evaluatedSelector(rule: Rule): string {
+  const defaults = DEFAULTS[rule.metric] ?? {};
+  const keys = METRICS[rule.metric].keys;
+  const parts: string[] = [];
+  for (const key of keys) {
+    const value = rule.selector[key] ?? (Object.hasOwn(defaults, key) ? defaults[key] : undefined);
+    if (value !== undefined) parts.push(`${key}=${value}`);
+  }
+  return `${rule.metric} ${parts.join(' ')}`.trim();
 }
 
 /** The comparison a rule makes; == and != allow a relative difference of 1e-9 (printed values round). */
@@ -250,7 +341,7 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       return { actual: judgement.verdict, detail: reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax) };
     }
     case 'valid': {
-      const found = problems().filter((p) => s.dataset === undefined || p.file.endsWith(`${s.dataset}.csv`));
+      const found = problems().filter((p) => s.dataset === undefined || basename(p.file) === `${s.dataset}.csv`);
       const count = found.reduce((n, p) => n + p.count, 0);
       return { actual: count === 0, detail: count === 0 ? 'no problems' : `${count} problem(s); run semicap validate` };
     }
@@ -285,6 +376,8 @@ export function check(args: string[], _opts: Record<string, unknown>, g: GlobalO
   } catch (e) {
     loadError = (e as Error).message;
   }
+  // A misspelt region, source or fund is a broken rule, found before anything is evaluated.
+  if (data !== undefined) checkSelectorValues(rules, data, file);
   const rows: Record<string, CellValue>[] = [];
   const messages: string[] = [];
   for (const rule of rules) {
@@ -303,10 +396,24 @@ export function check(args: string[], _opts: Record<string, unknown>, g: GlobalO
       // Keep the reason, not a list of every region in the data.
       detail = e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message;
     }
-    rows.push({ line: rule.line, rule: rule.rule, metric: rule.metric, actual: typeof actual === 'boolean' ? String(actual) : actual, op: rule.op, expected: typeof rule.value === 'boolean' ? String(rule.value) : rule.value, unit: rule.unit, result, detail });
-    if (result !== 'pass') messages.push(`${file}:${rule.line}: ${result === 'fail' ? 'failed' : 'could not be evaluated'}: ${rule.rule}${result === 'fail' ? ` (${formatActual(actual)} ${rule.op} ${String(rule.value)}${rule.unit === '' ? '' : ' ' + rule.unit} is false)` : ` (${detail})`}`);
+    rows.push({
+      line: rule.line,
+      rule: rule.rule,
+      evaluated: evaluatedSelector(rule),
+      actual: typeof actual === 'number' ? actual : null,
+      actual_text: typeof actual === 'boolean' || typeof actual === 'string' ? String(actual) : null,
+      op: OP_WORDS[rule.op],
+      expected: typeof rule.value === 'number' ? rule.value : null,
+      expected_text: typeof rule.value === 'boolean' || typeof rule.value === 'string' ? String(rule.value) : null,
+      unit: rule.unit,
+      result,
+      detail,
+    });
+    if (result !== 'pass') messages.push(`${file}:${rule.line}: ${result === 'fail' ? 'failed' : 'could not be evaluated'}: ${rule.rule}${result === 'fail' ? ` (${exact(actual)} ${rule.op} ${exact(rule.value)}${rule.unit === '' ? '' : ' ' + rule.unit} is false)` : ` (${detail})`}`);
   }
   const passed = rows.filter((r) => r.result === 'pass').length;
+  // The table rounds, but never so far that two different values compared look alike.
+  const digits = distinguishingDigits(rows.map((r) => [r.actual, r.expected] as [CellValue, CellValue]));
   const report = makeReport(
     'check',
     [
@@ -316,9 +423,12 @@ export function check(args: string[], _opts: Record<string, unknown>, g: GlobalO
         columns: [
           { key: 'line', header: 'line', type: 'int' },
           { key: 'rule', header: 'rule' },
-          { key: 'actual', header: 'actual', type: 'number', digits: 2 },
+          { key: 'evaluated', header: 'evaluated' },
+          { key: 'actual', header: 'actual', type: 'number', digits },
+          { key: 'actual_text', header: 'actual (text)' },
           { key: 'op', header: 'op' },
-          { key: 'expected', header: 'expected', type: 'number', digits: 2 },
+          { key: 'expected', header: 'expected', type: 'number', digits },
+          { key: 'expected_text', header: 'expected (text)' },
           { key: 'unit', header: 'unit' },
           { key: 'result', header: 'result' },
           { key: 'detail', header: 'detail' },
@@ -326,9 +436,23 @@ export function check(args: string[], _opts: Record<string, unknown>, g: GlobalO
         rows,
       },
     ],
-    [`${passed} of ${rows.length} rule(s) passed`],
+    [`${passed} of ${rows.length} rule(s) passed; op: ${OPS.map((o) => `${OP_WORDS[o]} ${o}`).join(', ')}; eq and ne allow a relative difference of 1e-9`],
   );
   return { report, inputs: [file, ...datasetPaths(dir)], messages, exitCode: passed === rows.length ? EXIT.ok : EXIT.checkFailed };
 }
 
-const formatActual = (v: number | boolean | string | null) => (typeof v === 'number' ? String(Number(v.toFixed(4))) : String(v));
+/**
+ * Decimals for the table (2 to 15): the fewest that tell apart every pair of different values a rule compared.
+ * @example distinguishingDigits([[46.330000001, 46.33]]) // 9
+ */
+export function distinguishingDigits(pairs: readonly (readonly [CellValue, CellValue])[]): number {
+  let digits = 2;
+  for (const [a, b] of pairs) {
+    if (typeof a !== 'number' || typeof b !== 'number' || a === b || !Number.isFinite(a) || !Number.isFinite(b)) continue;
+    while (digits < 15 && a.toFixed(digits) === b.toFixed(digits)) digits++;
+  }
+  return digits;
+}
+
+/** A value as compared: numbers in full (shortest round-trip form), never rounded. */
+const exact = (v: number | boolean | string | null) => String(v);

@@ -4,6 +4,7 @@
 import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
 import type { IntervalMode } from '../../forecast/registry.js';
+import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
 import type { Forecast, Method } from '../../forecast/types.js';
 
 export interface BatchSettings {
@@ -77,19 +78,35 @@ export function clampForecast(forecast: Forecast, bounds: Bounds): number {
   return moved;
 }
 
+function unscale(forecast: Forecast, exponent: number): void {
+  const back = (xs: number[]) => xs.forEach((x, i) => (xs[i] = scaleBy(x, -exponent)));
+  back(forecast.mean);
+  for (const interval of forecast.intervals) {
+    back(interval.lower);
+    back(interval.upper);
+  }
+}
+
 /** Fits each method to one series; failures come back as reasons, never as exceptions. */
 export function forecastSeries(series: YearlySeries, methods: Method[], horizon: number, levels: number[], seed: number, bounds: Bounds = {}, keepParams = false): { ok: SeriesForecast[]; failed: string[]; clamped: number } {
   const ok: SeriesForecast[] = [];
   const failed: string[] = [];
   let clamped = 0;
+  // Extreme magnitudes are fitted in a rescaled unit and scaled back (exactly: a power of two).
+  const scale = magnitudeScale(series.values);
+  if ('reason' in scale) return { ok, failed: [scale.reason], clamped };
+  const { exponent } = scale;
+  const y = exponent === 0 ? series.values : series.values.map((v) => scaleBy(v, exponent));
+  const scaledBounds = exponent === 0 ? bounds : { floor: bounds.floor === undefined ? undefined : scaleBy(bounds.floor, exponent), cap: bounds.cap === undefined ? undefined : scaleBy(bounds.cap, exponent) };
   for (const method of methods) {
     if (series.values.length < method.minLength) {
       failed.push(`${method.name}: ${series.values.length} value(s), needs at least ${method.minLength}`);
       continue;
     }
     try {
-      const fitted = method.fit(series.values, bounds);
+      const fitted = method.fit(y, scaledBounds);
       const forecast = fitted.forecast(horizon, { levels, seed });
+      if (exponent !== 0) unscale(forecast, exponent);
       const numbers = [...forecast.mean, ...forecast.intervals.flatMap((i) => [...i.lower, ...i.upper])];
       if (numbers.some((n) => !Number.isFinite(n))) failed.push(`${method.name}: the forecast is not finite`);
       else {

@@ -124,7 +124,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const settings: BatchSettings = { methods: methodText, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined };
 
   const notes: string[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...data.lookalikeIds];
   const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: file === STDIN ? [] : [data.file], messages: [], exitCode: EXIT.ok };
   // The rows are produced while the output is written; the counts, notes and exit code are known at the end.
   async function* rows(): AsyncGenerator<CellValue[][]> {
