@@ -17,7 +17,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_M3, MIN_FIT, ORIGINS, readM3, scaledErrors, type BenchSeries } from '../scripts/calibrate-intervals.js';
+import { DEFAULT_M3, MIN_FIT, ORIGINS, readM3, RECENT, scaledErrors, scaledErrorsNearEnd, TARGETS, type BenchSeries } from '../scripts/calibrate-intervals.js';
 import { calibrated, scaledErrorQuantiles } from '../src/forecast/calibrated.js';
 import { maseScale } from '../src/forecast/accuracy.js';
 import { normal, Rng } from '../src/forecast/random.js';
@@ -144,16 +144,25 @@ export function simulatedSets(count: number, seed: number): { name: string; seri
   ];
 }
 
+/** Ways to collect calibration errors from histories (scripts/calibrate-intervals.ts): the shipped one and others. */
+export const CALIBRATIONS: { label: string; errors: (histories: number[][], method: Method) => number[][]; recent?: number }[] = [
+  { label: `last ${TARGETS} years by horizon, recent ${RECENT}-change scale (shipped)`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT, RECENT), recent: RECENT },
+  { label: `last ${TARGETS} years by horizon, whole-history scale`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT) },
+  { label: `${ORIGINS} latest 6-year windows, recent ${RECENT}-change scale`, errors: (y, m) => scaledErrors(y, m, H, ORIGINS, MIN_FIT, RECENT), recent: RECENT },
+  { label: `${ORIGINS} latest 6-year windows, whole-history scale (before)`, errors: (y, m) => scaledErrors(y, m, H, ORIGINS, MIN_FIT) },
+  { label: 'every 6-year window, whole-history scale', errors: (y, m) => scaledErrors(y, m, H, 40, MIN_FIT) },
+];
+
 /**
- * How the calibration window was chosen without the test years: split each M3 train part again (inner history =
- * train minus its last 6 years, pseudo-test = those 6), learn a table on the inner histories with `origins`
- * rolling origins, and measure its coverage on the pseudo-test years.
+ * How the calibration was chosen without the test years: split each M3 train part again (inner history = train
+ * minus its last 6 years, pseudo-test = those 6), learn a table on the inner histories as `calibration` says,
+ * and measure its coverage and MSIS on the pseudo-test years.
  */
-export function innerValidation(series: readonly BenchSeries[], method: Method, origins: number): Quality {
+export function innerValidation(series: readonly BenchSeries[], method: Method, calibration: (typeof CALIBRATIONS)[number]): Quality {
   const inner = series.map((s) => ({ id: s.id, train: s.train.slice(0, -H), test: s.train.slice(-H) })).filter((s) => s.train.length > 1);
-  const errors = scaledErrors(inner.map((s) => s.train), method, H, origins, MIN_FIT);
+  const errors = calibration.errors(inner.map((s) => s.train), method);
   const probabilities = [0.025, 0.1, 0.9, 0.975];
-  const table = { method: method.name, source: 'inner validation', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length) };
+  const table = { method: method.name, source: 'inner validation', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length), recentChanges: calibration.recent };
   return intervalQuality(inner, calibrated(method, table));
 }
 
@@ -188,8 +197,8 @@ async function main(): Promise<void> {
   printRows(`M3 yearly: ${m3.length} series, horizon ${H} (${m3Path}); coverage in %, target 78-82 (80 %) and 93-97 (95 %), MSIS <= 28`, run('M3 yearly', m3));
   console.log('R forecast 8.20 model-based, same data (RESULTS.md): ' + R_INTERVALS.map((r) => `${r.method} ${r.cover80} / ${r.cover95} / MSIS ${r.msis}`).join('; '));
   if (names.includes('auto')) {
-    const rows = [ORIGINS, 40].map((o) => ({ label: `auto, ${o} origins${o === ORIGINS ? ' (shipped)' : ''}`, q: innerValidation(m3, getMethod('auto'), o) }));
-    printRows('Choosing the calibration window on the train rows only (pseudo-test: the last 6 train years; tables from the years before)', rows);
+    const rows = CALIBRATIONS.map((c) => ({ label: c.label, q: innerValidation(m3, getMethod('auto'), c) }));
+    printRows('Choosing the calibration on the train rows only (pseudo-test: the last 6 train years; tables from the years before)', rows);
     results['inner validation'] = Object.fromEntries(rows.map((r) => [r.label, r.q]));
   }
   for (const { name, series } of simulatedSets(400, 20261206)) {
