@@ -14,11 +14,12 @@
 //
 //   npm run bench:intervals                      default M3 path
 //   npm run bench:intervals -- path/to/m3_yearly.csv --method auto,theta
+//   npm run bench:intervals -- --compare-calibrations      also every way of calibrating in CALIBRATIONS
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_M3, MIN_FIT, ORIGINS, readM3, scaledErrors, type BenchSeries } from '../scripts/calibrate-intervals.js';
-import { calibrated, scaledErrorQuantiles } from '../src/forecast/calibrated.js';
+import { DEFAULT_M3, MIN_FIT, ORIGINS, readM3, RECENT, scaledErrors, scaledErrorsNearEnd, TARGETS, type BenchSeries } from '../scripts/calibrate-intervals.js';
+import { calibrated, scaledErrorQuantiles, type CalibrationTable } from '../src/forecast/calibrated.js';
 import { maseScale } from '../src/forecast/accuracy.js';
 import { normal, Rng } from '../src/forecast/random.js';
 import { getMethod, withIntervals, type IntervalMode } from '../src/forecast/registry.js';
@@ -144,17 +145,30 @@ export function simulatedSets(count: number, seed: number): { name: string; seri
   ];
 }
 
-/**
- * How the calibration window was chosen without the test years: split each M3 train part again (inner history =
- * train minus its last 6 years, pseudo-test = those 6), learn a table on the inner histories with `origins`
- * rolling origins, and measure its coverage on the pseudo-test years.
- */
-export function innerValidation(series: readonly BenchSeries[], method: Method, origins: number): Quality {
-  const inner = series.map((s) => ({ id: s.id, train: s.train.slice(0, -H), test: s.train.slice(-H) })).filter((s) => s.train.length > 1);
-  const errors = scaledErrors(inner.map((s) => s.train), method, H, origins, MIN_FIT);
+/** Ways to collect calibration errors from histories (scripts/calibrate-intervals.ts): the shipped one and others. */
+export const CALIBRATIONS: { label: string; errors: (histories: number[][], method: Method) => number[][]; recent?: number }[] = [
+  { label: `last ${TARGETS} years by horizon, recent ${RECENT}-change scale (shipped)`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT, RECENT), recent: RECENT },
+  { label: `last ${TARGETS} years by horizon, whole-history scale`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT) },
+  { label: `${ORIGINS} latest 6-year windows, recent ${RECENT}-change scale`, errors: (y, m) => scaledErrors(y, m, H, ORIGINS, MIN_FIT, RECENT), recent: RECENT },
+  { label: `${ORIGINS} latest 6-year windows, whole-history scale (before)`, errors: (y, m) => scaledErrors(y, m, H, ORIGINS, MIN_FIT) },
+  { label: 'every 6-year window, whole-history scale', errors: (y, m) => scaledErrors(y, m, H, 40, MIN_FIT) },
+];
+
+/** A table of `auto`'s errors on the train parts of `series`, collected as `calibration` says (80 % and 95 % only). */
+function calibrationTableOf(series: readonly BenchSeries[], calibration: (typeof CALIBRATIONS)[number]): CalibrationTable {
+  const errors = calibration.errors(series.map((s) => s.train), getMethod('auto'));
   const probabilities = [0.025, 0.1, 0.9, 0.975];
-  const table = { method: method.name, source: 'inner validation', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length) };
-  return intervalQuality(inner, calibrated(method, table));
+  return { method: 'auto', source: calibration.label, probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length), maxLength: Math.max(...series.map((s) => s.train.length + s.test.length)), recentChanges: calibration.recent };
+}
+
+/**
+ * How the calibration was chosen without the test years: split each M3 train part again (inner history = train
+ * minus its last 6 years, pseudo-test = those 6), learn a table on the inner histories as `calibration` says,
+ * and measure its coverage and MSIS on the pseudo-test years.
+ */
+export function innerValidation(series: readonly BenchSeries[], method: Method, calibration: (typeof CALIBRATIONS)[number]): Quality {
+  const inner = series.map((s) => ({ id: s.id, train: s.train.slice(0, -H), test: s.train.slice(-H) })).filter((s) => s.train.length > 1);
+  return intervalQuality(inner, calibrated(method, { ...calibrationTableOf(inner, calibration), maxLength: undefined }));
 }
 
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '');
@@ -188,16 +202,22 @@ async function main(): Promise<void> {
   printRows(`M3 yearly: ${m3.length} series, horizon ${H} (${m3Path}); coverage in %, target 78-82 (80 %) and 93-97 (95 %), MSIS <= 28`, run('M3 yearly', m3));
   console.log('R forecast 8.20 model-based, same data (RESULTS.md): ' + R_INTERVALS.map((r) => `${r.method} ${r.cover80} / ${r.cover95} / MSIS ${r.msis}`).join('; '));
   if (names.includes('auto')) {
-    const rows = [ORIGINS, 40].map((o) => ({ label: `auto, ${o} origins${o === ORIGINS ? ' (shipped)' : ''}`, q: innerValidation(m3, getMethod('auto'), o) }));
-    printRows('Choosing the calibration window on the train rows only (pseudo-test: the last 6 train years; tables from the years before)', rows);
+    const rows = CALIBRATIONS.map((c) => ({ label: c.label, q: innerValidation(m3, getMethod('auto'), c) }));
+    printRows('Choosing the calibration on the train rows only (pseudo-test: the last 6 train years; tables from the years before)', rows);
     results['inner validation'] = Object.fromEntries(rows.map((r) => [r.label, r.q]));
   }
   for (const { name, series } of simulatedSets(400, 20261206)) {
     printRows(`simulated ${name}: ${series.length} series (seed 20261206)`, run(`simulated ${name}`, series));
   }
-  for (const extra of valueOf('--extra')) {
-    const series = readExtra(resolve(extra));
-    printRows(`${extra}: ${series.length} series`, run(extra, series));
+  const extras = valueOf('--extra').map((extra) => ({ name: extra, series: readExtra(resolve(extra)) }));
+  for (const { name, series } of extras) printRows(`${name}: ${series.length} series`, run(name, series));
+  if (argv.includes('--compare-calibrations') && names.includes('auto')) {
+    console.log('\nEvery way of calibrating, learned on the M3 train rows, pooled 80 % / 95 % coverage and MSIS (after the choice; not used to make it)');
+    for (const c of CALIBRATIONS) {
+      const method = calibrated(getMethod('auto'), calibrationTableOf(m3, c));
+      const sets = [{ name: 'M3 test', series: m3 }, ...simulatedSets(400, 20261206), ...extras];
+      console.log(`${c.label}\n  ${sets.map(({ name, series }) => { const q = intervalQuality(series, method); return `${name}: ${fmt(q.pooled[80])} / ${fmt(q.pooled[95])} / ${fmt(q.msis, 2)}`; }).join('\n  ')}`);
+    }
   }
   const outDir = join(ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });

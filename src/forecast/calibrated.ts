@@ -1,8 +1,10 @@
 // Empirically calibrated prediction intervals (conformal by horizon, pooled over comparable series): a method's
 // point forecast plus quantiles of the errors the same method made on held-out years of many other series.
 //
-// Errors are scaled as MASE and MSIS scale them: e = (actual − forecast) / s, s = the training series' mean
-// absolute first difference. A calibration table holds, for each horizon h, quantiles q_h(p) of those scaled
+// Errors are scaled by the training series' mean absolute first difference, e = (actual − forecast) / s, as MASE
+// and MSIS scale them; a table with `recentChanges` = m takes s over the series' last m year-to-year changes
+// only (over all of them where those are all zero), so the band follows how volatile the series is lately. A
+// calibration table holds, for each horizon h, quantiles q_h(p) of those scaled
 // errors, learned on a benchmark the evaluation never sees (datasets/interval_calibration.json says which one,
 // and scripts/calibrate-intervals.ts regenerates it). The interval at level L is then
 //   [ mean_h + s · q_h((1 − L/100)/2),  mean_h + s · q_h((1 + L/100)/2) ]
@@ -37,6 +39,20 @@ export interface CalibrationTable {
   counts: number[];
   /** Longest series (years) of the data the table was learned from; longer histories keep the model's intervals. */
   maxLength?: number;
+  /** The scale averages the last this many year-to-year changes (see calibrationScale); all of them when absent. */
+  recentChanges?: number;
+}
+
+/**
+ * The scale errors are divided by: the mean absolute first difference of `y`'s last `recent` changes (of all of
+ * `y` when `recent` is undefined, or when those changes are all zero); undefined where `y` has no change at all.
+ *
+ * @example calibrationScale([10, 20, 21, 23], 2) // (1 + 2) / 2 = 1.5
+ */
+export function calibrationScale(y: readonly number[], recent?: number): number | undefined {
+  const whole = maseScale(y);
+  if (recent === undefined || whole === undefined) return whole;
+  return maseScale(y.slice(-(recent + 1))) ?? whole;
 }
 
 /**
@@ -97,7 +113,7 @@ export function calibratedIntervals(mean: readonly number[], scale: number, tabl
 /** A fitted model whose forecasts keep `fitted`'s means and take calibrated intervals on training series `y`. */
 export function calibrateFitted(fitted: Fitted, y: readonly number[], table: CalibrationTable): Fitted {
   const tooLong = table.maxLength !== undefined && y.length > table.maxLength;
-  const scale = tooLong ? undefined : maseScale(y);
+  const scale = tooLong ? undefined : calibrationScale(y, table.recentChanges);
   const kind = tooLong ? `model (longer than the ${table.maxLength} years of the calibration series)` : scale === undefined ? 'model (no scale to calibrate with)' : 'calibrated';
   return {
     method: fitted.method,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { calibrationFile, calibrationSource, calibrationTable, DEFAULT_M3, OUT, readM3 } from '../../scripts/calibrate-intervals.js';
-import { calibrated, calibratedIntervals, scaledErrorQuantiles, scaledQuantile, type CalibrationTable } from '../../src/forecast/calibrated.js';
+import { calibrationFile, calibrationSource, calibrationTable, DEFAULT_M3, OUT, readM3, scaledErrorsNearEnd } from '../../scripts/calibrate-intervals.js';
+import { calibrated, calibratedIntervals, calibrationScale, scaledErrorQuantiles, scaledQuantile, type CalibrationTable } from '../../src/forecast/calibrated.js';
 import { naive } from '../../src/forecast/naive.js';
 import { normal, Rng } from '../../src/forecast/random.js';
 import { getMethod, shippedCalibration, withIntervals } from '../../src/forecast/registry.js';
@@ -76,6 +76,52 @@ describe('calibrated intervals on a hand-computed case', () => {
   });
 });
 
+describe('a table scaled by recent changes', () => {
+  it('scales by the mean absolute change over the last m changes, or over all where those are all zero', () => {
+    // Last 2 changes of 10, 20, 21, 23: 1 and 2 → 1.5 (the whole history's would be 13/3).
+    expect(calibrationScale([10, 20, 21, 23], 2)).toBeCloseTo(1.5, 12);
+    expect(calibrationScale([10, 20, 21, 23])).toBeCloseTo(13 / 3, 12);
+    // Last 2 changes of 10, 12, 12, 12 are zero: the whole history's (2 + 0 + 0) / 3.
+    expect(calibrationScale([10, 12, 12, 12], 2)).toBeCloseTo(2 / 3, 12);
+    expect(calibrationScale([5, 5, 5], 2)).toBeUndefined();
+    // Fewer changes than m: all of them.
+    expect(calibrationScale([1, 4], 6)).toBe(3);
+  });
+
+  it('gives mean + recent scale × the table quantiles', () => {
+    // Naive forecasts 23; scale 1.5: h1 80 % = 23 − 1.5 = 21.5 … 23 + 2 · 1.5 = 26; h2 = 23 − 3 … 23 + 4.5.
+    const [i80] = calibrated(naive, { ...TABLE, recentChanges: 2 }).fit([10, 20, 21, 23]).forecast(2, { levels: [80] }).intervals;
+    expect(i80.lower[0]).toBeCloseTo(21.5, 12);
+    expect(i80.upper[0]).toBeCloseTo(26, 12);
+    expect(i80.lower[1]).toBeCloseTo(20, 12);
+    expect(i80.upper[1]).toBeCloseTo(27.5, 12);
+  });
+});
+
+describe('scaledErrorsNearEnd', () => {
+  // y = 1, 2, 4, 7, 11, 16; naive; horizon 2; outcomes in the last 2 values (11 and 16).
+  //   fit on 5 values (scale 10/4 = 2.5, forecast 11): h1 → (16 − 11) / 2.5 = 2
+  //   fit on 4 (scale 6/3 = 2, forecast 7): h1 → (11 − 7) / 2 = 2, h2 → (16 − 7) / 2 = 4.5
+  //   fit on 3 (scale 3/2, forecast 4): h1 scores 7, not among the last 2; h2 → (11 − 4) / 1.5 = 14/3
+  const y = [1, 2, 4, 7, 11, 16];
+
+  it('collects each horizon\'s errors on the last years, scaled by the history before the origin', () => {
+    const e = scaledErrorsNearEnd([y], naive, 2, 2, 3);
+    expect(e[0]).toEqual([2, 2]);
+    expect(e[1][0]).toBeCloseTo(4.5, 12);
+    expect(e[1][1]).toBeCloseTo(14 / 3, 12);
+    // At least 4 values to fit on: the fit on 3 drops out.
+    expect(scaledErrorsNearEnd([y], naive, 2, 2, 4)[1]).toEqual([4.5]);
+  });
+
+  it('scales by the last changes when asked', () => {
+    // Last change before each origin: 4 (11 − 7), 3 (7 − 4), 2 (4 − 2).
+    const e = scaledErrorsNearEnd([y], naive, 2, 2, 3, 1);
+    expect(e[0]).toEqual([1.25, 4 / 3]);
+    expect(e[1]).toEqual([3, 3.5]);
+  });
+});
+
 describe('calibration on a known process', () => {
   // Random walks y_t = y_{t−1} + N(0, 1), lengths 15–40, seeded. The table is learned on 1,500 walks (naive's
   // scaled errors 6 steps past the end) and applied to 3,000 fresh walks: a conformal interval pooled over
@@ -123,6 +169,7 @@ describe('the shipped table', () => {
     const table = shippedCalibration('auto')!;
     expect(table.quantiles).toHaveLength(6);
     expect(table.maxLength).toBe(47); // the longest M3 yearly series
+    expect(table.recentChanges).toBe(6);
     for (const row of table.quantiles) for (let j = 1; j < row.length; j++) expect(row[j]).toBeGreaterThanOrEqual(row[j - 1]);
     expect(withIntervals([getMethod('auto'), getMethod('theta')], 'calibrated').map((m) => m.fit([1, 3, 2, 5, 4]).params.intervals)).toEqual(['calibrated', undefined]);
     expect(withIntervals([getMethod('auto')], 'model')[0]).toBe(getMethod('auto'));
@@ -131,5 +178,5 @@ describe('the shipped table', () => {
   it.skipIf(!existsSync(DEFAULT_M3))('regenerates byte for byte from the M3 train rows', () => {
     const series = readM3(DEFAULT_M3);
     expect(calibrationFile([calibrationTable(series, getMethod('auto'), calibrationSource(series))])).toBe(readFileSync(OUT, 'utf8'));
-  });
+  }, 120_000); // 8 fits of auto on each of 645 series
 });
