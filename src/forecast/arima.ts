@@ -135,6 +135,39 @@ function stepwiseSearch(w: Float64Array, d: number, seriesLength: number): ArmaF
   return best;
 }
 
+/**
+ * A restricted order search: every ARMA(p, q) with p <= maxP and q <= maxQ, with and without the constant where
+ * one is allowed, the lowest AICc winning (auto.arima(y, stepwise = FALSE, max.p, max.q)). With orders up to 1
+ * it fits 4-8 models where the stepwise search fits 10-30: a cheaper ARIMA for short yearly series.
+ */
+export interface ArimaSearch {
+  maxP: number;
+  maxQ: number;
+}
+
+/** R's non-stepwise search (p outer, q, then constant off/on; first of equal scores kept). */
+function exhaustiveSearch(w: Float64Array, d: number, seriesLength: number, search: ArimaSearch): ArmaFit | undefined {
+  const maxP = Math.min(search.maxP, Math.floor(seriesLength / 3));
+  const maxQ = Math.min(search.maxQ, Math.floor(seriesLength / 3));
+  const useAic = seriesLength <= 3;
+  const constants = d <= 1 ? [false, true] : [false];
+  let best: ArmaFit | undefined;
+  let bestIc = Infinity;
+  for (let p = 0; p <= maxP; p++) {
+    for (let q = 0; q <= maxQ; q++) {
+      for (const constant of constants) {
+        const fit = fitArma(w, { p, q, constant });
+        if (fit === undefined || !fit.rootsOk) continue;
+        const ic = useAic ? fit.aic : fit.aicc;
+        if (!(ic < bestIc) || hessianRejects(w, fit)) continue;
+        best = fit;
+        bestIc = ic;
+      }
+    }
+  }
+  return best;
+}
+
 /** Random walk ARIMA(0,1,0) without drift (sigma² from the differences), the short-series fallback. */
 function randomWalk(y: Float64Array, reason: string): ArimaModel {
   return { d: 1, fit: fixedWhiteNoise(difference(y, 1), undefined), fallback: reason };
@@ -146,7 +179,7 @@ function randomWalk(y: Float64Array, reason: string): ArimaModel {
  * lengths 2-3 random walk; lengths 4-5 ARIMA(0,d,0) with mean or drift (d by KPSS); no fittable
  * candidate random walk. Each says why in `fallback`.
  */
-export function selectArima(y: Float64Array): ArimaModel {
+export function selectArima(y: Float64Array, search?: ArimaSearch): ArimaModel {
   const n = y.length;
   if (n === 1) {
     return { d: 0, fit: fixedWhiteNoise(y, y[0]), fallback: 'length 1: naive forecast, no spread to estimate' };
@@ -178,7 +211,7 @@ export function selectArima(y: Float64Array): ArimaModel {
     if (fit !== undefined) return { d, fit, fallback: `length ${n}: ARIMA(0,${d},0) ${what}, too short for the order search` };
     return randomWalk(y, `length ${n}: random walk ARIMA(0,1,0), too short for the order search`);
   }
-  const best = stepwiseSearch(w, d, n);
+  const best = search === undefined ? stepwiseSearch(w, d, n) : exhaustiveSearch(w, d, n, search);
   if (best === undefined) return randomWalk(y, 'no ARIMA candidate could be fitted: random walk ARIMA(0,1,0)');
   return { d, fit: best };
 }
@@ -371,11 +404,11 @@ function finalPass(ys: Float64Array, model: ArimaModel): FinalPass {
  * sigma2, sigma, loglik/aic/aicc where defined, and fallback when the search was bypassed. Throws
  * SemicapError('data') on NaN/Infinity or an empty series.
  */
-export function fitArima(values: readonly number[]): Fitted {
+export function fitArima(values: readonly number[], search?: ArimaSearch): Fitted {
   const y = checkSeries(values);
   const scale = magnitudeScale(y);
   const ys = scale === 1 ? y : Float64Array.from(y, (v) => v * scale);
-  const model = selectArima(ys);
+  const model = selectArima(ys, search);
   const { d } = model;
   const final = finalPass(ys, model);
   const n = y.length;
