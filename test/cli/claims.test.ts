@@ -19,8 +19,8 @@ function hasMatureShare2030(): boolean {
   return rows.some((r) => r.region === 'china' && r.segment === 'mature' && Math.abs(Number(r.year) - 2030) <= 1);
 }
 
-describe('semicap claims: the article semicap grew from', () => {
-  const r = semicap(['claims', '--format', 'csv'], { env: ENV });
+describe('semicap claims: the article semicap grew from', async () => {
+  const r = await semicap(['claims', '--format', 'csv'], { env: ENV });
   const claims = byId(r.stdout);
 
   it('runs: exit 0, one row per claim of datasets/claims.csv', () => {
@@ -96,8 +96,8 @@ describe('semicap claims: the article semicap grew from', () => {
     }
   });
 
-  it('json keeps English keys and the verdict words; the notes count the verdicts', () => {
-    const j = semicap(['claims', '--format', 'json'], { env: ENV });
+  it('json keeps English keys and the verdict words; the notes count the verdicts', async () => {
+    const j = await semicap(['claims', '--format', 'json'], { env: ENV });
     expect(j.code).toBe(0);
     const doc = JSON.parse(j.stdout);
     expect(doc.tables[0].rows.find((x: Record<string, string>) => x.claim_id === 'hua_hong_fab9_83k').verdict).toBe('conflicts');
@@ -107,8 +107,8 @@ describe('semicap claims: the article semicap grew from', () => {
 });
 
 describe('semicap claims FILE: a user’s own claims', () => {
-  it('the shipped example runs end to end', () => {
-    const r = semicap(['claims', 'examples/claims.example.csv', '--format', 'csv'], { env: ENV });
+  it('the shipped example runs end to end', async () => {
+    const r = await semicap(['claims', 'examples/claims.example.csv', '--format', 'csv'], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const c = byId(r.stdout);
@@ -121,31 +121,31 @@ describe('semicap claims FILE: a user’s own claims', () => {
     expect(c.ai_gpu_2027.verdict).toBe('supported');
   });
 
-  it('a minimal file of the required columns: table on stdout, converted units (12-inch to 8-inch equivalent)', () => {
+  it('a minimal file of the required columns: table on stdout, converted units (12-inch to 8-inch equivalent)', async () => {
     const file = join(root, 'mine.csv');
     writeFileSync(file, 'claim_id,text_en,dataset,selector,figure,year,value,unit,kind\nsmic_2025,"SMIC ended 2025 at 470,556 12-inch wafers a month",capacity,entity=smic,value,2025,"470,556",wpm_12in,actual\n');
-    const r = semicap(['claims', file], { env: ENV });
+    const r = await semicap(['claims', file], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     // 1,058,750 / 2.25 = 470,555.6 12-inch wafers.
     expect(r.stdout).toMatch(/smic_2025 .*│ supported +│/);
     expect(r.stdout).toContain(`Claims checked against the datasets (${file})`);
   });
 
-  it('a bad claims file: one line naming FILE:LINE:COLUMN, exit 65, nothing on stdout', () => {
+  it('a bad claims file: one line naming FILE:LINE:COLUMN, exit 65, nothing on stdout', async () => {
     const file = join(root, 'bad.csv');
     writeFileSync(file, 'claim_id,text_en,dataset,selector,figure,year,value,unit\nok,A claim,capacity_share,region=china,value,2023,29,percent\nx,Another,capacity_share,region=china colour=red,value,2023,29,percent\n');
-    const r = semicap(['claims', file], { env: ENV });
+    const r = await semicap(['claims', file], { env: ENV });
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`semicap: ${file}:3:4: dataset 'capacity_share' has no selector key 'colour'; expected region, segment, source_id\n`);
-    const missing = semicap(['claims', join(root, 'nope.csv')], { env: ENV });
+    const missing = await semicap(['claims', join(root, 'nope.csv')], { env: ENV });
     expect(missing.code).toBe(66);
   });
 
-  it('a path without from_value: located at its line', () => {
+  it('a path without from_value: located at its line', async () => {
     const file = join(root, 'bad2.csv');
     writeFileSync(file, 'claim_id,text_en,dataset,selector,figure,from_year,year,value,unit\np,Path,capacity_share,,path,2023,2027,39,percent\n');
-    const r = semicap(['claims', file], { env: ENV });
+    const r = await semicap(['claims', file], { env: ENV });
     expect(r.code).toBe(65);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${file}:2: from_value is empty; a path claim needs the value it starts from`);
@@ -153,8 +153,8 @@ describe('semicap claims FILE: a user’s own claims', () => {
 });
 
 describe('semicap claims --lang zh', () => {
-  it('claim text in Chinese, verdict labels translated, reasons in Chinese', () => {
-    const r = semicap(['claims', '--lang', 'zh', '--format', 'md'], { env: ENV });
+  it('claim text in Chinese, verdict labels translated, reasons in Chinese', async () => {
+    const r = await semicap(['claims', '--lang', 'zh', '--format', 'md'], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('### 说法与数据集核对（datasets/claims.csv）');
     expect(r.stdout).toContain('| 编号 | 说法 | 所称数值 | 判定 | 理由 | 依据来源 | 分析师说明 |');
@@ -168,24 +168,24 @@ describe('semicap claims --lang zh', () => {
 });
 
 describe('claims as a CI gate', () => {
-  it('--fail-on conflicts: exit 1 and FILE:LINE of each failing claim on stderr; --fail-on of a verdict nobody got: exit 0', () => {
-    const r = semicap(['claims', '--fail-on', 'conflicts', '--format', 'csv'], { env: ENV });
+  it('--fail-on conflicts: exit 1 and FILE:LINE of each failing claim on stderr; --fail-on of a verdict nobody got: exit 0', async () => {
+    const r = await semicap(['claims', '--fail-on', 'conflicts', '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(1);
     const claimsFile = join(ROOT, 'datasets', 'claims.csv');
     const lines = readFileSync(claimsFile, 'utf8').split('\n');
     const lineOf = (id: string) => lines.findIndex((l) => l.startsWith(`${id},`)) + 1;
     expect(r.stderr).toBe(`semicap: ${claimsFile}:${lineOf('hua_hong_fab9_83k')}: hua_hong_fab9_83k: conflicts\nsemicap: ${claimsFile}:${lineOf('self_sufficiency_40')}: self_sufficiency_40: conflicts\n`);
-    const example = semicap(['claims', 'examples/claims.example.csv', '--fail-on', 'no_source'], { env: ENV });
+    const example = await semicap(['claims', 'examples/claims.example.csv', '--fail-on', 'no_source'], { env: ENV });
     expect(example.code).toBe(0);
-    const bad = semicap(['claims', '--fail-on', 'wrong'], { env: ENV });
+    const bad = await semicap(['claims', '--fail-on', 'wrong'], { env: ENV });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--fail-on: unknown 'wrong'");
   });
 
-  it('check: metric claim compares a verdict; a failed one exits 1, a malformed one 65', () => {
+  it('check: metric claim compares a verdict; a failed one exits 1, a malformed one 65', async () => {
     const rules = join(root, 'rules.csv');
     writeFileSync(rules, 'rule,metric,selector,op,value,unit\n29 → 39 needs its caveat,claim,id=mature_share_29_39,==,supported_with_caveat,\n83 k is supported,claim,id=hua_hong_fab9_83k,==,supported,\nexample claim,claim,id=legacy_share_2024 file=examples/claims.example.csv,==,supported,\n');
-    const r = semicap(['check', rules, '--format', 'csv'], { env: ENV });
+    const r = await semicap(['check', rules, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(1);
     const rows = csvRows(r.stdout);
     expect(rows.map((x) => [x.actual, x.result])).toEqual([
@@ -195,15 +195,15 @@ describe('claims as a CI gate', () => {
     ]);
     expect(r.stderr).toContain(`${rules}:3: failed: 83 k is supported (conflicts == supported is false)`);
     writeFileSync(rules, 'rule,metric,selector,op,value,unit\nx,claim,id=a,>=,supported,\n');
-    const bad = semicap(['check', rules], { env: ENV });
+    const bad = await semicap(['check', rules], { env: ENV });
     expect(bad.code).toBe(65);
     expect(bad.stderr).toContain(`${rules}:2:4: metric 'claim' is a verdict: use == or !=`);
   });
 });
 
 describe('overview', () => {
-  it('shows the headline claims with their verdicts after its tables', () => {
-    const r = semicap(['overview', '--format', 'json'], { env: ENV });
+  it('shows the headline claims with their verdicts after its tables', async () => {
+    const r = await semicap(['overview', '--format', 'json'], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.tables.map((t: { name: string }) => t.name).slice(-1)).toEqual(['claims']);
@@ -211,7 +211,7 @@ describe('overview', () => {
     const file = parse(readFileSync(join(ROOT, 'datasets', 'claims.csv')), { columns: true }) as Record<string, string>[];
     expect(rows.map((x) => x.claim)).toEqual(file.filter((c) => c.headline === 'yes').map((c) => c.text_en));
     expect(rows.find((x) => x.claim.startsWith('Hua Hong'))!.verdict).toBe('conflicts');
-    const table = semicap(['overview'], { env: ENV });
+    const table = await semicap(['overview'], { env: ENV });
     expect(table.stdout).toContain("The article's headline claims, checked (semicap claims)");
     expect(table.stdout).toMatch(/SMIC's 28 nm capacity tripled within three years\. +│ ×3 2022→2025 +│ no_source/);
   });

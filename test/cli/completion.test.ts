@@ -16,8 +16,8 @@ function bash(script: string): { code: number | null; stdout: string; stderr: st
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('semicap completion bash', () => {
-  const r = semicap(['completion', 'bash'], { env: ENV });
+describe('semicap completion bash', async () => {
+  const r = await semicap(['completion', 'bash'], { env: ENV });
   const file = join(root, 'semicap.bash');
   writeFileSync(file, r.stdout);
 
@@ -51,54 +51,54 @@ describe('semicap completion bash', () => {
 });
 
 describe('semicap completion zsh|fish', () => {
-  it('zsh: a #compdef function with every command and the choices of --format', () => {
-    const r = semicap(['completion', 'zsh'], { env: ENV });
+  it('zsh: a #compdef function with every command and the choices of --format', async () => {
+    const r = await semicap(['completion', 'zsh'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('#compdef semicap\n')).toBe(true);
     for (const c of ['overview', 'project', 'capacity', 'report', 'check', 'completion']) expect(r.stdout).toMatch(new RegExp(`^        '${c}:`, 'm'));
     expect(r.stdout).toContain(':value:(table csv json md xlsx)');
   });
-  it('fish: complete lines per command and option', () => {
-    const r = semicap(['completion', 'fish'], { env: ENV });
+  it('fish: complete lines per command and option', async () => {
+    const r = await semicap(['completion', 'fish'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("complete -c semicap -n 'not __fish_seen_subcommand_from");
     expect(r.stdout).toContain("complete -c semicap -n '__fish_seen_subcommand_from capacity' -l metric -x -a 'share wpm'");
     // Every line is a complete command (no stray quotes): each has an even number of unescaped single quotes.
     for (const line of r.stdout.trim().split('\n').filter((l) => !l.startsWith('#'))) expect(line.replace(/\\'/g, '').split("'").length % 2, line).toBe(1);
   });
-  it('an unknown shell is a usage error', () => {
-    const r = semicap(['completion', 'powershell'], { env: ENV });
+  it('an unknown shell is a usage error', async () => {
+    const r = await semicap(['completion', 'powershell'], { env: ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('semicap: completion needs a shell: bash, zsh, fish (e.g. source <(semicap completion bash))\n');
   });
 });
 
 describe('habits', () => {
-  it('suggests the command or option meant (exit 2)', () => {
-    const cmd = semicap(['capacty'], { env: ENV });
+  it('suggests the command or option meant (exit 2)', async () => {
+    const cmd = await semicap(['capacty'], { env: ENV });
     expect(cmd.code).toBe(2);
     expect(cmd.stderr).toBe("semicap: unknown command 'capacty'\n(Did you mean capacity?)\n");
-    const opt = semicap(['capacity', '--formt', 'csv'], { env: ENV });
+    const opt = await semicap(['capacity', '--formt', 'csv'], { env: ENV });
     expect(opt.code).toBe(2);
     expect(opt.stderr).toBe("semicap: unknown option '--formt'\n(Did you mean --format?)\n");
   });
 
-  it('--help of the new commands leads with real examples', () => {
+  it('--help of the new commands leads with real examples', async () => {
     for (const [cmd, example] of [
       ['report', '$ semicap report --out report/'],
       ['check', '$ semicap check rules.csv'],
       ['completion', '$ source <(semicap completion bash)'],
     ]) {
-      const r = semicap([cmd, '--help'], { env: ENV });
+      const r = await semicap([cmd, '--help'], { env: ENV });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(example);
     }
-    expect(semicap(['project', '--help'], { env: ENV }).stdout).toContain('--chart-out <file.svg>');
+    expect((await semicap(['project', '--help'], { env: ENV })).stdout).toContain('--chart-out <file.svg>');
   });
 
-  it('--verbose: settings and their origins on stderr, stdout unchanged', () => {
-    const plain = semicap(['funds', '--format', 'csv'], { env: ENV });
-    const verbose = semicap(['funds', '--format', 'csv', '--verbose'], { env: ENV });
+  it('--verbose: settings and their origins on stderr, stdout unchanged', async () => {
+    const plain = await semicap(['funds', '--format', 'csv'], { env: ENV });
+    const verbose = await semicap(['funds', '--format', 'csv', '--verbose'], { env: ENV });
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).toBe(plain.stdout);
     expect(verbose.stderr).toContain('semicap: config files: none\n');
@@ -106,9 +106,9 @@ describe('habits', () => {
     expect(verbose.stderr).toMatch(/semicap: done in \d+ ms\n$/);
   });
 
-  it('--quiet: no messages on stderr, not even for written files', () => {
+  it('--quiet: no messages on stderr, not even for written files', async () => {
     const out = join(root, 'q.svg');
-    const r = semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--chart-out', out, '--out', join(root, 'q.csv'), '--format', 'csv', '--quiet'], { env: ENV });
+    const r = await semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--chart-out', out, '--out', join(root, 'q.csv'), '--format', 'csv', '--quiet'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });
@@ -131,8 +131,8 @@ describe('progress', () => {
     }
     expect(written).toEqual([]);
   });
-  it('a report in a pipe has no progress on stderr', () => {
-    const r = semicap(['report', '--out', join(root, 'rep')], { env: ENV });
+  it('a report in a pipe has no progress on stderr', async () => {
+    const r = await semicap(['report', '--out', join(root, 'rep')], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });

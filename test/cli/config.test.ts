@@ -35,56 +35,56 @@ const isTable = (s: string) => firstLine(s).startsWith('Funds and packages');
 const isMd = (s: string) => firstLine(s).startsWith('### Funds and packages');
 
 describe('config precedence', () => {
-  it('the project config sets a default format', () => {
+  it('the project config sets a default format', async () => {
     const { cwd, env } = setup('project', { format: 'csv' });
-    expect(isCsv(semicap(['funds'], { cwd, env }).stdout)).toBe(true);
+    expect(isCsv((await semicap(['funds'], { cwd, env })).stdout)).toBe(true);
   });
 
-  it('the user config applies when there is no project config, under XDG_CONFIG_HOME or ~/.config', () => {
+  it('the user config applies when there is no project config, under XDG_CONFIG_HOME or ~/.config', async () => {
     const xdg = setup('xdg', undefined, { format: 'json' }, 'xdg');
-    expect(isJson(semicap(['funds'], { cwd: xdg.cwd, env: xdg.env }).stdout)).toBe(true);
+    expect(isJson((await semicap(['funds'], { cwd: xdg.cwd, env: xdg.env })).stdout)).toBe(true);
     const home = setup('home', undefined, { format: 'md' }, 'home');
-    expect(isMd(semicap(['funds'], { cwd: home.cwd, env: home.env }).stdout)).toBe(true);
+    expect(isMd((await semicap(['funds'], { cwd: home.cwd, env: home.env })).stdout)).toBe(true);
   });
 
-  it('project beats user; environment beats both; the flag beats everything', () => {
+  it('project beats user; environment beats both; the flag beats everything', async () => {
     const { cwd, env } = setup('chain', { format: 'csv' }, { format: 'json' });
-    expect(isCsv(semicap(['funds'], { cwd, env }).stdout)).toBe(true);
-    expect(isMd(semicap(['funds'], { cwd, env: { ...env, SEMICAP_FORMAT: 'md' } }).stdout)).toBe(true);
-    expect(isTable(semicap(['funds', '--format', 'table'], { cwd, env: { ...env, SEMICAP_FORMAT: 'md' } }).stdout)).toBe(true);
+    expect(isCsv((await semicap(['funds'], { cwd, env })).stdout)).toBe(true);
+    expect(isMd((await semicap(['funds'], { cwd, env: { ...env, SEMICAP_FORMAT: 'md' } })).stdout)).toBe(true);
+    expect(isTable((await semicap(['funds', '--format', 'table'], { cwd, env: { ...env, SEMICAP_FORMAT: 'md' } })).stdout)).toBe(true);
   });
 
-  it('language: flag > SEMICAP_LANG > config > LANG', () => {
+  it('language: flag > SEMICAP_LANG > config > LANG', async () => {
     const { cwd, env } = setup('lang', { lang: 'zh' });
-    const title = (args: string[], e = env) => firstLine(semicap(['funds', ...args], { cwd, env: e }).stdout);
-    expect(title([])).toMatch(ZH_TITLE);
-    expect(title(['--lang', 'en'])).toMatch(EN_TITLE);
-    expect(title([], { ...env, SEMICAP_LANG: 'en' })).toMatch(EN_TITLE);
+    const title = async (args: string[], e = env) => firstLine((await semicap(['funds', ...args], { cwd, env: e })).stdout);
+    expect(await title([])).toMatch(ZH_TITLE);
+    expect(await title(['--lang', 'en'])).toMatch(EN_TITLE);
+    expect(await title([], { ...env, SEMICAP_LANG: 'en' })).toMatch(EN_TITLE);
     const plain = setup('lang-locale');
-    expect(title([], { ...plain.env, LANG: 'zh_CN.UTF-8' }).startsWith('基金')).toBe(true);
-    expect(firstLine(semicap(['funds'], { cwd: plain.cwd, env: { ...plain.env, LANG: 'zh_CN.UTF-8' } }).stdout)).toMatch(ZH_TITLE);
+    expect((await title([], { ...plain.env, LANG: 'zh_CN.UTF-8' })).startsWith('基金')).toBe(true);
+    expect(firstLine((await semicap(['funds'], { cwd: plain.cwd, env: { ...plain.env, LANG: 'zh_CN.UTF-8' } })).stdout)).toMatch(ZH_TITLE);
     // A config file's choice beats the ambient locale.
-    expect(firstLine(semicap(['funds'], { cwd: setup('lang-en', { lang: 'en' }).cwd, env: { ...env, LANG: 'zh_CN.UTF-8' } }).stdout)).toMatch(EN_TITLE);
+    expect(firstLine((await semicap(['funds'], { cwd: setup('lang-en', { lang: 'en' }).cwd, env: { ...env, LANG: 'zh_CN.UTF-8' } })).stdout)).toMatch(EN_TITLE);
   });
 
-  it('data folder: relative to the config file; SEMICAP_DATA and --data beat it', () => {
+  it('data folder: relative to the config file; SEMICAP_DATA and --data beat it', async () => {
     const { cwd, env, dir } = setup('data', { data: '../mydata' });
     const mine = join(dir, 'mydata');
     cpSync(DATASETS, mine, { recursive: true });
-    const datasetsTitle = (args: string[], e = env) => firstLine(semicap(['datasets', ...args], { cwd, env: e }).stdout);
-    expect(datasetsTitle([])).toBe(`Datasets in ${mine}`);
-    expect(datasetsTitle([], { ...env, SEMICAP_DATA: DATASETS })).toBe(`Datasets in ${DATASETS}`);
-    expect(datasetsTitle(['--data', DATASETS])).toBe(`Datasets in ${DATASETS}`);
-    const v = semicap(['funds', '--verbose'], { cwd, env });
+    const datasetsTitle = async (args: string[], e = env) => firstLine((await semicap(['datasets', ...args], { cwd, env: e })).stdout);
+    expect(await datasetsTitle([])).toBe(`Datasets in ${mine}`);
+    expect(await datasetsTitle([], { ...env, SEMICAP_DATA: DATASETS })).toBe(`Datasets in ${DATASETS}`);
+    expect(await datasetsTitle(['--data', DATASETS])).toBe(`Datasets in ${DATASETS}`);
+    const v = await semicap(['funds', '--verbose'], { cwd, env });
     expect(v.stderr).toContain(`data=${mine} (${join(cwd, 'semicap.config.json')})`);
   });
 
-  it('color: false in a config file turns colour off like --no-color', () => {
+  it('color: false in a config file turns colour off like --no-color', async () => {
     const { cwd, env } = setup('color', { color: false });
-    const r = semicap(['funds', '--verbose'], { cwd, env: { ...env, FORCE_COLOR: '1' } });
+    const r = await semicap(['funds', '--verbose'], { cwd, env: { ...env, FORCE_COLOR: '1' } });
     expect(r.stdout).not.toMatch(/\u001b\[/);
     const forced = setup('color-default');
-    expect(semicap(['funds'], { cwd: forced.cwd, env: { ...forced.env, FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
+    expect((await semicap(['funds'], { cwd: forced.cwd, env: { ...forced.env, FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
   });
 });
 
@@ -98,9 +98,9 @@ describe('a bad config file: one line naming the file, exit 65', () => {
     ['a non-boolean', { color: 'no' }, "'color' must be true or false"],
   ];
   for (const [name, content, message] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const { cwd, env } = setup(`bad-${name}`, content);
-      const r = semicap(['funds'], { cwd, env });
+      const r = await semicap(['funds'], { cwd, env });
       expect(r.code).toBe(65);
       expect(r.stdout).toBe('');
       expect(r.stderr.split('\n')).toHaveLength(2);
@@ -108,9 +108,9 @@ describe('a bad config file: one line naming the file, exit 65', () => {
       expect(r.stderr).toContain(message);
     });
   }
-  it('a bad SEMICAP_FORMAT is a usage error (exit 2)', () => {
+  it('a bad SEMICAP_FORMAT is a usage error (exit 2)', async () => {
     const { cwd, env } = setup('bad-env');
-    const r = semicap(['funds'], { cwd, env: { ...env, SEMICAP_FORMAT: 'xml' } });
+    const r = await semicap(['funds'], { cwd, env: { ...env, SEMICAP_FORMAT: 'xml' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("semicap: SEMICAP_FORMAT: format 'xml' is not one of table, csv, json, md, xlsx\n");
   });

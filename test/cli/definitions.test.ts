@@ -12,8 +12,8 @@ const ENV = { NO_COLOR: '1', SEMICAP_LANG: 'en' };
 const csvRows = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
 
 describe('self-sufficiency across definitions', () => {
-  it('chip_other_estimate: no current path or year reached; says it mixes definitions and names the latest figures', () => {
-    const r = semicap(['self-sufficiency', '--scope', 'chip_other_estimate', '--format', 'json'], { env: ENV });
+  it('chip_other_estimate: no current path or year reached; says it mixes definitions and names the latest figures', async () => {
+    const r = await semicap(['self-sufficiency', '--scope', 'chip_other_estimate', '--format', 'json'], { env: ENV });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[]; notes: string[]; warnings: string[] };
     expect(doc.warnings).toEqual([
@@ -23,15 +23,15 @@ describe('self-sufficiency across definitions', () => {
     expect(doc.notes).toContain('no current path: the latest definition has only one figure');
     const targets = doc.tables.find((t) => t.name === 'targets')!.rows;
     expect(targets.every((t) => t.path_cagr_reaches === null && t.path_linear_reaches === null)).toBe(true);
-    const table = semicap(['self-sufficiency', '--scope', 'chip_other_estimate'], { env: ENV });
+    const table = await semicap(['self-sufficiency', '--scope', 'chip_other_estimate'], { env: ENV });
     expect(table.stdout).toContain('no path (definitions differ)');
     expect(table.stdout).not.toContain('not by 2040');
   });
 
-  it('check: a path rule on a series of mixed definitions cannot be evaluated, like self-sufficiency', () => {
+  it('check: a path rule on a series of mixed definitions cannot be evaluated, like self-sufficiency', async () => {
     const file = join(root, 'rules.csv');
     writeFileSync(file, 'rule,metric,selector,op,value,unit\nmixed,self_sufficiency,scope=chip_other_estimate year=2030 path=cagr,>=,1,%\none definition,self_sufficiency,scope=ic_production_in_china year=2021 path=cagr,==,16.7,%\n');
-    const r = semicap(['check', file, '--format', 'csv'], { env: ENV });
+    const r = await semicap(['check', file, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(1);
     const rows = csvRows(r.stdout);
     expect(rows[0].result).toBe('error');
@@ -39,16 +39,16 @@ describe('self-sufficiency across definitions', () => {
     expect(rows[1].result).toBe('pass');
   });
 
-  it('--method on a series whose latest definition has one figure is a usage error', () => {
-    const r = semicap(['self-sufficiency', '--scope', 'chip_other_estimate', '--method', 'ets'], { env: ENV });
+  it('--method on a series whose latest definition has one figure is a usage error', async () => {
+    const r = await semicap(['self-sufficiency', '--scope', 'chip_other_estimate', '--method', 'ets'], { env: ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('semicap: --method needs two or more actual figures of one definition; chip_other_estimate mixes 5 definitions and its latest has 1\n');
   });
 });
 
 describe('rows say what they are', () => {
-  it('capacity --metric wpm: anchors, interpolated and extrapolated years marked, the observed figure beside', () => {
-    const r = semicap(['capacity', '--metric', 'wpm', '--format', 'csv'], { env: ENV });
+  it('capacity --metric wpm: anchors, interpolated and extrapolated years marked, the observed figure beside', async () => {
+    const r = await semicap(['capacity', '--metric', 'wpm', '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     expect(rows.map((x) => [x.year, x.point, x.observed, x.observed_kind])).toEqual([
@@ -65,8 +65,8 @@ describe('rows say what they are', () => {
     expect(Number(rows[1]['china.cagr'])).toBeCloseTo(7_600_000 * Math.sqrt(10.1 / 7.6), 4);
   });
 
-  it('capacity shares: each row marked; sources whose years differ are marked one by one', () => {
-    const r = semicap(['capacity', '--region', 'taiwan', '--segment', 'mature', '--format', 'csv'], { env: ENV });
+  it('capacity shares: each row marked; sources whose years differ are marked one by one', async () => {
+    const r = await semicap(['capacity', '--region', 'taiwan', '--segment', 'mature', '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     const at = (y: string) => rows.find((x) => x.year === y)!.point;

@@ -19,8 +19,8 @@ const q = (method: string, span: number, horizon: number) => {
 };
 const PROJECT = ['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030'];
 
-describe('project: bands per method', () => {
-  const r = semicap([...PROJECT, '--format', 'csv']);
+describe('project: bands per method', async () => {
+  const r = await semicap([...PROJECT, '--format', 'csv']);
   const rows = csvRows(r.stdout);
 
   it('CSV: the old columns in their order, then lo/hi 80 and 95 per method', () => {
@@ -48,8 +48,8 @@ describe('project: bands per method', () => {
     expect(Number(rows[7].linear_hi95)).toBeCloseTo(Math.min(100, 46.5 * Math.exp(Math.max(...h.map((x) => x[4])))), 9);
   });
 
-  it('the table shows each band as one range and prints one evidence line per method under the tables', () => {
-    const t = semicap(PROJECT);
+  it('the table shows each band as one range and prints one evidence line per method under the tables', async () => {
+    const t = await semicap(PROJECT);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/│ cagr +│ cagr +│ linear/);
     expect(t.stdout).toMatch(/│ 80 % band +│ 95 % band +│/);
@@ -63,8 +63,8 @@ describe('project: bands per method', () => {
     expect(t.stdout).toContain('  logistic: a logistic curve from 2 points 4 years apart, 3 years past the last (2030)');
   });
 
-  it('JSON carries the same fields as numbers, and its notes the evidence lines', () => {
-    const j = semicap([...PROJECT, '--format', 'json']);
+  it('JSON carries the same fields as numbers, and its notes the evidence lines', async () => {
+    const j = await semicap([...PROJECT, '--format', 'json']);
     const doc = JSON.parse(j.stdout);
     const row = doc.tables[0].rows.find((x: { year: number }) => x.year === 2030);
     expect(row.cagr_lo80).toBeCloseTo(Number(rows[7].cagr_lo80), 12);
@@ -72,8 +72,8 @@ describe('project: bands per method', () => {
     expect(doc.notes.filter((n: string) => / M3 yearly series landed within /.test(n))).toHaveLength(3);
   });
 
-  it('a share path near 100 %: every band stays within 0–100', () => {
-    const s = semicap(['project', '--from', '2020=60%', '--to', '2024=90%', '--through', '2035', '--format', 'csv']);
+  it('a share path near 100 %: every band stays within 0–100', async () => {
+    const s = await semicap(['project', '--from', '2020=60%', '--to', '2024=90%', '--through', '2035', '--format', 'csv']);
     expect(s.code).toBe(0);
     const values = csvRows(s.stdout).flatMap((row) => Object.entries(row).filter(([k, v]) => /_(lo|hi)(80|95)$/.test(k) && v !== '').map(([, v]) => Number(v)));
     expect(values.length).toBe(3 * 4 * 11);
@@ -81,9 +81,9 @@ describe('project: bands per method', () => {
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
   });
 
-  it('--chart-out: one method draws its 95 % and 80 % bands, fanning out from the last anchor', () => {
+  it('--chart-out: one method draws its 95 % and 80 % bands, fanning out from the last anchor', async () => {
     const file = join(dir, 'cagr.svg');
-    const c = semicap([...PROJECT, '--method', 'cagr', '--chart-out', file, '--quiet']);
+    const c = await semicap([...PROJECT, '--method', 'cagr', '--chart-out', file, '--quiet']);
     expect(c.code).toBe(0);
     const bands = allElements(parseXml(readFileSync(file, 'utf8'))).filter((e) => e.attrs.class === 'band');
     expect(bands.map((b) => b.children.find((x) => x.name === 'title')?.text)).toEqual(['cagr 95 % band (M3 errors)', 'cagr 80 % band (M3 errors)']);
@@ -91,19 +91,19 @@ describe('project: bands per method', () => {
 });
 
 describe('capacity and self-sufficiency', () => {
-  it('capacity: each source and method gets its band fields in CSV, and people a bands table', () => {
-    const r = semicap(['capacity', '--source', 'trendforce_2023_12', '--format', 'csv']);
+  it('capacity: each source and method gets its band fields in CSV, and people a bands table', async () => {
+    const r = await semicap(['capacity', '--source', 'trendforce_2023_12', '--format', 'csv']);
     expect(r.code).toBe(0);
     const row = csvRows(r.stdout).find((x) => x.year === '2030')!;
     const v = Number(row['trendforce_2023_12.cagr']);
     expect(Number(row['trendforce_2023_12.cagr_lo80'])).toBeCloseTo(v * Math.exp(Math.min(...[1, 2, 3].map((k) => q('cagr', 4, k)[1]))), 9);
     expect(r.stderr).toBe("semicap: wrote table 'projection'; also available with --table: inputs\n");
-    const t = semicap(['capacity', '--source', 'trendforce_2023_12']);
+    const t = await semicap(['capacity', '--source', 'trendforce_2023_12']);
     expect(t.stdout).toMatch(/│ 2030 │ trendforce_2023_12 │ cagr +│ 46\.33 │ \d+\.\d-\d+\.\d +│ \d+\.\d-100\.0 +│/);
   });
 
-  it('self-sufficiency: the current path and its bands in each target year', () => {
-    const r = semicap(['self-sufficiency', '--format', 'csv']);
+  it('self-sufficiency: the current path and its bands in each target year', async () => {
+    const r = await semicap(['self-sufficiency', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     const overdue = rows.find((x) => x.year === '2020')!;
@@ -115,7 +115,7 @@ describe('capacity and self-sufficiency', () => {
     const h = Array.from({ length: 9 }, (_, k) => q('cagr', 11, k + 1));
     expect(Number(y2030.cagr_hi95)).toBeCloseTo(v * Math.exp(Math.max(...h.map((x) => x[4]))), 9);
     expect(Number(y2030.linear_path)).toBeCloseTo(16.7 + (9 * (16.7 - 10.2)) / 11, 9);
-    const t = semicap(['self-sufficiency']);
+    const t = await semicap(['self-sufficiency']);
     expect(t.stdout).toContain('  cagr: compound growth from 2 points 11 years apart, 9 years past the last (2030)');
   });
 });

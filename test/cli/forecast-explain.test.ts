@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng, normal } from '../../src/forecast/random.js';
-import { removeDir, semicap, tempDir } from './run.js';
+import { removeDir, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-explain-');
 afterAll(() => removeDir(root));
@@ -34,8 +34,8 @@ writeFileSync(FILE, lines.join('\n') + '\n');
 const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('forecast --explain', () => {
-  const explain = Object.fromEntries(['1', '2'].map((jobs) => [jobs, semicap(['forecast', FILE, '--id', 'id', '--explain', '--format', 'csv', '--jobs', jobs])]));
-  const forecasts = Object.fromEntries(['1', '2'].map((jobs) => [jobs, semicap(['forecast', FILE, '--id', 'id', '--format', 'csv', '--jobs', jobs, '--verbose'])]));
+  const explain = Object.fromEntries(['1', '2'].map((jobs) => [jobs, semicapProcess(['forecast', FILE, '--id', 'id', '--explain', '--format', 'csv', '--jobs', jobs])]));
+  const forecasts = Object.fromEntries(['1', '2'].map((jobs) => [jobs, semicapProcess(['forecast', FILE, '--id', 'id', '--format', 'csv', '--jobs', jobs, '--verbose'])]));
 
   it("auto's choice, evidence and forecasts are the same with 1 and 2 worker threads", () => {
     expect(explain['1'].code, explain['1'].stderr).toBe(0);
@@ -72,7 +72,7 @@ describe('forecast --explain', () => {
   });
 
   it('explains other methods by their model; JSON carries the same fields', () => {
-    const r = semicap(['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--method', 'arima,auto', '--explain', '--format', 'json']);
+    const r = semicapProcess(['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--method', 'arima,auto', '--explain', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] };
     expect(json.tables[0].name).toBe('explain');
@@ -86,11 +86,11 @@ describe('forecast --explain', () => {
 
   it('JSON forecasts with auto carry a second table, auto, with the same fields; CSV stays one table', () => {
     const args = ['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--method', 'naive,auto', '--horizon', '2'];
-    const json = JSON.parse(semicap([...args, '--format', 'json']).stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] };
+    const json = JSON.parse(semicapProcess([...args, '--format', 'json']).stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] };
     expect(json.tables.map((t) => t.name)).toEqual(['forecast', 'auto']);
     expect(json.tables[0].rows).toHaveLength(4);
     expect(json.tables[1].rows).toEqual([expect.objectContaining({ id: '(series)', years: 289, method: 'auto', rule: 'evidence', chose: 'arima' })]);
-    const csv = semicap([...args, '--format', 'csv']);
+    const csv = semicapProcess([...args, '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('id,year,method,mean,lo80,hi80,lo95,hi95');
     expect(rows(csv.stdout)).toHaveLength(4);
   });

@@ -1,11 +1,11 @@
 // `forecast` over more series than one batch: the output is streamed and, with several threads, fitted in
-// worker threads. Whatever the number of threads, the bytes on stdout and stderr and the exit code are the
+// worker threads (so these runs start the built CLI: from the TypeScript sources there is no worker script). Whatever the number of threads, the bytes on stdout and stderr and the exit code are the
 // same, and the numbers are the ones known by hand.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDir, semicap, tempDir } from './run.js';
+import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-many-');
 afterAll(() => removeDir(root));
@@ -36,7 +36,7 @@ const ARGS = ['forecast', FILE, '--id', 'id', '--method', 'naive,loglinear', '--
 const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('forecast of many series', () => {
-  const runs = Object.fromEntries(['1', '2', 'auto'].map((jobs) => [jobs, semicap([...ARGS, '--format', 'csv', '--jobs', jobs])]));
+  const runs = Object.fromEntries(['1', '2', 'auto'].map((jobs) => [jobs, semicapProcess([...ARGS, '--format', 'csv', '--jobs', jobs])]));
 
   it('gives the same bytes on stdout and stderr and the same exit code with 1, 2 or auto threads', () => {
     expect(runs['1'].code).toBe(65);
@@ -79,30 +79,30 @@ describe('forecast of many series', () => {
     ]);
   });
 
-  it('--verbose says how many threads fitted the series', () => {
-    expect(semicap([...ARGS, '--format', 'csv', '--jobs', '2', '--verbose']).stderr).toContain(`semicap: fitted ${SERIES} series in 2 worker thread(s)`);
-    expect(semicap([...ARGS, '--format', 'csv', '--jobs', '1', '--verbose']).stderr).toContain(`semicap: fitted ${SERIES} series in the main thread`);
+  it('--verbose says how many threads fitted the series', async () => {
+    expect(semicapProcess([...ARGS, '--format', 'csv', '--jobs', '2', '--verbose']).stderr).toContain(`semicap: fitted ${SERIES} series in 2 worker thread(s)`);
+    expect((await semicap([...ARGS, '--format', 'csv', '--jobs', '1', '--verbose'])).stderr).toContain(`semicap: fitted ${SERIES} series in the main thread`);
   });
 
   it('JSON, tables and --out carry the same forecast as the CSV on stdout', () => {
-    const json = JSON.parse(semicap([...ARGS, '--format', 'json', '--jobs', '2']).stdout) as { tables: { rows: Record<string, unknown>[] }[]; notes: string[] };
+    const json = JSON.parse(semicapProcess([...ARGS, '--format', 'json', '--jobs', '2']).stdout) as { tables: { rows: Record<string, unknown>[] }[]; notes: string[] };
     expect(json.tables[0].rows).toHaveLength(1247 * 4 + 2);
     const last = json.tables[0].rows.at(-1) as Record<string, number | string>;
     expect([last.id, last.year, last.method]).toEqual(['s1249', 2013, 'loglinear']);
     expect((last.mean as number) / (1250 * 8192)).toBeCloseTo(1, 12);
     expect(json.notes[0]).toBe(`${SERIES} series read from ${FILE}; 1248 forecast; intervals at 80 %; seed 42`);
-    const table = semicap([...ARGS, '--jobs', '2']);
+    const table = semicapProcess([...ARGS, '--jobs', '2']);
     expect(table.code).toBe(65);
     expect(table.stdout).toMatch(/s1249 +│ 2013 +│ loglinear +│ +10,240,000/);
     const out = join(root, 'out.csv');
-    const written = semicap([...ARGS, '--format', 'csv', '--jobs', '2', '--out', out]);
+    const written = semicapProcess([...ARGS, '--format', 'csv', '--jobs', '2', '--out', out]);
     expect(written.code).toBe(65);
     expect(readFileSync(out, 'utf8')).toBe(runs['1'].stdout);
   });
 
-  it('--jobs must be a whole number of at least 1 (or auto)', () => {
+  it('--jobs must be a whole number of at least 1 (or auto)', async () => {
     for (const bad of ['0', '1.5', 'many']) {
-      const r = semicap([...ARGS, '--jobs', bad]);
+      const r = await semicap([...ARGS, '--jobs', bad]);
       expect(r.code, bad).toBe(2);
       expect(r.stderr, bad).toMatch(/^semicap: .*--jobs/);
     }
@@ -117,12 +117,12 @@ describe('forecast of many series, none of which can be forecast', () => {
       writeFileSync(bad, 'id,year,value\n' + Array.from({ length: 1200 }, (_, s) => `s${s},2020,0\ns${s},2021,${-s}`).join('\n') + '\n');
       const out = join(dir, 'keep.csv');
       writeFileSync(out, 'old\n');
-      const r = semicap(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv', '--out', out, '--jobs', '2']);
+      const r = semicapProcess(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv', '--out', out, '--jobs', '2']);
       expect(r.code).toBe(65);
       expect(r.stderr).toMatch(/no series could be forecast \(1200 problem\(s\); first: skipped series 's0': loglinear: loglinear needs strictly positive values \(it models log y\), got 0 at position 1\)/);
       expect(readFileSync(out, 'utf8')).toBe('old\n');
       expect(readdirSync(dir).sort()).toEqual(['keep.csv', 'short.csv']);
-      const stdout = semicap(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv']);
+      const stdout = semicapProcess(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv']);
       expect(stdout.code).toBe(65);
       expect(stdout.stdout).toBe('');
     } finally {

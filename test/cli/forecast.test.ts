@@ -17,13 +17,11 @@ const LINE = join(root, 'line.csv');
 writeFileSync(LINE, 'id,year,value\n' + Array.from({ length: 20 }, (_, k) => `c,${2000 + k},${3 + 0.5 * k}`).join('\n') + '\n');
 
 const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
-const hasForecast = semicap(['forecast', '--help']).code === 0;
-
-describe.skipIf(!hasForecast)('forecast', () => {
+describe('forecast', () => {
   const ARGS = ['forecast', TWO, '--id', 'id', '--method', 'linear', '--horizon', '3'];
 
-  it('--format csv: a line continues on the line, a constant stays constant', () => {
-    const r = semicap([...ARGS, '--format', 'csv']);
+  it('--format csv: a line continues on the line, a constant stays constant', async () => {
+    const r = await semicap([...ARGS, '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const got = rows(r.stdout).map((x) => [x.id, x.year, x.method, Number(x.mean)]);
     expect(got).toEqual([
@@ -38,26 +36,26 @@ describe.skipIf(!hasForecast)('forecast', () => {
     for (const x of rows(r.stdout)) expect([x.lo80, x.hi80, x.lo95, x.hi95].map(Number)).toEqual([1, 1, 1, 1].map(() => Number(x.mean)));
   });
 
-  it('--format json and md carry the same forecast; --out writes the bytes stdout would', () => {
-    const j = JSON.parse(semicap([...ARGS, '--format', 'json']).stdout) as { command: string; tables: { name: string; rows: Record<string, unknown>[] }[] };
+  it('--format json and md carry the same forecast; --out writes the bytes stdout would', async () => {
+    const j = JSON.parse((await semicap([...ARGS, '--format', 'json'])).stdout) as { command: string; tables: { name: string; rows: Record<string, unknown>[] }[] };
     expect(j.command).toBe('forecast');
     expect(j.tables[0].rows.find((x) => x.id === 'a' && x.year === 2023)!.mean).toBe(26);
-    const md = semicap([...ARGS, '--format', 'md']);
+    const md = await semicap([...ARGS, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^\| id \| year \|/m);
     for (const format of ['csv', 'json', 'md', 'table']) {
       const out = join(root, `fc.${format}`);
-      const r = semicap([...ARGS, '--format', format, '--out', out]);
+      const r = await semicap([...ARGS, '--format', format, '--out', out]);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe(`semicap: wrote ${out}\n`);
-      expect(readFileSync(out, 'utf8')).toBe(semicap([...ARGS, '--format', format]).stdout);
+      expect(readFileSync(out, 'utf8')).toBe((await semicap([...ARGS, '--format', format])).stdout);
     }
   });
 
-  it('series from any century forecast: 1811-1830 continues in 1831-1833 (exit 0)', () => {
+  it('series from any century forecast: 1811-1830 continues in 1831-1833 (exit 0)', async () => {
     const old = join(root, 'old.csv');
     writeFileSync(old, 'year,value\n' + Array.from({ length: 20 }, (_, k) => `${1811 + k},${100 + 3 * k}`).join('\n') + '\n');
-    const r = semicap(['forecast', old, '--method', 'linear', '--horizon', '3', '--format', 'csv']);
+    const r = await semicap(['forecast', old, '--method', 'linear', '--horizon', '3', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(rows(r.stdout).map((x) => [x.year, Number(x.mean)])).toEqual([
@@ -65,14 +63,14 @@ describe.skipIf(!hasForecast)('forecast', () => {
       ['1832', 163],
       ['1833', 166],
     ]);
-    expect(semicap(['forecast', old, '--horizon', '2', '--format', 'csv']).code).toBe(0);
+    expect((await semicap(['forecast', old, '--horizon', '2', '--format', 'csv'])).code).toBe(0);
   });
 
-  it('fractional, five-digit and negative years are refused with one line naming file, line and column', () => {
+  it('fractional, five-digit and negative years are refused with one line naming file, line and column', async () => {
     for (const bad of ['1811.5', '20230', '-5', '0']) {
       const file = join(root, 'bad-year.csv');
       writeFileSync(file, `year,value\n${bad},5\n1812,6\n1813,7\n`);
-      const r = semicap(['forecast', file, '--format', 'csv']);
+      const r = await semicap(['forecast', file, '--format', 'csv']);
       expect(r.code).toBe(65);
       expect(r.stderr).toContain(`bad-year.csv:2:1: year '${bad}' is not a whole year from 1 to 9999`);
       expect(r.stderr).not.toMatch(/year year/);
@@ -80,18 +78,18 @@ describe.skipIf(!hasForecast)('forecast', () => {
     }
   });
 
-  it('--help shows examples', () => {
-    const r = semicap(['forecast', '--help']);
+  it('--help shows examples', async () => {
+    const r = await semicap(['forecast', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
   });
 });
 
-const hasBacktest = semicap(['backtest', '--help']).code === 0;
+const hasBacktest = (await semicap(['backtest', '--help'])).code === 0;
 
 describe.skipIf(!hasBacktest)('backtest', () => {
-  it('a straight line is forecast without error by the linear method', () => {
-    const r = semicap(['backtest', LINE, '--id', 'id', '--method', 'linear', '--format', 'csv']);
+  it('a straight line is forecast without error by the linear method', async () => {
+    const r = await semicap(['backtest', LINE, '--id', 'id', '--method', 'linear', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const [summary] = rows(r.stdout);
     expect(summary.method).toBe('linear');
@@ -99,14 +97,14 @@ describe.skipIf(!hasBacktest)('backtest', () => {
     expect(Number(summary.failures)).toBe(0);
   });
 
-  it('a series too short to backtest is a data error with one line', () => {
-    const r = semicap(['backtest', TWO, '--id', 'id', '--method', 'linear']);
+  it('a series too short to backtest is a data error with one line', async () => {
+    const r = await semicap(['backtest', TWO, '--id', 'id', '--method', 'linear']);
     expect(r.code).toBe(65);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/too short/);
   });
 
-  it('--help shows examples', () => {
-    expect(semicap(['backtest', '--help']).stdout).toContain('Examples:');
+  it('--help shows examples', async () => {
+    expect((await semicap(['backtest', '--help'])).stdout).toContain('Examples:');
   });
 });

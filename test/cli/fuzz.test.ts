@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram, run, type Io } from '../../src/cli/main.js';
-import { DATASETS, ROOT, semicap, tempDir } from './run.js';
+import { DATASETS, ROOT, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-fuzz-');
 const cwd = process.cwd();
+const savedEnv: NodeJS.ProcessEnv = {};
 const sandbox = join(root, 'sandbox', 'parent', 'cwd');
 const data = join(root, 'data');
 const files = {
@@ -28,12 +29,16 @@ beforeAll(() => {
   // Generated values may be relative output paths (`--out 2023=-5`, `--out ..`): they must land in an empty
   // sandbox, never in the project or next to this run's inputs.
   mkdirSync(sandbox, { recursive: true });
+  Object.assign(savedEnv, process.env);
   process.chdir(sandbox);
   process.env.HOME = root;
   for (const k of ['XDG_CONFIG_HOME', 'SEMICAP_FORMAT', 'SEMICAP_DATA', 'SEMICAP_LANG', 'NO_COLOR', 'FORCE_COLOR']) delete process.env[k];
 });
 afterAll(() => {
+  // Test files share a worker (vitest.config.ts): leave the folder and the environment as they were.
   process.chdir(cwd);
+  for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+  Object.assign(process.env, savedEnv);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -293,7 +298,7 @@ describe('fuzz: every command with generated options and files', () => {
         writeFileSync(files.series, series);
         writeFileSync(files.rules, rules);
         for (const name of DATASET_FILES) writeFileSync(join(data, name), datasetText(name));
-        const r = semicap(argv, { cwd: sandbox, env: { HOME: root, LANG: 'C.UTF-8' } });
+        const r = semicapProcess(argv, { cwd: sandbox, env: { HOME: root, LANG: 'C.UTF-8' } });
         expectHandled(argv, r.code, r.stderr);
       }),
       { seed: 1602, numRuns: 12, endOnFailure: true },

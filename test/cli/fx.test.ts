@@ -13,8 +13,8 @@ const csvRows = (text: string) => parse(text, { columns: true, bom: true }) as R
 const bigFund = (rows: Record<string, string>[], phase: string) => rows.find((r) => r.fund === `big_fund ${phase}` && r.measure === 'registered_capital')!;
 
 describe('funds', () => {
-  it("converts each figure at its own year's average and shows the rate and year on every row", () => {
-    const r = semicap(['funds', '--format', 'csv'], { env: ENV });
+  it("converts each figure at its own year's average and shows the rate and year on every row", async () => {
+    const r = await semicap(['funds', '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     for (const row of rows) {
@@ -30,8 +30,8 @@ describe('funds', () => {
     expect(bigFund(rows, 'II').fx_year).toBe('2019');
   });
 
-  it("shows Reuters' own conversion (USD 47.5 bn at 7.2449) beside the computed 47.81", () => {
-    const r = semicap(['funds', '--fund', 'big_fund'], { env: ENV });
+  it("shows Reuters' own conversion (USD 47.5 bn at 7.2449) beside the computed 47.81", async () => {
+    const r = await semicap(['funds', '--fund', 'big_fund'], { env: ENV });
     expect(r.code).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.includes('big_fund III') && l.includes('registered_capital'))!;
     const cells = line.split('│').map((c) => c.trim());
@@ -40,8 +40,8 @@ describe('funds', () => {
     expect(r.stdout).toContain("Funds and packages (converted at each figure's own year's average rate)");
   });
 
-  it('--fx-year 2023 converts every figure at 7.0809', () => {
-    const r = semicap(['funds', '--fx-year', '2023', '--format', 'csv'], { env: ENV });
+  it('--fx-year 2023 converts every figure at 7.0809', async () => {
+    const r = await semicap(['funds', '--fx-year', '2023', '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     expect(rows.every((x) => x.cny_per_usd === '7.0809' && x.fx_year === '2023')).toBe(true);
@@ -49,17 +49,17 @@ describe('funds', () => {
     expect(Number(bigFund(rows, 'II').usd_bn_low)).toBeCloseTo(204.15 / 7.0809, 9);
   });
 
-  it('--fx-year with no rate is a usage error naming the years there are', () => {
-    const r = semicap(['funds', '--fx-year', '2013'], { env: ENV });
+  it('--fx-year with no rate is a usage error naming the years there are', async () => {
+    const r = await semicap(['funds', '--fx-year', '2013'], { env: ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^semicap: no CNY per USD rate for 2013; available years: 2014, 2015, .*, 2025\n$/);
   });
 });
 
 describe('one rule in every command', () => {
-  it('overview totals the Big Fund phases at their own years, as funds does', () => {
-    const funds = csvRows(semicap(['funds', '--format', 'csv', '--table', 'totals'], { env: ENV }).stdout);
-    const overview = semicap(['overview', '--format', 'json'], { env: ENV });
+  it('overview totals the Big Fund phases at their own years, as funds does', async () => {
+    const funds = csvRows((await semicap(['funds', '--format', 'csv', '--table', 'totals'], { env: ENV })).stdout);
+    const overview = await semicap(['overview', '--format', 'json'], { env: ENV });
     expect(overview.code).toBe(0);
     const totals = (JSON.parse(overview.stdout).tables as { name: string; rows: Record<string, unknown>[] }[]).find((t) => t.name === 'totals')!;
     const phase3 = (rows: Record<string, unknown>[]) => rows.find((x) => String(x.total).startsWith('Big Fund through phase III'))!;
@@ -69,10 +69,10 @@ describe('one rule in every command', () => {
     expect(phase3(totals.rows).cny_per_usd).toBe('2014: 6.162; 2019: 6.9081; 2024: 7.1957');
   });
 
-  it('check converts a fund at its own year (47.81) unless fx_year names one', () => {
+  it('check converts a fund at its own year (47.81) unless fx_year names one', async () => {
     const file = join(root, 'rules.csv');
     writeFileSync(file, ['rule,metric,selector,op,value,unit', 'own,fund,fund=big_fund phase=III measure=registered_capital,>,47.8,USD_bn', 'at 2023,fund,fund=big_fund phase=III measure=registered_capital fx_year=2023,>,48.5,USD_bn', ''].join('\n'));
-    const r = semicap(['check', file, '--format', 'json'], { env: ENV });
+    const r = await semicap(['check', file, '--format', 'json'], { env: ENV });
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout).tables[0].rows as { actual: number; detail: string }[];
     expect(rows[0].actual).toBeCloseTo(344 / 7.1957, 10);
@@ -80,9 +80,9 @@ describe('one rule in every command', () => {
     expect(rows[1].actual).toBeCloseTo(344 / 7.0809, 10);
   });
 
-  it('report writes the funds table with the same conversions', () => {
+  it('report writes the funds table with the same conversions', async () => {
     const out = join(root, 'report');
-    const r = semicap(['report', '--out', out], { env: ENV });
+    const r = await semicap(['report', '--out', out], { env: ENV });
     expect(r.code).toBe(0);
     const rows = csvRows(readFileSync(join(out, 'funds-funds.csv'), 'utf8'));
     expect(Number(bigFund(rows, 'III').usd_bn_low)).toBeCloseTo(344 / 7.1957, 9);

@@ -27,8 +27,8 @@ function expectAligned(text: string) {
 }
 
 describe('--lang zh', () => {
-  it('project: Chinese title, headings, labels with both names and notes; the numbers unchanged', () => {
-    const r = semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030', '--lang', 'zh'], { env: ENV });
+  it('project: Chinese title, headings, labels with both names and notes; the numbers unchanged', async () => {
+    const r = await semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030', '--lang', 'zh'], { env: ENV });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('经过 2023=29%, 2027=39% 的预测路径');
@@ -39,38 +39,38 @@ describe('--lang zh', () => {
     expect(expectAligned(r.stdout)).toBe(2);
   });
 
-  it('every command’s tables stay aligned with wide characters', () => {
+  it('every command’s tables stay aligned with wide characters', async () => {
     for (const args of [['overview'], ['capacity'], ['capacity', '--metric', 'wpm'], ['funds'], ['self-sufficiency'], ['datasets'], ['validate']]) {
-      const r = semicap([...args, '--lang', 'zh'], { env: ENV });
+      const r = await semicap([...args, '--lang', 'zh'], { env: ENV });
       expect(r.code, args.join(' ')).toBe(0);
       expect(expectAligned(r.stdout), args.join(' ')).toBeGreaterThan(0);
       expect(r.stdout).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 
-  it('capacity: region and segment with both names in the title; kinds with both names in cells', () => {
-    const r = semicap(['capacity', '--lang', 'zh'], { env: ENV });
+  it('capacity: region and segment with both names in the title; kinds with both names in cells', async () => {
+    const r = await semicap(['capacity', '--lang', 'zh'], { env: ENV });
     expect(r.stdout.split('\n')[0]).toBe('中国大陆占全球成熟制程产能的份额（%，按各来源自身数据）');
     expect(r.stdout).toContain('│ 估计 estimate │');
     expect(r.stdout).toContain('│ 锚点 anchor ');
   });
 
-  it('LANG=zh_CN.UTF-8 is detected; --lang en and SEMICAP_LANG=en override it', () => {
-    const zh = semicap(['project', '--from', '2023=29%', '--to', '2027=39%'], { env: { ...ENV, LANG: 'zh_CN.UTF-8' } });
+  it('LANG=zh_CN.UTF-8 is detected; --lang en and SEMICAP_LANG=en override it', async () => {
+    const zh = await semicap(['project', '--from', '2023=29%', '--to', '2027=39%'], { env: { ...ENV, LANG: 'zh_CN.UTF-8' } });
     expect(zh.stdout.split('\n')[0]).toBe('经过 2023=29%, 2027=39% 的预测路径');
-    const en = semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--lang', 'en'], { env: { ...ENV, LANG: 'zh_CN.UTF-8' } });
+    const en = await semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--lang', 'en'], { env: { ...ENV, LANG: 'zh_CN.UTF-8' } });
     expect(en.stdout.split('\n')[0]).toBe('Projection through 2023=29%, 2027=39%');
-    const env = semicap(['project', '--from', '2023=29%', '--to', '2027=39%'], { env: { ...ENV, LANG: 'zh_CN.UTF-8', SEMICAP_LANG: 'en' } });
+    const env = await semicap(['project', '--from', '2023=29%', '--to', '2027=39%'], { env: { ...ENV, LANG: 'zh_CN.UTF-8', SEMICAP_LANG: 'en' } });
     expect(env.stdout.split('\n')[0]).toBe('Projection through 2023=29%, 2027=39%');
   });
 
-  it('CSV is byte-identical in both languages; JSON keeps its keys and values, only headers, titles and notes change', () => {
+  it('CSV is byte-identical in both languages; JSON keeps its keys and values, only headers, titles and notes change', async () => {
     const args = ['capacity', '--source', 'trendforce_2023_12'];
-    const csvEn = semicap([...args, '--format', 'csv'], { env: ENV });
-    const csvZh = semicap([...args, '--format', 'csv', '--lang', 'zh'], { env: ENV });
+    const csvEn = await semicap([...args, '--format', 'csv'], { env: ENV });
+    const csvZh = await semicap([...args, '--format', 'csv', '--lang', 'zh'], { env: ENV });
     expect(csvZh.stdout).toBe(csvEn.stdout);
-    const en = JSON.parse(semicap([...args, '--format', 'json'], { env: ENV }).stdout);
-    const zh = JSON.parse(semicap([...args, '--format', 'json', '--lang', 'zh'], { env: ENV }).stdout);
+    const en = JSON.parse((await semicap([...args, '--format', 'json'], { env: ENV })).stdout);
+    const zh = JSON.parse((await semicap([...args, '--format', 'json', '--lang', 'zh'], { env: ENV })).stdout);
     expect(zh.tables.map((t: { rows: unknown }) => t.rows)).toEqual(en.tables.map((t: { rows: unknown }) => t.rows));
     expect(zh.tables[0].columns.map((c: { key: string }) => c.key)).toEqual(en.tables[0].columns.map((c: { key: string }) => c.key));
     expect(zh.tables[0].columns[0]).toEqual({ key: 'year', header: '年份' });
@@ -78,16 +78,16 @@ describe('--lang zh', () => {
     expect(zh.notes[0]).toBe('trendforce_2023_12：2023=31% → 2027=39%，隐含复合增长 5.91 %/年，线性 2.00 百分点/年');
   });
 
-  it('messages: the written-file line in Chinese', () => {
+  it('messages: the written-file line in Chinese', async () => {
     const out = join(root, 'zh.csv');
-    const r = semicap(['funds', '--format', 'csv', '--out', out, '--lang', 'zh'], { env: ENV });
+    const r = await semicap(['funds', '--format', 'csv', '--out', out, '--lang', 'zh'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`semicap: 已写入 ${out}\n`);
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('fund,year,measure,status,kind,cny_bn_low,cny_bn_high,usd_bn_low,usd_bn_high,cny_per_usd,fx_year,source_usd_low,source_usd_high,source_per_usd,published_in,source_id,conversion_source_id');
   });
 
-  it('an unknown language is a usage error', () => {
-    const r = semicap(['funds', '--lang', 'fr'], { env: ENV });
+  it('an unknown language is a usage error', async () => {
+    const r = await semicap(['funds', '--lang', 'fr'], { env: ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("semicap: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, zh.\n");
   });

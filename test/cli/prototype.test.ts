@@ -26,32 +26,32 @@ afterEach(() => {
 
 describe('through the CLI', () => {
   for (const name of ['__proto__', 'constructor', 'prototype']) {
-    it(`a '${name}' header is refused with exit 65`, () => {
+    it(`a '${name}' header is refused with exit 65`, async () => {
       const data = copyDatasets(root, `h-${name}`);
       const file = join(data, 'capacity_share.csv');
       writeFileSync(file, `${HEADER},${name}\n2023,china,mature,29,estimate,trendforce_2023_10,"{""polluted"":1}"\n`);
-      const r = semicap(['capacity', '--data', data]);
+      const r = await semicap(['capacity', '--data', data]);
       expect(r.code).toBe(65);
       expect(r.stderr).toBe(`semicap: ${file}:1:7: column name '${name}' is not allowed; expected an ordinary name\n`);
     });
   }
 
-  it('__proto__ and constructor in cells are data: listed as written', () => {
+  it('__proto__ and constructor in cells are data: listed as written', async () => {
     const data = copyDatasets(root, 'cells');
     const sources = join(data, 'sources.csv');
     writeFileSync(sources, readFileSync(sources, 'utf8').replace(/\n?$/, '\n') + 'constructor,__proto__,constructor,,2025,"{""polluted"":true}"\n');
-    const r = semicap(['datasets', '--data', data, '--sources', '--format', 'json']);
+    const r = await semicap(['datasets', '--data', data, '--sources', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const row = (JSON.parse(r.stdout) as { tables: { rows: Record<string, unknown>[] }[] }).tables[0].rows.find((x) => x.source_id === 'constructor')!;
     expect(row).toMatchObject({ source_id: 'constructor', publisher: '__proto__', title: 'constructor' });
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
   });
 
-  it("a region named 'constructor' is an ordinary region", () => {
+  it("a region named 'constructor' is an ordinary region", async () => {
     const data = copyDatasets(root, 'region');
     const file = join(data, 'capacity_share.csv');
     writeFileSync(file, `${HEADER}\n2023,constructor,mature,20,estimate,trendforce_2023_12\n2027,constructor,mature,25,forecast,trendforce_2023_12\n`);
-    const r = semicap(['capacity', '--data', data, '--region', 'constructor', '--format', 'csv', '--method', 'linear']);
+    const r = await semicap(['capacity', '--data', data, '--region', 'constructor', '--format', 'csv', '--method', 'linear']);
     expect(r.code, r.stderr).toBe(0);
     // The path, its point column, then its empirical band fields (empty between the anchors).
     expect(r.stdout.split('\n')[0]).toBe('year,trendforce_2023_12.linear,point,trendforce_2023_12.linear_lo80,trendforce_2023_12.linear_hi80,trendforce_2023_12.linear_lo95,trendforce_2023_12.linear_hi95');

@@ -11,9 +11,9 @@ afterAll(() => removeDir(root));
 const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, HOME: root, XDG_CONFIG_HOME: undefined, SEMICAP_LANG: undefined, SEMICAP_FORMAT: undefined, SEMICAP_DATA: undefined };
 
 describe('--format md', () => {
-  it('every command writes GitHub tables: header, separator (numbers right-aligned), rows of equal width', () => {
+  it('every command writes GitHub tables: header, separator (numbers right-aligned), rows of equal width', async () => {
     for (const args of [['overview'], ['project', '--from', '2023=29%', '--to', '2027=39%'], ['capacity'], ['funds'], ['self-sufficiency'], ['datasets'], ['validate']]) {
-      const r = semicap([...args, '--format', 'md'], { env: ENV });
+      const r = await semicap([...args, '--format', 'md'], { env: ENV });
       expect(r.code, args[0]).toBe(0);
       const lines = r.stdout.split('\n');
       const seps = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\|(?:-{3}|-{3}:)(?:\|(?:-{3}|-{3}:))*\|$/.test(l));
@@ -26,8 +26,8 @@ describe('--format md', () => {
       }
     }
   });
-  it('the projection table: year and numbers right-aligned, the point column left', () => {
-    const r = semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030', '--format', 'md'], { env: ENV });
+  it('the projection table: year and numbers right-aligned, the point column left', async () => {
+    const r = await semicap(['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030', '--format', 'md'], { env: ENV });
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 2)).toEqual(['### Projection through 2023=29%, 2027=39%', '']);
     // The path's own columns first, then one band column per method and level (text for people).
@@ -38,11 +38,11 @@ describe('--format md', () => {
 });
 
 describe('--excel', () => {
-  it('CSV with a UTF-8 byte-order mark and CRLF line ends, Chinese text intact', () => {
+  it('CSV with a UTF-8 byte-order mark and CRLF line ends, Chinese text intact', async () => {
     const out = join(root, 'excel.csv');
     const rules = join(root, 'rules.csv');
     writeFileSync(rules, 'rule,metric,selector,op,value,unit\n中国大陆成熟制程份额 2027,share,source=trendforce_2023_12 year=2027,>=,35,%\n"two\nlines",rows,dataset=fx,>,0,\n');
-    const csv = semicap(['check', rules, '--format', 'csv', '--excel', '--out', out], { env: ENV });
+    const csv = await semicap(['check', rules, '--format', 'csv', '--excel', '--out', out], { env: ENV });
     expect(csv.code).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -55,16 +55,16 @@ describe('--excel', () => {
     expect(lines).toHaveLength(4);
     expect(lines[2]).toBe('3,"two\nlines",rows dataset=fx,12,,gt,0,,,pass,fx.csv');
   });
-  it('without --excel: no BOM, LF', () => {
-    const r = semicap(['funds', '--format', 'csv'], { env: ENV });
+  it('without --excel: no BOM, LF', async () => {
+    const r = await semicap(['funds', '--format', 'csv'], { env: ENV });
     expect(r.stdout.charCodeAt(0)).not.toBe(0xfeff);
     expect(r.stdout).not.toContain('\r');
   });
 });
 
 describe('--format xlsx', () => {
-  it('needs --out (exit 2, nothing on stdout)', () => {
-    const r = semicap(['funds', '--format', 'xlsx'], { env: ENV });
+  it('needs --out (exit 2, nothing on stdout)', async () => {
+    const r = await semicap(['funds', '--format', 'xlsx'], { env: ENV });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('semicap: --format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)\n');
@@ -72,7 +72,7 @@ describe('--format xlsx', () => {
 
   it('one sheet per table with typed numbers, a frozen bold header and widths; Chinese headings with --lang zh', async () => {
     const out = join(root, 'funds.xlsx');
-    const r = semicap(['funds', '--format', 'xlsx', '--out', out, '--lang', 'zh'], { env: ENV });
+    const r = await semicap(['funds', '--format', 'xlsx', '--out', out, '--lang', 'zh'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`semicap: 已写入 ${out}\n`);
@@ -85,7 +85,7 @@ describe('--format xlsx', () => {
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // Row 3 of funds.csv is Big Fund I's registered capital: RMB 98.72 bn, numeric.
-    const json = JSON.parse(semicap(['funds', '--format', 'json'], { env: ENV }).stdout);
+    const json = JSON.parse((await semicap(['funds', '--format', 'json'], { env: ENV })).stdout);
     const rows = json.tables[0].rows as Record<string, unknown>[];
     const keys = json.tables[0].columns.map((c: { key: string }) => c.key) as string[];
     rows.forEach((row, i) => {
@@ -101,9 +101,9 @@ describe('--format xlsx', () => {
     expect(ws.getColumn(1).width).toBeGreaterThan(8);
   });
 
-  it('an unwritable place is exit 73 and leaves nothing', () => {
+  it('an unwritable place is exit 73 and leaves nothing', async () => {
     const out = join(root, 'no-such-folder', 'x.xlsx');
-    const r = semicap(['funds', '--format', 'xlsx', '--out', out], { env: ENV });
+    const r = await semicap(['funds', '--format', 'xlsx', '--out', out], { env: ENV });
     expect(r.code).toBe(73);
     expect(existsSync(out)).toBe(false);
   });

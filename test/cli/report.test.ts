@@ -30,11 +30,11 @@ const EXPECTED_FILES = [
   'validate-files.csv',
 ];
 
-describe('semicap report --out DIR', () => {
+describe('semicap report --out DIR', async () => {
   const a = join(root, 'a');
   const b = join(root, 'nested', 'b');
-  const runA = semicap(['report', '--out', a], { env: ENV });
-  const runB = semicap(['report', '--out', b], { env: ENV });
+  const runA = await semicap(['report', '--out', a], { env: ENV });
+  const runB = await semicap(['report', '--out', b], { env: ENV });
 
   it('writes the folder and lists the files on stdout', () => {
     expect(runA.code).toBe(0);
@@ -46,7 +46,7 @@ describe('semicap report --out DIR', () => {
     expect(readdirSync(a).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('gives byte-identical files for the same inputs (a second folder, created with its parents)', () => {
+  it('gives byte-identical files for the same inputs (a second folder, created with its parents)', async () => {
     expect(runB.code).toBe(0);
     // snapshot(): file name → SHA-256 of its bytes.
     const sa = snapshot(a);
@@ -55,14 +55,14 @@ describe('semicap report --out DIR', () => {
     const bytesA = readFileSync(join(a, 'index.html'));
     expect(createHash('sha256').update(bytesA).digest('hex')).toBe(sa.get('index.html'));
     // And a rerun into the same folder changes nothing.
-    const again = semicap(['report', '--out', a], { env: ENV });
+    const again = await semicap(['report', '--out', a], { env: ENV });
     expect(again.code).toBe(0);
     expect(snapshot(a)).toEqual(sa);
   });
 
-  it('--timestamp puts the time in summary.md, report.json and index.html only', () => {
+  it('--timestamp puts the time in summary.md, report.json and index.html only', async () => {
     const c = join(root, 'c');
-    const r = semicap(['report', '--out', c, '--timestamp'], { env: ENV });
+    const r = await semicap(['report', '--out', c, '--timestamp'], { env: ENV });
     expect(r.code).toBe(0);
     const stamp = /semicap 0\.\d+\.\d+ · bundled datasets · (\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(readFileSync(join(c, 'summary.md'), 'utf8'));
     expect(stamp).not.toBeNull();
@@ -103,10 +103,10 @@ describe('semicap report --out DIR', () => {
     expect(md).toContain('| 2030 | 36.36 | 36.00 | 36.17 | 46.33 | 45.00 | 45.44 |');
   });
 
-  it('one CSV per table, as `semicap <command> --format csv` writes it', () => {
-    const direct = semicap(['capacity', '--format', 'csv'], { env: ENV });
+  it('one CSV per table, as `semicap <command> --format csv` writes it', async () => {
+    const direct = await semicap(['capacity', '--format', 'csv'], { env: ENV });
     expect(readFileSync(join(a, 'capacity-share-projection.csv'), 'utf8')).toBe(direct.stdout);
-    const totals = semicap(['funds', '--format', 'csv', '--table', 'totals'], { env: ENV });
+    const totals = await semicap(['funds', '--format', 'csv', '--table', 'totals'], { env: ENV });
     expect(readFileSync(join(a, 'funds-totals.csv'), 'utf8')).toBe(totals.stdout);
   });
 
@@ -131,9 +131,9 @@ describe('semicap report --out DIR', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
-  it('--lang zh: Chinese headings in summary.md and index.html, English CSV', () => {
+  it('--lang zh: Chinese headings in summary.md and index.html, English CSV', async () => {
     const z = join(root, 'zh');
-    const r = semicap(['report', '--out', z, '--lang', 'zh'], { env: ENV });
+    const r = await semicap(['report', '--out', z, '--lang', 'zh'], { env: ENV });
     expect(r.code).toBe(0);
     const md = readFileSync(join(z, 'summary.md'), 'utf8');
     expect(md).toContain('## 中国大陆成熟制程产能份额');
@@ -142,25 +142,25 @@ describe('semicap report --out DIR', () => {
     expect(readFileSync(join(z, 'capacity-share-projection.csv')).equals(readFileSync(join(a, 'capacity-share-projection.csv')))).toBe(true);
   });
 
-  it('bad datasets: the validation section is written, exit 65, and the problem is on stderr', () => {
+  it('bad datasets: the validation section is written, exit 65, and the problem is on stderr', async () => {
     const data = copyDatasets(root, 'bad');
     const file = join(data, 'fx.csv');
     writeFileSync(file, 'year,currency,per_usd,kind,source_id,notes\n2024,CNY,abc,estimate,reuters_2024_05,\n');
     const out = join(root, 'bad-report');
-    const r = semicap(['report', '--out', out, '--data', data], { env: ENV });
+    const r = await semicap(['report', '--out', out, '--data', data], { env: ENV });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain(`${file}:2:3: per_usd 'abc' is not a number`);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| fx | 0 | 1 | invalid |');
     expect(existsSync(join(out, 'capacity-share-projection.csv'))).toBe(false);
   });
 
-  it('needs --out (exit 2); a file in the way is exit 73', () => {
-    const none = semicap(['report'], { env: ENV });
+  it('needs --out (exit 2); a file in the way is exit 73', async () => {
+    const none = await semicap(['report'], { env: ENV });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("required option '-o, --out <dir>' not specified");
     const file = join(root, 'a-file');
     writeFileSync(file, 'x');
-    const blocked = semicap(['report', '--out', file], { env: ENV });
+    const blocked = await semicap(['report', '--out', file], { env: ENV });
     expect(blocked.code).toBe(73);
     expect(blocked.stderr).toBe(`semicap: ${file}: exists and is not a folder; expected a folder for the report\n`);
   });

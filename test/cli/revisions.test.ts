@@ -11,8 +11,8 @@ const ENV = { NO_COLOR: '1', SEMICAP_LANG: 'en' };
 type Doc = { tables: { name: string; columns: { key: string; header: string }[]; rows: Record<string, unknown>[] }[]; warnings: string[] };
 
 describe('semicap revisions', () => {
-  it('alone: TrendForce China mature share, every release in release order with its figures', () => {
-    const r = semicap(['revisions', '--format', 'json'], { env: ENV });
+  it('alone: TrendForce China mature share, every release in release order with its figures', async () => {
+    const r = await semicap(['revisions', '--format', 'json'], { env: ENV });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
     const releases = doc.tables.find((t) => t.name === 'releases')!;
@@ -40,9 +40,9 @@ describe('semicap revisions', () => {
     expect(doc.warnings[0]).toMatch(/^the releases define the measure differently/);
   });
 
-  it('--chart-out: one line per release vintage with two or more figures, single figures as markers', () => {
+  it('--chart-out: one line per release vintage with two or more figures, single figures as markers', async () => {
     const svg = join(root, 'rev.svg');
-    const r = semicap(['revisions', '--chart-out', svg], { env: ENV });
+    const r = await semicap(['revisions', '--chart-out', svg], { env: ENV });
     expect(r.code).toBe(0);
     const text = readFileSync(svg, 'utf8');
     expect(text).toContain('2023-10 trendforce_2023_10');
@@ -50,23 +50,23 @@ describe('semicap revisions', () => {
     expect(text).toContain('2025-11-23 trendforce_2025_11 (forecast)');
   });
 
-  it('--region taiwan: the Nov 2025 release moves nothing it had said before; one release has two figures', () => {
-    const r = semicap(['revisions', '--region', 'taiwan', '--format', 'csv', '--table', 'sources'], { env: ENV });
+  it('--region taiwan: the Nov 2025 release moves nothing it had said before; one release has two figures', async () => {
+    const r = await semicap(['revisions', '--region', 'taiwan', '--format', 'csv', '--table', 'sources'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2025-11-23,trendforce_2025_11,TrendForce (via CNA),2021=54 actual; 2030=26 forecast,');
   });
 
-  it('an unknown publisher or measure is a usage error naming what there is', () => {
-    const p = semicap(['revisions', '--publisher', 'gartner'], { env: ENV });
+  it('an unknown publisher or measure is a usage error naming what there is', async () => {
+    const p = await semicap(['revisions', '--publisher', 'gartner'], { env: ENV });
     expect(p.code).toBe(2);
     expect(p.stderr).toMatch(/^semicap: no release of publisher 'gartner' gives china share of mature capacity; publishers that do: .*TrendForce/);
-    const s = semicap(['revisions', '--segment', 'nothing'], { env: ENV });
+    const s = await semicap(['revisions', '--segment', 'nothing'], { env: ENV });
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/^semicap: no share figures for region 'china', segment 'nothing'/);
   });
 
-  it('--measure self_sufficiency: IC Insights releases of ic_production_in_china in release order', () => {
-    const r = semicap(['revisions', '--measure', 'self_sufficiency', '--publisher', 'ic insights', '--format', 'json'], { env: ENV });
+  it('--measure self_sufficiency: IC Insights releases of ic_production_in_china in release order', async () => {
+    const r = await semicap(['revisions', '--measure', 'self_sufficiency', '--publisher', 'ic insights', '--format', 'json'], { env: ENV });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;
     const order = doc.tables.find((t) => t.name === 'sources')!.rows.map((x) => x.source_id);

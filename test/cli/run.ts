@@ -1,6 +1,10 @@
-// Runs the built CLI (bin/semicap.js → dist/) as a child process, the way users and CI run it.
+// Runs the CLI for the end-to-end tests. `semicap()` runs `run(argv, io)` of src/cli/main.ts in the test
+// process with a captured Io (fast: no Node start-up per run); `semicapProcess()` and `semicapAsync()` start
+// the built CLI (bin/semicap.js → dist/) as a child process, for what only a real process shows: exit codes
+// of the launcher, pipes, signals, terminals, start-up, worker threads.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli/main.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/semicap.js', import.meta.url));
@@ -11,10 +15,66 @@ export interface Run {
   stderr: string;
 }
 
-export function semicap(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+}
+
+/** The environment a run sees: the test's own, less colour settings, plus the test's additions (undefined removes). */
+function runEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
+  return env;
+}
+
+/** Makes process.env hold exactly `env` (the CLI reads process.env beside io.env: config, locale, COLUMNS). */
+function setProcessEnv(env: NodeJS.ProcessEnv): void {
+  for (const k of Object.keys(process.env)) if (!(k in env)) delete process.env[k];
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v;
+}
+
+// Runs in one test process are serialised: each sets the process's environment and working folder.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI in this process, as the child `semicapProcess` would run it: same arguments, environment and
+ * working folder (vitest's forks pool allows process.chdir), stdout and stderr not terminals. Resolves with
+ * the exit code and everything written.
+ */
+export function semicap(args: string[], options: RunOptions = {}): Promise<Run> {
+  const result = queue.then(() => runInProcess(args, options));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+async function runInProcess(args: string[], options: RunOptions): Promise<Run> {
+  if (options.input) throw new Error('the CLI reads no standard input in-process; use semicapProcess for input');
+  const env = runEnv(options.env);
+  const saved = { env: { ...process.env }, cwd: process.cwd(), exitCode: process.exitCode };
+  let stdout = '';
+  let stderr = '';
+  setProcessEnv(env);
+  process.chdir(options.cwd ?? ROOT);
+  try {
+    const code = await run(args, {
+      stdout: async (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      env,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(saved.cwd);
+    setProcessEnv(saved.env);
+    process.exitCode = saved.exitCode;
+  }
+}
+
+/** Runs the built CLI as a child process and waits for it. */
+export function semicapProcess(args: string[], options: RunOptions = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: runEnv(options.env), input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -72,8 +132,7 @@ export function semicapAsync(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; onStart?: (child: ReturnType<typeof spawn>) => void } = {},
 ): Promise<AsyncRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const env = runEnv(options.env);
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

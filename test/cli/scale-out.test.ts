@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, removeDir, semicap, tempDir } from './run.js';
+import { BIN, removeDir, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-scale-');
 afterAll(() => removeDir(root));
@@ -21,7 +21,7 @@ const GZ = join(root, 'many.csv.gz');
 writeFileSync(FILE, TEXT);
 writeFileSync(GZ, gzipSync(TEXT));
 const ARGS = ['--id', 'id', '--method', 'naive,theta', '--horizon', '2', '--format', 'csv'];
-const whole = semicap(['forecast', FILE, ...ARGS]);
+const whole = semicapProcess(['forecast', FILE, ...ARGS]);
 const body = (csv: string) => csv.split('\n').slice(1).filter((l) => l !== '');
 
 describe('input forms', () => {
@@ -33,7 +33,7 @@ describe('input forms', () => {
 
   it('.csv.gz gives the same bytes on stdout, the same messages (file name aside) and exit code, whatever --jobs', () => {
     for (const jobs of ['1', '2']) {
-      const gz = semicap(['forecast', GZ, ...ARGS, '--jobs', jobs]);
+      const gz = semicapProcess(['forecast', GZ, ...ARGS, '--jobs', jobs]);
       expect(gz.code).toBe(whole.code);
       expect(gz.stdout).toBe(whole.stdout);
       expect(gz.stderr.split(GZ).join('F')).toBe(whole.stderr.split(FILE).join('F'));
@@ -83,7 +83,7 @@ describe('--shard K/N', () => {
       // parallel's exit code is the number of failed jobs: only the shard holding s77 fails (65).
       expect(r.status).toBe(1);
     } else {
-      for (let k = 0; k < SHARDS; k++) semicap(['forecast', FILE, ...ARGS, '--shard', `${k}/${SHARDS}`, '--out', outs[k]]);
+      for (let k = 0; k < SHARDS; k++) semicapProcess(['forecast', FILE, ...ARGS, '--shard', `${k}/${SHARDS}`, '--out', outs[k]]);
     }
     const parts = outs.map((o) => readFileSync(o, 'utf8'));
     parts.forEach((p) => expect(p.split('\n')[0]).toBe(whole.stdout.split('\n')[0]));
@@ -96,22 +96,22 @@ describe('--shard K/N', () => {
   });
 
   it('each shard names only its own skipped series; a shard with no series is empty, exit 0', () => {
-    const messages = Array.from({ length: SHARDS }, (_, k) => semicap(['forecast', FILE, ...ARGS, '--shard', `${k}/${SHARDS}`]).stderr).join('');
+    const messages = Array.from({ length: SHARDS }, (_, k) => semicapProcess(['forecast', FILE, ...ARGS, '--shard', `${k}/${SHARDS}`]).stderr).join('');
     expect(messages.split('\n').filter(Boolean).sort()).toEqual(whole.stderr.split('\n').filter(Boolean).sort());
     const one = join(root, 'one.csv');
     writeFileSync(one, 'id,year,value\na,2020,1\na,2021,2\n');
-    const runs = [0, 1, 2].map((k) => semicap(['forecast', one, '--id', 'id', '--method', 'naive', '--format', 'csv', '--shard', `${k}/3`]));
+    const runs = [0, 1, 2].map((k) => semicapProcess(['forecast', one, '--id', 'id', '--method', 'naive', '--format', 'csv', '--shard', `${k}/3`]));
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(runs.map((r) => body(r.stdout).length).sort()).toEqual([0, 0, 6]);
   });
 
   it('backtest --shard evaluates only the shard\'s series', () => {
-    const all = semicap(['backtest', FILE, '--id', 'id', '--method', 'naive', '--holdout', '1', '--origins', '1', '--format', 'csv']);
+    const all = semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--holdout', '1', '--origins', '1', '--format', 'csv']);
     const points = (csv: string) => {
       const [header, first] = csv.split('\n');
       return Number(first.split(',')[header.split(',').indexOf('points')]);
     };
-    const parts = Array.from({ length: SHARDS }, (_, k) => semicap(['backtest', FILE, '--id', 'id', '--method', 'naive', '--holdout', '1', '--origins', '1', '--format', 'csv', '--shard', `${k}/${SHARDS}`]));
+    const parts = Array.from({ length: SHARDS }, (_, k) => semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--holdout', '1', '--origins', '1', '--format', 'csv', '--shard', `${k}/${SHARDS}`]));
     expect(all.stdout.split('\n')[0]).toContain('points');
     expect(parts.reduce((n, p) => n + points(p.stdout), 0)).toBe(points(all.stdout));
   });
@@ -122,10 +122,10 @@ describe('--shard K/N', () => {
       ['1/0', '--shard 1/0: N must be from 1 to 1000000'],
       ['x', "--shard 'x'; expected K/N with K from 0 to N-1, such as 0/4"],
     ]) {
-      const r = semicap(['forecast', FILE, '--id', 'id', '--shard', shard]);
+      const r = semicapProcess(['forecast', FILE, '--id', 'id', '--shard', shard]);
       expect(r.code, shard).toBe(2);
       expect(r.stderr).toBe(`semicap: ${message}\n`);
     }
-    expect(semicap(['forecast', FILE, '--shard', '0/2']).stderr).toBe('semicap: --shard needs --id: shards split the series by id\n');
+    expect(semicapProcess(['forecast', FILE, '--shard', '0/2']).stderr).toBe('semicap: --shard needs --id: shards split the series by id\n');
   });
 });

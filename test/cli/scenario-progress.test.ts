@@ -1,12 +1,12 @@
 // The Monte Carlo progress bar: on stderr, only for a terminal, only for long runs, never with --quiet.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { progressBar } from '../../src/cli/commands/scenario.js';
 import type { GlobalOptions } from '../../src/cli/context.js';
 import { LONG_RUN_STEPS } from '../../src/domain/montecarlo.js';
-import { BIN, ROOT, removeDir, semicap, tempDir } from './run.js';
+import { BIN, ROOT, removeDir, semicapProcess, tempDir } from './run.js';
 
 const g = (quiet = false): GlobalOptions => ({ format: 'table', excel: false, neutralise: true, color: false, debug: false, quiet });
 
@@ -41,7 +41,7 @@ describe('progressBar', () => {
   it('never reaches a piped stderr or the output file of a long run', () => {
     const dir = tempDir();
     const out = join(dir, 'bands.csv');
-    const r = semicap(['scenario', 'base', '--series', 'china_wpm', '--simulate', '500000', '--seed', '1', '--format', 'csv', '--out', out]);
+    const r = semicapProcess(['scenario', 'base', '--series', 'china_wpm', '--simulate', '500000', '--seed', '1', '--format', 'csv', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/simulating|\r/);
     expect(readFileSync(out, 'utf8')).not.toMatch(/simulating|\r/);
@@ -49,11 +49,12 @@ describe('progressBar', () => {
   });
 
   // util-linux `script` gives the child a terminal, so stderr is a TTY as for a person at a shell.
-  it.skipIf(!existsSync('/usr/bin/script'))('appears on a terminal stderr for a long run, and not in the --out file', () => {
+  it('appears on a terminal stderr for a long run, and not in the --out file', () => {
     const dir = tempDir();
     const out = join(dir, 'bands.csv');
     const command = `${process.execPath} ${BIN} scenario base --series china_wpm --simulate 1000000 --seed 1 --format csv --out ${out}`;
-    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
+    if (r.error) throw new Error(`util-linux \`script\` (a pseudo-terminal) is needed: ${r.error.message}`);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\rsimulating \[#+ *\] +\d+ %/);
     expect(r.stdout).toContain('\r\u001b[K');

@@ -18,8 +18,8 @@ const dir = tempDir();
 afterAll(() => removeDir(dir));
 
 describe('semicap scenario', () => {
-  it('runs every bundled scenario side by side: point paths, targets, assumptions', () => {
-    const r = semicap(['scenario', '--format', 'json']);
+  it('runs every bundled scenario side by side: point paths, targets, assumptions', async () => {
+    const r = await semicap(['scenario', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rep = json(r.stdout);
@@ -31,8 +31,8 @@ describe('semicap scenario', () => {
     expect(rep.notes.some((n) => n.startsWith('bear: Export controls'))).toBe(true);
   });
 
-  it('runs named scenarios and series only, in the order asked', () => {
-    const r = semicap(['scenario', 'bull', 'bear', '--series', 'mature_share', '--format', 'csv']);
+  it('runs named scenarios and series only, in the order asked', async () => {
+    const r = await semicap(['scenario', 'bull', 'bear', '--series', 'mature_share', '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     expect(rows[0]).toEqual(['scenario', 'series', 'year', 'value', 'unit', 'held']);
@@ -40,31 +40,31 @@ describe('semicap scenario', () => {
     expect(new Set(rows.slice(1).map((x) => x[1]))).toEqual(new Set(['mature_share']));
   });
 
-  it('--set overrides an assumption; unknown keys are usage errors naming the valid ones', () => {
-    const r = semicap(['scenario', 'base', '--series', 'mature_share', '--set', 'base.mature_share.growth_pct=6', '--format', 'json']);
+  it('--set overrides an assumption; unknown keys are usage errors naming the valid ones', async () => {
+    const r = await semicap(['scenario', 'base', '--series', 'mature_share', '--set', 'base.mature_share.growth_pct=6', '--format', 'json']);
     expect(r.code).toBe(0);
     const v = table(json(r.stdout), 'paths').rows.find((p) => p.year === 2030)!.value as number;
     expect(v).toBeCloseTo(34 * 1.06 ** 6, 10); // 48.2296
     expect(json(r.stdout).notes).toContain('overridden on the command line: base.mature_share.growth_pct=6');
 
-    const bad = semicap(['scenario', '--set', 'base.mature_share.growht_pct=6']);
+    const bad = await semicap(['scenario', '--set', 'base.mature_share.growht_pct=6']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/unknown assumption 'growht_pct'; valid for mature_share: method, start, growth_pct, growth_pct\.sd, growth_pct\.draw, step, cap/);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    const badScenario = semicap(['scenario', '--set', 'best.mature_share.growth_pct=6']);
+    const badScenario = await semicap(['scenario', '--set', 'best.mature_share.growth_pct=6']);
     expect(badScenario.code).toBe(2);
     expect(badScenario.stderr).toMatch(/valid: bear, base, bull/);
-    const unknown = semicap(['scenario', 'baes']);
+    const unknown = await semicap(['scenario', 'baes']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no scenario 'baes'.*did you mean 'base'/);
   });
 
-  it('--simulate N --seed S: the same seed gives byte-identical output, another seed different numbers', () => {
+  it('--simulate N --seed S: the same seed gives byte-identical output, another seed different numbers', async () => {
     const args = ['scenario', '--simulate', '3000', '--percentiles', '10,50,90', '--format', 'csv'];
-    const one = semicap([...args, '--seed', '7']);
-    const two = semicap([...args, '--seed', '7']);
-    const other = semicap([...args, '--seed', '8']);
+    const one = await semicap([...args, '--seed', '7']);
+    const two = await semicap([...args, '--seed', '7']);
+    const other = await semicap([...args, '--seed', '8']);
     expect(one.code).toBe(0);
     expect(one.stdout).toBe(two.stdout);
     expect(other.stdout).not.toBe(one.stdout);
@@ -73,19 +73,19 @@ describe('semicap scenario', () => {
     expect(one.stderr).not.toMatch(/simulating|\r/);
   });
 
-  it('prints the seed in the notes, choosing one when none is given; that seed reproduces the run', () => {
-    const chosen = semicap(['scenario', 'base', '--simulate', '2000', '--format', 'json']);
+  it('prints the seed in the notes, choosing one when none is given; that seed reproduces the run', async () => {
+    const chosen = await semicap(['scenario', 'base', '--simulate', '2000', '--format', 'json']);
     expect(chosen.code).toBe(0);
     const note = json(chosen.stdout).notes.find((n) => n.startsWith('seed '))!;
     expect(note).toMatch(/^seed \d+ \(chosen at random\): run again with --seed \d+ --simulate 2000/);
     const seed = /^seed (\d+)/.exec(note)![1];
-    const again = semicap(['scenario', 'base', '--simulate', '2000', '--seed', seed, '--format', 'json']);
+    const again = await semicap(['scenario', 'base', '--simulate', '2000', '--seed', seed, '--format', 'json']);
     expect(json(again.stdout).tables).toEqual(json(chosen.stdout).tables);
     expect(json(again.stdout).notes[json(again.stdout).notes.findIndex((n) => n.startsWith('seed '))]).toMatch(new RegExp(`^seed ${seed}: run again`));
   });
 
-  it('reports percentile bands in order, shares within 0–100 %, and target probabilities', () => {
-    const r = semicap(['scenario', '--simulate', '20000', '--seed', '1', '--format', 'json']);
+  it('reports percentile bands in order, shares within 0–100 %, and target probabilities', async () => {
+    const r = await semicap(['scenario', '--simulate', '20000', '--seed', '1', '--format', 'json']);
     const rep = json(r.stdout);
     const bands = table(rep, 'bands');
     expect(bands.columns.map((c) => c.key).slice(3, 8)).toEqual(['p5', 'p25', 'p50', 'p75', 'p95']);
@@ -102,23 +102,23 @@ describe('semicap scenario', () => {
     expect(targets.every((t) => (t.probability as number) >= 0 && (t.probability as number) <= 1)).toBe(true);
   });
 
-  it('writes --out atomically with no colour and nothing on stdout', () => {
+  it('writes --out atomically with no colour and nothing on stdout', async () => {
     const out = join(dir, 'bands.csv');
-    const r = semicap(['scenario', 'base', '--simulate', '1000', '--seed', '3', '--format', 'csv', '--out', out]);
+    const r = await semicap(['scenario', 'base', '--simulate', '1000', '--seed', '3', '--format', 'csv', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('scenario,series,year,p5,p25,p50,p75,p95,mean,point,unit\n')).toBe(true);
     expect(text).not.toMatch(ANSI);
     const targets = join(dir, 'targets.csv');
-    expect(semicap(['scenario', '--simulate', '500', '--seed', '3', '--format', 'csv', '--table', 'targets', '--out', targets]).code).toBe(0);
+    expect((await semicap(['scenario', '--simulate', '500', '--seed', '3', '--format', 'csv', '--table', 'targets', '--out', targets])).code).toBe(0);
     expect(readFileSync(targets, 'utf8').split('\n')[0]).toBe('scenario,series,target_year,target,unit,probability,standard_error,point_met,required_cagr_pct,required_step_per_year,source_id');
-    const md = semicap(['scenario', 'bear', '--format', 'md']);
+    const md = await semicap(['scenario', 'bear', '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/\| scenario \| series \| year \|/);
   });
 
-  it('bad option values are usage errors (exit 2) and write no file', () => {
+  it('bad option values are usage errors (exit 2) and write no file', async () => {
     const out = join(dir, 'never.csv');
     for (const args of [
       ['--simulate', '0'],
@@ -128,31 +128,31 @@ describe('semicap scenario', () => {
       ['--series', 'nothing'],
       ['--through', '20300'],
     ]) {
-      const r = semicap(['scenario', ...args, '--out', out]);
+      const r = await semicap(['scenario', ...args, '--out', out]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^semicap: /);
       expect(existsSync(out)).toBe(false);
     }
   });
 
-  it("reads a user's scenario file (--file) and reports a bad one as FILE:LINE:COLUMN, exit 65", () => {
+  it("reads a user's scenario file (--file) and reports a bad one as FILE:LINE:COLUMN, exit 65", async () => {
     const good = join(dir, 'mine.csv');
     writeFileSync(good, 'scenario,series,assumption,year,value,unit,distribution,sd,min,max,draw,source_id,note\nmine,smic,start,2025,1058750,wpm_8in_eq,,,,,,smic_2025_q4,\nmine,smic,growth_pct,,10,,uniform,,5,15,yearly,,\nmine,smic,target,2030,1500000,wpm_8in_eq,,,,,,,\n');
-    const r = semicap(['scenario', '--file', good, '--through', '2030', '--format', 'json']);
+    const r = await semicap(['scenario', '--file', good, '--through', '2030', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(table(json(r.stdout), 'paths').rows.at(-1)!.value as number).toBeCloseTo(1058750 * 1.1 ** 5, 6);
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'scenario,series,assumption,year,value,unit,distribution,sd,min,max,draw,source_id,note\nmine,smic,start,2025,1058750,wpm_8in_eq,,,,,,smic_2099_q4,\n');
-    const e = semicap(['scenario', '--file', bad]);
+    const e = await semicap(['scenario', '--file', bad]);
     expect(e.code).toBe(65);
     expect(e.stdout).toBe('');
     expect(e.stderr).toContain(`${bad}:2:12: source_id 'smic_2099_q4' is not in sources.csv`);
   });
 
-  it('--data DIR without scenarios.csv falls back to the bundled scenarios and says so', () => {
+  it('--data DIR without scenarios.csv falls back to the bundled scenarios and says so', async () => {
     const data = copyDatasets(tempDir());
     removeDir(join(data, 'scenarios.csv'));
-    const r = semicap(['scenario', 'base', '--data', data, '--format', 'csv']);
+    const r = await semicap(['scenario', 'base', '--data', data, '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/has no scenarios\.csv; using the bundled scenarios/);
     removeDir(join(data, '..'));
@@ -160,8 +160,8 @@ describe('semicap scenario', () => {
 });
 
 describe('semicap goal', () => {
-  it('40 % → 100 % in 5 years needs 20.1124 %/yr compound and 12 pp/yr linear', () => {
-    const r = semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--format', 'json']);
+  it('40 % → 100 % in 5 years needs 20.1124 %/yr compound and 12 pp/yr linear', async () => {
+    const r = await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const row = table(json(r.stdout), 'goal').rows[0];
@@ -171,49 +171,49 @@ describe('semicap goal', () => {
     expect(row.gap).toBe(60);
   });
 
-  it('gives the year the current path reaches the target (--rate, --step)', () => {
-    const rate = json(semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '15', '--format', 'json']).stdout);
+  it('gives the year the current path reaches the target (--rate, --step)', async () => {
+    const rate = json((await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '15', '--format', 'json'])).stdout);
     // 40·1.15^t = 100 ⇔ t = ln 2.5 / ln 1.15 = 6.556 → 2032
     expect(table(rate, 'path').rows[0].year_reached).toBe(2032);
     expect(table(rate, 'path').rows[0].value_in_target_year as number).toBeCloseTo(40 * 1.15 ** 5, 10);
-    const step = json(semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--step', '8', '--format', 'json']).stdout);
+    const step = json((await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--step', '8', '--format', 'json'])).stdout);
     expect(table(step, 'path').rows[0].year_reached).toBe(2033); // 60/8 = 7.5 years
-    const never = json(semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '0.1', '--through', '2040', '--format', 'json']).stdout);
+    const never = json((await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '0.1', '--through', '2040', '--format', 'json'])).stdout);
     expect(table(never, 'path').rows[0].year_reached).toBeNull();
   });
 
-  it("uses a scenario's series as the current path", () => {
-    const r = semicap(['goal', '--scenario', 'base.mature_share', '--target', '2030=50%', '--format', 'json']);
+  it("uses a scenario's series as the current path", async () => {
+    const r = await semicap(['goal', '--scenario', 'base.mature_share', '--target', '2030=50%', '--format', 'json']);
     expect(r.code).toBe(0);
     const row = table(json(r.stdout), 'path').rows[0];
     expect(row.value_in_target_year as number).toBeCloseTo(34 * 1.0591 ** 6, 10);
     expect(row.year_reached).toBe(2031); // 34·1.0591^t = 50 ⇔ t = 6.72
   });
 
-  it("with --scenario and --simulate, the probability is the scenario run's for the same seed and paths", () => {
-    const goal = json(semicap(['goal', '--scenario', 'bull.mature_share', '--target', '2030=50%', '--simulate', '4000', '--seed', '9', '--format', 'json']).stdout);
-    const sc = json(semicap(['scenario', 'bull', '--series', 'mature_share', '--simulate', '4000', '--seed', '9', '--format', 'json']).stdout);
+  it("with --scenario and --simulate, the probability is the scenario run's for the same seed and paths", async () => {
+    const goal = json((await semicap(['goal', '--scenario', 'bull.mature_share', '--target', '2030=50%', '--simulate', '4000', '--seed', '9', '--format', 'json'])).stdout);
+    const sc = json((await semicap(['scenario', 'bull', '--series', 'mature_share', '--simulate', '4000', '--seed', '9', '--format', 'json'])).stdout);
     const p = table(sc, 'targets').rows.find((t) => t.target_year === 2030)!.probability;
     expect(table(goal, 'path').rows[0].probability).toBe(p);
   });
 
-  it('--simulate with --rate-sd: the probability agrees with the closed form and is reproducible', () => {
+  it('--simulate with --rate-sd: the probability agrees with the closed form and is reproducible', async () => {
     const args = ['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '15', '--rate-sd', '5', '--simulate', '100000', '--seed', '1', '--format', 'json'];
-    const r = semicap(args);
+    const r = await semicap(args);
     expect(r.code).toBe(0);
     const row = table(json(r.stdout), 'path').rows[0];
     // P(g ≥ 20.1124 %) for g ~ N(15, 5) = 1 − Φ(1.02248) = 0.15327 (the path is held at 100 %, which meets it).
     expect(Math.abs((row.probability as number) - 0.15327)).toBeLessThan(4 * Math.sqrt((0.15327 * 0.84673) / 100000));
     expect(row.p95 as number).toBeLessThanOrEqual(100);
-    expect(semicap(args).stdout).toBe(r.stdout);
+    expect((await semicap(args)).stdout).toBe(r.stdout);
     expect(json(r.stdout).notes.some((n) => n.startsWith('seed 1: run again'))).toBe(true);
-    const noSd = semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '15', '--simulate', '100']);
+    const noSd = await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '15', '--simulate', '100']);
     expect(noSd.code).toBe(2);
     expect(noSd.stderr).toMatch(/needs its spread: --rate-sd/);
   });
 
-  it('funds: the yearly deployment a total needs, constant and growing', () => {
-    const r = semicap(['goal', '--fund-total', '344', '--deployed', '164', '--from', '2025', '--to', '2034', '--growth', '10', '--format', 'json']);
+  it('funds: the yearly deployment a total needs, constant and growing', async () => {
+    const r = await semicap(['goal', '--fund-total', '344', '--deployed', '164', '--from', '2025', '--to', '2034', '--growth', '10', '--format', 'json']);
     expect(r.code).toBe(0);
     const rep = json(r.stdout);
     const d = table(rep, 'deployment').rows[0];
@@ -224,25 +224,25 @@ describe('semicap goal', () => {
     expect(schedule).toHaveLength(10);
     expect(schedule.at(-1)!.cumulative_constant as number).toBeCloseTo(344, 10);
     expect(schedule.at(-1)!.cumulative_growing as number).toBeCloseTo(344, 10);
-    const mixed = semicap(['goal', '--fund-total', '344', '--target', '2030=1']);
+    const mixed = await semicap(['goal', '--fund-total', '344', '--target', '2030=1']);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(/--target does not go with --fund-total/);
-    expect(semicap(['goal', '--fund-total', '344']).stderr).toMatch(/needs --from YEAR and --to YEAR/);
+    expect((await semicap(['goal', '--fund-total', '344'])).stderr).toMatch(/needs --from YEAR and --to YEAR/);
   });
 
-  it('from 0 there is no compound rate (empty), only a linear one; a met goal needs nothing', () => {
-    const zero = semicap(['goal', '--current', '2025=0%', '--target', '2030=10%', '--format', 'csv']);
+  it('from 0 there is no compound rate (empty), only a linear one; a met goal needs nothing', async () => {
+    const zero = await semicap(['goal', '--current', '2025=0%', '--target', '2030=10%', '--format', 'csv']);
     expect(zero.code).toBe(0);
     expect(zero.stdout.trim().split('\n')[1]).toBe('2025,0,2030,10,10,open,,2');
-    const compound = semicap(['goal', '--current', '2025=0%', '--target', '2030=10%', '--rate', '5']);
+    const compound = await semicap(['goal', '--current', '2025=0%', '--target', '2030=10%', '--rate', '5']);
     expect(compound.code).toBe(2);
     expect(compound.stderr).toMatch(/compound path needs a positive current value/);
-    const met = json(semicap(['goal', '--current', '2025=80%', '--target', '2030=70%', '--format', 'json']).stdout);
+    const met = json((await semicap(['goal', '--current', '2025=80%', '--target', '2030=70%', '--format', 'json'])).stdout);
     expect(table(met, 'goal').rows[0]).toMatchObject({ status: 'met', required_cagr_pct: 0, required_step_per_year: 0 });
   });
 
-  it('asks for what is missing', () => {
-    const r = semicap(['goal']);
+  it('asks for what is missing', async () => {
+    const r = await semicap(['goal']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--target YEAR=VALUE/);
   });
@@ -257,8 +257,8 @@ describe('semicap shares', () => {
     return byYear;
   };
 
-  it('foundry shares add up to 100 % every year and each stays within 0–100 %', () => {
-    const r = semicap(['shares', '--segment', 'foundry', '--through', '2030', '--format', 'csv']);
+  it('foundry shares add up to 100 % every year and each stays within 0–100 %', async () => {
+    const r = await semicap(['shares', '--segment', 'foundry', '--through', '2030', '--format', 'csv']);
     expect(r.code).toBe(0);
     const [header, ...rows] = csvRows(r.stdout);
     expect(header).toEqual(['year', 'region', 'share_pct', 'independent_pct', 'status']);
@@ -270,8 +270,8 @@ describe('semicap shares', () => {
     expect(Number(rows.find((x) => x[0] === '2027' && x[1] === 'taiwan')![2])).toBeCloseTo(41, 10);
   });
 
-  it('says the method and the source in the notes', () => {
-    const rep = json(semicap(['shares', '--segment', 'wafer_300mm', '--format', 'json']).stdout);
+  it('says the method and the source in the notes', async () => {
+    const rep = json((await semicap(['shares', '--segment', 'wafer_300mm', '--format', 'json'])).stdout);
     expect(rep.notes[0]).toMatch(/^method: each region's share is treated as capacity growing at a compound rate/);
     expect(rep.notes[1]).toMatch(/^source semi_300mm_20\d\d_\d\d/);
     const wide = table(rep, 'wide').rows;
@@ -284,10 +284,10 @@ describe('semicap shares', () => {
     expect(china2025.share_pct as number).toBeCloseTo((23 * 100) / 101, 10);
   });
 
-  it('every segment and source with projectable regions adds up, by both methods', () => {
+  it('every segment and source with projectable regions adds up, by both methods', async () => {
     for (const [segment, source] of [['mature', 'trendforce_2023_10'], ['wafer_300mm', 'semi_300mm_2022_10'], ['wafer_300mm', 'semi_300mm_2023_03'], ['advanced', 'trendforce_2023_12']]) {
       for (const method of ['cagr', 'linear']) {
-        const r = semicap(['shares', '--segment', segment, '--source', source, '--method', method, '--through', '2035', '--format', 'csv']);
+        const r = await semicap(['shares', '--segment', segment, '--source', source, '--method', method, '--through', '2035', '--format', 'csv']);
         expect(r.code, `${segment} ${source} ${method}: ${r.stderr}`).toBe(0);
         const [header, ...rows] = csvRows(r.stdout);
         for (const total of sums(rows, header).values()) expect(total).toBeCloseTo(100, 9);
@@ -296,11 +296,11 @@ describe('semicap shares', () => {
     }
   });
 
-  it('unknown segments and sources are usage errors naming what exists', () => {
-    const seg = semicap(['shares', '--segment', 'nothing']);
+  it('unknown segments and sources are usage errors naming what exists', async () => {
+    const seg = await semicap(['shares', '--segment', 'nothing']);
     expect(seg.code).toBe(2);
     expect(seg.stderr).toMatch(/no share figures for segment 'nothing'; segments: .*foundry/);
-    const src = semicap(['shares', '--segment', 'foundry', '--source', 'semi_wff_2024_01']);
+    const src = await semicap(['shares', '--segment', 'foundry', '--source', 'semi_wff_2024_01']);
     expect(src.code).toBe(2);
     expect(src.stderr).toMatch(/sources for foundry: trendforce_2023_12, idc_2023_eps/);
   });

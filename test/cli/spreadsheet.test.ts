@@ -34,8 +34,8 @@ beforeAll(() => {
 const titles = (csv: string) => new Map((parse(csv, { columns: true, bom: true, relax_quotes: false }) as Record<string, string>[]).map((r) => [r.source_id, r.title]));
 
 describe('CSV output of crafted source titles', () => {
-  it("datasets --sources --format csv writes =HYPERLINK(...) as '=HYPERLINK(...)", () => {
-    const r = semicap(['datasets', '--data', data, '--sources', '--format', 'csv']);
+  it("datasets --sources --format csv writes =HYPERLINK(...) as '=HYPERLINK(...)", async () => {
+    const r = await semicap(['datasets', '--data', data, '--sources', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const t = titles(r.stdout);
     expect(t.get('evil_eq')).toBe(`'${HYPERLINK}`);
@@ -43,30 +43,30 @@ describe('CSV output of crafted source titles', () => {
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
   });
 
-  it('neutralises every dangerous first character: = + - @ tab CR', () => {
-    const t = titles(semicap(['datasets', '--data', data, '--sources', '--format', 'csv']).stdout);
+  it('neutralises every dangerous first character: = + - @ tab CR', async () => {
+    const t = titles((await semicap(['datasets', '--data', data, '--sources', '--format', 'csv'])).stdout);
     for (const [id, title] of CRAFTED) {
       if (id === 'number_text' || id === 'plain_text') continue;
       expect(t.get(id), id).toBe(`'${title}`);
     }
   });
 
-  it('leaves a number written as text (-3.5) and ordinary text alone', () => {
-    const t = titles(semicap(['datasets', '--data', data, '--sources', '--format', 'csv']).stdout);
+  it('leaves a number written as text (-3.5) and ordinary text alone', async () => {
+    const t = titles((await semicap(['datasets', '--data', data, '--sources', '--format', 'csv'])).stdout);
     expect(t.get('number_text')).toBe('-3.5');
     expect(t.get('plain_text')).toBe('An ordinary title, with a comma');
   });
 
-  it('--raw-text turns the guard off', () => {
-    const r = semicap(['datasets', '--data', data, '--sources', '--format', 'csv', '--raw-text']);
+  it('--raw-text turns the guard off', async () => {
+    const r = await semicap(['datasets', '--data', data, '--sources', '--format', 'csv', '--raw-text']);
     expect(r.code).toBe(0);
     const t = titles(r.stdout);
     for (const [id, title] of CRAFTED) expect(t.get(id), id).toBe(title);
   });
 
-  it('the guard also applies to files written with --out and to --excel CSV', () => {
+  it('the guard also applies to files written with --out and to --excel CSV', async () => {
     const out = join(root, 'sources.csv');
-    const r = semicap(['datasets', '--data', data, '--sources', '--format', 'csv', '--excel', '--out', out]);
+    const r = await semicap(['datasets', '--data', data, '--sources', '--format', 'csv', '--excel', '--out', out]);
     expect(r.code).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -74,16 +74,16 @@ describe('CSV output of crafted source titles', () => {
     expect(titles(bytes.toString('utf8')).get('evil_eq')).toBe(`'${HYPERLINK}`);
   });
 
-  it('JSON keeps the text as it is (it is data, not a spreadsheet)', () => {
-    const r = semicap(['datasets', '--data', data, '--sources', '--format', 'json']);
+  it('JSON keeps the text as it is (it is data, not a spreadsheet)', async () => {
+    const r = await semicap(['datasets', '--data', data, '--sources', '--format', 'json']);
     const doc = JSON.parse(r.stdout) as { tables: { rows: { source_id: string; title: string }[] }[] };
     expect(doc.tables[0].rows.find((x) => x.source_id === 'evil_eq')!.title).toBe(HYPERLINK);
   });
 });
 
 describe('negative numbers stay numbers', () => {
-  it('a linear path below zero is written -3.5, -7, not as text', () => {
-    const r = semicap(['project', '--from', '2020=3.5', '--to', '2021=0', '--through', '2023', '--method', 'linear', '--floor', 'none', '--format', 'csv']);
+  it('a linear path below zero is written -3.5, -7, not as text', async () => {
+    const r = await semicap(['project', '--from', '2020=3.5', '--to', '2021=0', '--through', '2023', '--method', 'linear', '--floor', 'none', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     // Values below 0 get no empirical band: the four band fields stay empty.

@@ -42,9 +42,9 @@ describe('the fast paths give the same output', () => {
     ['overview'],
   ];
   for (const args of RUNS) {
-    it(`${args.join(' ')}: bundled datasets (plain reader) = a copy of them (csv-parse)`, () => {
-      const bundled = semicap(args);
-      const copied = semicap([...args, '--data', copy]);
+    it(`${args.join(' ')}: bundled datasets (plain reader) = a copy of them (csv-parse)`, async () => {
+      const bundled = await semicap(args);
+      const copied = await semicap([...args, '--data', copy]);
       expect(copied.code).toBe(bundled.code);
       // A --data folder is layered over the bundled one, and the output says so in one note: the rest is the same.
       expect(withoutLayeringNote(copied.stdout)).toBe(bundled.stdout);
@@ -52,16 +52,16 @@ describe('the fast paths give the same output', () => {
     });
   }
 
-  it('capacity in colour (drawn by cli-table3) is the plain table (drawn without it) plus colour codes', () => {
-    const plain = semicap(['capacity']);
-    const coloured = semicap(['capacity'], { env: { FORCE_COLOR: '1' } });
+  it('capacity in colour (drawn by cli-table3) is the plain table (drawn without it) plus colour codes', async () => {
+    const plain = await semicap(['capacity']);
+    const coloured = await semicap(['capacity'], { env: { FORCE_COLOR: '1' } });
     expect(coloured.code).toBe(0);
     expect(coloured.stdout).toMatch(ANSI);
     expect(stripAnsi(coloured.stdout)).toBe(plain.stdout);
   });
 
-  it('capacity --lang zh: Chinese headings, drawn by cli-table3 with the same frame', () => {
-    const r = semicap(['capacity', '--lang', 'zh']);
+  it('capacity --lang zh: Chinese headings, drawn by cli-table3 with the same frame', async () => {
+    const r = await semicap(['capacity', '--lang', 'zh']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/[\u4e00-\u9fff]/);
     expect(r.stdout).toMatch(/^┌─/m);
@@ -70,27 +70,27 @@ describe('the fast paths give the same output', () => {
 });
 
 describe('what is loaded only when asked for', () => {
-  it('--method with a statistical method loads the forecasting code and fits it', () => {
-    const r = semicap(['capacity', '--metric', 'wpm', '--region', 'smic', '--method', 'cagr,theta', '--format', 'csv', '--table', 'fitted']);
+  it('--method with a statistical method loads the forecasting code and fits it', async () => {
+    const r = await semicap(['capacity', '--metric', 'wpm', '--region', 'smic', '--method', 'cagr,theta', '--format', 'csv', '--table', 'fitted']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('id,year,method,mean,lo80,hi80,lo95,hi95');
     expect(r.stdout).toMatch(/,theta,/);
   });
 
-  it('an unknown method is still named by the forecast registry, with a suggestion: exit 2', () => {
-    const r = semicap(['capacity', '--method', 'cagr,thetta']);
+  it('an unknown method is still named by the forecast registry, with a suggestion: exit 2', async () => {
+    const r = await semicap(['capacity', '--method', 'cagr,thetta']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^semicap: .*thetta.*theta/);
   });
 
-  it('a statistical method on share figures is refused as before: exit 2', () => {
-    const r = semicap(['capacity', '--method', 'ets']);
+  it('a statistical method on share figures is refused as before: exit 2', async () => {
+    const r = await semicap(['capacity', '--method', 'ets']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--method ets fits a history, and share figures come two per source/);
   });
 
-  it('--chart loads the chart renderer', () => {
-    const r = semicap(['capacity', '--chart']);
+  it('--chart loads the chart renderer', async () => {
+    const r = await semicap(['capacity', '--chart']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/╌|─/);
   });
