@@ -82,7 +82,9 @@ describe('auto: median of naive, ses, drift, holt, damped', () => {
     expect(Math.abs(hit95 / trials - 0.95)).toBeLessThanOrEqual(3 * Math.sqrt((0.95 * 0.05) / trials));
   });
 
-  it.skipIf(!existsSync(M3_CSV))('scores sMAPE <= 16.0 on the 645 M3 yearly series, below every RESULTS.md row', () => {
+  // The M3 file lives in ../shared beside the repository (CI has it); without it the test says so in its name.
+  const m3 = existsSync(M3_CSV);
+  it.skipIf(!m3)(`scores sMAPE <= 16.0 on the 645 M3 yearly series, below every RESULTS.md row${m3 ? '' : ' (skipped: ../shared/benchmarks/m3-yearly/m3_yearly.csv not found)'}`, () => {
     // Accuracy, not time: the bench (npm run bench:m3) times it. Best row of RESULTS.md: 16.03
     // (mean of R's ets, auto.arima, thetaf); best M3 entry RBF 16.42. Measured: 15.75.
     const rows = readFileSync(M3_CSV, 'utf8').trim().split(/\r?\n/).slice(1);

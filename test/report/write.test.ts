@@ -25,7 +25,8 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(join(dir, 'sub'), 'x')).toThrow(expect.objectContaining({ kind: 'cannot-create' }));
   });
 
-  it.skipIf(process.getuid?.() === 0)('refuses an unwritable folder and leaves the old file unchanged', () => {
+  const asRoot = process.getuid?.() === 0;
+  it.skipIf(asRoot)(`refuses an unwritable folder and leaves the old file unchanged${asRoot ? ' (skipped: root writes anywhere)' : ''}`, () => {
     const ro = join(dir, 'ro');
     mkdirSync(ro);
     writeFileSync(join(ro, 'keep.csv'), 'old\n');
