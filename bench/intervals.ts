@@ -185,8 +185,8 @@ function printRows(title: string, rows: { label: string; q: Quality }[]): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const valueOf = (flag: string) => argv.flatMap((a, i) => (a === flag && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
-  const names = (valueOf('--method')[0] ?? 'auto').split(',');
+  const flagValues = (flag: string) => argv.flatMap((a, i) => (a === flag && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
+  const names = (flagValues('--method')[0] ?? 'auto').split(',');
   const positional = argv.filter((a, i) => !a.startsWith('--') && !['--method', '--extra'].includes(argv[i - 1]));
   const m3Path = resolve(positional[0] ?? process.env.M3_CSV ?? DEFAULT_M3);
   const modes: IntervalMode[] = ['calibrated', 'model'];
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   for (const { name, series } of simulatedSets(400, 20261206)) {
     printRows(`simulated ${name}: ${series.length} series (seed 20261206)`, run(`simulated ${name}`, series));
   }
-  const extras = valueOf('--extra').map((extra) => ({ name: extra, series: readExtra(resolve(extra)) }));
+  const extras = flagValues('--extra').map((extra) => ({ name: extra, series: readExtra(resolve(extra)) }));
   for (const { name, series } of extras) printRows(`${name}: ${series.length} series`, run(name, series));
   if (argv.includes('--compare-calibrations') && names.includes('auto')) {
     console.log('\nEvery way of calibrating, learned on the M3 train rows, pooled 80 % / 95 % coverage and MSIS (after the choice; not used to make it)');

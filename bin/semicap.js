@@ -2,4 +2,4 @@
 // Launcher: the CLI itself is bundled into dist/ by `npm run build` (run by `npm ci` through `prepare`).
 import { run } from '../dist/cli.js';
 
-run(process.argv.slice(2));
+void run(process.argv.slice(2));

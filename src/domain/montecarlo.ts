@@ -168,7 +168,7 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
       } else if (next > cap) {
         next = cap;
         held++;
-      } else if (next !== next) {
+      } else if (Number.isNaN(next)) {
         next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
       }
       values[p] = next;

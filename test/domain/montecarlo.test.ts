@@ -26,15 +26,6 @@ function series(over: Partial<SeriesAssumptions> = {}): SeriesAssumptions {
   return { series: 'x', unit: 'value', method: 'cagr', startYear: 2025, start: fixed(100), growth: normal(5, 2), targets: [], notes: [], ...over };
 }
 
-/** The paths' values in one year (a copy). */
-function valuesIn(s: SeriesAssumptions, year: number, paths: number, seed: number): Float64Array {
-  let kept = new Float64Array(0);
-  runPaths(s, createOpenRng(seed), paths, year, (y, values) => {
-    if (y === year) kept = Float64Array.from(values);
-  });
-  return kept;
-}
-
 const mean = (xs: ArrayLike<number>) => {
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += xs[i];

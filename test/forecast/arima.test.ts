@@ -131,7 +131,7 @@ describe('candidate scoring as forecast:::myarima', () => {
       const fit = fitArma(w, { p: c.p, q: c.q, constant: c.constant });
       // Rejected: arima() failed (non-stationary AR from CSS), roots within 1.01 of the unit circle, or a
       // Hessian whose inverse has a NaN/negative diagonal (checkarima).
-      const accepted = fit !== undefined && fit.rootsOk && !hessianRejects(w, fit);
+      const accepted = fit?.rootsOk === true && !hessianRejects(w, fit);
       expect(accepted).toBe(c.finite);
       if (c.finite && fit !== undefined) {
         // Same tolerance reasoning as the fixtures above: exact for d = 0, diffuse-prior noise for d > 0.

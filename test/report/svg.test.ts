@@ -61,7 +61,7 @@ describe('renderSvg', () => {
     const xTicks = els.filter((e) => e.name === 'g' && e.attrs.class === 'x-axis').flatMap((g) => g.children.filter((c) => c.name === 'text').map((c) => c.text));
     // 2019–2030 is 11 years on a 710-pixel axis: 64 px a year, so every year is labelled.
     expect(xTicks).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030']);
-    const yTicks = byClass('tick').filter((e) => e.attrs['x'] === '64.0').map((e) => e.text);
+    const yTicks = byClass('tick').filter((e) => e.attrs.x === '64.0').map((e) => e.text);
     // Values run from 20 to 50: niceTicks gives 20, 25, ..., 50.
     expect(yTicks).toEqual(['20', '25', '30', '35', '40', '45', '50']);
     expect(byClass('unit')[0].text).toBe('%');

@@ -2,7 +2,7 @@
 // (sources are never averaged or mixed), or capacity in wafers per month (--metric wpm).
 import { projectionEvidence, type ProjectionEvidence } from '../../app/projection-evidence.js';
 import { bundledDataDir, datasetPaths, loadDatasets, type CapacityRecord, type Datasets, type DatasetName, type ShareRecord } from '../../data/datasets.js';
-import { PROJECTION_METHODS, projectMethods, type Projection, type ProjectionMethod } from '../../domain/projection.js';
+import { projectMethods, type Projection, type ProjectionMethod } from '../../domain/projection.js';
 import { convertCapacity, type CapacityUnit } from '../../domain/units.js';
 import { usageError } from '../../errors.js';
 import { compareText } from '../../report/numbers.js';

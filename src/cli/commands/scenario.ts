@@ -151,8 +151,6 @@ function seriesCharts(scenarios: Scenario[], through: number, runs?: SeriesSimul
 
 // --- tables ----------------------------------------------------------------------------------------------------
 
-const digitsFor = (unit: string) => (unit === 'percent' ? 2 : 1);
-
 function pathsTable(scenarios: Scenario[], through: number): Table {
   const rows = scenarios.flatMap((sc) =>
     sc.series.flatMap((s) => scenarioPath(s, Math.max(through, s.startYear)).map((p) => ({ scenario: sc.name, series: s.series, unit: s.unit, year: p.year, value: p.value, held: p.held ? 'held at bound' : '' }))),

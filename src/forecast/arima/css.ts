@@ -27,7 +27,7 @@ export function cssMeanSquare(
     const qq = l - p < q ? l - p : q;
     for (let j = 0; j < qq; j++) tmp -= theta[thetaOff + j] * resid[l - j - 1];
     resid[l] = tmp;
-    if (tmp === tmp) {
+    if (!Number.isNaN(tmp)) {
       nu++;
       ssq += tmp * tmp;
     }
