@@ -107,7 +107,7 @@ export const MAX_SPAN_YEARS = 500;
  *
  * @example
  * project({ method: 'cagr', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }], through: 2030, isShare: true })
- * // points 2030 → 48.70 (29·(39/29)^(7/4)); segments[0].cagrPct → 7.6885
+ * // points 2030 → 48.70 (29·(39/29)^(7/4)); segments[0].cagrPct → 7.6878
  */
 export function project(request: ProjectionRequest): Projection {
   const { method } = request;
@@ -181,7 +181,7 @@ export function projectMethods(methods: readonly ProjectionMethod[], request: Om
  * Computed in logs, exp(ln(to/from)/years) − 1, so a ratio beyond the range of doubles (5e-324 → 99.9) still gives
  * its finite rate and a small rate over many years keeps its digits; a rate that itself does not fit in a double
  * (a growth factor above 1.8e308 a year) is a usage error rather than Infinity.
- * @example compoundRatePct(29, 39, 4) // 7.6885...
+ * @example compoundRatePct(29, 39, 4) // 7.6878...
  */
 export function compoundRatePct(fromValue: number, toValue: number, years: number): number {
   const pct = compoundRateOrNull(fromValue, toValue, years);

@@ -212,7 +212,7 @@ function cornishFisherT(z: number, df: number): number {
  * shrinking bracket (bisection when a step would leave it).
  *
  * @example studentTQuantile(0.975, 1)  // 12.706204736174707
- * @example studentTQuantile(0.975, 10) // 2.2281388519649385
+ * @example studentTQuantile(0.975, 10) // 2.228138852 (R's qt: 2.2281388519649385)
  */
 export function studentTQuantile(p: number, df: number): number {
   checkProbability(p, 'studentTQuantile');
