@@ -15,6 +15,8 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'text'],
+      // The figures are wanted even when a test fails.
+      reportOnFailure: true,
     },
   },
 });
