@@ -1,6 +1,7 @@
 // The command surface, declared in one place: names, arguments, options, help with examples. Each action
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
 import { Command, Option } from 'commander';
+import { usageError } from '../errors.js';
 import type { Lang } from '../report/i18n.js';
 import { resolveSettings, type ResolvedSettings } from './config.js';
 import type { CommandResult, GlobalOptions } from './context.js';
@@ -138,7 +139,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
 
   examples(
-    withOutput(program.command('validate').description('check datasets and scenarios.csv (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files')),
+    withOutput(withData(program.command('validate').description('check datasets and scenarios.csv (the bundled ones by default); exit 65 on any error').argument('[paths...]', 'dataset folders or CSV files (default: --data, else the bundled folder)'))),
     ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));
 
@@ -156,6 +157,9 @@ export function defineCommands(program: Command, onResult: OnResult): void {
 export function globalOptions(program: Command, cmd: Command): GlobalOptions & ExtraGlobals {
   const o = cmd.optsWithGlobals() as Record<string, unknown>;
   // Flags > SEMICAP_* environment > project config > user config > locale > defaults (src/cli/config.ts).
+  for (const [key, option] of [['out', '--out'], ['chartOut', '--chart-out'], ['data', '--data'], ['file', '--file']] as const) {
+    if (o[key] === '') throw usageError(`${option} is empty; expected a ${key === 'data' ? 'folder' : 'file'} name`);
+  }
   const s = resolveSettings(program, cmd, process.env, process.cwd());
   return {
     format: s.format as GlobalOptions['format'],

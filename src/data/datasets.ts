@@ -87,8 +87,7 @@ export type DatasetName = 'sources' | 'capacity_share' | 'capacity' | 'funds' | 
  * resolves in sources.csv. Commands load only what they use: reading all six files costs start-up time.
  */
 export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderCheck {
-  if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
-  if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
+  requireDataFolder(dir);
   const present = new Set(readdirSync(dir));
   const files: LoadedFile[] = [];
   const problems: Problem[] = [];
@@ -107,6 +106,12 @@ export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderC
   }
   problems.push(...crossFileProblems(files));
   return { files, problems };
+}
+
+/** A --data folder that is missing or not a folder is a missing-input error (66), whichever command is given it. */
+export function requireDataFolder(dir: string): void {
+  if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
+  if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
 }
 
 /** Checks between files: every source_id used resolves in sources.csv. */

@@ -40,7 +40,9 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
     table.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       if (c.type === 'number' || c.type === 'int') col.numFmt = numFmt(c);
-      const widest = Math.max(displayWidth(headers[i]), ...table.rows.map((r) => displayWidth(cellText(r[c.key] ?? null, c))));
+      // A loop, not Math.max(...rows): spreading a few hundred thousand values overflows the call stack.
+      let widest = displayWidth(headers[i]);
+      for (const r of table.rows) widest = Math.max(widest, displayWidth(cellText(r[c.key] ?? null, c)));
       col.width = Math.min(60, Math.max(6, widest + 2));
     });
     // The header row stays text whatever the column's number format.
