@@ -3,7 +3,7 @@
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { isSemicapError } from '../errors.js';
+import { isSemicapError, usageError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
@@ -60,7 +60,24 @@ Examples:
 Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 73/74 cannot write, 130 interrupted.`,
   );
   defineCommands(program, onResult);
+  refuseRepeatedOptions(program);
   return program;
+}
+
+/**
+ * An option that takes one value, given twice (`--format csv --format json`), is a usage error rather than the
+ * last one silently winning. Options meant to repeat (--via, --target, --set) collect into a list and are left be.
+ */
+function refuseRepeatedOptions(cmd: Command): void {
+  for (const opt of cmd.options) {
+    if (!(opt.required || opt.optional) || opt.variadic || Array.isArray(opt.defaultValue)) continue;
+    let seen: string | undefined;
+    cmd.on(`option:${opt.name()}`, (value: string) => {
+      if (seen !== undefined) throw usageError(`${opt.long ?? opt.short} given twice ('${seen}', then '${value}'); give it once`);
+      seen = value;
+    });
+  }
+  for (const sub of cmd.commands) refuseRepeatedOptions(sub);
 }
 
 

@@ -103,7 +103,7 @@ export function parseRules(text: string, file: string): Rule[] {
       value = cell(4) === 'true';
     } else {
       const n = parseNumber(cell(4), { percentSign: true });
-      if (!n.ok) throw at(5, `value '${cell(4)}' ${n.reason}; expected a number`);
+      if (!n.ok) throw at(5, `value ${n.reason}; expected a number`);
       value = n.value;
     }
     const unit = cell(5);
