@@ -195,8 +195,9 @@ export async function run(argv: string[], given?: Io): Promise<number> {
       io.stderr(`semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
     }
     // The config files read are inputs too: --out never overwrites them.
-    const inputs = [...(result.inputs ?? []), ...(extra.settings?.configFiles ?? [])];
-    await emit({ ...result, inputs }, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
+    // (The result itself, not a copy: a streamed command completes its messages while the output is written.)
+    result.inputs = [...(result.inputs ?? []), ...(extra.settings?.configFiles ?? [])];
+    await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
     if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${m}\n`);
     if (opts.out !== undefined && !opts.quiet) {
       const { msg } = await import('../report/i18n.js');

@@ -31,8 +31,8 @@ function guarded(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEn
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     const soft = setTimeout(() => child.kill(options.signal ?? 'SIGTERM'), options.signalAfter ?? 4000);
     const hard = setTimeout(() => child.kill('SIGKILL'), (options.signalAfter ?? 4000) + 5000);
     child.on('close', (code, signal) => {

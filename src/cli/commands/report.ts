@@ -168,6 +168,8 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
   const messages: string[] = [];
   for (const analysis of ANALYSES) {
     progress.step(analysis.id);
+    // A turn of the event loop between analyses: a signal that came in meanwhile is handled before the swap.
+    await new Promise<void>((done) => setImmediate(done));
     const result = await analysis.run(inner);
     const people = localizeReport(result.report, lang, { cells: true });
     const machine = localizeReport(result.report, lang, { cells: false });
@@ -193,6 +195,7 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
       if (analysis.id === 'validate') break;
     }
   }
+  await new Promise<void>((done) => setImmediate(done));
   progress.step('summary.md, report.json, index.html');
   write('summary.md', md.join('\n').replace(/\n{3,}/g, '\n\n'));
   write('report.json', JSON.stringify({ schema: JSON_SCHEMA, semicap: pkg.version, ...(timestamp ? { generated: timestamp } : {}), data: given.data ?? 'bundled', lang, analyses: jsonAnalyses }, null, 2) + '\n');
