@@ -1,5 +1,5 @@
 // Rendering a command's report in the chosen format and sending it to stdout or, atomically, to --out.
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { renderCsv } from '../report/csv.js';
@@ -57,9 +57,18 @@ const canonical = (p: string) => {
 /** The same file by path (symbolic links resolved) or by device and inode (hard links, bind mounts). */
 export function sameFile(a: string, b: string): boolean {
   if (canonical(a) === canonical(b)) return true;
-  const sa = statSync(a, { throwIfNoEntry: false });
-  const sb = statSync(b, { throwIfNoEntry: false });
+  const sa = statOrUndefined(a);
+  const sb = statOrUndefined(b);
   return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** A path that cannot be looked up (missing, through a file, no permission) is no file to compare. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when writing `target` would overwrite one of the run's inputs (`-`, standard input, is never a file). */

@@ -115,6 +115,6 @@ describe('semicap check', () => {
     expect(r.stdout.split('\n')[1]).toBe("3,规则,5,'==,5,,pass,fx.csv");
     const missing = semicap(['check', join(root, 'nope.csv')], { env: ENV });
     expect(missing.code).toBe(66);
-    expect(missing.stderr).toBe(`semicap: ${join(root, 'nope.csv')}: no such rules file (ENOENT)\n`);
+    expect(missing.stderr).toBe(`semicap: ${join(root, 'nope.csv')}: no such file\n`);
   });
 });

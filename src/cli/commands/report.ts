@@ -140,7 +140,12 @@ function isWithin(path: string, dir: string): boolean {
     /* a path that does not exist yet is compared as written */
   }
   for (;;) {
-    const st = statSync(at, { throwIfNoEntry: false });
+    let st;
+    try {
+      st = statSync(at, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
     if (st && st.dev === d.dev && st.ino === d.ino) return true;
     const up = dirname(at);
     if (up === at) return false;
