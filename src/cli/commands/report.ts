@@ -87,10 +87,20 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
  * input of the run (the datasets read, a config file).
  */
 function prepareTarget(dir: string, inputs: string[]): { temp: string; commit(): void; abort(): void } {
-  const st = statSync(dir, { throwIfNoEntry: false });
+  let st;
+  try {
+    st = statSync(dir, { throwIfNoEntry: false });
+  } catch (e) {
+    throw cannotCreateError(`${dir}: cannot create the folder (${describeErrno(e)})`);
+  }
   if (st && !st.isDirectory()) throw cannotCreateError(`${dir}: exists and is not a folder; expected a folder for the report`);
   if (st) {
-    const entries = readdirSync(dir);
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch (e) {
+      throw cannotCreateError(`${dir}: cannot read the folder to replace it (${describeErrno(e)})`);
+    }
     if (entries.length > 0 && !entries.includes('report.json')) throw cannotCreateError(`${dir}: holds files that are not a semicap report (no report.json); choose a new or empty folder, since the report replaces the folder whole`);
     const holder = inputs.find((input) => isWithin(input, dir));
     if (holder !== undefined) throw usageError(`--out ${dir} holds an input of this run (${holder}); the report replaces the folder whole, choose another one`);
