@@ -3,7 +3,7 @@
 // one CSV per table, report.json with everything, one SVG per chart, and index.html that shows them all.
 // Same inputs give byte-identical files (no dates unless --timestamp); every file is written atomically.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { bundledDataDir } from '../../data/datasets.js';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -69,7 +69,7 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
   if (dir === undefined) throw usageError('report needs --out DIR, the folder to write the report into');
   // --out names a folder here: the summary of written files goes to stdout, not into --out.
   given.out = undefined;
-  const target = prepareTarget(dir, [given.data ?? bundledDataDir(), ...(g.settings?.configFiles ?? [])]);
+  const target = prepareTarget(followLink(dir), [given.data ?? bundledDataDir(), ...(g.settings?.configFiles ?? [])]);
   try {
     const result = await writeReport(target.temp, dir, opts, given);
     target.commit();
@@ -138,6 +138,15 @@ function prepareTarget(dir: string, inputs: string[]): { temp: string; commit():
       if (old) rmSync(old, { recursive: true, force: true });
     },
   };
+}
+
+/** A symbolic link to a folder: the folder it points to is replaced, the link kept. */
+function followLink(dir: string): string {
+  try {
+    return lstatSync(dir).isSymbolicLink() ? realpathSync(dir) : dir;
+  } catch {
+    return dir;
+  }
 }
 
 /** `path` is `dir` or inside it (by path with links resolved, or by device and inode of a parent folder). */
