@@ -1,5 +1,5 @@
 // Rendering a command's report in the chosen format and sending it to stdout or, atomically, to --out.
-import { realpathSync, statSync, type Stats } from 'node:fs';
+import { fstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { renderCsv } from '../report/csv.js';
@@ -71,8 +71,19 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-/** True when writing `target` would overwrite one of the run's inputs (`-`, standard input, is never a file). */
-export const isInputOfRun = (target: string, inputs: readonly string[]): boolean => inputs.some((input) => input !== '-' && sameFile(input, target));
+/** True when writing `target` would overwrite one of the run's inputs (`-`: the file standard input was redirected from). */
+export const isInputOfRun = (target: string, inputs: readonly string[]): boolean => inputs.some((input) => (input === '-' ? isStdin(target) : sameFile(input, target)));
+
+function isStdin(target: string): boolean {
+  const t = statOrUndefined(target);
+  if (t === undefined) return false;
+  try {
+    const st = fstatSync(0);
+    return st.isFile() && st.dev === t.dev && st.ino === t.ino;
+  } catch {
+    return false;
+  }
+}
 
 /** Chart and language options (issue 6): --chart, --chart-out, --ascii, --lang. */
 export interface ChartOutputOptions {

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, copyDatasets, removeDir, semicap, snapshot, tempDir } from './run.js';
+import { BIN, ROOT, copyDatasets, removeDir, semicap, signalWhenCaught, snapshot, tempDir } from './run.js';
 
 const root = tempDir('semicap-inputs-');
 afterAll(() => removeDir(root));
@@ -33,7 +33,8 @@ function guarded(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEn
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const soft = setTimeout(() => child.kill(options.signal ?? 'SIGTERM'), options.signalAfter ?? 4000);
+    // The signal goes once semicap has its handlers (after `signalAfter` ms at the earliest).
+    const soft = setTimeout(() => signalWhenCaught(child, options.signal ?? 'SIGTERM'), options.signalAfter ?? 4000);
     const hard = setTimeout(() => child.kill('SIGKILL'), (options.signalAfter ?? 4000) + 5000);
     child.on('close', (code, signal) => {
       clearTimeout(soft);
@@ -177,6 +178,15 @@ describe('inputs are never overwritten: by path, symbolic link, hard link or bin
     const rules = join(root, 'rules.csv');
     writeFileSync(rules, readFileSync(RULES));
     expect(semicap(['check', rules, '--out', rules]).code).toBe(2);
+    expect(readFileSync(rules).equals(readFileSync(RULES))).toBe(true);
+  });
+
+  it("check - < rules.csv --out rules.csv: the file standard input comes from is an input too", () => {
+    const rules = join(root, 'stdin-rules.csv');
+    writeFileSync(rules, readFileSync(RULES));
+    const r = spawnSync('sh', ['-c', `'${process.execPath}' '${BIN}' check - --format csv --out '${rules}' < '${rules}'`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/is also an input of this run/);
     expect(readFileSync(rules).equals(readFileSync(RULES))).toBe(true);
   });
 
