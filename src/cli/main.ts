@@ -57,7 +57,7 @@ Examples:
   $ semicap self-sufficiency
   $ semicap validate my-data/
 
-Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 73/74 cannot write, 130 interrupted.`,
+Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 70 internal error, 73/74 cannot write, 130 interrupted (143/129/131: SIGTERM/SIGHUP/SIGQUIT).`,
   );
   defineCommands(program, onResult);
   refuseRepeatedOptions(program);
