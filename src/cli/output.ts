@@ -170,7 +170,7 @@ function checkChartOut(path: string, out: string | undefined, inputs: string[]):
 }
 
 /** A report's warnings with the run's stderr messages added (once each), for JSON. */
-function withMessages(report: Report, messages: string[] | undefined): Report {
+export function withMessages(report: Report, messages: string[] | undefined): Report {
   if (messages === undefined || messages.length === 0) return report;
   return { ...report, warnings: [...new Set([...report.warnings, ...messages])] };
 }

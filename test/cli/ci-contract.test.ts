@@ -141,6 +141,10 @@ describe('report --out replaces its folder', () => {
     expect(r.code).toBe(65);
     expect(existsSync(join(dir, 'stale.csv'))).toBe(false);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/fx\.csv/);
+    // report.json's validation section lists the problems among its warnings, as the run printed them.
+    const doc = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { analyses: { id: string; warnings: string[] }[] };
+    expect(doc.analyses[0].id).toBe('validate');
+    expect(doc.analyses[0].warnings[0]).toBe(`${join(data, 'fx.csv')}:1: missing column 'per_usd'; expected the columns year,currency,per_usd,kind,source_id`);
   });
 });
 

@@ -19,6 +19,7 @@ import { renderSvg } from '../../report/svg.js';
 import { describeErrno, temporarySibling, trackPending, writeFileAtomic } from '../../report/write.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
+import { withMessages } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { ExtraGlobals } from '../program.js';
 import { capacity } from './capacity.js';
@@ -211,7 +212,7 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
     md.push(renderMarkdown(people).trimEnd(), '');
     md.push(`CSV: ${result.report.tables.map((t) => `[${csv[t.name]}](${csv[t.name]})`).join(' · ')}`, '');
     sections.push({ id: analysis.id, heading, report: people, charts, csv });
-    jsonAnalyses.push({ id: analysis.id, heading, ...JSON.parse(renderJson(machine, pkg.version)), charts: chartsOf(result.report) });
+    jsonAnalyses.push({ id: analysis.id, heading, ...JSON.parse(renderJson(withMessages(machine, result.messages), pkg.version)), charts: chartsOf(result.report) });
     if (result.exitCode !== undefined && result.exitCode !== EXIT.ok) {
       exitCode = result.exitCode;
       messages.push(...(result.messages ?? []));
