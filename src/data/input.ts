@@ -44,6 +44,22 @@ export function readInput(path: string, options: InputOptions = {}): Buffer {
     if (stdinBytes === undefined) throw usageError(`'-' (standard input) is not read here; expected the name of ${what}`);
     return stdinBytes;
   }
+  const { fd, size } = openRegularFile(path, what);
+  try {
+    if (size > max) throw tooBig(path, what, max);
+    return readUpTo(fd, path, what, max);
+  } catch (e) {
+    throw asInputError(e, path, what);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens an input that must be a regular file, for readers that go on to stream it (the caller closes the fd):
+ * missing, unreadable or a folder → exit 66; a pipe, socket or device → refused at once (66), never blocking.
+ */
+export function openRegularFile(path: string, what = 'a CSV file'): { fd: number; size: number } {
   let fd: number;
   try {
     // Non-blocking: opening a FIFO that has no writer returns at once instead of blocking the process.
@@ -55,12 +71,10 @@ export function readInput(path: string, options: InputOptions = {}): Buffer {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw missingInputError(`${path}: is a folder; expected ${what}`);
     if (!st.isFile()) throw missingInputError(`${path}: is ${kindOf(st)}; expected ${what} as a regular file (pipe it into '-' where a command reads standard input)`);
-    if (st.size > max) throw tooBig(path, what, max);
-    return readUpTo(fd, path, what, max);
+    return { fd, size: st.size };
   } catch (e) {
-    throw asInputError(e, path, what);
-  } finally {
     closeSync(fd);
+    throw asInputError(e, path, what);
   }
 }
 
