@@ -4,7 +4,8 @@
 //   >  the locale (LC_ALL / LC_MESSAGES / LANG, for the language only)  >  built-in defaults.
 // A config file is JSON with any of: format, data, lang, color, ascii. A `data` folder given relative in a
 // config file is relative to that file's folder. A broken file is a data error naming the file (exit 65).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInput } from '../data/input.js';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -41,12 +42,7 @@ export function configPaths(cwd: string, env: NodeJS.ProcessEnv): { path: string
 
 /** Reads and checks one config file; every problem is one line naming the file. */
 export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    throw dataError(`${path}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  const text = readInput(path, { what: 'a config file' }).toString('utf8').replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
     doc = JSON.parse(text);

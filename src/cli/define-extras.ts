@@ -23,7 +23,7 @@ export function defineExtraCommands(program: Command, act: Act): void {
         program
           .command('check')
           .description('evaluate the rules of a CSV file against the datasets and projections; exit 1 if any fails (a CI gate)')
-          .argument('<rules.csv>', 'rules: rule,metric,selector,op,value,unit (see docs/ci.md)'),
+          .argument('<rules.csv>', "rules: rule,metric,selector,op,value,unit (see docs/ci.md); '-' reads them from standard input"),
       ),
     ),
     ['semicap check rules.csv', 'semicap check docs/rules.example.csv --data my-data/', 'semicap check rules.csv --format md >> "$GITHUB_STEP_SUMMARY"'],

@@ -18,7 +18,7 @@ export function defineScenarioCommands(program: Command, act: Act): void {
             .command('scenario')
             .description('named scenarios (bear, base, bull) side by side: point paths, or with --simulate percentile bands and the odds of each target')
             .argument('[names...]', 'scenarios to run (default: all in the file)')
-            .option('--file <csv>', 'a scenario file in the shape of datasets/scenarios.csv (default: scenarios.csv of --data, else the bundled one)')
+            .option('--file <csv>', 'a scenario file in the shape of datasets/scenarios.csv (default: scenarios.csv of --data, else the bundled one; - reads standard input)')
             .option('--series <names>', 'only these series (comma-separated), e.g. mature_share,china_wpm')
             .option('--through <year>', 'last year of the paths (targets later than this are still assessed)', '2030')
             .option('--set <key=value>', 'override an assumption (repeatable): SCENARIO.SERIES.ASSUMPTION=VALUE, SCENARIO may be *', collect, []),

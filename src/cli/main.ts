@@ -1,13 +1,15 @@
 // Entry point of the CLI: builds the program, runs one command, renders its report, and maps any error to
 // an exit code in one place. Command implementations are loaded only when their command runs.
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { isSemicapError } from '../errors.js';
+import { isSemicapError, usageError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
 import type { CommandResult, GlobalOptions } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
 import { escapeControls, escapeControlsKeepLines } from '../report/sanitize.js';
 import { defineCommands, type ExtraGlobals } from './program.js';
+import { describeErrno, removePendingWrites } from '../report/write.js';
 
 export const VERSION: string = pkg.version;
 
@@ -20,8 +22,9 @@ export interface Io {
 }
 
 const processIo = (): Io => ({
-  stdout: (text) => new Promise<void>((done) => (text === '' ? done() : process.stdout.write(text, () => done()))),
-  stderr: (text) => void process.stderr.write(text),
+  // A failed write never resolves: outputFailed() ends the run (quietly for EPIPE, exit 74 otherwise).
+  stdout: (text) => (stdoutIsFile() ? writeStdoutDirect(text) : new Promise<void>((done) => (text === '' ? done() : process.stdout.write(text, (err) => (err ? outputFailed(err) : done()))))),
+  stderr: writeStderr,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
@@ -56,10 +59,27 @@ Examples:
   $ semicap validate my-data/
   $ semicap claims                            the article's claims checked against the sourced figures
 
-Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 73/74 cannot write, 130 interrupted.`,
+Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 70 internal error, 73/74 cannot write, 130 interrupted (143/129/131: SIGTERM/SIGHUP/SIGQUIT).`,
   );
   defineCommands(program, onResult);
+  refuseRepeatedOptions(program);
   return program;
+}
+
+/**
+ * An option that takes one value, given twice (`--format csv --format json`), is a usage error rather than the
+ * last one silently winning. Options meant to repeat (--via, --target, --set) collect into a list and are left be.
+ */
+function refuseRepeatedOptions(cmd: Command): void {
+  for (const opt of cmd.options) {
+    if (!(opt.required || opt.optional) || opt.variadic || Array.isArray(opt.defaultValue)) continue;
+    let seen: string | undefined;
+    cmd.on(`option:${opt.name()}`, (value: string) => {
+      if (seen !== undefined) throw usageError(`${opt.long ?? opt.short} given twice ('${seen}', then '${value}'); give it once`);
+      seen = value;
+    });
+  }
+  for (const sub of cmd.commands) refuseRepeatedOptions(sub);
 }
 
 
@@ -70,26 +90,91 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 let interrupted = false;
 
+/** Diagnostics never change the outcome: a full or broken stderr (`2>/dev/full`) is ignored. */
+function writeStderr(text: string): void {
+  try {
+    process.stderr.write(text);
+  } catch {
+    /* nowhere left to tell */
+  }
+}
+
+/** Size of stdout when it is a regular file (`> file`, `>> file`), so a failed run can take its partial output back. */
+let stdoutFileStart: number | undefined;
+let stdoutKind: 'file' | 'other' | undefined;
+let outputFailing = false;
+
+/** Stdout is a regular file or a device that is not a terminal (`> out.json`, `> /dev/full`). */
+function stdoutIsFile(): boolean {
+  if (stdoutKind === undefined) {
+    try {
+      const st = fstatSync(1);
+      stdoutKind = st.isFile() || (st.isCharacterDevice() && !process.stdout.isTTY) ? 'file' : 'other';
+      if (st.isFile()) stdoutFileStart = st.size;
+    } catch {
+      stdoutKind = 'other';
+    }
+  }
+  return stdoutKind === 'file';
+}
+
+/**
+ * Writes to a file or device on stdout ourselves: Node's stream for them drops the rest of a short write (a disk
+ * that fills up midway leaves part of the text and no error); this loop writes it all or meets the error.
+ */
+async function writeStdoutDirect(text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  try {
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(1, bytes, offset, bytes.length - offset);
+  } catch (e) {
+    outputFailed(e as NodeJS.ErrnoException);
+  }
+}
+
+/**
+ * The one rule for a failed write to stdout: a reader that went away (EPIPE) is a quiet end with the run's
+ * exit code; anything else (ENOSPC, EIO, EFBIG, EROFS, ...) is one line on stderr and exit 74, with the
+ * partial output removed where we can (a redirect to a regular file is cut back to its size at the start;
+ * --out temporary files are removed).
+ */
+function outputFailed(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  if (outputFailing) return;
+  outputFailing = true;
+  if (stdoutFileStart !== undefined) {
+    try {
+      ftruncateSync(1, stdoutFileStart);
+    } catch {
+      /* not ours to cut back */
+    }
+  }
+  removePendingWrites();
+  writeStderr(`semicap: cannot write to standard output (${describeErrno(err)})\n`);
+  process.exit(EXIT.io);
+}
+
+/** Catchable signals end the run with 128 + the signal's number, after removing temporary files and folders. */
+const SIGNAL_EXIT = { SIGINT: EXIT.interrupted, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
+
 function installProcessHandlers(): void {
-  // `semicap ... | head -1`: the reader went away; that is not an error.
-  const onPipeError = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  };
-  process.stdout.on('error', onPipeError);
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') return;
-    throw err;
-  });
-  const onSignal = (code: number) => async () => {
+  stdoutIsFile();
+  process.stdout.on('error', outputFailed);
+  process.stderr.on('error', () => undefined);
+  const onSignal = (code: number) => () => {
     if (interrupted) return;
     interrupted = true;
-    const { removePendingWrites } = await import('../report/write.js');
     removePendingWrites();
     process.exit(code);
   };
-  process.on('SIGINT', onSignal(EXIT.interrupted));
-  process.on('SIGTERM', onSignal(143));
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT)) process.on(signal, onSignal(code));
+  // A bug that escapes the command's promise still ends as an internal error (70), never as 0 or 1.
+  const crashed = (e: unknown) => {
+    removePendingWrites();
+    process.exitCode = handleError(e, process.argv.includes('--debug'), { stderr: writeStderr });
+    process.exit();
+  };
+  process.on('uncaughtException', crashed);
+  process.on('unhandledRejection', crashed);
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script). Sets process.exitCode. */
@@ -111,6 +196,9 @@ export async function run(argv: string[], given?: Io): Promise<number> {
       io.stderr(`semicap: format=${format} (${origins.format}), data=${escapeControls(data ?? 'bundled')} (${escapeControls(origins.data)}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
       io.stderr(`semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
     }
+    // The config files read are inputs too: --out never overwrites them.
+    // (The result itself, not a copy: a streamed command completes its messages while the output is written.)
+    result.inputs = [...(result.inputs ?? []), ...(extra.settings?.configFiles ?? [])];
     await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
     if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(m)}\n`);
     if (opts.out !== undefined && !opts.quiet) {
@@ -120,7 +208,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     if (extra.verbose) io.stderr(`semicap: done in ${Math.round(nowMs() - started)} ms\n`);
     if (result.exitCode !== undefined) resultCode = result.exitCode;
   };
-  const args = argv.length === 0 ? ['overview'] : argv;
+  const args = withDefaultCommand(argv);
   let code: number;
   try {
     const program = buildProgram(io, onResult);
@@ -133,7 +221,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   return code;
 }
 
-function handleError(e: unknown, debug: boolean, io: Io): number {
+function handleError(e: unknown, debug: boolean, io: Pick<Io, 'stderr'>): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     // commander has already printed its one-line message.
@@ -148,6 +236,23 @@ function handleError(e: unknown, debug: boolean, io: Io): number {
   io.stderr(`semicap: internal error: ${oneLine(err?.message ?? String(e))} (a bug: please report it with the command you ran${debug ? '' : '; --debug shows the stack'})\n`);
   if (debug && err?.stack) io.stderr(err.stack + '\n');
   return EXIT.internal;
+}
+
+/** Global options that take no part in choosing a command; `--lang` takes a value. */
+const GLOBAL_FLAGS = new Set(['--no-color', '--debug', '-q', '--quiet', '--verbose']);
+
+/** The default command, overview, also runs when only global options are given (`semicap -q`, `semicap --lang zh`). */
+export function withDefaultCommand(argv: string[]): string[] {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (GLOBAL_FLAGS.has(a) || a.startsWith('--lang=')) continue;
+    if (a === '--lang' && i + 1 < argv.length) {
+      i++;
+      continue;
+    }
+    return argv;
+  }
+  return [...argv, 'overview'];
 }
 
 // One line, its control characters escaped: a message quoting a hostile cell can neither drive the terminal nor

@@ -1,5 +1,5 @@
 // Rendering a command's report in the chosen format and sending it to stdout or, atomically, to --out.
-import { realpathSync } from 'node:fs';
+import { fstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { renderCsv } from '../report/csv.js';
@@ -56,6 +56,37 @@ const canonical = (p: string) => {
   }
 };
 
+/** The same file by path (symbolic links resolved) or by device and inode (hard links, bind mounts). */
+export function sameFile(a: string, b: string): boolean {
+  if (canonical(a) === canonical(b)) return true;
+  const sa = statOrUndefined(a);
+  const sb = statOrUndefined(b);
+  return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** A path that cannot be looked up (missing, through a file, no permission) is no file to compare. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when writing `target` would overwrite one of the run's inputs (`-`: the file standard input was redirected from). */
+export const isInputOfRun = (target: string, inputs: readonly string[]): boolean => inputs.some((input) => (input === '-' ? isStdin(target) : sameFile(input, target)));
+
+function isStdin(target: string): boolean {
+  const t = statOrUndefined(target);
+  if (t === undefined) return false;
+  try {
+    const st = fstatSync(0);
+    return st.isFile() && st.dev === t.dev && st.ino === t.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Chart and language options (issue 6): --chart, --chart-out, --ascii, --lang. */
 export interface ChartOutputOptions {
   chart?: boolean;
@@ -71,18 +102,20 @@ export interface ChartOutputOptions {
 export async function emit(result: CommandResult, options: OutputOptions & ChartOutputOptions, version: string, sink: Sink): Promise<void> {
   const lang = options.lang ?? 'en';
   // People read headings, titles and notes in their language; CSV keys and JSON keys and values stay English.
-  const report = options.format === 'csv' ? result.report : localizeReport(result.report, lang, { cells: options.format !== 'json' });
+  const localized = options.format === 'csv' ? result.report : localizeReport(result.report, lang, { cells: options.format !== 'json' });
+  // JSON is for machines: every message a person would see on stderr (skipped series, failed rules) is among its warnings.
+  const report = options.format === 'json' ? withMessages(localized, result.messages) : localized;
   if (options.out !== undefined) {
-    const target = canonical(options.out);
-    const clash = [...(result.inputs ?? [])].find((input) => canonical(input) === target);
-    if (clash) throw usageError(`--out ${options.out} is also an input of this run; choose another output file`);
+    if (isInputOfRun(options.out, result.inputs ?? [])) throw usageError(`--out ${options.out} is also an input of this run; choose another output file`);
   }
   if (options.chartOut !== undefined) checkChartOut(options.chartOut, options.out, result.inputs ?? []);
   if (streamedTable(report) !== undefined) {
-    if (await emitStreaming(result.report, options, version, sink)) return;
-    // Formats that need every row at once (tables, Markdown, spreadsheets, charts) collect the stream first.
-    return emit({ ...result, report: await collectStreams(result.report) }, options, version, sink);
+    if (await emitStreaming(result, options, version, sink)) return;
+    // Formats that need every row at once (tables, Markdown, spreadsheets, charts) collect the stream first,
+    // up to a limit: past it they would hold gigabytes (CSV and JSON stream any number of rows).
+    return emit({ ...result, report: await collectStreams(result.report, MAX_COLLECTED_ROWS, options.format) }, options, version, sink);
   }
+  if (options.format !== 'csv' && options.format !== 'json') checkRowLimit(report, options.format);
   if (report.raw !== undefined) {
     if (options.out !== undefined) writeFileAtomic(options.out, report.raw);
     else await sink.stdout(report.raw);
@@ -100,7 +133,8 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
     await sink.stdout(await render(report, options, version, await painter(options.format === 'table' ? sink.stdoutColor : 0)));
   }
   if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
-  // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr.
+  // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr (not with --quiet).
+  if (options.quiet === true) return;
   if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: warning: ${escapeControls(w)}\n`);
   const fileTables = forAudience(report, 'files').tables;
   if (options.format === 'csv' && options.table === undefined && fileTables.length > 1 && options.out === undefined) {
@@ -112,7 +146,8 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
  * CSV or JSON of a report with a streamed table, written as the rows come (to --out atomically: a failure
  * midway leaves the previous file). Returns false when the format or options need the rows collected first.
  */
-async function emitStreaming(report: Report, options: OutputOptions & ChartOutputOptions, version: string, sink: Sink): Promise<boolean> {
+async function emitStreaming(result: CommandResult, options: OutputOptions & ChartOutputOptions, version: string, sink: Sink): Promise<boolean> {
+  const report = result.report;
   const table = streamedTable(report)!;
   const csv = options.format === 'csv' && pickTable(report, options.table) === table;
   if (!(csv || options.format === 'json') || options.chart === true || options.chartOut !== undefined) return false;
@@ -121,22 +156,38 @@ async function emitStreaming(report: Report, options: OutputOptions & ChartOutpu
   const write: TextSink = file ? (text) => file.write(text) : (text) => sink.stdout(text);
   try {
     if (csv) await streamCsv(table, { neutralise: options.neutralise, excel: options.excel }, write);
-    else await streamJson(localizeReport(report, lang, { cells: false }), version, write, () => localizeReport(report, lang, { cells: false }));
+    else await streamJson(localizeReport(report, lang, { cells: false }), version, write, () => withMessages(localizeReport(report, lang, { cells: false }), result.messages));
   } catch (e) {
     file?.abort();
     throw e;
   }
   file?.commit();
-  if (csv) for (const w of report.warnings) sink.stderr(`semicap: warning: ${escapeControls(w)}\n`);
+  if (csv && options.quiet !== true) for (const w of report.warnings) sink.stderr(`semicap: warning: ${escapeControls(w)}\n`);
   return true;
 }
 
 function checkChartOut(path: string, out: string | undefined, inputs: string[]): void {
   if (extname(path).toLowerCase() !== '.svg') throw usageError(`--chart-out ${path}: expected a file name ending in .svg`);
-  const target = canonical(path);
-  if (out !== undefined && canonical(out) === target) throw usageError(`--chart-out ${path} is also the --out file; choose another name`);
-  if (inputs.some((input) => canonical(input) === target)) throw usageError(`--chart-out ${path} is also an input of this run; choose another file`);
+  if (out !== undefined && sameFile(out, path)) throw usageError(`--chart-out ${path} is also the --out file; choose another name`);
+  if (isInputOfRun(path, inputs)) throw usageError(`--chart-out ${path} is also an input of this run; choose another file`);
 }
+
+/** A report's warnings with the run's stderr messages added (once each), for JSON. */
+export function withMessages(report: Report, messages: string[] | undefined): Report {
+  if (messages === undefined || messages.length === 0) return report;
+  return { ...report, warnings: [...new Set([...report.warnings, ...messages])] };
+}
+
+/** Rows that tables, Markdown, spreadsheets and charts hold at once at most; CSV and JSON stream any number. */
+export const MAX_COLLECTED_ROWS = 200_000;
+
+function checkRowLimit(report: Report, format: string): void {
+  const rows = report.tables.reduce((n, t) => n + t.rows.length, 0);
+  if (rows > MAX_COLLECTED_ROWS) throw tooManyRows(format);
+}
+
+export const tooManyRows = (format: string) =>
+  usageError(`more than ${MAX_COLLECTED_ROWS.toLocaleString('en')} rows are too many for --format ${format} (held in memory whole); use --format csv or json, which are written as the rows come`);
 
 /** The file name of the i-th chart: the first gets PATH, the others PATH's stem plus the chart's name. */
 export function chartPath(path: string, index: number, name: string): string {

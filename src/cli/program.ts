@@ -1,6 +1,7 @@
 // The command surface, declared in one place: names, arguments, options, help with examples. Each action
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
 import { Command, Option } from 'commander';
+import { usageError } from '../errors.js';
 import type { Lang } from '../report/i18n.js';
 import { resolveSettings, type ResolvedSettings } from './config.js';
 import type { CommandResult, GlobalOptions } from './context.js';
@@ -187,11 +188,13 @@ export function defineCommands(program: Command, onResult: OnResult): void {
 
   examples(
     withOutput(
-      program
+      withData(
+        program
         .command('validate')
         .description('check datasets and scenarios.csv (the bundled ones by default; a folder may hold only some files, layered over the bundled ones); exit 65 on any error')
-        .argument('[paths...]', 'dataset folders or CSV files')
+        .argument('[paths...]', 'dataset folders or CSV files (default: --data, else the bundled folder)')
         .option('--max-age <years>', 'warn (stderr, exit unchanged) about series whose newest source is older than YEARS (today: SEMICAP_TODAY=YYYY-MM-DD or the clock)'),
+      ),
     ),
     ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv', 'semicap validate --max-age 2'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));
@@ -210,6 +213,9 @@ export function defineCommands(program: Command, onResult: OnResult): void {
 export function globalOptions(program: Command, cmd: Command): GlobalOptions & ExtraGlobals {
   const o = cmd.optsWithGlobals() as Record<string, unknown>;
   // Flags > SEMICAP_* environment > project config > user config > locale > defaults (src/cli/config.ts).
+  for (const [key, option] of [['out', '--out'], ['chartOut', '--chart-out'], ['data', '--data'], ['file', '--file']] as const) {
+    if (o[key] === '') throw usageError(`${option} is empty; expected a ${key === 'data' ? 'folder' : 'file'} name`);
+  }
   const s = resolveSettings(program, cmd, process.env, process.cwd());
   return {
     format: s.format as GlobalOptions['format'],

@@ -125,8 +125,7 @@ export type DatasetName = 'sources' | 'capacity_share' | 'capacity' | 'funds' | 
  * rows; its rows replace bundled rows with the same key (the user's data wins) and the conflicts are listed.
  */
 export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderCheck {
-  if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
-  if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
+  requireDataFolder(dir);
   const bundled = bundledDataDir();
   const wanted = only === undefined ? DATASET_SCHEMAS : DATASET_SCHEMAS.filter((s) => s.name === 'sources' || only.includes(s.name as DatasetName));
   if (resolve(dir) !== resolve(bundled)) return layeredFolder(dir, bundled, wanted);
@@ -211,6 +210,12 @@ function mergeRows(base: LoadedFile, mine: LoadedFile, layering: Layering): { ro
 
 /** Columns that name a row of sources.csv. */
 const SOURCE_ID_COLUMNS = ['source_id', 'conversion_source_id'];
+
+/** A --data folder that is missing or not a folder is a missing-input error (66), whichever command is given it. */
+export function requireDataFolder(dir: string): void {
+  if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
+  if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
+}
 
 /** Checks between files: every source_id used resolves in sources.csv. */
 export function crossFileProblems(files: LoadedFile[]): Problem[] {

@@ -85,7 +85,7 @@ export function parseYear(raw: string): Parsed<number> {
   const text = raw.trim();
   if (!/^\d{4}$/.test(text)) return { ok: false, reason: `'${raw}' is not a year (expected four digits such as 2023)` };
   const year = Number(text);
-  if (year < 1900 || year > 2200) return { ok: false, reason: `${year} is outside 1900–2200` };
+  if (year < 1900 || year > 2200) return { ok: false, reason: `'${raw}' is outside the years 1900–2200` };
   return { ok: true, value: year };
 }
 

@@ -313,9 +313,8 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
     return { ...s, targets: [...others, { ...old, year, value, note: old?.note ?? 'set on the command line' }].sort((a, b) => a.year - b.year) };
   }
   const [name, sub] = assumption.split('.', 2) as [string, string | undefined];
-  const fields = { start: 'start', growth_pct: 'growth', step: 'step', cap: 'cap' } as const;
-  // hasOwn: '__proto__' or 'constructor' must be unknown, not a property every object has.
-  const field = Object.hasOwn(fields, name) ? fields[name as keyof typeof fields] : undefined;
+  // A Map, not an object literal: `__proto__` or `constructor` must not find a field on Object.prototype.
+  const field = ASSUMPTION_FIELDS.get(name);
   if (field === undefined || (sub !== undefined && !['sd', 'min', 'max'].includes(sub)) || assumption.split('.').length > 2) {
     // e.g. 'growth' for 'growth_pct', 'sd' of a start that has none
     throw usageError(`${where}: unknown assumption '${assumption}'; ${valid()}`);
@@ -333,6 +332,13 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
   if (old.dist.kind !== 'triangular' && old.dist.kind !== 'uniform') throw usageError(`${where}: ${name} has a ${old.dist.kind} distribution, with no ${sub}; ${valid()}`);
   return { ...s, [field]: { ...old, dist: { ...old.dist, [sub]: value } } };
 }
+
+const ASSUMPTION_FIELDS = new Map<string, 'start' | 'growth' | 'step' | 'cap'>([
+  ['start', 'start'],
+  ['growth_pct', 'growth'],
+  ['step', 'step'],
+  ['cap', 'cap'],
+]);
 
 /** Moves a value and its distribution so the point becomes `value`, keeping the spread. */
 function shiftTo(u: Uncertain, value: number): Uncertain {

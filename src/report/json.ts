@@ -1,10 +1,14 @@
 // One JSON document per run. Shape (documented in the README):
-// { "semicap": version, "command": name, "tables": [{ "name", "title", "columns": [{key, header}], "rows": [{...}] }],
+// { "schema": 1, "semicap": version, "command": name, "tables": [{ "name", "title", "columns": [{key, header}], "rows": [{...}] }],
 //   "notes": [...], "warnings": [...] }
 import type { Report } from './model.js';
 
+/** Version of the JSON document's shape: raised when a key is removed or changes meaning (new keys keep it). */
+export const JSON_SCHEMA = 1;
+
 export function renderJson(report: Report, version: string): string {
   const doc = {
+    schema: JSON_SCHEMA,
     semicap: version,
     command: report.command,
     tables: report.tables.map((t) => ({

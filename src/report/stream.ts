@@ -3,6 +3,7 @@
 // renderJson would write them from the collected rows.
 import { formatCsvValue, quoteCsvField, type CsvWriteOptions } from './csv.js';
 import { renderJson } from './json.js';
+import { usageError } from '../errors.js';
 import type { CellValue, Report, Table } from './model.js';
 
 /** Where streamed text goes: stdout (awaiting the pipe) or an atomic file. */
@@ -15,8 +16,9 @@ const PIECE = 1 << 20;
 export const streamedTable = (report: Report): Table | undefined => report.tables.find((t) => t.stream !== undefined);
 
 /** Replaces each streamed table by one whose rows are all collected (for tables, Markdown, spreadsheets, charts). */
-export async function collectStreams(report: Report): Promise<Report> {
+export async function collectStreams(report: Report, limit = Infinity, format = 'table'): Promise<Report> {
   if (streamedTable(report) === undefined) return report;
+  let held = report.tables.reduce((n, t) => n + t.rows.length, 0);
   const tables: Table[] = [];
   for (const table of report.tables) {
     if (table.stream === undefined) {
@@ -24,7 +26,12 @@ export async function collectStreams(report: Report): Promise<Report> {
       continue;
     }
     const rows: Table['rows'] = [...table.rows];
-    for await (const batch of table.stream) for (const cells of batch) rows.push(rowObject(table, cells));
+    for await (const batch of table.stream) {
+      held += batch.length;
+      // Stop before holding more than the format can take, not after.
+      if (held > limit) throw usageError(`more than ${limit.toLocaleString('en')} rows are too many for --format ${format} (held in memory whole); use --format csv or json, which are written as the rows come`);
+      for (const cells of batch) rows.push(rowObject(table, cells));
+    }
     tables.push({ name: table.name, title: table.title, columns: table.columns, rows });
   }
   // Notes and warnings are read after the stream has ended: the command completes them at the end.

@@ -6,10 +6,32 @@ import { cannotCreateError, ioError } from '../errors.js';
 
 const pending = new Set<string>();
 
-/** Temporary files being written right now, for a signal handler to remove. */
+/** Temporary files and folders being written right now, for a signal handler to remove. */
 export function removePendingWrites(): void {
-  for (const tmp of pending) rmSync(tmp, { force: true });
+  for (const tmp of pending) {
+    try {
+      rmSync(tmp, { force: true, recursive: true });
+    } catch {
+      /* best effort while exiting */
+    }
+  }
   pending.clear();
+}
+
+/** Registers a temporary file or folder to remove if the run is interrupted; returns the function that forgets it. */
+export function trackPending(path: string): () => void {
+  pending.add(path);
+  return () => void pending.delete(path);
+}
+
+/**
+ * A temporary name beside `path`, hidden and unique to this run. File names may have at most 255 bytes, so a long
+ * name is cut (on a character boundary) to leave room for the suffix.
+ */
+export function temporarySibling(path: string, suffix = 'tmp'): string {
+  let name = basename(path);
+  while (Buffer.byteLength(name) > 120) name = [...name].slice(0, -1).join('');
+  return join(dirname(path), `.${name}.${process.pid}.${Date.now().toString(36)}.${suffix}`);
 }
 
 /**
@@ -58,11 +80,13 @@ export function openAtomic(path: string): AtomicFile {
     if (e instanceof Error && 'kind' in e) throw e;
     throw cannotCreateError(`${path}: cannot be created (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = temporarySibling(path);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o644);
   } catch (e) {
+    // A full disk is a write failure (74), whether it shows at open or at write.
+    if (isWriteFailure(e)) throw ioError(`${path}: writing failed (${describeErrno(e)}); the previous file, if any, is unchanged`);
     throw cannotCreateError(`${path}: cannot be created (${describeErrno(e)})`);
   }
   pending.add(tmp);
@@ -139,9 +163,20 @@ function openInPlace(path: string): AtomicFile {
   };
 }
 
-function describeErrno(e: unknown): string {
+/** Errors of a device or file system that ran out of room or failed: exit 74 wherever they happen. */
+const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG', 'ENXIO']);
+export const isWriteFailure = (e: unknown) => WRITE_FAILURES.has((e as NodeJS.ErrnoException)?.code ?? '');
+
+/** An errno as a few words for a message. */
+export function describeErrno(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
+    case 'EIO':
+      return 'input/output error';
+    case 'EFBIG':
+      return 'file too large';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

@@ -65,7 +65,7 @@ describe('--chart in the terminal', () => {
     const json = await semicap([...PROJECT, '--chart', '--format', 'json', '--out', out], { env: UTF8 });
     expect(json.code).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(doc)).toEqual(['semicap', 'command', 'tables', 'notes', 'warnings']);
+    expect(Object.keys(doc)).toEqual(['schema', 'semicap', 'command', 'tables', 'notes', 'warnings']);
     // stdout is free when the data went to a file: the chart is there.
     expect(json.stdout).toContain('╌╌ cagr (projection)');
   });

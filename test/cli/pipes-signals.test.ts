@@ -5,7 +5,7 @@ import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLongCsv } from '../../bench/gen-long-csv.js';
-import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, semicapProcess, tempDir } from './run.js';
+import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, semicapProcess, signalWhenCaught, tempDir } from './run.js';
 
 const root = tempDir('semicap-pipes-');
 afterAll(() => removeDir(root));
@@ -122,19 +122,19 @@ describe('signals', () => {
 describe('Ctrl-C during a forecast of a long CSV (streaming read)', () => {
   it('exits 130 and leaves the old --out file or a whole new one, and no temporary file', async () => {
     const input = join(root, 'long.csv');
-    // 1,200,000 rows, ~24 MB: with the fast reader a run of 5,000 series ended before the signal came.
-    await generateLongCsv(input, { series: 30000, years: 40, start: 1990, seed: 3 });
+    await generateLongCsv(input, { series: 20000, years: 40, start: 1990, seed: 3 }); // 800,000 rows, ~16 MB
     const outdir = join(root, 'out-forecast');
     spawnSync('mkdir', ['-p', outdir]);
     const out = join(outdir, 'forecast.csv');
     writeFileSync(out, 'old forecast\n');
     const r = await semicapAsync(['forecast', input, '--id', 'id', '--method', 'linear', '--format', 'csv', '--out', out], {
-      onStart: (child) => setTimeout(() => child.kill('SIGINT'), 700),
+      // As soon as semicap's handlers are in place: long before 800,000 rows are read and forecast.
+      onStart: (child) => signalWhenCaught(child, 'SIGINT'),
     });
     expect(r.code).toBe(130);
     expect(r.stderr).not.toMatch(/Error|\n\s+at /);
     expect(readdirSync(outdir)).toEqual(['forecast.csv']);
     const text = readFileSync(out, 'utf8');
-    if (text !== 'old forecast\n') expect(text.split('\n')).toHaveLength(30000 * 6 + 2);
+    if (text !== 'old forecast\n') expect(text.split('\n')).toHaveLength(20000 * 6 + 2);
   }, 120_000);
 });

@@ -82,7 +82,7 @@ export function semicapProcess(args: string[], options: RunOptions = {}): Run {
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const DATASETS = join(ROOT, 'datasets');
@@ -144,4 +144,25 @@ export function semicapAsync(
     child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
     options.onStart?.(child);
   });
+}
+
+/**
+ * Sends `signal` as soon as the process has its handlers (the SigCgt mask of /proc/PID/status), not after a
+ * guessed delay: on a loaded machine start-up alone can take longer than any fixed delay. SIGHUP's bit is the one
+ * watched: Node itself catches SIGINT and SIGTERM from its first moment, semicap adds SIGHUP with its own handlers.
+ */
+export function signalWhenCaught(child: ReturnType<typeof spawn>, signal: NodeJS.Signals): void {
+  const bit = 1n << BigInt(constants.signals.SIGHUP - 1);
+  const poll = setInterval(() => {
+    let caught = 0n;
+    try {
+      caught = BigInt('0x' + /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]);
+    } catch {
+      return;
+    }
+    if ((caught & bit) === 0n) return;
+    clearInterval(poll);
+    child.kill(signal);
+  }, 5);
+  child.on('close', () => clearInterval(poll));
 }

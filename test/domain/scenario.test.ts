@@ -119,6 +119,12 @@ describe('--set overrides', () => {
     expect(all.map((sc) => find(all, sc.name, 'mature_share').start.value)).toEqual([35, 35, 35]);
   });
 
+  it('names of Object.prototype are unknown assumptions, not silently ignored', () => {
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '__proto__.sd']) {
+      expect(errorOf(() => applyOverride(scenarios, `base.mature_share.${key}`, '5'), 'usage').message).toMatch(new RegExp(`unknown assumption '${key.replace('.', '\\.')}'`));
+    }
+  });
+
   it('unknown scenarios, series and assumptions are usage errors naming the valid ones', () => {
     expect(errorOf(() => applyOverride(scenarios, 'best.mature_share.growth_pct', '6'), 'usage').message).toMatch(/no scenario 'best'; valid: bear, base, bull/);
     expect(errorOf(() => applyOverride(scenarios, 'base.share.growth_pct', '6'), 'usage').message).toMatch(/no series 'share'; valid: mature_share, china_wpm, fund_deployment, self_sufficiency/);

@@ -14,8 +14,8 @@
 // A malformed rule (unknown metric, key, op or unit; a value that is not a number) is a data error
 // (exit 65, FILE:LINE:COLUMN) found before anything is evaluated; a rule whose selector matches no data is
 // reported as `error` and fails the run like a failed rule.
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readInput, readStdinInput } from '../../data/input.js';
 import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
 import { decodeUtf8, parseCsv } from '../../data/csv.js';
 import { problemError } from '../../data/problem.js';
@@ -29,7 +29,7 @@ import { judgeClaims } from '../../app/claims.js';
 import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../../data/claims.js';
 import { VERDICTS } from '../../domain/claims.js';
 import { reasonText } from '../../report/claims.js';
-import { missingInputError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
 import { closest } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
@@ -349,17 +349,11 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
   throw new RuleError(`unknown metric ${rule.metric}`);
 }
 
-export function check(args: string[], _opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+export async function check(args: string[], _opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
   const file = args[0];
   if (file === undefined) throw usageError('check needs a rules file, e.g. semicap check rules.csv');
-  let bytes: Buffer;
-  try {
-    if (statSync(file).isDirectory()) throw usageError(`${file} is a folder; expected a rules CSV file`);
-    bytes = readFileSync(file);
-  } catch (e) {
-    if (e instanceof Error && 'kind' in e) throw e;
-    throw missingInputError(`${file}: no such rules file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-  }
+  if (file === '-') await readStdinInput({ what: 'a rules file' });
+  const bytes = readInput(file, { what: 'a rules file' });
   const rules = parseRules(decodeUtf8(bytes, file), file);
   const dir = g.data ?? bundledDataDir();
   // Validity is checked first: a `valid` rule must be able to fail without the load stopping the run.

@@ -109,7 +109,10 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const methodText = String(opts.method);
   const intervals = parseIntervalMode(opts.intervals);
   const methods = withIntervals(parseMethodList(methodText), intervals);
-  const jobs = parseJobs(opts.jobs);
+  const asked = parseJobs(opts.jobs);
+  // More threads than cores only adds memory and switching (each worker holds its own heap): cap at the cores.
+  const jobs = asked === 'auto' ? asked : Math.min(asked, availableParallelism());
+  const jobsNote = jobs !== asked ? [`--jobs ${asked}: this machine has ${jobs} core(s); using ${jobs} worker thread(s)`] : [];
   const bounds: Bounds = {
     floor: opts.floor !== undefined ? parseNumberArg(String(opts.floor), '--floor') : undefined,
     cap: opts.cap !== undefined ? parseNumberArg(String(opts.cap), '--cap') : undefined,
@@ -175,7 +178,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
     const shardNote = readOptions.shard === undefined ? '' : ` (shard ${readOptions.shard.index}/${readOptions.shard.count}: the series whose id hashes to ${readOptions.shard.index})`;
     notes.push(`${total} series read from ${data.file}${shardNote}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`, intervalsNote(methods, intervals));
     if (clamped > 0) warnings.push(`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`);
-    result.messages = g?.verbose ? [...messages, `fitted ${total} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`] : messages;
+    result.messages = g?.verbose ? [...jobsNote, ...messages, `fitted ${total} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`] : [...jobsNote, ...messages];
     result.exitCode = messages.length > 0 ? EXIT.data : EXIT.ok;
   }
   const table: Table = explain

@@ -1,7 +1,7 @@
 // `semicap goal`: what a target needs (compound and linear growth), when the current path gets there, how likely it
 // is under simulation; or, for funds, the yearly deployment a total needs.
 import { existsSync } from 'node:fs';
-import { bundledDataDir } from '../../data/datasets.js';
+import { bundledDataDir, requireDataFolder } from '../../data/datasets.js';
 import { loadScenariosWithData, scenariosPath } from '../../data/scenarios.js';
 import { assessGoal, deploymentNeeded, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../../domain/goal.js';
 import type { Anchor } from '../../domain/projection.js';
@@ -14,6 +14,8 @@ import type { CommandResult, GlobalOptions } from '../context.js';
 import { bandColumns, percentileKey, simulationOptions } from './scenario.js';
 
 export function goal(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+  // --data is read only with --scenario, but a folder that is not there is an error either way.
+  if (g.data !== undefined) requireDataFolder(g.data);
   if (opts.fundTotal !== undefined) return fundGoal(opts);
   for (const name of ['from', 'to', 'growth', 'firstYear'] as const) {
     if (opts[name] !== undefined) throw usageError(`--${name === 'firstYear' ? 'first-year' : name} belongs to fund goals; give --fund-total too`);

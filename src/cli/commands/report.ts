@@ -3,21 +3,23 @@
 // one CSV per table, report.json with everything, one SVG per chart, and index.html that shows them all.
 // Same inputs give byte-identical files (no dates unless --timestamp); every file is written atomically.
 import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { bundledDataDir } from '../../data/datasets.js';
 import pkg from '../../../package.json' with { type: 'json' };
 import { cannotCreateError, usageError } from '../../errors.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderHtml, type HtmlSection } from '../../report/html.js';
 import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
-import { renderJson } from '../../report/json.js';
+import { JSON_SCHEMA, renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { forAudience, makeReport, type Report } from '../../report/model.js';
 import { chartsOf } from '../../report/series.js';
 import { renderSvg } from '../../report/svg.js';
-import { writeFileAtomic } from '../../report/write.js';
+import { describeErrno, temporarySibling, trackPending, writeFileAtomic } from '../../report/write.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
+import { withMessages } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { ExtraGlobals } from '../program.js';
 import { capacity } from './capacity.js';
@@ -68,13 +70,111 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
   if (dir === undefined) throw usageError('report needs --out DIR, the folder to write the report into');
   // --out names a folder here: the summary of written files goes to stdout, not into --out.
   given.out = undefined;
-  const st = statSync(dir, { throwIfNoEntry: false });
-  if (st && !st.isDirectory()) throw cannotCreateError(`${dir}: exists and is not a folder; expected a folder for the report`);
+  const target = prepareTarget(followLink(dir), [given.data ?? bundledDataDir(), ...(g.settings?.configFiles ?? [])]);
   try {
-    mkdirSync(dir, { recursive: true });
+    const result = await writeReport(target.temp, dir, opts, given);
+    target.commit();
+    return result;
+  } catch (e) {
+    target.abort();
+    throw e;
+  }
+}
+
+/**
+ * The report folder is written whole into a temporary sibling and swapped in at the end, so a failure or a
+ * signal leaves the previous report as it was and a new report never mixes with files of an earlier run. A
+ * folder that holds anything but a semicap report is refused rather than replaced, as is one that holds an
+ * input of the run (the datasets read, a config file).
+ */
+function prepareTarget(dir: string, inputs: string[]): { temp: string; commit(): void; abort(): void } {
+  let st;
+  try {
+    st = statSync(dir, { throwIfNoEntry: false });
+  } catch (e) {
+    throw cannotCreateError(`${dir}: cannot create the folder (${describeErrno(e)})`);
+  }
+  if (st && !st.isDirectory()) throw cannotCreateError(`${dir}: exists and is not a folder; expected a folder for the report`);
+  if (st) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch (e) {
+      throw cannotCreateError(`${dir}: cannot read the folder to replace it (${describeErrno(e)})`);
+    }
+    if (entries.length > 0 && !entries.includes('report.json')) throw cannotCreateError(`${dir}: holds files that are not a semicap report (no report.json); choose a new or empty folder, since the report replaces the folder whole`);
+    const holder = inputs.find((input) => isWithin(input, dir));
+    if (holder !== undefined) throw usageError(`--out ${dir} holds an input of this run (${holder}); the report replaces the folder whole, choose another one`);
+  }
+  try {
+    mkdirSync(dirname(resolve(dir)), { recursive: true });
   } catch (e) {
     throw cannotCreateError(`${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  const temp = temporarySibling(resolve(dir), 'new');
+  try {
+    mkdirSync(temp);
+  } catch (e) {
+    throw cannotCreateError(`${dir}: cannot create the folder (${describeErrno(e)})`);
+  }
+  const forget = trackPending(temp);
+  const abort = () => {
+    rmSync(temp, { recursive: true, force: true });
+    forget();
+  };
+  return {
+    temp,
+    abort,
+    commit() {
+      const old = st ? temporarySibling(resolve(dir), 'old') : undefined;
+      try {
+        if (old) renameSync(dir, old);
+        renameSync(temp, dir);
+      } catch (e) {
+        if (old && !existsSync(dir)) renameSync(old, dir);
+        abort();
+        throw cannotCreateError(`${dir}: cannot replace the folder (${describeErrno(e)}); the previous report is unchanged`);
+      }
+      forget();
+      if (old) rmSync(old, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A symbolic link to a folder: the folder it points to is replaced, the link kept. */
+function followLink(dir: string): string {
+  try {
+    return lstatSync(dir).isSymbolicLink() ? realpathSync(dir) : dir;
+  } catch {
+    return dir;
+  }
+}
+
+/** `path` is `dir` or inside it (by path with links resolved, or by device and inode of a parent folder). */
+function isWithin(path: string, dir: string): boolean {
+  const d = statSync(dir);
+  let at = resolve(path);
+  try {
+    at = realpathSync(at);
+  } catch {
+    /* a path that does not exist yet is compared as written */
+  }
+  for (;;) {
+    let st;
+    try {
+      st = statSync(at, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (st && st.dev === d.dev && st.ino === d.ino) return true;
+    const up = dirname(at);
+    if (up === at) return false;
+    at = up;
+  }
+}
+
+async function writeReport(dir: string, shownDir: string, opts: Record<string, unknown>, given: GlobalOptions): Promise<CommandResult> {
+  const g = given as GlobalOptions & Partial<ExtraGlobals>;
   const lang: Lang = g.lang ?? 'en';
   const timestamp = opts.timestamp === true ? new Date().toISOString() : undefined;
   const progress = createProgress(ANALYSES.length + 1, undefined, g.quiet);
@@ -93,6 +193,8 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
   const messages: string[] = [];
   for (const analysis of ANALYSES) {
     progress.step(analysis.id);
+    // A turn of the event loop between analyses: a signal that came in meanwhile is handled before the swap.
+    await new Promise<void>((done) => setImmediate(done));
     const result = await analysis.run(inner);
     const people = forAudience(localizeReport(result.report, lang, { cells: true }), 'people');
     const machine = forAudience(localizeReport(result.report, lang, { cells: false }), 'files');
@@ -110,7 +212,7 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
     md.push(renderMarkdown(people).trimEnd(), '');
     md.push(`CSV: ${result.report.tables.map((t) => `[${csv[t.name]}](${csv[t.name]})`).join(' · ')}`, '');
     sections.push({ id: analysis.id, heading, report: people, charts, csv });
-    jsonAnalyses.push({ id: analysis.id, heading, ...JSON.parse(renderJson(machine, pkg.version)), charts: chartsOf(result.report) });
+    jsonAnalyses.push({ id: analysis.id, heading, ...JSON.parse(renderJson(withMessages(machine, result.messages), pkg.version)), charts: chartsOf(result.report) });
     if (result.exitCode !== undefined && result.exitCode !== EXIT.ok) {
       exitCode = result.exitCode;
       messages.push(...(result.messages ?? []));
@@ -118,9 +220,10 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
       if (analysis.id === 'validate') break;
     }
   }
+  await new Promise<void>((done) => setImmediate(done));
   progress.step('summary.md, report.json, index.html');
   write('summary.md', md.join('\n').replace(/\n{3,}/g, '\n\n'));
-  write('report.json', JSON.stringify({ semicap: pkg.version, ...(timestamp ? { generated: timestamp } : {}), data: given.data ?? 'bundled', lang, analyses: jsonAnalyses }, null, 2) + '\n');
+  write('report.json', JSON.stringify({ schema: JSON_SCHEMA, semicap: pkg.version, ...(timestamp ? { generated: timestamp } : {}), data: given.data ?? 'bundled', lang, analyses: jsonAnalyses }, null, 2) + '\n');
   write('index.html', renderHtml(TITLE[lang], sections, { lang, footer: `semicap ${pkg.version}${timestamp ? ` · ${timestamp}` : ''} · summary.md · report.json` }));
   progress.done();
   const listing: Report = makeReport(
@@ -134,10 +237,12 @@ export async function report(_args: string[], opts: Record<string, unknown>, giv
           { key: 'bytes', header: 'bytes', type: 'int' },
           { key: 'sha256', header: 'sha256' },
         ],
-        rows: written.map((w) => ({ file: join(dir, w.file), bytes: w.bytes, sha256: w.sha256 })),
+        rows: written.map((w) => ({ file: join(shownDir, w.file), bytes: w.bytes, sha256: w.sha256 })),
       },
     ],
-    [`wrote ${written.length} files to ${dir}`],
+    [`wrote ${written.length} files to ${shownDir}`],
   );
+  // --quiet: errors only, so no list of the files written either.
+  if (given.quiet) listing.raw = '';
   return { report: listing, exitCode, messages };
 }

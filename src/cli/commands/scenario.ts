@@ -13,8 +13,11 @@ import { makeReport, type Column, type Table } from '../../report/model.js';
 import type { Chart } from '../../report/series.js';
 import { closest, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
+import { inCi } from '../progress.js';
+import { readStdinInput } from '../../data/input.js';
 
-export function scenario(args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+export async function scenario(args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
+  if (opts.file === '-') await readStdinInput({ what: 'a scenario file' });
   const dir = g.data ?? bundledDataDir();
   const { scenarios: all, inputs, messages } = readScenarios(dir, opts.file as string | undefined);
   let scenarios = selectScenarios(all, args);
@@ -106,7 +109,7 @@ function parsePercentiles(text: string): number[] {
  * the run has LONG_RUN_STEPS path-years in total). Never reaches files or pipes.
  */
 export function progressBar(g: GlobalOptions, stream: NodeJS.WriteStream = process.stderr): { update: Progress; done: () => void } | undefined {
-  if (!stream.isTTY || g.quiet) return undefined;
+  if (!stream.isTTY || g.quiet || (stream === process.stderr && inCi())) return undefined;
   let shown = -1;
   let drawn = false;
   return {
