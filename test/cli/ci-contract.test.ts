@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, copyDatasets, removeDir, semicapProcess, semicapAsync, signalWhenCaught, snapshot, tempDir } from './run.js';
+import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, semicapProcess, signalWhenCaught, snapshot, tempDir } from './run.js';
 
 const root = tempDir('semicap-ci-');
 afterAll(() => removeDir(root));
@@ -22,88 +22,88 @@ function seriesFile(): string {
 }
 
 describe('--quiet is errors only', () => {
-  it('the same run without -q prints warnings and wrote lines (so the test below can fail)', () => {
-    const r = semicapProcess([...CLAMPED, '--chart-out', join(root, 'loud.svg')]);
+  it('the same run without -q prints warnings and wrote lines (so the test below can fail)', async () => {
+    const r = await semicap([...CLAMPED, '--chart-out', join(root, 'loud.svg')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: cagr would pass 100 %/);
     expect(r.stderr).toMatch(/wrote table 'projection'/);
     expect(r.stderr).toMatch(/wrote .*loud\.svg/);
   });
 
-  it('-q: no warnings, no "wrote" lines, no skipped-series lines; the results are unchanged', () => {
-    const quiet = semicapProcess(['-q', ...CLAMPED, '--chart-out', join(root, 'quiet.svg')]);
+  it('-q: no warnings, no "wrote" lines, no skipped-series lines; the results are unchanged', async () => {
+    const quiet = await semicap(['-q', ...CLAMPED, '--chart-out', join(root, 'quiet.svg')]);
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
-    expect(quiet.stdout).toBe(semicapProcess(CLAMPED).stdout);
-    const out = semicapProcess([...CLAMPED, '--out', join(root, 'q.csv'), '--quiet']);
+    expect(quiet.stdout).toBe((await semicap(CLAMPED)).stdout);
+    const out = await semicap([...CLAMPED, '--out', join(root, 'q.csv'), '--quiet']);
     expect(out.stderr).toBe('');
-    const skipped = semicapProcess(['forecast', seriesFile(), '--id', 'id', '--method', 'naive', '--format', 'csv', '-q']);
+    const skipped = await semicap(['forecast', seriesFile(), '--id', 'id', '--method', 'naive', '--format', 'csv', '-q']);
     expect(skipped.code).toBe(65);
     expect(skipped.stderr).toBe('');
   });
 
-  it('errors still show with -q', () => {
-    const r = semicapProcess(['-q', 'project', '--from', '2023=x', '--to', '2027=39%']);
+  it('errors still show with -q', async () => {
+    const r = await semicap(['-q', 'project', '--from', '2023=x', '--to', '2027=39%']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^semicap: --from '2023=x'/);
   });
 
-  it('report -q prints nothing at all (no list of files)', () => {
-    const r = semicapProcess(['report', '--out', join(root, 'quiet-report'), '-q']);
+  it('report -q prints nothing at all (no list of files)', async () => {
+    const r = await semicap(['report', '--out', join(root, 'quiet-report'), '-q']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('');
     expect(existsSync(join(root, 'quiet-report', 'summary.md'))).toBe(true);
   });
 
-  it('a global option alone runs the overview on stdout', () => {
-    const overview = semicapProcess(['overview']).stdout;
+  it('a global option alone runs the overview on stdout', async () => {
+    const overview = (await semicap(['overview'])).stdout;
     expect(overview.length).toBeGreaterThan(100);
-    expect(semicapProcess(['-q']).stdout).toBe(overview);
-    expect(semicapProcess(['--no-color']).stdout).toBe(overview);
-    const zh = semicapProcess(['--lang', 'zh']);
+    expect((await semicap(['-q'])).stdout).toBe(overview);
+    expect((await semicap(['--no-color'])).stdout).toBe(overview);
+    const zh = await semicap(['--lang', 'zh']);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toBe(semicapProcess(['overview', '--lang', 'zh']).stdout);
+    expect(zh.stdout).toBe((await semicap(['overview', '--lang', 'zh'])).stdout);
     expect(zh.stderr).toBe('');
   });
 });
 
 describe('progress and CI', () => {
   // `script` gives the run a terminal on stdin, stdout and stderr, as some CI runners do.
-  const hasScript = spawnSync('script', ['--version']).status === 0;
   const onTerminal = (env: string) => {
     const dir = join(root, `tty-${env.replace(/\W/g, '')}`);
     const r = spawnSync('script', ['-qec', `env ${env} ${process.execPath} ${BIN} report --out ${dir}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    if (r.error) throw new Error(`util-linux \`script\` (a pseudo-terminal) is needed: ${r.error.message}`);
     return r.stdout;
   };
-  it.skipIf(!hasScript)('a terminal shows progress; with CI set it does not', () => {
+  it('a terminal shows progress; with CI set it does not', () => {
     expect(onTerminal('-u CI')).toContain('\r\u001b[2K');
     expect(onTerminal('CI=true')).not.toContain('\r\u001b[2K');
   });
 });
 
 describe('JSON: a schema version, and every message among the warnings', () => {
-  it('has "schema": 1 first, beside the tool version', () => {
-    const doc = JSON.parse(semicapProcess(['funds', '--format', 'json']).stdout) as Record<string, unknown>;
+  it('has "schema": 1 first, beside the tool version', async () => {
+    const doc = JSON.parse((await semicap(['funds', '--format', 'json'])).stdout) as Record<string, unknown>;
     expect(Object.keys(doc).slice(0, 2)).toEqual(['schema', 'semicap']);
     expect(doc.schema).toBe(1);
   });
 
-  it('skipped series are in warnings, streamed to stdout or written to --out', () => {
+  it('skipped series are in warnings, streamed to stdout or written to --out', async () => {
     const file = seriesFile();
-    const r = semicapProcess(['forecast', file, '--id', 'id', '--method', 'naive', '--format', 'json']);
+    const r = await semicap(['forecast', file, '--id', 'id', '--method', 'naive', '--format', 'json']);
     expect(r.code).toBe(65);
     const message = "skipped series 'b': missing year(s) 2002; expected consecutive years (or use --fill linear to interpolate)";
     expect(r.stderr).toBe(`semicap: ${message}\n`);
     expect((JSON.parse(r.stdout) as { warnings: string[] }).warnings).toEqual([message]);
     const out = join(root, 'f.json');
-    semicapProcess(['forecast', file, '--id', 'id', '--method', 'naive', '--format', 'json', '--out', out]);
+    await semicap(['forecast', file, '--id', 'id', '--method', 'naive', '--format', 'json', '--out', out]);
     expect((JSON.parse(readFileSync(out, 'utf8')) as { warnings: string[] }).warnings).toEqual([message]);
   });
 
-  it('report.json carries the schema version too', () => {
+  it('report.json carries the schema version too', async () => {
     const dir = join(root, 'schema-report');
-    semicapProcess(['report', '--out', dir, '-q']);
+    await semicap(['report', '--out', dir, '-q']);
     const doc = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { schema: number; analyses: { schema: number }[] };
     expect(doc.schema).toBe(1);
     expect(doc.analyses[0].schema).toBe(1);
@@ -111,33 +111,33 @@ describe('JSON: a schema version, and every message among the warnings', () => {
 });
 
 describe('report --out replaces its folder', () => {
-  it('a re-run leaves no stale file from an earlier run, and the same files', () => {
+  it('a re-run leaves no stale file from an earlier run, and the same files', async () => {
     const dir = join(root, 'rerun');
-    expect(semicapProcess(['report', '--out', dir, '-q']).code).toBe(0);
+    expect((await semicap(['report', '--out', dir, '-q'])).code).toBe(0);
     const first = snapshot(dir);
     writeFileSync(join(dir, 'stale-from-an-old-version.csv'), 'old\n');
-    expect(semicapProcess(['report', '--out', dir, '-q']).code).toBe(0);
+    expect((await semicap(['report', '--out', dir, '-q'])).code).toBe(0);
     expect(snapshot(dir)).toEqual(first);
     expect(readdirSync(root).filter((n) => n.startsWith('.rerun'))).toEqual([]);
   });
 
-  it('a folder that is not a semicap report is refused, untouched', () => {
+  it('a folder that is not a semicap report is refused, untouched', async () => {
     const dir = join(root, 'mine');
     mkdirSync(dir);
     writeFileSync(join(dir, 'notes.txt'), 'keep me\n');
-    const r = semicapProcess(['report', '--out', dir]);
+    const r = await semicap(['report', '--out', dir]);
     expect(r.code).toBe(73);
     expect(r.stderr).toMatch(/holds files that are not a semicap report/);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
-  it('invalid data: exit 65, the folder replaced by the validation report', () => {
+  it('invalid data: exit 65, the folder replaced by the validation report', async () => {
     const data = copyDatasets(root, 'broken');
     writeFileSync(join(data, 'fx.csv'), 'year,currency\n2023,CNY\n');
     const dir = join(root, 'invalid');
-    expect(semicapProcess(['report', '--out', dir, '-q']).code).toBe(0);
+    expect((await semicap(['report', '--out', dir, '-q'])).code).toBe(0);
     writeFileSync(join(dir, 'stale.csv'), 'old\n');
-    const r = semicapProcess(['report', '--out', dir, '--data', data, '-q']);
+    const r = await semicap(['report', '--out', dir, '--data', data, '-q']);
     expect(r.code).toBe(65);
     expect(existsSync(join(dir, 'stale.csv'))).toBe(false);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/fx\.csv/);
@@ -256,11 +256,11 @@ describe('resources', () => {
     expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(210_000 + 2);
   }, 120_000);
 
-  it('a repeated single-value option is a usage error', () => {
-    const r = semicapProcess(['funds', '--format', 'csv', '--format', 'json']);
+  it('a repeated single-value option is a usage error', async () => {
+    const r = await semicap(['funds', '--format', 'csv', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("semicap: --format given twice ('csv', then 'json'); give it once\n");
-    expect(semicapProcess(['project', '--from', '2023=29%', '--via', '2024=31%', '--via', '2025=33%', '--to', '2027=39%']).code).toBe(0);
+    expect((await semicap(['project', '--from', '2023=29%', '--via', '2024=31%', '--via', '2025=33%', '--to', '2027=39%'])).code).toBe(0);
   });
 });
 
