@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, copyDatasets, removeDir, semicapProcess, signalWhenCaught, snapshot, tempDir } from './run.js';
+import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapProcess, signalWhenCaught, snapshot, tempDir } from './run.js';
 
 const root = tempDir('semicap-inputs-');
 afterAll(() => removeDir(root));
@@ -99,16 +99,16 @@ describe('devices and endless files', () => {
     }
   });
 
-  it('a file over 16 MB is exit 65 naming the file and the limit, without reading it', () => {
+  it('a file over 16 MB is exit 65 naming the file and the limit, without reading it', async () => {
     const big = join(root, 'big-rules.csv');
     writeFileSync(big, 'rule,metric,selector,op,value,unit\n');
     truncateSync(big, 16 * 1024 * 1024 + 1);
-    const r = semicapProcess(['check', big]);
+    const r = await semicap(['check', big]);
     expect(r.code).toBe(65);
     expect(r.stderr).toBe(`semicap: ${big}: larger than 16 MB, the limit for a rules file\n`);
     const data = copyDatasets(root, 'big-data');
     truncateSync(join(data, 'capacity.csv'), 17 * 1024 * 1024);
-    const v = semicapProcess(['validate', data]);
+    const v = await semicap(['validate', data]);
     expect(v.code).toBe(65);
     expect(v.stderr).toMatch(/capacity\.csv: larger than 16 MB, the limit for a CSV file/);
   });
@@ -156,28 +156,28 @@ describe('inputs are never overwritten: by path, symbolic link, hard link or bin
     ['a symbolic link', soft],
     ['the path itself', join(data, 'sources.csv')],
   ] as const) {
-    it(`${name} of a dataset as --out: exit 2, the dataset unchanged`, () => {
+    it(`${name} of a dataset as --out: exit 2, the dataset unchanged`, async () => {
       const before = snapshot(data);
-      const r = semicapProcess(['funds', '--data', data, '--format', 'csv', '--out', out]);
+      const r = await semicap(['funds', '--data', data, '--format', 'csv', '--out', out]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`semicap: --out ${out} is also an input of this run; choose another output file\n`);
       expect(snapshot(data)).toEqual(before);
     });
   }
 
-  it('the config file that was read as --out: exit 2, unchanged', () => {
+  it('the config file that was read as --out: exit 2, unchanged', async () => {
     const cwd = join(root, 'with-config');
     mkdirSync(cwd, { recursive: true });
     writeFileSync(join(cwd, 'semicap.config.json'), '{"lang": "en"}\n');
-    const r = semicapProcess(['funds', '--out', 'semicap.config.json'], { cwd });
+    const r = await semicap(['funds', '--out', 'semicap.config.json'], { cwd });
     expect(r.code).toBe(2);
     expect(readFileSync(join(cwd, 'semicap.config.json'), 'utf8')).toBe('{"lang": "en"}\n');
   });
 
-  it('the rules file of check as --out or --chart-out: exit 2', () => {
+  it('the rules file of check as --out or --chart-out: exit 2', async () => {
     const rules = join(root, 'rules.csv');
     writeFileSync(rules, readFileSync(RULES));
-    expect(semicapProcess(['check', rules, '--out', rules]).code).toBe(2);
+    expect((await semicap(['check', rules, '--out', rules])).code).toBe(2);
     expect(readFileSync(rules).equals(readFileSync(RULES))).toBe(true);
   });
 
@@ -190,13 +190,13 @@ describe('inputs are never overwritten: by path, symbolic link, hard link or bin
     expect(readFileSync(rules).equals(readFileSync(RULES))).toBe(true);
   });
 
-  it('report --out a folder that holds the --data datasets: refused, nothing changed', () => {
+  it('report --out a folder that holds the --data datasets: refused, nothing changed', async () => {
     const dir = join(root, 'report-holds-data');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'report.json'), '{}\n');
     const inner = copyDatasets(dir, 'data');
     const before = snapshot(dir);
-    const r = semicapProcess(['report', '--out', dir, '--data', inner]);
+    const r = await semicap(['report', '--out', dir, '--data', inner]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/holds an input of this run/);
     expect(snapshot(dir)).toEqual(before);
@@ -209,9 +209,9 @@ describe('inputs are never overwritten: by path, symbolic link, hard link or bin
   afterAll(() => {
     if (bound) spawnSync('umount', [mountPoint]);
   });
-  it.skipIf(!bound)('a dataset reached through a bind mount as --out: exit 2, unchanged', () => {
+  it.skipIf(!bound)('a dataset reached through a bind mount as --out: exit 2, unchanged', async () => {
     const before = snapshot(data);
-    const r = semicapProcess(['funds', '--data', data, '--format', 'csv', '--out', join(mountPoint, 'funds.csv')]);
+    const r = await semicap(['funds', '--data', data, '--format', 'csv', '--out', join(mountPoint, 'funds.csv')]);
     expect(r.code).toBe(2);
     expect(snapshot(data)).toEqual(before);
   });
@@ -232,15 +232,15 @@ describe('--data is honoured or refused by every command', () => {
     ['check', RULES],
     ['report', '--out', join(root, 'r-nowhere')],
   ]) {
-    it(`${args[0]} --data <missing>: exit 66`, () => {
-      const r = semicapProcess([...args, '--data', nowhere]);
+    it(`${args[0]} --data <missing>: exit 66`, async () => {
+      const r = await semicap([...args, '--data', nowhere]);
       expect(r.code).toBe(66);
       expect(r.stderr).toMatch(new RegExp(`^semicap: ${nowhere}: no such (file or )?folder`));
     });
   }
-  it('commands that read no datasets refuse --data (exit 2)', () => {
+  it('commands that read no datasets refuse --data (exit 2)', async () => {
     for (const args of [['project', '--from', '2023=29%', '--to', '2027=39%'], ['forecast', RULES]]) {
-      const r = semicapProcess([...args, '--data', nowhere]);
+      const r = await semicap([...args, '--data', nowhere]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/unknown option '--data'/);
     }
