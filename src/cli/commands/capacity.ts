@@ -12,8 +12,8 @@ import { historyChart, sourcesChart, type Chart } from '../../report/series.js';
 import { parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { IntervalMode } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
-import type { fitHistory } from './fit-history.js';
-import { splitMethodNames } from './method-names.js';
+import type { fitHistory } from '../../app/fit-history.js';
+import { splitMethodNames } from '../../app/methods.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export interface SharePath {
@@ -233,7 +233,7 @@ export async function capacity(_args: string[], opts: Record<string, unknown>, g
   const data = loadDatasets(dir, needed);
   const split = splitMethodNames(String(opts.method));
   // The forecasting methods (and their code) are loaded only when --method names one: start-up time.
-  const fitting = split.rest.length > 0 ? await import('./fit-history.js') : undefined;
+  const fitting = split.rest.length > 0 ? await import('../../app/fit-history.js') : undefined;
   const fitted = fitting?.parseFitted(split.rest) ?? [];
   // With only statistical methods asked for, the compound path through the first and last figures stays as a reference.
   const methods = split.projections.length > 0 ? split.projections : (['cagr'] as ProjectionMethod[]);

@@ -157,7 +157,7 @@ export async function selfSufficiency(_args: string[], opts: Record<string, unkn
  * target. The forecasting code is loaded only here, so the plain command (and `overview`) start without it.
  */
 async function addFitted(report: Report, data: Datasets, scope: string, opts: Record<string, unknown>): Promise<void> {
-  const { fitHistory, splitMethods } = await import('./fit-history.js');
+  const { fitHistory, splitMethods } = await import('../../app/fit-history.js');
   const { fitted } = splitMethods(String(opts.method));
   if (fitted.length === 0) throw usageError('--method here takes statistical methods (e.g. ets,theta,auto); the compound and linear current path is always shown');
   const through = parseYearArg(String(opts.through), '--through');

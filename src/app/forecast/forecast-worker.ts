@@ -4,8 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { GroupedRows } from '../../data/series.js';
 import { parseMethodList, withIntervals } from '../../forecast/registry.js';
-import { forecastBatch, type BatchOutcome } from './forecast-batch.js';
-import type { WorkerSetup, WorkerJob } from './forecast.js';
+import { forecastBatch, type BatchOutcome } from './batch.js';
+import type { WorkerSetup, WorkerJob } from './run.js';
 
 const setup = workerData as WorkerSetup;
 const rows = GroupedRows.fromShared(setup.rows);
