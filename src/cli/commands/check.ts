@@ -34,7 +34,7 @@ import { makeReport, type CellValue } from '../../report/model.js';
 import { closest } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
-import { capacityHistory, sharePaths } from './capacity.js';
+import { capacityHistory, sharePaths } from '../../app/capacity.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
