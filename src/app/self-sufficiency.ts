@@ -93,7 +93,8 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
   addBandColumns(targetsTable, banded.files, { people: false, values: true });
   const chartThrough = Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2);
   // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
-  const chart = targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, path, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(comparable.figures.map((r) => r.source_id))].join(', '));
+  const drawn = path === null ? [] : currentPathEvidence(path, current, chartThrough).projections;
+  const chart = targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, drawn, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(comparable.figures.map((r) => r.source_id))].join(', '));
   chart.bands.push(...pathChartBands(banded.files.map((f) => ({ ...f, points: f.points.filter((p) => p.year <= chartThrough), start: current })), 'M3 errors'));
   return {
     tables: [

@@ -107,7 +107,7 @@ export const MAX_SPAN_YEARS = 500;
  *
  * @example
  * project({ method: 'cagr', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }], through: 2030, isShare: true })
- * // points 2030 → 48.70 (29·(39/29)^(7/4)); segments[0].cagrPct → 7.6885
+ * // points 2030 → 48.70 (29·(39/29)^(7/4)); segments[0].cagrPct → 7.6878
  */
 export function project(request: ProjectionRequest): Projection {
   const { method } = request;
@@ -170,6 +170,17 @@ export function project(request: ProjectionRequest): Projection {
   };
 }
 
+/**
+ * One method's path through the anchors in one year, before, between or after them: the point `project` gives
+ * for that year (bounds, clamping and the overflow-safe compound path included).
+ * @example pathPointAt({ method: 'linear', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }], isShare: true }, 2030).value // 46.5
+ */
+export function pathPointAt(request: Omit<ProjectionRequest, 'from' | 'through'>, year: number): ProjectionPoint {
+  const anchors = validateAnchors(request.anchors);
+  const p = project({ ...request, from: Math.min(year, anchors[0].year), through: Math.max(year, anchors[anchors.length - 1].year) });
+  return p.points[year - p.from];
+}
+
 /** Projects the same anchors with several methods, in the order given (the CLI's year-by-method table). */
 export function projectMethods(methods: readonly ProjectionMethod[], request: Omit<ProjectionRequest, 'method'>): Projection[] {
   if (methods.length === 0) throw usageError(`no projection method given; expected one or more of ${PROJECTION_METHODS.join(', ')}`);
@@ -181,7 +192,7 @@ export function projectMethods(methods: readonly ProjectionMethod[], request: Om
  * Computed in logs, exp(ln(to/from)/years) − 1, so a ratio beyond the range of doubles (5e-324 → 99.9) still gives
  * its finite rate and a small rate over many years keeps its digits; a rate that itself does not fit in a double
  * (a growth factor above 1.8e308 a year) is a usage error rather than Infinity.
- * @example compoundRatePct(29, 39, 4) // 7.6885...
+ * @example compoundRatePct(29, 39, 4) // 7.6878...
  */
 export function compoundRatePct(fromValue: number, toValue: number, years: number): number {
   const pct = compoundRateOrNull(fromValue, toValue, years);

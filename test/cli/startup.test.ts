@@ -149,7 +149,7 @@ describe('the bundle: what the start-up path imports', () => {
   it('overview (the default command) and self-sufficiency hold no forecasting method: it loads only for --method', () => {
     for (const command of ['overview-', 'self-sufficiency-']) {
       const s = sources(closure(entry(command)));
-      expect(s, command).toContain('src/cli/commands/self-sufficiency.ts');
+      expect(s, command).toContain('src/app/self-sufficiency.ts');
       for (const p of ['src/forecast/', 'src/app/fit-history.ts']) expect(s.filter((x) => x.startsWith(p)), command).toEqual([]);
     }
   });

@@ -21,7 +21,7 @@ import { decodeUtf8, parseCsv } from '../../data/csv.js';
 import { problemError } from '../../data/problem.js';
 import { parseNumber, parseYear } from '../../data/values.js';
 import { DATASET_SCHEMAS, KINDS } from '../../data/schemas.js';
-import { PROJECTION_METHODS, projectMethods, type ProjectionMethod } from '../../domain/projection.js';
+import { PROJECTION_METHODS, pathPointAt, projectMethods, type ProjectionMethod } from '../../domain/projection.js';
 import { convertCapacity, fxRateFor, type CapacityUnit } from '../../domain/units.js';
 import { comparableHistory, currentPath } from '../../domain/history.js';
 import { convertFund } from '../../app/funds.js';
@@ -302,10 +302,15 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
         const comparable = comparableHistory(series.map((r) => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id })));
         const path = currentPath(comparable.points);
         if (!path) throw new RuleError(comparable.definitions > 1 ? `series '${scope}' mixes ${comparable.definitions} definitions and its latest has fewer than two actual figures: no path across definitions` : `series '${scope}' has fewer than two actual figures`);
-        const t = year! - path.to.year;
-        const raw = s.path === 'cagr' ? (path.cagrPct === null ? NaN : path.to.value * Math.pow(1 + path.cagrPct / 100, t)) : path.to.value + path.step * t;
-        if (!Number.isFinite(raw)) throw new RuleError('no compound rate (a value is not positive)');
-        return { actual: Math.min(100, Math.max(0, raw)), detail: `current ${s.path} path from ${path.to.year}=${path.to.value}%` };
+        // The current path as `self-sufficiency` draws it: domain/projection.ts through the first and last figures.
+        if (s.path === 'cagr' && path.cagrPct === null) throw new RuleError('no compound rate (a value is not positive)');
+        let point;
+        try {
+          point = pathPointAt({ method: s.path, anchors: [path.from, path.to], isShare: true }, year!);
+        } catch (e) {
+          throw new RuleError((e as Error).message);
+        }
+        return { actual: point.value, detail: `current ${s.path} path from ${path.to.year}=${path.to.value}%` };
       }
       const kind = s.kind ?? 'actual';
       const row = series.find((r) => r.year === year && r.kind === kind);
