@@ -177,10 +177,24 @@ function resolve(spec: MethodSpec): Method {
  * Throws SemicapError('usage') for unknown names (with a "did you mean"), bad syntax or a method listed twice.
  */
 export function parseMethodList(text: string): Method[] {
+  return methodsFromSpecs(parseMethodSpecs(text));
+}
+
+/**
+ * The specs of `--method` text, checked (known names, no method listed twice): plain data, so worker threads
+ * are handed the parsed list and build the methods with methodsFromSpecs.
+ */
+export function parseMethodSpecs(text: string): MethodSpec[] {
   const specs = parseMethodSpec(text);
   const names = specs.map(specName);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new SemicapError('usage', `method '${duplicate}' is listed twice in --method`);
+  specs.forEach(resolve);
+  return specs;
+}
+
+/** The methods of parsed specs. */
+export function methodsFromSpecs(specs: readonly MethodSpec[]): Method[] {
   return specs.map(resolve);
 }
 

@@ -3,13 +3,13 @@
 // output cannot depend on how many threads did the work.
 import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
-import type { IntervalMode } from '../../forecast/registry.js';
+import type { IntervalMode, MethodSpec } from '../../forecast/registry.js';
 import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
 import type { Forecast, Method } from '../../forecast/types.js';
 
 export interface BatchSettings {
-  /** The --method text, parsed again where the batch runs (a Method holds functions, which cannot be sent). */
-  methods: string;
+  /** The parsed --method list: plain data a worker thread builds its methods from (a Method holds functions, which cannot be sent). */
+  methods: MethodSpec[];
   /** Calibrated or model intervals (registry.ts withIntervals), applied where the batch runs. */
   intervals: IntervalMode;
   horizon: number;

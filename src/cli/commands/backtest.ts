@@ -12,6 +12,7 @@ import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { createCountProgress } from '../progress.js';
 import { backtestMethods, type BacktestSettings } from '../../app/forecast/backtest-batch.js';
+import { parseMethodSpecs } from '../../forecast/registry.js';
 import { backtestBatches } from '../../app/forecast/run.js';
 import { parseJobs, seriesArg } from '../series-options.js';
 
@@ -68,7 +69,7 @@ export async function backtest(args: string[], opts: Record<string, unknown>, g?
   const intervals = parseIntervalMode(opts.intervals);
   const jobs = parseJobs(opts.jobs);
   const [file, readOptions] = seriesArg(args[0], opts);
-  const settings: BacktestSettings = { methods: String(opts.method), intervals, holdout, origins, levels, fill: readOptions.fill ?? 'none' };
+  const settings: BacktestSettings = { methods: parseMethodSpecs(String(opts.method)), intervals, holdout, origins, levels, fill: readOptions.fill ?? 'none' };
   const methods = backtestMethods(settings);
   const data = await readSeriesTable(file, readOptions);
 

@@ -6,7 +6,7 @@ import { readSeriesTable } from '../../data/series.js';
 import { dataError, usageError } from '../../errors.js';
 import { rowWidth, type BatchSettings, type Bounds } from '../../app/forecast/batch.js';
 import { forecastBatches } from '../../app/forecast/run.js';
-import { intervalsNote, parseMethodList, withIntervals } from '../../forecast/registry.js';
+import { intervalsNote, methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type Table } from '../../report/model.js';
 import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/views/forecast.js';
 import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
@@ -20,7 +20,8 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const seed = parseNumberArg(String(opts.seed), '--seed', { integer: true, min: 0 });
   const methodText = String(opts.method);
   const intervals = parseIntervalMode(opts.intervals);
-  const methods = withIntervals(parseMethodList(methodText), intervals);
+  const specs = parseMethodSpecs(methodText);
+  const methods = withIntervals(methodsFromSpecs(specs), intervals);
   const asked = parseJobs(opts.jobs);
   // More threads than cores only adds memory and switching (each worker holds its own heap): cap at the cores.
   const jobs = asked === 'auto' ? asked : Math.min(asked, availableParallelism());
@@ -36,7 +37,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   // JSON output also says what auto did, in a second table (`auto`) written after the forecasts.
   const autoTable: Table | undefined =
     !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: 'What auto chose and why', columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
-  const settings: BatchSettings = { methods: methodText, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined };
+  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined };
 
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
