@@ -7,7 +7,8 @@ import type { SeriesTable, SharedRows } from '../../data/series.js';
 import type { Method } from '../../forecast/types.js';
 import { backtestBatch, backtestMethods, type BacktestBatchOutcome, type BacktestSettings } from './backtest-batch.js';
 import type { BacktestWorkerSetup } from './backtest-worker.js';
-import { forecastBatch, numbersPerSeries, type BatchOutcome, type BatchSettings } from './batch.js';
+import { forecastBatch, type BatchOutcome, type BatchSettings } from './batch.js';
+import { numbersPerSeries } from './rows.js';
 import { WorkerPool } from './pool.js';
 
 /** Most series per batch: big enough that handing a batch to a worker costs little, small enough to spread. */
@@ -48,7 +49,7 @@ export interface BatchDone {
 /** The batches' results in series order, fitted in worker threads when there are many series and cores. */
 export async function* forecastBatches(data: SeriesTable, settings: BatchSettings, methods: Method[], jobs: number | 'auto'): AsyncGenerator<BatchDone> {
   const total = data.ids.length;
-  const perSeries = numbersPerSeries(settings, methods.length);
+  const perSeries = numbersPerSeries(settings.horizon, settings.levels, methods.length);
   const size = Math.max(1, Math.min(BATCH, Math.floor(BATCH_NUMBERS / perSeries)));
   const ranges = Array.from({ length: Math.ceil(total / size) }, (_, i) => [i * size, Math.min(total, (i + 1) * size)] as const);
   const spoiled = new Uint8Array(new SharedArrayBuffer(total));

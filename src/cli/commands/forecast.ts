@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { STDIN } from '../../data/input.js';
 import { readSeriesTable } from '../../data/series.js';
 import { dataError, usageError } from '../../errors.js';
-import { rowWidth, type BatchSettings, type Bounds } from '../../app/forecast/batch.js';
+import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
+import { decodeRows } from '../../app/forecast/rows.js';
 import { forecastBatches } from '../../app/forecast/run.js';
 import { intervalsNote, methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type Table } from '../../report/model.js';
@@ -22,6 +23,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const intervals = parseIntervalMode(opts.intervals);
   const specs = parseMethodSpecs(methodText);
   const methods = withIntervals(methodsFromSpecs(specs), intervals);
+  const methodNames = methods.map((m) => m.name);
   const asked = parseJobs(opts.jobs);
   // More threads than cores only adds memory and switching (each worker holds its own heap): cap at the cores.
   const jobs = asked === 'auto' ? asked : Math.min(asked, availableParallelism());
@@ -53,8 +55,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
     for await (const { first, last, outcome, out, workers } of forecastBatches(data, settings, methods, jobs)) {
       threads = workers;
       clamped += outcome.clamped;
-      const cells: CellValue[][] = [];
-      const width = rowWidth(levels);
+      const cells: CellValue[][] = explain ? [] : decodeRows(out, outcome.written, levels, data.ids, methodNames);
       if (autoTable !== undefined) {
         for (const e of outcome.explained) {
           if (methods[e.method].name !== 'auto') continue;
@@ -63,11 +64,6 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
         }
       }
       if (explain) for (const e of outcome.explained) cells.push(explainCells(data.ids[e.series], e.years, methods[e.method].name, e.params));
-      else for (let at = 0; at < outcome.written; at += width) {
-        const row: CellValue[] = [data.ids[out[at]], out[at + 1], methods[out[at + 2]].name];
-        for (let k = 3; k < width; k++) row.push(Number.isNaN(out[at + k]) ? null : out[at + k]);
-        cells.push(row);
-      }
       // Messages in series order: those skipped while reading or for irregular years, then the fits that failed.
       let irregular = 0;
       for (let s = first; s < last; s++) {
