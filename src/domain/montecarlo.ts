@@ -16,7 +16,7 @@ import { usageError } from '../errors.js';
 import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { checkSeries, pointRate, scenarioPath, seriesBounds, stepFree, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
-import { quantileSorted } from '../forecast/quantile.js';
+import { quantileSorted } from '../stats/quantile.js';
 
 export { quantileSorted };
 

@@ -9,7 +9,7 @@
 // v·exp(q_lo) … v·exp(q_hi) of the table's row for (method, s, h), held within the projection's own bounds.
 // A pure module: no files, no printing.
 import { project, type Projection, type ProjectionMethod } from './projection.js';
-import { quantileSorted } from '../forecast/quantile.js';
+import { quantileSorted } from '../stats/quantile.js';
 
 export { quantileSorted };
 

@@ -8,7 +8,7 @@ import { SemicapError } from '../errors.js';
 import { checkLevels, levelToT, levelToZ } from './normal.js';
 import { Rng } from './random.js';
 import type { Forecast, Interval } from './types.js';
-import { quantileSorted } from './quantile.js';
+import { quantileSorted } from '../stats/quantile.js';
 
 export { quantileSorted };
 
