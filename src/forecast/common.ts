@@ -1,5 +1,5 @@
-// Small helpers shared by the forecasting methods (exponential smoothing, naive/drift, theta, combine, auto, calibrated):
-// input checks, normal intervals from a per-horizon variance, and the guard that keeps NaN/Infinity out.
+// Small helpers every forecasting method shares: input checks, normal intervals from a per-horizon variance,
+// and the guard that keeps NaN/Infinity out.
 
 import { SemicapError } from '../errors.js';
 import { checkLevels, levelToZ } from './normal.js';
