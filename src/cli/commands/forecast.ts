@@ -3,11 +3,10 @@
 import { availableParallelism } from 'node:os';
 import { STDIN } from '../../data/input.js';
 import { readSeriesTable } from '../../data/series.js';
-import { dataError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
-import { decodeRows } from '../../app/forecast/rows.js';
-import { forecastBatches } from '../../app/forecast/run.js';
-import { intervalsNote, methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
+import { forecastStream } from '../../app/forecast/forecast.js';
+import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type Table } from '../../report/model.js';
 import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/views/forecast.js';
 import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
@@ -23,7 +22,6 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const intervals = parseIntervalMode(opts.intervals);
   const specs = parseMethodSpecs(methodText);
   const methods = withIntervals(methodsFromSpecs(specs), intervals);
-  const methodNames = methods.map((m) => m.name);
   const asked = parseJobs(opts.jobs);
   // More threads than cores only adds memory and switching (each worker holds its own heap): cap at the cores.
   const jobs = asked === 'auto' ? asked : Math.min(asked, availableParallelism());
@@ -44,51 +42,27 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
   const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: file === STDIN ? [] : [data.file], messages: [], exitCode: EXIT.ok };
-  // The rows are produced while the output is written; the counts, notes and exit code are known at the end.
+  // The rows are produced while the output is written; the use case's summary (notes, warnings, messages, exit code) comes at the end.
   async function* rows(): AsyncGenerator<CellValue[][]> {
-    const skippedMessages: string[] = [];
-    const failedMessages: string[] = [];
-    let skipped = 0;
-    let clamped = 0;
-    let produced = 0;
-    let threads = 0;
-    for await (const { first, last, outcome, out, workers } of forecastBatches(data, settings, methods, jobs)) {
-      threads = workers;
-      clamped += outcome.clamped;
-      const cells: CellValue[][] = explain ? [] : decodeRows(out, outcome.written, levels, data.ids, methodNames);
+    const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard });
+    let next = await stream.next();
+    for (; !next.done; next = await stream.next()) {
+      const { rows: cells, explained } = next.value;
       if (autoTable !== undefined) {
-        for (const e of outcome.explained) {
-          if (methods[e.method].name !== 'auto') continue;
-          const row = explainCells(data.ids[e.series], e.years, 'auto', e.params);
+        for (const e of explained) {
+          if (e.method !== 'auto') continue;
+          const row = explainCells(e.id, e.years, 'auto', e.params);
           autoTable.rows.push(Object.fromEntries(EXPLAIN_COLUMNS.map((c, i) => [c.key, row[i]])));
         }
       }
-      if (explain) for (const e of outcome.explained) cells.push(explainCells(data.ids[e.series], e.years, methods[e.method].name, e.params));
-      // Messages in series order: those skipped while reading or for irregular years, then the fits that failed.
-      let irregular = 0;
-      for (let s = first; s < last; s++) {
-        const problem = data.problems[s] ?? (outcome.irregular[irregular]?.series === s ? outcome.irregular[irregular++].reason : undefined);
-        if (problem === undefined) continue;
-        skipped++;
-        skippedMessages.push(`skipped series '${data.ids[s]}': ${problem}`);
-      }
-      for (const f of outcome.failures) {
-        if (f.ok === 0) skipped++;
-        failedMessages.push(`${f.ok === 0 ? 'skipped' : 'partly skipped'} series '${data.ids[f.series]}': ${f.reasons.join('; ')}`);
-      }
-      produced += cells.length;
+      if (explain) for (const e of explained) cells.push(explainCells(e.id, e.years, e.method, e.params));
       if (cells.length > 0) yield cells;
     }
-    const messages = [...skippedMessages, ...failedMessages];
-    const total = data.ids.length;
-    // A shard may hold no series at all (more shards than series): an empty result, not an error.
-    const emptyShard = readOptions.shard !== undefined && total === 0;
-    if (produced === 0 && !emptyShard) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
-    const shardNote = readOptions.shard === undefined ? '' : ` (shard ${readOptions.shard.index}/${readOptions.shard.count}: the series whose id hashes to ${readOptions.shard.index})`;
-    notes.push(`${total} series read from ${data.file}${shardNote}; ${total - skipped} forecast; intervals at ${levels.join(', ')} %; seed ${seed}`, intervalsNote(methods, intervals));
-    if (clamped > 0) warnings.push(`${clamped} forecast value(s) or interval bound(s) left [${bounds.floor ?? '-∞'}, ${bounds.cap ?? '∞'}] and are at the bound (held there)`);
-    result.messages = g?.verbose ? [...jobsNote, ...messages, `fitted ${total} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`] : [...jobsNote, ...messages];
-    result.exitCode = messages.length > 0 ? EXIT.data : EXIT.ok;
+    const summary = next.value;
+    notes.push(...summary.notes);
+    warnings.push(...summary.warnings);
+    result.messages = g?.verbose ? [...jobsNote, ...summary.messages, `fitted ${summary.total} series ${summary.threads > 0 ? `in ${summary.threads} worker thread(s)` : 'in the main thread'}`] : [...jobsNote, ...summary.messages];
+    result.exitCode = summary.messages.length > 0 ? EXIT.data : EXIT.ok;
   }
   const table: Table = explain
     ? { name: 'explain', title: `What each method did, ${methods.map((m) => m.name).join(', ')}`, columns: EXPLAIN_COLUMNS, rows: [], stream: rows() }
