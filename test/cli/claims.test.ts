@@ -188,16 +188,17 @@ describe('claims as a CI gate', () => {
     const r = semicap(['check', rules, '--format', 'csv'], { env: ENV });
     expect(r.code).toBe(1);
     const rows = csvRows(r.stdout);
-    expect(rows.map((x) => [x.actual, x.result])).toEqual([
-      ['supported_with_caveat', 'pass'],
-      ['conflicts', 'fail'],
-      ['supported', 'pass'],
+    // A verdict is text: `actual` (numbers only) stays empty and `actual_text` carries it.
+    expect(rows.map((x) => [x.actual, x.actual_text, x.result])).toEqual([
+      ['', 'supported_with_caveat', 'pass'],
+      ['', 'conflicts', 'fail'],
+      ['', 'supported', 'pass'],
     ]);
     expect(r.stderr).toContain(`${rules}:3: failed: 83 k is supported (conflicts == supported is false)`);
     writeFileSync(rules, 'rule,metric,selector,op,value,unit\nx,claim,id=a,>=,supported,\n');
     const bad = semicap(['check', rules], { env: ENV });
     expect(bad.code).toBe(65);
-    expect(bad.stderr).toContain(`${rules}:2:4: metric 'claim' is a verdict: use == or !=`);
+    expect(bad.stderr).toContain(`${rules}:2:4: metric 'claim' is a verdict: use eq or ne (== or !=)`);
   });
 });
 

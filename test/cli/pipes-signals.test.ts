@@ -5,7 +5,7 @@ import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLongCsv } from '../../bench/gen-long-csv.js';
-import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, tempDir } from './run.js';
+import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, signalWhenCaught, tempDir } from './run.js';
 
 const root = tempDir('semicap-pipes-');
 afterAll(() => removeDir(root));
@@ -124,18 +124,19 @@ const hasForecast = semicap(['forecast', '--help']).code === 0;
 describe.skipIf(!hasForecast)('Ctrl-C during a forecast of a long CSV (streaming read)', () => {
   it('exits 130 and leaves the old --out file or a whole new one, and no temporary file', async () => {
     const input = join(root, 'long.csv');
-    await generateLongCsv(input, { series: 5000, years: 40, start: 1990, seed: 3 }); // 200,000 rows, ~4 MB
+    await generateLongCsv(input, { series: 20000, years: 40, start: 1990, seed: 3 }); // 800,000 rows, ~16 MB
     const outdir = join(root, 'out-forecast');
     spawnSync('mkdir', ['-p', outdir]);
     const out = join(outdir, 'forecast.csv');
     writeFileSync(out, 'old forecast\n');
     const r = await semicapAsync(['forecast', input, '--id', 'id', '--method', 'linear', '--format', 'csv', '--out', out], {
-      onStart: (child) => setTimeout(() => child.kill('SIGINT'), 700),
+      // As soon as semicap's handlers are in place: long before 800,000 rows are read and forecast.
+      onStart: (child) => signalWhenCaught(child, 'SIGINT'),
     });
     expect(r.code).toBe(130);
     expect(r.stderr).not.toMatch(/Error|\n\s+at /);
     expect(readdirSync(outdir)).toEqual(['forecast.csv']);
     const text = readFileSync(out, 'utf8');
-    if (text !== 'old forecast\n') expect(text.split('\n')).toHaveLength(5000 * 6 + 2);
+    if (text !== 'old forecast\n') expect(text.split('\n')).toHaveLength(20000 * 6 + 2);
   }, 120_000);
 });

@@ -53,7 +53,9 @@ describe('progressBar', () => {
     const dir = tempDir();
     const out = join(dir, 'bands.csv');
     const command = `${process.execPath} ${BIN} scenario base --series china_wpm --simulate 1000000 --seed 1 --format csv --out ${out}`;
-    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
+    // Without CI in the environment: with it set (as on a CI runner), progress stays off even on a terminal.
+    const { CI: _ci, ...env } = process.env;
+    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\rsimulating \[#+ *\] +\d+ %/);
     expect(r.stdout).toContain('\r\u001b[K');
