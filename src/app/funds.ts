@@ -1,7 +1,7 @@
 // The funds use case: every fund figure in CNY and USD under the one currency rule (domain/units.ts
 // figureInBoth: each figure at its own year's average rate unless one year is given), a source's own printed
 // conversion beside the computed one, and the totals worth adding. Used by funds, overview, check and report.
-import type { Datasets, FundRecord } from '../data/datasets.js';
+import { datasetPaths, loadDatasets, type Datasets, type FundRecord } from '../data/datasets.js';
 import { fxRateFor, figureInBoth, type FigureInBoth, type Range } from '../domain/units.js';
 import { usageError } from '../errors.js';
 
@@ -92,4 +92,19 @@ export function convertFunds(data: Pick<Datasets, 'funds' | 'fx'>, opts: { fxYea
   for (const r of estimated) notes.push(`the ${r.year} rate (${r.per_usd}) is an ${r.kind} (${r.source_id}); see fx.csv notes`);
   notes.push(...new Set(funds.flatMap((f) => (f.conversion.note !== undefined ? [`${f.record.fund} ${f.record.year}: ${f.conversion.note}`] : []))));
   return { funds, totals: fundTotals(funds), ...(opts.fxYear !== undefined ? { fxYear: opts.fxYear } : {}), rateYears, notes };
+}
+
+/**
+ * `semicap funds`: the datasets of `dir` converted, the notes, and the files read. The options are read after the
+ * datasets load (`options()`), so a bad dataset is reported before a bad --fx-year, as always.
+ */
+export function fundsUseCase(dir: string, options: () => { fxYear?: number; fund?: string }): { result: FundsResult; notes: string[]; inputs: string[] } {
+  const data = loadDatasets(dir, ['funds', 'fx']);
+  const result = convertFunds(data, options());
+  const notes = [
+    ...result.notes,
+    "A source's own conversion (its USD figure, and its rate where stated) stands beside the computed one: a spot rate of its day, not an annual average.",
+    'Ranges stay ranges: a reported RMB 200–500 bn package is low 200, high 500 in every currency.',
+  ];
+  return { result, notes, inputs: datasetPaths(dir, ['funds', 'fx']) };
 }

@@ -2,6 +2,9 @@
 import { parseNumber, parseYear } from '../data/values.js';
 import { usageError } from '../errors.js';
 import type { IntervalMode } from '../forecast/registry.js';
+import { closest } from '../text.js';
+
+export { closest };
 
 export interface AnchorArg {
   year: number;
@@ -62,33 +65,6 @@ export function parseListArg<T extends string>(text: string, option: string, all
     }
   }
   return [...new Set(items)] as T[];
-}
-
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }
 
 /** --intervals: calibrated (the default) or model. */

@@ -194,7 +194,9 @@ export async function run(argv: string[], given?: Io): Promise<number> {
       const { format, data, lang, color, ascii, origins, configFiles } = extra.settings;
       io.stderr(`semicap: config files: ${configFiles.length > 0 ? escapeControls(configFiles.join(', ')) : 'none'}\n`);
       io.stderr(`semicap: format=${format} (${origins.format}), data=${escapeControls(data ?? 'bundled')} (${escapeControls(origins.data)}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
-      io.stderr(`semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
+      // A streamed table (forecast) is computed while it is written: its time is the 'done in' below.
+      const streamed = result.report.tables.some((t) => t.stream !== undefined);
+      io.stderr(streamed ? 'semicap: rows are computed as they are written (see done in)\n' : `semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
     }
     // The config files read are inputs too: --out never overwrites them.
     // (The result itself, not a copy: a streamed command completes its messages while the output is written.)

@@ -16,6 +16,9 @@ import { usageError } from '../errors.js';
 import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { checkSeries, pointRate, scenarioPath, seriesBounds, stepFree, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
+import { quantileSorted } from '../stats/quantile.js';
+
+export { quantileSorted };
 
 export const DEFAULT_PERCENTILES: readonly number[] = [5, 25, 50, 75, 95];
 /** Paths × years above which a run is worth a progress bar (about a quarter of a second). */
@@ -272,21 +275,6 @@ export function simulateScenarios(scenarios: readonly Scenario[], options: Simul
     before += Math.max(1, w.years) * options.paths;
     return simulateSeries(w.scenario, w.s, { ...options, onProgress: report === undefined ? undefined : (done) => report(offset + done, total) });
   });
-}
-
-/**
- * The q-quantile (0 ≤ q ≤ 1) of sorted values by linear interpolation between order statistics (R's type 7,
- * spreadsheet PERCENTILE.INC).
- * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // 2.5
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) throw usageError('a quantile needs at least one value');
-  if (!(q >= 0 && q <= 1)) throw usageError(`a quantile level must lie within 0–1; got ${q}`);
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /**

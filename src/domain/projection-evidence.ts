@@ -9,6 +9,9 @@
 // v·exp(q_lo) … v·exp(q_hi) of the table's row for (method, s, h), held within the projection's own bounds.
 // A pure module: no files, no printing.
 import { project, type Projection, type ProjectionMethod } from './projection.js';
+import { quantileSorted } from '../stats/quantile.js';
+
+export { quantileSorted };
 
 /** One yearly series: consecutive years and their values. */
 export interface YearlySeries {
@@ -95,21 +98,6 @@ export function anchoredOutcome(s: YearlySeries, method: ProjectionMethod, span:
   const path = project({ method, anchors: [a, b], through: s.years[n - 1], cap });
   const end = path.points[path.points.length - 1];
   return { projected: end.value, actual, logRatio: Math.log(actual / end.value), held: end.clamped };
-}
-
-/**
- * Quantile of sorted values by linear interpolation between order statistics (R's default, type 7).
- * Infinite values (a path held at 0) sort to the ends and stay infinite.
- * @example quantileSorted([1, 2, 3, 4], 0.5) // 2.5
- */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new Error('quantileSorted needs at least one value');
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  const g = h - lo;
-  if (g === 0 || sorted[lo] === sorted[hi]) return sorted[lo];
-  return sorted[lo] + g * (sorted[hi] - sorted[lo]);
 }
 
 // ---- applying the table ----------------------------------------------------------------------------------------

@@ -170,6 +170,17 @@ export function project(request: ProjectionRequest): Projection {
   };
 }
 
+/**
+ * One method's path through the anchors in one year, before, between or after them: the point `project` gives
+ * for that year (bounds, clamping and the overflow-safe compound path included).
+ * @example pathPointAt({ method: 'linear', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }], isShare: true }, 2030).value // 46.5
+ */
+export function pathPointAt(request: Omit<ProjectionRequest, 'from' | 'through'>, year: number): ProjectionPoint {
+  const anchors = validateAnchors(request.anchors);
+  const p = project({ ...request, from: Math.min(year, anchors[0].year), through: Math.max(year, anchors[anchors.length - 1].year) });
+  return p.points[year - p.from];
+}
+
 /** Projects the same anchors with several methods, in the order given (the CLI's year-by-method table). */
 export function projectMethods(methods: readonly ProjectionMethod[], request: Omit<ProjectionRequest, 'method'>): Projection[] {
   if (methods.length === 0) throw usageError(`no projection method given; expected one or more of ${PROJECTION_METHODS.join(', ')}`);

@@ -223,21 +223,6 @@ export function checkSeries(scenario: string, s: SeriesAssumptions): void {
   }
 }
 
-/** Checks every scenario: unique names, unique series in each, each series consistent. */
-export function checkScenarios(scenarios: readonly Scenario[]): void {
-  const names = new Set<string>();
-  for (const sc of scenarios) {
-    if (names.has(sc.name)) throw usageError(`scenario '${sc.name}' is given twice`);
-    names.add(sc.name);
-    const series = new Set<string>();
-    for (const s of sc.series) {
-      if (series.has(s.series)) throw usageError(`scenario '${sc.name}' has series '${s.series}' twice`);
-      series.add(s.series);
-      checkSeries(sc.name, s);
-    }
-  }
-}
-
 // --- overrides (--set key=value) ---------------------------------------------------------------------------------
 
 /** The keys `--set` accepts for one series. */

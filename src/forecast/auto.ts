@@ -28,7 +28,7 @@
 
 import { fitArima } from './arima.js';
 import { combine } from './combine.js';
-import { checkSeries } from './ets/common.js';
+import { checkSeries } from './common.js';
 import { fitEtsModel } from './ets/core.js';
 import { drift } from './drift.js';
 import { fitHolt, fitHoltModel } from './holt.js';

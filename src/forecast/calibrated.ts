@@ -20,7 +20,7 @@
 
 import { SemicapError } from '../errors.js';
 import { maseScale } from './accuracy.js';
-import { checkHorizon, levelsOf } from './ets/common.js';
+import { checkHorizon, levelsOf } from './common.js';
 import { quantileSorted } from './intervals.js';
 import { checkLevels } from './normal.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';

@@ -11,7 +11,7 @@
 // methods' own params are reported under "<method>.<param>", and their fallbacks joined in params.fallback.
 
 import { SemicapError } from '../errors.js';
-import { checkHorizon, checkSeries, levelsOf } from './ets/common.js';
+import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 
 export type Combiner = 'mean' | 'median';

@@ -3,7 +3,7 @@
 // Short series (n <= 9): R warns "Not enough data to use damping" and fits an undamped HoltWintersZZ; so do we
 // (params.fallback). One observation: flat naive forecast, zero-width intervals.
 
-import { checkSeries } from './ets/common.js';
+import { checkSeries } from './common.js';
 import { fitHoltModel } from './holt.js';
 import type { Fitted, Method } from './types.js';
 

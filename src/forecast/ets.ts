@@ -9,7 +9,7 @@
 // R's HoltWintersZZ with and without trend and keeps the smaller residual variance (n = 1: without trend).
 // Zeros or negative values exclude the multiplicative-error models.
 
-import { checkSeries, isConstant } from './ets/common.js';
+import { checkSeries, isConstant } from './common.js';
 import { type EtsModel, type EtsSpec, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
 import { randomWalk } from './naive.js';

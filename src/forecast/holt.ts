@@ -3,7 +3,7 @@
 // Short series (n <= 8): R's ets switches to HoltWintersZZ (level y1, slope y2 − y1, alpha and beta by least
 // squares); so do we, and params.fallback says so. One observation: flat naive forecast, zero-width intervals.
 
-import { checkSeries } from './ets/common.js';
+import { checkSeries } from './common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
 import { randomWalk } from './naive.js';

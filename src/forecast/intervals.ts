@@ -8,6 +8,9 @@ import { SemicapError } from '../errors.js';
 import { checkLevels, levelToT, levelToZ } from './normal.js';
 import { Rng } from './random.js';
 import type { Forecast, Interval } from './types.js';
+import { quantileSorted } from '../stats/quantile.js';
+
+export { quantileSorted };
 
 /** Seed used when the caller gives none, so unseeded calls are reproducible too. */
 export const DEFAULT_SEED = 20231231;
@@ -59,22 +62,6 @@ export function studentTIntervals(
 export function zeroWidthIntervals(mean: readonly number[], levels: readonly number[]): Interval[] {
   checkLevels(levels);
   return levels.map((level) => ({ level, lower: [...mean], upper: [...mean] }));
-}
-
-/**
- * Quantile of ascending-sorted values by linear interpolation between order statistics (R's default, type 7).
- *
- * @example quantileSorted([1, 2, 3, 4], 0.5) // 2.5
- */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) throw new SemicapError('usage', 'quantile of an empty sample');
-  if (!(p >= 0 && p <= 1)) throw new SemicapError('usage', `quantile probability must be in [0, 1], got ${p}`);
-  const position = (n - 1) * p;
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, n - 1);
-  const fraction = position - below;
-  return sorted[below] + fraction * (sorted[above] - sorted[below]);
 }
 
 /**

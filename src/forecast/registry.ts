@@ -9,6 +9,7 @@
 
 import calibration from '../../datasets/interval_calibration.json' with { type: 'json' };
 import { SemicapError } from '../errors.js';
+import { levenshtein } from '../text.js';
 import { arima } from './arima.js';
 import { auto } from './auto.js';
 import { calibrated, type CalibrationTable } from './calibrated.js';
@@ -23,6 +24,8 @@ import { ses } from './ses.js';
 import { theta } from './theta.js';
 import { linear, loglinear } from './trend.js';
 import type { Method } from './types.js';
+
+export { levenshtein };
 
 /** Every registered method by its command-line name. */
 const METHOD_TABLE: readonly Method[] = [
@@ -54,20 +57,6 @@ export type MethodSpec =
 /** Registered method names, in table order. */
 export function methodNames(): string[] {
   return [...METHODS.keys()];
-}
-
-/** Levenshtein edit distance (insertions, deletions, substitutions). @example levenshtein('theat', 'theta') // 2 */
-export function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** The known name closest to `name` within edit distance 2 (ties: table order), or undefined. */
@@ -177,10 +166,24 @@ function resolve(spec: MethodSpec): Method {
  * Throws SemicapError('usage') for unknown names (with a "did you mean"), bad syntax or a method listed twice.
  */
 export function parseMethodList(text: string): Method[] {
+  return methodsFromSpecs(parseMethodSpecs(text));
+}
+
+/**
+ * The specs of `--method` text, checked (known names, no method listed twice): plain data, so worker threads
+ * are handed the parsed list and build the methods with methodsFromSpecs.
+ */
+export function parseMethodSpecs(text: string): MethodSpec[] {
   const specs = parseMethodSpec(text);
   const names = specs.map(specName);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new SemicapError('usage', `method '${duplicate}' is listed twice in --method`);
+  specs.forEach(resolve);
+  return specs;
+}
+
+/** The methods of parsed specs. */
+export function methodsFromSpecs(specs: readonly MethodSpec[]): Method[] {
   return specs.map(resolve);
 }
 

@@ -5,7 +5,7 @@
 // so do we, and params.fallback says so. One observation gives a flat forecast with zero-width intervals.
 // A constant series fits exactly: σ² = 0 and the intervals collapse to the point, as in R.
 
-import { checkSeries } from './ets/common.js';
+import { checkSeries } from './common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
 import { randomWalk } from './naive.js';

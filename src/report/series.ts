@@ -223,27 +223,23 @@ export function historyChart(name: string, title: string, unit: string, history:
 }
 
 /**
- * A share's history (solid), the current path continued at its compound and linear rates (dashed, held
- * inside 0–100), and the targets marked.
+ * A share's history (solid), the current path's projections from the current figure (dashed: compound and linear,
+ * as domain/projection.ts computed them, held inside 0–100), and the targets marked.
  */
 export function targetsChart(
   name: string,
   title: string,
   history: readonly ChartPoint[],
   current: ChartPoint,
-  path: { cagrPct: number | null; step: number } | null,
+  paths: readonly { method: string; points: readonly ChartPoint[] }[],
   targets: readonly { year: number; value: number; label: string }[],
   through: number,
   source?: string,
 ): Chart {
   const lines: ChartLine[] = [{ label: 'history', role: 'history', points: [...history] }];
-  const years = Array.from({ length: Math.max(0, through - current.year) + 1 }, (_, i) => current.year + i);
-  const clamp = (v: number) => Math.min(100, Math.max(0, v));
-  if (path && path.cagrPct !== null && years.length > 1) {
-    const rate = 1 + path.cagrPct / 100;
-    lines.push({ label: 'cagr', role: 'projection', points: years.map((y) => ({ year: y, value: clamp(current.value * Math.pow(rate, y - current.year)) })) });
+  if (through > current.year) {
+    for (const p of paths) lines.push({ label: p.method, role: 'projection', points: p.points.filter((pt) => pt.year >= current.year && pt.year <= through).map(({ year, value }) => ({ year, value })) });
   }
-  if (path && years.length > 1) lines.push({ label: 'linear', role: 'projection', points: years.map((y) => ({ year: y, value: clamp(current.value + path.step * (y - current.year)) })) });
   const markers = targets.map((t) => ({ year: t.year, value: t.value, label: t.label, role: 'target' as const }));
   return { name, title, unit: '%', lines, bands: [], markers, source };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { progressBar } from '../../src/cli/commands/scenario.js';
+import { progressBar } from '../../src/cli/simulation-options.js';
 import type { GlobalOptions } from '../../src/cli/context.js';
 import { LONG_RUN_STEPS } from '../../src/domain/montecarlo.js';
 import { BIN, ROOT, removeDir, semicapProcess, tempDir } from './run.js';

@@ -149,8 +149,8 @@ describe('the bundle: what the start-up path imports', () => {
   it('overview (the default command) and self-sufficiency hold no forecasting method: it loads only for --method', () => {
     for (const command of ['overview-', 'self-sufficiency-']) {
       const s = sources(closure(entry(command)));
-      expect(s, command).toContain('src/cli/commands/self-sufficiency.ts');
-      for (const p of ['src/forecast/', 'src/cli/commands/fit-history.ts']) expect(s.filter((x) => x.startsWith(p)), command).toEqual([]);
+      expect(s, command).toContain('src/app/self-sufficiency.ts');
+      for (const p of ['src/forecast/', 'src/app/fit-history.ts']) expect(s.filter((x) => x.startsWith(p)), command).toEqual([]);
     }
   });
 
@@ -158,7 +158,7 @@ describe('the bundle: what the start-up path imports', () => {
     const s = sources([...closure(entry('capacity-')), ...closure(entry('output-'))]);
     expect(s).toContain('src/cli/commands/capacity.ts');
     expect(s).toContain('src/report/table.ts');
-    for (const p of ['src/forecast/', 'src/cli/commands/fit-history.ts', 'node_modules/chalk/', 'node_modules/cli-table3/', 'node_modules/string-width/', 'node_modules/asciichart/', 'node_modules/exceljs/', 'src/report/svg.ts', 'src/report/chart-terminal.ts']) {
+    for (const p of ['src/forecast/', 'src/app/fit-history.ts', 'node_modules/chalk/', 'node_modules/cli-table3/', 'node_modules/string-width/', 'node_modules/asciichart/', 'node_modules/exceljs/', 'src/report/svg.ts', 'src/report/chart-terminal.ts']) {
       expect(s.filter((x) => x.startsWith(p))).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { magnitudeScale, scaleBy } from '../../src/forecast/scale.js';
-import { forecastSeries } from '../../src/cli/commands/forecast-batch.js';
+import { forecastSeries } from '../../src/app/forecast/batch.js';
 import { getMethod } from '../../src/forecast/registry.js';
 
 describe('magnitudeScale', () => {

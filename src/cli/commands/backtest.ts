@@ -2,10 +2,7 @@
 // pooled across series: MAE, RMSE, MAPE, sMAPE and MASE per method and per horizon, best first, and the
 // prediction intervals' coverage and MSIS at each --level. Series are backtested in batches, on worker threads
 // when there is enough work (as `forecast` does), and pooled in series order.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { readSeriesTable, type SeriesTable } from '../../data/series.js';
+import { readSeriesTable } from '../../data/series.js';
 import { dataError } from '../../errors.js';
 import { poolBacktests, type AccuracySummary, type BacktestResult } from '../../forecast/backtest.js';
 import { intervalsNote } from '../../forecast/registry.js';
@@ -14,10 +11,10 @@ import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { createCountProgress } from '../progress.js';
-import { WorkerPool } from '../workers.js';
-import { backtestBatch, backtestMethods, type BacktestBatchOutcome, type BacktestSettings } from './backtest-batch.js';
-import type { BacktestWorkerSetup } from './backtest-worker.js';
-import { parseJobs, seriesArg } from './forecast.js';
+import { backtestMethods, type BacktestSettings } from '../../app/forecast/backtest-batch.js';
+import { parseMethodSpecs } from '../../forecast/registry.js';
+import { backtestBatches } from '../../app/forecast/run.js';
+import { parseJobs, seriesArg } from '../series-options.js';
 
 const MEASURES: Column[] = [
   { key: 'smape', header: 'sMAPE', type: 'number', digits: 2 },
@@ -72,7 +69,7 @@ export async function backtest(args: string[], opts: Record<string, unknown>, g?
   const intervals = parseIntervalMode(opts.intervals);
   const jobs = parseJobs(opts.jobs);
   const [file, readOptions] = seriesArg(args[0], opts);
-  const settings: BacktestSettings = { methods: String(opts.method), intervals, holdout, origins, levels, fill: readOptions.fill ?? 'none' };
+  const settings: BacktestSettings = { methods: parseMethodSpecs(String(opts.method)), intervals, holdout, origins, levels, fill: readOptions.fill ?? 'none' };
   const methods = backtestMethods(settings);
   const data = await readSeriesTable(file, readOptions);
 
@@ -81,7 +78,7 @@ export async function backtest(args: string[], opts: Record<string, unknown>, g?
   let skipped = 0;
   let threads = 0;
   const progress = createCountProgress(data.ids.length, 'backtest: series', { quiet: g?.quiet });
-  for await (const { first, last, outcome, workers } of runBatches(data, settings, methods.length, jobs)) {
+  for await (const { first, last, outcome, workers } of backtestBatches(data, settings, methods.length, jobs)) {
     threads = workers;
     let next = 0;
     for (let s = first; s < last; s++) {
@@ -108,48 +105,4 @@ export async function backtest(args: string[], opts: Record<string, unknown>, g?
   ];
   if (g?.verbose) messages.push(`backtested ${data.ids.length} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`);
   return { report: makeReport('backtest', backtestTables(pooled, levels), notes, data.lookalikeIds), inputs: [data.file], messages, exitCode: skipped > 0 ? EXIT.data : EXIT.ok };
-}
-
-/** Series per batch: the batches, and so the pooling order and the output, never depend on --jobs. */
-const BATCH = 50;
-/** Below this many fits (series × origins × methods), starting worker threads costs more than it saves. */
-const PARALLEL_FROM = 2000;
-/** The worker script beside this module in the bundle (dist/); absent when running from the TypeScript sources. */
-const WORKER = new URL('./backtest-worker.js', import.meta.url);
-
-/** The batches' outcomes in series order, computed in worker threads when there is enough work and cores. */
-async function* runBatches(data: SeriesTable, settings: BacktestSettings, methodCount: number, jobs: number | 'auto'): AsyncGenerator<{ first: number; last: number; outcome: BacktestBatchOutcome; workers: number }> {
-  const total = data.ids.length;
-  const ranges = Array.from({ length: Math.ceil(total / BATCH) }, (_, i) => [i * BATCH, Math.min(total, (i + 1) * BATCH)] as const);
-  const spoiled = new Uint8Array(new SharedArrayBuffer(Math.max(1, total)));
-  data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
-  const threads = jobs === 'auto' ? (total * settings.origins * methodCount >= PARALLEL_FROM ? availableParallelism() : 1) : jobs;
-  if (threads <= 1 || ranges.length < 2 || !existsSync(fileURLToPath(WORKER))) {
-    const methods = backtestMethods(settings);
-    for (const [first, last] of ranges) {
-      yield { first, last, outcome: backtestBatch(data.grouped, spoiled, first, last, settings, methods), workers: 0 };
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return;
-  }
-  const workers = Math.min(threads, ranges.length);
-  const setup: BacktestWorkerSetup = { settings, rows: data.grouped.share(), spoiled };
-  const pool = new WorkerPool<{ first: number; last: number }, BacktestBatchOutcome>(WORKER, workers, setup);
-  try {
-    // A few batches in flight per worker keep every core busy; results are taken in series order.
-    const inFlight: Promise<BacktestBatchOutcome>[] = [];
-    let next = 0;
-    const send = () => {
-      const [first, last] = ranges[next++];
-      inFlight.push(pool.run({ first, last }));
-    };
-    while (next < ranges.length && inFlight.length < 3 * workers) send();
-    for (const [first, last] of ranges) {
-      const outcome = await inFlight.shift()!;
-      if (next < ranges.length) send();
-      yield { first, last, outcome, workers };
-    }
-  } finally {
-    await pool.close();
-  }
 }

@@ -1,85 +1,15 @@
 // `semicap funds`: funds and support packages in CNY and USD, each figure at its own year's average rate (or one
 // --fx-year), the rate and year beside each, a source's own conversion beside the computed one, ranges kept as
 // low–high, cumulative totals, and the US CHIPS Act beside them. Figures of different measures are never summed.
-import { convertFunds, type ConvertedFund, type FundsResult } from '../../app/funds.js';
-import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
-import { makeReport, type Table } from '../../report/model.js';
+import { fundsUseCase } from '../../app/funds.js';
+import { bundledDataDir } from '../../data/datasets.js';
+import { makeReport } from '../../report/model.js';
+import { fundsTables } from '../../report/views/funds.js';
 import { parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
-const label = (f: ConvertedFund) => `${f.record.fund}${f.record.phase ? ` ${f.record.phase}` : ''}`;
-
-const cols = (c: { cny: { low: number; high: number }; usd: { low: number; high: number } }) => ({ cny_bn_low: c.cny.low, cny_bn_high: c.cny.high, usd_bn_low: c.usd.low, usd_bn_high: c.usd.high });
-
-const MONEY_COLUMNS = [
-  { key: 'cny_bn_low', header: 'CNY bn low', type: 'number' as const, digits: 1 },
-  { key: 'cny_bn_high', header: 'CNY bn high', type: 'number' as const, digits: 1 },
-  { key: 'usd_bn_low', header: 'USD bn low', type: 'number' as const, digits: 1 },
-  { key: 'usd_bn_high', header: 'USD bn high', type: 'number' as const, digits: 1 },
-];
-
-/** The totals table of a funds result (also shown by the overview). */
-export function totalsTable(result: FundsResult): Table {
-  return {
-    name: 'totals',
-    title: 'Totals (registered capital only; other measures are not added)',
-    columns: [{ key: 'total', header: 'total' }, ...MONEY_COLUMNS, { key: 'status', header: 'status' }, { key: 'cny_per_usd', header: 'CNY per USD (year: rate)' }],
-    rows: result.totals.map((t) => ({ total: t.label, ...cols(t), status: t.status, cny_per_usd: t.rates })),
-  };
-}
-
-export function fundsTables(result: FundsResult): Table[] {
-  const rows = result.funds.map((f) => ({
-    fund: label(f),
-    year: f.record.year,
-    measure: f.record.measure,
-    status: f.record.status,
-    kind: f.record.kind,
-    ...cols(f.conversion),
-    cny_per_usd: f.conversion.cnyPerUsd,
-    fx_year: f.conversion.rateYear,
-    source_usd_low: f.sourceUsd?.low ?? null,
-    source_usd_high: f.sourceUsd?.high ?? null,
-    source_per_usd: f.sourcePerUsd,
-    published_in: f.record.currency,
-    source_id: f.record.source_id,
-    conversion_source_id: f.conversionSourceId,
-  }));
-  return [
-    {
-      name: 'funds',
-      title: `Funds and packages (converted at ${result.fxYear !== undefined ? `${result.fxYear} rates` : "each figure's own year's average rate"})`,
-      columns: [
-        { key: 'fund', header: 'fund' },
-        { key: 'year', header: 'year', type: 'int' },
-        { key: 'measure', header: 'measure' },
-        { key: 'status', header: 'status' },
-        { key: 'kind', header: 'kind' },
-        ...MONEY_COLUMNS,
-        { key: 'cny_per_usd', header: 'CNY per USD', type: 'number', digits: 4 },
-        { key: 'fx_year', header: 'rate of', type: 'int' },
-        { key: 'source_usd_low', header: "source's USD bn low", type: 'number', digits: 1 },
-        { key: 'source_usd_high', header: "source's USD bn high", type: 'number', digits: 1 },
-        { key: 'source_per_usd', header: "source's CNY per USD", type: 'number', digits: 4 },
-        { key: 'published_in', header: 'published in' },
-        { key: 'source_id', header: 'source_id' },
-        { key: 'conversion_source_id', header: 'conversion source' },
-      ],
-      rows,
-    },
-    totalsTable(result),
-  ];
-}
-
 export function funds(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const data = loadDatasets(dir, ['funds', 'fx']);
-  const fxYear = opts.fxYear !== undefined ? parseYearArg(String(opts.fxYear), '--fx-year') : undefined;
-  const result = convertFunds(data, { fxYear, fund: opts.fund as string | undefined });
-  const notes = [
-    ...result.notes,
-    "A source's own conversion (its USD figure, and its rate where stated) stands beside the computed one: a spot rate of its day, not an annual average.",
-    'Ranges stay ranges: a reported RMB 200–500 bn package is low 200, high 500 in every currency.',
-  ];
-  return { report: makeReport('funds', fundsTables(result), notes), inputs: datasetPaths(dir, ['funds', 'fx']) };
+  const { result, notes, inputs } = fundsUseCase(dir, () => ({ fxYear: opts.fxYear !== undefined ? parseYearArg(String(opts.fxYear), '--fx-year') : undefined, fund: opts.fund as string | undefined }));
+  return { report: makeReport('funds', fundsTables(result), notes), inputs };
 }

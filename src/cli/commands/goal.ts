@@ -11,7 +11,8 @@ import { usageError } from '../../errors.js';
 import { makeReport, type Table } from '../../report/model.js';
 import { parseAnchorArg, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
-import { bandColumns, percentileKey, simulationOptions } from './scenario.js';
+import { bandColumns, percentileKey } from '../../report/views/simulation.js';
+import { simulationOptions } from '../simulation-options.js';
 
 export function goal(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   // --data is read only with --scenario, but a folder that is not there is an error either way.

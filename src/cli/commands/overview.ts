@@ -8,9 +8,9 @@ import { CLAIM_DATASETS } from '../../data/claims.js';
 import { claimsTable } from '../../report/claims.js';
 import { claimWord, type Lang } from '../../report/i18n.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
-import { shareReport } from './capacity.js';
-import { totalsTable } from './funds.js';
-import { selfSufficiencyTables } from './self-sufficiency.js';
+import { shareReport } from '../../app/capacity.js';
+import { totalsTable } from '../../report/views/funds.js';
+import { selfSufficiencyTables } from '../../app/self-sufficiency.js';
 
 export function overview(_args: string[], _opts: Record<string, unknown>, g: GlobalOptions & { lang?: Lang }): CommandResult {
   const dir = g.data ?? bundledDataDir();

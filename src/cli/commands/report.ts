@@ -22,11 +22,12 @@ import { EXIT } from '../exit.js';
 import { withMessages } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { ExtraGlobals } from '../program.js';
-import { capacity } from './capacity.js';
-import { datasets } from './datasets.js';
-import { funds } from './funds.js';
-import { selfSufficiency } from './self-sufficiency.js';
-import { validate } from './validate.js';
+import { capacityUseCase, type CapacitySettings, type Section } from '../../app/capacity.js';
+import { datasetsUseCase } from '../../app/datasets.js';
+import { fundsUseCase } from '../../app/funds.js';
+import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
+import { validateUseCase } from '../../app/validate.js';
+import { fundsTables } from '../../report/views/funds.js';
 
 interface Analysis {
   id: string;
@@ -36,25 +37,52 @@ interface Analysis {
 
 /** The standard analyses, in the order the report shows them. */
 export const ANALYSES: Analysis[] = [
-  { id: 'validate', heading: { en: 'Dataset validation', zh: '数据集校验' }, run: (g) => validate([], {}, g) },
+  {
+    id: 'validate',
+    heading: { en: 'Dataset validation', zh: '数据集校验' },
+    run: (g) => {
+      const { invalid, ...result } = validateUseCase([dataDir(g)]);
+      return { ...result, exitCode: invalid ? EXIT.data : EXIT.ok };
+    },
+  },
   {
     id: 'capacity-share',
     heading: { en: "China's share of mature-node capacity", zh: '中国大陆成熟制程产能份额' },
-    run: (g) => capacity([], { metric: 'share', region: 'china', segment: 'mature', through: '2030', method: 'cagr,linear,logistic' }, g),
+    run: (g) => capacityAnalysis(g, { metric: 'share', region: 'china', segment: 'mature', methods: 'cagr,linear,logistic' }),
   },
   {
     id: 'capacity-wpm',
     heading: { en: 'China capacity in wafers per month', zh: '中国大陆月产能（片/月）' },
-    run: (g) => capacity([], { metric: 'wpm', region: 'china', through: '2030', method: 'cagr,linear' }, g),
+    run: (g) => capacityAnalysis(g, { metric: 'wpm', region: 'china', methods: 'cagr,linear' }),
   },
-  { id: 'funds', heading: { en: 'Chip funds and support packages', zh: '芯片基金与扶持计划' }, run: (g) => funds([], {}, g) },
+  {
+    id: 'funds',
+    heading: { en: 'Chip funds and support packages', zh: '芯片基金与扶持计划' },
+    run: (g) => {
+      const { result, notes, inputs } = fundsUseCase(dataDir(g), () => ({}));
+      return { report: makeReport('funds', fundsTables(result), notes), inputs };
+    },
+  },
   {
     id: 'self-sufficiency',
     heading: { en: 'Self-sufficiency and targets', zh: '自给率与目标' },
-    run: (g) => selfSufficiency([], { scope: 'ic_production_in_china', through: '2040', target: [] }, g),
+    run: async (g) => sectionResult('self-sufficiency', await selfSufficiencyUseCase(dataDir(g), () => ({ scope: 'ic_production_in_china', through: 2040, extraTargets: [] }))),
   },
-  { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasets([], { sources: false, series: false }, g) },
+  // No series ages: they depend on today's date, and the report's files stay the same from day to day.
+  { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasetsUseCase(dataDir(g), { sources: false }) },
 ];
+
+const dataDir = (g: GlobalOptions) => g.data ?? bundledDataDir();
+
+const sectionResult = (command: string, { section, inputs }: { section: Section; inputs: string[] }): CommandResult => ({
+  report: { ...makeReport(command, section.tables, section.notes, section.warnings), charts: section.charts },
+  inputs,
+});
+
+/** A capacity analysis through 2030 with the command's defaults for the rest. */
+async function capacityAnalysis(g: GlobalOptions, s: Pick<CapacitySettings, 'metric' | 'region' | 'segment' | 'methods'>): Promise<CommandResult> {
+  return sectionResult('capacity', await capacityUseCase(dataDir(g), { ...s, through: 2030, levels: [80, 95], seed: 42, intervals: 'calibrated' }));
+}
 
 const TITLE = { en: 'semicap report', zh: 'semicap 报告' };
 

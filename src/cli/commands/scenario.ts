@@ -1,19 +1,18 @@
 // `semicap scenario [NAME...]`: named cases (bear, base, bull) side by side — point paths, or with --simulate
 // percentile bands per year and the probability of each target — from datasets/scenarios.csv or a user's file.
-import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { bundledDataDir } from '../../data/datasets.js';
 import { loadScenariosWithData, scenariosPath } from '../../data/scenarios.js';
 import { requiredCagrPct, requiredStepPerYear, firstYearReaching } from '../../domain/goal.js';
-import { DEFAULT_PERCENTILES, LONG_RUN_STEPS, checkPercentiles, simulateScenarios, type Progress, type SeriesSimulation } from '../../domain/montecarlo.js';
-import { MAX_SEED } from '../../forecast/random.js';
+import { DEFAULT_PERCENTILES, simulateScenarios, type SeriesSimulation } from '../../domain/montecarlo.js';
 import { applyOverride, scenarioPath, type Scenario, type SeriesAssumptions, type Uncertain } from '../../domain/scenario.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
+import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { Chart } from '../../report/series.js';
-import { closest, parseNumberArg, parseYearArg } from '../args.js';
+import { closest, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
-import { inCi } from '../progress.js';
+import { simulationOptions, type SimulationSettings } from '../simulation-options.js';
 import { readStdinInput } from '../../data/input.js';
 
 export async function scenario(args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
@@ -78,55 +77,6 @@ function selectSeries(scenarios: Scenario[], list: string | undefined): Scenario
   const known = [...new Set(scenarios.flatMap((sc) => sc.series.map((s) => s.series)))];
   for (const w of wanted) if (!known.includes(w)) throw usageError(`--series: no series '${w}'; expected one of ${known.join(', ')}`);
   return scenarios.map((sc) => ({ ...sc, series: sc.series.filter((s) => wanted.includes(s.series)) })).filter((sc) => sc.series.length > 0);
-}
-
-// --- simulation options and progress ---------------------------------------------------------------------------
-
-export interface SimulationSettings {
-  paths: number;
-  seed: number;
-  seedChosen: boolean;
-  percentiles: number[];
-  progress?: { update: Progress; done: () => void };
-}
-
-/** --simulate, --seed and --percentiles; a seed is chosen (and later printed) when none is given. */
-export function simulationOptions(opts: Record<string, unknown>, g: GlobalOptions): SimulationSettings {
-  const paths = parseNumberArg(String(opts.simulate), '--simulate', { min: 1, max: 10_000_000, integer: true });
-  const seedChosen = opts.seed === undefined;
-  const seed = seedChosen ? randomInt(0, MAX_SEED + 1) : parseNumberArg(String(opts.seed), '--seed', { min: 0, max: MAX_SEED, integer: true });
-  const percentiles = opts.percentiles === undefined ? [...DEFAULT_PERCENTILES] : parsePercentiles(String(opts.percentiles));
-  return { paths, seed, seedChosen, percentiles, progress: progressBar(g) };
-}
-
-function parsePercentiles(text: string): number[] {
-  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  return checkPercentiles(items.map((s) => parseNumberArg(s, '--percentiles', { min: 0, max: 100 })));
-}
-
-/**
- * A progress bar on stderr, only when stderr is a terminal, --quiet is off, and the run is long (it appears once
- * the run has LONG_RUN_STEPS path-years in total). Never reaches files or pipes.
- */
-export function progressBar(g: GlobalOptions, stream: NodeJS.WriteStream = process.stderr): { update: Progress; done: () => void } | undefined {
-  if (!stream.isTTY || g.quiet || (stream === process.stderr && inCi())) return undefined;
-  let shown = -1;
-  let drawn = false;
-  return {
-    update(done, total) {
-      if (total < LONG_RUN_STEPS) return;
-      const pct = Math.floor((done / total) * 100);
-      if (pct === shown) return;
-      shown = pct;
-      drawn = true;
-      const width = 30;
-      const filled = Math.round((pct / 100) * width);
-      stream.write(`\rsimulating [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)} %`);
-    },
-    done() {
-      if (drawn) stream.write('\r\u001b[K');
-    },
-  };
 }
 
 // --- charts ----------------------------------------------------------------------------------------------------
@@ -291,13 +241,6 @@ function heldWarnings(scenarios: Scenario[], through: number): string[] {
       return held ? [`${sc.name}.${s.series}: the path is held at a bound from ${held.year} (${held.value}${s.unit === 'percent' ? ' %' : ` ${s.unit}`})`] : [];
     }),
   );
-}
-
-/** The percentile column key of a percentile: 5 → p5, 2.5 → p2.5. */
-export const percentileKey = (p: number) => `p${p}`;
-
-export function bandColumns(percentiles: readonly number[], digits = 2): Column[] {
-  return percentiles.map((p) => ({ key: percentileKey(p), header: percentileKey(p), type: 'number' as const, digits }));
 }
 
 function bandsTable(runs: SeriesSimulation[]): Table {

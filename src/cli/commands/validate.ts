@@ -1,134 +1,14 @@
 // `semicap validate [PATH...]`: every problem in the given datasets, one per line; exit 65 if any.
-import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { seriesFreshness, staleSeries } from '../../app/freshness.js';
-import { checkClaimsFile, claimsSchema } from '../../data/claims.js';
-import { bundledDataDir, checkFolder, crossFileProblems, datasetsFrom, loadFile, type Layering, type LoadedFile } from '../../data/datasets.js';
-import { formatProblem, type Problem } from '../../data/problem.js';
-import { checkFolderScenarios, checkScenarioFile, scenariosSchema } from '../../data/scenarios.js';
-import { schemaForFile, DATASET_SCHEMAS } from '../../data/schemas.js';
-import { missingInputError, usageError } from '../../errors.js';
-import { makeReport } from '../../report/model.js';
+import { validateUseCase } from '../../app/validate.js';
+import { bundledDataDir } from '../../data/datasets.js';
 import { parseNumberArg } from '../args.js';
+import { clockFrom } from '../clock.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
-import { layeringNotes } from '../../app/layering.js';
-import { clockFrom } from '../clock.js';
-
-interface Checked {
-  files: LoadedFile[];
-  problems: Problem[];
-  /** A folder's datasets when they loaded without problems (for --max-age), and how it was layered. */
-  folder?: { dir: string; files: LoadedFile[] };
-  layering?: Layering;
-}
-
-function checkPath(path: string): Checked {
-  if (!existsSync(path)) throw missingInputError(`${path}: no such file or folder`);
-  if (statSync(path).isDirectory()) {
-    // A user's folder is checked for what it holds; the files it lacks come from the bundled datasets.
-    const folder = checkFolder(path);
-    const scenarios = checkFolderScenarios(path, folder);
-    const own = folder.files.filter((f) => f.origin !== 'bundled');
-    const checked: Checked = { files: scenarios ? [...own, scenarios] : own, problems: scenarios ? [...folder.problems, ...scenarios.problems] : folder.problems, folder: { dir: path, files: folder.files }, layering: folder.layering };
-    // claims.csv is optional in a folder (the claims command then uses the bundled one); when there, it is checked.
-    const claimsFile = join(path, `${claimsSchema.name}.csv`);
-    if (!existsSync(claimsFile)) return checked;
-    const claims = checkClaims(claimsFile);
-    return { ...checked, files: [...checked.files, claims], problems: [...checked.problems, ...claims.problems] };
-  }
-  if (basename(path) === `${claimsSchema.name}.csv`) {
-    const claims = checkClaims(path);
-    return { files: [claims], problems: claims.problems };
-  }
-  if (basename(path) === `${scenariosSchema.name}.csv`) {
-    const scenarios = checkScenarioFile(path);
-    return { files: [scenarios], problems: scenarios.problems };
-  }
-  const schema = schemaForFile(path);
-  if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${[...DATASET_SCHEMAS, scenariosSchema, claimsSchema].map((s) => `${s.name}.csv`).join(', ')}`);
-  const loaded = loadFile(path, schema);
-  return { files: [loaded], problems: loaded.problems };
-}
-
-/** A claims file checked like a dataset: its rows, and every problem at FILE:LINE:COLUMN. */
-function checkClaims(path: string): LoadedFile {
-  const checked = checkClaimsFile(path);
-  return { schema: claimsSchema, path, rows: checked.claims.map((c) => Object.assign(Object.create(null), { claim_id: c.id }, { __line: c.line })), problems: checked.problems };
-}
 
 export function validate(paths: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const targets = paths.length > 0 ? paths : [g.data ?? bundledDataDir()];
   const maxAge = opts.maxAge !== undefined ? parseNumberArg(String(opts.maxAge), '--max-age', { min: 0 }) : undefined;
-  const today = maxAge !== undefined ? clockFrom(process.env) : undefined;
-  const files: LoadedFile[] = [];
-  const problems: Problem[] = [];
-  const notes: string[] = [];
-  const warnings: string[] = [];
-  for (const path of targets) {
-    const checked = checkPath(path);
-    files.push(...checked.files);
-    problems.push(...checked.problems);
-    if (checked.layering) {
-      const l = layeringNotes(checked.layering);
-      notes.push(...l.notes);
-      warnings.push(...l.warnings);
-    }
-    if (maxAge !== undefined) {
-      if (checked.folder === undefined) notes.push(`${path}: --max-age checks the series of a folder of datasets, not a single file`);
-      else if (checked.problems.length === 0) warnings.push(...staleSeries(seriesFreshness(datasetsFrom(checked.folder.dir, checked.folder.files), today!), maxAge).map((w) => `${path}: ${w}`));
-    }
-  }
-  // Single files given together (e.g. sources.csv and capacity.csv) are checked against each other too.
-  // (A scenario file's source_ids were checked with its references, against its own folder's sources.csv.)
-  if (targets.every((t) => !statSync(t).isDirectory())) problems.push(...crossFileProblems(files.filter((f) => f.schema !== scenariosSchema && f.schema !== claimsSchema)));
-  const fileRows = files.map((f) => ({
-    file: f.path,
-    dataset: f.schema.name,
-    rows: f.ownRows ?? f.rows.length,
-    problems: problems.filter((p) => p.file === f.path).length,
-    status: problems.some((p) => p.file === f.path) ? 'invalid' : 'ok',
-  }));
-  const problemRows = problems.map((p) => ({ file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message, where: formatProblem(p) }));
-  const report = makeReport('validate', [
-    {
-      name: 'files',
-      title: 'Datasets checked',
-      columns: [
-        { key: 'file', header: 'file' },
-        { key: 'dataset', header: 'dataset' },
-        { key: 'rows', header: 'rows', type: 'int' },
-        { key: 'problems', header: 'problems', type: 'int' },
-        { key: 'status', header: 'status' },
-      ],
-      rows: fileRows,
-    },
-    ...(problems.length > 0
-      ? [
-          {
-            name: 'problems',
-            title: 'Problems',
-            columns: [
-              { key: 'file', header: 'file' },
-              { key: 'line', header: 'line', type: 'int' as const },
-              { key: 'column', header: 'column', type: 'int' as const },
-              { key: 'message', header: 'message' },
-            ],
-            rows: problemRows,
-          },
-        ]
-      : []),
-  ]);
-  const summary = problems.length === 0 ? `all ${files.length} file(s) valid` : `${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s)`;
-  report.notes.push(summary, ...notes);
-  return {
-    report,
-    inputs: files.map((f) => f.path),
-    // Each problem also goes to stderr as FILE:LINE:COLUMN, the form editors and CI annotators read; stale series
-    // and conflicts with the bundled data are warnings there, and change no exit code.
-    messages: [...problems.map(formatProblem), ...warnings.map((w) => `warning: ${w}`)],
-    exitCode: problems.length > 0 ? EXIT.data : EXIT.ok,
-  };
+  const { invalid, ...result } = validateUseCase(targets, maxAge, maxAge !== undefined ? clockFrom(process.env) : undefined);
+  return { ...result, exitCode: invalid ? EXIT.data : EXIT.ok };
 }
-
-export const datasetLabel = (path: string) => basename(path);

@@ -1,14 +1,15 @@
 // Fitting the statistical forecasting methods (ets, theta, arima, auto, ...) to a domain command's history,
 // so `capacity --metric wpm` and `self-sufficiency` can show a fitted forecast with intervals beside the
 // anchored projections. `cagr`, `linear` and `logistic` stay the anchored projections in those commands.
-import type { ProjectionMethod } from '../../domain/projection.js';
-import { toRegularSeries } from '../../data/series.js';
-import { usageError } from '../../errors.js';
-import { intervalsNote, parseMethodList, withIntervals, type IntervalMode } from '../../forecast/registry.js';
-import type { Method } from '../../forecast/types.js';
-import type { Table } from '../../report/model.js';
-import { forecastColumns, forecastRows, forecastSeries, type Bounds } from './forecast.js';
-import { splitMethodNames } from './method-names.js';
+import type { ProjectionMethod } from '../domain/projection.js';
+import { toRegularSeries } from '../data/series.js';
+import { usageError } from '../errors.js';
+import { intervalsNote, parseMethodList, withIntervals, type IntervalMode } from '../forecast/registry.js';
+import type { Method } from '../forecast/types.js';
+import type { Table } from '../report/model.js';
+import { forecastColumns, forecastRows } from '../report/views/forecast.js';
+import { forecastSeries, type Bounds } from './forecast/batch.js';
+import { splitMethodNames } from './methods.js';
 
 /** Splits `--method` into anchored projection methods and statistical forecasting methods. */
 export function splitMethods(text: string): { projections: ProjectionMethod[]; fitted: Method[] } {

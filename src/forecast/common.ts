@@ -1,9 +1,9 @@
-// Small helpers shared by the exponential smoothing family, naive/drift, theta, combine and auto:
-// input checks, normal intervals from a per-horizon variance, and the guard that keeps NaN/Infinity out.
+// Small helpers every forecasting method shares: input checks, normal intervals from a per-horizon variance,
+// and the guard that keeps NaN/Infinity out.
 
-import { SemicapError } from '../../errors.js';
-import { checkLevels, levelToZ } from '../normal.js';
-import { DEFAULT_LEVELS, type Forecast, type ForecastOptions, type Interval } from '../types.js';
+import { SemicapError } from '../errors.js';
+import { checkLevels, levelToZ } from './normal.js';
+import { DEFAULT_LEVELS, type Forecast, type ForecastOptions, type Interval } from './types.js';
 
 /** Throws SemicapError('data') unless y is a non-empty array of finite numbers. */
 export function checkSeries(y: readonly number[], method: string): void {

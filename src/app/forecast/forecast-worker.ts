@@ -3,13 +3,13 @@
 // Built as its own entry (dist/forecast-worker.js) by scripts/build.mjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { GroupedRows } from '../../data/series.js';
-import { parseMethodList, withIntervals } from '../../forecast/registry.js';
-import { forecastBatch, type BatchOutcome } from './forecast-batch.js';
-import type { WorkerSetup, WorkerJob } from './forecast.js';
+import { methodsFromSpecs, withIntervals } from '../../forecast/registry.js';
+import { forecastBatch, type BatchOutcome } from './batch.js';
+import type { WorkerSetup, WorkerJob } from './run.js';
 
 const setup = workerData as WorkerSetup;
 const rows = GroupedRows.fromShared(setup.rows);
-const methods = withIntervals(parseMethodList(setup.settings.methods), setup.settings.intervals);
+const methods = withIntervals(methodsFromSpecs(setup.settings.methods), setup.settings.intervals);
 
 parentPort!.on('message', ({ first, last, slot }: WorkerJob) => {
   try {

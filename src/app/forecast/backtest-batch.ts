@@ -4,13 +4,13 @@
 import { toRegularSeries, type GroupedRows } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
 import { backtest, poolBacktests, type BacktestResult } from '../../forecast/backtest.js';
-import { parseMethodList, withIntervals, type IntervalMode } from '../../forecast/registry.js';
+import { methodsFromSpecs, withIntervals, type IntervalMode, type MethodSpec } from '../../forecast/registry.js';
 import { magnitudeScale } from '../../forecast/scale.js';
 import type { Method } from '../../forecast/types.js';
 
 export interface BacktestSettings {
-  /** The --method text, parsed again where the batch runs (a Method holds functions, which cannot be sent). */
-  methods: string;
+  /** The parsed --method list: plain data a worker thread builds its methods from (a Method holds functions, which cannot be sent). */
+  methods: MethodSpec[];
   intervals: IntervalMode;
   holdout: number;
   origins: number;
@@ -27,7 +27,7 @@ export interface BacktestBatchOutcome {
 
 /** The methods of the settings, with their intervals as asked. */
 export function backtestMethods(settings: BacktestSettings): Method[] {
-  return withIntervals(parseMethodList(settings.methods), settings.intervals);
+  return withIntervals(methodsFromSpecs(settings.methods), settings.intervals);
 }
 
 /** Backtests series first … last-1 of the grouped rows, skipping those spoiled while reading. */

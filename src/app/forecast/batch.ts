@@ -3,13 +3,14 @@
 // output cannot depend on how many threads did the work.
 import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
-import type { IntervalMode } from '../../forecast/registry.js';
+import type { IntervalMode, MethodSpec } from '../../forecast/registry.js';
 import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
 import type { Forecast, Method } from '../../forecast/types.js';
+import { encodeForecast } from './rows.js';
 
 export interface BatchSettings {
-  /** The --method text, parsed again where the batch runs (a Method holds functions, which cannot be sent). */
-  methods: string;
+  /** The parsed --method list: plain data a worker thread builds its methods from (a Method holds functions, which cannot be sent). */
+  methods: MethodSpec[];
   /** Calibrated or model intervals (registry.ts withIntervals), applied where the batch runs. */
   intervals: IntervalMode;
   horizon: number;
@@ -35,14 +36,6 @@ export interface BatchOutcome {
   explained: { series: number; years: number; method: number; params: Record<string, number | string> }[];
 }
 
-/**
- * Numbers per output row: series (its number in the file), year, method (index in the method list), mean, then
- * lower and upper bound per level (NaN where a method gave no interval at that level).
- */
-export const rowWidth = (levels: number[]): number => 4 + 2 * levels.length;
-
-/** Output numbers one series can produce: a row per method and year ahead. */
-export const numbersPerSeries = (settings: BatchSettings, methodCount: number): number => methodCount * settings.horizon * rowWidth(settings.levels);
 
 export interface SeriesForecast {
   series: YearlySeries;
@@ -127,7 +120,6 @@ export function forecastSeries(series: YearlySeries, methods: Method[], horizon:
  */
 export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: number, last: number, settings: BatchSettings, methods: Method[], out: Float64Array): BatchOutcome {
   const { horizon, levels } = settings;
-  const width = rowWidth(levels);
   let at = 0;
   const irregular: BatchOutcome['irregular'] = [];
   const failures: BatchOutcome['failures'] = [];
@@ -149,18 +141,7 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
     for (const { method, forecast, params } of ok) {
       const m = methods.indexOf(method);
       if (params !== undefined) explained.push({ series: s, years: built.values.length, method: m, params: { ...params } });
-      const intervals = levels.map((l) => forecast.intervals.find((i) => i.level === l));
-      for (let h = 0; h < forecast.mean.length; h++) {
-        out[at] = s;
-        out[at + 1] = firstYear + h;
-        out[at + 2] = m;
-        out[at + 3] = forecast.mean[h];
-        intervals.forEach((interval, k) => {
-          out[at + 4 + 2 * k] = interval ? interval.lower[h] : NaN;
-          out[at + 5 + 2 * k] = interval ? interval.upper[h] : NaN;
-        });
-        at += width;
-      }
+      at = encodeForecast(out, at, s, firstYear, m, forecast, levels);
     }
   }
   return { written: at, irregular, failures, clamped, explained };

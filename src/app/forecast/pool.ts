@@ -1,5 +1,6 @@
 // A small pool of worker threads, each running one job at a time; results come back as promises. Used by
-// `semicap forecast` to fit many series on all cores.
+// `forecast` and `backtest` to fit many series on all cores. Hand-written rather than a pool library: the jobs are
+// ranges over rows already in shared memory, so the pool only posts small messages, and it adds nothing to start-up.
 import { Worker } from 'node:worker_threads';
 
 interface Waiting<J, R> {
@@ -11,8 +12,7 @@ interface Waiting<J, R> {
 
 /**
  * Fitting makes much short-lived garbage and holds little, so a small young generation serves a worker well;
- * V8's default lets it grow to tens of MB per thread. Measured on a 200 MB file (200,000 series, --method
- * auto, 2 workers): peak RSS 418 MB with the default, 338 MB with 4 MB, in the same wall time.
+ * V8's default lets it grow to tens of MB per thread (peak memory with and without: bench/README.md).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 

@@ -1,0 +1,339 @@
+// The check use case: rule files parsed and checked (every problem at FILE:LINE:COLUMN), and each rule's figure
+// evaluated on the datasets through the same use cases the commands use (capacity, self-sufficiency's current
+// path, funds, claims). The rule file format is described in src/cli/commands/check.ts.
+import { basename } from 'node:path';
+import { bundledDataDir, type Datasets } from '../data/datasets.js';
+import { parseCsv } from '../data/csv.js';
+import { problemError } from '../data/problem.js';
+import { parseNumber, parseYear } from '../data/values.js';
+import { DATASET_SCHEMAS, KINDS } from '../data/schemas.js';
+import { PROJECTION_METHODS, pathPointAt, projectMethods, type ProjectionMethod } from '../domain/projection.js';
+import { convertCapacity, fxRateFor, type CapacityUnit } from '../domain/units.js';
+import { comparableHistory, currentPath } from '../domain/history.js';
+import { convertFund } from './funds.js';
+import { judgeClaims } from './claims.js';
+import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../data/claims.js';
+import { VERDICTS } from '../domain/claims.js';
+import { reasonText } from '../report/claims.js';
+import { closest } from '../text.js';
+import { capacityHistory, sharePaths } from './capacity.js';
+
+export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
+export type Op = (typeof OPS)[number];
+
+/**
+ * Operators as words: how the results name them in every format (a CSV cell starting with `=` is a formula in a
+ * spreadsheet, so `==` cannot be written as-is). Rules may use either spelling.
+ */
+export const OP_WORDS: Record<Op, string> = { '>=': 'ge', '>': 'gt', '<=': 'le', '<': 'lt', '==': 'eq', '!=': 'ne' };
+const OP_BY_TEXT: ReadonlyMap<string, Op> = new Map([...OPS.map((op) => [op, op] as const), ...OPS.map((op) => [OP_WORDS[op], op] as const)]);
+
+interface MetricSpec {
+  keys: readonly string[];
+  required: readonly string[];
+  units: readonly string[];
+  boolean?: boolean;
+  /** The value is a claim verdict (supported, supported_with_caveat, conflicts, no_source). */
+  verdict?: boolean;
+  describe: string;
+}
+
+/** The metrics a rule can name, their selector keys and the units their value may be given in. */
+export const METRICS: Readonly<Record<string, MetricSpec>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, MetricSpec>, {
+    share: { keys: ['region', 'segment', 'source', 'year', 'method'], required: ['year'], units: ['%'], describe: "a region's share of a segment in a year: the source's own figure, or its projection (method cagr by default)" },
+    cagr: { keys: ['region', 'segment', 'source'], required: ['source'], units: ['%/yr'], describe: "the compound rate a source's first two share figures imply" },
+    wpm: { keys: ['entity', 'segment', 'year', 'method'], required: ['year'], units: ['wpm_8in_eq', 'wpm_12in'], describe: "an entity's capacity in a year, projected through its first and last year-end figures" },
+    self_sufficiency: { keys: ['scope', 'year', 'kind', 'path'], required: ['year'], units: ['%'], describe: 'a self-sufficiency figure of a year (kind actual by default), or the current path (path=cagr|linear) in that year' },
+    fund: { keys: ['fund', 'phase', 'measure', 'bound', 'fx_year'], required: ['fund'], units: ['CNY_bn', 'USD_bn'], describe: 'a fund amount (bound low or high) in CNY or USD at the fund year’s rate (or fx_year)' },
+    rows: { keys: ['dataset'], required: ['dataset'], units: [''], describe: 'the number of rows of a dataset' },
+    valid: { keys: ['dataset'], required: [], units: [''], boolean: true, describe: 'every dataset (or the one named) passes validation' },
+    claim: { keys: ['id', 'file'], required: ['id'], units: [''], verdict: true, describe: 'the verdict of a claim of datasets/claims.csv (or file=CLAIMS.csv), as semicap claims gives it' },
+  }),
+);
+
+/** What each metric measures when a selector key is left out: shown in the results as what was evaluated. */
+const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  share: { region: 'china', segment: 'mature', method: 'cagr' },
+  cagr: { region: 'china', segment: 'mature' },
+  wpm: { entity: 'china', method: 'cagr' },
+  self_sufficiency: { scope: 'ic_production_in_china' },
+  fund: { bound: 'low' },
+  rows: {},
+  valid: { dataset: 'all' },
+  claim: {},
+};
+
+/** Selector values that do not depend on the data: checked while the rule file is read. */
+const FIXED_VALUES: Readonly<Record<string, readonly string[]>> = {
+  method: PROJECTION_METHODS,
+  path: ['cagr', 'linear'],
+  bound: ['low', 'high'],
+  kind: KINDS,
+  dataset: DATASET_SCHEMAS.map((d) => d.name),
+};
+
+export interface Rule {
+  line: number;
+  rule: string;
+  metric: string;
+  selector: Record<string, string>;
+  op: Op;
+  value: number | boolean | string;
+  unit: string;
+}
+
+const HEADER = ['rule', 'metric', 'selector', 'op', 'value', 'unit'];
+
+/** Parses and checks a rule file; every problem is a data error located at FILE:LINE:COLUMN. */
+export function parseRules(text: string, file: string): Rule[] {
+  const withoutComments = text
+    .split(/\r?\n/)
+    .map((l) => (/^\s*#/.test(l) ? '' : l))
+    .join('\n');
+  const table = parseCsv(withoutComments, file);
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  HEADER.forEach((name, i) => {
+    if (header[i] !== name) throw problemError({ file, line: 1, column: i + 1, message: `column ${i + 1} is '${table.header[i] ?? ''}'; expected the header ${HEADER.join(',')}` });
+  });
+  // A gate without rules would pass whatever the data: fail closed.
+  if (table.rows.length === 0) throw problemError({ file, line: 1, message: 'has a header but no rules; expected at least one rule (a gate with no rules would pass anything)' });
+  const rules: Rule[] = [];
+  for (const row of table.rows) {
+    const cell = (i: number) => (row.cells[i] ?? '').trim();
+    const at = (column: number, message: string) => problemError({ file, line: row.line, column, message });
+    const metric = cell(1);
+    const spec = Object.hasOwn(METRICS, metric) ? METRICS[metric] : undefined;
+    if (!spec) {
+      const hint = closest(metric, Object.keys(METRICS));
+      throw at(2, `unknown metric '${metric}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${Object.keys(METRICS).join(', ')}`);
+    }
+    const selector: Record<string, string> = Object.create(null);
+    for (const part of cell(2).split(/[;\s]+/).filter((p) => p !== '')) {
+      const m = /^([a-z_]+)=(.+)$/.exec(part);
+      if (!m) throw at(3, `selector part '${part}' is not KEY=VALUE`);
+      const [, key, value] = m;
+      if (!spec.keys.includes(key)) {
+        const hint = closest(key, spec.keys);
+        throw at(3, `metric '${metric}' has no selector key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${spec.keys.join(', ') || 'none'}`);
+      }
+      if (selector[key] !== undefined) throw at(3, `selector key '${key}' is given twice ('${selector[key]}' and '${value}'); expected it once`);
+      const fixed = Object.hasOwn(FIXED_VALUES, key) ? FIXED_VALUES[key] : undefined;
+      if (fixed && !fixed.includes(value)) throw at(3, unknownValue(key, value, fixed));
+      if ((key === 'year' || key === 'fx_year') && !parseYear(value).ok) throw at(3, `${key}=${value}: ${(parseYear(value) as { reason: string }).reason}`);
+      selector[key] = value;
+    }
+    for (const key of spec.required) if (selector[key] === undefined) throw at(3, `metric '${metric}' needs ${key}=...`);
+    if (metric === 'wpm' && selector.method === 'logistic') throw at(3, 'metric wpm projects with method=cagr or method=linear, not logistic');
+    const op = OP_BY_TEXT.get(cell(3));
+    if (op === undefined) throw at(4, `operator '${cell(3)}'; expected one of ${OPS.join(' ')} (or ${OPS.map((o) => OP_WORDS[o]).join(' ')})`);
+    let value: number | boolean | string;
+    if (spec.verdict) {
+      if (!(VERDICTS as readonly string[]).includes(cell(4))) throw at(5, `value '${cell(4)}'; expected one of ${VERDICTS.join(', ')} for metric '${metric}'`);
+      if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is a verdict: use eq or ne (== or !=)`);
+      value = cell(4);
+    } else if (spec.boolean) {
+      if (cell(4) !== 'true' && cell(4) !== 'false') throw at(5, `value '${cell(4)}'; expected true or false for metric '${metric}'`);
+      if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is true or false: use == or !=`);
+      value = cell(4) === 'true';
+    } else {
+      const n = parseNumber(cell(4), { percentSign: true });
+      if (!n.ok) throw at(5, `value ${n.reason}; expected a number`);
+      value = n.value;
+    }
+    const unit = cell(5);
+    if (!spec.units.includes(unit)) throw at(6, `unit '${unit}' does not fit metric '${metric}'; expected ${spec.units.map((u) => (u === '' ? '(empty)' : u)).join(' or ')}`);
+    rules.push({ line: row.line, rule: cell(0) || `${metric} ${cell(2)} ${op} ${cell(4)}${unit}`, metric, selector, op, value, unit });
+  }
+  return rules;
+}
+
+function unknownValue(key: string, value: string, known: readonly string[]): string {
+  const hint = closest(value, known);
+  const list = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
+  return `unknown ${key} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${list}`;
+}
+
+/** The values of each data-dependent selector key that the datasets hold. */
+function knownValues(metric: string, data: Datasets): Record<string, readonly string[]> {
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort();
+  switch (metric) {
+    case 'share':
+    case 'cagr':
+      return { region: distinct(data.capacityShare.map((r) => r.region)), segment: distinct(data.capacityShare.map((r) => r.segment)), source: distinct(data.capacityShare.map((r) => r.source_id)) };
+    case 'wpm':
+      return { entity: distinct(data.capacity.map((r) => r.entity)), segment: distinct(data.capacity.map((r) => r.segment)) };
+    case 'self_sufficiency':
+      return { scope: distinct(data.selfSufficiency.map((r) => r.scope)) };
+    case 'fund':
+      return { fund: distinct(data.funds.map((r) => r.fund)), phase: distinct(data.funds.map((r) => r.phase)), measure: distinct(data.funds.map((r) => r.measure)) };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Checks each rule's selector values against the loaded datasets: a value the data does not hold (a misspelt
+ * region, source or fund) is a data error at FILE:LINE:3, never a rule that quietly matches nothing.
+ */
+export function checkSelectorValues(rules: readonly Rule[], data: Datasets, file: string): void {
+  for (const rule of rules) {
+    const known = knownValues(rule.metric, data);
+    for (const [key, value] of Object.entries(rule.selector)) {
+      const values = Object.hasOwn(known, key) ? known[key] : undefined;
+      if (values && !values.includes(value)) throw problemError({ file, line: rule.line, column: 3, message: `${unknownValue(key, value, values)} (in ${data.dir})` });
+    }
+  }
+}
+
+/** The selector a rule was evaluated with, its defaults filled in: `region=china segment=mature year=2027 method=cagr`. */
+export function evaluatedSelector(rule: Rule): string {
+  const defaults = DEFAULTS[rule.metric] ?? {};
+  const keys = METRICS[rule.metric].keys;
+  const parts: string[] = [];
+  for (const key of keys) {
+    const value = rule.selector[key] ?? (Object.hasOwn(defaults, key) ? defaults[key] : undefined);
+    if (value !== undefined) parts.push(`${key}=${value}`);
+  }
+  return `${rule.metric} ${parts.join(' ')}`.trim();
+}
+
+/** The comparison a rule makes; == and != allow a relative difference of 1e-9 (printed values round). */
+export function compare(actual: number | boolean | string, op: Op, expected: number | boolean | string): boolean {
+  if (typeof actual === 'string' || typeof expected === 'string') return op === '==' ? actual === expected : actual !== expected;
+  if (typeof actual === 'boolean' || typeof expected === 'boolean') return op === '==' ? actual === expected : actual !== expected;
+  const equal = Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  switch (op) {
+    case '>=':
+      return actual >= expected || equal;
+    case '>':
+      return actual > expected && !equal;
+    case '<=':
+      return actual <= expected || equal;
+    case '<':
+      return actual < expected && !equal;
+    case '==':
+      return equal;
+    case '!=':
+      return !equal;
+  }
+}
+
+interface Evaluation {
+  actual: number | boolean | string;
+  detail: string;
+}
+
+/** A rule that matched no data or cannot be evaluated: reported as `error`, failing the run like a failed rule. */
+export class RuleError extends Error {}
+
+/** The figure a rule names, from the datasets (and their projections). Throws RuleError when nothing matches. */
+export function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; count: number }[]): Evaluation {
+  const s = rule.selector;
+  const year = s.year !== undefined ? Number(s.year) : undefined;
+  const method = (s.method ?? 'cagr') as ProjectionMethod;
+  switch (rule.metric) {
+    case 'share':
+    case 'cagr': {
+      const region = s.region ?? 'china';
+      const segment = s.segment ?? 'mature';
+      let found: ReturnType<typeof sharePaths>;
+      try {
+        found = sharePaths(data, region, segment, [method], Math.max(year ?? 0, 2030), s.source);
+      } catch (e) {
+        throw new RuleError((e as Error).message);
+      }
+      if (rule.metric === 'cagr') {
+        const path = found.paths[0];
+        const rate = path?.projections[0].segments[0]?.cagrPct;
+        if (rate === undefined || rate === null) throw new RuleError(`source ${s.source} has no two positive figures for ${region}/${segment}`);
+        return { actual: rate, detail: `${path.sourceId}: ${path.projections[0].segments[0].fromYear}→${path.projections[0].segments[0].toYear}` };
+      }
+      const single = found.singles.find((r) => r.year === year && (s.source === undefined || r.source_id === s.source));
+      if (found.paths.length === 0 && single) return { actual: single.share_pct, detail: `${single.source_id} figure (${single.kind})` };
+      if (found.paths.length > 1 && s.source === undefined) throw new RuleError(`${found.paths.length} sources give ${region}/${segment} (${found.paths.map((p) => p.sourceId).join(', ')}); name one with source=`);
+      const path = found.paths[0];
+      if (!path) throw new RuleError(`no ${region}/${segment} figure for ${year}`);
+      const point = path.projections[0].points.find((p) => p.year === year);
+      if (!point) throw new RuleError(`${path.sourceId} has no ${region}/${segment} value for ${year}`);
+      return { actual: point.value, detail: `${path.sourceId}, ${point.status === 'anchor' ? 'its own figure' : `${method} ${point.status}`}` };
+    }
+    case 'wpm': {
+      let history: ReturnType<typeof capacityHistory>;
+      try {
+        history = capacityHistory(data, s.entity ?? 'china', s.segment);
+      } catch (e) {
+        throw new RuleError((e as Error).message);
+      }
+      if (history.rows.length < 2) throw new RuleError(`only one year-end figure for ${s.entity ?? 'china'}`);
+      if (method === 'logistic') throw new RuleError('wpm projects with cagr or linear');
+      const factor = convertCapacity(1, history.unit as CapacityUnit, rule.unit as CapacityUnit);
+      const first = history.rows[0];
+      const last = history.rows[history.rows.length - 1];
+      const [p] = projectMethods([method], { anchors: [{ year: first.year, value: first.value * factor }, { year: last.year, value: last.value * factor }], from: first.year, through: Math.max(year!, last.year), floor: 0 });
+      const point = p.points.find((pt) => pt.year === year);
+      if (!point) throw new RuleError(`no capacity value for ${year} (figures start in ${first.year})`);
+      return { actual: point.value, detail: `${history.segment}, ${method} ${point.status}, ${first.year}–${last.year} figures` };
+    }
+    case 'self_sufficiency': {
+      const scope = s.scope ?? 'ic_production_in_china';
+      const series = data.selfSufficiency.filter((r) => r.scope === scope);
+      if (series.length === 0) throw new RuleError(`no self-sufficiency series '${scope}'`);
+      if (s.path !== undefined) {
+        if (s.path !== 'cagr' && s.path !== 'linear') throw new RuleError(`path=${s.path}; expected cagr or linear`);
+        // The same one-definition history as `self-sufficiency` (domain/history.ts).
+        const comparable = comparableHistory(series.map((r) => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id })));
+        const path = currentPath(comparable.points);
+        if (!path) throw new RuleError(comparable.definitions > 1 ? `series '${scope}' mixes ${comparable.definitions} definitions and its latest has fewer than two actual figures: no path across definitions` : `series '${scope}' has fewer than two actual figures`);
+        // The current path as `self-sufficiency` draws it: domain/projection.ts through the first and last figures.
+        if (s.path === 'cagr' && path.cagrPct === null) throw new RuleError('no compound rate (a value is not positive)');
+        let point;
+        try {
+          point = pathPointAt({ method: s.path, anchors: [path.from, path.to], isShare: true }, year!);
+        } catch (e) {
+          throw new RuleError((e as Error).message);
+        }
+        return { actual: point.value, detail: `current ${s.path} path from ${path.to.year}=${path.to.value}%` };
+      }
+      const kind = s.kind ?? 'actual';
+      const row = series.find((r) => r.year === year && r.kind === kind);
+      if (!row) throw new RuleError(`no ${kind} figure of '${scope}' for ${year}`);
+      return { actual: row.rate_pct, detail: `${row.source_id} (${row.kind})` };
+    }
+    case 'fund': {
+      const rows = data.funds.filter((f) => f.fund === s.fund && (s.phase === undefined || f.phase === s.phase) && (s.measure === undefined || f.measure === s.measure));
+      if (rows.length === 0) throw new RuleError(`no fund figure for ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      if (rows.length > 1) throw new RuleError(`${rows.length} figures match (${rows.map((r) => `${r.phase ?? ''} ${r.measure}`.trim()).join(', ')}); narrow with phase= or measure=`);
+      const f = rows[0];
+      const currency = rule.unit === 'USD_bn' ? 'USD' : 'CNY';
+      let converted;
+      try {
+        // The one currency rule (the fund year's average rate unless fx_year names one), as in `funds`.
+        converted = convertFund(f, data.fx, s.fx_year !== undefined ? Number(s.fx_year) : undefined).conversion;
+        if (s.fx_year !== undefined) fxRateFor(data.fx, 'CNY', Number(s.fx_year));
+      } catch (e) {
+        throw new RuleError((e as Error).message);
+      }
+      const bound = s.bound ?? 'low';
+      if (bound !== 'low' && bound !== 'high') throw new RuleError(`bound=${bound}; expected low or high`);
+      return { actual: (currency === 'USD' ? converted.usd : converted.cny)[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${converted.rateYear} rate (${converted.cnyPerUsd})` };
+    }
+    case 'rows': {
+      const key = { sources: 'sources', capacity_share: 'capacityShare', capacity: 'capacity', funds: 'funds', self_sufficiency: 'selfSufficiency', fx: 'fx', indicators: 'indicators' }[s.dataset] as keyof Datasets | undefined;
+      if (key === undefined) throw new RuleError(`no dataset '${s.dataset}'`);
+      return { actual: (data[key] as unknown[]).length, detail: `${s.dataset}.csv` };
+    }
+    case 'claim': {
+      const judgement = judgeClaims(loadClaims(s.file ?? bundledClaimsPath(bundledDataDir())), data).find((j) => j.claim.id === s.id);
+      if (!judgement) throw new RuleError(`no claim '${s.id}' in ${s.file ?? 'the bundled claims.csv'}`);
+      return { actual: judgement.verdict, detail: reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax) };
+    }
+    case 'valid': {
+      const found = problems().filter((p) => s.dataset === undefined || basename(p.file) === `${s.dataset}.csv`);
+      const count = found.reduce((n, p) => n + p.count, 0);
+      return { actual: count === 0, detail: count === 0 ? 'no problems' : `${count} problem(s); run semicap validate` };
+    }
+  }
+  throw new RuleError(`unknown metric ${rule.metric}`);
+}
+

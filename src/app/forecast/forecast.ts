@@ -1,0 +1,88 @@
+// The forecast use case as a forward stream: the series of a table forecast in batches (worker threads when
+// there is much to do), yielded in series order as rows to write; the closing summary (notes, warnings, the
+// messages of skipped series, whether any series had a problem) is the generator's return value, known at the end.
+import type { SeriesTable } from '../../data/series.js';
+import type { Shard } from '../../data/shard.js';
+import { dataError } from '../../errors.js';
+import { intervalsNote, type IntervalMode } from '../../forecast/registry.js';
+import type { Method } from '../../forecast/types.js';
+import type { CellValue } from '../../report/model.js';
+import type { BatchSettings } from './batch.js';
+import { decodeRows } from './rows.js';
+import { forecastBatches } from './run.js';
+
+/** What one method's fit said about itself (auto: its rule, choice and evidence), for --explain. */
+export interface Explained {
+  id: string;
+  years: number;
+  method: string;
+  params: Record<string, number | string>;
+}
+
+export interface ForecastChunk {
+  /** Forecast rows: id, year, method, mean, lower and upper per level (empty with --explain). */
+  rows: CellValue[][];
+  /** What each fit said (when the settings ask for it). */
+  explained: Explained[];
+}
+
+export interface ForecastSummary {
+  notes: string[];
+  warnings: string[];
+  /** Series skipped or partly skipped, with the reason, in series order. */
+  messages: string[];
+  /** Worker threads used (0: the main thread). */
+  threads: number;
+  total: number;
+}
+
+export interface ForecastRequest {
+  settings: BatchSettings;
+  methods: Method[];
+  jobs: number | 'auto';
+  intervals: IntervalMode;
+  /** --explain: the output is what each fit said, not the forecast rows. */
+  explain: boolean;
+  shard?: Shard;
+}
+
+export async function* forecastStream(data: SeriesTable, req: ForecastRequest): AsyncGenerator<ForecastChunk, ForecastSummary> {
+  const { settings, methods } = req;
+  const methodNames = methods.map((m) => m.name);
+  const skippedMessages: string[] = [];
+  const failedMessages: string[] = [];
+  let skipped = 0;
+  let clamped = 0;
+  let produced = 0;
+  let threads = 0;
+  for await (const { first, last, outcome, out, workers } of forecastBatches(data, settings, methods, req.jobs)) {
+    threads = workers;
+    clamped += outcome.clamped;
+    const rows = req.explain ? [] : decodeRows(out, outcome.written, settings.levels, data.ids, methodNames);
+    const explained = outcome.explained.map((e) => ({ id: data.ids[e.series], years: e.years, method: methodNames[e.method], params: e.params }));
+    // Messages in series order: those skipped while reading or for irregular years, then the fits that failed.
+    let irregular = 0;
+    for (let s = first; s < last; s++) {
+      const problem = data.problems[s] ?? (outcome.irregular[irregular]?.series === s ? outcome.irregular[irregular++].reason : undefined);
+      if (problem === undefined) continue;
+      skipped++;
+      skippedMessages.push(`skipped series '${data.ids[s]}': ${problem}`);
+    }
+    for (const f of outcome.failures) {
+      if (f.ok === 0) skipped++;
+      failedMessages.push(`${f.ok === 0 ? 'skipped' : 'partly skipped'} series '${data.ids[f.series]}': ${f.reasons.join('; ')}`);
+    }
+    produced += req.explain ? explained.length : rows.length;
+    yield { rows, explained };
+  }
+  const messages = [...skippedMessages, ...failedMessages];
+  const total = data.ids.length;
+  // A shard may hold no series at all (more shards than series): an empty result, not an error.
+  const emptyShard = req.shard !== undefined && total === 0;
+  if (produced === 0 && !emptyShard) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
+  const shardNote = req.shard === undefined ? '' : ` (shard ${req.shard.index}/${req.shard.count}: the series whose id hashes to ${req.shard.index})`;
+  const notes = [`${total} series read from ${data.file}${shardNote}; ${total - skipped} forecast; intervals at ${settings.levels.join(', ')} %; seed ${settings.seed}`, intervalsNote(methods, req.intervals)];
+  const { floor, cap } = settings.bounds;
+  const warnings = clamped > 0 ? [`${clamped} forecast value(s) or interval bound(s) left [${floor ?? '-∞'}, ${cap ?? '∞'}] and are at the bound (held there)`] : [];
+  return { notes, warnings, messages, threads, total };
+}

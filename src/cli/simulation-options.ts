@@ -1,0 +1,54 @@
+// The Monte Carlo options of `scenario` and `goal` (--simulate, --seed, --percentiles) and their progress bar.
+import { randomInt } from 'node:crypto';
+import { DEFAULT_PERCENTILES, LONG_RUN_STEPS, checkPercentiles, type Progress } from '../domain/montecarlo.js';
+import { MAX_SEED } from '../forecast/random.js';
+import { parseNumberArg } from './args.js';
+import type { GlobalOptions } from './context.js';
+import { inCi } from './progress.js';
+
+export interface SimulationSettings {
+  paths: number;
+  seed: number;
+  seedChosen: boolean;
+  percentiles: number[];
+  progress?: { update: Progress; done: () => void };
+}
+
+/** --simulate, --seed and --percentiles; a seed is chosen (and later printed) when none is given. */
+export function simulationOptions(opts: Record<string, unknown>, g: GlobalOptions): SimulationSettings {
+  const paths = parseNumberArg(String(opts.simulate), '--simulate', { min: 1, max: 10_000_000, integer: true });
+  const seedChosen = opts.seed === undefined;
+  const seed = seedChosen ? randomInt(0, MAX_SEED + 1) : parseNumberArg(String(opts.seed), '--seed', { min: 0, max: MAX_SEED, integer: true });
+  const percentiles = opts.percentiles === undefined ? [...DEFAULT_PERCENTILES] : parsePercentiles(String(opts.percentiles));
+  return { paths, seed, seedChosen, percentiles, progress: progressBar(g) };
+}
+
+function parsePercentiles(text: string): number[] {
+  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return checkPercentiles(items.map((s) => parseNumberArg(s, '--percentiles', { min: 0, max: 100 })));
+}
+
+/**
+ * A progress bar on stderr, only when stderr is a terminal, --quiet is off, and the run is long (it appears once
+ * the run has LONG_RUN_STEPS path-years in total). Never reaches files or pipes.
+ */
+export function progressBar(g: GlobalOptions, stream: NodeJS.WriteStream = process.stderr): { update: Progress; done: () => void } | undefined {
+  if (!stream.isTTY || g.quiet || (stream === process.stderr && inCi())) return undefined;
+  let shown = -1;
+  let drawn = false;
+  return {
+    update(done, total) {
+      if (total < LONG_RUN_STEPS) return;
+      const pct = Math.floor((done / total) * 100);
+      if (pct === shown) return;
+      shown = pct;
+      drawn = true;
+      const width = 30;
+      const filled = Math.round((pct / 100) * width);
+      stream.write(`\rsimulating [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)} %`);
+    },
+    done() {
+      if (drawn) stream.write('\r\u001b[K');
+    },
+  };
+}
