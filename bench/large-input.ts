@@ -1,4 +1,4 @@
-// Large input (issue 5 §7): a ~200 MB long CSV is read streaming through readSeriesTable (src/data/series.ts),
+// Large input: a ~200 MB long CSV is read streaming through readSeriesTable (src/data/series.ts),
 // never as one string, and this script shows what that costs in peak memory. Never part of `npm test`.
 //
 // Measured 2026-11-29 on the 202.5 MB file below (9.4 M rows, 200,000 series), `/usr/bin/time -v`, after the

@@ -1,4 +1,4 @@
-// `npm run bench` (issue #7): start-up, throughput, memory and scaling of the built CLI (bin/semicap.js, run
+// `npm run bench`: start-up, throughput, memory and scaling of the built CLI (bin/semicap.js, run
 // as a child process exactly as a user runs it), and the Monte Carlo core, each figure beside a baseline measured
 // side by side in the same run. Prints tables and writes everything to bench/results/latest.json (git-ignored).
 // Never part of `npm test`.
@@ -64,7 +64,7 @@ const HORIZON = 6;
 const METHODS = ['naive', 'theta', 'auto'] as const;
 /** Growth per 10× series, divided by 10, above which time or memory counts as clearly super-linear. */
 const SUPERLINEAR = 1.5;
-/** The size the throughput and memory targets of issue #7 are stated for. */
+/** The size the throughput and memory targets are stated for. */
 const TARGET_SIZE = 100_000;
 
 // ---------------------------------------------------------------------------------------------------- options

@@ -1,4 +1,4 @@
-// Commands of reports, CI checks and shell completion (issue 6) are declared here, next to their options.
+// Commands of reports, CI checks and shell completion are declared here, next to their options.
 import { Option, type Command } from 'commander';
 import { examples, withData, withOutput, type Act } from './program.js';
 

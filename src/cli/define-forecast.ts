@@ -1,4 +1,4 @@
-// The statistical forecasting commands (issue 3): `forecast` and `backtest` over long CSVs of yearly series.
+// The statistical forecasting commands: `forecast` and `backtest` over long CSVs of yearly series.
 import { Option, type Command } from 'commander';
 import { examples, withOutput, type Act } from './program.js';
 

@@ -1,4 +1,4 @@
-// Commands of scenarios, Monte Carlo and goal seeking (issue 4), declared here next to their options:
+// Commands of scenarios, Monte Carlo and goal seeking, declared here next to their options:
 // `scenario`, `goal` and `shares`.
 import { Option, type Command } from 'commander';
 import { collect, examples, withData, withOutput, type Act } from './program.js';

@@ -87,7 +87,7 @@ function isStdin(target: string): boolean {
   }
 }
 
-/** Chart and language options (issue 6): --chart, --chart-out, --ascii, --lang. */
+/** Chart and language options: --chart, --chart-out, --ascii, --lang. */
 export interface ChartOutputOptions {
   chart?: boolean;
   chartOut?: string;

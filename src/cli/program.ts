@@ -237,7 +237,7 @@ export function globalOptions(program: Command, cmd: Command): GlobalOptions & E
   };
 }
 
-/** Options of issue 6 carried next to the GlobalOptions: charts, language, verbosity, where settings came from. */
+/** Options carried next to the GlobalOptions: charts, language, verbosity, where settings came from. */
 export interface ExtraGlobals {
   chart: boolean;
   chartOut?: string;
