@@ -1,4 +1,4 @@
-// The bad-input corpus (issue 5 §1), run through the built CLI. The cases are in test/fixtures/bad/cases.ts;
+// The bad-input corpus, run through the built CLI. The cases are in test/fixtures/bad/cases.ts;
 // this file only runs them: one message line on stderr, the exit code, and nothing written or changed.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// End-to-end runs of every command and format through the built CLI (issue 2, "How it will be checked"):
+// End-to-end runs of every command and format through the built CLI:
 // exit code, stdout, stderr and files, with numbers checked against independent computation
 // (spreadsheet RRI / GROWTH / TREND, recomputed here from the formulas and cross-checked in R).
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Pipes and signals (issue 5 §3): `semicap … | head -1` ends quietly with exit 0; Ctrl-C exits 130 and leaves no
+// Pipes and signals: `semicap … | head -1` ends quietly with exit 0; Ctrl-C exits 130 and leaves no
 // temporary file and no half-written output; output is flushed whole to pipes and files.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// No prototype pollution (issue 5 §5): a `__proto__`/`constructor`/`prototype` header is refused (exit 65);
+// No prototype pollution: a `__proto__`/`constructor`/`prototype` header is refused (exit 65);
 // the same words in cells are ordinary data; loading hostile files never changes Object.prototype.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Spreadsheet safety (issue 5 §4): text that a spreadsheet would run as a formula comes out inert in CSV
+// Spreadsheet safety: text that a spreadsheet would run as a formula comes out inert in CSV
 // (OWASP: a leading apostrophe), numbers such as -3.5 stay numbers, and --raw-text turns the guard off.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Start-up (issue 7): `capacity` loads only what it uses. The fast paths must not change what comes out:
+// Start-up: `capacity` loads only what it uses. The fast paths must not change what comes out:
 //  - the bundled datasets are read by the plain-CSV reader, a copy of them (--data) by csv-parse: same output;
 //  - printable-ASCII tables are drawn without cli-table3, coloured or Chinese ones by it: same layout;
 //  - the forecasting methods, chalk, cli-table3 and the chart renderers are loaded only when asked for, and

@@ -1,4 +1,4 @@
-// Property tests (issue 5 §6) with fast-check, fixed seeds and stated run counts:
+// Property tests with fast-check, fixed seeds and stated run counts:
 //  - random bytes and random near-valid CSV never crash the loader: decodeUtf8, parseCsv, validateRows and
 //    readSeriesFile give data or a SemicapError, never another exception, and the data they give is sound;
 //  - project() on random valid anchors never yields NaN or Infinity and keeps shares within 0–100;
@@ -18,7 +18,7 @@ import { MAX_SPAN_YEARS, project, type ProjectionMethod } from '../../src/domain
 import { isSemicapError } from '../../src/errors.js';
 import { fitArima } from '../../src/forecast/arima.js';
 
-/** Seeds and run counts, reported in the closing note of issue 5. */
+/** Seeds and run counts. */
 const PROPERTY_RUNS = {
   bytes: { seed: 5_001, numRuns: 2_000 },
   text: { seed: 5_002, numRuns: 2_000 },
