@@ -14,7 +14,7 @@ export function defineExtraCommands(program: Command, act: Act): void {
         .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
         .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
     ),
-    ['semicap report --out report/', 'semicap report --out report/ --data my-data/ --lang zh', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
+    ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
   ).action(act(async () => (await import('./commands/report.js')).report));
 
   examples(
@@ -26,7 +26,7 @@ export function defineExtraCommands(program: Command, act: Act): void {
           .argument('<rules.csv>', "rules: rule,metric,selector,op,value,unit (see docs/ci.md); '-' reads them from standard input"),
       ),
     ),
-    ['semicap check rules.csv', 'semicap check docs/rules.example.csv --data my-data/', 'semicap check rules.csv --format md >> "$GITHUB_STEP_SUMMARY"'],
+    ['semicap check docs/rules.example.csv', 'semicap check docs/rules.example.csv --data examples/my-data/', 'semicap check docs/rules.example.csv --format md >> "$GITHUB_STEP_SUMMARY"'],
   ).action(act(async () => (await import('./commands/check.js')).check));
 
   examples(

@@ -34,11 +34,11 @@ export function defineForecastCommands(program: Command, act: Act): void {
         .addOption(intervalsOption()),
     ),
     [
-      'semicap forecast history.csv --time year --value share',
-      'semicap forecast many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
-      'semicap forecast export.csv --delimiter ";" --decimal , --id region',
+      'semicap forecast examples/history.csv --time year --value share',
+      'semicap forecast examples/many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
+      'semicap forecast examples/export.csv --delimiter ";" --decimal , --id region',
       'semicap forecast docs/sunspots.example.csv --value sunspots --explain',
-      'semicap forecast many.csv.gz --id series --method theta --shard 0/4 --format csv',
+      'semicap forecast examples/many.csv.gz --id series --method theta --shard 0/4 --format csv',
     ],
   ).action(act(async () => (await import('./commands/forecast.js')).forecast));
 
@@ -52,8 +52,8 @@ export function defineForecastCommands(program: Command, act: Act): void {
         .option('--jobs <n>', 'worker threads: a number, or auto (all cores when there is enough work)', 'auto'),
     ),
     [
-      'semicap backtest history.csv --method naive,drift,theta,auto',
-      'semicap backtest many.csv --id series --holdout 6 --origins 3 --format csv',
+      'semicap backtest examples/history.csv --value share --method naive,drift,theta,auto',
+      'semicap backtest examples/many.csv --id series --holdout 6 --origins 3 --format csv',
       'semicap backtest datasets/fx.csv --id currency --value per_usd --fill linear --method naive,auto --intervals model --level 80,95',
     ],
   ).action(act(async () => (await import('./commands/backtest.js')).backtest));

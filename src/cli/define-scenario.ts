@@ -28,7 +28,7 @@ export function defineScenarioCommands(program: Command, act: Act): void {
     [
       'semicap scenario',
       'semicap scenario base bull --series mature_share',
-      'semicap scenario --set base.mature_share.growth_pct=7 --set "*.fund_deployment.step.sd=8"',
+      'semicap scenario --set base.mature_share.growth_pct=7 --set "*.fund_deployment.step=25"',
       'semicap scenario --simulate 100000 --seed 42',
       'semicap scenario base --simulate 20000 --seed 7 --percentiles 10,50,90 --format csv --out bands.csv',
       'semicap scenario --simulate 10000 --seed 1 --format csv --table targets',

@@ -56,7 +56,7 @@ Examples:
   $ semicap capacity --region china --segment mature
   $ semicap funds --fx-year 2025 --format csv --out funds.csv
   $ semicap self-sufficiency
-  $ semicap validate my-data/
+  $ semicap validate examples/my-data/
   $ semicap claims                            the article's claims checked against the sourced figures
 
 Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 70 internal error, 73/74 cannot write, 130 interrupted (143/129/131: SIGTERM/SIGHUP/SIGQUIT).`,

@@ -86,7 +86,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       'semicap project --from 2023=29% --to 2027=39% --through 2030',
       'semicap project --from 2023=29% --to 2027=39% --through 2035 --method logistic --cap 60',
       'semicap project --from 2025=40% --to 2030=100% --method cagr,linear',
-      'semicap project --from 2022=714000 --via 2023=805500 --to 2025=1058750 --through 2028 --format csv',
+      'semicap project --from 2022=714000 --via 2023=805500 --to 2025=1058750 --through 2028 --method cagr,linear --format csv',
     ],
   ).action(act(async () => (await import('./commands/project.js')).project));
 
@@ -196,7 +196,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
         .option('--max-age <years>', 'warn (stderr, exit unchanged) about series whose newest source is older than YEARS (today: SEMICAP_TODAY=YYYY-MM-DD or the clock)'),
       ),
     ),
-    ['semicap validate', 'semicap validate my-data/', 'semicap validate my-data/capacity_share.csv', 'semicap validate my-data/scenarios.csv', 'semicap validate --max-age 2'],
+    ['semicap validate', 'semicap validate examples/my-data/', 'semicap validate examples/my-data/capacity_share.csv', 'semicap validate examples/my-data/scenarios.csv', 'semicap validate --max-age 2'],
   ).action(act(async () => (await import('./commands/validate.js')).validate));
 
   examples(

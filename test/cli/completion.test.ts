@@ -86,7 +86,7 @@ describe('habits', () => {
   it('--help of the new commands leads with real examples', async () => {
     for (const [cmd, example] of [
       ['report', '$ semicap report --out report/'],
-      ['check', '$ semicap check rules.csv'],
+      ['check', '$ semicap check docs/rules.example.csv'],
       ['completion', '$ source <(semicap completion bash)'],
     ]) {
       const r = await semicap([cmd, '--help'], { env: ENV });
