@@ -3,6 +3,7 @@
 // for wpm, statistical methods fitted to the history. Used by capacity, overview, check and report.
 import { projectionEvidence, type ProjectionEvidence } from './projection-evidence.js';
 import { datasetPaths, loadDatasets, type CapacityRecord, type Datasets, type DatasetName, type ShareRecord } from '../data/datasets.js';
+import { kindClass } from '../domain/claims.js';
 import { projectMethods, type Projection, type ProjectionMethod } from '../domain/projection.js';
 import { convertCapacity, type CapacityUnit } from '../domain/units.js';
 import { usageError } from '../errors.js';
@@ -209,7 +210,9 @@ export function wpmReport(
     ...(outUnit !== history.unit ? [`converted from ${history.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`] : []),
     `kinds used: ${[...new Set(history.rows.map((r) => r.kind))].join(', ')}`,
   ];
-  const chart = historyChart('wpm', table.title ?? 'capacity', outUnit, history.rows.map((r) => ({ year: r.year, value: r.value * factor })), projections, [...new Set(history.rows.map((r) => r.source_id))].join(', '));
+  // Solid only through measured years (actual, estimate): a published forecast or target is on the dashed paths.
+  const measured = history.rows.filter((r) => kindClass(r.kind) === 'observed').map((r) => ({ year: r.year, value: r.value * factor }));
+  const chart = historyChart('wpm', table.title ?? 'capacity', outUnit, measured, projections, [...new Set(history.rows.map((r) => r.source_id))].join(', '));
   const bands = withBands(table, [path], 0, false, 'entity');
   chart.bands.push(...chartBands([path], bands.evidence));
   notes.push(...bands.notes);

@@ -85,11 +85,13 @@ export function spreadBand(lines: ChartLine[], label = 'spread of methods'): Cha
 
 const INTERVAL_KEY = /^(lo|lower|hi|upper)[_ .-]?(\d{1,2})$/i;
 const HISTORY_WORDS = new Set(['history', 'actual', 'estimate', 'observed', 'anchor']);
+const OBSERVED_KINDS = new Set(['actual', 'estimate']);
 
 /**
  * A chart read from a table that looks like a forecast: an int `year` column, numeric value columns, and
  * optionally interval columns named `lo_80`/`hi_80` (or `lower_95`/`upper_95`). Rows whose text column
- * `kind`, `point` or `role` says history/actual/estimate are history; the rest projection.
+ * `kind`, `point` or `role` says history/actual/estimate are history (when an `observed_kind` column exists, the
+ * rows it marks actual/estimate); the rest projection.
  */
 export function chartFromTable(table: Table, unit = ''): Chart | undefined {
   const yearCol = table.columns.find((c) => c.key === 'year' && (c.type === 'int' || c.type === 'number'));
@@ -102,7 +104,10 @@ export function chartFromTable(table: Table, unit = ''): Chart | undefined {
   const valueCols = numeric.filter((c) => !INTERVAL_KEY.test(c.key));
   if (valueCols.length === 0) return undefined;
   const roleCol = table.columns.find((c) => ['kind', 'point', 'role'].includes(c.key) && (c.type === undefined || c.type === 'text'));
-  const isHistory = (row: Table['rows'][number]) => roleCol !== undefined && HISTORY_WORDS.has(String(row[roleCol.key] ?? '').split(' ')[0]);
+  // A table that says which years the data measured (`observed_kind`) is history only through those years.
+  const observedKindCol = table.columns.find((c) => c.key === 'observed_kind');
+  const isHistory = (row: Table['rows'][number]) =>
+    observedKindCol !== undefined ? OBSERVED_KINDS.has(String(row[observedKindCol.key] ?? '')) : roleCol !== undefined && HISTORY_WORDS.has(String(row[roleCol.key] ?? '').split(' ')[0]);
   const lines: ChartLine[] = [];
   for (const c of valueCols) {
     const pts = (pred: (r: Table['rows'][number]) => boolean) =>

@@ -89,7 +89,7 @@ describe('--chart in the terminal', () => {
     expect(r.code).toBe(0);
     const titles = r.stdout.split('\n').filter((l) => /— [ab]$/.test(l));
     expect(titles).toHaveLength(2);
-    expect(r.stdout).toContain('░░ 95 % interval   ░░ 80 % interval   ╌╌ drift (projection)');
+    expect(r.stdout).toContain('░░ 95 % interval   ░░ 80 % interval   ╌╌ drift (projection)   ── history');
   });
 
   it('a report without a time series says so on stderr and still succeeds', async () => {
@@ -114,6 +114,46 @@ describe('--chart-out FILE.svg', () => {
     expect(cls('anchor')).toHaveLength(2);
     const years = els.filter((e) => e.name === 'g' && e.attrs.class === 'x-axis').flatMap((g) => g.children.filter((c) => c.name === 'text').map((c) => c.text));
     expect(years).toEqual(['2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030']);
+  });
+
+  it('forecast: the history solid, the mean dashed from the last observation, the 80 % and 95 % bands', async () => {
+    const data = join(dir, 'one.csv');
+    writeFileSync(data, 'year,value\n2015,10\n2016,11\n2017,12.5\n2018,13\n2019,14.2\n');
+    const file = join(dir, 'forecast.svg');
+    const r = await semicap(['forecast', data, '--method', 'drift', '--horizon', '3', '--chart-out', file], { env: UTF8 });
+    expect(r.code).toBe(0);
+    const els = allElements(parseXml(readFileSync(file, 'utf8')));
+    const paths = (c: string) => els.filter((e) => (e.attrs.class ?? '').split(' ').includes(c));
+    const x = xOfYear(els);
+    const [history] = paths('history');
+    expect(paths('history')).toHaveLength(1);
+    expect(pathPoints(history.attrs.d).map((p) => x.get(p[0]))).toEqual([2015, 2016, 2017, 2018, 2019]);
+    expect(history.attrs['stroke-dasharray']).toBeUndefined();
+    const [projection] = paths('projection');
+    expect(projection.attrs['stroke-dasharray']).toBe('6 4');
+    const forecastPoints = pathPoints(projection.attrs.d);
+    expect(forecastPoints.map((p) => x.get(p[0]))).toEqual([2019, 2020, 2021, 2022]);
+    expect(forecastPoints[0]).toEqual(pathPoints(history.attrs.d)[4]);
+    expect(paths('band').map((b) => b.children.find((c) => c.name === 'title')?.text)).toEqual(['95 % interval', '80 % interval']);
+  });
+
+  it('capacity wpm: the history line runs only through the years the data measured (actual, estimate)', async () => {
+    const args = ['capacity', '--metric', 'wpm', '--region', 'china', '--method', 'cagr,linear'];
+    const csv = await semicap([...args, '--format', 'csv'], { env: UTF8 });
+    const [head, ...lines] = csv.stdout.trim().split('\n');
+    const col = (name: string) => head.split(',').indexOf(name);
+    const rows = lines.map((l) => l.split(','));
+    const measured = rows.filter((c) => ['actual', 'estimate'].includes(c[col('observed_kind')])).map((c) => Number(c[0]));
+    const notMeasured = rows.filter((c) => c[col('observed')] !== '' && !measured.includes(Number(c[0]))).map((c) => Number(c[0]));
+    // The bundled data hold a published forecast among the figures: the case this guards.
+    expect(notMeasured.length).toBeGreaterThan(0);
+    const file = join(dir, 'wpm.svg');
+    expect((await semicap([...args, '--chart-out', file, '--quiet'], { env: UTF8 })).code).toBe(0);
+    const els = allElements(parseXml(readFileSync(file, 'utf8')));
+    const x = xOfYear(els);
+    const history = els.filter((e) => (e.attrs.class ?? '').split(' ').includes('history'));
+    expect(history).toHaveLength(1);
+    expect(pathPoints(history[0].attrs.d).map((p) => x.get(p[0]))).toEqual(measured);
   });
 
   it('one file per chart: the overview writes the first under the name given and the next beside it', async () => {
@@ -141,4 +181,15 @@ describe('--chart-out FILE.svg', () => {
 
 function cls(svg: string, c: string): number {
   return allElements(parseXml(svg)).filter((e) => (e.attrs.class ?? '').split(' ').includes(c)).length;
+}
+
+/** The points of an SVG path `M x y L x y …`, as [x, y] text pairs. */
+function pathPoints(d: string): [string, string][] {
+  return [...d.matchAll(/[ML]([\d.-]+) ([\d.-]+)/g)].map((m) => [m[1], m[2]]);
+}
+
+/** The year each x position of the x axis labels. */
+function xOfYear(els: ReturnType<typeof allElements>): Map<string, number> {
+  const ticks = els.filter((e) => e.name === 'g' && e.attrs.class === 'x-axis').flatMap((g) => g.children.filter((c) => c.name === 'text'));
+  return new Map(ticks.map((t) => [t.attrs.x, Number(t.text)]));
 }

@@ -151,6 +151,29 @@ describe('series model', () => {
     ]);
     expect(c.bands).toEqual([{ label: '80 % interval', points: [{ year: 2023, lower: 11, upper: 15 }, { year: 2024, lower: 10, upper: 18 }] }]);
   });
+  it('with an observed_kind column, history runs only through the years it marks actual or estimate', () => {
+    const c = chartFromTable({
+      name: 'projection',
+      title: 'capacity',
+      columns: [
+        { key: 'year', header: 'year', type: 'int' },
+        { key: 'cagr', header: 'cagr', type: 'number' },
+        { key: 'point', header: 'point' },
+        { key: 'observed_kind', header: 'observed kind' },
+      ],
+      rows: [
+        { year: 2023, cagr: 7.6, point: 'anchor', observed_kind: 'actual' },
+        { year: 2024, cagr: 8.8, point: 'interpolated', observed_kind: 'estimate' },
+        { year: 2025, cagr: 10.1, point: 'anchor', observed_kind: 'forecast' },
+        { year: 2026, cagr: 11.6, point: 'extrapolated', observed_kind: null },
+      ],
+    })!;
+    // `point` alone would call the 2025 forecast an anchor, hence history.
+    expect(c.lines.map((l) => [l.role, l.points.map((p) => p.year)])).toEqual([
+      ['history', [2023, 2024]],
+      ['projection', [2024, 2025, 2026]],
+    ]);
+  });
   it('a list of records that happen to carry a year is not a time series', () => {
     const report = {
       command: 'funds',

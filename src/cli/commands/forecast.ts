@@ -5,6 +5,7 @@ import { STDIN } from '../../data/input.js';
 import { readSeriesTable } from '../../data/series.js';
 import { usageError } from '../../errors.js';
 import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
+import { forecastChartCollector } from '../../app/forecast/chart.js';
 import { forecastStream } from '../../app/forecast/forecast.js';
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type Table } from '../../report/model.js';
@@ -42,6 +43,9 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
   const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: file === STDIN ? [] : [data.file], messages: [], exitCode: EXIT.ok };
+  const title = `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`;
+  // --chart/--chart-out: the first series' rows are kept as they pass, and charted with their history.
+  const charts = explain ? undefined : forecastChartCollector(data, levels, title, 'forecast', file === STDIN ? undefined : data.file);
   // The rows are produced while the output is written; the use case's summary (notes, warnings, messages, exit code) comes at the end.
   async function* rows(): AsyncGenerator<CellValue[][]> {
     const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard });
@@ -55,6 +59,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
           autoTable.rows.push(Object.fromEntries(EXPLAIN_COLUMNS.map((c, i) => [c.key, row[i]])));
         }
       }
+      charts?.add(cells);
       if (explain) for (const e of explained) cells.push(explainCells(e.id, e.years, e.method, e.params));
       if (cells.length > 0) yield cells;
     }
@@ -63,10 +68,12 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
     warnings.push(...summary.warnings);
     result.messages = g?.verbose ? [...jobsNote, ...summary.messages, `fitted ${summary.total} series ${summary.threads > 0 ? `in ${summary.threads} worker thread(s)` : 'in the main thread'}`] : [...jobsNote, ...summary.messages];
     result.exitCode = summary.messages.length > 0 ? EXIT.data : EXIT.ok;
+    // Read when the collected report is built, after the last row (like the notes above).
+    if (charts !== undefined) result.report.charts = charts.charts();
   }
   const table: Table = explain
     ? { name: 'explain', title: `What each method did, ${methods.map((m) => m.name).join(', ')}`, columns: EXPLAIN_COLUMNS, rows: [], stream: rows() }
-    : { name: 'forecast', title: `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`, columns: forecastColumns(levels), rows: [], stream: rows() };
+    : { name: 'forecast', title, columns: forecastColumns(levels), rows: [], stream: rows() };
   result.report.tables.push(table);
   if (autoTable !== undefined) result.report.tables.push(autoTable);
   return result;
