@@ -4,7 +4,7 @@
 // Same inputs give byte-identical files (no dates unless --timestamp); every file is written atomically.
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { bundledDataDir } from '../../data/datasets.js';
 import pkg from '../../../package.json' with { type: 'json' };
 import { cannotCreateError, usageError } from '../../errors.js';
@@ -13,6 +13,7 @@ import { renderHtml, type HtmlSection } from '../../report/html.js';
 import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
 import { JSON_SCHEMA, renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
+import { relativePaths, type PathPrefix } from '../../report/relative-paths.js';
 import { forAudience, makeReport, type Report } from '../../report/model.js';
 import { chartsOf } from '../../report/series.js';
 import { renderSvg } from '../../report/svg.js';
@@ -209,6 +210,8 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
   // The analyses see plain options: table format, no charts, no output file of their own.
   const inner: GlobalOptions = { ...given, format: 'table', out: undefined, table: undefined };
 
+  const prefixes = reportPathPrefixes(given.data);
+  const shownData = given.data === undefined ? undefined : relative(process.cwd(), resolve(given.data)) || '.';
   const written: Written[] = [];
   const write = (file: string, data: string) => {
     writeFileAtomic(join(dir, file), data);
@@ -216,14 +219,14 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
   };
   const sections: HtmlSection[] = [];
   const jsonAnalyses: unknown[] = [];
-  const md: string[] = [`# ${TITLE[lang]}`, '', `semicap ${pkg.version} · ${given.data === undefined ? (lang === 'zh' ? '内置数据集' : 'bundled datasets') : `data: ${given.data}`}${timestamp ? ` · ${timestamp}` : ''}`, ''];
+  const md: string[] = [`# ${TITLE[lang]}`, '', `semicap ${pkg.version} · ${given.data === undefined ? (lang === 'zh' ? '内置数据集' : 'bundled datasets') : `data: ${shownData}`}${timestamp ? ` · ${timestamp}` : ''}`, ''];
   let exitCode: number = EXIT.ok;
   const messages: string[] = [];
   for (const analysis of ANALYSES) {
     progress.step(analysis.id);
     // A turn of the event loop between analyses: a signal that came in meanwhile is handled before the swap.
     await new Promise<void>((done) => setImmediate(done));
-    const result = await analysis.run(inner);
+    const result = relativePaths(await analysis.run(inner), prefixes);
     const people = forAudience(localizeReport(result.report, lang, { cells: true }), 'people');
     const machine = forAudience(localizeReport(result.report, lang, { cells: false }), 'files');
     const csv: Record<string, string> = {};
@@ -251,7 +254,7 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
   await new Promise<void>((done) => setImmediate(done));
   progress.step('summary.md, report.json, index.html');
   write('summary.md', md.join('\n').replace(/\n{3,}/g, '\n\n'));
-  write('report.json', JSON.stringify({ schema: JSON_SCHEMA, semicap: pkg.version, ...(timestamp ? { generated: timestamp } : {}), data: given.data ?? 'bundled', lang, analyses: jsonAnalyses }, null, 2) + '\n');
+  write('report.json', JSON.stringify({ schema: JSON_SCHEMA, semicap: pkg.version, ...(timestamp ? { generated: timestamp } : {}), data: shownData ?? 'bundled', lang, analyses: jsonAnalyses }, null, 2) + '\n');
   write('index.html', renderHtml(TITLE[lang], sections, { lang, footer: `semicap ${pkg.version}${timestamp ? ` · ${timestamp}` : ''} · summary.md · report.json` }));
   progress.done();
   const listing: Report = makeReport(
@@ -273,4 +276,25 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
   // --quiet: errors only, so no list of the files written either.
   if (given.quiet) listing.raw = '';
   return { report: listing, exitCode, messages };
+}
+
+/**
+ * The folders whose absolute paths the report writes relative: the bundled datasets as `datasets` (their place in
+ * the package), the current folder and a --data folder relative to the current folder; real paths too, so that a
+ * folder reached through a link is shortened the same way.
+ */
+function reportPathPrefixes(data: string | undefined): PathPrefix[] {
+  const cwd = process.cwd();
+  const bundled = bundledDataDir();
+  const folders: PathPrefix[] = [{ from: bundled, to: relative(dirname(bundled), bundled) }, { from: cwd, to: '.' }];
+  if (data !== undefined) folders.push({ from: resolve(data), to: relative(cwd, resolve(data)) || '.' });
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  // The root folder is never shortened: every absolute path starts with it.
+  return [...folders, ...folders.map((f) => ({ from: real(f.from), to: f.to }))].filter((f) => dirname(f.from) !== f.from);
 }

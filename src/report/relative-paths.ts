@@ -1,0 +1,39 @@
+// Absolute folder paths in a report's text replaced by relative ones, so that a report written from two copies of
+// the same project holds the same bytes (the `report` command's folder names no machine's folders).
+
+/** An absolute folder and what to write instead of it (relative; '.' for the folder itself). */
+export interface PathPrefix {
+  from: string;
+  to: string;
+}
+
+/** `text` with every `from` folder (alone or followed by a separator and more path) written as its `to`; longer folders first. */
+export function relativeText(text: string, prefixes: readonly PathPrefix[]): string {
+  let out = text;
+  for (const { from, to } of [...prefixes].sort((a, b) => b.from.length - a.from.length)) {
+    if (from === '' || !out.includes(from)) continue;
+    // The folder followed by a separator loses it when the folder becomes '.'; a folder name that merely starts alike is left.
+    const pattern = new RegExp(`${escapeRegExp(from)}(?:([\\\\/])|(?![^\\s,;:)\\]"'<>|]))`, 'g');
+    out = out.replace(pattern, (_m, sep: string | undefined) => (sep === undefined ? to : to === '.' ? '' : `${to}/`));
+  }
+  return out;
+}
+
+/** Every string inside plain objects and arrays of `value` passed through relativeText (other objects kept as they are). */
+export function relativePaths<T>(value: T, prefixes: readonly PathPrefix[]): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return relativeText(v, prefixes);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return v;
+      const copy: Record<string, unknown> = proto === null ? Object.create(null) : {};
+      for (const [k, x] of Object.entries(v)) copy[k] = walk(x);
+      return copy;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,80 @@
+// `semicap report --out DIR` names no absolute folder: the same inputs in two copies of a project, or under two
+// working folders, give byte-identical report folders, with paths relative to the project or the working folder.
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyDatasets, removeDir, ROOT, semicap, semicapProcess, tempDir } from './run.js';
+
+const root = tempDir();
+afterAll(() => removeDir(root));
+const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, HOME: root, XDG_CONFIG_HOME: undefined, SEMICAP_LANG: undefined, SEMICAP_FORMAT: undefined, SEMICAP_DATA: undefined };
+
+/** Every file of a report folder, by name, with its text. */
+function files(dir: string): Map<string, string> {
+  return new Map((readdirSync(dir) as string[]).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/** Both folders hold the same file names with the same bytes, and no file names `banned` anywhere. */
+function expectSameAndRelative(a: string, b: string, banned: string[]): void {
+  const fa = files(a);
+  const fb = files(b);
+  expect([...fb.keys()]).toEqual([...fa.keys()]);
+  expect(fa.size).toBeGreaterThan(10);
+  for (const [name, text] of fa) {
+    expect(readFileSync(join(b, name)).equals(readFileSync(join(a, name))), name).toBe(true);
+    for (const path of banned) expect(text.includes(path), `${name} holds ${path}`).toBe(false);
+  }
+}
+
+describe('semicap report: relative paths only', () => {
+  it('two copies of the project, each run from its own folder, give byte-identical folders', () => {
+    const copies = ['one', 'nested/two'].map((name) => {
+      const dir = join(root, 'projects', name);
+      for (const part of ['bin', 'dist', 'datasets', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+      const r = semicapProcess(['report', '--out', 'out'], { cwd: dir, env: ENV });
+      expect(r.code, r.stderr).toBe(0);
+      return dir;
+    });
+    expectSameAndRelative(join(copies[0], 'out'), join(copies[1], 'out'), [root, ROOT]);
+    const md = readFileSync(join(copies[0], 'out', 'summary.md'), 'utf8');
+    expect(md).toContain('| datasets/capacity.csv | capacity |');
+    expect(md).toContain('### Datasets in datasets\n');
+    expect(readFileSync(join(copies[0], 'out', 'validate-files.csv'), 'utf8')).toContain('\ndatasets/capacity.csv,capacity,');
+  });
+
+  it('the same relative --data under two working folders gives byte-identical folders', async () => {
+    const cwds = ['x', 'deeper/y'].map((name) => join(root, 'cwd', name));
+    for (const cwd of cwds) {
+      copyDatasets(cwd, 'my-data');
+      const r = await semicap(['report', '--data', 'my-data', '--out', 'out'], { cwd, env: ENV });
+      expect(r.code, r.stderr).toBe(0);
+      // stdout keeps the folder as typed.
+      expect(r.stdout).toContain('wrote 16 files to out');
+    }
+    expectSameAndRelative(join(cwds[0], 'out'), join(cwds[1], 'out'), [root, ROOT]);
+    const out = join(cwds[0], 'out');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('· data: my-data\n');
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).data).toBe('my-data');
+    expect(readFileSync(join(out, 'validate-files.csv'), 'utf8')).toContain('\nmy-data/capacity.csv,capacity,');
+  });
+
+  it('the bundled datasets run from a folder outside the project are written as datasets/…', async () => {
+    const cwd = join(root, 'elsewhere');
+    copyDatasets(cwd, 'unused');
+    const r = await semicap(['report', '--out', 'out'], { cwd, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    for (const [name, text] of files(join(cwd, 'out'))) expect(text.includes(ROOT.replace(/\/$/, '')), name).toBe(false);
+    expect(readFileSync(join(cwd, 'out', 'validate-files.csv'), 'utf8')).toContain('\ndatasets/capacity.csv,capacity,');
+  });
+
+  it('an absolute --data is written relative to the working folder', async () => {
+    const cwd = join(root, 'abs');
+    const data = copyDatasets(cwd, 'd');
+    const r = await semicap(['report', '--data', data, '--out', join(cwd, 'out')], { cwd, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    const out = join(cwd, 'out');
+    for (const [name, text] of files(out)) expect(text.includes(root), name).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).data).toBe('d');
+    expect(readFileSync(join(out, 'validate-files.csv'), 'utf8')).toContain('\nd/capacity.csv,capacity,');
+  });
+});
