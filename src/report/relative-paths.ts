@@ -7,16 +7,17 @@ export interface PathPrefix {
   to: string;
 }
 
-/** `text` with every `from` folder (alone or followed by a separator and more path) written as its `to`; longer folders first. */
+/** `text` with every `from` folder (alone or followed by a separator and more path) written as its `to`; longer folders first, in one pass. */
 export function relativeText(text: string, prefixes: readonly PathPrefix[]): string {
-  let out = text;
-  for (const { from, to } of [...prefixes].sort((a, b) => b.from.length - a.from.length)) {
-    if (from === '' || !out.includes(from)) continue;
-    // The folder followed by a separator loses it when the folder becomes '.'; a folder name that merely starts alike is left.
-    const pattern = new RegExp(`${escapeRegExp(from)}(?:([\\\\/])|(?![^\\s,;:)\\]"'<>|]))`, 'g');
-    out = out.replace(pattern, (_m, sep: string | undefined) => (sep === undefined ? to : to === '.' ? '' : `${to}/`));
-  }
-  return out;
+  const present = prefixes.filter((p) => p.from !== '' && text.includes(p.from)).sort((a, b) => b.from.length - a.from.length);
+  if (present.length === 0) return text;
+  const to = new Map(present.map((p) => [p.from, p.to]));
+  // A folder followed by a separator loses it when the folder becomes '.'; a folder name that merely starts alike is left.
+  const pattern = new RegExp(`(${present.map((p) => escapeRegExp(p.from)).join('|')})(?:([\\\\/])|(?![^\\s,;:)\\]"'<>|]))`, 'g');
+  return text.replace(pattern, (_m, from: string, sep: string | undefined) => {
+    const rel = to.get(from) as string;
+    return sep === undefined ? rel : rel === '.' ? '' : `${rel}/`;
+  });
 }
 
 /** Every string inside plain objects and arrays of `value` passed through relativeText (other objects kept as they are). */

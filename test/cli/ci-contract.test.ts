@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, semicapProcess, signalWhenCaught, snapshot, tempDir } from './run.js';
 
@@ -144,7 +144,8 @@ describe('report --out replaces its folder', () => {
     // report.json's validation section lists the problems among its warnings, as the run printed them.
     const doc = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { analyses: { id: string; warnings: string[] }[] };
     expect(doc.analyses[0].id).toBe('validate');
-    expect(doc.analyses[0].warnings[0]).toBe(`${join(data, 'fx.csv')}:1: missing column 'per_usd'; expected the columns year,currency,per_usd,kind,source_id`);
+    // The file is named relative to the working folder (the project here), as every path in the report is.
+    expect(doc.analyses[0].warnings[0]).toBe(`${relative(ROOT, join(data, 'fx.csv'))}:1: missing column 'per_usd'; expected the columns year,currency,per_usd,kind,source_id`);
   });
 });
 

@@ -16,6 +16,11 @@ describe('relativeText', () => {
     expect(relativeText('(/home/u/proj)', PREFIXES)).toBe('(.)');
   });
 
+  it('rewrites each place once, even when the relative path holds the absolute one', () => {
+    const twice = [{ from: '/tmp/d', to: '../../tmp/d' }, { from: '/tmp/d', to: '../../tmp/d' }];
+    expect(relativeText('/tmp/d/fx.csv:1: missing', twice)).toBe('../../tmp/d/fx.csv:1: missing');
+  });
+
   it('leaves a folder whose name merely starts alike, and text without the folders', () => {
     expect(relativeText('/home/u/project/x.csv and /home/u/proj2', PREFIXES)).toBe('/home/u/project/x.csv and /home/u/proj2');
     expect(relativeText('capacity.csv', PREFIXES)).toBe('capacity.csv');
