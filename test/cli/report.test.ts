@@ -149,7 +149,7 @@ describe('semicap report --out DIR', async () => {
     const out = join(root, 'bad-report');
     const r = await semicap(['report', '--out', out, '--data', data], { env: ENV });
     expect(r.code).toBe(65);
-    expect(r.stderr).toContain(`${file}:2:3: per_usd 'abc' is not a number`);
+    expect(r.stderr).toContain(`semicap: ${file}:2:3: per_usd 'abc' is not a number`);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| fx | 0 | 1 | invalid |');
     expect(existsSync(join(out, 'capacity-share-projection.csv'))).toBe(false);
   });

@@ -226,7 +226,9 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
     progress.step(analysis.id);
     // A turn of the event loop between analyses: a signal that came in meanwhile is handled before the swap.
     await new Promise<void>((done) => setImmediate(done));
-    const result = relativePaths(await analysis.run(inner), prefixes);
+    const raw = await analysis.run(inner);
+    // Paths are written relative inside the folder; on stderr they stay as the user gave them.
+    const result = relativePaths(raw, prefixes);
     const people = forAudience(localizeReport(result.report, lang, { cells: true }), 'people');
     const machine = forAudience(localizeReport(result.report, lang, { cells: false }), 'files');
     const csv: Record<string, string> = {};
@@ -246,7 +248,7 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
     jsonAnalyses.push({ id: analysis.id, heading, ...JSON.parse(renderJson(withMessages(machine, result.messages), pkg.version)), charts: chartsOf(result.report) });
     if (result.exitCode !== undefined && result.exitCode !== EXIT.ok) {
       exitCode = result.exitCode;
-      messages.push(...(result.messages ?? []));
+      messages.push(...(raw.messages ?? []));
       // Invalid datasets: the other analyses cannot load them; the validation section says what is wrong.
       if (analysis.id === 'validate') break;
     }
