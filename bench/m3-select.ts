@@ -26,7 +26,7 @@
 //   npm run bench:m3-select [-- path/to/m3_yearly.csv] [--no-r]
 // Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitArima, type ArimaSearch } from '../src/forecast/arima.js';
@@ -34,35 +34,14 @@ import { AUTO_COMPONENTS } from '../src/forecast/auto.js';
 import { combine } from '../src/forecast/combine.js';
 import { ndiffs } from '../src/forecast/arima/kpss.js';
 import type { Method } from '../src/forecast/types.js';
+import { readM3, type BenchSeries } from '../scripts/calibrate-intervals.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const csvPath = resolve(argv.find((a) => !a.startsWith('--')) ?? join(ROOT, '..', 'shared', 'benchmarks', 'm3-yearly', 'm3_yearly.csv'));
 const H = 6;
 
-interface Series {
-  id: string;
-  train: number[];
-  test: number[];
-}
-
-function readM3(path: string): Series[] {
-  if (!existsSync(path)) {
-    process.stderr.write(`bench:m3-select: the M3 yearly file is not at ${path}\n`);
-    process.exit(66);
-  }
-  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const header = lines[0].split(',');
-  const [cId, cSplit, cValue] = ['series_id', 'split', 'value'].map((c) => header.indexOf(c));
-  const byId = new Map<string, Series>();
-  for (const line of lines.slice(1)) {
-    const f = line.split(',');
-    let s = byId.get(f[cId]);
-    if (s === undefined) byId.set(f[cId], (s = { id: f[cId], train: [], test: [] }));
-    (f[cSplit] === 'train' ? s.train : s.test).push(Number(f[cValue]));
-  }
-  return [...byId.values()];
-}
+type Series = BenchSeries;
 
 function readCategories(path: string, series: Series[]): string[] {
   const lines = readFileSync(join(dirname(path), 'm3_yearly_meta.csv'), 'utf8').trim().split(/\r?\n/);
@@ -187,7 +166,13 @@ function featureRule(
 }
 
 function main(): void {
-  const series = readM3(csvPath);
+  let series: Series[];
+  try {
+    series = readM3(csvPath);
+  } catch (e) {
+    process.stderr.write(`bench:m3-select: ${(e as Error).message}\n`);
+    process.exit(66);
+  }
   const categories = readCategories(csvPath, series);
   const catNames = [...new Set(categories)].sort();
   const history: Record<Split, number[][]> = { valid: series.map((s) => s.train.slice(0, -H)), test: series.map((s) => s.train) };

@@ -242,10 +242,15 @@ export function seriesAt(table: SeriesTable, n: number): YearlySeries | SkippedS
   const id = table.ids[n];
   const problem = table.problems[n];
   if (problem !== undefined) return { id, reason: problem };
-  const from = table.grouped.start[n];
-  const to = table.grouped.start[n + 1];
-  const built = toRegularSeries(table.grouped.years(from, to), table.grouped.values(from, to), table.fill);
+  const built = regularSeriesAt(table.grouped, n, table.fill);
   return 'reason' in built ? { id, reason: built.reason } : { id, ...built };
+}
+
+/** Series n of the grouped rows as a regular yearly series, or why it is not one (what batches and seriesAt build). */
+export function regularSeriesAt(rows: GroupedRows, n: number, fill: 'none' | 'linear'): Omit<YearlySeries, 'id'> | { reason: string } {
+  const from = rows.start[n];
+  const to = rows.start[n + 1];
+  return toRegularSeries(rows.years(from, to), rows.values(from, to), fill);
 }
 
 /**

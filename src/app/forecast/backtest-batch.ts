@@ -1,7 +1,7 @@
 // The unit of work of `semicap backtest`: a range of series of the grouped rows in, their backtest pooled over
 // the range out. The same function runs in the main thread and in worker threads (backtest-worker.ts), and the
 // ranges never depend on the number of threads, so the pooled sums, and the output, are the same whatever --jobs.
-import { toRegularSeries, type GroupedRows } from '../../data/series.js';
+import { regularSeriesAt, type GroupedRows } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
 import { backtest, poolBacktests, type BacktestResult } from '../../forecast/backtest.js';
 import { methodsFromSpecs, withIntervals, type IntervalMode, type MethodSpec } from '../../forecast/registry.js';
@@ -36,9 +36,7 @@ export function backtestBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
   const skipped: BacktestBatchOutcome['skipped'] = [];
   for (let s = first; s < last; s++) {
     if (spoiled[s] === 1) continue;
-    const from = rows.start[s];
-    const to = rows.start[s + 1];
-    const built = toRegularSeries(rows.years(from, to), rows.values(from, to), settings.fill);
+    const built = regularSeriesAt(rows, s, settings.fill);
     if ('reason' in built) {
       skipped.push({ series: s, reason: built.reason });
       continue;

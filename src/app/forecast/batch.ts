@@ -1,7 +1,7 @@
 // The unit of work of `semicap forecast`: a range of series of the grouped rows in, the forecast rows as numbers
 // out. The same function runs in the main thread and in worker threads (forecast-worker.ts), so the
 // output cannot depend on how many threads did the work.
-import { toRegularSeries, type GroupedRows, type YearlySeries } from '../../data/series.js';
+import { regularSeriesAt, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
 import type { IntervalMode, MethodSpec } from '../../forecast/registry.js';
 import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
@@ -127,9 +127,7 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
   const explained: BatchOutcome['explained'] = [];
   for (let s = first; s < last; s++) {
     if (spoiled[s] === 1) continue;
-    const from = rows.start[s];
-    const to = rows.start[s + 1];
-    const built = toRegularSeries(rows.years(from, to), rows.values(from, to), settings.fill);
+    const built = regularSeriesAt(rows, s, settings.fill);
     if ('reason' in built) {
       irregular.push({ series: s, reason: built.reason });
       continue;
