@@ -164,6 +164,72 @@ describe('calibration on a known process', () => {
   });
 });
 
+describe('the shipped procedure on a known process', () => {
+  // The calibration script's own steps (errors landing in the last 3 years of each history, scaled by its last 6
+  // changes; type-7 quantiles; a table with recentChanges 6) for naive on Gaussian random walks of 15–40 years.
+  // A walk's increments are exchangeable, so naive's scaled errors from any origin with 6 changes behind it share
+  // one distribution: fresh walks must be covered at the nominal level, horizon by horizon.
+  const rng = new Rng(20261207);
+  const walk = (length: number) => {
+    const y = [50];
+    while (y.length < length) y.push(y[y.length - 1] + normal(rng, 0, 2));
+    return y;
+  };
+  const histories = Array.from({ length: 1500 }, () => walk(15 + (rng.nextUint32() % 26)));
+  const errors = scaledErrorsNearEnd(histories, naive, 6, 3, 7, 6);
+  const probabilities = [0.025, 0.1, 0.9, 0.975];
+  const table: CalibrationTable = { method: 'naive', source: 'simulated', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length), recentChanges: 6 };
+
+  it('learns 3 errors per walk and horizon', () => {
+    expect(table.counts).toEqual([4500, 4500, 4500, 4500, 4500, 4500]);
+  });
+
+  it('covers 80 ± 3 % and 95 ± 2 % of 3,000 fresh walks, pooled and at each horizon', () => {
+    const method = calibrated(naive, table);
+    const inside = { 80: new Array<number>(6).fill(0), 95: new Array<number>(6).fill(0) };
+    const count = 3000;
+    for (let i = 0; i < count; i++) {
+      const y = walk(21 + (rng.nextUint32() % 26));
+      const train = y.slice(0, -6);
+      const test = y.slice(-6);
+      const [i80, i95] = method.fit(train).forecast(6, { levels: [80, 95] }).intervals;
+      test.forEach((v, k) => {
+        if (v >= i80.lower[k] && v <= i80.upper[k]) inside[80][k]++;
+        if (v >= i95.lower[k] && v <= i95.upper[k]) inside[95][k]++;
+      });
+    }
+    const pooled = (level: 80 | 95) => inside[level].reduce((a, b) => a + b, 0) / (6 * count);
+    expect(pooled(80)).toBeGreaterThan(0.77);
+    expect(pooled(80)).toBeLessThan(0.83);
+    expect(pooled(95)).toBeGreaterThan(0.93);
+    expect(pooled(95)).toBeLessThan(0.97);
+    for (let k = 0; k < 6; k++) {
+      expect(inside[80][k] / count).toBeGreaterThan(0.77);
+      expect(inside[80][k] / count).toBeLessThan(0.83);
+      expect(inside[95][k] / count).toBeGreaterThan(0.93);
+      expect(inside[95][k] / count).toBeLessThan(0.97);
+    }
+  });
+
+  it('is too narrow when the process is noisier than the walks it learned on', () => {
+    // The same table on walks whose last 6 changes understate the noise (sd 2, then 6 in the 6 test years):
+    // coverage must fall well below 80 %, so the check above can fail.
+    const method = calibrated(naive, table);
+    let inside = 0;
+    for (let i = 0; i < 1000; i++) {
+      const train = walk(30);
+      const test: number[] = [];
+      let last = train[train.length - 1];
+      for (let k = 0; k < 6; k++) test.push((last += normal(rng, 0, 6)));
+      const [i80] = method.fit(train).forecast(6, { levels: [80] }).intervals;
+      test.forEach((v, k) => {
+        if (v >= i80.lower[k] && v <= i80.upper[k]) inside++;
+      });
+    }
+    expect(inside / 6000).toBeLessThan(0.5);
+  });
+});
+
 describe('the shipped table', () => {
   it('is auto\'s, with ascending quantiles for 6 horizons', () => {
     const table = shippedCalibration('auto')!;
