@@ -190,15 +190,27 @@ export function smoothedQuantiles(errors: readonly (readonly number[])[], probab
   return out;
 }
 
+/** Errors landing in the last `targets` years by horizon, scaled by the last `recent` changes (all when undefined). */
+function nearEnd(targets: number, recent: number | undefined, quantiles?: Quantiles, note = ''): (typeof CALIBRATIONS)[number] {
+  const scale = recent === undefined ? 'whole-history scale' : `recent ${recent}-change scale`;
+  return { label: `last ${targets} years by horizon, ${scale}${note}`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, targets, MIN_FIT, recent), recent, quantiles };
+}
+
+/**
+ * Ways to collect calibration errors (scripts/calibrate-intervals.ts), one free choice changed at a time: the
+ * shipped one first, then other target spans, scales, quantile rules, then the earlier designs.
+ */
 export const CALIBRATIONS: { label: string; errors: (histories: number[][], method: Method) => number[][]; recent?: number; quantiles?: Quantiles }[] = [
-  { label: `last ${TARGETS} years by horizon, recent ${RECENT}-change scale (shipped)`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT, RECENT), recent: RECENT },
-  ...[1, 6, 10, 40].map((t) => ({ label: `last ${t} years by horizon, recent ${RECENT}-change scale`, errors: (y: number[][], m: Method) => scaledErrorsNearEnd(y, m, H, t, MIN_FIT, RECENT), recent: RECENT })),
-  ...[4, 8].map((r) => ({ label: `last ${TARGETS} years by horizon, recent ${r}-change scale`, errors: (y: number[][], m: Method) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT, r), recent: r })),
-  { label: `shipped, split-conformal order statistics`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT, RECENT), recent: RECENT, quantiles: conformalQuantiles },
-  { label: `shipped, quantiles smoothed across horizons`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT, RECENT), recent: RECENT, quantiles: smoothedQuantiles },
-  { label: `last ${TARGETS} years by horizon, whole-history scale`, errors: (y, m) => scaledErrorsNearEnd(y, m, H, TARGETS, MIN_FIT) },
+  nearEnd(TARGETS, RECENT, undefined, ' (shipped)'),
+  ...[1, 3, 6, 40].filter((t) => t !== TARGETS).map((t) => nearEnd(t, RECENT, undefined, t === 3 ? ' (shipped before)' : '')),
+  ...[4, 8, undefined].map((r) => nearEnd(TARGETS, r)),
+  nearEnd(TARGETS, RECENT, conformalQuantiles, ', split-conformal order statistics'),
+  nearEnd(TARGETS, RECENT, smoothedQuantiles, ', quantiles smoothed across horizons'),
+  nearEnd(3, RECENT, conformalQuantiles, ', split-conformal order statistics'),
+  nearEnd(3, RECENT, smoothedQuantiles, ', quantiles smoothed across horizons'),
+  nearEnd(3, undefined),
   { label: `${ORIGINS} latest 6-year windows, recent ${RECENT}-change scale`, errors: (y, m) => scaledErrors(y, m, H, ORIGINS, MIN_FIT, RECENT), recent: RECENT },
-  { label: `${ORIGINS} latest 6-year windows, whole-history scale (before)`, errors: (y, m) => scaledErrors(y, m, H, ORIGINS, MIN_FIT) },
+  { label: `${ORIGINS} latest 6-year windows, whole-history scale (first)`, errors: (y, m) => scaledErrors(y, m, H, ORIGINS, MIN_FIT) },
   { label: 'every 6-year window, whole-history scale', errors: (y, m) => scaledErrors(y, m, H, 40, MIN_FIT) },
 ];
 
