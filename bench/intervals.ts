@@ -389,4 +389,4 @@ async function main(): Promise<void> {
   console.log('\nwritten: bench/results/intervals.json');
 }
 
-await main();
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { conformalQuantiles, pseudoTest, smoothedQuantiles } from '../../bench/intervals.js';
 import { calibrationFile, calibrationSource, calibrationTable, DEFAULT_M3, OUT, readM3, scaledErrorsNearEnd } from '../../scripts/calibrate-intervals.js';
 import { calibrated, calibratedIntervals, calibrationScale, scaledErrorQuantiles, scaledQuantile, type CalibrationTable } from '../../src/forecast/calibrated.js';
 import { naive } from '../../src/forecast/naive.js';
@@ -227,6 +228,36 @@ describe('the shipped procedure on a known process', () => {
       });
     }
     expect(inside / 6000).toBeLessThan(0.5);
+  });
+});
+
+describe('the rolling validation of bench:intervals', () => {
+  it('cuts each train part `back` years before its end: the history before, the next 6 years as pseudo-test', () => {
+    const train = Array.from({ length: 20 }, (_, i) => i);
+    const [cut] = pseudoTest([{ id: 'a', train, test: [99] }], 8, 8);
+    expect(cut.train).toEqual(train.slice(0, 12));
+    expect(cut.test).toEqual([12, 13, 14, 15, 16, 17]);
+    // Too little history before the cut (12 < 13), or a cut whose 6 years do not fit (back 5): left out.
+    expect(pseudoTest([{ id: 'a', train, test: [] }], 8, 13)).toEqual([]);
+    expect(pseudoTest([{ id: 'a', train, test: [] }], 5, 2)).toEqual([]);
+  });
+
+  it('takes split-conformal order statistics', () => {
+    // n = 9: p = 0.1 → floor(10 · 0.1) = 1st smallest; p = 0.9 → ceil(10 · 0.9) = 9th; p = 0.75 → ceil(7.5) = 8th.
+    const row = [5, 3, 9, 1, 7, 2, 8, 4, 6];
+    expect(conformalQuantiles([row], [0.1, 0.75, 0.9])).toEqual([[1, 8, 9]]);
+    // n = 4: p = 0.05 → rank floor(0.25) = 0, held at the 1st; p = 0.95 → ceil(4.75) = 5, held at the 4th.
+    expect(conformalQuantiles([[4, 1, 3, 2]], [0.05, 0.95])).toEqual([[1, 4]]);
+  });
+
+  it('smooths each probability across horizons by a power law in h', () => {
+    // Quantiles 1, 2, 4 at h = 1, 2, 3: the least-squares line through (log h, log q) has slope 1.23366 and passes
+    // through the means (log 6 / 3, log 2), so q̂_h = 2 · (h / 6^(1/3))^1.23366 = 0.95728, 2.25117, 3.71231 (computed
+    // independently in Python).
+    expect(smoothedQuantiles([[1], [2], [4]], [0.5]).map((r) => r[0])).toEqual([0.95728, 2.25117, 3.71231].map((v) => expect.closeTo(v, 4)));
+    // An exact power law is kept: q_h = 3 h² → 3, 12, 27. A quantile that changes sign across horizons is left alone.
+    expect(smoothedQuantiles([[3], [12], [27]], [0.5]).map((r) => r[0])).toEqual([3, 12, 27].map((v) => expect.closeTo(v, 10)));
+    expect(smoothedQuantiles([[-1], [0.5], [2]], [0.5])).toEqual([[-1], [0.5], [2]]);
   });
 });
 
