@@ -20,7 +20,7 @@ import type { Method } from '../src/forecast/types.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const HORIZON = 6;
 export const ORIGINS = 3;
-export const TARGETS = 3;
+export const TARGETS = 10;
 export const RECENT = 6;
 export const MIN_FIT = 6;
 export const PROBABILITIES = [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995];
@@ -132,7 +132,7 @@ export function calibrationSource(series: readonly BenchSeries[]): string {
 export function calibrationFile(tables: CalibrationTable[]): string {
   const about = {
     description: 'Quantiles of scaled forecast errors (actual − forecast) / (mean absolute first difference over the last recentChanges changes of the training series), by horizon (row h − 1) and probability; used by src/forecast/calibrated.ts for calibrated prediction intervals.',
-    data: 'M3 competition yearly series (645), train rows only; at each horizon h, the errors whose outcome is one of the last 3 train years of a series, forecast from the origins h years earlier; M3 test rows never used',
+    data: `M3 competition yearly series (645), train rows only; at each horizon h, the errors whose outcome is one of the last ${TARGETS} train years of a series, forecast from the origins h years earlier; M3 test rows never used`,
     citation: 'Makridakis, S. and Hibon, M. (2000), The M3-Competition: results, conclusions and implications, International Journal of Forecasting 16, 451-476',
     generator: 'scripts/calibrate-intervals.ts (npm run calibrate:intervals)',
     horizon: HORIZON,

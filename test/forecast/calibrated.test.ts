@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { conformalQuantiles, pseudoTest, smoothedQuantiles } from '../../bench/intervals.js';
 import { calibrationFile, calibrationSource, calibrationTable, DEFAULT_M3, OUT, readM3, scaledErrorsNearEnd } from '../../scripts/calibrate-intervals.js';
 import { calibrated, calibratedIntervals, calibrationScale, scaledErrorQuantiles, scaledQuantile, type CalibrationTable } from '../../src/forecast/calibrated.js';
 import { naive } from '../../src/forecast/naive.js';
@@ -164,6 +165,102 @@ describe('calibration on a known process', () => {
   });
 });
 
+describe('the shipped procedure on a known process', () => {
+  // The calibration script's own steps (errors landing in the last 3 years of each history, scaled by its last 6
+  // changes; type-7 quantiles; a table with recentChanges 6) for naive on Gaussian random walks of 15–40 years.
+  // A walk's increments are exchangeable, so naive's scaled errors from any origin with 6 changes behind it share
+  // one distribution: fresh walks must be covered at the nominal level, horizon by horizon.
+  const rng = new Rng(20261207);
+  const walk = (length: number) => {
+    const y = [50];
+    while (y.length < length) y.push(y[y.length - 1] + normal(rng, 0, 2));
+    return y;
+  };
+  const histories = Array.from({ length: 1500 }, () => walk(15 + (rng.nextUint32() % 26)));
+  const errors = scaledErrorsNearEnd(histories, naive, 6, 3, 7, 6);
+  const probabilities = [0.025, 0.1, 0.9, 0.975];
+  const table: CalibrationTable = { method: 'naive', source: 'simulated', probabilities, quantiles: scaledErrorQuantiles(errors, probabilities), counts: errors.map((e) => e.length), recentChanges: 6 };
+
+  it('learns 3 errors per walk and horizon', () => {
+    expect(table.counts).toEqual([4500, 4500, 4500, 4500, 4500, 4500]);
+  });
+
+  it('covers 80 ± 3 % and 95 ± 2 % of 3,000 fresh walks, pooled and at each horizon', () => {
+    const method = calibrated(naive, table);
+    const inside = { 80: new Array<number>(6).fill(0), 95: new Array<number>(6).fill(0) };
+    const count = 3000;
+    for (let i = 0; i < count; i++) {
+      const y = walk(21 + (rng.nextUint32() % 26));
+      const train = y.slice(0, -6);
+      const test = y.slice(-6);
+      const [i80, i95] = method.fit(train).forecast(6, { levels: [80, 95] }).intervals;
+      test.forEach((v, k) => {
+        if (v >= i80.lower[k] && v <= i80.upper[k]) inside[80][k]++;
+        if (v >= i95.lower[k] && v <= i95.upper[k]) inside[95][k]++;
+      });
+    }
+    const pooled = (level: 80 | 95) => inside[level].reduce((a, b) => a + b, 0) / (6 * count);
+    expect(pooled(80)).toBeGreaterThan(0.77);
+    expect(pooled(80)).toBeLessThan(0.83);
+    expect(pooled(95)).toBeGreaterThan(0.93);
+    expect(pooled(95)).toBeLessThan(0.97);
+    for (let k = 0; k < 6; k++) {
+      expect(inside[80][k] / count).toBeGreaterThan(0.77);
+      expect(inside[80][k] / count).toBeLessThan(0.83);
+      expect(inside[95][k] / count).toBeGreaterThan(0.93);
+      expect(inside[95][k] / count).toBeLessThan(0.97);
+    }
+  });
+
+  it('is too narrow when the process is noisier than the walks it learned on', () => {
+    // The same table on walks whose last 6 changes understate the noise (sd 2, then 6 in the 6 test years):
+    // coverage must fall well below 80 %, so the check above can fail.
+    const method = calibrated(naive, table);
+    let inside = 0;
+    for (let i = 0; i < 1000; i++) {
+      const train = walk(30);
+      const test: number[] = [];
+      let last = train[train.length - 1];
+      for (let k = 0; k < 6; k++) test.push((last += normal(rng, 0, 6)));
+      const [i80] = method.fit(train).forecast(6, { levels: [80] }).intervals;
+      test.forEach((v, k) => {
+        if (v >= i80.lower[k] && v <= i80.upper[k]) inside++;
+      });
+    }
+    expect(inside / 6000).toBeLessThan(0.5);
+  });
+});
+
+describe('the rolling validation of bench:intervals', () => {
+  it('cuts each train part `back` years before its end: the history before, the next 6 years as pseudo-test', () => {
+    const train = Array.from({ length: 20 }, (_, i) => i);
+    const [cut] = pseudoTest([{ id: 'a', train, test: [99] }], 8, 8);
+    expect(cut.train).toEqual(train.slice(0, 12));
+    expect(cut.test).toEqual([12, 13, 14, 15, 16, 17]);
+    // Too little history before the cut (12 < 13), or a cut whose 6 years do not fit (back 5): left out.
+    expect(pseudoTest([{ id: 'a', train, test: [] }], 8, 13)).toEqual([]);
+    expect(pseudoTest([{ id: 'a', train, test: [] }], 5, 2)).toEqual([]);
+  });
+
+  it('takes split-conformal order statistics', () => {
+    // n = 9: p = 0.1 → floor(10 · 0.1) = 1st smallest; p = 0.9 → ceil(10 · 0.9) = 9th; p = 0.75 → ceil(7.5) = 8th.
+    const row = [5, 3, 9, 1, 7, 2, 8, 4, 6];
+    expect(conformalQuantiles([row], [0.1, 0.75, 0.9])).toEqual([[1, 8, 9]]);
+    // n = 4: p = 0.05 → rank floor(0.25) = 0, held at the 1st; p = 0.95 → ceil(4.75) = 5, held at the 4th.
+    expect(conformalQuantiles([[4, 1, 3, 2]], [0.05, 0.95])).toEqual([[1, 4]]);
+  });
+
+  it('smooths each probability across horizons by a power law in h', () => {
+    // Quantiles 1, 2, 4 at h = 1, 2, 3: the least-squares line through (log h, log q) has slope 1.23366 and passes
+    // through the means (log 6 / 3, log 2), so q̂_h = 2 · (h / 6^(1/3))^1.23366 = 0.95728, 2.25117, 3.71231 (computed
+    // independently in Python).
+    expect(smoothedQuantiles([[1], [2], [4]], [0.5]).map((r) => r[0])).toEqual([0.95728, 2.25117, 3.71231].map((v) => expect.closeTo(v, 4)));
+    // An exact power law is kept: q_h = 3 h² → 3, 12, 27. A quantile that changes sign across horizons is left alone.
+    expect(smoothedQuantiles([[3], [12], [27]], [0.5]).map((r) => r[0])).toEqual([3, 12, 27].map((v) => expect.closeTo(v, 10)));
+    expect(smoothedQuantiles([[-1], [0.5], [2]], [0.5])).toEqual([[-1], [0.5], [2]]);
+  });
+});
+
 describe('the shipped table', () => {
   it('is auto\'s, with ascending quantiles for 6 horizons', () => {
     const table = shippedCalibration('auto')!;
@@ -178,5 +275,5 @@ describe('the shipped table', () => {
   it.skipIf(!existsSync(DEFAULT_M3))('regenerates byte for byte from the M3 train rows', () => {
     const series = readM3(DEFAULT_M3);
     expect(calibrationFile([calibrationTable(series, getMethod('auto'), calibrationSource(series))])).toBe(readFileSync(OUT, 'utf8'));
-  }, 120_000); // 8 fits of auto on each of 645 series
+  }, 120_000); // up to 15 fits of auto on each of 645 series
 });
