@@ -35,6 +35,7 @@ export const projectOptions = () => ({
   cap: number('--cap <value>', 'upper bound: the logistic saturation level (default 100 for shares)'),
   floor: floorOption(),
   target: anchor('--target <year=value>', 'also report what it takes to reach VALUE by YEAR and when each path gets there'),
+  lookTo: lookTo(),
 });
 export type ProjectSettings = SettingsOf<ReturnType<typeof projectOptions>>;
 

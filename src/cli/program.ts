@@ -1,7 +1,7 @@
 // The command surface, declared in one place: names, arguments, options, help with examples. Each action
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
 import { Command, Option } from 'commander';
-import { usageError } from '../errors.js';
+import { isSemicapError, usageError } from '../errors.js';
 import { resolveSettings } from './config.js';
 import { capacityOptions, claimsOptions, datasetsOptions, fundsOptions, projectOptions, revisionsOptions, selfSufficiencyOptions, validateOptions } from './command-options.js';
 import type { CommandResult, ExtraGlobals, GlobalOptions, Globals } from './context.js';
@@ -45,7 +45,14 @@ export function makeAction(program: Command, onResult: OnResult) {
       const args = (params.slice(0, cmd.registeredArguments.length) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
       const { settings, deprecations } = settingsOf(cmd, table ?? ({} as T));
       const impl = await load();
-      const result = await impl(args, settings, g);
+      let result: CommandResult;
+      try {
+        result = await impl(args, settings, g);
+      } catch (e) {
+        // An error that names an option by its new name, when the user typed the older one: say so on the same line.
+        if (deprecations.length > 0 && isSemicapError(e)) e.message += ` (${deprecations.join('; ')})`;
+        throw e;
+      }
       if (deprecations.length > 0) result.deprecations = deprecations;
       // A --data folder is layered over the bundled datasets: say whose files were used and list the conflicts.
       if (g.data !== undefined && cmd.options.some((o) => o.long === '--data') && result.report.raw === undefined) {
