@@ -69,7 +69,7 @@ export function seriesGoal(input: SeriesGoalInput): SeriesGoalResult {
   const current: Anchor = given ? { year: given.year, value: given.value } : { year: fromScenario!.series.startYear, value: fromScenario!.series.start.value };
   const target: Anchor = { year: input.target.year, value: input.target.value };
   if (share && (current.value < 0 || current.value > 100 || target.value < 0 || target.value > 100)) throw usageError('a share (written with %) must lie within 0–100 %');
-  const lookTo = input.lookTo ?? defaultLookTo(defaultThrough(current.year, target.year), target.year);
+  const lookTo = input.lookTo ?? defaultLookTo(defaultThrough(current.year), target.year);
   if (lookTo < target.year) throw usageError(`--look-to ${lookTo} is before the target year ${target.year}`);
   if (input.rate !== undefined && input.step !== undefined) throw usageError('give --rate (compound) or --step (linear), not both');
   if ((input.rate !== undefined || input.step !== undefined) && fromScenario) throw usageError('give --scenario or --rate/--step for the current path, not both');

@@ -20,7 +20,7 @@ export interface ScenarioInput {
   series?: string[];
   /** Overrides SCENARIO.SERIES.ASSUMPTION=VALUE, applied in order. */
   sets: string[];
-  /** Last year of the paths (default: defaultThrough()). */
+  /** Last year of the paths (default: defaultThrough of the series' start years). */
   through?: number;
   /** Last year searched for the year a point path reaches a target (default: defaultLookTo of all targets). */
   lookTo?: number;
@@ -61,7 +61,7 @@ export function scenarioUseCase(input: ScenarioInput): ScenarioResult {
     if (eq <= 0) throw usageError(`--set '${s}' is not KEY=VALUE; expected e.g. --set base.mature_share.growth_pct=6`);
     scenarios = applyOverride(scenarios, s.slice(0, eq).trim(), s.slice(eq + 1));
   }
-  const through = input.through ?? defaultThrough();
+  const through = input.through ?? defaultThrough(...scenarios.flatMap((sc) => sc.series.map((s) => s.startYear)));
   for (const sc of scenarios) for (const s of sc.series) if (through < s.startYear) throw usageError(`--through ${through} is before ${sc.name}.${s.series}'s start year ${s.startYear}`);
   const lookTo = input.lookTo ?? defaultLookTo(through, ...scenarios.flatMap((sc) => sc.series.flatMap((s) => s.targets.map((t) => t.year))));
   const notes = scenarios.filter((sc) => sc.note !== '').map((sc) => `${sc.name}: ${sc.note}`);

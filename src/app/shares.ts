@@ -13,7 +13,7 @@ export interface SharesInput {
   /** Only these regions; the rest of the world is the remainder. */
   regions?: string[];
   method: 'cagr' | 'linear';
-  /** First year (default: the first anchor year) and last year (default: defaultThrough()). */
+  /** First year (default: the first anchor year) and last year (default: defaultThrough of the anchors). */
   since?: number;
   through?: number;
 }
@@ -40,7 +40,6 @@ export function sharesUseCase(dataDir: string | undefined, input: SharesInput): 
   const dir = dataDir ?? bundledDataDir();
   const data = loadDatasets(dir, ['capacity_share']);
   const { segment, method } = input;
-  const through = input.through ?? defaultThrough();
   const inSegment = data.capacityShare.filter((r) => r.segment === segment);
   if (inSegment.length === 0) {
     throw usageError(`no share figures for segment '${segment}'; segments: ${[...new Set(data.capacityShare.map((r) => r.segment))].sort().join(', ')}`);
@@ -62,6 +61,7 @@ export function sharesUseCase(dataDir: string | undefined, input: SharesInput): 
     throw usageError(`no region has two or more ${segment} figures from ${sourceId}, so nothing can be projected; figures: ${fromSource.map((r) => `${r.region} ${r.year}=${r.share_pct}%`).join(', ')}`);
   }
   const rescaled = rescaleRounding(regions.map((region) => ({ region, anchors: byRegion.get(region)!.map((r) => ({ year: r.year, value: r.share_pct })).sort((a, b) => a.year - b.year) })));
+  const through = input.through ?? defaultThrough(...rescaled.regions.flatMap((r) => r.anchors.map((a) => a.year)));
   const shares = coherentShares({ method, from: input.since, through, regions: rescaled.regions });
   return {
     segment,

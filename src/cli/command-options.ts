@@ -163,7 +163,7 @@ export type ReportOptions = SettingsOf<ReturnType<typeof reportOptions>>;
 // --- scenarios, goals, shares ----------------------------------------------------------------------------------
 
 /** Largest seed of the simulations (forecast/random.ts MAX_SEED; not imported: start-up loads no forecasting code). */
-const MAX_SIMULATION_SEED = 0xffffffff;
+export const MAX_SIMULATION_SEED = 0xffffffff;
 
 /** --simulate, --seed and --percentiles of `scenario` and `goal`. */
 const simulationOptions = () => ({
@@ -191,7 +191,7 @@ function percentilesOption(): OptionDef<number[] | undefined> {
 export const scenarioOptions = () => ({
   file: text('--file <csv>', 'a scenario file in the shape of datasets/scenarios.csv (default: scenarios.csv of --data, else the bundled one; - reads standard input)'),
   series: names('--series <names>', 'only these series (comma-separated), e.g. mature_share,china_wpm'),
-  through: through('last year of the paths (default: 2030; targets later than this are still assessed)'),
+  through: through('last year of the paths (default: 2030, or the last start year when later; targets later than this are still assessed)'),
   lookTo: lookTo(),
   set: texts('--set <key=value>', 'override an assumption (repeatable): SCENARIO.SERIES.ASSUMPTION=VALUE, SCENARIO may be *'),
   ...simulationOptions(),

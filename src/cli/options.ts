@@ -102,7 +102,7 @@ export function alias<T>(d: OptionDef<T>, ...older: string[]): OptionDef<T> {
 // --- options several commands share, so that a name means the same everywhere --------------------------------
 
 /** --through YEAR: the last year projected. Undefined when not given: the command applies throughDefault(). */
-export const through = (help = `last year projected (default: ${THROUGH_DEFAULT}, or the last anchor or target year when later)`) => year('--through <year>', help);
+export const through = (help = `last year projected (default: ${THROUGH_DEFAULT}, or the last anchor year when later)`) => year('--through <year>', help);
 
 /** --look-to YEAR: the last year searched for the year a path reaches a target ("not by YEAR" after it). */
 export const lookTo = () => year('--look-to <year>', `last year searched for the year a path reaches a target (default: ${LOOK_AHEAD_YEARS} years after the later of --through and the last target)`);

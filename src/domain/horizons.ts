@@ -1,6 +1,6 @@
 // How far commands project and search, by default: one rule for every command (the README's option vocabulary).
 
-/** --through: the last year projected, by default 2030, or the latest anchor or target year when that is later. */
+/** --through: the last year projected, by default 2030, or the latest anchor (a known point the path runs through) when later. */
 export const THROUGH_DEFAULT = 2030;
 
 /**
