@@ -37,7 +37,7 @@ export const projectOptions = () => ({
   target: anchor('--target <year=value>', 'also report what it takes to reach VALUE by YEAR and when each path gets there'),
   lookTo: lookTo(),
 });
-export type ProjectSettings = SettingsOf<ReturnType<typeof projectOptions>>;
+export type ProjectOptions = SettingsOf<ReturnType<typeof projectOptions>>;
 
 /** `--floor`: a number, or `none` for no floor (null); undefined: the default, 0. */
 function floorOption(): OptionDef<number | null | undefined> {

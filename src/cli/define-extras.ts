@@ -12,6 +12,7 @@ export function defineExtraCommands(program: Command, act: Act): void {
         program
           .command('report')
           .description('run the standard analyses and write a folder: summary.md, one CSV per table, report.json, SVG charts, index.html'),
+        // --out first, as before; --timestamp is parsed from the same table, declared after --format.
         { out: report.out },
       )
         .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))

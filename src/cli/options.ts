@@ -58,16 +58,16 @@ export function anchor(flags: string, help: string): OptionDef<AnchorArg | undef
 
 /** `YEAR=VALUE`, repeatable. */
 export function anchors(flags: string, help: string): OptionDef<AnchorArg[]> {
-  return def(repeatable(new Option(flags, help)), (v, flag) => texts(v).map((t) => parseAnchorArg(t, flag)));
+  return def(repeatable(new Option(flags, help)), (v, flag) => all(v).map((t) => parseAnchorArg(t, flag)));
 }
 
 /** Free text, repeatable (e.g. --set KEY=VALUE). */
-export function texts(value: unknown): string[];
-export function texts(flags: string, help: string): OptionDef<string[]>;
-export function texts(a: unknown, help?: string): string[] | OptionDef<string[]> {
-  if (help === undefined) return Array.isArray(a) ? a.map(String) : given(a) ? [String(a)] : [];
-  return def(repeatable(new Option(String(a), help)), (v) => texts(v));
+export function texts(flags: string, help: string): OptionDef<string[]> {
+  return def(repeatable(new Option(flags, help)), (v) => all(v));
 }
+
+/** The texts of a repeatable option (commander collects them in a list). */
+const all = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : given(value) ? [String(value)] : []);
 
 /** A comma-separated list of names (blanks dropped); undefined when not given. */
 export function names(flags: string, help: string): OptionDef<string[] | undefined> {

@@ -7,10 +7,10 @@ import { makeReport, type Column, type Table } from '../../report/model.js';
 import { addBandColumns, pathChartBands } from '../../report/bands.js';
 import { projectionChart } from '../../report/series.js';
 import { parseListArg } from '../args.js';
-import type { ProjectSettings } from '../command-options.js';
+import type { ProjectOptions } from '../command-options.js';
 import type { CommandResult } from '../context.js';
 
-export function project(_args: string[], o: ProjectSettings): CommandResult {
+export function project(_args: string[], o: ProjectOptions): CommandResult {
   const r = projectUseCase({
     anchors: [o.from, ...o.via, o.to],
     methods: parseListArg(o.method, '--method', PROJECTION_METHODS),
