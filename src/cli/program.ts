@@ -12,8 +12,6 @@ import { settingsOf, withOptions, type OptionTable, type SettingsOf } from './op
 
 type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
 /** The output options every command takes. */
 function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md', 'xlsx']): Command {
   return cmd
@@ -69,7 +67,7 @@ export function makeAction(program: Command, onResult: OnResult) {
 }
 
 export type Act = ReturnType<typeof makeAction>;
-export { withOutput, withData, examples, collect };
+export { withOutput, withData, examples };
 
 export function defineCommands(program: Command, onResult: OnResult): void {
   const act = makeAction(program, onResult);
