@@ -3,6 +3,7 @@
 // Shared names (--through, --look-to, --level, --seed, --intervals, --method, --horizon) mean the same everywhere;
 // older spellings are aliases that still work with a deprecation note (see `alias`).
 import { Option } from 'commander';
+import { THROUGH_DEFAULT } from '../domain/horizons.js';
 import type { AnchorArg } from './args.js';
 import { parseNumberArg } from './args.js';
 import {
@@ -79,7 +80,7 @@ export type FundsOptions = SettingsOf<ReturnType<typeof fundsOptions>>;
 
 export const selfSufficiencyOptions = () => ({
   scope: text('--scope <scope>', 'history series to use', 'ic_production_in_china'),
-  lookTo: alias(lookTo(), '--through <year>'),
+  lookTo: alias(lookTo(`the later of ${THROUGH_DEFAULT} and the last target`), '--through <year>'),
   current: anchor('--current <year=value>', 'override the current level, e.g. 2025=40%'),
   target: anchors('--target <year=value>', 'an extra target to assess (repeatable), e.g. 2030=100%'),
   method: text('--method <names>', 'statistical methods to fit to the history with intervals, e.g. ets,theta,auto (the compound and linear current path is always shown)'),
@@ -207,7 +208,7 @@ export const goalOptions = () => ({
   rateSd: number('--rate-sd <pct>', 'with --simulate: standard deviation of the compound rate (%/yr)', { min: 0 }),
   stepSd: number('--step-sd <x>', 'with --simulate: standard deviation of the linear step', { min: 0 }),
   draw: choice('--draw <mode>', 'with --simulate: draw the rate once per path or anew every year', ['once', 'yearly'], 'once'),
-  lookTo: alias(lookTo(), '--through <year>'),
+  lookTo: alias(lookTo(`the later of ${THROUGH_DEFAULT}, the current year and the target`), '--through <year>'),
   fundTotal: number('--fund-total <amount>', 'funds: the total to deploy (e.g. 344 for Big Fund III, RMB bn)', { min: 0 }),
   deployed: number('--deployed <amount>', 'funds: already deployed', { min: 0 }, '0'),
   deployFrom: alias(year('--deploy-from <year>', 'funds: first deployment year'), '--from <year>'),

@@ -105,7 +105,7 @@ export function alias<T>(d: OptionDef<T>, ...older: string[]): OptionDef<T> {
 export const through = (help = `last year projected (default: ${THROUGH_DEFAULT}, or the last anchor year when later)`) => year('--through <year>', help);
 
 /** --look-to YEAR: the last year searched for the year a path reaches a target ("not by YEAR" after it). */
-export const lookTo = () => year('--look-to <year>', `last year searched for the year a path reaches a target (default: ${LOOK_AHEAD_YEARS} years after the later of --through and the last target)`);
+export const lookTo = (after = 'the later of --through and the last target') => year('--look-to <year>', `last year searched for the year a path reaches a target (default: ${LOOK_AHEAD_YEARS} years after ${after})`);
 
 /** --level: prediction interval levels in percent. */
 export const levels = (help = 'prediction interval levels of fitted methods, in percent') => def(new Option('--level <levels>', help).default('80,95'), (v) => parseLevels(given(v) ? v : '80,95'));
