@@ -94,13 +94,10 @@ export function convertFunds(data: Pick<Datasets, 'funds' | 'fx'>, opts: { fxYea
   return { funds, totals: fundTotals(funds), ...(opts.fxYear !== undefined ? { fxYear: opts.fxYear } : {}), rateYears, notes };
 }
 
-/**
- * `semicap funds`: the datasets of `dir` converted, the notes, and the files read. The options are read after the
- * datasets load (`options()`), so a bad dataset is reported before a bad --fx-year, as always.
- */
-export function fundsUseCase(dir: string, options: () => { fxYear?: number; fund?: string }): { result: FundsResult; notes: string[]; inputs: string[] } {
+/** `semicap funds`: the datasets of `dir` converted, the notes, and the files read. */
+export function fundsUseCase(dir: string, options: { fxYear?: number; fund?: string }): { result: FundsResult; notes: string[]; inputs: string[] } {
   const data = loadDatasets(dir, ['funds', 'fx']);
-  const result = convertFunds(data, options());
+  const result = convertFunds(data, options);
   const notes = [
     ...result.notes,
     "A source's own conversion (its USD figure, and its rate where stated) stands beside the computed one: a spot rate of its day, not an annual average.",

@@ -5,6 +5,7 @@ import { currentPathEvidence } from './projection-evidence.js';
 import { datasetPaths, loadDatasets, type Datasets } from '../data/datasets.js';
 import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../domain/goal.js';
 import { comparableHistory, currentPath, latestFiguresText, type SeriesFigure } from '../domain/history.js';
+import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import type { Anchor } from '../domain/projection.js';
 import { usageError } from '../errors.js';
 import { compareText } from '../report/numbers.js';
@@ -138,24 +139,26 @@ function pathBands(path: ReturnType<typeof currentPath>, current: Anchor, target
 
 export interface SelfSufficiencySettings {
   scope: string;
-  through: number;
+  /** The last year searched for the year the current path reaches a target (default: defaultLookTo of the targets). */
+  lookTo?: number;
   current?: Anchor;
   extraTargets: Anchor[];
-  /** Statistical methods to fit (--method); their options are read only then (`options()`). */
+  /** Statistical methods to fit (--method). */
   fit?: FitSettings;
 }
 
 export interface FitSettings {
   methods: string;
-  options: () => { levels: number[]; seed: number; intervals: IntervalMode };
+  options: { levels: number[]; seed: number; intervals: IntervalMode };
 }
 
 /** `semicap self-sufficiency` on the datasets of `dir`: its tables, notes, charts and the files read. */
-export async function selfSufficiencyUseCase(dir: string, settings: () => SelfSufficiencySettings): Promise<{ section: Section; inputs: string[] }> {
+export async function selfSufficiencyUseCase(dir: string, s: SelfSufficiencySettings): Promise<{ section: Section; inputs: string[] }> {
   const data = loadDatasets(dir, ['self_sufficiency']);
-  const s = settings();
-  const section = selfSufficiencyTables(data, s);
-  if (s.fit !== undefined) await addFitted(section, data, s.scope, s.through, s.fit);
+  const targetYears = [...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => r.year), ...s.extraTargets.map((t) => t.year)];
+  const through = s.lookTo ?? defaultLookTo(defaultThrough(), ...targetYears);
+  const section = selfSufficiencyTables(data, { ...s, through });
+  if (s.fit !== undefined) await addFitted(section, data, s.scope, through, s.fit);
   return { section, inputs: datasetPaths(dir, ['self_sufficiency']) };
 }
 
@@ -173,7 +176,7 @@ async function addFitted(report: Section, data: Datasets, scope: string, through
   if (history.length < 2) {
     throw usageError(`--method needs two or more actual figures of one definition; ${scope}${comparable.definitions > 1 ? ` mixes ${comparable.definitions} definitions and its latest` : ''} has ${history.length}`);
   }
-  const { levels, seed, intervals } = fit.options();
+  const { levels, seed, intervals } = fit.options;
   const result = fitHistory(scope, history, fitted, { through, levels, seed, bounds: { floor: 0, cap: 100 }, intervals });
   report.tables.splice(1, 0, result.table);
   report.notes.push(...result.notes);

@@ -1,7 +1,6 @@
 // Parsing the small languages of option values: YEAR=VALUE anchors, comma lists, years and numbers.
 import { parseNumber, parseYear } from '../data/values.js';
 import { usageError } from '../errors.js';
-import type { IntervalMode } from '../forecast/registry.js';
 import { closest } from '../text.js';
 
 export { closest };
@@ -65,11 +64,4 @@ export function parseListArg<T extends string>(text: string, option: string, all
     }
   }
   return [...new Set(items)] as T[];
-}
-
-/** --intervals: calibrated (the default) or model. */
-export function parseIntervalMode(value: unknown): IntervalMode {
-  const text = value === undefined ? 'calibrated' : String(value);
-  if (text !== 'calibrated' && text !== 'model') throw usageError(`--intervals '${text}'; expected calibrated or model`);
-  return text;
 }

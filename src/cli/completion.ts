@@ -41,7 +41,7 @@ export function describeProgram(program: Command): CommandSpec[] {
   const globals: CommandSpec = { name: '', description: program.description(), options: [...program.options.map(optionSpec), { long: '--help', short: '-h', description: 'show help', takesValue: false, path: false }] };
   const commands = program.commands
     .filter((c) => !(c as unknown as { _hidden?: boolean })._hidden)
-    .map((c) => ({ name: c.name(), description: c.description(), options: [...c.options.map(optionSpec), { long: '--help', short: '-h', description: 'show help', takesValue: false, path: false }] }));
+    .map((c) => ({ name: c.name(), description: c.description(), options: [...c.options.filter((o) => !o.hidden).map(optionSpec), { long: '--help', short: '-h', description: 'show help', takesValue: false, path: false }] }));
   return [globals, ...commands];
 }
 

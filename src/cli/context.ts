@@ -1,6 +1,8 @@
 // What a command receives and returns. Commands never print or exit: they return a report (and the files
 // they read, so that --out can refuse to overwrite one of them); main.ts renders and writes it.
+import type { Lang } from '../report/i18n.js';
 import type { Format, Report } from '../report/model.js';
+import type { ResolvedSettings } from './config.js';
 
 export interface OutputOptions {
   format: Format;
@@ -20,6 +22,20 @@ export interface GlobalOptions extends OutputOptions {
   quiet: boolean;
 }
 
+/** Options carried next to the GlobalOptions: charts, language, verbosity, where settings came from. */
+export interface ExtraGlobals {
+  chart: boolean;
+  chartOut?: string;
+  ascii: boolean;
+  lang: Lang;
+  verbose: boolean;
+  columns: number;
+  settings: ResolvedSettings;
+}
+
+/** Every global option, resolved (flags > environment > config files > defaults): what each command receives. */
+export type Globals = GlobalOptions & ExtraGlobals;
+
 export interface CommandResult {
   report: Report;
   /** Non-zero when the command ran but something was not right (a failed check, skipped series). */
@@ -28,4 +44,6 @@ export interface CommandResult {
   inputs?: string[];
   /** Messages for stderr (skipped series, which source was used). */
   messages?: string[];
+  /** Older option spellings the run used: one note each on stderr, before the output. */
+  deprecations?: string[];
 }

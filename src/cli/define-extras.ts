@@ -1,21 +1,27 @@
 // Commands of reports, CI checks and shell completion are declared here, next to their options.
 import { Option, type Command } from 'commander';
+import { reportOptions } from './command-options.js';
+import { withOptions } from './options.js';
 import { examples, withData, withOutput, type Act } from './program.js';
 
 export function defineExtraCommands(program: Command, act: Act): void {
+  const report = reportOptions();
   examples(
     withData(
-      program
-        .command('report')
-        .description('run the standard analyses and write a folder: summary.md, one CSV per table, report.json, SVG charts, index.html')
-        .requiredOption('-o, --out <dir>', 'folder to write the report into (created if missing)')
+      withOptions(
+        program
+          .command('report')
+          .description('run the standard analyses and write a folder: summary.md, one CSV per table, report.json, SVG charts, index.html'),
+        // --out first, as before; --timestamp is parsed from the same table, declared after --format.
+        { out: report.out },
+      )
         .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))
-        .option('--timestamp', 'put the time of the run into summary.md, report.json and index.html (off: same inputs, same bytes)', false)
+        .addOption(report.timestamp.option)
         .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
         .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
     ),
     ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
-  ).action(act(async () => (await import('./commands/report.js')).report));
+  ).action(act(async () => (await import('./commands/report.js')).report, report));
 
   examples(
     withOutput(

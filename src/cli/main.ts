@@ -190,6 +190,8 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     stdoutColor = colorLevel({ isTTY: io.stdoutIsTTY, getColorDepth: () => process.stdout.getColorDepth?.() ?? 8 }, io.env, !opts.color);
     const { emit } = await import('./output.js');
     const extra = opts as GlobalOptions & Partial<ExtraGlobals>;
+    // An older option spelling: one note each, before the output (--quiet drops them like every message).
+    if (!opts.quiet) for (const d of result.deprecations ?? []) io.stderr(`semicap: ${escapeControls(d)}\n`);
     if (extra.verbose && extra.settings) {
       const { format, data, lang, color, ascii, origins, configFiles } = extra.settings;
       io.stderr(`semicap: config files: ${configFiles.length > 0 ? escapeControls(configFiles.join(', ')) : 'none'}\n`);

@@ -1,17 +1,16 @@
 // The command surface, declared in one place: names, arguments, options, help with examples. Each action
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
 import { Command, Option } from 'commander';
-import { usageError } from '../errors.js';
-import type { Lang } from '../report/i18n.js';
-import { resolveSettings, type ResolvedSettings } from './config.js';
-import type { CommandResult, GlobalOptions } from './context.js';
+import { isSemicapError, usageError } from '../errors.js';
+import { resolveSettings } from './config.js';
+import { capacityOptions, claimsOptions, datasetsOptions, fundsOptions, projectOptions, revisionsOptions, selfSufficiencyOptions, validateOptions } from './command-options.js';
+import type { CommandResult, ExtraGlobals, GlobalOptions, Globals } from './context.js';
 import { defineExtraCommands } from './define-extras.js';
-import { defineForecastCommands, intervalsOption } from './define-forecast.js';
+import { defineForecastCommands } from './define-forecast.js';
 import { defineScenarioCommands } from './define-scenario.js';
+import { settingsOf, withOptions, type OptionTable, type SettingsOf } from './options.js';
 
 type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The output options every command takes. */
 function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md', 'xlsx']): Command {
@@ -32,17 +31,27 @@ function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
 
-export type Implementation = (args: string[], opts: Record<string, unknown>, g: GlobalOptions) => Promise<CommandResult> | CommandResult;
+/** A command: its arguments, its settings (typed by its option table, parsed, defaults applied) and the global options. */
+export type Implementation<S = Record<string, never>> = (args: string[], settings: S, g: Globals) => Promise<CommandResult> | CommandResult;
 
-/** An action that loads a command's implementation on demand, runs it and hands the result on. */
+/** An action that loads a command's implementation on demand, runs it with its table's settings and hands the result on. */
 export function makeAction(program: Command, onResult: OnResult) {
-  return (load: () => Promise<Implementation>) =>
+  return <T extends OptionTable = Record<string, never>>(load: () => Promise<Implementation<SettingsOf<T>>>, table?: T) =>
     async function (this: Command, ...params: unknown[]) {
       const cmd = this;
       const g = globalOptions(program, cmd);
       const args = (params.slice(0, cmd.registeredArguments.length) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
+      const { settings, deprecations } = settingsOf(cmd, table ?? ({} as T));
       const impl = await load();
-      const result = await impl(args, cmd.opts(), g);
+      let result: CommandResult;
+      try {
+        result = await impl(args, settings, g);
+      } catch (e) {
+        // An error that names an option by its new name, when the user typed the older one: say so on the same line.
+        if (deprecations.length > 0 && isSemicapError(e)) e.message += ` (${deprecations.join('; ')})`;
+        throw e;
+      }
+      if (deprecations.length > 0) result.deprecations = deprecations;
       // A --data folder is layered over the bundled datasets: say whose files were used and list the conflicts.
       if (g.data !== undefined && cmd.options.some((o) => o.long === '--data') && result.report.raw === undefined) {
         const { folderLayering, layeringNotes } = await import('../app/layering.js');
@@ -58,7 +67,7 @@ export function makeAction(program: Command, onResult: OnResult) {
 }
 
 export type Act = ReturnType<typeof makeAction>;
-export { withOutput, withData, examples, collect };
+export { withOutput, withData, examples };
 
 export function defineCommands(program: Command, onResult: OnResult): void {
   const act = makeAction(program, onResult);
@@ -68,19 +77,15 @@ export function defineCommands(program: Command, onResult: OnResult): void {
     ['semicap overview', 'semicap overview --format md > summary.md'],
   ).action(act(async () => (await import('./commands/overview.js')).overview));
 
+  const project = projectOptions();
   examples(
     withOutput(
-      program
-        .command('project')
-        .description('project a value through known points (anchors) by compound, linear or logistic growth, with empirical error bands measured on M3')
-        .requiredOption('--from <year=value>', 'first anchor, e.g. 2023=29% (a % sign marks a share, bounded 0–100)')
-        .requiredOption('--to <year=value>', 'last anchor, e.g. 2027=39%')
-        .option('--via <year=value>', 'an anchor in between (repeatable): piecewise growth', collect, [])
-        .option('--through <year>', 'last year to project to (default: 3 years after the last anchor)')
-        .option('--method <names>', 'cagr, linear, logistic (comma-separated)', 'cagr,linear,logistic')
-        .option('--cap <value>', 'upper bound: the logistic saturation level (default 100 for shares)')
-        .option('--floor <value>', 'lower bound a path is held at, with a warning (default 0; none: no floor, for values that can be negative)')
-        .option('--target <year=value>', 'also report what it takes to reach VALUE by YEAR and when each path gets there'),
+      withOptions(
+        program
+          .command('project')
+          .description('project a value through known points (anchors) by compound, linear or logistic growth, with empirical error bands measured on M3'),
+        project,
+      ),
     ),
     [
       'semicap project --from 2023=29% --to 2027=39% --through 2030',
@@ -88,24 +93,16 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       'semicap project --from 2025=40% --to 2030=100% --method cagr,linear',
       'semicap project --from 2022=714000 --via 2023=805500 --to 2025=1058750 --through 2028 --method cagr,linear --format csv',
     ],
-  ).action(act(async () => (await import('./commands/project.js')).project));
+  ).action(act(async () => (await import('./commands/project.js')).project, project));
 
+  const capacity = capacityOptions();
   examples(
     withOutput(
       withData(
-        program
-          .command('capacity')
-          .description("mature-node capacity share projections from the bundled data, or capacity in wafers per month (--metric wpm)")
-          .addOption(new Option('--metric <metric>', 'share (percent of global capacity) or wpm (wafers per month)').choices(['share', 'wpm']).default('share'))
-          .option('--region <region>', 'region (share) or entity (wpm), e.g. china, taiwan, smic', undefined)
-          .option('--segment <segment>', 'segment, e.g. mature, foundry, advanced, all_fabs', undefined)
-          .option('--source <source_id>', 'use only figures from this source (see semicap datasets)')
-          .option('--through <year>', 'project to this year', '2030')
-          .option('--method <names>', 'anchored: cagr, linear, logistic; with --metric wpm also fitted to the history: ets, theta, arima, auto, ... (comma-separated)', 'cagr,linear,logistic')
-          .option('--level <levels>', 'prediction interval levels of fitted methods, in percent', '80,95')
-          .option('--seed <n>', 'seed for simulated intervals', '42')
-          .addOption(intervalsOption())
-          .addOption(new Option('--unit <unit>', 'with --metric wpm: output unit').choices(['wpm_8in_eq', 'wpm_12in'])),
+        withOptions(
+          program.command('capacity').description("mature-node capacity share projections from the bundled data, or capacity in wafers per month (--metric wpm)"),
+          capacity,
+        ),
       ),
     ),
     [
@@ -116,19 +113,18 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       'semicap capacity --metric wpm --region china --unit wpm_12in --format csv',
       'semicap capacity --metric wpm --region smic --method cagr,drift,auto --through 2028',
     ],
-  ).action(act(async () => (await import('./commands/capacity.js')).capacity));
+  ).action(act(async () => (await import('./commands/capacity.js')).capacity, capacity));
 
+  const revisions = revisionsOptions();
   examples(
     withOutput(
       withData(
-        program
-          .command('revisions')
-          .description("how a publisher's forecast moved from release to release: every release side by side by release date, each revision's move, each forecast's miss against the actual that arrived later")
-          .option('--publisher <name>', 'publisher (part of sources.csv publisher, any case)', 'trendforce')
-          .addOption(new Option('--measure <measure>', 'share (a region\'s share of a capacity segment) or self_sufficiency (a scope)').choices(['share', 'self_sufficiency']).default('share'))
-          .option('--region <region>', 'with --measure share: region', 'china')
-          .option('--segment <segment>', 'with --measure share: capacity segment', 'mature')
-          .option('--scope <scope>', 'with --measure self_sufficiency: series', 'ic_production_in_china'),
+        withOptions(
+          program
+            .command('revisions')
+            .description("how a publisher's forecast moved from release to release: every release side by side by release date, each revision's move, each forecast's miss against the actual that arrived later"),
+          revisions,
+        ),
       ),
     ),
     [
@@ -138,71 +134,70 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       'semicap revisions --format csv --table moves',
       'semicap revisions --measure self_sufficiency --publisher "ic insights"',
     ],
-  ).action(act(async () => (await import('./commands/revisions.js')).revisions));
+  ).action(act(async () => (await import('./commands/revisions.js')).revisions, revisions));
 
+  const funds = fundsOptions();
   examples(
     withOutput(
       withData(
-        program
-          .command('funds')
-          .description('funds and support packages in CNY and USD, ranges kept as low–high, cumulative totals, the US CHIPS Act beside them')
-          .option('--fx-year <year>', 'convert every figure at this year\'s average CNY/USD rate (default: each figure at its own year\'s average; a year without one uses the nearest, and says so)')
-          .option('--fund <fund>', 'only this fund (e.g. big_fund, support_package_2025, chips_act)'),
+        withOptions(program.command('funds').description('funds and support packages in CNY and USD, ranges kept as low–high, cumulative totals, the US CHIPS Act beside them'), funds),
       ),
     ),
     ['semicap funds', 'semicap funds --fx-year 2025', 'semicap funds --fund big_fund --format json', 'semicap funds --format csv --table totals'],
-  ).action(act(async () => (await import('./commands/funds.js')).funds));
+  ).action(act(async () => (await import('./commands/funds.js')).funds, funds));
 
+  const selfSufficiency = selfSufficiencyOptions();
   examples(
     withOutput(
       withData(
-        program
-          .command('self-sufficiency')
-          .description('self-sufficiency history and targets: the gap to each target, the growth each needs, the year the current path gets there')
-          .option('--scope <scope>', 'history series to use', 'ic_production_in_china')
-          .option('--through <year>', 'horizon for "year reached"', '2040')
-          .option('--current <year=value>', 'override the current level, e.g. 2025=40%')
-          .option('--target <year=value>', 'an extra target to assess (repeatable), e.g. 2030=100%', collect, [])
-          .option('--method <names>', 'statistical methods to fit to the history with intervals, e.g. ets,theta,auto (the compound and linear current path is always shown)')
-          .option('--level <levels>', 'prediction interval levels of fitted methods, in percent', '80,95')
-          .option('--seed <n>', 'seed for simulated intervals', '42')
-          .addOption(intervalsOption()),
+        withOptions(
+          program
+            .command('self-sufficiency')
+            .description('self-sufficiency history and targets: the gap to each target, the growth each needs, the year the current path gets there'),
+          selfSufficiency,
+        ),
       ),
     ),
-    ['semicap self-sufficiency', 'semicap self-sufficiency --current 2025=40% --target 2030=100%', 'semicap self-sufficiency --method ets,auto --through 2030', 'semicap self-sufficiency --format csv --out gaps.csv'],
-  ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency));
+    ['semicap self-sufficiency', 'semicap self-sufficiency --current 2025=40% --target 2030=100%', 'semicap self-sufficiency --method ets,auto --look-to 2030', 'semicap self-sufficiency --format csv --out gaps.csv'],
+  ).action(act(async () => (await import('./commands/self-sufficiency.js')).selfSufficiency, selfSufficiency));
 
+  const claims = claimsOptions();
   examples(
     withOutput(
       withData(
-        program
-          .command('claims')
-          .description("check an article's claims against the sourced figures: supported, supported_with_caveat, conflicts or no_source, with the reason")
-          .argument('[file]', 'claims CSV (default: the bundled datasets/claims.csv, the claims of the article semicap grew from)')
-          .option('--fail-on <verdicts>', 'exit 1 when any claim gets one of these verdicts (comma-separated), e.g. conflicts,no_source')
-          .option('--headlines', "only the claims marked headline=yes", false),
+        withOptions(
+          program
+            .command('claims')
+            .description("check an article's claims against the sourced figures: supported, supported_with_caveat, conflicts or no_source, with the reason")
+            .argument('[file]', 'claims CSV (default: the bundled datasets/claims.csv, the claims of the article semicap grew from)'),
+          claims,
+        ),
       ),
     ),
     ['semicap claims', 'semicap claims --lang zh', 'semicap claims examples/claims.example.csv', 'semicap claims --fail-on conflicts --format md'],
-  ).action(act(async () => (await import('./commands/claims.js')).claims));
+  ).action(act(async () => (await import('./commands/claims.js')).claims, claims));
 
+  const validate = validateOptions();
   examples(
     withOutput(
       withData(
-        program
-        .command('validate')
-        .description('check datasets and scenarios.csv (the bundled ones by default; a folder may hold only some files, layered over the bundled ones); exit 65 on any error')
-        .argument('[paths...]', 'dataset folders or CSV files (default: --data, else the bundled folder)')
-        .option('--max-age <years>', 'warn (stderr, exit unchanged) about series whose newest source is older than YEARS (today: SEMICAP_TODAY=YYYY-MM-DD or the clock)'),
+        withOptions(
+          program
+            .command('validate')
+            .description('check datasets and scenarios.csv (the bundled ones by default; a folder may hold only some files, layered over the bundled ones); exit 65 on any error')
+            .argument('[paths...]', 'dataset folders or CSV files (default: --data, else the bundled folder)'),
+          validate,
+        ),
       ),
     ),
     ['semicap validate', 'semicap validate examples/my-data/', 'semicap validate examples/my-data/capacity_share.csv', 'semicap validate examples/my-data/scenarios.csv', 'semicap validate --max-age 2'],
-  ).action(act(async () => (await import('./commands/validate.js')).validate));
+  ).action(act(async () => (await import('./commands/validate.js')).validate, validate));
 
+  const datasets = datasetsOptions();
   examples(
-    withOutput(withData(program.command('datasets').description('what is bundled: files, rows, sources').option('--sources', 'list every source instead of the files', false))),
+    withOutput(withData(withOptions(program.command('datasets').description('what is bundled: files, rows, sources'), datasets))),
     ['semicap datasets', 'semicap datasets --sources --format csv'],
-  ).action(act(async () => (await import('./commands/datasets.js')).datasets));
+  ).action(act(async () => (await import('./commands/datasets.js')).datasets, datasets));
 
   defineForecastCommands(program, act);
 
@@ -210,7 +205,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   defineExtraCommands(program, act);
 }
 
-export function globalOptions(program: Command, cmd: Command): GlobalOptions & ExtraGlobals {
+export function globalOptions(program: Command, cmd: Command): Globals {
   const o = cmd.optsWithGlobals() as Record<string, unknown>;
   // Flags > SEMICAP_* environment > project config > user config > locale > defaults (src/cli/config.ts).
   for (const [key, option] of [['out', '--out'], ['chartOut', '--chart-out'], ['data', '--data'], ['file', '--file']] as const) {
@@ -237,13 +232,4 @@ export function globalOptions(program: Command, cmd: Command): GlobalOptions & E
   };
 }
 
-/** Options carried next to the GlobalOptions: charts, language, verbosity, where settings came from. */
-export interface ExtraGlobals {
-  chart: boolean;
-  chartOut?: string;
-  ascii: boolean;
-  lang: Lang;
-  verbose: boolean;
-  columns: number;
-  settings: ResolvedSettings;
-}
+export type { ExtraGlobals, Globals };

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_PERCENTILES, LONG_RUN_STEPS, checkPercentiles, type Progress } from '../domain/montecarlo.js';
 import { MAX_SEED } from '../forecast/random.js';
-import { parseNumberArg } from './args.js';
+import type { SimulationOptions } from './command-options.js';
 import type { GlobalOptions } from './context.js';
 import { inCi } from './progress.js';
 
@@ -14,18 +14,12 @@ export interface SimulationSettings {
   progress?: { update: Progress; done: () => void };
 }
 
-/** --simulate, --seed and --percentiles; a seed is chosen (and later printed) when none is given. */
-export function simulationOptions(opts: Record<string, unknown>, g: GlobalOptions): SimulationSettings {
-  const paths = parseNumberArg(String(opts.simulate), '--simulate', { min: 1, max: 10_000_000, integer: true });
-  const seedChosen = opts.seed === undefined;
-  const seed = seedChosen ? randomInt(0, MAX_SEED + 1) : parseNumberArg(String(opts.seed), '--seed', { min: 0, max: MAX_SEED, integer: true });
-  const percentiles = opts.percentiles === undefined ? [...DEFAULT_PERCENTILES] : parsePercentiles(String(opts.percentiles));
-  return { paths, seed, seedChosen, percentiles, progress: progressBar(g) };
-}
-
-function parsePercentiles(text: string): number[] {
-  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  return checkPercentiles(items.map((s) => parseNumberArg(s, '--percentiles', { min: 0, max: 100 })));
+/** The simulation of --simulate N (given), --seed and --percentiles; a seed is chosen (and later printed) when none is given. */
+export function simulationOptions(o: SimulationOptions & { simulate: number }, g: GlobalOptions): SimulationSettings {
+  const seedChosen = o.seed === undefined;
+  const seed = o.seed ?? randomInt(0, MAX_SEED + 1);
+  const percentiles = o.percentiles === undefined ? [...DEFAULT_PERCENTILES] : checkPercentiles(o.percentiles);
+  return { paths: o.simulate, seed, seedChosen, percentiles, progress: progressBar(g) };
 }
 
 /**

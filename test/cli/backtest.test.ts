@@ -27,7 +27,7 @@ writeFileSync(MANY, many.join('\n') + '\n');
 
 describe('backtest interval quality', () => {
   it('reports coverage and MSIS per level beside sMAPE, MASE, RMSE and MAPE (hand-computed)', async () => {
-    const r = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive', '--holdout', '2', '--origins', '1', '--format', 'csv', '--table', 'summary']);
+    const r = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive', '--horizon', '2', '--origins', '1', '--format', 'csv', '--table', 'summary']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const [row] = rows(r.stdout);
@@ -40,20 +40,20 @@ describe('backtest interval quality', () => {
     expect(Number(row.coverage95)).toBe(100);
     expect(Number(row.msis80)).toBeCloseTo(4.03196, 4);
     expect(Number(row.msis95)).toBeCloseTo(4.73178, 4);
-    const byHorizon = rows((await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive', '--holdout', '2', '--origins', '1', '--format', 'csv', '--table', 'by_horizon'])).stdout);
+    const byHorizon = rows((await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive', '--horizon', '2', '--origins', '1', '--format', 'csv', '--table', 'by_horizon'])).stdout);
     expect(byHorizon.map((h) => [h.horizon, h.coverage80, h.coverage95])).toEqual([['1', '100', '100'], ['2', '0', '100']]);
   });
 
   it('--level chooses the levels; the table says which intervals were used', async () => {
-    const csv = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive', '--holdout', '2', '--origins', '1', '--level', '90', '--format', 'csv']);
+    const csv = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive', '--horizon', '2', '--origins', '1', '--level', '90', '--format', 'csv']);
     expect(Object.keys(rows(csv.stdout)[0])).toContain('coverage90');
     expect(Object.keys(rows(csv.stdout)[0])).not.toContain('coverage80');
-    const table = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive,auto', '--holdout', '2', '--origins', '1']);
+    const table = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive,auto', '--horizon', '2', '--origins', '1']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/cover 80%.*MSIS 80.*cover 95%.*MSIS 95/);
     expect(table.stdout).toContain('intervals: auto: calibrated on measured errors (M3 yearly train rows');
     expect(table.stdout).toContain('naive: model-based');
-    const model = await semicap(['backtest', LINES, '--id', 'id', '--method', 'auto', '--holdout', '2', '--origins', '1', '--intervals', 'model']);
+    const model = await semicap(['backtest', LINES, '--id', 'id', '--method', 'auto', '--horizon', '2', '--origins', '1', '--intervals', 'model']);
     expect(model.stdout).toContain('intervals: auto: model-based');
     const bad = await semicap(['backtest', LINES, '--intervals', 'guess']);
     expect(bad.code).toBe(2);
@@ -61,7 +61,7 @@ describe('backtest interval quality', () => {
   });
 
   it('gives the same bytes with --jobs 1, 2 and auto, and no progress on a pipe', () => {
-    const args = ['backtest', MANY, '--id', 'id', '--method', 'naive,theta,auto', '--holdout', '4', '--origins', '3', '--format', 'csv', '--table', 'summary'];
+    const args = ['backtest', MANY, '--id', 'id', '--method', 'naive,theta,auto', '--horizon', '4', '--origins', '3', '--format', 'csv', '--table', 'summary'];
     const one = semicapProcess([...args, '--jobs', '1', '--verbose']);
     const two = semicapProcess([...args, '--jobs', '2', '--verbose']);
     const auto = semicapProcess(args);
@@ -79,7 +79,7 @@ describe('backtest interval quality', () => {
   it('names the series it skips and exits 65', async () => {
     const file = join(root, 'short.csv');
     writeFileSync(file, 'id,year,value\nok,2000,1\nok,2001,2\nok,2002,4\nok,2003,5\nshort,2000,1\n');
-    const r = await semicap(['backtest', file, '--id', 'id', '--method', 'naive', '--holdout', '1', '--origins', '2', '--format', 'csv']);
+    const r = await semicap(['backtest', file, '--id', 'id', '--method', 'naive', '--horizon', '1', '--origins', '2', '--format', 'csv']);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain("skipped series 'short': series of 1 values is too short for holdout 1 with 2 origin(s): needs at least 3");
     expect(rows(r.stdout)[0].points).toBe('2');

@@ -106,12 +106,12 @@ describe('--shard K/N', () => {
   });
 
   it('backtest --shard evaluates only the shard\'s series', () => {
-    const all = semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--holdout', '1', '--origins', '1', '--format', 'csv']);
+    const all = semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--horizon', '1', '--origins', '1', '--format', 'csv']);
     const points = (csv: string) => {
       const [header, first] = csv.split('\n');
       return Number(first.split(',')[header.split(',').indexOf('points')]);
     };
-    const parts = Array.from({ length: SHARDS }, (_, k) => semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--holdout', '1', '--origins', '1', '--format', 'csv', '--shard', `${k}/${SHARDS}`]));
+    const parts = Array.from({ length: SHARDS }, (_, k) => semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--horizon', '1', '--origins', '1', '--format', 'csv', '--shard', `${k}/${SHARDS}`]));
     expect(all.stdout.split('\n')[0]).toContain('points');
     expect(parts.reduce((n, p) => n + points(p.stdout), 0)).toBe(points(all.stdout));
   });

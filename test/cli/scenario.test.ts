@@ -178,7 +178,7 @@ describe('semicap goal', () => {
     expect(table(rate, 'path').rows[0].value_in_target_year as number).toBeCloseTo(40 * 1.15 ** 5, 10);
     const step = json((await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--step', '8', '--format', 'json'])).stdout);
     expect(table(step, 'path').rows[0].year_reached).toBe(2033); // 60/8 = 7.5 years
-    const never = json((await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '0.1', '--through', '2040', '--format', 'json'])).stdout);
+    const never = json((await semicap(['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '0.1', '--look-to', '2040', '--format', 'json'])).stdout);
     expect(table(never, 'path').rows[0].year_reached).toBeNull();
   });
 
@@ -213,7 +213,7 @@ describe('semicap goal', () => {
   });
 
   it('funds: the yearly deployment a total needs, constant and growing', async () => {
-    const r = await semicap(['goal', '--fund-total', '344', '--deployed', '164', '--from', '2025', '--to', '2034', '--growth', '10', '--format', 'json']);
+    const r = await semicap(['goal', '--fund-total', '344', '--deployed', '164', '--deploy-from', '2025', '--deploy-to', '2034', '--growth', '10', '--format', 'json']);
     expect(r.code).toBe(0);
     const rep = json(r.stdout);
     const d = table(rep, 'deployment').rows[0];
@@ -227,7 +227,7 @@ describe('semicap goal', () => {
     const mixed = await semicap(['goal', '--fund-total', '344', '--target', '2030=1']);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(/--target does not go with --fund-total/);
-    expect((await semicap(['goal', '--fund-total', '344'])).stderr).toMatch(/needs --from YEAR and --to YEAR/);
+    expect((await semicap(['goal', '--fund-total', '344'])).stderr).toMatch(/needs --deploy-from YEAR and --deploy-to YEAR/);
   });
 
   it('from 0 there is no compound rate (empty), only a linear one; a met goal needs nothing', async () => {

@@ -7,14 +7,14 @@ import { dataError } from '../../errors.js';
 import { poolBacktests, type AccuracySummary, type BacktestResult } from '../../forecast/backtest.js';
 import { intervalsNote } from '../../forecast/registry.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
-import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { BacktestOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
 import { createCountProgress } from '../progress.js';
 import { backtestMethods, type BacktestSettings } from '../../app/forecast/backtest-batch.js';
 import { parseMethodSpecs } from '../../forecast/registry.js';
 import { backtestBatches } from '../../app/forecast/run.js';
-import { parseJobs, seriesArg } from '../series-options.js';
+import { seriesArg } from '../series-options.js';
 
 const MEASURES: Column[] = [
   { key: 'smape', header: 'sMAPE', type: 'number', digits: 2 },
@@ -62,14 +62,11 @@ export function backtestTables(result: BacktestResult, levels: readonly number[]
   return [summary, byHorizon];
 }
 
-export async function backtest(args: string[], opts: Record<string, unknown>, g?: GlobalOptions & { verbose?: boolean }): Promise<CommandResult> {
-  const holdout = parseNumberArg(String(opts.holdout), '--holdout', { min: 1, max: 100, integer: true });
-  const origins = parseNumberArg(String(opts.origins), '--origins', { min: 1, max: 1000, integer: true });
-  const levels = parseLevels(String(opts.level ?? '80,95'));
-  const intervals = parseIntervalMode(opts.intervals);
-  const jobs = parseJobs(opts.jobs);
-  const [file, readOptions] = seriesArg(args[0], opts);
-  const settings: BacktestSettings = { methods: parseMethodSpecs(String(opts.method)), intervals, holdout, origins, levels, fill: readOptions.fill ?? 'none' };
+export async function backtest(args: string[], o: BacktestOptions, g?: Globals): Promise<CommandResult> {
+  // --horizon (once --holdout): the years forecast at each origin and scored; the tables still call it the holdout.
+  const { horizon: holdout, origins, level: levels, intervals, jobs } = o;
+  const [file, readOptions] = seriesArg(args[0], o);
+  const settings: BacktestSettings = { methods: parseMethodSpecs(o.method), intervals, holdout, origins, levels, fill: readOptions.fill ?? 'none' };
   const methods = backtestMethods(settings);
   const data = await readSeriesTable(file, readOptions);
 

@@ -3,21 +3,22 @@
 import { capacityUseCase } from '../../app/capacity.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
-import { parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { CapacityOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
+import { defaultThrough } from '../../domain/horizons.js';
 
-export async function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
+export async function capacity(_args: string[], o: CapacityOptions, g: Globals): Promise<CommandResult> {
   const { section: r, inputs } = await capacityUseCase(g.data ?? bundledDataDir(), {
-    metric: opts.metric === 'wpm' ? 'wpm' : 'share',
-    region: String(opts.region ?? 'china'),
-    segment: opts.segment as string | undefined,
-    source: opts.source as string | undefined,
-    methods: String(opts.method),
-    through: parseYearArg(String(opts.through), '--through'),
-    levels: parseLevels(String(opts.level ?? '80,95')),
-    seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }),
-    intervals: parseIntervalMode(opts.intervals),
-    unit: opts.unit as string | undefined,
+    metric: o.metric,
+    region: o.region ?? 'china',
+    segment: o.segment,
+    source: o.source,
+    methods: o.method,
+    through: o.through ?? defaultThrough(),
+    levels: o.level,
+    seed: o.seed,
+    intervals: o.intervals,
+    unit: o.unit,
   });
   return { report: { ...makeReport('capacity', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

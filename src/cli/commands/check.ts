@@ -20,10 +20,10 @@ import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets 
 import { decodeUtf8 } from '../../data/csv.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
 
-export async function check(args: string[], _opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
+export async function check(args: string[], _settings: object, g: Globals): Promise<CommandResult> {
   const file = args[0];
   if (file === undefined) throw usageError('check needs a rules file, e.g. semicap check rules.csv');
   if (file === '-') await readStdinInput({ what: 'a rules file' });

@@ -2,8 +2,9 @@
 import { datasetsUseCase } from '../../app/datasets.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import { clockFrom } from '../clock.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { DatasetsOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
 
-export function datasets(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
-  return datasetsUseCase(g.data ?? bundledDataDir(), { sources: Boolean(opts.sources), today: opts.series !== false ? clockFrom(process.env) : undefined });
+export function datasets(_args: string[], o: DatasetsOptions, g: Globals): CommandResult {
+  return datasetsUseCase(g.data ?? bundledDataDir(), { sources: o.sources, today: clockFrom(process.env) });
 }

@@ -10,31 +10,24 @@ import { forecastStream } from '../../app/forecast/forecast.js';
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type Table } from '../../report/model.js';
 import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/views/forecast.js';
-import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { ForecastOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
-import { parseJobs, seriesArg } from '../series-options.js';
+import { seriesArg } from '../series-options.js';
 
-export async function forecast(args: string[], opts: Record<string, unknown>, g?: GlobalOptions & { verbose?: boolean }): Promise<CommandResult> {
-  const horizon = parseNumberArg(String(opts.horizon), '--horizon', { min: 1, max: 100, integer: true });
-  const levels = parseLevels(String(opts.level));
-  const seed = parseNumberArg(String(opts.seed), '--seed', { integer: true, min: 0 });
-  const methodText = String(opts.method);
-  const intervals = parseIntervalMode(opts.intervals);
-  const specs = parseMethodSpecs(methodText);
+export async function forecast(args: string[], o: ForecastOptions, g?: Globals): Promise<CommandResult> {
+  const { horizon, level: levels, seed, intervals } = o;
+  const specs = parseMethodSpecs(o.method);
   const methods = withIntervals(methodsFromSpecs(specs), intervals);
-  const asked = parseJobs(opts.jobs);
+  const asked = o.jobs;
   // More threads than cores only adds memory and switching (each worker holds its own heap): cap at the cores.
   const jobs = asked === 'auto' ? asked : Math.min(asked, availableParallelism());
   const jobsNote = jobs !== asked ? [`--jobs ${asked}: this machine has ${jobs} core(s); using ${jobs} worker thread(s)`] : [];
-  const bounds: Bounds = {
-    floor: opts.floor !== undefined ? parseNumberArg(String(opts.floor), '--floor') : undefined,
-    cap: opts.cap !== undefined ? parseNumberArg(String(opts.cap), '--cap') : undefined,
-  };
+  const bounds: Bounds = { floor: o.floor, cap: o.cap };
   if (bounds.floor !== undefined && bounds.cap !== undefined && !(bounds.floor < bounds.cap)) throw usageError(`--floor ${bounds.floor} must be below --cap ${bounds.cap}`);
-  const [file, readOptions] = seriesArg(args[0], opts);
+  const [file, readOptions] = seriesArg(args[0], o);
   const data = await readSeriesTable(file, readOptions);
-  const explain = opts.explain === true;
+  const explain = o.explain;
   // JSON output also says what auto did, in a second table (`auto`) written after the forecasts.
   const autoTable: Table | undefined =
     !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: 'What auto chose and why', columns: EXPLAIN_COLUMNS, rows: [] } : undefined;

@@ -5,11 +5,11 @@ import { fundsUseCase } from '../../app/funds.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
 import { fundsTables } from '../../report/views/funds.js';
-import { parseYearArg } from '../args.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { FundsOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
 
-export function funds(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+export function funds(_args: string[], o: FundsOptions, g: Globals): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const { result, notes, inputs } = fundsUseCase(dir, () => ({ fxYear: opts.fxYear !== undefined ? parseYearArg(String(opts.fxYear), '--fx-year') : undefined, fund: opts.fund as string | undefined }));
+  const { result, notes, inputs } = fundsUseCase(dir, { fxYear: o.fxYear, fund: o.fund });
   return { report: makeReport('funds', fundsTables(result), notes), inputs };
 }

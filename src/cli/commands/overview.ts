@@ -7,12 +7,12 @@ import { checkClaims } from '../../app/claims.js';
 import { CLAIM_DATASETS } from '../../data/claims.js';
 import { claimsTable } from '../../report/claims.js';
 import { claimWord, type Lang } from '../../report/i18n.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { CommandResult, Globals } from '../context.js';
 import { shareReport } from '../../app/capacity.js';
 import { totalsTable } from '../../report/views/funds.js';
 import { selfSufficiencyTables } from '../../app/self-sufficiency.js';
 
-export function overview(_args: string[], _opts: Record<string, unknown>, g: GlobalOptions & { lang?: Lang }): CommandResult {
+export function overview(_args: string[], _settings: object, g: Globals): CommandResult {
   const dir = g.data ?? bundledDataDir();
   const needed: DatasetName[] = ['capacity_share', 'funds', 'fx', 'self_sufficiency'];
   const data = loadDatasets(dir, needed);

@@ -1,35 +1,26 @@
 // `semicap project`: a path through known points by compound, linear or logistic growth — no CSV needed.
-import { assessGoal, firstYearReaching } from '../../domain/goal.js';
-import { projectWithEvidence, type ProjectionEvidence } from '../../app/projection-evidence.js';
-import { PROJECTION_METHODS, type Anchor, type Projection } from '../../domain/projection.js';
-import { usageError } from '../../errors.js';
+// The work is src/app/project.ts; this file turns its result into tables, notes and a chart.
+import { projectUseCase, type TargetReach } from '../../app/project.js';
+import type { ProjectionEvidence } from '../../app/projection-evidence.js';
+import { PROJECTION_METHODS, type Projection } from '../../domain/projection.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import { addBandColumns, pathChartBands } from '../../report/bands.js';
 import { projectionChart } from '../../report/series.js';
-import { parseAnchorArg, parseListArg, parseNumberArg, parseYearArg, type AnchorArg } from '../args.js';
+import { parseListArg } from '../args.js';
+import type { ProjectOptions } from '../command-options.js';
 import type { CommandResult } from '../context.js';
 
-export function project(_args: string[], opts: Record<string, unknown>): CommandResult {
-  const anchorArgs: AnchorArg[] = [
-    parseAnchorArg(String(opts.from), '--from'),
-    ...((opts.via as string[]) ?? []).map((v) => parseAnchorArg(v, '--via')),
-    parseAnchorArg(String(opts.to), '--to'),
-  ];
-  const isShare = anchorArgs.some((a) => a.percent);
-  const anchors: Anchor[] = anchorArgs.map(({ year, value }) => ({ year, value }));
-  const lastYear = Math.max(...anchors.map((a) => a.year));
-  const through = opts.through !== undefined ? parseYearArg(String(opts.through), '--through') : lastYear + 3;
-  const methods = parseListArg(String(opts.method), '--method', PROJECTION_METHODS);
-  const cap = opts.cap !== undefined ? parseNumberArg(String(opts.cap), '--cap') : undefined;
-  const floor = parseFloorArg(opts.floor);
-  if (!isShare && methods.includes('logistic') && cap === undefined) {
-    throw usageError("--method logistic needs --cap for values that are not shares (write the anchors with % for a share capped at 100)");
-  }
-  const negative = anchors.find((a) => a.value < 0);
-  if (floor === undefined && !isShare && negative) {
-    throw usageError(`anchor ${negative.year}=${negative.value} is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative`);
-  }
-  const { projections, evidence } = projectWithEvidence(methods, { anchors, through, isShare, cap, floor });
+export function project(_args: string[], o: ProjectOptions): CommandResult {
+  const r = projectUseCase({
+    anchors: [o.from, ...o.via, o.to],
+    methods: parseListArg(o.method, '--method', PROJECTION_METHODS),
+    through: o.through,
+    cap: o.cap,
+    floor: o.floor,
+    target: o.target && { year: o.target.year, value: o.target.value },
+    lookTo: o.lookTo,
+  });
+  const { projections, evidence, isShare } = r;
   const unit = isShare ? '%' : '';
   const paths = bandPaths(evidence, projections, isShare);
   const path = pathTable(projections, isShare);
@@ -40,10 +31,7 @@ export function project(_args: string[], opts: Record<string, unknown>): Command
   const chart = projectionChart('projection', report.tables[0].title ?? 'projection', unit, projections);
   chart.bands.push(...pathChartBands(paths, 'M3 errors'));
   report.charts = [chart];
-  if (opts.target !== undefined) {
-    const target = parseAnchorArg(String(opts.target), '--target');
-    report.tables.push(targetTable(projections, anchors, { year: target.year, value: target.value }, isShare));
-  }
+  if (r.target !== undefined) report.tables.push(targetTable(r.target, isShare));
   return { report };
 }
 
@@ -55,15 +43,8 @@ function bandPaths(evidence: ProjectionEvidence[], projections: Projection[], is
   });
 }
 
-/** `--floor`: a number, or `none` for no floor (values that can be negative); undefined: the default, 0. */
-function parseFloorArg(value: unknown): number | null | undefined {
-  if (value === undefined) return undefined;
-  if (String(value).trim().toLowerCase() === 'none') return null;
-  return parseNumberArg(String(value), '--floor');
-}
-
 /** Year by method: one row per year, one column per method. */
-export function pathTable(projections: Projection[], isShare: boolean): Table {
+function pathTable(projections: Projection[], isShare: boolean): Table {
   const years = projections[0].points.map((p) => p.year);
   const columns: Column[] = [
     { key: 'year', header: 'year', type: 'int' },
@@ -81,7 +62,7 @@ export function pathTable(projections: Projection[], isShare: boolean): Table {
 }
 
 /** The rate each method implies on each segment between anchors. */
-export function ratesTable(projections: Projection[], isShare: boolean): Table {
+function ratesTable(projections: Projection[], isShare: boolean): Table {
   const rows = projections.flatMap((p) =>
     p.segments.map((s) => ({
       method: p.method,
@@ -122,10 +103,9 @@ function impliedRateNotes(projections: Projection[], unit: string): string[] {
 }
 
 /** What it takes to reach a target from the last anchor, and when each path gets there. */
-export function targetTable(projections: Projection[], anchors: Anchor[], target: Anchor, isShare: boolean): Table {
-  const current = anchors[anchors.length - 1];
-  const goal = assessGoal({ current, target });
-  const rows = projections.map((p) => ({
+function targetTable(t: TargetReach, isShare: boolean): Table {
+  const { current, target, goal } = t;
+  const rows = t.reached.map((p) => ({
     method: p.method,
     current_year: current.year,
     current: current.value,
@@ -134,8 +114,7 @@ export function targetTable(projections: Projection[], anchors: Anchor[], target
     gap: goal.gap,
     required_cagr_pct: goal.requiredCagrPct,
     required_step_per_year: goal.requiredStepPerYear,
-    year_reached: firstYearReaching(p.points, target.value, { fromYear: current.year }),
-    through: p.through,
+    year_reached: p.year,
   }));
   return {
     name: 'target',
@@ -149,7 +128,7 @@ export function targetTable(projections: Projection[], anchors: Anchor[], target
       { key: 'gap', header: 'gap', type: 'number' },
       { key: 'required_cagr_pct', header: 'needs %/yr', type: 'number', digits: 4 },
       { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 4 },
-      { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: 'not in range' },
+      { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: `not by ${t.lookTo}` },
     ],
     rows,
   };

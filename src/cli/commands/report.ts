@@ -18,11 +18,11 @@ import { forAudience, makeReport, type Report } from '../../report/model.js';
 import { chartsOf } from '../../report/series.js';
 import { renderSvg } from '../../report/svg.js';
 import { describeErrno, temporarySibling, trackPending, writeFileAtomic } from '../../report/write.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { ReportOptions } from '../command-options.js';
+import type { CommandResult, GlobalOptions, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
 import { withMessages } from '../output.js';
 import { createProgress } from '../progress.js';
-import type { ExtraGlobals } from '../program.js';
 import { capacityUseCase, type CapacitySettings, type Section } from '../../app/capacity.js';
 import { datasetsUseCase } from '../../app/datasets.js';
 import { fundsUseCase } from '../../app/funds.js';
@@ -60,14 +60,14 @@ export const ANALYSES: Analysis[] = [
     id: 'funds',
     heading: { en: 'Chip funds and support packages', zh: '芯片基金与扶持计划' },
     run: (g) => {
-      const { result, notes, inputs } = fundsUseCase(dataDir(g), () => ({}));
+      const { result, notes, inputs } = fundsUseCase(dataDir(g), {});
       return { report: makeReport('funds', fundsTables(result), notes), inputs };
     },
   },
   {
     id: 'self-sufficiency',
     heading: { en: 'Self-sufficiency and targets', zh: '自给率与目标' },
-    run: async (g) => sectionResult('self-sufficiency', await selfSufficiencyUseCase(dataDir(g), () => ({ scope: 'ic_production_in_china', through: 2040, extraTargets: [] }))),
+    run: async (g) => sectionResult('self-sufficiency', await selfSufficiencyUseCase(dataDir(g), { scope: 'ic_production_in_china', lookTo: 2040, extraTargets: [] })),
   },
   // No series ages: they depend on today's date, and the report's files stay the same from day to day.
   { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasetsUseCase(dataDir(g), { sources: false }) },
@@ -93,10 +93,9 @@ interface Written {
   sha256: string;
 }
 
-export async function report(_args: string[], opts: Record<string, unknown>, given: GlobalOptions): Promise<CommandResult> {
-  const g = given as GlobalOptions & Partial<ExtraGlobals>;
-  const dir = opts.out as string | undefined;
-  if (dir === undefined) throw usageError('report needs --out DIR, the folder to write the report into');
+export async function report(_args: string[], opts: ReportOptions, given: Globals): Promise<CommandResult> {
+  const g = given;
+  const dir = opts.out;
   // --out names a folder here: the summary of written files goes to stdout, not into --out.
   given.out = undefined;
   const target = prepareTarget(followLink(dir), [given.data ?? bundledDataDir(), ...(g.settings?.configFiles ?? [])]);
@@ -202,10 +201,10 @@ function isWithin(path: string, dir: string): boolean {
   }
 }
 
-async function writeReport(dir: string, shownDir: string, opts: Record<string, unknown>, given: GlobalOptions): Promise<CommandResult> {
-  const g = given as GlobalOptions & Partial<ExtraGlobals>;
+async function writeReport(dir: string, shownDir: string, opts: ReportOptions, given: Globals): Promise<CommandResult> {
+  const g = given;
   const lang: Lang = g.lang ?? 'en';
-  const timestamp = opts.timestamp === true ? new Date().toISOString() : undefined;
+  const timestamp = opts.timestamp ? new Date().toISOString() : undefined;
   const progress = createProgress(ANALYSES.length + 1, undefined, g.quiet);
   // The analyses see plain options: table format, no charts, no output file of their own.
   const inner: GlobalOptions = { ...given, format: 'table', out: undefined, table: undefined };

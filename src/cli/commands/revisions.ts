@@ -3,10 +3,10 @@
 // actual that arrived later — and a chart with one line per release vintage.
 import { revisions as revisionsUseCase, type RevisionsResult } from '../../app/revisions.js';
 import { bundledDataDir, datasetPaths, loadDatasets } from '../../data/datasets.js';
-import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import type { Chart } from '../../report/series.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { RevisionsOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
 
 const releaseLabel = (r: { published: string; sourceId: string }) => `${r.published} ${r.sourceId}`;
 
@@ -113,14 +113,12 @@ function vintagesChart(r: RevisionsResult, publisher: string): Chart {
   };
 }
 
-export function revisions(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
+export function revisions(_args: string[], o: RevisionsOptions, g: Globals): CommandResult {
   const dir = g.data ?? bundledDataDir();
-  const measure = String(opts.measure ?? 'share');
-  if (measure !== 'share' && measure !== 'self_sufficiency') throw usageError(`--measure ${measure}; expected share or self_sufficiency`);
+  const { measure, publisher } = o;
   const needed = measure === 'share' ? (['capacity_share'] as const) : (['self_sufficiency'] as const);
   const data = loadDatasets(dir, needed);
-  const publisher = String(opts.publisher ?? 'trendforce');
-  const r = revisionsUseCase(data, { publisher, measure, region: String(opts.region ?? 'china'), segment: String(opts.segment ?? 'mature'), scope: String(opts.scope ?? 'ic_production_in_china') });
+  const r = revisionsUseCase(data, { publisher, measure, region: o.region, segment: o.segment, scope: o.scope });
   const report = { ...makeReport('revisions', [sideBySide(r), movesTable(r), missesTable(r), releasesTable(r)], r.notes, r.warnings), charts: [vintagesChart(r, publisher)] };
   return { report, inputs: datasetPaths(dir, [...needed]) };
 }

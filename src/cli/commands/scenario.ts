@@ -1,102 +1,63 @@
 // `semicap scenario [NAME...]`: named cases (bear, base, bull) side by side — point paths, or with --simulate
-// percentile bands per year and the probability of each target — from datasets/scenarios.csv or a user's file.
-import { existsSync } from 'node:fs';
-import { bundledDataDir } from '../../data/datasets.js';
-import { loadScenariosWithData, scenariosPath } from '../../data/scenarios.js';
-import { requiredCagrPct, requiredStepPerYear, firstYearReaching } from '../../domain/goal.js';
-import { DEFAULT_PERCENTILES, simulateScenarios, type SeriesSimulation } from '../../domain/montecarlo.js';
-import { applyOverride, scenarioPath, type Scenario, type SeriesAssumptions, type Uncertain } from '../../domain/scenario.js';
-import { usageError } from '../../errors.js';
-import { makeReport, type Column, type Table } from '../../report/model.js';
-import { bandColumns, percentileKey } from '../../report/views/simulation.js';
-import type { Chart } from '../../report/series.js';
-import { closest, parseYearArg } from '../args.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
-import { simulationOptions, type SimulationSettings } from '../simulation-options.js';
+// percentile bands per year and the probability of each target. The work is src/app/scenario.ts; this file turns
+// its result into tables and charts.
+import { scenarioUseCase, type ScenarioResult, type TargetCheck } from '../../app/scenario.js';
+import { requiredCagrPct, requiredStepPerYear } from '../../domain/goal.js';
+import { DEFAULT_PERCENTILES, type SeriesSimulation } from '../../domain/montecarlo.js';
+import type { Scenario, SeriesAssumptions, Uncertain } from '../../domain/scenario.js';
 import { readStdinInput } from '../../data/input.js';
+import { makeReport, type Column, type Table } from '../../report/model.js';
+import type { Chart } from '../../report/series.js';
+import { bandColumns, percentileKey } from '../../report/views/simulation.js';
+import type { ScenarioOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
+import { simulationOptions, type SimulationSettings } from '../simulation-options.js';
 
-export async function scenario(args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
-  if (opts.file === '-') await readStdinInput({ what: 'a scenario file' });
-  const dir = g.data ?? bundledDataDir();
-  const { scenarios: all, inputs, messages } = readScenarios(dir, opts.file as string | undefined);
-  let scenarios = selectScenarios(all, args);
-  scenarios = selectSeries(scenarios, opts.series as string | undefined);
-  const sets = (opts.set as string[] | undefined) ?? [];
-  for (const s of sets) {
-    const eq = s.indexOf('=');
-    if (eq <= 0) throw usageError(`--set '${s}' is not KEY=VALUE; expected e.g. --set base.mature_share.growth_pct=6`);
-    scenarios = applyOverride(scenarios, s.slice(0, eq).trim(), s.slice(eq + 1));
-  }
-  const through = parseYearArg(String(opts.through ?? '2030'), '--through');
-  for (const sc of scenarios) for (const s of sc.series) if (through < s.startYear) throw usageError(`--through ${through} is before ${sc.name}.${s.series}'s start year ${s.startYear}`);
-  const notes = scenarios.filter((sc) => sc.note !== '').map((sc) => `${sc.name}: ${sc.note}`);
-  if (sets.length > 0) notes.push(`overridden on the command line: ${sets.join(', ')}`);
+export async function scenario(args: string[], o: ScenarioOptions, g: Globals): Promise<CommandResult> {
+  if (o.file === '-') await readStdinInput({ what: 'a scenario file' });
+  const sim = o.simulate !== undefined ? simulationOptions({ ...o, simulate: o.simulate }, g) : undefined;
+  const r = scenarioUseCase({
+    dataDir: g.data,
+    file: o.file,
+    names: args,
+    series: o.series,
+    sets: o.set,
+    through: o.through,
+    lookTo: o.lookTo,
+    simulation: sim && { paths: sim.paths, seed: sim.seed, percentiles: sim.percentiles, onProgress: sim.progress?.update },
+  });
+  sim?.progress?.done();
+  const { scenarios, inputs, messages } = r;
   const assumptions = assumptionsTable(scenarios);
-  if (opts.simulate === undefined) {
-    const report = makeReport('scenario', [pathsTable(scenarios, through), targetsTable(scenarios, through), assumptions], notes, heldWarnings(scenarios, through));
+  if (r.runs === undefined || sim === undefined) {
+    const report = makeReport('scenario', [pathsTable(r), targetsTable(r.targets, r.lookTo), assumptions], r.notes, r.warnings);
     report.notes.push('point paths: every assumption at its point value (a normal\'s mean, a triangular\'s mode); add --simulate N for percentile bands and the odds of each target');
-    report.charts = seriesCharts(scenarios, through);
+    report.charts = seriesCharts(r);
     return { report, inputs, messages };
   }
-  const sim = simulationOptions(opts, g);
-  const runs = simulateScenarios(scenarios, { paths: sim.paths, seed: sim.seed, through, percentiles: sim.percentiles, onProgress: sim.progress?.update });
-  sim.progress?.done();
-  const report = makeReport('scenario', [bandsTable(runs), simulatedTargetsTable(runs, scenarios), assumptions], [...notes, ...simulationNotes(runs, sim)], []);
-  report.charts = seriesCharts(scenarios, through, runs);
+  const report = makeReport('scenario', [bandsTable(r.runs), simulatedTargetsTable(r.runs, scenarios), assumptions], [...r.notes, ...simulationNotes(r.runs, sim)], []);
+  report.charts = seriesCharts(r, r.runs);
   return { report, inputs, messages };
-}
-
-// --- reading and selecting -------------------------------------------------------------------------------------
-
-function readScenarios(dir: string, file: string | undefined): { scenarios: Scenario[]; inputs: string[]; messages: string[] } {
-  const messages: string[] = [];
-  let path = file ?? scenariosPath(dir);
-  if (file === undefined && !existsSync(path)) {
-    path = scenariosPath(bundledDataDir());
-    messages.push(`${dir} has no scenarios.csv; using the bundled scenarios`);
-  }
-  const { scenarios, inputs } = loadScenariosWithData(path, dir);
-  return { scenarios, inputs, messages };
-}
-
-function selectScenarios(all: Scenario[], names: string[]): Scenario[] {
-  if (names.length === 0) return all;
-  return names.map((name) => {
-    const found = all.find((s) => s.name === name);
-    if (!found) {
-      const hint = closest(name, all.map((s) => s.name));
-      throw usageError(`no scenario '${name}'; expected one of ${all.map((s) => s.name).join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`);
-    }
-    return found;
-  });
-}
-
-function selectSeries(scenarios: Scenario[], list: string | undefined): Scenario[] {
-  if (list === undefined) return scenarios;
-  const wanted = String(list).split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const known = [...new Set(scenarios.flatMap((sc) => sc.series.map((s) => s.series)))];
-  for (const w of wanted) if (!known.includes(w)) throw usageError(`--series: no series '${w}'; expected one of ${known.join(', ')}`);
-  return scenarios.map((sc) => ({ ...sc, series: sc.series.filter((s) => wanted.includes(s.series)) })).filter((sc) => sc.series.length > 0);
 }
 
 // --- charts ----------------------------------------------------------------------------------------------------
 
 /** One chart per series: each scenario's point path, its outer percentile band when simulated, and the targets. */
-function seriesCharts(scenarios: Scenario[], through: number, runs?: SeriesSimulation[]): Chart[] {
-  const names = [...new Set(scenarios.flatMap((sc) => sc.series.map((s) => s.series)))];
+function seriesCharts(r: ScenarioResult, runs?: SeriesSimulation[]): Chart[] {
+  const names = [...new Set(r.paths.map((p) => p.series.series))];
   return names.map((name) => {
-    const members = scenarios.flatMap((sc) => sc.series.filter((s) => s.series === name).map((s) => ({ scenario: sc.name, s })));
-    const unit = members[0].s.unit;
-    const lines = members.map(({ scenario, s }) => {
-      const run = runs?.find((r) => r.scenario === scenario && r.series === name);
-      const points = run ? run.bands.map((b) => ({ year: b.year, value: b.point })) : scenarioPath(s, Math.max(through, s.startYear)).map((p) => ({ year: p.year, value: p.value }));
+    const members = r.paths.filter((p) => p.series.series === name);
+    const unit = members[0].series.unit;
+    const lines = members.map(({ scenario, points: path }) => {
+      const run = runs?.find((x) => x.scenario === scenario && x.series === name);
+      const points = run ? run.bands.map((b) => ({ year: b.year, value: b.point })) : path.map((p) => ({ year: p.year, value: p.value }));
       return { label: scenario, role: 'projection' as const, points };
     });
     const bands = (runs ?? [])
-      .filter((r) => r.series === name)
-      .map((r) => ({ label: `${r.scenario} p${r.percentiles[0]}–p${r.percentiles[r.percentiles.length - 1]}`, points: r.bands.map((b) => ({ year: b.year, lower: b.quantiles[0], upper: b.quantiles[b.quantiles.length - 1] })) }));
+      .filter((x) => x.series === name)
+      .map((x) => ({ label: `${x.scenario} p${x.percentiles[0]}–p${x.percentiles[x.percentiles.length - 1]}`, points: x.bands.map((b) => ({ year: b.year, lower: b.quantiles[0], upper: b.quantiles[b.quantiles.length - 1] })) }));
     const targets = new Map<string, { year: number; value: number }>();
-    for (const { s } of members) for (const t of s.targets) targets.set(`${t.year}:${t.value}`, t);
+    for (const { series: s } of members) for (const t of s.targets) targets.set(`${t.year}:${t.value}`, t);
     const markers = [...targets.values()].map((t) => ({ year: t.year, value: t.value, label: `target ${t.year}`, role: 'target' as const }));
     return { name, title: `${name} by scenario${runs ? ' (point paths and simulated bands)' : ''}`, unit: unit === 'percent' ? '%' : unit, lines, bands, markers };
   });
@@ -104,13 +65,11 @@ function seriesCharts(scenarios: Scenario[], through: number, runs?: SeriesSimul
 
 // --- tables ----------------------------------------------------------------------------------------------------
 
-function pathsTable(scenarios: Scenario[], through: number): Table {
-  const rows = scenarios.flatMap((sc) =>
-    sc.series.flatMap((s) => scenarioPath(s, Math.max(through, s.startYear)).map((p) => ({ scenario: sc.name, series: s.series, unit: s.unit, year: p.year, value: p.value, held: p.held ? 'held at bound' : '' }))),
-  );
+function pathsTable(r: ScenarioResult): Table {
+  const rows = r.paths.flatMap(({ scenario, series: s, points }) => points.map((p) => ({ scenario, series: s.series, unit: s.unit, year: p.year, value: p.value, held: p.held ? 'held at bound' : '' })));
   return {
     name: 'paths',
-    title: `Point paths through ${through}`,
+    title: `Point paths through ${r.through}`,
     columns: [
       { key: 'scenario', header: 'scenario' },
       { key: 'series', header: 'series' },
@@ -123,19 +82,12 @@ function pathsTable(scenarios: Scenario[], through: number): Table {
   };
 }
 
-function targetsTable(scenarios: Scenario[], through: number): Table {
-  const rows = scenarios.flatMap((sc) =>
-    sc.series.flatMap((s) => {
-      // Look well past the last year for when the path gets there (a path that misses 2030 may still get there in 2033).
-      const horizon = Math.max(through, ...s.targets.map((t) => t.year)) + 25;
-      const path = scenarioPath(s, horizon);
-      return s.targets.map((t) => ({ ...targetBase(sc.name, s, t), value_then: path.find((p) => p.year === t.year)?.value ?? null, met: metIn(path, t), year_reached: firstYearReaching(path, t.value, { fromYear: s.startYear }), horizon }));
-    }),
-  );
+function targetsTable(checks: TargetCheck[], lookTo: number): Table {
+  const rows = checks.map((c) => ({ ...targetBase(c.scenario, c.series, c.target), value_then: c.valueThen, met: c.met, year_reached: c.yearReached, horizon: lookTo }));
   return {
     name: 'targets',
     title: 'Targets: does the point path meet each in its year?',
-    columns: [...targetColumns(), { key: 'value_then', header: 'path value then', type: 'number', digits: 2 }, { key: 'met', header: 'met' }, { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: 'not in range' }, { key: 'horizon', header: 'looked to', type: 'int' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
+    columns: [...targetColumns(), { key: 'value_then', header: 'path value then', type: 'number', digits: 2 }, { key: 'met', header: 'met' }, { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: `not by ${lookTo}` }, { key: 'horizon', header: 'looked to', type: 'int' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
     rows,
   };
 }
@@ -166,11 +118,6 @@ const requiredColumns = (): Column[] => [
   { key: 'required_cagr_pct', header: 'needs %/yr from start', type: 'number', digits: 2 },
   { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2 },
 ];
-
-function metIn(path: { year: number; value: number }[], t: { year: number; value: number }): boolean {
-  const v = path.find((p) => p.year === t.year)?.value;
-  return v !== undefined && v >= t.value - 1e-9 * Math.max(1, Math.abs(t.value));
-}
 
 function describeDist(u: Uncertain | undefined): string {
   if (!u) return '';
@@ -232,15 +179,6 @@ function assumptionsTable(scenarios: Scenario[]): Table {
     ],
     rows,
   };
-}
-
-function heldWarnings(scenarios: Scenario[], through: number): string[] {
-  return scenarios.flatMap((sc) =>
-    sc.series.flatMap((s) => {
-      const held = scenarioPath(s, Math.max(through, s.startYear)).find((p) => p.held);
-      return held ? [`${sc.name}.${s.series}: the path is held at a bound from ${held.year} (${held.value}${s.unit === 'percent' ? ' %' : ` ${s.unit}`})`] : [];
-    }),
-  );
 }
 
 function bandsTable(runs: SeriesSimulation[]): Table {

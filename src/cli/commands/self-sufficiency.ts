@@ -4,25 +4,16 @@
 import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
-import { parseAnchorArg, parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
-import type { CommandResult, GlobalOptions } from '../context.js';
+import type { SelfSufficiencyOptions } from '../command-options.js';
+import type { CommandResult, Globals } from '../context.js';
 
-export async function selfSufficiency(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
-  const { section: r, inputs } = await selfSufficiencyUseCase(g.data ?? bundledDataDir(), () => {
-    const current = opts.current !== undefined ? parseAnchorArg(String(opts.current), '--current') : undefined;
-    return {
-      scope: String(opts.scope),
-      through: parseYearArg(String(opts.through), '--through'),
-      current: current && { year: current.year, value: current.value },
-      extraTargets: ((opts.target as string[]) ?? []).map((t) => parseAnchorArg(t, '--target')).map(({ year, value }) => ({ year, value })),
-      fit:
-        opts.method === undefined
-          ? undefined
-          : {
-              methods: String(opts.method),
-              options: () => ({ levels: parseLevels(String(opts.level ?? '80,95')), seed: parseNumberArg(String(opts.seed ?? '42'), '--seed', { integer: true, min: 0 }), intervals: parseIntervalMode(opts.intervals) }),
-            },
-    };
+export async function selfSufficiency(_args: string[], o: SelfSufficiencyOptions, g: Globals): Promise<CommandResult> {
+  const { section: r, inputs } = await selfSufficiencyUseCase(g.data ?? bundledDataDir(), {
+    scope: o.scope,
+    lookTo: o.lookTo,
+    current: o.current && { year: o.current.year, value: o.current.value },
+    extraTargets: o.target.map(({ year, value }) => ({ year, value })),
+    fit: o.method === undefined ? undefined : { methods: o.method, options: { levels: o.level, seed: o.seed, intervals: o.intervals } },
   });
   return { report: { ...makeReport('self-sufficiency', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

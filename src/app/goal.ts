@@ -1,0 +1,211 @@
+// `semicap goal`: what a target needs (compound and linear growth), when a current path gets there and, simulated,
+// how likely it is met; or, for funds, the yearly deployment a total needs.
+import { existsSync } from 'node:fs';
+import { bundledDataDir } from '../data/datasets.js';
+import { loadScenariosWithData, scenariosPath } from '../data/scenarios.js';
+import { assessGoal, deploymentNeeded, firstYearReaching, yearReachedAtCagr, yearReachedAtStep, type DeploymentPlan } from '../domain/goal.js';
+import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
+import { simulateSeries, type Progress, type SeriesSimulation } from '../domain/montecarlo.js';
+import type { Anchor } from '../domain/projection.js';
+import { scenarioPath, type SeriesAssumptions, type Uncertain } from '../domain/scenario.js';
+import { usageError } from '../errors.js';
+
+/** A point given on the command line; `percent` marks a share. */
+export type GivenAnchor = Anchor & { percent: boolean };
+
+export interface SeriesGoalInput {
+  target: GivenAnchor;
+  current?: GivenAnchor;
+  /** NAME.SERIES of a scenario whose series is the current path (and, without current, where it stands). */
+  scenario?: string;
+  /** The data folder (scenarios.csv), else the bundled one. */
+  dataDir?: string;
+  rate?: number;
+  step?: number;
+  rateSd?: number;
+  stepSd?: number;
+  draw: 'once' | 'yearly';
+  /** Last year searched for the year the path reaches the target (default: defaultLookTo). */
+  lookTo?: number;
+  simulation?: { paths: number; seed: number; percentiles: number[]; onProgress?: Progress };
+}
+
+export interface GoalAssessed {
+  gap: number;
+  status: string;
+  requiredCagrPct: number | null;
+  requiredStepPerYear: number | null;
+}
+
+export interface CurrentPathResult {
+  label: string;
+  valueInTargetYear: number | null;
+  meetsTarget: boolean;
+  yearReached: number | null;
+  lookTo: number;
+  simulated?: { run: SeriesSimulation; description: string };
+}
+
+export interface SeriesGoalResult {
+  share: boolean;
+  current: Anchor;
+  target: Anchor;
+  assessed: GoalAssessed;
+  path?: CurrentPathResult;
+  /** Files read (a scenario file and the datasets it reads from). */
+  inputs: string[];
+}
+
+interface CurrentPath {
+  label: string;
+  series: SeriesAssumptions;
+}
+
+export function seriesGoal(input: SeriesGoalInput): SeriesGoalResult {
+  const fromScenario = input.scenario !== undefined ? scenarioSeries(input.scenario, input.dataDir) : undefined;
+  if (input.current === undefined && !fromScenario) throw usageError('goal needs --current YEAR=VALUE (e.g. --current 2025=40%) or --scenario NAME.SERIES');
+  const given = input.current;
+  const share = given ? given.percent || input.target.percent : fromScenario!.series.unit === 'percent';
+  const current: Anchor = given ? { year: given.year, value: given.value } : { year: fromScenario!.series.startYear, value: fromScenario!.series.start.value };
+  const target: Anchor = { year: input.target.year, value: input.target.value };
+  if (share && (current.value < 0 || current.value > 100 || target.value < 0 || target.value > 100)) throw usageError('a share (written with %) must lie within 0–100 %');
+  const lookTo = input.lookTo ?? defaultLookTo(defaultThrough(current.year), target.year);
+  if (lookTo < target.year) throw usageError(`--look-to ${lookTo} is before the target year ${target.year}`);
+  if (input.rate !== undefined && input.step !== undefined) throw usageError('give --rate (compound) or --step (linear), not both');
+  if ((input.rate !== undefined || input.step !== undefined) && fromScenario) throw usageError('give --scenario or --rate/--step for the current path, not both');
+
+  const assessed = assessFrom(current, target);
+  const inputs = fromScenario ? fromScenario.inputs : [];
+  const path = currentPath(input, fromScenario, current, share ? 'percent' : 'value');
+  if (!path) {
+    if (input.simulation !== undefined) throw usageError('--simulate needs a current path: give --rate (with --rate-sd), --step (with --step-sd) or --scenario NAME.SERIES');
+    return { share, current, target, assessed, inputs };
+  }
+  const points = scenarioPath(path.series, lookTo);
+  const inTargetYear = points.find((p) => p.year === target.year)?.value ?? null;
+  const result: CurrentPathResult = {
+    label: path.label,
+    valueInTargetYear: inTargetYear,
+    meetsTarget: (inTargetYear ?? -Infinity) >= target.value - 1e-9 * Math.max(1, Math.abs(target.value)),
+    yearReached: reachYear(path.series, current, target.value, lookTo, points),
+    lookTo,
+  };
+  if (input.simulation !== undefined) {
+    const sim = input.simulation;
+    const simulated = withUncertainty(path.series, input);
+    // A scenario's series draws from its own stream, so the numbers match `semicap scenario NAME --simulate` with the same seed.
+    const stream = fromScenario ? fromScenario.label.split('.')[0] : 'goal';
+    const run = simulateSeries(stream, { ...simulated, targets: [{ year: target.year, value: target.value }] }, { paths: sim.paths, seed: sim.seed, through: target.year, percentiles: sim.percentiles, onProgress: sim.onProgress });
+    result.simulated = { run, description: describeUncertainty(simulated) };
+  }
+  return { share, current, target, assessed, path: result, inputs };
+}
+
+/** assessGoal, except that from a value of 0 or below there is no compound rate (null) rather than an error. */
+function assessFrom(current: Anchor, target: Anchor): GoalAssessed {
+  if (current.value > 0) return assessGoal({ current, target });
+  const positiveStand = { year: current.year, value: 1 }; // any positive value: only status and step are read
+  const shape = assessGoal({ current: positiveStand, target: { year: target.year, value: target.value - current.value + 1 } });
+  return { gap: target.value - current.value, status: shape.status, requiredCagrPct: null, requiredStepPerYear: shape.requiredStepPerYear };
+}
+
+function currentPath(input: SeriesGoalInput, fromScenario: CurrentPath | undefined, current: Anchor, unit: string): CurrentPath | undefined {
+  const fixed = (value: number): Uncertain => ({ value, dist: { kind: 'fixed' }, draw: 'once' });
+  const base = { unit, startYear: current.year, start: fixed(current.value), targets: [], notes: [] };
+  if (input.rate !== undefined) {
+    const rate = input.rate;
+    if (!(rate > -100)) throw usageError(`--rate ${rate} must be above −100 %/yr`);
+    if (!(current.value > 0)) throw usageError(`--rate: a compound path needs a positive current value; ${current.value} stays ${current.value} (use --step)`);
+    return { label: `compound ${rate} %/yr`, series: { ...base, series: 'goal', method: 'cagr', growth: fixed(rate) } };
+  }
+  if (input.step !== undefined) {
+    const step = input.step;
+    return { label: `linear ${step}${unit === 'percent' ? ' pp' : ''}/yr`, series: { ...base, series: 'goal', method: 'linear', step: fixed(step) } };
+  }
+  if (fromScenario) {
+    const s = fromScenario.series;
+    const moved = { ...s, startYear: current.year, start: { ...s.start, value: current.value }, targets: [] };
+    return { label: `scenario ${fromScenario.label} (${s.method})`, series: moved };
+  }
+  return undefined;
+}
+
+/** The first whole year the path reaches the target: closed form for plain compound and linear paths. */
+function reachYear(s: SeriesAssumptions, current: Anchor, target: number, horizon: number, points: { year: number; value: number }[]): number | null {
+  const bounded = s.unit === 'percent' && (target < 0 || target > 100);
+  if (!bounded && s.method === 'cagr' && s.growth && !s.cap) return yearReachedAtCagr(current, target, s.growth.value, horizon);
+  if (!bounded && s.method === 'linear' && s.step && !s.cap) return yearReachedAtStep(current, target, s.step.value, horizon);
+  return firstYearReaching(points, target, { fromYear: current.year });
+}
+
+function withUncertainty(s: SeriesAssumptions, input: SeriesGoalInput): SeriesAssumptions {
+  const draw = input.draw;
+  if (input.rateSd !== undefined) {
+    if (s.method === 'linear' && input.step !== undefined) throw usageError('--rate-sd goes with --rate; with --step give --step-sd');
+    if (!s.growth) throw usageError('--rate-sd needs a compound path (--rate or a cagr/logistic scenario)');
+    return { ...s, growth: { ...s.growth, dist: { kind: 'normal', sd: input.rateSd }, draw } };
+  }
+  if (input.stepSd !== undefined) {
+    if (!s.step) throw usageError('--step-sd needs a linear path (--step or a linear scenario)');
+    return { ...s, step: { ...s.step, dist: { kind: 'normal', sd: input.stepSd }, draw } };
+  }
+  if (input.rate !== undefined || input.step !== undefined) throw usageError('--simulate with --rate or --step needs its spread: --rate-sd or --step-sd');
+  return s; // a scenario's series keeps its own distributions
+}
+
+function describeUncertainty(s: SeriesAssumptions): string {
+  const u = s.method === 'linear' ? s.step : s.growth;
+  if (!u || u.dist.kind === 'fixed') return 'no uncertain assumption (every path is the point path)';
+  const what = s.method === 'linear' ? 'step' : 'compound rate';
+  const d = u.dist;
+  const spread = d.kind === 'normal' ? `normal, mean ${u.value}, sd ${d.sd}` : d.kind === 'triangular' ? `triangular ${d.min}–${u.value}–${d.max}` : d.kind === 'uniform' ? `uniform ${d.min}–${d.max}` : '';
+  return `${what} ${spread}, drawn ${u.draw === 'yearly' ? 'anew every year' : 'once per path'}`;
+}
+
+function scenarioSeries(key: string, dataDir: string | undefined): CurrentPath & { inputs: string[] } {
+  const [name, series, ...rest] = key.split('.');
+  if (!name || !series || rest.length > 0) throw usageError(`--scenario '${key}' is not NAME.SERIES; expected e.g. base.self_sufficiency`);
+  const dir = dataDir ?? bundledDataDir();
+  const path = existsSync(scenariosPath(dir)) ? scenariosPath(dir) : scenariosPath(bundledDataDir());
+  const { scenarios, inputs } = loadScenariosWithData(path, dir);
+  const sc = scenarios.find((s) => s.name === name);
+  if (!sc) throw usageError(`--scenario: no scenario '${name}'; expected one of ${scenarios.map((s) => s.name).join(', ')}`);
+  const s = sc.series.find((x) => x.series === series);
+  if (!s) throw usageError(`--scenario: scenario '${name}' has no series '${series}'; expected one of ${sc.series.map((x) => x.series).join(', ')}`);
+  return { label: key, series: s, inputs };
+}
+
+// --- funds ------------------------------------------------------------------------------------------------------
+
+export interface FundGoalInput {
+  total: number;
+  deployed: number;
+  startYear: number;
+  endYear: number;
+  growthPct?: number;
+  firstYearAmount?: number;
+}
+
+export interface FundGoalResult {
+  plan: DeploymentPlan;
+  /** Per deployment year: the constant amount and, with growth, the growing one, each with its running total. */
+  schedule: { year: number; constant: number; cumulativeConstant: number; growing?: number; cumulativeGrowing?: number }[];
+}
+
+export function fundGoal(input: FundGoalInput): FundGoalResult {
+  const plan = deploymentNeeded(input);
+  let cumulativeConstant = input.deployed;
+  let cumulativeGrowing = input.deployed;
+  const schedule = Array.from({ length: plan.years }, (_, i) => {
+    cumulativeConstant += plan.constantPerYear;
+    const row: FundGoalResult['schedule'][number] = { year: input.startYear + i, constant: plan.constantPerYear, cumulativeConstant };
+    if (plan.growing) {
+      const amount = plan.growing.schedule[i].amount;
+      cumulativeGrowing += amount;
+      row.growing = amount;
+      row.cumulativeGrowing = cumulativeGrowing;
+    }
+    return row;
+  });
+  return { plan, schedule };
+}
