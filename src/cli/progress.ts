@@ -69,7 +69,8 @@ export function createCountProgress(total: number, label: string, options: Count
   const now = options.now ?? Date.now;
   const started = now();
   const delay = options.delayMs ?? 1000;
-  const width = Math.max(20, (target.columns ?? 80) - 1);
+  // A terminal that reports 0 columns (a pseudo-terminal with no size set) is taken as 80 wide.
+  const width = Math.max(20, (target.columns || 80) - 1);
   let shown = false;
   return {
     update(done: number) {
