@@ -65,11 +65,12 @@ export interface CountProgressOptions {
 export function createCountProgress(total: number, label: string, options: CountProgressOptions = {}): CountProgress {
   const target = options.target ?? { isTTY: Boolean(process.stderr.isTTY), write: (t: string) => void process.stderr.write(t), columns: process.stderr.columns };
   const env = options.env ?? process.env;
-  if (!target.isTTY || options.quiet === true || (env.CI !== undefined && env.CI !== '')) return { update: () => undefined, done: () => undefined };
+  if (!target.isTTY || options.quiet === true || inCi(env)) return { update: () => undefined, done: () => undefined };
   const now = options.now ?? Date.now;
   const started = now();
   const delay = options.delayMs ?? 1000;
-  const width = Math.max(20, (target.columns ?? 80) - 1);
+  // A terminal that reports 0 columns (a pseudo-terminal with no size set) is taken as 80 wide.
+  const width = Math.max(20, (target.columns || 80) - 1);
   let shown = false;
   return {
     update(done: number) {

@@ -221,6 +221,11 @@ const HEADERS: Record<string, string> = withoutPrototype({
   reason: '理由',
   evidence: '依据来源',
   caveat: '分析师说明',
+  scenario: '情景',
+  series: '序列',
+  probability: '达成概率',
+  standard_error: '± 标准误',
+  point_met: '点路径是否达成',
 });
 
 /** Titles and notes, by pattern; captured labels are translated too. The first match wins. */
@@ -246,6 +251,9 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Problems$/, () => '问题'],
   [/^Rules checked$/, () => '已检查的规则'],
   [/^Files written$/, () => '已写入的文件'],
+  [/^Scenarios side by side: point paths through (\d{4})$/, (m) => `各情景对比：至 ${m[1]} 年的点路径`],
+  [/^Targets: probability of being met in their year \((\d+) simulated paths, seed (\d+)\)$/, (m) => `目标：在目标年份达成的概率（${m[1]} 条模拟路径，种子 ${m[2]}）`],
+  [/^(\w+) by scenario \(point paths and simulated bands\)$/, (m) => `${label(m[1])}：各情景点路径与模拟区间`],
   // notes
   [/^(\w+): (\d{4})=([\d.]+)% → (\d{4})=([\d.]+)% implies ([\d.-]+) %\/yr compound, ([\d.-]+) pp\/yr linear$/, (m) => `${m[1]}：${m[2]}=${m[3]}% → ${m[4]}=${m[5]}%，隐含复合增长 ${m[6]} %/年，线性 ${m[7]} 百分点/年`],
   [/^(\d+) sources project separately; they are not averaged\. Pick one with --source\.$/, (m) => `${m[1]} 个来源分别预测，不取平均。用 --source 选择其一。`],
@@ -253,6 +261,9 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^current: ([\d.]+)% in (\d{4}) \(latest actual of (\w+)\)$/, (m) => `当前：${m[2]} 年 ${m[1]}%（${label(m[3])}的最新实际值）`],
   [/^all (\d+) file\(s\) valid$/, (m) => `全部 ${m[1]} 个文件有效`],
   [/^wrote (\d+) files to (.+)$/, (m) => `已向 ${m[2]} 写入 ${m[1]} 个文件`],
+  [/^seed (\d+), (\d+) paths per series: `(.+)` gives the same odds$/, (m) => `种子 ${m[1]}，每个序列 ${m[2]} 条路径：\`${m[3]}\` 给出相同的概率`],
+  [/^P\(met\): share of simulated paths .*$/, () => '达成概率：目标年份数值不低于目标的模拟路径所占比例；± 标准误为其二项标准误；各序列独立模拟'],
+  [/^(.+) has no scenarios\.csv; the bundled scenarios are used$/, (m) => `${m[1]} 中没有 scenarios.csv；使用内置情景`],
   [/^(\d+) of (\d+) rule\(s\) passed$/, (m) => `${m[2]} 条规则中 ${m[1]} 条通过`],
   [/^CNY per USD ([\d.]+) \((\d{4}), (\w+), (\w+)\); choose another year with --fx-year \((.+)\)$/, (m) => `1 美元兑 ${m[1]} 元人民币（${m[2]} 年，${label(m[3])}，${m[4]}）；用 --fx-year 选择其他年份（${m[5]}）`],
   [/^CNY per USD: each figure at its own year's average rate \(fx\.csv: (\d{4})–(\d{4})\); --fx-year YEAR converts every figure at one year's rate$/, (m) => `人民币/美元：每项按其所属年份的年均汇率换算（fx.csv：${m[1]}–${m[2]} 年）；--fx-year 年份 按同一年的汇率换算全部数据`],

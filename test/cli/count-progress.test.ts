@@ -19,6 +19,15 @@ describe('createCountProgress', () => {
     expect(written).toEqual(['\r\u001b[2Kbacktest: series 100/200 (50 %)', '\r\u001b[2K']);
   });
 
+  it('takes a terminal that reports 0 columns (a pseudo-terminal with no size) as 80 wide, not as 20', () => {
+    const written: string[] = [];
+    let clock = 0;
+    const p = createCountProgress(2000, 'forecast: series', { target: { isTTY: true, write: (t) => void written.push(t), columns: 0 }, env: {}, now: () => clock });
+    clock = 1500;
+    p.update(500);
+    expect(written).toEqual(['\r\u001b[2Kforecast: series 500/2000 (25 %)']);
+  });
+
   it('stays silent in a pipe, with --quiet, under CI, and for runs shorter than the delay', () => {
     for (const [isTTY, quiet, env, clockAfter] of [
       [false, false, {}, 5000],

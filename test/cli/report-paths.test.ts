@@ -49,7 +49,7 @@ describe('semicap report: relative paths only', () => {
       const r = await semicap(['report', '--data', 'my-data', '--out', 'out'], { cwd, env: ENV });
       expect(r.code, r.stderr).toBe(0);
       // stdout keeps the folder as typed.
-      expect(r.stdout).toContain('wrote 16 files to out');
+      expect(r.stdout).toContain('wrote 22 files to out');
     }
     expectSameAndRelative(join(cwds[0], 'out'), join(cwds[1], 'out'), [root, ROOT]);
     const out = join(cwds[0], 'out');

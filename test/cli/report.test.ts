@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/data/csv.js';
 import { allElements, parseXml } from '../report/xml.js';
 import { copyDatasets, removeDir, semicap, snapshot, tempDir } from './run.js';
 
@@ -23,6 +24,12 @@ const EXPECTED_FILES = [
   'funds-totals.csv',
   'index.html',
   'report.json',
+  'scenarios-china_wpm.svg',
+  'scenarios-fund_deployment.svg',
+  'scenarios-mature_share.svg',
+  'scenarios-odds.csv',
+  'scenarios-paths.csv',
+  'scenarios-self_sufficiency.svg',
   'self-sufficiency-history.csv',
   'self-sufficiency-targets.csv',
   'self-sufficiency-targets.svg',
@@ -83,10 +90,19 @@ describe('semicap report --out DIR', async () => {
       '## China capacity in wafers per month',
       '## Chip funds and support packages',
       '## Self-sufficiency and targets',
+      '## Scenarios and the odds of each target',
       '## Datasets and sources',
     ]);
     const images = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
-    expect(images).toEqual(['capacity-share-share.svg', 'capacity-wpm-wpm.svg', 'self-sufficiency-targets.svg']);
+    expect(images).toEqual([
+      'capacity-share-share.svg',
+      'capacity-wpm-wpm.svg',
+      'self-sufficiency-targets.svg',
+      'scenarios-mature_share.svg',
+      'scenarios-china_wpm.svg',
+      'scenarios-fund_deployment.svg',
+      'scenarios-self_sufficiency.svg',
+    ]);
     // Every table: a header row, a separator with one cell per column, rows with as many cells.
     const lines = md.split('\n');
     let tables = 0;
@@ -98,8 +114,8 @@ describe('semicap report --out DIR', async () => {
       expect(cells(lines[i]), lines[i - 1]).toBe(width);
       for (let j = i + 1; j < lines.length && lines[j].startsWith('|'); j++) expect(cells(lines[j]), lines[j]).toBe(width);
     }
-    // Ten tables, and the empirical bands (for people) of the capacity share, capacity wpm and self-sufficiency paths.
-    expect(tables).toBe(13);
+    // Twelve tables, and the empirical bands (for people) of the capacity share, capacity wpm and self-sufficiency paths.
+    expect(tables).toBe(15);
     expect(md).toContain('| 2030 | 36.36 | 36.00 | 36.17 | 46.33 | 45.00 | 45.44 |');
   });
 
@@ -112,7 +128,7 @@ describe('semicap report --out DIR', async () => {
 
   it('report.json holds every analysis with its tables and chart series', () => {
     const doc = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8'));
-    expect(doc.analyses.map((x: { id: string }) => x.id)).toEqual(['validate', 'capacity-share', 'capacity-wpm', 'funds', 'self-sufficiency', 'datasets']);
+    expect(doc.analyses.map((x: { id: string }) => x.id)).toEqual(['validate', 'capacity-share', 'capacity-wpm', 'funds', 'self-sufficiency', 'scenarios', 'datasets']);
     const share = doc.analyses[1];
     expect(share.tables.map((t: { name: string }) => t.name)).toEqual(['projection', 'inputs']);
     const row2030 = share.tables[0].rows.find((r: { year: number }) => r.year === 2030);
@@ -126,9 +142,42 @@ describe('semicap report --out DIR', async () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     // The page is XHTML-clean (our own small parser accepts it), which also checks the inlined SVGs.
     const els = allElements(parseXml(html.replace('<!DOCTYPE html>', '').replace(/<meta([^>]*[^/])>/g, '<meta$1/>')));
-    expect(els.filter((e) => e.name === 'svg')).toHaveLength(3);
-    expect(els.filter((e) => e.name === 'table')).toHaveLength(13);
+    expect(els.filter((e) => e.name === 'svg')).toHaveLength(7);
+    expect(els.filter((e) => e.name === 'table')).toHaveLength(15);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('the scenario section: the odds of each target are those `semicap scenario --simulate N --seed S` gives', async () => {
+    const doc = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8'));
+    const section = doc.analyses.find((x: { id: string }) => x.id === 'scenarios');
+    // The notes name the seed and path count, so anyone can rerun the simulation.
+    const rerun = section.notes.map((n: string) => /`semicap scenario --simulate (\d+) --seed (\d+)`/.exec(n)).find(Boolean);
+    expect(rerun).toBeTruthy();
+    const [, paths, seed] = rerun;
+    const direct = await semicap(['scenario', '--simulate', paths, '--seed', seed, '--format', 'csv', '--table', 'targets'], { env: ENV });
+    expect(direct.code).toBe(0);
+    const records = (text: string) => {
+      const { header, rows } = parseCsv(text, 'odds');
+      return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r.cells[i]])));
+    };
+    const expected = records(direct.stdout);
+    const written = records(readFileSync(join(a, 'scenarios-odds.csv'), 'utf8'));
+    expect(written).toHaveLength(expected.length);
+    expect(written.length).toBeGreaterThan(10);
+    written.forEach((row, i) => {
+      const want = expected[i];
+      for (const key of ['scenario', 'series', 'unit', 'point_met', 'source_id']) expect(row[key], key).toBe(want[key]);
+      for (const key of ['target_year', 'target', 'probability', 'standard_error']) expect(Number(row[key]), `${row.scenario}.${row.series} ${key}`).toBe(Number(want[key]));
+    });
+    // Some odds lie strictly between 0 and 1: the simulation, not only the point paths, decides them.
+    expect(written.some((r) => Number(r.probability) > 0 && Number(r.probability) < 1)).toBe(true);
+    // The point paths side by side: one column per scenario, as `semicap scenario` draws them.
+    const sideBySide = records(readFileSync(join(a, 'scenarios-paths.csv'), 'utf8'));
+    const points = records((await semicap(['scenario', '--format', 'csv', '--table', 'paths'], { env: ENV })).stdout);
+    for (const p of points) {
+      const row = sideBySide.find((r) => r.series === p.series && r.year === p.year);
+      expect(Number(row?.[p.scenario]), `${p.scenario}.${p.series} ${p.year}`).toBe(Number(p.value));
+    }
   });
 
   it('--lang zh: Chinese headings in summary.md and index.html, English CSV', async () => {
@@ -138,6 +187,9 @@ describe('semicap report --out DIR', async () => {
     const md = readFileSync(join(z, 'summary.md'), 'utf8');
     expect(md).toContain('## 中国大陆成熟制程产能份额');
     expect(md).toContain('| 年份 |');
+    expect(md).toContain('## 情景对比与各目标的达成概率');
+    expect(md).toContain('| 情景 | 序列 | 目标年 | 目标 | 单位 | 达成概率 |');
+    expect(readFileSync(join(z, 'scenarios-odds.csv')).equals(readFileSync(join(a, 'scenarios-odds.csv')))).toBe(true);
     expect(readFileSync(join(z, 'index.html'), 'utf8')).toContain('<html lang="zh-CN">');
     expect(readFileSync(join(z, 'capacity-share-projection.csv')).equals(readFileSync(join(a, 'capacity-share-projection.csv')))).toBe(true);
   });

@@ -44,6 +44,8 @@ export interface ForecastRequest {
   /** --explain: the output is what each fit said, not the forecast rows. */
   explain: boolean;
   shard?: Shard;
+  /** Called after each batch with the number of series done so far (for a progress bar). */
+  onProgress?: (done: number) => void;
 }
 
 export async function* forecastStream(data: SeriesTable, req: ForecastRequest): AsyncGenerator<ForecastChunk, ForecastSummary> {
@@ -73,6 +75,7 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
       failedMessages.push(`${f.ok === 0 ? 'skipped' : 'partly skipped'} series '${data.ids[f.series]}': ${f.reasons.join('; ')}`);
     }
     produced += req.explain ? explained.length : rows.length;
+    req.onProgress?.(last);
     yield { rows, explained };
   }
   const messages = [...skippedMessages, ...failedMessages];

@@ -13,6 +13,7 @@ import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/vie
 import type { ForecastOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
+import { createCountProgress } from '../progress.js';
 import { seriesArg } from '../series-options.js';
 
 export async function forecast(args: string[], o: ForecastOptions, g?: Globals): Promise<CommandResult> {
@@ -41,9 +42,13 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   const charts = explain ? undefined : forecastChartCollector(data, levels, title, 'forecast', file === STDIN ? undefined : data.file);
   // The rows are produced while the output is written; the use case's summary (notes, warnings, messages, exit code) comes at the end.
   async function* rows(): AsyncGenerator<CellValue[][]> {
-    const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard });
-    let next = await stream.next();
-    for (; !next.done; next = await stream.next()) {
+    const progress = createCountProgress(data.ids.length, 'forecast: series', { quiet: g?.quiet });
+    let seriesDone = 0;
+    const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard, onProgress: (done) => (seriesDone = done) });
+    // The progress line is drawn while a batch is fitted and cleared when it comes (also at the end or on an
+    // error), so rows written to the same terminal start on a clean line.
+    let next = await stream.next().finally(progress.done);
+    for (; !next.done; next = await stream.next().finally(progress.done)) {
       const { rows: cells, explained } = next.value;
       if (autoTable !== undefined) {
         for (const e of explained) {
@@ -55,6 +60,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
       charts?.add(cells);
       if (explain) for (const e of explained) cells.push(explainCells(e.id, e.years, e.method, e.params));
       if (cells.length > 0) yield cells;
+      progress.update(seriesDone);
     }
     const summary = next.value;
     notes.push(...summary.notes);

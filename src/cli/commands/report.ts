@@ -27,6 +27,7 @@ import { capacityUseCase, type CapacitySettings, type Section } from '../../app/
 import { datasetsUseCase } from '../../app/datasets.js';
 import { fundsUseCase } from '../../app/funds.js';
 import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
+import { scenarioOddsUseCase } from '../../app/scenario-odds.js';
 import { validateUseCase } from '../../app/validate.js';
 import { fundsTables } from '../../report/views/funds.js';
 
@@ -68,6 +69,12 @@ export const ANALYSES: Analysis[] = [
     id: 'self-sufficiency',
     heading: { en: 'Self-sufficiency and targets', zh: '自给率与目标' },
     run: async (g) => sectionResult('self-sufficiency', await selfSufficiencyUseCase(dataDir(g), { scope: 'ic_production_in_china', lookTo: 2040, extraTargets: [] })),
+  },
+  {
+    id: 'scenarios',
+    heading: { en: 'Scenarios and the odds of each target', zh: '情景对比与各目标的达成概率' },
+    // A fixed seed and a path count that keeps the report quick; the section's notes name both.
+    run: (g) => sectionResult('scenario', scenarioOddsUseCase(dataDir(g), { paths: 10_000, seed: 42, through: 2030 })),
   },
   // No series ages: they depend on today's date, and the report's files stay the same from day to day.
   { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasetsUseCase(dataDir(g), { sources: false }) },
