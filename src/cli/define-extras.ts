@@ -1,5 +1,6 @@
 // Commands of reports, CI checks and shell completion are declared here, next to their options.
 import { Option, type Command } from 'commander';
+import { DECIMAL_HELP, DELIMITER_HELP, LOCALE_HELP } from './csv-options.js';
 import { examples, withData, withOutput, type Act } from './program.js';
 
 export function defineExtraCommands(program: Command, act: Act): void {
@@ -12,6 +13,9 @@ export function defineExtraCommands(program: Command, act: Act): void {
         .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))
         .option('--timestamp', 'put the time of the run into summary.md, report.json and index.html (off: same inputs, same bytes)', false)
         .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
+        .option('--locale <code>', LOCALE_HELP)
+        .option('--delimiter <char>', DELIMITER_HELP)
+        .option('--decimal <char>', DECIMAL_HELP)
         .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
     ),
     ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
