@@ -49,7 +49,7 @@ export const EXCEL_LOCALES: Readonly<Record<string, Dialect>> = {
   'de-li': SEMICOLON_POINT,
 };
 
-export const LOCALE_HELP = 'CSV for the Excel of a locale (implies --excel): de, fr, es, it, nl, pt, pl, ru, … write ; between fields and a decimal comma; de-CH ; and a point; en, zh, ja, ko , and a point';
+export const LOCALE_HELP = 'CSV for the Excel of a locale (implies --excel): de, fr, es, it, nl, pt, pl, ru, … get ";" between fields and a decimal comma, de-CH ";" and a point, en, zh, ja, ko "," and a point';
 export const DELIMITER_HELP = 'with --excel: field delimiter , ; or tab (";" for the Excel of comma-decimal locales)';
 export const DECIMAL_HELP = 'with --excel: decimal mark in numbers, . or , (with --delimiter ";")';
 

@@ -18,7 +18,7 @@ export function defineExtraCommands(program: Command, act: Act): void {
         .option('--decimal <char>', DECIMAL_HELP)
         .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
     ),
-    ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
+    ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ --locale fr', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
   ).action(act(async () => (await import('./commands/report.js')).report));
 
   examples(

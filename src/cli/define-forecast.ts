@@ -15,8 +15,8 @@ export function defineForecastCommands(program: Command, act: Act): void {
       .option('--id <column>', 'column naming the series (absent: the file is one series)')
       .option('--time <column>', 'column of years', 'year')
       .option('--value <column>', 'column of values', 'value')
-      .option('--delimiter <char>', 'field delimiter (e.g. ";" for European spreadsheet exports, "\\t" for tabs)', ',')
-      .option('--decimal <char>', 'decimal separator: . or , (with --delimiter ";")', '.')
+      .option('--delimiter <char>', 'field delimiter of FILE, and of --excel output (e.g. ";" for European spreadsheet exports, "\\t" for tabs)', ',')
+      .option('--decimal <char>', 'decimal separator of FILE, and of --excel output: . or , (with --delimiter ";")', '.')
       .addOption(new Option('--fill <how>', 'missing years inside a series: none (skip the series) or linear (interpolate)').choices(['none', 'linear']).default('none'))
       .option('--shard <k/n>', 'only the series whose id hashes to shard K of N (K from 0 to N-1; FNV-1a of the id, see the README), to split a run across processes or machines')
       .option('--method <names>', 'methods, comma-separated: naive, drift, ses, holt, damped, ets, theta, arima, linear, loglinear, logistic, auto, or mean(a,b)/median(a,b)', defaultMethods);
@@ -37,6 +37,7 @@ export function defineForecastCommands(program: Command, act: Act): void {
       'semicap forecast examples/history.csv --time year --value share',
       'semicap forecast examples/many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
       'semicap forecast examples/export.csv --delimiter ";" --decimal , --id region',
+      'semicap forecast examples/export.csv --delimiter ";" --decimal , --id region --format csv --excel --out forecast-de.csv',
       'semicap forecast docs/sunspots.example.csv --value sunspots --explain',
       'semicap forecast examples/many.csv.gz --id series --method theta --shard 0/4 --format csv',
     ],

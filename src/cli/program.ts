@@ -17,14 +17,16 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The output options every command takes. */
 function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md', 'xlsx']): Command {
   // forecast and backtest have --delimiter and --decimal for FILE already: with --excel they shape the output too.
-  if (cmd.options.some((o) => o.long === '--delimiter')) readsCsvFile.add(cmd);
-  else cmd.option('--delimiter <char>', DELIMITER_HELP).option('--decimal <char>', DECIMAL_HELP);
-  return cmd
+  const readsCsv = cmd.options.some((o) => o.long === '--delimiter');
+  if (readsCsv) readsCsvFile.add(cmd);
+  cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
     .option('-o, --out <file>', 'write to FILE (atomically) instead of stdout')
     .option('--table <name>', 'with --format csv: which table of the report to write (default: the first)')
     .option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends', false)
-    .option('--locale <code>', LOCALE_HELP)
+    .option('--locale <code>', LOCALE_HELP);
+  if (!readsCsv) cmd.option('--delimiter <char>', DELIMITER_HELP).option('--decimal <char>', DECIMAL_HELP);
+  return cmd
     .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @ (formula injection guard)', false)
     .option('--chart', 'also draw the series as a line chart in the terminal (after the table)', false)
     .option('--chart-out <file.svg>', 'write the chart as a self-contained SVG file')
@@ -122,6 +124,8 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       'semicap capacity --region taiwan --through 2030 --method linear',
       'semicap capacity --metric wpm --region smic',
       'semicap capacity --metric wpm --region china --unit wpm_12in --format csv',
+      'semicap capacity --format csv --locale de --out capacity-de.csv    for a German Excel: ";" and a decimal comma',
+      'semicap capacity --format csv --excel --delimiter ";" --decimal , --table inputs',
       'semicap capacity --metric wpm --region smic --method cagr,drift,auto --through 2028',
     ],
   ).action(act(async () => (await import('./commands/capacity.js')).capacity));
