@@ -69,7 +69,7 @@ function pieces(sink: TextSink) {
  * fails before producing any row (no series could be forecast) leaves its output empty.
  */
 export async function streamCsv(table: Table, options: CsvWriteOptions, sink: TextSink): Promise<void> {
-  // Written by hand, not by csv-stringify (as renderCsv is): csv-stringify was slower here (bench/README.md).
+  // Written by hand, not by csv-stringify as renderCsv is: csv-stringify was slower here (npm run bench:csv).
   const dialect = csvDialect(options);
   const { delimiter, eol } = dialect;
   const out = pieces(sink);
