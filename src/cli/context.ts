@@ -1,5 +1,6 @@
 // What a command receives and returns. Commands never print or exit: they return a report (and the files
 // they read, so that --out can refuse to overwrite one of them); main.ts renders and writes it.
+import type { CsvDecimal, CsvDelimiter } from '../report/csv.js';
 import type { Lang } from '../report/i18n.js';
 import type { Format, Report } from '../report/model.js';
 import type { ResolvedSettings } from './config.js';
@@ -11,6 +12,9 @@ export interface OutputOptions {
   table?: string;
   /** CSV with BOM and CRLF for Excel. */
   excel: boolean;
+  /** --excel CSV: field delimiter and decimal mark (default , and .). */
+  delimiter?: CsvDelimiter;
+  decimal?: CsvDecimal;
   /** Neutralise formula-like text cells in CSV (default on; --raw-text turns it off). */
   neutralise: boolean;
 }

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { reportOptions } from './command-options.js';
 import { withOptions } from './options.js';
+import { DECIMAL_HELP, DELIMITER_HELP, LOCALE_HELP } from './csv-options.js';
 import { examples, withData, withOutput, type Act } from './program.js';
 
 export function defineExtraCommands(program: Command, act: Act): void {
@@ -18,9 +19,12 @@ export function defineExtraCommands(program: Command, act: Act): void {
         .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))
         .addOption(report.timestamp.option)
         .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
+        .option('--locale <code>', LOCALE_HELP)
+        .option('--delimiter <char>', DELIMITER_HELP)
+        .option('--decimal <char>', DECIMAL_HELP)
         .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
     ),
-    ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
+    ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ --locale fr', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
   ).action(act(async () => (await import('./commands/report.js')).report, report));
 
   examples(

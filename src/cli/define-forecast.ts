@@ -16,6 +16,7 @@ export function defineForecastCommands(program: Command, act: Act): void {
       'semicap forecast examples/history.csv --time year --value share',
       'semicap forecast examples/many.csv --id series --horizon 6 --method auto,theta --format csv --out forecasts.csv',
       'semicap forecast examples/export.csv --delimiter ";" --decimal , --id region',
+      'semicap forecast examples/export.csv --delimiter ";" --decimal , --id region --format csv --excel --out forecast-de.csv',
       'semicap forecast docs/sunspots.example.csv --value sunspots --explain',
       'semicap forecast examples/many.csv.gz --id series --method theta --shard 0/4 --format csv',
     ],

@@ -2,7 +2,7 @@
 import { fstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
-import { renderCsv } from '../report/csv.js';
+import { renderCsv, type CsvWriteOptions } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { forAudience, type Report, type Table } from '../report/model.js';
@@ -30,12 +30,15 @@ function pickTable(report: Report, name: string | undefined): Table {
   return table;
 }
 
+/** How CSV is written: formula guard, Excel's byte-order mark and line ends, delimiter and decimal mark. */
+export const csvWriteOptions = (o: OutputOptions): CsvWriteOptions => ({ neutralise: o.neutralise, excel: o.excel, delimiter: o.delimiter, decimal: o.decimal });
+
 /** Renders the report as text; `paint` colours table output (PLAIN for none). */
 export async function render(whole: Report, options: OutputOptions, version: string, paint: Painter): Promise<string> {
   const report = forAudience(whole, options.format === 'table' || options.format === 'md' ? 'people' : 'files');
   switch (options.format) {
     case 'csv':
-      return renderCsv(pickTable(report, options.table), { neutralise: options.neutralise, excel: options.excel });
+      return renderCsv(pickTable(report, options.table), csvWriteOptions(options));
     case 'json':
       return renderJson(report, version);
     case 'md':
@@ -155,7 +158,7 @@ async function emitStreaming(result: CommandResult, options: OutputOptions & Cha
   const file = options.out !== undefined ? openAtomic(options.out) : undefined;
   const write: TextSink = file ? (text) => file.write(text) : (text) => sink.stdout(text);
   try {
-    if (csv) await streamCsv(table, { neutralise: options.neutralise, excel: options.excel }, write);
+    if (csv) await streamCsv(table, csvWriteOptions(options), write);
     else await streamJson(localizeReport(report, lang, { cells: false }), version, write, () => withMessages(localizeReport(report, lang, { cells: false }), result.messages));
   } catch (e) {
     file?.abort();

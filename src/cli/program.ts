@@ -5,6 +5,7 @@ import { isSemicapError, usageError } from '../errors.js';
 import { resolveSettings } from './config.js';
 import { capacityOptions, claimsOptions, datasetsOptions, fundsOptions, projectOptions, revisionsOptions, selfSufficiencyOptions, validateOptions } from './command-options.js';
 import type { CommandResult, ExtraGlobals, GlobalOptions, Globals } from './context.js';
+import { csvOutputOptions, DECIMAL_HELP, DELIMITER_HELP, LOCALE_HELP } from './csv-options.js';
 import { defineExtraCommands } from './define-extras.js';
 import { defineForecastCommands } from './define-forecast.js';
 import { defineScenarioCommands } from './define-scenario.js';
@@ -14,16 +15,25 @@ type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
 
 /** The output options every command takes. */
 function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md', 'xlsx']): Command {
-  return cmd
+  // forecast and backtest have --delimiter and --decimal for FILE already: with --excel they shape the output too.
+  const readsCsv = cmd.options.some((o) => o.long === '--delimiter');
+  if (readsCsv) readsCsvFile.add(cmd);
+  cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
     .option('-o, --out <file>', 'write to FILE (atomically) instead of stdout')
     .option('--table <name>', 'with --format csv: which table of the report to write (default: the first)')
     .option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends', false)
+    .option('--locale <code>', LOCALE_HELP);
+  if (!readsCsv) cmd.option('--delimiter <char>', DELIMITER_HELP).option('--decimal <char>', DECIMAL_HELP);
+  return cmd
     .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @ (formula injection guard)', false)
     .option('--chart', 'also draw the series as a line chart in the terminal (after the table)', false)
     .option('--chart-out <file.svg>', 'write the chart as a self-contained SVG file')
     .option('--ascii', 'charts in plain ASCII (automatic when the locale is not UTF-8)', false);
 }
+
+/** Commands whose --delimiter and --decimal describe their input FILE (see withOutput). */
+const readsCsvFile = new WeakSet<Command>();
 
 const withData = (cmd: Command) => cmd.option('-d, --data <dir>', 'folder of datasets to use instead of the bundled ones');
 
@@ -111,6 +121,8 @@ export function defineCommands(program: Command, onResult: OnResult): void {
       'semicap capacity --region taiwan --through 2030 --method linear',
       'semicap capacity --metric wpm --region smic',
       'semicap capacity --metric wpm --region china --unit wpm_12in --format csv',
+      'semicap capacity --format csv --locale de --out capacity-de.csv    for a German Excel: ";" and a decimal comma',
+      'semicap capacity --format csv --excel --delimiter ";" --decimal , --table inputs',
       'semicap capacity --metric wpm --region smic --method cagr,drift,auto --through 2028',
     ],
   ).action(act(async () => (await import('./commands/capacity.js')).capacity, capacity));
@@ -216,7 +228,8 @@ export function globalOptions(program: Command, cmd: Command): Globals {
     format: s.format as GlobalOptions['format'],
     out: o.out as string | undefined,
     table: o.table as string | undefined,
-    excel: Boolean(o.excel),
+    // report writes CSV files whatever its --format (which shapes only the list of files on stdout).
+    ...csvOutputOptions(o, { writesCsv: s.format === 'csv' || cmd.name() === 'report', readsCsv: readsCsvFile.has(cmd), given: (name) => cmd.getOptionValueSource(name) === 'cli' }),
     neutralise: o.rawText !== true,
     data: s.data,
     color: s.color,

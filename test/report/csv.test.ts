@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { neutraliseCell, renderCsv } from '../../src/report/csv.js';
-import type { Table } from '../../src/report/model.js';
+import { parse } from 'csv-parse/sync';
+import { csvCell, csvDialect, formatCsvNumber, neutraliseCell, renderCsv, type CsvWriteOptions } from '../../src/report/csv.js';
+import type { CellValue, Table } from '../../src/report/model.js';
 
 const table: Table = {
   name: 't',
@@ -35,6 +36,67 @@ describe('renderCsv', () => {
   });
 });
 
+describe('renderCsv for the Excel of comma-decimal locales', () => {
+  it('writes ; between fields and a decimal comma, quotes text holding a ;, and leaves commas in text unquoted', () => {
+    const t: Table = { ...table, rows: [...table.rows, { name: 'a;b', value: 1e21 }, { name: 'two\nlines', value: -0 }, { name: 'x, y', value: 1e-7 }] };
+    expect(renderCsv(t, { excel: true, delimiter: ';', decimal: ',' })).toBe(
+      '\uFEFFname;value\r\n' +
+        '"\'=HYPERLINK(""http://x"",""click"")";-3,5\r\n' +
+        '"Hua Hong, ""Wuxi""";48,70397476574211\r\n' +
+        '中芯国际;\r\n' +
+        '-3.5;0,30000000000000004\r\n' +
+        '"a;b";1e+21\r\n' +
+        '"two\nlines";0\r\n' +
+        'x, y;1e-7\r\n',
+    );
+  });
+
+  it('quotes a field holding a lone LF or CR in CRLF files, as in LF files', () => {
+    const t: Table = { name: 't', columns: [{ key: 'a', header: 'a' }], rows: [{ a: 'one\ntwo' }, { a: 'three\rfour' }] };
+    expect(renderCsv(t, { excel: true })).toBe('\uFEFFa\r\n"one\ntwo"\r\n"three\rfour"\r\n');
+    expect(renderCsv(t)).toBe('a\n"one\ntwo"\n"three\rfour"\n');
+  });
+
+  it('with a tab between fields, quotes text holding a tab', () => {
+    const t: Table = { name: 't', columns: [{ key: 'a', header: 'a' }, { key: 'b', header: 'b' }], rows: [{ a: 'x\ty', b: 2.5 }, { a: 'p,q;r', b: true }] };
+    expect(renderCsv(t, { excel: true, delimiter: '\t', decimal: ',' })).toBe('\uFEFFa\tb\r\n"x\ty"\t2,5\r\np,q;r\ttrue\r\n');
+  });
+
+  it('formats numbers in full precision with the decimal mark asked for; non-finite numbers are empty', () => {
+    expect([0.1 + 0.2, -3.5, 2024, -0, 1e21, 5e-324].map((x) => formatCsvNumber(x, ','))).toEqual(['0,30000000000000004', '-3,5', '2024', '0', '1e+21', '5e-324']);
+    expect([Infinity, -Infinity, Number.NaN].map((x) => formatCsvNumber(x, ','))).toEqual(['', '', '']);
+  });
+});
+
+describe('the two CSV writers (csv-stringify for whole tables, csvCell for the stream) agree', () => {
+  const cell = fc.oneof(
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.constantFrom('a', '1', '.', ',', ';', '\t', '"', '\n', '\r', ' ', '=', '-', '@', '中', '\u00a0'), { maxLength: 8 }).map((a) => a.join('')),
+  );
+  const DIALECTS: CsvWriteOptions[] = [{}, { excel: true }, { neutralise: false }, { excel: true, delimiter: ';', decimal: ',' }, { excel: true, delimiter: '\t', decimal: ',' }, { excel: true, delimiter: ';', neutralise: false }];
+
+  it('byte for byte, and csv-parse reads back every cell (numbers exactly, with the decimal mark swapped back)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 6 }), fc.constantFrom(...DIALECTS), (cells, options) => {
+        const columns = ['k.a', 'b', 'c'].map((key) => ({ key, header: key }));
+        const t: Table = { name: 't', columns, rows: cells.map((r) => Object.fromEntries(columns.map((c, i) => [c.key, r[i]]))) };
+        const d = csvDialect(options);
+        const byHand = d.bom + columns.map((c) => d.quote(c.key)).join(d.delimiter) + d.eol + cells.map((r) => r.map((v) => csvCell(d, v)).join(d.delimiter) + d.eol).join('');
+        const text = renderCsv(t, options);
+        if (text !== byHand) return false;
+        const back = parse(text, { bom: true, delimiter: d.delimiter, relax_quotes: false }) as string[][];
+        const expected = (v: CellValue) => (typeof v === 'number' ? (Number.isFinite(v) ? v : '') : v === null ? '' : typeof v === 'string' ? d.text(v) : String(v));
+        const read = (s: string, v: CellValue) => (typeof v === 'number' && s !== '' ? Number(options.decimal === ',' ? s.replace(',', '.') : s) : s);
+        return back.length === cells.length + 1 && cells.every((r, i) => r.every((v, j) => Object.is(read(back[i + 1][j], v), Object.is(v, -0) ? 0 : expected(v))));
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
+  });
+});
+
 describe('neutraliseCell', () => {
   it('prefixes every formula trigger named by OWASP', () => {
     for (const s of ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(s)).toBe(`'${s}`);
@@ -60,6 +122,14 @@ describe('neutraliseCell: every prefix a spreadsheet runs', () => {
     // Without --excel the file is comma-separated only: text after a ';' is not a cell of its own.
     expect(neutraliseCell('a;=1+2')).toBe('a;=1+2');
     expect(neutraliseCell('a;b, c', true)).toBe('a;b, c');
+  });
+
+  it('in a file delimited by ; or tab, behind a comma too (left unquoted there, and where Excel splits in other locales)', () => {
+    expect(neutraliseCell('a,=1+2', true, ';')).toBe("a,'=1+2");
+    expect(neutraliseCell('a, -x;+y', true, '\t')).toBe("a,' -x;'+y");
+    // Comma-delimited: a cell holding a comma is quoted, and no spreadsheet splits inside quotes.
+    expect(neutraliseCell('a,=1+2', true, ',')).toBe('a,=1+2');
+    expect(neutraliseCell('a,=1+2', false, ';')).toBe('a,=1+2');
   });
 });
 

@@ -1,6 +1,6 @@
 // Streamed tables (Table.stream) must come out byte for byte as the whole-table renderers write the same rows.
 import { describe, expect, it } from 'vitest';
-import { renderCsv } from '../../src/report/csv.js';
+import { renderCsv, type CsvWriteOptions } from '../../src/report/csv.js';
 import { renderJson } from '../../src/report/json.js';
 import type { CellValue, Column, Report, Table } from '../../src/report/model.js';
 import { collectStreams, streamCsv, streamJson } from '../../src/report/stream.js';
@@ -17,7 +17,10 @@ const batches: CellValue[][][] = [
     ['a,b', 2025, 1e21, Infinity],
   ],
   [],
-  [['中国 "mainland"', 2026, -0, 0.1 + 0.2]],
+  [
+    ['中国 "mainland"', 2026, -0, 0.1 + 0.2],
+    ['p;q,\t=r\nline', 2027, 1.5, -2.25],
+  ],
 ];
 
 async function* produce(parts: CellValue[][][]): AsyncGenerator<CellValue[][]> {
@@ -37,7 +40,7 @@ async function collectText(write: (sink: (t: string) => void) => Promise<void>):
 }
 
 describe('streamCsv', () => {
-  for (const options of [{}, { excel: true }, { neutralise: false }]) {
+  for (const options of [{}, { excel: true }, { neutralise: false }, { excel: true, delimiter: ';', decimal: ',' }, { excel: true, delimiter: '\t', decimal: ',' }] as CsvWriteOptions[]) {
     it(`writes what renderCsv writes for the same rows (${JSON.stringify(options)})`, async () => {
       const whole: Table = { name: 'forecast', columns, rows: asRows(batches) };
       const { text } = await collectText((sink) => streamCsv(streamed(batches), options, sink));

@@ -21,7 +21,7 @@ import { describeErrno, temporarySibling, trackPending, writeFileAtomic } from '
 import type { ReportOptions } from '../command-options.js';
 import type { CommandResult, GlobalOptions, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
-import { withMessages } from '../output.js';
+import { csvWriteOptions, withMessages } from '../output.js';
 import { createProgress } from '../progress.js';
 import { capacityUseCase, type CapacitySettings, type Section } from '../../app/capacity.js';
 import { datasetsUseCase } from '../../app/datasets.js';
@@ -240,7 +240,7 @@ async function writeReport(dir: string, shownDir: string, opts: ReportOptions, g
     const csv: Record<string, string> = {};
     for (const t of forAudience(result.report, 'files').tables) {
       const file = `${analysis.id}-${t.name}.csv`;
-      write(file, renderCsv(t, { neutralise: given.neutralise, excel: given.excel }));
+      write(file, renderCsv(t, csvWriteOptions(given)));
       csv[t.name] = file;
     }
     const charts = chartsOf(people).map((c) => ({ file: `${analysis.id}-${c.name}.svg`, svg: renderSvg(c, { words: chartWords(lang) }), title: c.title }));

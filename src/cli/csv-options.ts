@@ -1,0 +1,114 @@
+// The CSV dialect options of every command that writes CSV: --excel, --locale, --delimiter, --decimal. Plain CSV
+// is always RFC 4180 (`,` and `.`); --excel writes what a spreadsheet opens, in the dialect of its locale.
+import { usageError } from '../errors.js';
+import type { CsvDecimal, CsvDelimiter } from '../report/csv.js';
+
+export interface CsvOutputOptions {
+  /** UTF-8 byte-order mark and CRLF line ends. */
+  excel: boolean;
+  delimiter?: CsvDelimiter;
+  decimal?: CsvDecimal;
+}
+
+interface Dialect {
+  delimiter: CsvDelimiter;
+  decimal: CsvDecimal;
+}
+
+const COMMA_POINT: Dialect = { delimiter: ',', decimal: '.' };
+const SEMICOLON_COMMA: Dialect = { delimiter: ';', decimal: ',' };
+const SEMICOLON_POINT: Dialect = { delimiter: ';', decimal: '.' };
+
+/**
+ * Excel's list separator and decimal mark by default in a locale (Windows regional settings): where the decimal
+ * mark is a comma, Excel splits CSV fields at `;`. A region is looked up first, then its language (keys in lower
+ * case: the lookup folds case).
+ */
+export const EXCEL_LOCALES: Readonly<Record<string, Dialect>> = {
+  en: COMMA_POINT,
+  zh: COMMA_POINT,
+  ja: COMMA_POINT,
+  ko: COMMA_POINT,
+  'es-mx': COMMA_POINT,
+  de: SEMICOLON_COMMA,
+  fr: SEMICOLON_COMMA,
+  es: SEMICOLON_COMMA,
+  it: SEMICOLON_COMMA,
+  nl: SEMICOLON_COMMA,
+  pt: SEMICOLON_COMMA,
+  da: SEMICOLON_COMMA,
+  sv: SEMICOLON_COMMA,
+  nb: SEMICOLON_COMMA,
+  no: SEMICOLON_COMMA,
+  fi: SEMICOLON_COMMA,
+  pl: SEMICOLON_COMMA,
+  cs: SEMICOLON_COMMA,
+  ru: SEMICOLON_COMMA,
+  tr: SEMICOLON_COMMA,
+  'de-ch': SEMICOLON_POINT,
+  'de-li': SEMICOLON_POINT,
+};
+
+export const LOCALE_HELP = 'CSV for the Excel of a locale (implies --excel): de, fr, es, it, nl, pt, pl, ru, … get ";" between fields and a decimal comma, de-CH ";" and a point, en, zh, ja, ko "," and a point';
+export const DELIMITER_HELP = 'with --excel: field delimiter , ; or tab (";" for the Excel of comma-decimal locales)';
+export const DECIMAL_HELP = 'with --excel: decimal mark in numbers, . or , (with --delimiter ";")';
+
+/**
+ * `de`, `de-AT`, `de_DE`, `DE` → the dialect of that Excel.
+ * @example excelLocale('de-AT') // { delimiter: ';', decimal: ',' }
+ */
+export function excelLocale(code: string): Dialect {
+  const tag = code.trim().toLowerCase().replace(/_/g, '-');
+  const found = EXCEL_LOCALES[tag] ?? EXCEL_LOCALES[tag.split('-')[0]];
+  if (found === undefined) {
+    const known = Object.keys(EXCEL_LOCALES).map((k) => k.replace(/-(\w+)$/, (_, region: string) => `-${region.toUpperCase()}`));
+    throw usageError(`--locale '${code}' is not a locale semicap knows; expected one of ${known.join(', ')}, or give --excel --delimiter ";" --decimal , yourself`);
+  }
+  return found;
+}
+
+/** `;`, `,`, `tab`, `\t` (as typed) or a tab character. */
+export function parseCsvDelimiter(text: string, hint = ''): CsvDelimiter {
+  if (text === 'tab' || text === '\\t' || text === '\t') return '\t';
+  if (text === ',' || text === ';') return text;
+  throw usageError(`--delimiter '${text}' for the CSV written; expected , ; or tab${hint}`);
+}
+
+export function parseCsvDecimal(text: string): CsvDecimal {
+  if (text === '.' || text === ',') return text;
+  throw usageError(`--decimal '${text}'; expected . or ,`);
+}
+
+/** How the command was run: whether it writes CSV at all, and whether --delimiter/--decimal describe its input file. */
+export interface CsvOptionContext {
+  /** --format csv, or a command that writes CSV files whatever its --format (report). */
+  writesCsv: boolean;
+  /** forecast and backtest: --delimiter and --decimal describe FILE, and with --excel the output as well. */
+  readsCsv: boolean;
+  /** Whether the user gave the option (not its default). */
+  given(name: 'delimiter' | 'decimal' | 'locale'): boolean;
+}
+
+/**
+ * The CSV dialect of the output, from --excel, --locale, --delimiter and --decimal, or a usage error where they
+ * cannot apply. --locale alone sets the delimiter and decimal mark; --delimiter and --decimal shape only --excel
+ * CSV, so plain CSV stays RFC 4180 for programs.
+ */
+export function csvOutputOptions(o: Record<string, unknown>, ctx: CsvOptionContext): CsvOutputOptions {
+  const excel = o.excel === true;
+  const own = (['delimiter', 'decimal'] as const).filter((name) => ctx.given(name) && !ctx.readsCsv).map((name) => `--${name}`);
+  if (ctx.given('locale')) {
+    if (!ctx.writesCsv) throw usageError('--locale applies to --format csv only (xlsx and JSON hold numbers as numbers, and Excel shows xlsx numbers in its own locale)');
+    if (own.length > 0) throw usageError(`give --locale or ${own.join(' and ')}, not both`);
+    return { excel: true, ...excelLocale(String(o.locale)) };
+  }
+  const verb = own.length > 1 ? 'shape' : 'shapes';
+  if (own.length > 0 && !ctx.writesCsv) throw usageError(`${own.join(' and ')} ${verb} CSV output; add --format csv --excel (or --format csv --locale de, fr, …)`);
+  if (own.length > 0 && !excel) throw usageError(`${own.join(' and ')} ${verb} the CSV written for Excel; add --excel (or use --locale de, fr, … for both)`);
+  if (!excel) return { excel };
+  // forecast and backtest: --excel writes in the dialect of FILE, unless --locale names another.
+  const delimiter = o.delimiter === undefined ? ',' : parseCsvDelimiter(String(o.delimiter), ctx.readsCsv ? ' (--excel writes in the dialect of FILE; --locale en, de, … chooses another)' : '');
+  const decimal = o.decimal === undefined ? '.' : parseCsvDecimal(String(o.decimal));
+  if (decimal === ',' && delimiter === ',') throw usageError('--decimal , needs another --delimiter (such as ";"), or the numbers would split into two cells');
+  return { excel, delimiter, decimal };
+}
