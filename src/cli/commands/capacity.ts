@@ -3,11 +3,12 @@
 import { capacityUseCase } from '../../app/capacity.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
+import { capacitySection } from '../../report/views/capacity.js';
 import { parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export async function capacity(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
-  const { section: r, inputs } = await capacityUseCase(g.data ?? bundledDataDir(), {
+  const { result, inputs } = await capacityUseCase(g.data ?? bundledDataDir(), {
     metric: opts.metric === 'wpm' ? 'wpm' : 'share',
     region: String(opts.region ?? 'china'),
     segment: opts.segment as string | undefined,
@@ -19,5 +20,6 @@ export async function capacity(_args: string[], opts: Record<string, unknown>, g
     intervals: parseIntervalMode(opts.intervals),
     unit: opts.unit as string | undefined,
   });
+  const r = capacitySection(result);
   return { report: { ...makeReport('capacity', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

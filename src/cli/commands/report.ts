@@ -14,7 +14,7 @@ import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
 import { JSON_SCHEMA, renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { relativePaths, type PathPrefix } from '../../report/relative-paths.js';
-import { forAudience, makeReport, type Report } from '../../report/model.js';
+import { forAudience, makeReport, type Report, type Section } from '../../report/model.js';
 import { chartsOf } from '../../report/series.js';
 import { renderSvg } from '../../report/svg.js';
 import { describeErrno, temporarySibling, trackPending, writeFileAtomic } from '../../report/write.js';
@@ -23,12 +23,14 @@ import { EXIT } from '../exit.js';
 import { withMessages } from '../output.js';
 import { createProgress } from '../progress.js';
 import type { ExtraGlobals } from '../program.js';
-import { capacityUseCase, type CapacitySettings, type Section } from '../../app/capacity.js';
+import { capacityUseCase, type CapacitySettings } from '../../app/capacity.js';
 import { datasetsUseCase } from '../../app/datasets.js';
 import { fundsUseCase } from '../../app/funds.js';
 import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
 import { validateUseCase } from '../../app/validate.js';
+import { capacitySection } from '../../report/views/capacity.js';
 import { fundsTables } from '../../report/views/funds.js';
+import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
 
 interface Analysis {
   id: string;
@@ -67,7 +69,10 @@ export const ANALYSES: Analysis[] = [
   {
     id: 'self-sufficiency',
     heading: { en: 'Self-sufficiency and targets', zh: '自给率与目标' },
-    run: async (g) => sectionResult('self-sufficiency', await selfSufficiencyUseCase(dataDir(g), () => ({ scope: 'ic_production_in_china', through: 2040, extraTargets: [] }))),
+    run: async (g) => {
+      const { result, inputs } = await selfSufficiencyUseCase(dataDir(g), () => ({ scope: 'ic_production_in_china', through: 2040, extraTargets: [] }));
+      return sectionResult('self-sufficiency', selfSufficiencySection(result), inputs);
+    },
   },
   // No series ages: they depend on today's date, and the report's files stay the same from day to day.
   { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasetsUseCase(dataDir(g), { sources: false }) },
@@ -75,14 +80,15 @@ export const ANALYSES: Analysis[] = [
 
 const dataDir = (g: GlobalOptions) => g.data ?? bundledDataDir();
 
-const sectionResult = (command: string, { section, inputs }: { section: Section; inputs: string[] }): CommandResult => ({
+const sectionResult = (command: string, section: Section, inputs: string[]): CommandResult => ({
   report: { ...makeReport(command, section.tables, section.notes, section.warnings), charts: section.charts },
   inputs,
 });
 
 /** A capacity analysis through 2030 with the command's defaults for the rest. */
 async function capacityAnalysis(g: GlobalOptions, s: Pick<CapacitySettings, 'metric' | 'region' | 'segment' | 'methods'>): Promise<CommandResult> {
-  return sectionResult('capacity', await capacityUseCase(dataDir(g), { ...s, through: 2030, levels: [80, 95], seed: 42, intervals: 'calibrated' }));
+  const { result, inputs } = await capacityUseCase(dataDir(g), { ...s, through: 2030, levels: [80, 95], seed: 42, intervals: 'calibrated' });
+  return sectionResult('capacity', capacitySection(result), inputs);
 }
 
 const TITLE = { en: 'semicap report', zh: 'semicap 报告' };

@@ -4,11 +4,12 @@
 import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import { makeReport } from '../../report/model.js';
+import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
 import { parseAnchorArg, parseIntervalMode, parseLevels, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 
 export async function selfSufficiency(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
-  const { section: r, inputs } = await selfSufficiencyUseCase(g.data ?? bundledDataDir(), () => {
+  const { result, inputs } = await selfSufficiencyUseCase(g.data ?? bundledDataDir(), () => {
     const current = opts.current !== undefined ? parseAnchorArg(String(opts.current), '--current') : undefined;
     return {
       scope: String(opts.scope),
@@ -24,5 +25,6 @@ export async function selfSufficiency(_args: string[], opts: Record<string, unkn
             },
     };
   });
+  const r = selfSufficiencySection(result);
   return { report: { ...makeReport('self-sufficiency', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }
