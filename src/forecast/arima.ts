@@ -19,8 +19,9 @@ import { SemicapError } from '../errors.js';
 import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';
 import { difference, isConstant, ndiffs } from './arima/kpss.js';
 import { filterStateSpace, forecastStateSpace, makeArima } from './arima/statespace.js';
-import { checkLevels, levelToZ } from './normal.js';
-import { DEFAULT_LEVELS, type Fitted, type Forecast, type ForecastOptions, type Interval, type Method } from './types.js';
+import { normalIntervals } from './intervals.js';
+import { checkLevels } from './normal.js';
+import { DEFAULT_LEVELS, type Fitted, type Forecast, type ForecastOptions, type Method } from './types.js';
 
 /** The chosen model: ARMA(p, q) fit on the d-times differenced series, plus how it was chosen. */
 export interface ArimaModel {
@@ -437,15 +438,7 @@ export function fitArima(values: readonly number[], search?: ArimaSearch): Fitte
       const fc = final.forecast(h);
       const mean = Array.from(fc.mean, (v) => finite(v / scale));
       const sd = Array.from(fc.variance, (v) => Math.sqrt(sigma2 * v) / scale);
-      const intervals: Interval[] = levels.map((level) => {
-        const z = levelToZ(level);
-        return {
-          level,
-          lower: mean.map((m, k) => finite(m - z * sd[k])),
-          upper: mean.map((m, k) => finite(m + z * sd[k])),
-        };
-      });
-      return { method: 'arima', mean, intervals };
+      return { method: 'arima', mean, intervals: normalIntervals(mean, sd, levels) };
     },
   };
 }

@@ -1,9 +1,8 @@
-// Small helpers every forecasting method shares: input checks, normal intervals from a per-horizon variance,
-// and the guard that keeps NaN/Infinity out.
+// Small helpers every forecasting method shares: input checks and the guard that keeps NaN/Infinity out.
 
 import { SemicapError } from '../errors.js';
-import { checkLevels, levelToZ } from './normal.js';
-import { DEFAULT_LEVELS, type Forecast, type ForecastOptions, type Interval } from './types.js';
+import { checkLevels } from './normal.js';
+import { DEFAULT_LEVELS, type Forecast, type ForecastOptions } from './types.js';
 
 /** Throws SemicapError('data') unless y is a non-empty array of finite numbers. */
 export function checkSeries(y: readonly number[], method: string): void {
@@ -28,48 +27,6 @@ export function levelsOf(options: ForecastOptions | undefined): readonly number[
   const levels = options?.levels ?? DEFAULT_LEVELS;
   checkLevels(levels);
   return levels;
-}
-
-/**
- * Normal intervals mean ± z·sqrt(variance) per level, as R's forecast methods build them. A variance that is
- * negative, NaN or infinite (numerically broken) gives a zero-width interval rather than NaN; a bound beyond the
- * largest double is clamped to it.
- */
-export function varianceIntervals(mean: readonly number[], variance: readonly number[], levels: readonly number[]): Interval[] {
-  const h = mean.length;
-  const sd = new Array<number>(h);
-  for (let k = 0; k < h; k++) {
-    const v = variance[k];
-    sd[k] = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
-  }
-  return levels.map((level) => {
-    const z = zOf(level);
-    const lower = new Array<number>(h);
-    const upper = new Array<number>(h);
-    for (let k = 0; k < h; k++) {
-      lower[k] = clampToDouble(mean[k] - z * sd[k]);
-      upper[k] = clampToDouble(mean[k] + z * sd[k]);
-    }
-    return { level, lower, upper };
-  });
-}
-
-/** levelToZ, remembered per level (the same two or three levels are asked for thousands of times). */
-const zCache = new Map<number, number>();
-function zOf(level: number): number {
-  let z = zCache.get(level);
-  if (z === undefined) {
-    z = levelToZ(level);
-    if (zCache.size < 64) zCache.set(level, z);
-  }
-  return z;
-}
-
-/** x, with ±Infinity (a bound past the largest double) clamped to ±Number.MAX_VALUE. */
-export function clampToDouble(x: number): number {
-  if (x === Infinity) return Number.MAX_VALUE;
-  if (x === -Infinity) return -Number.MAX_VALUE;
-  return x;
 }
 
 /** True when every number in a forecast (means and bounds) is finite. */

@@ -8,7 +8,8 @@
 // random walk's variance (σ² = (y2 − y1)², s_b = 0), i.e. the one observed change counted as noise, and say
 // so in params.fallback. A forecast beyond the largest double (drift from values near 1e308) falls back to naive.
 
-import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf, varianceIntervals } from './common.js';
+import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf } from './common.js';
+import { varianceIntervals } from './intervals.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 

@@ -4,7 +4,8 @@
 // Edge cases: one observation has no change to learn from: flat forecast with zero-width intervals
 // (params.fallback says so). A constant series has σ = 0: intervals collapse to the point, as in R.
 
-import { checkHorizon, checkSeries, finiteParams, levelsOf, varianceIntervals } from './common.js';
+import { checkHorizon, checkSeries, finiteParams, levelsOf } from './common.js';
+import { varianceIntervals } from './intervals.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** Fit the random walk (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */

@@ -7,7 +7,8 @@
 // Edge cases: SES's (HoltWintersZZ for n <= 6, see ses.ts); one observation: flat forecast, zero-width intervals;
 // a forecast beyond the largest double falls back to naive (params.fallback).
 
-import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf, varianceIntervals } from './common.js';
+import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf } from './common.js';
+import { varianceIntervals } from './intervals.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { modelParams } from './ets/fitted.js';
 import { randomWalk } from './naive.js';

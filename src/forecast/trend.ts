@@ -114,7 +114,7 @@ export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitte
       const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
       checkLevels(levels);
       const { mean, intervals } = lineForecast(line, h, levels);
-      return clampForecast({ method: 'linear', mean, intervals }, options.floor, options.cap);
+      return held({ method: 'linear', mean, intervals }, options);
     },
   };
 }
@@ -165,7 +165,7 @@ export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fi
         lower: exponentiate(i.lower, 'interval'),
         upper: exponentiate(i.upper, 'interval'),
       }));
-      return clampForecast({ method: 'loglinear', mean, intervals }, options.floor, options.cap);
+      return held({ method: 'loglinear', mean, intervals }, options);
     },
   };
 }
@@ -175,3 +175,9 @@ export const linear: Method = { name: 'linear', minLength: 1, fit: fitLinear };
 
 /** Log-linear (exponential) trend: OLS on log y, median back-transform; strictly positive series only. */
 export const loglinear: Method = { name: 'loglinear', minLength: 1, fit: fitLoglinear };
+
+/** The forecast held within the fit's floor and cap. */
+function held(forecast: Forecast, bounds: FitOptions): Forecast {
+  clampForecast(forecast, bounds);
+  return forecast;
+}
