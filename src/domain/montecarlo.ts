@@ -15,7 +15,8 @@
 import { usageError } from '../errors.js';
 import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
-import { checkSeries, pointRate, scenarioPath, seriesBounds, stepFree, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
+import { stepPath } from './projection.js';
+import { checkSeries, pointRate, scenarioPath, seriesBounds, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
 import { quantileSorted } from '../stats/quantile.js';
 
 export { quantileSorted };
@@ -164,7 +165,7 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
       }
       const cap = caps ? caps[p] : pointCap;
       const rate = yearlyRate ? drawRate(rng.uniform()) * rateScale : rates ? rates[p] : fixedRate;
-      let next = stepFree(method, values[p], rate, cap);
+      let next = stepPath(method, values[p], rate, cap);
       if (next < floor) {
         next = floor;
         held++;

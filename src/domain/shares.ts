@@ -23,7 +23,7 @@
 // anchor in such a year gets its own interpolated value there (between its anchors) with a note; a year outside a
 // region's anchors is dropped with a warning. At least two such years are needed to know the rest of the world.
 import { usageError } from '../errors.js';
-import { piecewiseLinearAt, project, validateAnchors } from './projection.js';
+import { checkSpan, piecewiseLinearAt, project, validateAnchors } from './projection.js';
 import type { Anchor, PointStatus, ProjectionMethod } from './projection.js';
 import { PROJECTION_METHODS } from './projection.js';
 
@@ -79,7 +79,6 @@ export interface CoherentShares {
 
 /** Share sums within this of 100 count as 100 (regions that cover the world leave no remainder). */
 const SUM_TOLERANCE = 1e-9;
-const MAX_SPAN_YEARS = 500;
 
 /**
  * Projects several regions' shares of one segment so that they sum to 100 % every year and each stays within
@@ -251,14 +250,6 @@ function checkPositive(method: ProjectionMethod, parts: { name: string; values: 
       );
     }
   }
-}
-
-function checkSpan(from: number, through: number): void {
-  if (!Number.isInteger(from) || !Number.isInteger(through)) {
-    throw usageError(`the first and last years must be whole years; got ${from} and ${through}`);
-  }
-  if (from > through) throw usageError(`the first year (${from}) must not be after the last year (${through})`);
-  if (through - from > MAX_SPAN_YEARS) throw usageError(`a projection spans at most ${MAX_SPAN_YEARS} years; ${from}–${through} is ${through - from}`);
 }
 
 /** 100 · e^z_i / Σ e^z_j, shifted by the largest z so nothing overflows. */
