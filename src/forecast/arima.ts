@@ -17,11 +17,11 @@
 
 import { SemicapError } from '../errors.js';
 import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';
-import { difference, isConstant, ndiffs } from './arima/kpss.js';
-import { filterStateSpace, forecastStateSpace, makeArima } from './arima/statespace.js';
+import { difference, ndiffs } from './arima/kpss.js';
+import { filterStateSpace, forecastStateSpace, integratedAr, makeArima } from './arima/statespace.js';
+import { checkHorizon, isConstant, levelsOf } from './common.js';
 import { normalIntervals } from './intervals.js';
-import { checkLevels } from './normal.js';
-import { DEFAULT_LEVELS, type Fitted, type Forecast, type ForecastOptions, type Method } from './types.js';
+import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** The chosen model: ARMA(p, q) fit on the d-times differenced series, plus how it was chosen. */
 export interface ArimaModel {
@@ -215,20 +215,6 @@ export function selectArima(y: Float64Array, search?: ArimaSearch): ArimaModel {
   const best = search === undefined ? stepwiseSearch(w, d, n) : exhaustiveSearch(w, d, n, search);
   if (best === undefined) return randomWalk(y, 'no ARIMA candidate could be fitted: random walk ARIMA(0,1,0)');
   return { d, fit: best };
-}
-
-/** Coefficients of 1 - sum phiStar_i B^i = (1 - sum phi_i B^i)(1 - B)^d. */
-function integratedAr(phi: ArrayLike<number>, d: number): Float64Array {
-  let poly = [1, ...Array.from(phi, (v) => -v)];
-  for (let k = 0; k < d; k++) {
-    const next = new Array<number>(poly.length + 1).fill(0);
-    for (let i = 0; i < poly.length; i++) {
-      next[i] += poly[i];
-      next[i + 1] -= poly[i];
-    }
-    poly = next;
-  }
-  return Float64Array.from(poly.slice(1), (v) => -v);
 }
 
 /** ψ-weights psi_0..psi_{h-1} of the ARIMA model (AR part including the differencing). */
@@ -432,9 +418,8 @@ export function fitArima(values: readonly number[], search?: ArimaSearch): Fitte
     params,
     ...(typeof params.aicc === 'number' ? { aicc: params.aicc } : {}),
     forecast(h: number, options?: ForecastOptions): Forecast {
-      if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
-      const levels = options?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      checkHorizon(h);
+      const levels = levelsOf(options);
       const fc = final.forecast(h);
       const mean = Array.from(fc.mean, (v) => finite(v / scale));
       const sd = Array.from(fc.variance, (v) => Math.sqrt(sigma2 * v) / scale);

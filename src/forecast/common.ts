@@ -36,18 +36,22 @@ export function isFiniteForecast(f: Forecast): boolean {
 }
 
 /**
- * R's `is.constant`: all values equal to the first within all.equal's tolerance (mean relative
- * difference below 1.5e-8).
+ * R's forecast:::is.constant: all.equal(x, rep(x[1], n)), i.e. the mean absolute deviation from the
+ * first value is at most 1.5e-8 relative to mean |x| (absolute when mean |x| is that small).
  */
-export function isConstant(y: readonly number[]): boolean {
-  let diff = 0;
+export function isConstant(x: ArrayLike<number>): boolean {
+  const n = x.length;
+  if (n === 0) return true;
+  let dev = 0;
   let scale = 0;
-  for (const v of y) {
-    diff += Math.abs(v - y[0]);
-    scale += Math.abs(v);
+  for (let i = 0; i < n; i++) {
+    dev += Math.abs(x[i] - x[0]);
+    scale += Math.abs(x[i]);
   }
-  if (diff === 0) return true;
-  return scale > 0 ? diff / scale < 1.5e-8 : diff < 1.5e-8;
+  dev /= n;
+  scale /= n;
+  const tol = 1.5e-8;
+  return scale > tol ? dev / scale <= tol : dev <= tol;
 }
 
 /** The params without numbers that are not finite (an overflowed sigma on extreme data is dropped, not reported). */

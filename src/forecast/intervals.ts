@@ -122,13 +122,6 @@ export function columnQuantileIntervals(columns: readonly Float64Array[], levels
   return intervals;
 }
 
-/** Empirical intervals from simulated paths: `paths[i][k]` is path i at horizon k+1 (see columnQuantileIntervals). */
-export function pathQuantileIntervals(paths: readonly ArrayLike<number>[], h: number, levels: readonly number[]): Interval[] {
-  if (paths.length === 0) throw new SemicapError('usage', 'no simulated paths to take quantiles of');
-  const columns = Array.from({ length: h }, (_, k) => Float64Array.from(paths, (path) => path[k]));
-  return columnQuantileIntervals(columns, levels);
-}
-
 /** A function returning a uniformly resampled value of `pool` (unbiased: rejection above the last full cycle). */
 function residualDraw(rng: Rng, pool: readonly number[]): () => number {
   const n = pool.length;

@@ -20,10 +20,10 @@
 // points; zero-width intervals in these cases, with params.fallback saying why.
 
 import { SemicapError } from '../errors.js';
+import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import { bootstrapIntervals, zeroWidthIntervals } from './intervals.js';
-import { checkLevels } from './normal.js';
-import { checkFiniteSeries, checkHorizon, fitLine, type LineFit } from './trend.js';
-import { DEFAULT_LEVELS, type FitOptions, type Fitted, type Forecast, type ForecastOptions, type Interval, type Method } from './types.js';
+import { fitLine, type LineFit } from './trend.js';
+import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 
 /** Logistic function 1/(1 + e^−z), computed without overflow for large |z|. */
 export function sigmoid(z: number): number {
@@ -243,8 +243,7 @@ function flatFit(y: readonly number[], params: Record<string, number | string>, 
     params,
     forecast(h: number, options?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = options?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(options);
       const mean = new Array<number>(h).fill(value);
       return { method: name, mean, intervals: zeroWidthIntervals(mean, levels) };
     },
@@ -282,7 +281,7 @@ function bootstrapLogistic(
 /** Fit the logistic curve (see the file comment). */
 export function fitLogistic(y: readonly number[], options: FitOptions = {}, estimation: LogisticEstimation = 'logit'): Fitted {
   const name = estimation === 'nls' ? 'logistic-nls' : 'logistic';
-  checkFiniteSeries(y, 'logistic');
+  checkSeries(y, 'logistic');
   const bounds = resolveBounds(y, options);
   const floor = bounds.floor;
   const isConstant = y.every((v) => v === y[0]);
@@ -320,8 +319,7 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}, esti
     params,
     forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(forecastOptions);
       const mean = Array.from({ length: h }, (_, k) => curve(floor, cap, line.intercept + line.slope * (y.length + k + 1)));
       let intervals: Interval[];
       if (levels.length === 0) intervals = [];

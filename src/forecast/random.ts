@@ -216,12 +216,3 @@ export function triangular(rng: Rng, min: number, mode: number, max: number): nu
     ? min + Math.sqrt(u * (max - min) * (mode - min))
     : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
-
-/** `n` values drawn from `values` with replacement (each draw uniform over the positions). */
-export function sampleWithReplacement<T>(rng: Rng, values: readonly T[], n: number): T[] {
-  if (values.length === 0) throw new SemicapError('usage', 'cannot sample from an empty list');
-  if (!Number.isInteger(n) || n < 0) throw new SemicapError('usage', `sample size must be an integer >= 0, got ${n}`);
-  const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = values[rng.int(values.length)];
-  return out;
-}

@@ -11,9 +11,9 @@
 
 import { linearRegression } from 'simple-statistics';
 import { SemicapError } from '../errors.js';
+import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import { clampForecast, studentTIntervals, zeroWidthIntervals } from './intervals.js';
-import { checkLevels } from './normal.js';
-import { DEFAULT_LEVELS, type FitOptions, type Fitted, type Forecast, type ForecastOptions, type Method } from './types.js';
+import type { FitOptions, Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** An ordinary least squares line through (t, y), t = 1..n, with what its prediction intervals need. */
 export interface LineFit {
@@ -28,16 +28,6 @@ export interface LineFit {
   sigma2: number | undefined;
   fitted: number[];
   residuals: number[];
-}
-
-/** Throws SemicapError('data') unless y is a non-empty list of finite numbers. */
-export function checkFiniteSeries(y: readonly number[], method: string): void {
-  if (y.length === 0) throw new SemicapError('data', `${method} needs at least 1 observation, got none`);
-  for (let i = 0; i < y.length; i++) {
-    if (typeof y[i] !== 'number' || !Number.isFinite(y[i])) {
-      throw new SemicapError('data', `${method} needs finite numbers, got ${y[i]} at position ${i + 1}`);
-    }
-  }
 }
 
 /** Least squares line of y on t = 1..n (slope 0 for a single observation). */
@@ -79,10 +69,6 @@ export function lineForecast(line: LineFit, h: number, levels: readonly number[]
   return { mean, intervals: studentTIntervals(mean, linePredictionSe(line, h), levels, line.n - 2) };
 }
 
-export function checkHorizon(h: number): void {
-  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
-}
-
 function fallbackNote(n: number): string | undefined {
   if (n === 1) return 'one observation: flat forecast, zero-width intervals';
   if (n === 2) return 'two observations: line through both points, no error estimate, zero-width intervals';
@@ -102,7 +88,7 @@ function lineParams(line: LineFit): Record<string, number | string> {
 
 /** Fit `linear` (see the file comment). */
 export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitted {
-  checkFiniteSeries(y, 'linear');
+  checkSeries(y, 'linear');
   const line = fitLine(y);
   return {
     method: 'linear',
@@ -111,8 +97,7 @@ export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitte
     params: lineParams(line),
     forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(forecastOptions);
       const { mean, intervals } = lineForecast(line, h, levels);
       return held({ method: 'linear', mean, intervals }, options);
     },
@@ -142,7 +127,7 @@ function exponentiate(values: readonly number[], what: string): number[] {
 
 /** Fit `loglinear` (see the file comment): strictly positive series only, else SemicapError('data'). */
 export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fitted {
-  checkFiniteSeries(y, 'loglinear');
+  checkSeries(y, 'loglinear');
   checkPositive(y);
   const line = fitLine(y.map(Math.log));
   const fitted = line.fitted.map(Math.exp);
@@ -156,8 +141,7 @@ export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fi
     params,
     forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(forecastOptions);
       const onLog = lineForecast(line, h, levels);
       const mean = exponentiate(onLog.mean, 'forecast');
       const intervals = onLog.intervals.map((i) => ({

@@ -3,7 +3,7 @@ import {
   bootstrapIntervals,
   clampForecast,
   normalIntervals,
-  pathQuantileIntervals,
+  columnQuantileIntervals,
   quantileSorted,
   studentTIntervals,
   varianceIntervals,
@@ -55,10 +55,10 @@ describe('quantiles', () => {
     expect(quantileSorted([5], 0.3)).toBe(5);
   });
 
-  it('pathQuantileIntervals takes per-horizon quantiles across paths', () => {
+  it('columnQuantileIntervals takes per-horizon quantiles across paths', () => {
     // 101 paths: path i is [i, −i]; the 80 % interval is the 10th–90th percentile: [10, 90] and [−90, −10].
-    const paths = Array.from({ length: 101 }, (_, i) => [i, -i]);
-    const [i80] = pathQuantileIntervals(paths, 2, [80]);
+    const columns = [Float64Array.from({ length: 101 }, (_, i) => i), Float64Array.from({ length: 101 }, (_, i) => -i)];
+    const [i80] = columnQuantileIntervals(columns, [80]);
     expect(i80.lower).toEqual([10, -90]);
     expect(i80.upper).toEqual([90, -10]);
   });

@@ -20,9 +20,9 @@ export interface ArimaStateSpace {
   P: Float64Array;
 }
 
-/** Coefficients delta of x_t = sum_i delta_i x_{t-i} + w_t for w = (1 - B)^d x: (1) for d = 1, (2, -1) for d = 2. */
-export function differencingDelta(d: number): Float64Array {
-  let poly = [1];
+/** Coefficients of 1 - sum phiStar_i B^i = (1 - sum phi_i B^i)(1 - B)^d: the AR part of an ARIMA(p, d, q). */
+export function integratedAr(phi: ArrayLike<number>, d: number): Float64Array {
+  let poly = [1, ...Array.from(phi, (v) => -v)];
   for (let k = 0; k < d; k++) {
     const next = new Array<number>(poly.length + 1).fill(0);
     for (let i = 0; i < poly.length; i++) {
@@ -33,6 +33,9 @@ export function differencingDelta(d: number): Float64Array {
   }
   return Float64Array.from(poly.slice(1), (v) => -v);
 }
+
+/** Coefficients delta of x_t = sum_i delta_i x_{t-i} + w_t for w = (1 - B)^d x: (1) for d = 1, (2, -1) for d = 2. */
+export const differencingDelta = (d: number): Float64Array => integratedAr([], d);
 
 /** R's makeARIMA for AR phi, MA theta and d differences; returns undefined when the AR part is not stationary. */
 export function makeArima(phi: ArrayLike<number>, theta: ArrayLike<number>, d: number): ArimaStateSpace | undefined {
