@@ -17,9 +17,6 @@ import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { stepPath } from './projection.js';
 import { checkSeries, pointRate, scenarioPath, seriesBounds, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
-import { quantileSorted } from '../stats/quantile.js';
-
-export { quantileSorted };
 
 export const DEFAULT_PERCENTILES: readonly number[] = [5, 25, 50, 75, 95];
 /** Paths × years above which a run is worth a progress bar (about a quarter of a second). */

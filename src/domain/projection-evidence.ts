@@ -11,8 +11,6 @@
 import { project, type Projection, type ProjectionMethod } from './projection.js';
 import { quantileSorted } from '../stats/quantile.js';
 
-export { quantileSorted };
-
 /** One yearly series: consecutive years and their values. */
 export interface YearlySeries {
   id: string;

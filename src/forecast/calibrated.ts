@@ -21,7 +21,7 @@
 import { SemicapError } from '../errors.js';
 import { maseScale } from './accuracy.js';
 import { checkHorizon, levelsOf } from './common.js';
-import { quantileSorted } from './intervals.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { checkLevels } from './normal.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 

@@ -10,8 +10,6 @@ import { Rng } from './random.js';
 import type { FitOptions, Forecast, Interval } from './types.js';
 import { quantileSorted } from '../stats/quantile.js';
 
-export { quantileSorted };
-
 /** Seed used when the caller gives none, so unseeded calls are reproducible too. */
 export const DEFAULT_SEED = 20231231;
 /** Number of simulated paths for bootstrap intervals (as R's forecast uses for bootstrapped intervals). */

@@ -25,8 +25,6 @@ import { theta } from './theta.js';
 import { linear, loglinear } from './trend.js';
 import type { Method } from './types.js';
 
-export { levenshtein };
-
 /** Every registered method by its command-line name. */
 const METHOD_TABLE: readonly Method[] = [
   naive,

@@ -4,11 +4,11 @@ import {
   clampForecast,
   normalIntervals,
   columnQuantileIntervals,
-  quantileSorted,
   studentTIntervals,
   varianceIntervals,
   zeroWidthIntervals,
 } from '../../src/forecast/intervals.js';
+import { quantileSorted } from '../../src/stats/quantile.js';
 import { createRng } from '../../src/forecast/random.js';
 
 describe('normal and t intervals', () => {
