@@ -33,6 +33,7 @@ export interface LineFit {
 /** Least squares line of y on t = 1..n (slope 0 for a single observation). */
 export function fitLine(y: readonly number[]): LineFit {
   const n = y.length;
+  // simple-statistics' linearRegression is R's lm(y ~ t) to rounding (centred sums; test/forecast/trend.test.ts), so it stays.
   const pairs = y.map((v, i) => [i + 1, v]);
   const { m: slope, b: intercept } = linearRegression(pairs);
   const tMean = (n + 1) / 2;
