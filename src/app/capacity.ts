@@ -137,6 +137,17 @@ export interface WpmProjection {
   warnings: string[];
 }
 
+/** The paths through an entity's first and last year-end figures (× `factor`, a unit conversion), held at 0. */
+export function capacityPaths(rows: readonly CapacityRecord[], methods: readonly ProjectionMethod[], through: number, factor: number, unitLabel?: string): Projection[] {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const anchors = [
+    { year: first.year, value: first.value * factor },
+    { year: last.year, value: last.value * factor },
+  ];
+  return projectMethods(methods, { anchors, through: Math.max(through, last.year), from: first.year, floor: 0, unitLabel });
+}
+
 export function wpmProjection(
   data: Datasets,
   opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; intervals?: IntervalMode; fit?: typeof fitHistory },
@@ -147,13 +158,9 @@ export function wpmProjection(
   const factor = convertCapacity(1, history.unit as CapacityUnit, outUnit);
   const first = history.rows[0];
   const last = history.rows[history.rows.length - 1];
-  const anchors = [
-    { year: first.year, value: first.value * factor },
-    { year: last.year, value: last.value * factor },
-  ];
   const methods = opts.methods.filter((m) => m !== 'logistic');
   if (methods.length === 0) throw usageError('--metric wpm projects with cagr or linear (capacity has no natural cap for logistic)');
-  const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0, unitLabel: outUnit });
+  const projections = capacityPaths(history.rows, methods, opts.through, factor, outUnit);
   const path: SharePath = { sourceId: opts.entity, rows: [], projections };
   const observed = new Map(history.rows.map((r) => [r.year, { value: r.value * factor, kind: r.kind }]));
   const figures = history.rows.map((r) => ({
