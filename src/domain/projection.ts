@@ -1,12 +1,5 @@
-// Anchored projections: a path through two or more known points (2023 = 29 %, 2027 = 39 %) and beyond them.
-//
-// Every method is piecewise-linear interpolation in its own space, then mapped back:
-//   cagr      linear in ln(v)                              (constant compound rate per segment; spreadsheet GROWTH/RRI)
-//   linear    linear in v                                  (constant step per segment; spreadsheet TREND)
-//   logistic  linear in logit((v − floor)/(cap − floor))   (a logistic curve with its own k per segment)
-// With 3+ anchors each segment between consecutive anchors has its own rate, so the path hits every anchor.
-// Beyond the last anchor the path continues at the last segment's rate; before the first anchor it runs back
-// at the first segment's rate. A pure module: no files, no printing, no process.
+// Compound, linear and logistic paths, the one module every command computes them with: through anchors
+// (project: piecewise-linear in each method's own space) or from a start at a rate (ratePath). Pure.
 import { usageError } from '../errors.js';
 
 export const PROJECTION_METHODS = ['cagr', 'linear', 'logistic'] as const;

@@ -1,22 +1,5 @@
-// Scenarios: named sets of assumptions (bear, base, bull) for a few series — a start value, a growth method and
-// rate, a cap, targets — each assumption a point value with an optional distribution for Monte Carlo runs.
-// Pure: the CSV reading is in src/data/scenarios.ts, the simulation in ./montecarlo.ts.
-//
-// Decisions:
-// - One step rule serves the point path and every simulated path, so a simulation with every assumption fixed
-//   reproduces the point path exactly:
-//     cagr      v ← v·(1+g)                       g = growth_pct/100, the factor never below 0
-//     linear    v ← v + step
-//     logistic  v ← K·v·(1+g) / (K + v·g)          the exact one-year step of dv/dt = r·v·(1 − v/K), r = ln(1+g):
-//                                                 g is the compound rate the value would have far below the cap K
-//   then the value is held within [floor, cap]. Shares (unit percent) have floor 0 and cap 100 unless tighter ones
-//   are given, so no path ever leaves 0–100 %.
-// - A distribution's point value is its centre for the point path: normal → mean, triangular → mode,
-//   uniform → the stated value (which must lie within min–max). Overriding an uncertain value from the command line
-//   moves the whole distribution with it (a normal's mean; a triangular's or uniform's min, mode and max shift
-//   by the same amount), so its spread is kept.
-// - A value drawn `once` is one draw per simulated path (uncertainty about the long-run rate); `yearly` is a new,
-//   independent draw every year (year-to-year noise). Start values and caps are drawn once.
+// Scenarios: named sets of assumptions (bear, base, bull) per series, each a point value with an optional
+// distribution for Monte Carlo; the point path steps through projection.ts. Pure (reading: src/data/scenarios.ts).
 import { usageError } from '../errors.js';
 import { ratePath, type RatePoint } from './projection.js';
 

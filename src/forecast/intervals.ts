@@ -1,8 +1,5 @@
-// Interval builders shared by the methods, written once (as statsforecast's shared base does):
-// - from a per-horizon standard deviation: mean ± z·sd (normal) or mean ± t·se (regression, Student t);
-// - from simulated paths: draw future errors from the residuals with the seeded RNG, let the method turn them
-//   into a path, and take empirical quantiles per horizon, for methods without analytic intervals.
-// Pure: randomness only through the seeded generator, so the same seed gives the same intervals.
+// Interval builders every method shares, written once: normal (mean ± z·sd), Student t, zero-width, bootstrapped
+// from resampled residuals with the seeded generator, and clampForecast for the bounds. Pure.
 
 import { SemicapError } from '../errors.js';
 import { checkLevels, levelToT, levelToZ } from './normal.js';

@@ -1,13 +1,5 @@
-// Trend regressions on time, as R's `tslm(y ~ trend)` and `tslm(y ~ trend, lambda = 0)`:
-// - `linear`: y_t = a + b·t by ordinary least squares (simple-statistics' centred linearRegression), with the
-//   regression prediction interval ŷ ± t(n−2)·σ̂·√(1 + 1/n + (t₀ − t̄)²/Sₜₜ).
-// - `loglinear`: the same on log y, for strictly positive series only. Forecasts are back-transformed as the
-//   MEDIAN, exp(forecast of log y) — R's default (biasadj = FALSE) — and intervals as exp of the log-scale
-//   bounds, which keeps their coverage exact. The mean would be exp(μ + σ²/2), higher by that factor.
-// Time is t = 1..n for the history, n+1..n+h for the forecast.
-// Short histories: with 1 observation the forecast is flat; with 2 the line passes through both points and no
-// error can be estimated. Both give zero-width intervals and say so in params.fallback.
-// FitOptions.floor / cap, when given, clamp means and intervals (a straight line knows no bounds).
+// Trend regressions on time as R's tslm(y ~ trend) (`linear`) and with lambda = 0 (`loglinear`, back-transformed
+// as the median), with regression prediction intervals; floor and cap clamp the forecast.
 
 import { linearRegression } from 'simple-statistics';
 import { SemicapError } from '../errors.js';
@@ -87,7 +79,7 @@ function lineParams(line: LineFit): Record<string, number | string> {
   return params;
 }
 
-/** Fit `linear` (see the file comment). */
+/** Fit `linear` (ARCHITECTURE.md, Module notes). */
 export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitted {
   checkSeries(y, 'linear');
   const line = fitLine(y);
@@ -126,7 +118,7 @@ function exponentiate(values: readonly number[], what: string): number[] {
   });
 }
 
-/** Fit `loglinear` (see the file comment): strictly positive series only, else SemicapError('data'). */
+/** Fit `loglinear` (ARCHITECTURE.md, Module notes): strictly positive series only, else SemicapError('data'). */
 export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fitted {
   checkSeries(y, 'loglinear');
   checkPositive(y);

@@ -1,7 +1,5 @@
-// `semicap report --out DIR`: the standard analyses on the bundled (or --data) datasets, written as a folder
-// for CI: summary.md (Markdown tables and chart images, fit for a job summary or a pull-request comment),
-// one CSV per table, report.json with everything, one SVG per chart, and index.html that shows them all.
-// Same inputs give byte-identical files (no dates unless --timestamp); every file is written atomically.
+// `semicap report --out DIR`: the standard analyses written as a folder for CI (summary.md, one CSV per table,
+// report.json, SVG charts, index.html); the same inputs give byte-identical files, each written atomically.
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

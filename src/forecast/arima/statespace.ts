@@ -1,9 +1,5 @@
-// The full ARIMA state-space model R builds with makeARIMA (ARMA state of dimension r plus d states holding
-// lagged values of the series, a diffuse prior kappa = 1e6 on those), filtered once for the chosen model.
-// The search fits on the differenced series (kalman.ts); this pass reproduces what R reports afterwards:
-// the residuals of all n observations (myarima's sigma² sums them, diffuse start-up ones included) and
-// predict.Arima's forecasts and forecast variances (KalmanForecast), which for MA parts near the unit
-// circle exceed the ψ-weight variance because the final state is not known exactly.
+// R's full ARIMA state space (makeARIMA: ARMA states plus d differencing states under a diffuse prior), filtered
+// once for the chosen model: the residuals and predict.Arima's forecasts and variances R reports.
 
 import { stationaryCovariance, workspaceFor } from './kalman.js';
 
