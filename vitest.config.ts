@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +11,9 @@ export default defineConfig({
     // once per worker instead of once per file, about a third of the suite's time.
     pool: 'forks',
     isolate: false,
+    // At least two workers: vitest's default (cores − 1) is one on a 2-core machine, and many CLI tests wait on
+    // child processes, so a second worker fills the waits.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // `npm run coverage`: line coverage of src/ by the tests (v8's own counters, no instrumenting build).
     coverage: {
       provider: 'v8',

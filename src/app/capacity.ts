@@ -8,12 +8,9 @@ import { projectMethods, type Projection, type ProjectionMethod } from '../domai
 import { convertCapacity, type CapacityUnit } from '../domain/units.js';
 import { usageError } from '../errors.js';
 import { compareText } from '../report/numbers.js';
-import { type Column, type Table } from '../report/model.js';
-import { addBandColumns, pathChartBands, peopleBandsTable } from '../report/bands.js';
-import { historyChart, sourcesChart, type Chart } from '../report/series.js';
 import type { IntervalMode } from '../forecast/registry.js';
 import type { Method } from '../forecast/types.js';
-import type { fitHistory } from './fit-history.js';
+import type { fitHistory, FittedHistory } from './fit-history.js';
 import { splitMethodNames } from './methods.js';
 
 export interface SharePath {
@@ -45,111 +42,50 @@ export function sharePaths(data: Datasets, region: string, segment: string, meth
   return { paths, singles };
 }
 
-/**
- * Year by source and method, wide: the view people compare paths in. Each row says what its values are (`point`:
- * anchor, interpolated or extrapolated, per source when they differ); `observed` adds the figures the data holds.
- */
-function wideTable(paths: SharePath[], digits: number, title: string, name = 'projection', observed?: Map<number, { value: number; kind: string }>): Table {
-  const years = new Set<number>();
-  for (const p of paths) for (const pr of p.projections) for (const pt of pr.points) years.add(pt.year);
-  const columns: Column[] = [{ key: 'year', header: 'year', type: 'int' }];
-  for (const p of paths) for (const pr of p.projections) columns.push({ key: `${p.sourceId}.${pr.method}`, header: `${p.sourceId}\n${pr.method}`, type: 'number', digits });
-  columns.push({ key: 'point', header: 'point' });
-  if (observed) columns.push({ key: 'observed', header: 'observed', type: 'number', digits }, { key: 'observed_kind', header: 'observed kind' });
-  const rows = [...years]
-    .sort((a, b) => a - b)
-    .map((year) => {
-      const row: Record<string, number | string | null> = { year };
-      for (const p of paths) for (const pr of p.projections) row[`${p.sourceId}.${pr.method}`] = pr.points.find((pt) => pt.year === year)?.value ?? null;
-      row.point = pointOf(paths, year);
-      if (observed) {
-        row.observed = observed.get(year)?.value ?? null;
-        row.observed_kind = observed.get(year)?.kind ?? null;
-      }
-      return row;
-    });
-  return { name, title, columns, rows };
+/** A figure shown beside the paths: its role says whether a path runs through it. */
+export interface CapacityFigure {
+  year: number;
+  value: number;
+  kind: string;
+  source_id: string;
+  note: string;
+  role: string;
 }
 
-/** What a row's values are: one status when every source agrees, else each source's. */
-function pointOf(paths: SharePath[], year: number): string {
-  const statuses = paths.flatMap((p) => {
-    const status = p.projections[0].points.find((pt) => pt.year === year)?.status;
-    return status === undefined ? [] : [{ id: p.sourceId, status }];
-  });
-  const distinct = [...new Set(statuses.map((s) => s.status))];
-  return distinct.length === 1 && statuses.length === paths.length ? distinct[0] : statuses.map((s) => `${s.id} ${s.status}`).join('; ');
+/** A region's share projected through each source's figures, with the paths' empirical bands. */
+export interface ShareProjection {
+  metric: 'share';
+  region: string;
+  segment: string;
+  paths: SharePath[];
+  /** Per path, its projections' bands and evidence (M3 errors). */
+  evidence: ProjectionEvidence[][];
+  /** Every figure: the paths' anchors and the single figures shown for comparison. */
+  figures: CapacityFigure[];
+  /** People see the bands of the last projected year only (the overview). */
+  bandsLastYearOnly: boolean;
+  notes: string[];
+  warnings: string[];
 }
 
-function inputsTable(rows: { year: number; value: number; kind: string; source_id: string; note: string }[], used: Set<string>, digits: number): Table {
-  return {
-    name: 'inputs',
-    title: 'Figures used (anchors) and other figures shown for comparison',
-    columns: [
-      { key: 'year', header: 'year', type: 'int' },
-      { key: 'value', header: 'value', type: 'number', digits },
-      { key: 'kind', header: 'kind' },
-      { key: 'source_id', header: 'source_id' },
-      { key: 'role', header: 'role' },
-      { key: 'note', header: 'definition / note' },
-    ],
-    rows: rows
-      .sort((a, b) => compareText(a.source_id, b.source_id) || a.year - b.year)
-      .map((r) => ({ ...r, role: used.has(r.source_id) ? 'anchor' : 'comparison (single figure)' })),
-  };
-}
+/** The evidence lines of paths' bands, one per distinct case. */
+const evidenceNotes = (evidence: ProjectionEvidence[][]) => [...new Set(evidence.flat().flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])))];
 
-/**
- * The empirical bands of each path (M3 errors): numbers appended to the wide table for files, a long table of them
- * for people (every extrapolated year, or only the last with `lastYearOnly`), one evidence line per distinct case,
- * and the bands for the chart.
- */
-function withBands(wide: Table, paths: SharePath[], digits: number, lastYearOnly = false, pathColumn = 'source_id'): { table: Table; notes: string[]; evidence: ProjectionEvidence[][] } {
-  const evidence = paths.map((p) => projectionEvidence(p.projections));
-  const labelled = paths.flatMap((p, i) => evidence[i].map((e, j) => ({ key: `${p.sourceId}.${e.method}`, label: `${p.sourceId} ${e.method}`, digits, points: e.points, sourceId: p.sourceId, method: e.method, values: p.projections[j].points })));
-  addBandColumns(wide, labelled, { people: false });
-  const last = Math.max(...paths.flatMap((p) => p.projections.map((pr) => pr.through)));
-  const table = peopleBandsTable(
-    'bands',
-    `Empirical bands past each path's last anchor: how far the same extrapolation landed on M3 yearly series${lastYearOnly ? ` (${last})` : ''}`,
-    [{ key: pathColumn, header: pathColumn }, { key: 'method', header: 'method' }],
-    labelled.map((l) => ({ labels: { [pathColumn]: l.sourceId, method: l.method }, digits, points: l.points.map((pt, k) => ({ ...pt, value: l.values[k].value })) })),
-    lastYearOnly ? (year) => year === last : undefined,
-  );
-  const notes = [...new Set(evidence.flat().flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])))];
-  return { table, notes, evidence };
-}
-
-/** Chart bands of the paths: each one's 80 % band (its 95 % and 80 % when there is a single path). */
-function chartBands(paths: SharePath[], evidence: ProjectionEvidence[][]) {
-  return pathChartBands(
-    paths.flatMap((p, i) => evidence[i].map((e, j) => ({ key: `${p.sourceId}.${e.method}`, label: paths.length === 1 ? e.method : `${p.sourceId} ${e.method}`, digits: 0, points: e.points, start: p.projections[j].anchors[p.projections[j].anchors.length - 1] }))),
-    'M3 errors',
-  );
-}
-
-export function shareReport(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number; bandsLastYearOnly?: boolean }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
+export function shareProjection(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number; bandsLastYearOnly?: boolean }): ShareProjection {
   const { paths, singles } = sharePaths(data, opts.region, opts.segment, opts.methods, opts.through, opts.source);
   if (paths.length === 0) {
     throw usageError(`no source gives two or more years for ${opts.region}/${opts.segment}${opts.source ? ` in ${opts.source}` : ''}, so there is nothing to project through; figures: ${singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ')}`);
   }
   const used = new Set(paths.map((p) => p.sourceId));
-  const all = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: [r.definition, r.notes].filter(Boolean).join('; ') }));
+  const figures = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: [r.definition, r.notes].filter(Boolean).join('; '), role: used.has(r.source_id) ? 'anchor' : 'comparison (single figure)' }));
   const notes = paths.flatMap((p) =>
     p.projections[0].segments.map((s) => `${p.sourceId}: ${s.fromYear}=${s.fromValue}% → ${s.toYear}=${s.toValue}% implies ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${s.stepPerYear.toFixed(2)} pp/yr linear`),
   );
   if (paths.length > 1) notes.push(`${paths.length} sources project separately; they are not averaged. Pick one with --source.`);
   const warnings = paths.flatMap((p) => p.projections.flatMap((pr) => pr.warnings.map((w) => `${p.sourceId}: ${w}`)));
-  const wide = wideTable(paths, 2, `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`);
-  const bands = withBands(wide, paths, 2, opts.bandsLastYearOnly);
-  const chart = sourcesChart('share', `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`, '%', paths, all);
-  chart.bands.push(...chartBands(paths, bands.evidence));
-  return {
-    tables: [wide, bands.table, inputsTable(all, used, 2)],
-    notes: [...notes, ...bands.notes],
-    warnings,
-    charts: [chart],
-  };
+  const evidence = paths.map((p) => projectionEvidence(p.projections));
+  notes.push(...evidenceNotes(evidence));
+  return { metric: 'share', region: opts.region, segment: opts.segment, paths, evidence, figures, bandsLastYearOnly: opts.bandsLastYearOnly ?? false, notes, warnings };
 }
 
 /** One value per year for an entity's capacity: year-end figures (period year or Q4), the latest release winning. */
@@ -177,32 +113,64 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   return { segment: seg, unit, rows, conflicts };
 }
 
-export function wpmReport(
+/** An entity's capacity projected through its first and last year-end figures, and methods fitted when asked. */
+export interface WpmProjection {
+  metric: 'wpm';
+  entity: string;
+  segment: string;
+  unit: string;
+  /** The years of the two anchors. */
+  firstYear: number;
+  lastYear: number;
+  /** The path through the anchors, under the entity's name. */
+  path: SharePath;
+  evidence: ProjectionEvidence[][];
+  /** The year-end figures in the output unit, with their kind. */
+  observed: Map<number, { value: number; kind: string }>;
+  /** Measured years only (actual, estimate): the solid history of a chart. */
+  measured: { year: number; value: number }[];
+  figures: CapacityFigure[];
+  /** The sources of the figures, in order of first use. */
+  sources: string[];
+  fitted?: FittedHistory;
+  notes: string[];
+  warnings: string[];
+}
+
+/** The paths through an entity's first and last year-end figures (× `factor`, a unit conversion), held at 0. */
+export function capacityPaths(rows: readonly CapacityRecord[], methods: readonly ProjectionMethod[], through: number, factor: number, unitLabel?: string): Projection[] {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const anchors = [
+    { year: first.year, value: first.value * factor },
+    { year: last.year, value: last.value * factor },
+  ];
+  return projectMethods(methods, { anchors, through: Math.max(through, last.year), from: first.year, floor: 0, unitLabel });
+}
+
+export function wpmProjection(
   data: Datasets,
   opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; intervals?: IntervalMode; fit?: typeof fitHistory },
-): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
+): WpmProjection {
   const history = capacityHistory(data, opts.entity, opts.segment);
   if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
   const outUnit = (opts.unit ?? history.unit) as CapacityUnit;
   const factor = convertCapacity(1, history.unit as CapacityUnit, outUnit);
   const first = history.rows[0];
   const last = history.rows[history.rows.length - 1];
-  const anchors = [
-    { year: first.year, value: first.value * factor },
-    { year: last.year, value: last.value * factor },
-  ];
   const methods = opts.methods.filter((m) => m !== 'logistic');
   if (methods.length === 0) throw usageError('--metric wpm projects with cagr or linear (capacity has no natural cap for logistic)');
-  const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0, unitLabel: outUnit });
+  const projections = capacityPaths(history.rows, methods, opts.through, factor, outUnit);
   const path: SharePath = { sourceId: opts.entity, rows: [], projections };
   const observed = new Map(history.rows.map((r) => [r.year, { value: r.value * factor, kind: r.kind }]));
-  const table = wideTable([path], 0, `${opts.entity} capacity (${history.segment}), ${outUnit}, through ${first.year} and ${last.year}`, 'projection', observed);
-  const inputs = inputsTable(
-    history.rows.map((r) => ({ year: r.year, value: r.value * factor, kind: r.kind, source_id: r.source_id, note: `${r.period === 'Q4' ? 'Q4' : 'year-end'}; ${r.notes ?? ''}`.replace(/; $/, '') })),
-    new Set(history.rows.map((r) => r.source_id)),
-    0,
-  );
-  inputs.rows = inputs.rows.map((r) => ({ ...r, role: r.year === first.year || r.year === last.year ? 'anchor' : 'history' }));
+  const figures = history.rows.map((r) => ({
+    year: r.year,
+    value: r.value * factor,
+    kind: r.kind,
+    source_id: r.source_id,
+    note: `${r.period === 'Q4' ? 'Q4' : 'year-end'}; ${r.notes ?? ''}`.replace(/; $/, ''),
+    role: r.year === first.year || r.year === last.year ? 'anchor' : 'history',
+  }));
   const s = projections[0].segments[0];
   const notes = [
     `${first.year}→${last.year}: ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${Math.round(s.stepPerYear).toLocaleString('en-US')} ${outUnit}/yr linear`,
@@ -212,23 +180,19 @@ export function wpmReport(
   ];
   // Solid only through measured years (actual, estimate): a published forecast or target is on the dashed paths.
   const measured = history.rows.filter((r) => kindClass(r.kind) === 'observed').map((r) => ({ year: r.year, value: r.value * factor }));
-  const chart = historyChart('wpm', table.title ?? 'capacity', outUnit, measured, projections, [...new Set(history.rows.map((r) => r.source_id))].join(', '));
-  const bands = withBands(table, [path], 0, false, 'entity');
-  chart.bands.push(...chartBands([path], bands.evidence));
-  notes.push(...bands.notes);
+  const evidence = [projectionEvidence(projections)];
+  notes.push(...evidenceNotes(evidence));
   const warnings = projections.flatMap((p) => p.warnings);
-  const tables = [table, bands.table, inputs];
+  let fitted: FittedHistory | undefined;
   if (opts.fitted && opts.fitted.length > 0) {
-    if (opts.fit === undefined) throw new Error('wpmReport: fitted methods need fit (fitHistory from fit-history.ts)');
+    if (opts.fit === undefined) throw new Error('wpmProjection: fitted methods need fit (fitHistory from fit-history.ts)');
     const points = history.rows.map((r) => ({ year: r.year, value: r.value * factor }));
-    const fit = opts.fit(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 }, intervals: opts.intervals });
-    tables.splice(1, 0, fit.table);
-    notes.push(...fit.notes);
-    warnings.push(...fit.warnings);
+    fitted = opts.fit(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 }, intervals: opts.intervals });
+    notes.push(...fitted.notes);
+    warnings.push(...fitted.warnings);
   }
-  return { tables, notes, warnings, charts: [chart] };
+  return { metric: 'wpm', entity: opts.entity, segment: history.segment, unit: outUnit, firstYear: first.year, lastYear: last.year, path, evidence, observed, measured, figures, sources: [...new Set(history.rows.map((r) => r.source_id))], ...(fitted ? { fitted } : {}), notes, warnings };
 }
-
 
 export interface CapacitySettings {
   metric: 'share' | 'wpm';
@@ -245,15 +209,10 @@ export interface CapacitySettings {
   unit?: string;
 }
 
-export interface Section {
-  tables: Table[];
-  notes: string[];
-  warnings: string[];
-  charts: Chart[];
-}
+export type CapacityResult = ShareProjection | WpmProjection;
 
 /** `semicap capacity`: the share or wpm projections of the bundled (or `dir`'s) datasets, and the files read. */
-export async function capacityUseCase(dir: string, s: CapacitySettings): Promise<{ section: Section; inputs: string[] }> {
+export async function capacityUseCase(dir: string, s: CapacitySettings): Promise<{ result: CapacityResult; inputs: string[] }> {
   const needed: DatasetName[] = [s.metric === 'wpm' ? 'capacity' : 'capacity_share'];
   const data = loadDatasets(dir, needed);
   const split = splitMethodNames(s.methods);
@@ -266,9 +225,9 @@ export async function capacityUseCase(dir: string, s: CapacitySettings): Promise
   if (s.metric !== 'wpm' && fitted.length > 0) {
     throw usageError(`--method ${fitted.map((m) => m.name).join(',')} fits a history, and share figures come two per source; use cagr, linear or logistic here, or --metric wpm`);
   }
-  const section =
+  const result =
     s.metric === 'wpm'
-      ? wpmReport(data, { entity: s.region, segment: s.segment, methods, through: s.through, unit: s.unit, fitted, levels: s.levels, seed: s.seed, intervals: s.intervals, fit: fitting?.fitHistory })
-      : shareReport(data, { region: s.region, segment: s.segment ?? 'mature', source: s.source, methods, through: s.through });
-  return { section, inputs };
+      ? wpmProjection(data, { entity: s.region, segment: s.segment, methods, through: s.through, unit: s.unit, fitted, levels: s.levels, seed: s.seed, intervals: s.intervals, fit: fitting?.fitHistory })
+      : shareProjection(data, { region: s.region, segment: s.segment ?? 'mature', source: s.source, methods, through: s.through });
+  return { result, inputs };
 }

@@ -7,7 +7,7 @@ import { parseCsv } from '../data/csv.js';
 import { problemError } from '../data/problem.js';
 import { parseNumber, parseYear } from '../data/values.js';
 import { DATASET_SCHEMAS, KINDS } from '../data/schemas.js';
-import { PROJECTION_METHODS, pathPointAt, projectMethods, type ProjectionMethod } from '../domain/projection.js';
+import { PROJECTION_METHODS, pathPointAt, type ProjectionMethod } from '../domain/projection.js';
 import { convertCapacity, fxRateFor, type CapacityUnit } from '../domain/units.js';
 import { comparableHistory, currentPath } from '../domain/history.js';
 import { convertFund } from './funds.js';
@@ -16,7 +16,8 @@ import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../data/claims.js
 import { VERDICTS } from '../domain/claims.js';
 import { reasonText } from '../report/claims.js';
 import { closest } from '../text.js';
-import { capacityHistory, sharePaths } from './capacity.js';
+import { capacityHistory, capacityPaths, sharePaths } from './capacity.js';
+import { seriesFigure } from './self-sufficiency.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
@@ -270,7 +271,7 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       const factor = convertCapacity(1, history.unit as CapacityUnit, rule.unit as CapacityUnit);
       const first = history.rows[0];
       const last = history.rows[history.rows.length - 1];
-      const [p] = projectMethods([method], { anchors: [{ year: first.year, value: first.value * factor }, { year: last.year, value: last.value * factor }], from: first.year, through: Math.max(year!, last.year), floor: 0 });
+      const [p] = capacityPaths(history.rows, [method], year!, factor);
       const point = p.points.find((pt) => pt.year === year);
       if (!point) throw new RuleError(`no capacity value for ${year} (figures start in ${first.year})`);
       return { actual: point.value, detail: `${history.segment}, ${method} ${point.status}, ${first.year}–${last.year} figures` };
@@ -282,7 +283,7 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
       if (s.path !== undefined) {
         if (s.path !== 'cagr' && s.path !== 'linear') throw new RuleError(`path=${s.path}; expected cagr or linear`);
         // The same one-definition history as `self-sufficiency` (domain/history.ts).
-        const comparable = comparableHistory(series.map((r) => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id })));
+        const comparable = comparableHistory(series.map(seriesFigure));
         const path = currentPath(comparable.points);
         if (!path) throw new RuleError(comparable.definitions > 1 ? `series '${scope}' mixes ${comparable.definitions} definitions and its latest has fewer than two actual figures: no path across definitions` : `series '${scope}' has fewer than two actual figures`);
         // The current path as `self-sufficiency` draws it: domain/projection.ts through the first and last figures.

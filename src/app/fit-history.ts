@@ -6,9 +6,7 @@ import { toRegularSeries } from '../data/series.js';
 import { usageError } from '../errors.js';
 import { intervalsNote, parseMethodList, withIntervals, type IntervalMode } from '../forecast/registry.js';
 import type { Method } from '../forecast/types.js';
-import type { Table } from '../report/model.js';
-import { forecastColumns, forecastRows } from '../report/views/forecast.js';
-import { forecastSeries, type Bounds } from './forecast/batch.js';
+import { forecastSeries, type Bounds, type SeriesForecast } from './forecast/batch.js';
 import { splitMethodNames } from './methods.js';
 
 /** Splits `--method` into anchored projection methods and statistical forecasting methods. */
@@ -22,16 +20,33 @@ export function parseFitted(rest: string[]): Method[] {
   return rest.length > 0 ? parseMethodList(rest.join(',')) : [];
 }
 
+/** Statistical methods fitted to a domain history: the yearly values fitted (gaps filled) and each method's forecast. */
+export interface FittedHistory {
+  id: string;
+  levels: number[];
+  /** The yearly values the methods were fitted to; `interpolated` where a missing year was filled. */
+  history: { year: number; value: number; interpolated: boolean }[];
+  forecasts: SeriesForecast[];
+  notes: string[];
+  warnings: string[];
+}
+
+/** A fitted method's forecast means by year (the years after the history). */
+export function forecastPath(f: SeriesForecast): { year: number; value: number }[] {
+  const firstYear = f.series.startYear + f.series.values.length;
+  return f.forecast.mean.map((value, h) => ({ year: firstYear + h, value }));
+}
+
 /**
  * Fits `methods` to yearly points (gaps filled by linear interpolation, said in the notes) and forecasts through
- * `through`. Returns a table in the forecast command's shape, with the history rows first.
+ * `through`, within the bounds.
  */
 export function fitHistory(
   id: string,
   points: { year: number; value: number }[],
   methods: Method[],
   options: { through: number; levels: number[]; seed: number; bounds?: Bounds; intervals?: IntervalMode },
-): { table: Table; notes: string[]; warnings: string[] } {
+): FittedHistory {
   const regular = toRegularSeries(
     points.map((p) => p.year),
     points.map((p) => p.value),
@@ -47,7 +62,7 @@ export function fitHistory(
   // forecastSeries holds the forecasts within the bounds and counts the values at a bound.
   const { ok, failed, clamped: atBound } = forecastSeries(series, banded, horizon, options.levels, options.seed, options.bounds ?? {});
   if (ok.length === 0) throw usageError(`no method could be fitted to ${id} (${regular.values.length} yearly values): ${failed.join('; ')}`);
-  const history = regular.values.map((v, i) => ({ id, year: regular.startYear + i, method: regular.filled.includes(regular.startYear + i) ? 'history (interpolated)' : 'history', mean: v }));
+  const history = regular.values.map((value, i) => ({ year: regular.startYear + i, value, interpolated: regular.filled.includes(regular.startYear + i) }));
   const notes = [
     `fitted ${ok.map((r) => r.method.name).join(', ')} to ${regular.values.length} yearly values ${regular.startYear}–${last} of ${id}; intervals at ${options.levels.join(', ')} %`,
     intervalsNote(banded, mode),
@@ -55,5 +70,5 @@ export function fitHistory(
     ...failed.map((f) => `not fitted: ${f}`),
   ];
   const warnings = atBound > 0 ? [`${atBound} fitted value(s) or interval bound(s) are at the bound (held there)`] : [];
-  return { table: { name: 'fitted', title: `${id}: fitted forecasts with prediction intervals`, columns: forecastColumns(options.levels), rows: [...history, ...forecastRows(ok, options.levels)] }, notes, warnings };
+  return { id, levels: options.levels, history, forecasts: ok, notes, warnings };
 }

@@ -7,7 +7,7 @@ import { simulateScenarios, type SeriesSimulation } from '../domain/montecarlo.j
 import { scenarioPath, type Scenario } from '../domain/scenario.js';
 import type { Table } from '../report/model.js';
 import type { Chart } from '../report/series.js';
-import type { Section } from './capacity.js';
+import type { Section } from '../report/model.js';
 
 export interface ScenarioOddsSettings {
   /** Simulated paths per series. */

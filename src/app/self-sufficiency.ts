@@ -3,18 +3,17 @@
 // history when asked. Used by self-sufficiency, overview and report.
 import { currentPathEvidence } from './projection-evidence.js';
 import { datasetPaths, loadDatasets, type Datasets } from '../data/datasets.js';
-import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep } from '../domain/goal.js';
+import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep, type GoalAssessment } from '../domain/goal.js';
 import { comparableHistory, currentPath, latestFiguresText, type SeriesFigure } from '../domain/history.js';
 import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
-import type { Anchor } from '../domain/projection.js';
+import type { BandPoint } from '../domain/projection-evidence.js';
+import type { Anchor, Projection, ProjectionMethod } from '../domain/projection.js';
 import { usageError } from '../errors.js';
 import { compareText } from '../report/numbers.js';
-import type { Table } from '../report/model.js';
-import { addBandColumns, pathChartBands, peopleBandsTable } from '../report/bands.js';
-import { targetsChart, type Chart } from '../report/series.js';
-
 import type { IntervalMode } from '../forecast/registry.js';
-import type { Section } from './capacity.js';
+import type { FittedHistory } from './fit-history.js';
+
+type CurrentPath = NonNullable<ReturnType<typeof currentPath>>;
 export interface TargetRow {
   label: string;
   year: number;
@@ -23,9 +22,50 @@ export interface TargetRow {
   source_id: string;
 }
 
-const seriesFigure = (r: Datasets['selfSufficiency'][number]): SeriesFigure => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id });
+/** A self-sufficiency row as a figure of its series (domain/history.ts). */
+export const seriesFigure = (r: Datasets['selfSufficiency'][number]): SeriesFigure => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id });
 
-export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
+/** A target with the gap to it and when the current path reaches it. */
+export interface TargetAssessment extends TargetRow {
+  goal: GoalAssessment;
+  /** The first year the compound and the linear current path reach the target (null: not by `through`, or no path). */
+  pathCagrReaches: number | null;
+  pathLinearReaches: number | null;
+}
+
+/** The current path of one method after the current figure: its value and empirical bands by year. */
+export interface CurrentPathBands {
+  method: ProjectionMethod;
+  points: (BandPoint & { value: number })[];
+}
+
+export interface SelfSufficiencyResult {
+  scope: string;
+  through: number;
+  current: Anchor;
+  /** The current figure came from --current rather than the series. */
+  currentGiven: boolean;
+  path: CurrentPath | null;
+  /** The series mixes definitions: no rate is computed across them. */
+  mixedDefinitions: boolean;
+  /** The history a path is computed on: observed figures of the latest definition. */
+  history: Anchor[];
+  /** Every figure of the series (history, third-party forecasts, targets), by year. */
+  figures: { year: number; rate_pct: number; kind: string; source_id: string; definition: string | null }[];
+  targets: TargetAssessment[];
+  /** The current path's bands after the current figure, through the last target or `through`. */
+  pathBands: CurrentPathBands[];
+  /** The target years after the current figure: where people see the path's bands. */
+  bandYears: number[];
+  /** What a chart draws: the current path's projections through `through` (a few years past the last target). */
+  chart: { through: number; paths: Projection[]; source: string };
+  /** Statistical methods fitted to the history (--method), and the first year each one's forecast reaches each target. */
+  fitted?: { fit: FittedHistory; reaches: { method: string; years: (number | null)[] }[] };
+  notes: string[];
+  warnings: string[];
+}
+
+export function selfSufficiency(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): SelfSufficiencyResult {
   const series = data.selfSufficiency.filter((r) => r.scope === opts.scope);
   if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
   // History is what was measured, within one definition; forecasts and targets are shown but never fitted.
@@ -34,29 +74,20 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
   const current = opts.current ?? history[history.length - 1];
   if (!current) throw usageError(`series '${opts.scope}' has no actual figures; give --current YEAR=VALUE`);
   const path = currentPath(history);
-  const targets: TargetRow[] = [
+  const targetRows: TargetRow[] = [
     ...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => ({ label: r.scope, year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id })),
     ...opts.extraTargets.map((t) => ({ label: 'command line', year: t.year, value: t.value, kind: 'target', source_id: '' })),
   ].sort((a, b) => a.year - b.year || a.value - b.value);
-  const targetRows = targets.map((t) => {
-    const goal = assessGoal({ current, target: { year: t.year, value: t.value } });
-    return {
-      target: t.label,
-      year: t.year,
-      target_pct: t.value,
-      source_id: t.source_id,
-      status: goal.status,
-      gap_pp: goal.gap,
-      needs_cagr_pct: goal.requiredCagrPct,
-      needs_pp_per_year: goal.requiredStepPerYear,
-      path_cagr_reaches: path?.cagrPct != null ? yearReachedAtCagr(current, t.value, path.cagrPct, opts.through) : null,
-      path_linear_reaches: path ? yearReachedAtStep(current, t.value, path.step, opts.through) : null,
-    };
-  });
-  const historyRows = series
+  const targets = targetRows.map((t) => ({
+    ...t,
+    goal: assessGoal({ current, target: { year: t.year, value: t.value } }),
+    pathCagrReaches: path?.cagrPct != null ? yearReachedAtCagr(current, t.value, path.cagrPct, opts.through) : null,
+    pathLinearReaches: path ? yearReachedAtStep(current, t.value, path.step, opts.through) : null,
+  }));
+  const figures = series
     .sort((a, b) => a.year - b.year || compareText(a.kind, b.kind))
     .map((r) => ({ year: r.year, rate_pct: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
-  const banded = pathBands(path, current, targets, opts.through);
+  const banded = pathBands(path, current, targetRows, opts.through);
   const mixed = comparable.definitions > 1;
   const others = comparable.observed.length - comparable.figures.length;
   const notes = [
@@ -67,74 +98,48 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
         ? 'no current path: the latest definition has only one figure'
         : 'only one actual figure: no current path',
     `definition: ${comparable.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
+    ...banded.notes,
   ];
   const warnings = mixed
     ? [
         `${opts.scope} mixes ${comparable.definitions} definitions: no rate, current path or year reached is computed across them${path ? ` (the path uses only the ${comparable.figures.length} figures of the latest definition; ${others} other figure(s) left out)` : ''}; latest figures, each on its own definition: ${latestFiguresText(comparable.observed)}`,
       ]
     : [];
-  const noPath = mixed ? 'no path (definitions differ)' : 'no path';
-  const targetsTable: Table = {
-    name: 'targets',
-    title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
-    columns: [
-      { key: 'target', header: 'target' },
-      { key: 'year', header: 'year', type: 'int' },
-      { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
-      { key: 'status', header: 'status' },
-      { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
-      { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-      { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: path?.cagrPct != null ? `not by ${opts.through}` : noPath },
-      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: path ? `not by ${opts.through}` : noPath },
-      { key: 'source_id', header: 'source_id' },
-    ],
-    rows: targetRows,
-  };
-  addBandColumns(targetsTable, banded.files, { people: false, values: true });
-  const chartThrough = Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2);
+  const chartThrough = Math.min(opts.through, Math.max(current.year + 1, ...targetRows.map((t) => t.year)) + 2);
   // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
   const drawn = path === null ? [] : currentPathEvidence(path, current, chartThrough).projections;
-  const chart = targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, drawn, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(comparable.figures.map((r) => r.source_id))].join(', '));
-  chart.bands.push(...pathChartBands(banded.files.map((f) => ({ ...f, points: f.points.filter((p) => p.year <= chartThrough), start: current })), 'M3 errors'));
   return {
-    tables: [
-      targetsTable,
-      ...(banded.people ? [banded.people] : []),
-      {
-        name: 'history',
-        title: `${opts.scope}: history and third-party forecasts`,
-        columns: [
-          { key: 'year', header: 'year', type: 'int' },
-          { key: 'rate_pct', header: 'rate %', type: 'number', digits: 1 },
-          { key: 'kind', header: 'kind' },
-          { key: 'source_id', header: 'source_id' },
-          { key: 'definition', header: 'definition' },
-        ],
-        rows: historyRows,
-      },
-    ],
-    notes: [...notes, ...banded.notes],
+    scope: opts.scope,
+    through: opts.through,
+    current,
+    currentGiven: opts.current !== undefined,
+    path,
+    mixedDefinitions: mixed,
+    history,
+    figures,
+    targets,
+    pathBands: banded.paths,
+    bandYears: banded.years,
+    chart: { through: chartThrough, paths: drawn, source: [...new Set(comparable.figures.map((r) => r.source_id))].join(', ') },
+    notes,
     warnings,
-    charts: [chart],
   };
 }
 
 /**
- * The current path's empirical bands: per target row the path's value and bands in the target year (numbers, for
- * files: cagr_path, cagr_lo80, …), a table of them for people, and the evidence lines.
+ * The current path's empirical bands: per method the path's values and bands after the current figure, the target
+ * years people see them in, and the evidence lines.
  */
-function pathBands(path: ReturnType<typeof currentPath>, current: Anchor, targets: TargetRow[], through: number) {
-  if (path === null) return { files: [], people: undefined, notes: [] };
+function pathBands(path: CurrentPath | null, current: Anchor, targets: TargetRow[], through: number): { paths: CurrentPathBands[]; years: number[]; notes: string[] } {
+  if (path === null) return { paths: [], years: [], notes: [] };
   const last = Math.max(through, ...targets.map((t) => t.year));
   const { projections, evidence } = currentPathEvidence(path, current, last);
   // Years after the current figure only: the path before it is history, not a projection.
-  const files = evidence.map((e, i) => ({ key: e.method, label: e.method, digits: 2, points: e.points.map((pt, k) => ({ ...pt, value: projections[i].points[k].value })).filter((pt) => pt.year > current.year) }));
+  const paths = evidence.map((e, i) => ({ method: e.method, points: e.points.map((pt, k) => ({ ...pt, value: projections[i].points[k].value })).filter((pt) => pt.year > current.year) }));
   const targetYears = new Set(targets.filter((t) => t.year > current.year).map((t) => t.year));
-  const people = targetYears.size === 0 ? undefined : peopleBandsTable('bands', `The current path in each target year, with empirical bands: how far the same extrapolation landed on M3 yearly series`, [{ key: 'method', header: 'method' }], files.map((f) => ({ labels: { method: f.key }, digits: 2, points: f.points })), (year) => targetYears.has(year));
   const lastTarget = Math.max(...targetYears);
   const notes = Number.isFinite(lastTarget) ? currentPathEvidence(path, current, lastTarget).evidence.flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])) : [];
-  return { files, people, notes };
+  return { paths, years: [...targetYears], notes };
 }
 
 export interface SelfSufficiencySettings {
@@ -152,22 +157,23 @@ export interface FitSettings {
   options: { levels: number[]; seed: number; intervals: IntervalMode };
 }
 
-/** `semicap self-sufficiency` on the datasets of `dir`: its tables, notes, charts and the files read. */
-export async function selfSufficiencyUseCase(dir: string, s: SelfSufficiencySettings): Promise<{ section: Section; inputs: string[] }> {
+/** `semicap self-sufficiency` on the datasets of `dir`: the result and the files read. */
+export async function selfSufficiencyUseCase(dir: string, s: SelfSufficiencySettings): Promise<{ result: SelfSufficiencyResult; inputs: string[] }> {
   const data = loadDatasets(dir, ['self_sufficiency']);
   const targetYears = [...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => r.year), ...s.extraTargets.map((t) => t.year)];
   const through = s.lookTo ?? defaultLookTo(defaultThrough(), ...targetYears);
-  const section = selfSufficiencyTables(data, { ...s, through });
-  if (s.fit !== undefined) await addFitted(section, data, s.scope, through, s.fit);
-  return { section, inputs: datasetPaths(dir, ['self_sufficiency']) };
+  const result = selfSufficiency(data, { ...s, through });
+  if (s.fit !== undefined) await addFitted(result, data, s.fit);
+  return { result, inputs: datasetPaths(dir, ['self_sufficiency']) };
 }
 
 /**
  * Fits statistical methods to the scope's history (bounded 0–100 %) and adds when each one's forecast reaches each
  * target. The forecasting code is loaded only here, so the plain command (and `overview`) start without it.
  */
-async function addFitted(report: Section, data: Datasets, scope: string, through: number, fit: FitSettings): Promise<void> {
-  const { fitHistory, splitMethods } = await import('./fit-history.js');
+async function addFitted(result: SelfSufficiencyResult, data: Datasets, fit: FitSettings): Promise<void> {
+  const { fitHistory, forecastPath, splitMethods } = await import('./fit-history.js');
+  const { scope, through } = result;
   const { fitted } = splitMethods(fit.methods);
   if (fitted.length === 0) throw usageError('--method here takes statistical methods (e.g. ets,theta,auto); the compound and linear current path is always shown');
   // Fitted on the same one-definition history as the current path.
@@ -177,17 +183,13 @@ async function addFitted(report: Section, data: Datasets, scope: string, through
     throw usageError(`--method needs two or more actual figures of one definition; ${scope}${comparable.definitions > 1 ? ` mixes ${comparable.definitions} definitions and its latest` : ''} has ${history.length}`);
   }
   const { levels, seed, intervals } = fit.options;
-  const result = fitHistory(scope, history, fitted, { through, levels, seed, bounds: { floor: 0, cap: 100 }, intervals });
-  report.tables.splice(1, 0, result.table);
-  report.notes.push(...result.notes);
-  report.warnings.push(...result.warnings);
-  const targets = report.tables.find((t) => t.name === 'targets');
-  if (!targets) return;
+  const fitResult = fitHistory(scope, history, fitted, { through, levels, seed, bounds: { floor: 0, cap: 100 }, intervals });
+  result.notes.push(...fitResult.notes);
+  result.warnings.push(...fitResult.warnings);
   const lastYear = history[history.length - 1].year;
-  for (const m of fitted) {
-    const key = `${m.name}_reaches`;
-    targets.columns.push({ key, header: `${m.name} reaches`, type: 'int', emptyText: `not by ${through}` });
-    const path = result.table.rows.filter((r) => r.method === m.name).map((r) => ({ year: Number(r.year), value: Number(r.mean) }));
-    for (const row of targets.rows) row[key] = firstYearReaching(path, Number(row.target_pct), { fromYear: lastYear + 1 });
-  }
+  const reaches = fitted.map((m) => {
+    const path = fitResult.forecasts.filter((f) => f.method.name === m.name).flatMap(forecastPath);
+    return { method: m.name, years: result.targets.map((t) => firstYearReaching(path, t.value, { fromYear: lastYear + 1 })) };
+  });
+  result.fitted = { fit: fitResult, reaches };
 }

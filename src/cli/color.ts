@@ -1,7 +1,5 @@
-// Colour is decided once at start-up, per stream: chalk itself ignores NO_COLOR, so we decide the level
-// (NO_COLOR, FORCE_COLOR, TERM=dumb, --no-color, TTY) and hand out painters for that level. chalk is loaded
-// only when there is colour to paint: at level 0 a painter returns its text unchanged, as chalk does, so most
-// runs (pipes, files, NO_COLOR) never load chalk and the terminal module it reads at start-up.
+// Colour decided once at start-up, per stream (chalk ignores NO_COLOR): painters for that level, and chalk
+// loaded only when there is colour to paint, so most runs never load it.
 import { PLAIN, type Painter } from '../report/paint.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;

@@ -1,9 +1,5 @@
-// Defaults kept in a config file, and the order in which settings win (clig.dev):
-//   flags  >  environment (SEMICAP_FORMAT, SEMICAP_DATA, SEMICAP_LANG)  >  project config (./semicap.config.json)
-//   >  user config ($XDG_CONFIG_HOME/semicap/config.json, else ~/.config/semicap/config.json)
-//   >  the locale (LC_ALL / LC_MESSAGES / LANG, for the language only)  >  built-in defaults.
-// A config file is JSON with any of: format, data, lang, color, ascii. A `data` folder given relative in a
-// config file is relative to that file's folder. A broken file is a data error naming the file (exit 65).
+// Defaults from config files and the order settings win in (clig.dev): flags > environment > project config >
+// user config > locale > built-in defaults. A broken config file is a data error naming the file.
 import { existsSync } from 'node:fs';
 import { readInput } from '../data/input.js';
 import { homedir } from 'node:os';

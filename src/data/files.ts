@@ -2,9 +2,6 @@
 // input goes through src/data/input.ts (regular files only, a size cap, `-` for standard input).
 import { asInputError as inputError, readInput } from './input.js';
 
-/** Largest CSV read whole into memory; bigger inputs go through the streaming reader. */
-export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
-
 /** Reads a whole input file as bytes; missing, unreadable, a folder, a pipe or a device → exit 66; over 16 MB → 65. */
 export function readInputBytes(path: string): Uint8Array {
   return readInput(path, { what: 'a CSV file' });

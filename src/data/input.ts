@@ -1,11 +1,5 @@
-// Opening every input the same way, in one module.
-// - Small inputs (datasets, rules, config and scenario files) are read whole, from regular files only, up to a size
-//   cap; `-` is standard input where a command takes one, read asynchronously before the command runs (so Ctrl-C
-//   and SIGTERM still work while a pipe is silent). FIFOs, sockets and devices given by name are refused at once: a
-//   FIFO with no writer would block the process, a device such as /dev/zero never ends.
-// - The file argument of a streaming reader (forecast, backtest) is a regular file, `-` or a FIFO, each read
-//   asynchronously so that Ctrl-C works while nothing arrives; gzip input (by its magic bytes) is decompressed on
-//   the fly with node:zlib.
+// Opening every input the same way: small inputs read whole from regular files (or `-`) under a size cap;
+// streaming inputs (a file, `-` or a FIFO; gzip by its magic bytes) read asynchronously so Ctrl-C works.
 import { accessSync, closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { Socket } from 'node:net';
 import { Readable } from 'node:stream';

@@ -1,11 +1,5 @@
-// Scenario files (datasets/scenarios.csv and users' files in the same shape): one assumption a row, grouped into
-// named scenarios and their series. The schema checks each cell; scenarioRecords() then checks how rows fit together
-// (one start per series, a method the rate suits, targets after the start) and reports every problem with its
-// FILE:LINE:COLUMN. datasets/README.md ("scenarios.csv") documents the columns for people.
-//
-// The schema lives here rather than in schemas.ts: scenarios are assumptions, not sourced figures, read by the
-// scenario, goal and shares commands, and checked and listed by validate and datasets (the file is optional in a
-// --data folder).
+// Scenario files (datasets/scenarios.csv and users' files): one assumption a row, grouped into scenarios and
+// series; every problem reported at FILE:LINE:COLUMN. The schema lives here: scenarios are assumptions, not sources.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dataError } from '../errors.js';

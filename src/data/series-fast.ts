@@ -1,9 +1,5 @@
-// The fast path of the long-CSV reader: the common file (UTF-8, one delimiter, LF line ends, no quotes, every
-// record as wide as the header) is read byte by byte, with ids compared as bytes and numbers parsed without making
-// strings. At the first thing it does not handle (a quote, a CR, a byte-order mark, a NUL, bytes that are not
-// UTF-8) or a record of another width, it gives up and the caller reads the file again with csv-parse, so every
-// error, line and column is csv-parse's. Cells that are not plain numbers or years are
-// turned into strings and parsed by the same functions as on the csv-parse path, so their messages are the same.
+// The fast path of the long-CSV reader for the common file (UTF-8, one delimiter, no quotes): bytes in, numbers
+// out; at anything else it gives up and csv-parse reads the file, so every error message is csv-parse's.
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';

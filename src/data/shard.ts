@@ -1,7 +1,5 @@
-// Splitting a run into N shards by series id, so that shards can run anywhere (GNU parallel, a CI matrix, a cluster
-// job) without preprocessing the file: shard K keeps the series whose id hashes to K. The hash is FNV-1a (32-bit)
-// of the id's UTF-8 bytes (after trimming, as the id is compared), taken modulo N: stable across runs, machines and
-// versions, and documented in the README so other tools can compute it.
+// Splitting a run into N shards by series id (FNV-1a of the id's UTF-8 bytes, modulo N), stable across runs and
+// machines, so shards can run anywhere without preprocessing the file.
 import { usageError } from '../errors.js';
 
 export interface Shard {

@@ -1,18 +1,5 @@
-// Checking a claim (an article's figure) against sourced figures: which figures measure the same thing, whether
-// one of them agrees, and a verdict — supported, supported_with_caveat, conflicts, no_source — by one rule:
-//
-//   evidence  = figures of the claim's dataset that match every selector key (the same definition), of the same
-//               kind class (actual/estimate are observed; forecast, target and reported each stand alone), for
-//               the claim's year ± 1 (a period figure: its first year ± 1 of the claim's, its last no later
-//               than the claim's year + 1).
-//   supported            an evidence figure agrees within the tolerance, for the exact year or period, from the
-//                        publisher the claim names (if it names one); for a path, one source gives both ends.
-//   supported_with_caveat agreement, but only with a difference: a neighbouring year or another period, another
-//                        publisher, or (a path) its two ends from two sources with different bases.
-//   conflicts            evidence exists and none of it agrees.
-//   no_source            no evidence; the reason names the nearest figures (other years, other kinds, other
-//                        definitions) so a reader sees what the claim may have meant.
-// Tolerance: the claim's own, else 1 percentage point for percent and 2 % of the claimed value otherwise.
+// Checking a claim against sourced figures of the same definition and kind: supported, supported_with_caveat,
+// conflicts or no_source, by one rule (ARCHITECTURE.md, "Module notes") so every verdict can be explained.
 /** What a figure is (the datasets' kind column). */
 export type Kind = 'actual' | 'estimate' | 'forecast' | 'target' | 'reported';
 

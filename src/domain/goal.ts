@@ -1,15 +1,5 @@
-// Goal seeking: how far a target is, what growth it needs, when a path reaches it, and what yearly fund
-// deployment a total needs. Pure: no files, no printing, no process.
-//
-// Decisions:
-// - A goal has a direction: 'atLeast' (reach X or more: self-sufficiency 70 %) by default, or 'atMost'
-//   (come down to X or less). A goal already met needs no growth: its required rate and step are 0, never a
-//   negative "required" decline. An 'atMost' goal not yet met needs a decline, so its rates are negative.
-// - A goal whose year is not after the current year and is not met is 'overdue': no rate can meet it, so its
-//   required rates are null (data, not a command-line mistake, so not an error).
-// - Compound growth from a current value of 0 (or below) is undefined: asking for it is a usage error.
-// - The year a path reaches a target is the continuous crossing time rounded up to a whole year
-//   (a 1e-9 year tolerance keeps 4.9999999999 from becoming 5 and 5.0000000001 from becoming 6).
+// Goal seeking: the gap to a target, the compound and linear growth it needs, when a path reaches it, and the
+// yearly deployment a fund total needs. Pure; the decisions are in ARCHITECTURE.md ("Module notes").
 import { usageError } from '../errors.js';
 import { compoundRatePct, logRatio, type Anchor } from './projection.js';
 

@@ -1,24 +1,10 @@
-// Monte Carlo runs of scenario series: draw the uncertain assumptions, step every path with the same rule as the
-// point path (./scenario.ts), and summarise each year as percentile bands, and each target as the probability of
-// being met in its year. Pure: no files, no printing; progress goes to an optional callback.
-//
-// Decisions:
-// - Reproducible: a seeded xoshiro128** stream (createOpenRng, ../forecast/random.ts) per scenario series, keyed by the seed and the
-//   scenario and series names, so a series draws the same numbers whichever other series run beside it. Draws
-//   happen in a fixed order (start, cap, a `once` rate for every path; then year by year, path by path), sums run in
-//   path order, normals come from the inverse normal distribution function (one uniform per draw).
-// - Memory is O(paths): the years are stepped one at a time over a Float64Array of the paths' current values,
-//   and each year is summarised before the next: type-7 percentiles as in R's quantile(), from the order statistics
-//   found by selection on a copy (linear time; a full sort of 100,000 doubles costs 20-60 ms a year here).
-// - A target is met in a path when the path's value in the target year is at or above it (within 1e-9 relative).
-// - Series are independent of each other: no correlation between a scenario's series is modelled.
+// Monte Carlo runs of scenario series: seeded draws of the uncertain assumptions, every path stepped with the point
+// path's rule, each year summarised as percentile bands and each target as the odds of meeting it. Pure.
 import { usageError } from '../errors.js';
 import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
-import { checkSeries, pointRate, scenarioPath, seriesBounds, stepFree, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
-import { quantileSorted } from '../stats/quantile.js';
-
-export { quantileSorted };
+import { stepPath } from './projection.js';
+import { checkSeries, pointRate, scenarioPath, seriesBounds, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
 
 export const DEFAULT_PERCENTILES: readonly number[] = [5, 25, 50, 75, 95];
 /** Paths × years above which a run is worth a progress bar (about a quarter of a second). */
@@ -164,7 +150,7 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
       }
       const cap = caps ? caps[p] : pointCap;
       const rate = yearlyRate ? drawRate(rng.uniform()) * rateScale : rates ? rates[p] : fixedRate;
-      let next = stepFree(method, values[p], rate, cap);
+      let next = stepPath(method, values[p], rate, cap);
       if (next < floor) {
         next = floor;
         held++;

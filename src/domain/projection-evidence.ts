@@ -1,17 +1,7 @@
-// How far off anchored projections turn out: a reference class measured on real yearly series, and the bands
-// it gives a new projection.
-//
-// Measuring: in every series, take the last observation as the outcome, the value h years before it as the last
-// anchor and the value s years before that as the first anchor; project each method through the two anchors with
-// `project` (the function every command uses) and record ln(actual / projected). Quantiles of that log ratio over
-// the series, per method, anchor span s and horizon h, make the error table (datasets/projection_errors.csv).
-// Applying: a projected value v, h years past its last anchor with a last segment s years long, gets the band
-// v·exp(q_lo) … v·exp(q_hi) of the table's row for (method, s, h), held within the projection's own bounds.
-// A pure module: no files, no printing.
+// How far anchored projections turn out: the error table measured on real yearly series (ln actual/projected by
+// method, anchor span and horizon) and the empirical bands it gives a new projection. Pure.
 import { project, type Projection, type ProjectionMethod } from './projection.js';
 import { quantileSorted } from '../stats/quantile.js';
-
-export { quantileSorted };
 
 /** One yearly series: consecutive years and their values. */
 export interface YearlySeries {

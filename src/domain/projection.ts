@@ -1,14 +1,6 @@
-// Anchored projections: a path through two or more known points (2023 = 29 %, 2027 = 39 %) and beyond them.
-//
-// Every method is piecewise-linear interpolation in its own space, then mapped back:
-//   cagr      linear in ln(v)                              (constant compound rate per segment; spreadsheet GROWTH/RRI)
-//   linear    linear in v                                  (constant step per segment; spreadsheet TREND)
-//   logistic  linear in logit((v − floor)/(cap − floor))   (a logistic curve with its own k per segment)
-// With 3+ anchors each segment between consecutive anchors has its own rate, so the path hits every anchor.
-// Beyond the last anchor the path continues at the last segment's rate; before the first anchor it runs back
-// at the first segment's rate. A pure module: no files, no printing, no process.
+// Compound, linear and logistic paths, the one module every command computes them with: through anchors
+// (project: piecewise-linear in each method's own space) or from a start at a rate (ratePath). Pure.
 import { usageError } from '../errors.js';
-import type { Forecast } from '../forecast/types.js';
 
 export const PROJECTION_METHODS = ['cagr', 'linear', 'logistic'] as const;
 export type ProjectionMethod = (typeof PROJECTION_METHODS)[number];
@@ -270,17 +262,44 @@ function compoundAt(anchors: readonly Anchor[], t: number): number {
 
 const isNormal = (x: number) => x >= MIN_NORMAL && x < Infinity;
 
+/** A year of a path stepped from a start at a rate. */
+export interface RatePoint {
+  year: number;
+  value: number;
+  /** The path was held at its floor or cap this year. */
+  held: boolean;
+}
+
 /**
- * An anchored projection as a `Forecast` (the shape fitted methods return), so one output writer serves both:
- * the mean is the path for the years after the last anchor, with no intervals.
+ * One year of a path from `value` at `rate`, before bounds: the form scenarios and simulations step in (a rate
+ * drawn per year or per path). `rate` is the growth fraction (cagr, logistic) or the step (linear); logistic takes
+ * the exact one-year step of the logistic curve from 0 to `saturation` whose growth factor is 1 + rate.
+ * @example stepPath('cagr', 40, 0.2, 100) // 48
  */
-export function projectionToForecast(projection: Projection): Forecast {
-  const lastAnchor = projection.anchors[projection.anchors.length - 1].year;
-  return {
-    method: projection.method,
-    mean: projection.points.filter((p) => p.year > lastAnchor).map((p) => p.value),
-    intervals: [],
-  };
+export function stepPath(method: ProjectionMethod, value: number, rate: number, saturation: number): number {
+  if (method === 'linear') return value + rate;
+  const factor = rate > -1 ? 1 + rate : 0;
+  if (method === 'cagr') return value * factor;
+  if (value <= 0) return 0;
+  if (value >= saturation) return saturation;
+  return (saturation * value * factor) / (saturation + value * (factor - 1));
+}
+
+/**
+ * A path from `start` at a constant rate through `through`, held within [floor, cap] every year (the logistic
+ * saturates at the cap). The start itself is held too.
+ * @example ratePath('cagr', { year: 2025, value: 90 }, 0.2, { floor: 0, cap: 100 }, 2026)[1] // { year: 2026, value: 100, held: true }
+ */
+export function ratePath(method: ProjectionMethod, start: Anchor, rate: number, bounds: { floor: number; cap: number }, through: number): RatePoint[] {
+  const { floor, cap } = bounds;
+  let value = clampValue(start.value, floor, cap);
+  const points: RatePoint[] = [{ year: start.year, value, held: value !== start.value }];
+  for (let year = start.year + 1; year <= through; year++) {
+    const free = stepPath(method, value, rate, cap);
+    value = clampValue(free, floor, cap);
+    points.push({ year, value, held: value !== free });
+  }
+  return points;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -363,7 +382,8 @@ function checkAnchorsAgainstBounds(method: ProjectionMethod, anchors: Anchor[], 
   }
 }
 
-function checkSpan(from: number, through: number): void {
+/** Whole first and last years, in order, at most MAX_SPAN_YEARS apart. */
+export function checkSpan(from: number, through: number): void {
   if (!Number.isInteger(from) || !Number.isInteger(through)) {
     throw usageError(`the first and last years must be whole years; got ${from} and ${through}`);
   }

@@ -1,23 +1,7 @@
-// Scenarios: named sets of assumptions (bear, base, bull) for a few series — a start value, a growth method and
-// rate, a cap, targets — each assumption a point value with an optional distribution for Monte Carlo runs.
-// Pure: the CSV reading is in src/data/scenarios.ts, the simulation in ./montecarlo.ts.
-//
-// Decisions:
-// - One step rule serves the point path and every simulated path, so a simulation with every assumption fixed
-//   reproduces the point path exactly:
-//     cagr      v ← v·(1+g)                       g = growth_pct/100, the factor never below 0
-//     linear    v ← v + step
-//     logistic  v ← K·v·(1+g) / (K + v·g)          the exact one-year step of dv/dt = r·v·(1 − v/K), r = ln(1+g):
-//                                                 g is the compound rate the value would have far below the cap K
-//   then the value is held within [floor, cap]. Shares (unit percent) have floor 0 and cap 100 unless tighter ones
-//   are given, so no path ever leaves 0–100 %.
-// - A distribution's point value is its centre for the point path: normal → mean, triangular → mode,
-//   uniform → the stated value (which must lie within min–max). Overriding an uncertain value from the command line
-//   moves the whole distribution with it (a normal's mean; a triangular's or uniform's min, mode and max shift
-//   by the same amount), so its spread is kept.
-// - A value drawn `once` is one draw per simulated path (uncertainty about the long-run rate); `yearly` is a new,
-//   independent draw every year (year-to-year noise). Start values and caps are drawn once.
+// Scenarios: named sets of assumptions (bear, base, bull) per series, each a point value with an optional
+// distribution for Monte Carlo; the point path steps through projection.ts. Pure (reading: src/data/scenarios.ts).
 import { usageError } from '../errors.js';
+import { ratePath, type RatePoint } from './projection.js';
 
 export const SCENARIO_METHODS = ['cagr', 'linear', 'logistic'] as const;
 export type ScenarioMethod = (typeof SCENARIO_METHODS)[number];
@@ -91,12 +75,7 @@ export interface Scenario {
 }
 
 /** The point path of a series: one value per year from its start year through `through`. */
-export interface ScenarioPoint {
-  year: number;
-  value: number;
-  /** The path was held at its floor or cap this year. */
-  held: boolean;
-}
+export type ScenarioPoint = RatePoint;
 
 export const isShare = (s: Pick<SeriesAssumptions, 'unit'>): boolean => s.unit === 'percent';
 
@@ -106,29 +85,6 @@ export function seriesBounds(s: SeriesAssumptions, capValue: number | undefined 
   const floor = s.floor ?? (share || s.method === 'logistic' ? 0 : -Number.MAX_VALUE);
   const cap = capValue !== undefined ? (share ? Math.min(100, capValue) : capValue) : share ? 100 : Number.MAX_VALUE;
   return { floor, cap };
-}
-
-/**
- * One year of a series' path before bounds: the step rule of each method. `rate` is the growth fraction (cagr,
- * logistic) or the step (linear); `saturation` is the logistic's cap K (unused by the others).
- * @example stepFree('cagr', 40, 0.2, 100) // 48
- */
-export function stepFree(method: ScenarioMethod, value: number, rate: number, saturation: number): number {
-  if (method === 'linear') return value + rate;
-  const factor = rate > -1 ? 1 + rate : 0;
-  if (method === 'cagr') return value * factor;
-  if (value <= 0) return 0;
-  if (value >= saturation) return saturation;
-  return (saturation * value * factor) / (saturation + value * (factor - 1));
-}
-
-/**
- * One year of a series' path: the method's step, then the value held within [floor, cap].
- * @example stepValue('cagr', 90, 0.2, 0, 100) // 100 (108 held at the cap)
- */
-export function stepValue(method: ScenarioMethod, value: number, rate: number, floor: number, cap: number): number {
-  const next = stepFree(method, value, rate, cap);
-  return next < floor ? floor : next > cap ? cap : next;
 }
 
 /** The rate a series' step uses (growth fraction, or step), from its point values. */
@@ -142,19 +98,8 @@ export function pointRate(s: SeriesAssumptions): number {
  */
 export function scenarioPath(s: SeriesAssumptions, through: number): ScenarioPoint[] {
   if (!Number.isInteger(through)) throw usageError(`the last year must be a whole year; got ${through}`);
-  const { floor, cap } = seriesBounds(s);
-  const rate = pointRate(s);
-  let value = clampTo(s.start.value, floor, cap);
-  const points: ScenarioPoint[] = [{ year: s.startYear, value, held: value !== s.start.value }];
-  for (let year = s.startYear + 1; year <= through; year++) {
-    const free = stepFree(s.method, value, rate, cap);
-    value = clampTo(free, floor, cap);
-    points.push({ year, value, held: value !== free });
-  }
-  return points;
+  return ratePath(s.method, { year: s.startYear, value: s.start.value }, pointRate(s), seriesBounds(s), through);
 }
-
-const clampTo = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
 // --- validation ----------------------------------------------------------------------------------------------------
 

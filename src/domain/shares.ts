@@ -1,29 +1,7 @@
-// Coherent regional shares: several regions' shares of one segment projected together so that every year they
-// add up to 100 % and each stays within 0–100 %. Projected one by one they soon add up to 112 %.
-//
-// The choice: project capacities and divide. A share is a region's capacity over the world's, so each region's
-// anchored shares (and the remainder, "other" = 100 − the given regions, the rest of the world) are treated as
-// capacities in a common unit (percent of the world at each anchor year), projected with the method through
-// their anchors, and divided by their sum every year.
-//   - cagr: each part grows at its own compound rate per segment, computed in log space as a softmax, so it
-//     never overflows. This is exactly the log-ratio alternative: ln(share_i / share_other) moves linearly in
-//     time (an additive log-ratio projection against the rest of the world), so the two designs coincide.
-//   - logistic: for one region against the rest this is the logistic curve on the share (logit linear in time);
-//     for several regions its generalisation is the multinomial logistic, which is again the log-ratio-linear
-//     path above. So logistic gives the same coherent path as cagr here; the per-region `independent` values
-//     show where the one-by-one curves would differ.
-//   - linear: each part moves by a constant step per segment; the steps sum to 0 because the anchors sum to 100
-//     at every anchor year, so the total stays 100 without any rescaling. A part that would fall below 0 is held
-//     at 0 and the others are rescaled so the total stays 100 (with a warning).
-// Why this and not rescaling independently projected shares: rescaling changes the anchors' meaning and lets a
-// region's own path cross 100 % before it is pulled back; dividing projected capacities keeps every anchor exact,
-// keeps each share in (0, 100) by construction, and has a physical reading (who adds capacity how fast).
-//
-// Anchor years: the parts are projected through the years at which every region has a value. A region without an
-// anchor in such a year gets its own interpolated value there (between its anchors) with a note; a year outside a
-// region's anchors is dropped with a warning. At least two such years are needed to know the rest of the world.
+// Coherent regional shares: regions' shares projected together as capacities divided by their sum, so every year
+// they add up to 100 % and each stays within 0–100 % (why this design: ARCHITECTURE.md, "Module notes").
 import { usageError } from '../errors.js';
-import { piecewiseLinearAt, project, validateAnchors } from './projection.js';
+import { checkSpan, piecewiseLinearAt, project, validateAnchors } from './projection.js';
 import type { Anchor, PointStatus, ProjectionMethod } from './projection.js';
 import { PROJECTION_METHODS } from './projection.js';
 
@@ -79,7 +57,6 @@ export interface CoherentShares {
 
 /** Share sums within this of 100 count as 100 (regions that cover the world leave no remainder). */
 const SUM_TOLERANCE = 1e-9;
-const MAX_SPAN_YEARS = 500;
 
 /**
  * Projects several regions' shares of one segment so that they sum to 100 % every year and each stays within
@@ -251,14 +228,6 @@ function checkPositive(method: ProjectionMethod, parts: { name: string; values: 
       );
     }
   }
-}
-
-function checkSpan(from: number, through: number): void {
-  if (!Number.isInteger(from) || !Number.isInteger(through)) {
-    throw usageError(`the first and last years must be whole years; got ${from} and ${through}`);
-  }
-  if (from > through) throw usageError(`the first year (${from}) must not be after the last year (${through})`);
-  if (through - from > MAX_SPAN_YEARS) throw usageError(`a projection spans at most ${MAX_SPAN_YEARS} years; ${from}–${through} is ${through - from}`);
 }
 
 /** 100 · e^z_i / Σ e^z_j, shifted by the largest z so nothing overflows. */

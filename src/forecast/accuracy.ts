@@ -1,13 +1,5 @@
-// Forecast accuracy measures, as R's forecast::accuracy() defines them for non-seasonal data, plus the M3
-// competition's symmetric MAPE:
-//   MAE   = mean |e|                       e = actual − forecast
-//   RMSE  = √(mean e²)
-//   MAPE  = mean 100·|e / actual|          undefined when an actual is 0 (R gives Inf)
-//   sMAPE = mean 200·|e| / (|actual| + |forecast|), a pair with both 0 counts as 0 (M3; R would give NaN)
-//   MASE  = mean |e| / scale, scale = mean |y_t − y_{t−1}| over the in-sample (training) series;
-//           undefined when the training series has fewer than 2 values or is constant (scale 0).
-// "Undefined" is returned as `undefined`, never NaN or Infinity, so it cannot leak into output.
-// Pure functions; mismatched or non-finite input throws SemicapError.
+// Forecast accuracy measures as R's forecast::accuracy() defines them (MAE, RMSE, MAPE, MASE) plus M3's sMAPE;
+// an undefined measure is `undefined`, never NaN or Infinity.
 
 import { SemicapError } from '../errors.js';
 

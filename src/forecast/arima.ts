@@ -1,26 +1,13 @@
-// ARIMA with automatic order selection for yearly (non-seasonal) data, after R's forecast::auto.arima
-// (forecast 8.x defaults): KPSS tests choose d in {0, 1, 2}; a stepwise search over p, q <= 5 starting from
-// ARIMA(2,d,2), (0,d,0), (1,d,0), (0,d,1) moves to the best neighbour (p±1, q±1, constant on/off) by AICc;
-// each candidate is fitted by CSS then exact Gaussian ML through the Kalman filter (arima "CSS-ML");
-// fits with roots near the unit circle are rejected. The chosen model is then filtered once through R's
-// full state space (arima/statespace.ts) for predict.Arima's forecasts and normal intervals: the
-// ψ-weight variance sigma² Σψ_j², plus the uncertainty left in the final state (MA parts near the unit
-// circle), as R computes it.
-//
-// Known differences from R: the search's likelihood is computed on the differenced series instead of
-// R's diffuse prior (arima/fit.ts; ~1e-6 relative); a model whose AICc denominator n - d - k - 2 is not
-// positive scores Inf (R lets it win on series of 4-5 points); series of length 1-5 and fits R would
-// fail on fall back to documented simple models (selectArima); series whose mean |y| lies outside [1e-2, 1e5) are
-// fitted at a rescaled magnitude (magnitudeScale); where CSS stops at its iteration limit and ML from R's
-// zero start ends on a rejected root, ML is also run from where CSS stopped (arima/fit.ts), which recovers R's
-// model on long cyclical series such as sunspots 1900-1979.
+// ARIMA with automatic order selection for yearly data, after R's forecast::auto.arima (KPSS for d, stepwise AICc
+// search, CSS-ML fits); forecasts and intervals from R's full state space. Known differences: ARCHITECTURE.md.
 
 import { SemicapError } from '../errors.js';
 import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';
-import { difference, isConstant, ndiffs } from './arima/kpss.js';
-import { filterStateSpace, forecastStateSpace, makeArima } from './arima/statespace.js';
-import { checkLevels, levelToZ } from './normal.js';
-import { DEFAULT_LEVELS, type Fitted, type Forecast, type ForecastOptions, type Interval, type Method } from './types.js';
+import { difference, ndiffs } from './arima/kpss.js';
+import { filterStateSpace, forecastStateSpace, integratedAr, makeArima } from './arima/statespace.js';
+import { checkHorizon, isConstant, levelsOf } from './common.js';
+import { normalIntervals } from './intervals.js';
+import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** The chosen model: ARMA(p, q) fit on the d-times differenced series, plus how it was chosen. */
 export interface ArimaModel {
@@ -174,7 +161,7 @@ function randomWalk(y: Float64Array, reason: string): ArimaModel {
 }
 
 /**
- * Select and fit an ARIMA model to y as auto.arima does (see the file comment). y must be finite and
+ * Select and fit an ARIMA model to y as auto.arima does (ARCHITECTURE.md, Module notes). y must be finite and
  * non-empty. Fallbacks instead of the search: length 1 naive; constant series ARIMA(0,0,0) with the mean;
  * lengths 2-3 random walk; lengths 4-5 ARIMA(0,d,0) with mean or drift (d by KPSS); no fittable
  * candidate random walk. Each says why in `fallback`.
@@ -214,20 +201,6 @@ export function selectArima(y: Float64Array, search?: ArimaSearch): ArimaModel {
   const best = search === undefined ? stepwiseSearch(w, d, n) : exhaustiveSearch(w, d, n, search);
   if (best === undefined) return randomWalk(y, 'no ARIMA candidate could be fitted: random walk ARIMA(0,1,0)');
   return { d, fit: best };
-}
-
-/** Coefficients of 1 - sum phiStar_i B^i = (1 - sum phi_i B^i)(1 - B)^d. */
-function integratedAr(phi: ArrayLike<number>, d: number): Float64Array {
-  let poly = [1, ...Array.from(phi, (v) => -v)];
-  for (let k = 0; k < d; k++) {
-    const next = new Array<number>(poly.length + 1).fill(0);
-    for (let i = 0; i < poly.length; i++) {
-      next[i] += poly[i];
-      next[i + 1] -= poly[i];
-    }
-    poly = next;
-  }
-  return Float64Array.from(poly.slice(1), (v) => -v);
 }
 
 /** ψ-weights psi_0..psi_{h-1} of the ARIMA model (AR part including the differencing). */
@@ -431,26 +404,17 @@ export function fitArima(values: readonly number[], search?: ArimaSearch): Fitte
     params,
     ...(typeof params.aicc === 'number' ? { aicc: params.aicc } : {}),
     forecast(h: number, options?: ForecastOptions): Forecast {
-      if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
-      const levels = options?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      checkHorizon(h);
+      const levels = levelsOf(options);
       const fc = final.forecast(h);
       const mean = Array.from(fc.mean, (v) => finite(v / scale));
       const sd = Array.from(fc.variance, (v) => Math.sqrt(sigma2 * v) / scale);
-      const intervals: Interval[] = levels.map((level) => {
-        const z = levelToZ(level);
-        return {
-          level,
-          lower: mean.map((m, k) => finite(m - z * sd[k])),
-          upper: mean.map((m, k) => finite(m + z * sd[k])),
-        };
-      });
-      return { method: 'arima', mean, intervals };
+      return { method: 'arima', mean, intervals: normalIntervals(mean, sd, levels) };
     },
   };
 }
 
-/** auto.arima-style ARIMA for yearly series (see the file comment). */
+/** auto.arima-style ARIMA for yearly series (ARCHITECTURE.md, Module notes). */
 export const arima: Method = {
   name: 'arima',
   minLength: 1,

@@ -1,30 +1,5 @@
-/**
- * `auto`, the default forecasting method. Each series' own history decides, where it is long enough to say
- * anything:
- *
- * - Shorter than AUTO_LONG years (all of M3, most industry series): the MEDIAN, horizon by horizon, of five
- *   classic extrapolations — naive (no change), ses (no change, smoothed), drift (the average historical
- *   change), holt (the recent local trend) and damped (the local trend, fading) — as R's forecast package fits
- *   them (rwf, rwf(drift = TRUE), ses, holt, holt(damped = TRUE)), except that the smoothing models' optimiser
- *   stops at a relative tolerance of 1e-3 instead of R's 1.5e-8 (a quarter of the work; forecasts move by a
- *   fraction of a per cent). The median lets the middle opinion win: on a steady trend the trend methods outvote
- *   the flat ones; after a turning point they disagree and the forecast stays near no change. On series this
- *   short, choosing a method per series by its own past errors loses to the fixed median (measured on M3 with
- *   the rule below: bench/README.md).
- * - AUTO_LONG years or more: five candidates, the median above, theta, ARIMA (auto.arima's search), holt and
- *   damped, are fitted on the first two thirds of the series and rolled forward through the last third
- *   (rolling.ts: states updated year by year, parameters held), scoring every forecast up to EVIDENCE_STEPS
- *   years ahead that lands inside the series. The candidate with the lowest mean absolute error is refitted on
- *   the whole series and forecasts; the median stays unless another candidate's error is lower. A long series
- *   that cycles (sunspots, lynx, capex and memory cycles) or reverts to a mean shows it in those years, and
- *   ARIMA wins there; a long steady trend goes to holt, damped or theta.
- *
- * What auto did is in params (auto.rule, auto.chose, auto.why, auto.mae.<candidate>) and `forecast --explain`.
- * The choice depends only on the series (not on the horizon asked for, nor on how many threads run).
- * Intervals are those of the chosen candidate (the median's: each bound the median of the five bounds).
- * Short series inherit the components' fallbacks (params.fallback); one observation gives a flat forecast with
- * zero-width intervals, a constant series the constant.
- */
+// `auto`, the default method: the median of five classic extrapolations for series shorter than AUTO_LONG years;
+// longer ones choose among candidates by rolling-origin error. The rule and its evidence: ARCHITECTURE.md.
 
 import { fitArima } from './arima.js';
 import { combine } from './combine.js';

@@ -1,20 +1,5 @@
-// Rolling-origin evaluation (as R's tsCV, over a fixed horizon): with holdout H and K origins, origin j
-// (j = 1..K, 1 the latest) fits each method on the first n − H − (j − 1) values and forecasts the next H, which
-// are all in the data. So the latest origin leaves exactly the last H values out, and each earlier origin moves
-// back one step. Errors are collected per method and per horizon (1..H) and summarised by accuracy.ts' measures:
-// MAE, RMSE, MAPE, sMAPE (M3) and MASE (scale: the mean absolute first difference of that origin's training
-// prefix). A method that throws (too short a prefix, data it excludes) or returns a non-finite forecast at an
-// origin is recorded as a failure there and scored on the origins where it succeeded.
-// Ranking, best first: methods with at least one scored forecast before those without; then lower overall sMAPE;
-// then lower MASE (undefined last); then name.
-// With `levels`, prediction intervals are scored too: coverage (share of actuals inside), mean width, and the
-// mean interval score of Gneiting & Raftery (2007), width + (2/α)·(distance of the actual outside the interval),
-// α = 1 − level/100, which rewards narrow intervals and penalises misses (lower is better); and MSIS, that score
-// divided by the MASE scale of the origin's training prefix (the M4 competition's mean scaled interval score,
-// which M4 reported for the 95 % interval, averaged here over all scored points). A forecast without a finite
-// interval at a requested level counts as a failure at that origin.
-// Measures are kept as sums so that several series' results pool exactly (poolBacktests): pooled MAE is the mean
-// absolute error over all scored points of all series, pooled MASE the mean scaled error, and so on.
+// Rolling-origin evaluation (R's tsCV over a fixed horizon): errors per method and horizon summarised by
+// accuracy.ts' measures and interval scores (coverage, MSIS), kept as sums so series pool exactly.
 
 import { SemicapError } from '../errors.js';
 import { maseScale, symmetricApe } from './accuracy.js';
@@ -127,7 +112,7 @@ export interface BacktestResult {
   origins: number;
   /** Number of series behind the result (1, or more after pooling). */
   seriesCount: number;
-  /** Best first (see the file comment). */
+  /** Best first (ARCHITECTURE.md, Module notes). */
   methods: MethodBacktest[];
 }
 
@@ -287,7 +272,7 @@ function checkMethods(methods: readonly Method[]): void {
 }
 
 /**
- * Rolling-origin backtest of `methods` on one series (see the file comment).
+ * Rolling-origin backtest of `methods` on one series (ARCHITECTURE.md, Module notes).
  * Throws SemicapError('data') when the series is too short for the holdout and origins (it needs H + K values).
  *
  * @example backtest([1, 2, 3, 4, 5, 6], [linear], { holdout: 2, origins: 3 }) // origins train on 4, 3, 2 values

@@ -1,27 +1,10 @@
-// Empirically calibrated prediction intervals (conformal by horizon, pooled over comparable series): a method's
-// point forecast plus quantiles of the errors the same method made on held-out years of many other series.
-//
-// Errors are scaled by the training series' mean absolute first difference, e = (actual − forecast) / s, as MASE
-// and MSIS scale them; a table with `recentChanges` = m takes s over the series' last m year-to-year changes
-// only (over all of them where those are all zero), so the band follows how volatile the series is lately. A
-// calibration table holds, for each horizon h, quantiles q_h(p) of those scaled
-// errors, learned on a benchmark the evaluation never sees (datasets/interval_calibration.json says which one,
-// and scripts/calibrate-intervals.ts regenerates it). The interval at level L is then
-//   [ mean_h + s · q_h((1 − L/100)/2),  mean_h + s · q_h((1 + L/100)/2) ]
-// (asymmetric when the errors are). Because the interval score of a scaled error is minimised in expectation
-// by exactly these two quantiles, the intervals are also the MSIS-optimal ones of the form mean + s · c.
-// Quantiles between the table's probabilities are interpolated linearly; beyond its extremes the extreme is
-// used. Beyond the table's last horizon H the scaled quantile grows as (h / H)^g, g the log-log slope of the
-// table's own widths between H/2 and H.
-// Where the scale is undefined (one value, or a constant series), and on series longer than any the table was
-// learned from (not comparable: a method may forecast them differently, as auto does), the method's own
-// intervals are kept; params.intervals says which.
-// Pure: the table is data handed in; nothing here reads files.
+// Empirically calibrated prediction intervals: a method's point forecast plus quantiles of the scaled errors the
+// same method made on held-out years of a benchmark (conformal by horizon). Pure: the table is handed in.
 
 import { SemicapError } from '../errors.js';
 import { maseScale } from './accuracy.js';
 import { checkHorizon, levelsOf } from './common.js';
-import { quantileSorted } from './intervals.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { checkLevels } from './normal.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 
@@ -80,7 +63,7 @@ function quantileAt(table: CalibrationTable, row: readonly number[], p: number):
   return row[j - 1] + f * (row[j] - row[j - 1]);
 }
 
-/** Scaled quantile at horizon h (1-based) and probability p, extrapolated past the table (see the file comment). */
+/** Scaled quantile at horizon h (1-based) and probability p, extrapolated past the table (ARCHITECTURE.md, Module notes). */
 export function scaledQuantile(table: CalibrationTable, h: number, p: number): number {
   const H = table.quantiles.length;
   if (h <= H) return quantileAt(table, table.quantiles[h - 1], p);
@@ -93,7 +76,7 @@ export function scaledQuantile(table: CalibrationTable, h: number, p: number): n
 
 /**
  * Calibrated intervals around `mean` for a training series whose scale (mean absolute first difference) is
- * `scale` (see the file comment).
+ * `scale` (ARCHITECTURE.md, Module notes).
  *
  * @example calibratedIntervals([10], 2, table, [80]) // [{ level: 80, lower: [10 + 2·q1(0.1)], upper: [10 + 2·q1(0.9)] }]
  */

@@ -1,14 +1,5 @@
-// Forecast combinations: a Method whose forecast is the mean or the median, horizon by horizon, of several
-// methods' forecasts (Comb S-H-D of the M3 competition is the mean of SES, Holt and damped).
-// Intervals: each bound is combined the same way as the means — the lower bound at level L is the mean (or
-// median) of the components' lower bounds at L, likewise the upper. Because every component's lower bound is at
-// or below its mean, the combined lower bound is at or below the combined mean (mean and median are both
-// monotone), so the interval always contains the point forecast. This is a pragmatic rule, not a derived
-// distribution: combining bounds ignores the correlation between the components' errors (which is high, so the
-// combined width is close to the typical component's width), and its coverage is checked empirically, not
-// guaranteed.
-// Fitted values are combined the same way where every component has one (NaN elsewhere); the component
-// methods' own params are reported under "<method>.<param>", and their fallbacks joined in params.fallback.
+// Forecast combinations: the mean or median, horizon by horizon, of several methods' forecasts and of their
+// interval bounds (a pragmatic rule whose coverage is checked empirically: ARCHITECTURE.md).
 
 import { SemicapError } from '../errors.js';
 import { checkHorizon, checkSeries, levelsOf } from './common.js';
@@ -40,7 +31,7 @@ export function aggregate(values: readonly number[], how: Combiner): number {
   return n % 2 === 1 ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
 }
 
-/** Combine already computed forecasts of the same horizon and levels (see the file comment). */
+/** Combine already computed forecasts of the same horizon and levels (ARCHITECTURE.md, Module notes). */
 export function combineForecasts(method: string, forecasts: readonly Forecast[], how: Combiner, levels: readonly number[]): Forecast {
   const h = forecasts[0].mean.length;
   const m = forecasts.length;
@@ -106,7 +97,7 @@ export function combineFitted(method: string, y: readonly number[], parts: reado
 }
 
 /**
- * A Method combining `methods` by the mean or median of their forecasts and bounds (see the file comment).
+ * A Method combining `methods` by the mean or median of their forecasts and bounds (ARCHITECTURE.md, Module notes).
  *
  * @example combine('shd', [ses, holt, damped], 'mean') // M3's Comb S-H-D
  */

@@ -1,9 +1,8 @@
-// Small helpers every forecasting method shares: input checks, normal intervals from a per-horizon variance,
-// and the guard that keeps NaN/Infinity out.
+// Small helpers every forecasting method shares: input checks and the guard that keeps NaN/Infinity out.
 
 import { SemicapError } from '../errors.js';
-import { checkLevels, levelToZ } from './normal.js';
-import { DEFAULT_LEVELS, type Forecast, type ForecastOptions, type Interval } from './types.js';
+import { checkLevels } from './normal.js';
+import { DEFAULT_LEVELS, type Forecast, type ForecastOptions } from './types.js';
 
 /** Throws SemicapError('data') unless y is a non-empty array of finite numbers. */
 export function checkSeries(y: readonly number[], method: string): void {
@@ -30,48 +29,6 @@ export function levelsOf(options: ForecastOptions | undefined): readonly number[
   return levels;
 }
 
-/**
- * Normal intervals mean ± z·sqrt(variance) per level, as R's forecast methods build them. A variance that is
- * negative, NaN or infinite (numerically broken) gives a zero-width interval rather than NaN; a bound beyond the
- * largest double is clamped to it.
- */
-export function varianceIntervals(mean: readonly number[], variance: readonly number[], levels: readonly number[]): Interval[] {
-  const h = mean.length;
-  const sd = new Array<number>(h);
-  for (let k = 0; k < h; k++) {
-    const v = variance[k];
-    sd[k] = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
-  }
-  return levels.map((level) => {
-    const z = zOf(level);
-    const lower = new Array<number>(h);
-    const upper = new Array<number>(h);
-    for (let k = 0; k < h; k++) {
-      lower[k] = clampToDouble(mean[k] - z * sd[k]);
-      upper[k] = clampToDouble(mean[k] + z * sd[k]);
-    }
-    return { level, lower, upper };
-  });
-}
-
-/** levelToZ, remembered per level (the same two or three levels are asked for thousands of times). */
-const zCache = new Map<number, number>();
-function zOf(level: number): number {
-  let z = zCache.get(level);
-  if (z === undefined) {
-    z = levelToZ(level);
-    if (zCache.size < 64) zCache.set(level, z);
-  }
-  return z;
-}
-
-/** x, with ±Infinity (a bound past the largest double) clamped to ±Number.MAX_VALUE. */
-export function clampToDouble(x: number): number {
-  if (x === Infinity) return Number.MAX_VALUE;
-  if (x === -Infinity) return -Number.MAX_VALUE;
-  return x;
-}
-
 /** True when every number in a forecast (means and bounds) is finite. */
 export function isFiniteForecast(f: Forecast): boolean {
   if (!f.mean.every(Number.isFinite)) return false;
@@ -79,18 +36,22 @@ export function isFiniteForecast(f: Forecast): boolean {
 }
 
 /**
- * R's `is.constant`: all values equal to the first within all.equal's tolerance (mean relative
- * difference below 1.5e-8).
+ * R's forecast:::is.constant: all.equal(x, rep(x[1], n)), i.e. the mean absolute deviation from the
+ * first value is at most 1.5e-8 relative to mean |x| (absolute when mean |x| is that small).
  */
-export function isConstant(y: readonly number[]): boolean {
-  let diff = 0;
+export function isConstant(x: ArrayLike<number>): boolean {
+  const n = x.length;
+  if (n === 0) return true;
+  let dev = 0;
   let scale = 0;
-  for (const v of y) {
-    diff += Math.abs(v - y[0]);
-    scale += Math.abs(v);
+  for (let i = 0; i < n; i++) {
+    dev += Math.abs(x[i] - x[0]);
+    scale += Math.abs(x[i]);
   }
-  if (diff === 0) return true;
-  return scale > 0 ? diff / scale < 1.5e-8 : diff < 1.5e-8;
+  dev /= n;
+  scale /= n;
+  const tol = 1.5e-8;
+  return scale > tol ? dev / scale <= tol : dev <= tol;
 }
 
 /** The params without numbers that are not finite (an overflowed sigma on extreme data is dropped, not reported). */

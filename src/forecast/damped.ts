@@ -1,13 +1,11 @@
-// Damped trend as R's `holt(y, h, damped = TRUE)` (forecast 8.x): ETS(A,Ad,N), phi in [0.8, 0.98], parameters
-// and initial states by R's ets with opt.crit = "mse", intervals from the ETS class 1 variance.
-// Short series (n <= 9): R warns "Not enough data to use damping" and fits an undamped HoltWintersZZ; so do we
-// (params.fallback). One observation: flat naive forecast, zero-width intervals.
+// Damped trend as R's holt(y, h, damped = TRUE): ETS(A,Ad,N) fitted by R's ets with opt.crit "mse";
+// short series (n <= 9) fall back to an undamped HoltWintersZZ as R does (params.fallback).
 
 import { checkSeries } from './common.js';
 import { fitHoltModel } from './holt.js';
 import type { Fitted, Method } from './types.js';
 
-/** Fit the damped trend method (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit the damped trend method (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitDamped(y: readonly number[]): Fitted {
   checkSeries(y, 'damped');
   return fitHoltModel(y, true, 'damped');

@@ -1,18 +1,12 @@
-// Random walk with drift, as R's `rwf(y, h, drift = TRUE)` in forecast 8.x (lagwalk + forecast.lagwalk):
-// the drift b is the mean of the one-step changes d_t = y_t − y_{t−1} (t = 2..n), i.e. (y_n − y_1)/(n − 1);
-// residuals d_t − b; σ² = Σ(d_t − b)²/(n − 2) (R: the residual variance of lm(d ~ 1)); the drift's standard
-// error s_b = σ/√(n − 1). Forecast y_n + h·b with variance σ²·h + (h·s_b)², R's formula. (R divides by
-// n − 1 instead of n − 2 when the estimated drift is exactly 0; kept for agreement.)
-// Edge cases: one observation: flat forecast, zero-width intervals (params.fallback 'naive'). Two observations:
-// the drift is y2 − y1 but there is no residual to estimate σ; R returns NaN bounds there. We use the naive
-// random walk's variance (σ² = (y2 − y1)², s_b = 0), i.e. the one observed change counted as noise, and say
-// so in params.fallback. A forecast beyond the largest double (drift from values near 1e308) falls back to naive.
+// Random walk with drift as R's rwf(y, h, drift = TRUE): drift the mean one-step change, variance σ²·h + (h·s_b)²;
+// one or two observations and overflowing forecasts fall back as params.fallback says.
 
-import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf, varianceIntervals } from './common.js';
+import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf } from './common.js';
+import { varianceIntervals } from './intervals.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
-/** Fit the random walk with drift (see the file comment). Throws SemicapError('data') on NaN/Infinity. */
+/** Fit the random walk with drift (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity. */
 export function fitDrift(y: readonly number[]): Fitted {
   checkSeries(y, 'drift');
   const n = y.length;

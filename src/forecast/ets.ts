@@ -1,13 +1,5 @@
-// Automatic non-seasonal exponential smoothing as R's `ets(y)` (forecast 8.x defaults: model "ZZZ",
-// opt.crit "lik", bounds "both", ic "aicc", allow.multiplicative.trend = FALSE, restrict = TRUE) on yearly data:
-// candidates ETS(A,N,N), ETS(A,Ad,N), ETS(A,A,N), then ETS(M,N,N), ETS(M,Ad,N), ETS(M,A,N) — the
-// multiplicative-error ones only for strictly positive data — each fitted by maximum likelihood (Nelder-Mead
-// as R's, from R's starting values), the smallest AICc wins (the first in that order on ties, as R's strict <).
-// Intervals: all six models have analytic variances in R (class 1 for additive errors, class 2 for
-// multiplicative errors with no or additive trend), so no simulation is needed and none is done.
-// Edge cases, as R: a constant series gets SES with alpha = 0.99999 and zero-width intervals; n <= 6 fits
-// R's HoltWintersZZ with and without trend and keeps the smaller residual variance (n = 1: without trend).
-// Zeros or negative values exclude the multiplicative-error models.
+// Automatic non-seasonal exponential smoothing as R's ets(y) on yearly data: six ETS candidates fitted by maximum
+// likelihood, the smallest AICc wins; analytic intervals, R's edge cases for constant and short series.
 
 import { checkSeries, isConstant } from './common.js';
 import { type EtsModel, type EtsSpec, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
@@ -42,7 +34,7 @@ export function selectEtsModel(y: readonly number[]): EtsModel | undefined {
   return best;
 }
 
-/** Fit automatic ETS (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit automatic ETS (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitEts(y: readonly number[]): Fitted {
   checkSeries(y, 'ets');
   const n = y.length;

@@ -1,7 +1,5 @@
-// Holt's linear trend as R's `holt(y, h)` (forecast 8.x): ETS(A,A,N) with alpha, beta and the initial level and
-// slope estimated by R's ets with opt.crit = "mse", intervals from the ETS class 1 variance.
-// Short series (n <= 8): R's ets switches to HoltWintersZZ (level y1, slope y2 − y1, alpha and beta by least
-// squares); so do we, and params.fallback says so. One observation: flat naive forecast, zero-width intervals.
+// Holt's linear trend as R's holt(y, h): ETS(A,A,N) fitted by R's ets with opt.crit "mse"; short series (n <= 8)
+// fall back to HoltWintersZZ as R does (params.fallback).
 
 import { checkSeries } from './common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
@@ -36,7 +34,7 @@ export function fitHoltModel(
   return etsFitted(method, y, model);
 }
 
-/** Fit Holt's linear trend (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit Holt's linear trend (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitHolt(y: readonly number[]): Fitted {
   checkSeries(y, 'holt');
   return fitHoltModel(y, false, 'holt');

@@ -1,16 +1,11 @@
-// Interval builders shared by the methods, written once (as statsforecast's shared base does):
-// - from a per-horizon standard deviation: mean ± z·sd (normal) or mean ± t·se (regression, Student t);
-// - from simulated paths: draw future errors from the residuals with the seeded RNG, let the method turn them
-//   into a path, and take empirical quantiles per horizon, for methods without analytic intervals.
-// Pure: randomness only through the seeded generator, so the same seed gives the same intervals.
+// Interval builders every method shares, written once: normal (mean ± z·sd), Student t, zero-width, bootstrapped
+// from resampled residuals with the seeded generator, and clampForecast for the bounds. Pure.
 
 import { SemicapError } from '../errors.js';
 import { checkLevels, levelToT, levelToZ } from './normal.js';
 import { Rng } from './random.js';
-import type { Forecast, Interval } from './types.js';
+import type { FitOptions, Forecast, Interval } from './types.js';
 import { quantileSorted } from '../stats/quantile.js';
-
-export { quantileSorted };
 
 /** Seed used when the caller gives none, so unseeded calls are reproducible too. */
 export const DEFAULT_SEED = 20231231;
@@ -30,17 +25,49 @@ function checkWidths(mean: readonly number[], widths: readonly number[], what: s
 }
 
 /**
- * Normal intervals mean ± z·sd at each level, for a per-horizon forecast standard deviation.
- *
+ * Normal intervals mean ± z·sd per level, as R's forecast methods build them; a bound beyond the largest double is
+ * clamped to it. The levels are checked by the caller (levelsOf).
  * @example normalIntervals([10], [2], [95]) // [{ level: 95, lower: [6.08], upper: [13.92] }]
  */
 export function normalIntervals(mean: readonly number[], sd: readonly number[], levels: readonly number[]): Interval[] {
-  checkLevels(levels);
-  checkWidths(mean, sd, 'standard deviation');
+  const h = mean.length;
   return levels.map((level) => {
-    const z = levelToZ(level);
-    return { level, lower: mean.map((m, k) => m - z * sd[k]), upper: mean.map((m, k) => m + z * sd[k]) };
+    const z = zOf(level);
+    const lower = new Array<number>(h);
+    const upper = new Array<number>(h);
+    for (let k = 0; k < h; k++) {
+      lower[k] = clampToDouble(mean[k] - z * sd[k]);
+      upper[k] = clampToDouble(mean[k] + z * sd[k]);
+    }
+    return { level, lower, upper };
   });
+}
+
+/**
+ * Normal intervals from a per-horizon forecast variance. A variance that is negative, NaN or infinite (numerically
+ * broken) gives a zero-width interval rather than NaN.
+ */
+export function varianceIntervals(mean: readonly number[], variance: readonly number[], levels: readonly number[]): Interval[] {
+  const sd = Array.from(variance, (v) => (Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0));
+  return normalIntervals(mean, sd, levels);
+}
+
+/** levelToZ, remembered per level (the same two or three levels are asked for thousands of times). */
+const zCache = new Map<number, number>();
+function zOf(level: number): number {
+  let z = zCache.get(level);
+  if (z === undefined) {
+    z = levelToZ(level);
+    if (zCache.size < 64) zCache.set(level, z);
+  }
+  return z;
+}
+
+/** x, with ±Infinity (a bound past the largest double) clamped to ±Number.MAX_VALUE. */
+function clampToDouble(x: number): number {
+  if (x === Infinity) return Number.MAX_VALUE;
+  if (x === -Infinity) return -Number.MAX_VALUE;
+  return x;
 }
 
 /** Student t intervals mean ± t(df)·se at each level (regression prediction intervals). */
@@ -88,13 +115,6 @@ export function columnQuantileIntervals(columns: readonly Float64Array[], levels
     }
   }
   return intervals;
-}
-
-/** Empirical intervals from simulated paths: `paths[i][k]` is path i at horizon k+1 (see columnQuantileIntervals). */
-export function pathQuantileIntervals(paths: readonly ArrayLike<number>[], h: number, levels: readonly number[]): Interval[] {
-  if (paths.length === 0) throw new SemicapError('usage', 'no simulated paths to take quantiles of');
-  const columns = Array.from({ length: h }, (_, k) => Float64Array.from(paths, (path) => path[k]));
-  return columnQuantileIntervals(columns, levels);
 }
 
 /** A function returning a uniformly resampled value of `pool` (unbiased: rejection above the last full cycle). */
@@ -155,20 +175,23 @@ export function bootstrapIntervals(
 }
 
 /**
- * Keep a forecast inside [floor, cap]: means and interval ends beyond a bound are set to it. Either bound may be
+ * Holds every number of a forecast within [floor, cap] (in place); returns how many sit at a bound afterwards
+ * (methods given the bounds may already have held them there), so the output can say so. Either bound may be
  * absent; 0 is a real bound.
  */
-export function clampForecast(forecast: Forecast, floor: number | undefined, cap: number | undefined): Forecast {
-  if (floor === undefined && cap === undefined) return forecast;
-  const clamp = (v: number) => {
-    let out = v;
-    if (floor !== undefined && out < floor) out = floor;
-    if (cap !== undefined && out > cap) out = cap;
-    return out;
-  };
-  return {
-    ...forecast,
-    mean: forecast.mean.map(clamp),
-    intervals: forecast.intervals.map((i) => ({ level: i.level, lower: i.lower.map(clamp), upper: i.upper.map(clamp) })),
-  };
+export function clampForecast(forecast: Forecast, bounds: FitOptions): number {
+  if (bounds.floor === undefined && bounds.cap === undefined) return 0;
+  let moved = 0;
+  const hold = (xs: number[]) =>
+    xs.forEach((x, i) => {
+      const held = Math.min(bounds.cap ?? Infinity, Math.max(bounds.floor ?? -Infinity, x));
+      xs[i] = held;
+      if (held === bounds.cap || held === bounds.floor) moved++;
+    });
+  hold(forecast.mean);
+  for (const interval of forecast.intervals) {
+    hold(interval.lower);
+    hold(interval.upper);
+  }
+  return moved;
 }

@@ -1,29 +1,11 @@
-// Logistic growth between a floor and a cap, for shares and adoption curves:
-//   y_t = floor + (cap − floor) / (1 + exp(−(a + b·t))),  t = 1..n
-// Fit: ordinary least squares of logit((y − floor)/(cap − floor)) on t — simple, robust and closed-form.
-// - floor: FitOptions.floor, else 0 (a real floor: shares cannot go below it). Values below it are a data error.
-// - cap: FitOptions.cap when given (values above it are a data error); otherwise estimated above max(y), by
-//   minimising the squared error on the original scale over caps from max(y) + 0.1 % to 100× the observed range
-//   above the floor (log grid, then golden-section refinement). Needs 4 or more values; params say whether the
-//   estimate ended at the search limit (no sign of saturation in the data).
-// - Values on a bound have an infinite logit: they are moved inside by half the smallest non-zero distance of
-//   any value to that bound (at most 1 %, at least 1e-9 of the range), so one zero does not dominate the fit.
-// `logistic-nls` instead refines the line by nonlinear least squares on the original scale (Levenberg–Marquardt
-// from the logit fit), which weighs points by their size rather than their logit; the cap search then minimises
-// the NLS error. Its intervals reuse the logit-scale bootstrap around the NLS curve (residuals centred).
-// Forecasts: the fitted curve, i.e. the median (the logistic map is monotone, so medians carry over).
-// Intervals: bootstrapped on the logit scale (intervals.ts): each path refits the line to fitted + resampled
-// residuals (parameter uncertainty) and adds a resampled residual per horizon; residuals are inflated by
-// √(n/(n−2)) for the two fitted parameters. Mapped back through the logistic curve, every path stays within
-// [floor, cap]. The uncertainty of an estimated cap is not included.
-// Short or flat histories: 1 value or a constant series give a flat forecast; 2 values a curve through both
-// points; zero-width intervals in these cases, with params.fallback saying why.
+// Logistic growth between a floor and a cap (shares, adoption): a line on the logit scale (or Levenberg–Marquardt
+// for logistic-nls), the cap estimated when not given, intervals bootstrapped on the logit scale.
 
 import { SemicapError } from '../errors.js';
+import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import { bootstrapIntervals, zeroWidthIntervals } from './intervals.js';
-import { checkLevels } from './normal.js';
-import { checkFiniteSeries, checkHorizon, fitLine, type LineFit } from './trend.js';
-import { DEFAULT_LEVELS, type FitOptions, type Fitted, type Forecast, type ForecastOptions, type Interval, type Method } from './types.js';
+import { fitLine, type LineFit } from './trend.js';
+import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 
 /** Logistic function 1/(1 + e^−z), computed without overflow for large |z|. */
 export function sigmoid(z: number): number {
@@ -39,7 +21,7 @@ export function logit(p: number): number {
 
 const MIN_OFFSET = 1e-9;
 
-/** How far values on a bound are moved inside (fraction of the range): see the file comment. */
+/** How far values on a bound are moved inside (fraction of the range): ARCHITECTURE.md, Module notes. */
 export function boundOffset(proportions: readonly number[]): number {
   let offset = 0.01;
   for (const p of proportions) {
@@ -158,7 +140,7 @@ export interface CapEstimate {
   atSearchLimit: boolean;
 }
 
-/** Least squares cap above max(y) (see the file comment); y must have 4+ values and not be constant. */
+/** Least squares cap above max(y) (ARCHITECTURE.md, Module notes); y must have 4+ values and not be constant. */
 export function estimateCap(y: readonly number[], floor: number, estimation: LogisticEstimation = 'logit'): CapEstimate {
   const max = Math.max(...y);
   const range = max - floor;
@@ -243,8 +225,7 @@ function flatFit(y: readonly number[], params: Record<string, number | string>, 
     params,
     forecast(h: number, options?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = options?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(options);
       const mean = new Array<number>(h).fill(value);
       return { method: name, mean, intervals: zeroWidthIntervals(mean, levels) };
     },
@@ -279,10 +260,10 @@ function bootstrapLogistic(
   );
 }
 
-/** Fit the logistic curve (see the file comment). */
+/** Fit the logistic curve (ARCHITECTURE.md, Module notes). */
 export function fitLogistic(y: readonly number[], options: FitOptions = {}, estimation: LogisticEstimation = 'logit'): Fitted {
   const name = estimation === 'nls' ? 'logistic-nls' : 'logistic';
-  checkFiniteSeries(y, 'logistic');
+  checkSeries(y, 'logistic');
   const bounds = resolveBounds(y, options);
   const floor = bounds.floor;
   const isConstant = y.every((v) => v === y[0]);
@@ -320,8 +301,7 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}, esti
     params,
     forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(forecastOptions);
       const mean = Array.from({ length: h }, (_, k) => curve(floor, cap, line.intercept + line.slope * (y.length + k + 1)));
       let intervals: Interval[];
       if (levels.length === 0) intervals = [];
@@ -335,5 +315,5 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}, esti
 /** Logistic growth with a cap (FitOptions.cap, else estimated) and a floor (FitOptions.floor, else 0). */
 export const logistic: Method = { name: 'logistic', minLength: 1, fit: (y, options) => fitLogistic(y, options, 'logit') };
 
-/** The same curve fitted by nonlinear least squares on the original scale (see the file comment). */
+/** The same curve fitted by nonlinear least squares on the original scale (ARCHITECTURE.md, Module notes). */
 export const logisticNls: Method = { name: 'logistic-nls', minLength: 1, fit: (y, options) => fitLogistic(y, options, 'nls') };

@@ -1,13 +1,11 @@
-// Naive forecast (random walk), as R's `rwf(y, h)` / `naive(y, h)` in forecast 8.x:
-// ŷ_{n+h} = y_n; residuals e_t = y_t − y_{t−1}; σ² = Σe²/(n − 1) (mean of the squared one-step changes);
-// interval y_n ± z·σ·√h.
-// Edge cases: one observation has no change to learn from: flat forecast with zero-width intervals
-// (params.fallback says so). A constant series has σ = 0: intervals collapse to the point, as in R.
+// Naive forecast (random walk) as R's rwf(y, h): the last value, with intervals y_n ± z·σ·√h; one observation
+// gives zero-width intervals (params.fallback).
 
-import { checkHorizon, checkSeries, finiteParams, levelsOf, varianceIntervals } from './common.js';
+import { checkHorizon, checkSeries, finiteParams, levelsOf } from './common.js';
+import { varianceIntervals } from './intervals.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
-/** Fit the random walk (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit the random walk (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitNaive(y: readonly number[]): Fitted {
   checkSeries(y, 'naive');
   return randomWalk(y, 'naive');

@@ -1,9 +1,5 @@
-// Distribution functions for prediction intervals: the standard normal (quantile by Wichura's AS241, the
-// algorithm behind R's qnorm, about 16 digits; distribution function through the regularised incomplete gamma
-// function) and Student's t (distribution function through the regularised incomplete beta function; quantile by
-// a Cornish–Fisher start refined with safeguarded Newton steps on that distribution function, so it is as
-// accurate as the distribution function, about 12 digits or better, not the 6 of Hill's closed form).
-// Pure functions; invalid arguments throw SemicapError('usage') naming the broken precondition.
+// Distribution functions for intervals: the normal (quantile by AS241, R's qnorm) and Student's t (quantile by
+// Newton steps on the distribution function). Invalid arguments throw a usage error.
 
 import { SemicapError } from '../errors.js';
 

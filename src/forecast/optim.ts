@@ -1,9 +1,5 @@
-// Nelder-Mead minimiser, a line-by-line port of R's `nmmin` (src/appl/optim.c), which R's forecast package calls
-// (through its C++ `etsNelderMead`) to fit ETS models. Porting the same algorithm with the same constants
-// (reflection 1, contraction 0.5, expansion 2, relative tolerance sqrt(machine epsilon), non-finite values
-// replaced by 1e35) lets our ETS fits walk the same path as R's and land on the same optimum, which matters
-// because the likelihood surfaces of short yearly series are flat and a different optimiser stops elsewhere.
-// Pure: no randomness, no I/O.
+// Nelder-Mead, a line-by-line port of R's nmmin with its constants, so our ETS fits walk R's path and land on
+// its optimum on the flat likelihoods of short yearly series. Pure.
 
 /** Value standing in for a non-finite objective, as R's `big`. */
 const BIG = 1.0e35;

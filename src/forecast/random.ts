@@ -1,14 +1,5 @@
-// Seeded pseudo-random numbers for simulated intervals, bootstraps and Monte Carlo scenarios: the project's one
-// generator. xoshiro128** 1.1 (Blackman & Vigna), 32-bit integer arithmetic only, so the same seed gives the
-// same numbers on any machine and any JavaScript engine. The 128-bit state is filled from the seed by a
-// splitmix-style seeder (a Weyl sequence through murmur3's 32-bit finaliser), as Vigna recommends: never seed
-// xoshiro with raw, correlated words.
-// Two readings of the same stream, each kept because seeded outputs depend on it:
-// - Rng / createRng / streamSeed(seed, index): doubles in [0, 1) — intervals, bootstraps, forecast methods.
-// - createOpenRng / namedStreamSeed(seed, key): doubles in the open interval (0, 1), half a step higher, so an inverse
-//   distribution function never sees 0 or 1; seeds 0 to MAX_SEED; one stream per named series — Monte Carlo
-//   scenarios (src/domain/montecarlo.ts).
-// Pure: a generator is a value you pass around; nothing here reads the clock or Math.random.
+// The project's one seeded generator (xoshiro128**, 32-bit arithmetic: the same numbers on any machine), read as
+// doubles in [0, 1) for methods and in (0, 1) for Monte Carlo streams. Pure: nothing reads the clock.
 
 import { SemicapError } from '../errors.js';
 
@@ -215,13 +206,4 @@ export function triangular(rng: Rng, min: number, mode: number, max: number): nu
   return u < split
     ? min + Math.sqrt(u * (max - min) * (mode - min))
     : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
-}
-
-/** `n` values drawn from `values` with replacement (each draw uniform over the positions). */
-export function sampleWithReplacement<T>(rng: Rng, values: readonly T[], n: number): T[] {
-  if (values.length === 0) throw new SemicapError('usage', 'cannot sample from an empty list');
-  if (!Number.isInteger(n) || n < 0) throw new SemicapError('usage', `sample size must be an integer >= 0, got ${n}`);
-  const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = values[rng.int(values.length)];
-  return out;
 }

@@ -1,11 +1,5 @@
-// Method names for the command line: name → Method, and the `--method` syntax
-//   list  := item ("," item)*
-//   item  := NAME | ("mean" | "median") "(" list ")"
-// e.g. "theta,auto" or "mean(ses,theta),median(ets,arima,theta)". Names are case-insensitive; whitespace is
-// ignored. Unknown names are usage errors that list the known ones and suggest the closest (edit distance <= 2).
-//
-// Combinations are built by combine.ts (mean or median of the members' forecasts and interval bounds; the
-// combination fails when a member cannot fit the series).
+// Method names for the command line: name → Method and the --method syntax ("theta,auto",
+// "median(ets,arima,theta)"); unknown names are usage errors that suggest the closest.
 
 import calibration from '../../datasets/interval_calibration.json' with { type: 'json' };
 import { SemicapError } from '../errors.js';
@@ -24,8 +18,6 @@ import { ses } from './ses.js';
 import { theta } from './theta.js';
 import { linear, loglinear } from './trend.js';
 import type { Method } from './types.js';
-
-export { levenshtein };
 
 /** Every registered method by its command-line name. */
 const METHOD_TABLE: readonly Method[] = [

@@ -1,9 +1,5 @@
-// Rolling-origin evidence without refitting: each method's h-step forecasts from every origin of the series'
-// own history, with the parameters of the fit on the whole series and the states (level, trend, drift, ARMA
-// residuals) recomputed from the data up to that origin. One pass per method, so a series' evidence costs
-// about one more filtering of it, not a refit per origin (forecast::tsCV refits; that costs origins × fits).
-// The parameters have seen the whole series, which flatters every method alike; the evidence ranks methods,
-// it does not estimate their error.
+// Rolling-origin evidence without refitting: each method's forecasts from every origin, parameters of the whole-
+// series fit and states recomputed up to the origin; it ranks methods, it does not estimate their error.
 
 /** forecasts[o][k]: the (k+1)-step forecast made at origin o (after y[0..o]), for o in 0..n-1. */
 export type OriginForecasts = Float64Array[];

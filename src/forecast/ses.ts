@@ -1,9 +1,5 @@
-// Simple exponential smoothing as R's `ses(y, h)` (forecast 8.x): ETS(A,N,N) with alpha and the initial level
-// estimated by R's ets with opt.crit = "mse" (that is what ses passes; for this additive model the MSE and
-// likelihood have the same optimum), intervals from the ETS class 1 variance σ²·(1 + (h − 1)·α²).
-// Short series (n <= 6): R's ets switches to HoltWintersZZ (initial level y1, alpha minimising the SSE);
-// so do we, and params.fallback says so. One observation gives a flat forecast with zero-width intervals.
-// A constant series fits exactly: σ² = 0 and the intervals collapse to the point, as in R.
+// Simple exponential smoothing as R's ses(y, h): ETS(A,N,N) fitted by R's ets with opt.crit "mse", intervals
+// σ²·(1 + (h − 1)·α²); short series (n <= 6) fall back to HoltWintersZZ as R does.
 
 import { checkSeries } from './common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
@@ -11,7 +7,7 @@ import { etsFitted } from './ets/fitted.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Method } from './types.js';
 
-/** Fit SES (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit SES (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitSes(y: readonly number[]): Fitted {
   checkSeries(y, 'ses');
   return fitSesModel(y, 'ses');

@@ -1,13 +1,8 @@
-// The Theta method as R's `thetaf(y, h)` (forecast 8.x) for non-seasonal (yearly) data, i.e. Hyndman & Billah's
-// (2003) form: simple exponential smoothing (R's `ses`, so ETS(A,N,N) with opt.crit "mse") plus a drift of half
-// the slope b of the least squares line on t = 0..n−1:
-//   ŷ_{n+h} = ses_{n+h} + (b/2)·((h − 1) + (1 − (1 − α)^n)/α),   α floored at 1e-10;
-// intervals ŷ ± z·σ·√(1 + (h − 1)·α²) with σ² the SES model's variance (thetaf's formula).
-// Fitted values and residuals are those of the SES fit, as thetaf returns them.
-// Edge cases: SES's (HoltWintersZZ for n <= 6, see ses.ts); one observation: flat forecast, zero-width intervals;
-// a forecast beyond the largest double falls back to naive (params.fallback).
+// The Theta method as R's thetaf(y, h) for yearly data (Hyndman & Billah 2003): SES plus half the least-squares
+// slope as drift, with thetaf's intervals; SES's fallbacks for short series.
 
-import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf, varianceIntervals } from './common.js';
+import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf } from './common.js';
+import { varianceIntervals } from './intervals.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { modelParams } from './ets/fitted.js';
 import { randomWalk } from './naive.js';
@@ -38,7 +33,7 @@ function sesModel(y: readonly number[]): { model: EtsModel; fallback?: string } 
   return model === undefined ? undefined : { model };
 }
 
-/** Fit thetaf (see the file comment). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit thetaf (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitTheta(y: readonly number[]): Fitted {
   checkSeries(y, 'theta');
   const n = y.length;

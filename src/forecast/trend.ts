@@ -1,19 +1,11 @@
-// Trend regressions on time, as R's `tslm(y ~ trend)` and `tslm(y ~ trend, lambda = 0)`:
-// - `linear`: y_t = a + b·t by ordinary least squares (simple-statistics' centred linearRegression), with the
-//   regression prediction interval ŷ ± t(n−2)·σ̂·√(1 + 1/n + (t₀ − t̄)²/Sₜₜ).
-// - `loglinear`: the same on log y, for strictly positive series only. Forecasts are back-transformed as the
-//   MEDIAN, exp(forecast of log y) — R's default (biasadj = FALSE) — and intervals as exp of the log-scale
-//   bounds, which keeps their coverage exact. The mean would be exp(μ + σ²/2), higher by that factor.
-// Time is t = 1..n for the history, n+1..n+h for the forecast.
-// Short histories: with 1 observation the forecast is flat; with 2 the line passes through both points and no
-// error can be estimated. Both give zero-width intervals and say so in params.fallback.
-// FitOptions.floor / cap, when given, clamp means and intervals (a straight line knows no bounds).
+// Trend regressions on time as R's tslm(y ~ trend) (`linear`) and with lambda = 0 (`loglinear`, back-transformed
+// as the median), with regression prediction intervals; floor and cap clamp the forecast.
 
 import { linearRegression } from 'simple-statistics';
 import { SemicapError } from '../errors.js';
+import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import { clampForecast, studentTIntervals, zeroWidthIntervals } from './intervals.js';
-import { checkLevels } from './normal.js';
-import { DEFAULT_LEVELS, type FitOptions, type Fitted, type Forecast, type ForecastOptions, type Method } from './types.js';
+import type { FitOptions, Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** An ordinary least squares line through (t, y), t = 1..n, with what its prediction intervals need. */
 export interface LineFit {
@@ -30,19 +22,10 @@ export interface LineFit {
   residuals: number[];
 }
 
-/** Throws SemicapError('data') unless y is a non-empty list of finite numbers. */
-export function checkFiniteSeries(y: readonly number[], method: string): void {
-  if (y.length === 0) throw new SemicapError('data', `${method} needs at least 1 observation, got none`);
-  for (let i = 0; i < y.length; i++) {
-    if (typeof y[i] !== 'number' || !Number.isFinite(y[i])) {
-      throw new SemicapError('data', `${method} needs finite numbers, got ${y[i]} at position ${i + 1}`);
-    }
-  }
-}
-
 /** Least squares line of y on t = 1..n (slope 0 for a single observation). */
 export function fitLine(y: readonly number[]): LineFit {
   const n = y.length;
+  // simple-statistics' linearRegression is R's lm(y ~ t) to rounding (centred sums; test/forecast/trend.test.ts), so it stays.
   const pairs = y.map((v, i) => [i + 1, v]);
   const { m: slope, b: intercept } = linearRegression(pairs);
   const tMean = (n + 1) / 2;
@@ -79,10 +62,6 @@ export function lineForecast(line: LineFit, h: number, levels: readonly number[]
   return { mean, intervals: studentTIntervals(mean, linePredictionSe(line, h), levels, line.n - 2) };
 }
 
-export function checkHorizon(h: number): void {
-  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
-}
-
 function fallbackNote(n: number): string | undefined {
   if (n === 1) return 'one observation: flat forecast, zero-width intervals';
   if (n === 2) return 'two observations: line through both points, no error estimate, zero-width intervals';
@@ -100,9 +79,9 @@ function lineParams(line: LineFit): Record<string, number | string> {
   return params;
 }
 
-/** Fit `linear` (see the file comment). */
+/** Fit `linear` (ARCHITECTURE.md, Module notes). */
 export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitted {
-  checkFiniteSeries(y, 'linear');
+  checkSeries(y, 'linear');
   const line = fitLine(y);
   return {
     method: 'linear',
@@ -111,10 +90,9 @@ export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitte
     params: lineParams(line),
     forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(forecastOptions);
       const { mean, intervals } = lineForecast(line, h, levels);
-      return clampForecast({ method: 'linear', mean, intervals }, options.floor, options.cap);
+      return held({ method: 'linear', mean, intervals }, options);
     },
   };
 }
@@ -140,9 +118,9 @@ function exponentiate(values: readonly number[], what: string): number[] {
   });
 }
 
-/** Fit `loglinear` (see the file comment): strictly positive series only, else SemicapError('data'). */
+/** Fit `loglinear` (ARCHITECTURE.md, Module notes): strictly positive series only, else SemicapError('data'). */
 export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fitted {
-  checkFiniteSeries(y, 'loglinear');
+  checkSeries(y, 'loglinear');
   checkPositive(y);
   const line = fitLine(y.map(Math.log));
   const fitted = line.fitted.map(Math.exp);
@@ -156,8 +134,7 @@ export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fi
     params,
     forecast(h: number, forecastOptions?: ForecastOptions): Forecast {
       checkHorizon(h);
-      const levels = forecastOptions?.levels ?? DEFAULT_LEVELS;
-      checkLevels(levels);
+      const levels = levelsOf(forecastOptions);
       const onLog = lineForecast(line, h, levels);
       const mean = exponentiate(onLog.mean, 'forecast');
       const intervals = onLog.intervals.map((i) => ({
@@ -165,7 +142,7 @@ export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fi
         lower: exponentiate(i.lower, 'interval'),
         upper: exponentiate(i.upper, 'interval'),
       }));
-      return clampForecast({ method: 'loglinear', mean, intervals }, options.floor, options.cap);
+      return held({ method: 'loglinear', mean, intervals }, options);
     },
   };
 }
@@ -175,3 +152,9 @@ export const linear: Method = { name: 'linear', minLength: 1, fit: fitLinear };
 
 /** Log-linear (exponential) trend: OLS on log y, median back-transform; strictly positive series only. */
 export const loglinear: Method = { name: 'loglinear', minLength: 1, fit: fitLoglinear };
+
+/** The forecast held within the fit's floor and cap. */
+function held(forecast: Forecast, bounds: FitOptions): Forecast {
+  clampForecast(forecast, bounds);
+  return forecast;
+}

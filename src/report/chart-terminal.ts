@@ -1,8 +1,5 @@
-// Line charts in the terminal: history solid, projections dashed, interval bands shaded, anchors and targets
-// marked, with year labels under the x axis and the unit in the title. asciichart draws each line (its
-// box-drawing joints); lines are then laid over one another on one grid so each keeps its own style and
-// colour, and so a line may start or end anywhere on the x axis. A plain-ASCII set of symbols replaces the
-// box-drawing characters for terminals that are not UTF-8.
+// Line charts in the terminal: asciichart draws each line, laid over one another on one grid so each keeps its
+// style and colour; plain ASCII for terminals that are not UTF-8.
 import asciichart from 'asciichart';
 import { extent } from './numbers.js';
 import { escapeControls } from './sanitize.js';

@@ -48,6 +48,14 @@ export interface Report {
   raw?: string;
 }
 
+/** A use case's part of a report: its tables, notes, warnings and charts (a command wraps it in a Report). */
+export interface Section {
+  tables: Table[];
+  notes: string[];
+  warnings: string[];
+  charts: Chart[];
+}
+
 export const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 

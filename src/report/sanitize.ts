@@ -29,6 +29,3 @@ export function escapeControls(text: string): string {
 export function escapeControlsKeepLines(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(UNSAFE_BUT_NEWLINE, escapeChar);
 }
-
-/** True when the text holds anything escapeControls would change. */
-export const hasControls = (text: string): boolean => new RegExp(UNSAFE.source).test(text);

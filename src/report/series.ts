@@ -1,7 +1,5 @@
-// A chart-ready model shared by the terminal chart, the SVG writer and the report folder: per chart, lines of
-// history (measured, drawn solid) and projection (drawn dashed), shaded bands (prediction intervals, or the
-// spread between methods), and markers (anchors, targets). Commands attach charts to their report; a report
-// without charts still gets one when a table looks like a forecast (a `year` column and numeric columns).
+// The chart model shared by the terminal chart, the SVG writer and the report folder: lines (history solid,
+// projections dashed), shaded bands and markers; a report without charts gets one from a forecast-like table.
 import type { Report, Table } from './model.js';
 import { extent } from './numbers.js';
 

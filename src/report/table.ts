@@ -1,11 +1,5 @@
-// Tables for people in a terminal, drawn as cli-table3 draws them, with colour only when the caller's painter
-// has any (a Chalk with a level; PLAIN otherwise).
-//
-// Start-up: cli-table3 measures every cell with string-width (and its large emoji regular expression) and
-// builds an object per cell; on a cold start that was a good part of a `capacity` run. Most tables hold only
-// printable ASCII (numbers, identifiers, English notes), and for those drawPlainTable gives cli-table3's output
-// directly. Anything else (colour codes, CJK, other Unicode, tabs) is drawn by cli-table3 itself, loaded then.
-// test/report/table.test.ts checks the two against each other.
+// Tables for people in a terminal, as cli-table3 draws them: plain-ASCII tables are drawn here directly (cheaper at
+// start-up), anything else by cli-table3 itself, loaded then; test/report/table.test.ts checks the two agree.
 import type { Report } from './model.js';
 import { formatForPeople } from './numbers.js';
 import type { Painter } from './paint.js';

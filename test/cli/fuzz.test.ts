@@ -4,7 +4,7 @@
 // The commands and their options are read from the program itself (buildProgram), so a new command or option is
 // fuzzed without touching this file. Most runs go through run(argv, io) in this process (fast); a few through
 // the built CLI as child processes. Seeded: the same cases every run; a failure prints the seed and the argv.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,15 +109,31 @@ const DATASET_FILES = ['sources.csv', 'capacity_share.csv', 'capacity.csv', 'fun
 /** One cell of one bundled dataset replaced by a hostile or unusual value. */
 const datasetMutation = fc.record({ file: fc.constantFrom(...DATASET_FILES), row: fc.nat(60), column: fc.nat(12), text: cell });
 
-function mutateDatasets(m: { file: string; row: number; column: number; text: string }): void {
-  for (const name of DATASET_FILES) writeFileSync(join(data, name), datasetText(name));
+/** The bundled datasets in the data folder, one cell broken when a mutation is given. */
+function mutateDatasets(m: { file: string; row: number; column: number; text: string } | undefined): void {
+  for (const name of DATASET_FILES) {
+    if (name === m?.file) continue;
+    keepFile(join(data, name), datasetText(name));
+  }
+  if (m === undefined) return;
   const lines = datasetText(m.file).split('\n');
   const at = 1 + (m.row % Math.max(1, lines.length - 2));
   // Naive split is enough: the point is a broken cell, quoted fields that split oddly are broken input too.
   const cells = lines[at].split(',');
   cells[m.column % cells.length] = csvCell(m.text);
   lines[at] = cells.join(',');
-  writeFileSync(join(data, m.file), lines.join('\n'));
+  keepFile(join(data, m.file), lines.join('\n'));
+}
+
+/**
+ * What this file last wrote to each input: a file is written again only when its text changes or its size shows it
+ * was changed behind our back (writing ten files a run was half the in-process fuzz's time).
+ */
+const written = new Map<string, string>();
+function keepFile(path: string, text: string): void {
+  if (written.get(path) === text && existsSync(path) && statSync(path).size === Buffer.byteLength(text)) return;
+  writeFileSync(path, text);
+  written.set(path, text);
 }
 
 /** A project config file in the working folder: any JSON, or an object of known and hostile keys. */
@@ -278,11 +294,10 @@ describe('fuzz: every command with generated options and files', () => {
         const configPath = join(sandbox, 'semicap.config.json');
         if (config === undefined) rmSync(configPath, { force: true });
         else writeFileSync(configPath, config);
-        writeFileSync(files.series, series);
-        writeFileSync(files.rules, rules);
-        writeFileSync(files.scenarios, datasetText('scenarios.csv'));
-        if (mutation) mutateDatasets(mutation);
-        else for (const name of DATASET_FILES) writeFileSync(join(data, name), datasetText(name));
+        keepFile(files.series, series);
+        keepFile(files.rules, rules);
+        keepFile(files.scenarios, datasetText('scenarios.csv'));
+        mutateDatasets(mutation);
         const io = silentIo();
         const code = await run(argv, io);
         process.exitCode = 0;
@@ -295,9 +310,9 @@ describe('fuzz: every command with generated options and files', () => {
   it('as child processes of the built CLI: never exit 70, never a stack trace (12 runs, seed 1602)', () => {
     fc.assert(
       fc.property(argvFor(shapes), seriesFile, rulesFile, (argv, series, rules) => {
-        writeFileSync(files.series, series);
-        writeFileSync(files.rules, rules);
-        for (const name of DATASET_FILES) writeFileSync(join(data, name), datasetText(name));
+        keepFile(files.series, series);
+        keepFile(files.rules, rules);
+        mutateDatasets(undefined);
         const r = semicapProcess(argv, { cwd: sandbox, env: { HOME: root, LANG: 'C.UTF-8' } });
         expectHandled(argv, r.code, r.stderr);
       }),

@@ -108,7 +108,7 @@ describe('signals', () => {
       spawnSync('mkdir', ['-p', outdir]);
       writeFileSync(out, 'old report\n');
       const r = await semicapAsync(['validate', data, '--format', 'csv', '--out', out], {
-        onStart: (child) => setTimeout(() => child.kill(signal), 700),
+        onStart: (child) => signalWhenCaught(child, signal),
       });
       expect(r.code).toBe(code);
       expect(r.stderr).not.toMatch(/Error|\n\s+at /);

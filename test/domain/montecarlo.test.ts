@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkPercentiles, quantileSorted, quantilesBySelection, runPaths, sampler, simulateScenarios, simulateSeries } from '../../src/domain/montecarlo.js';
+import { checkPercentiles, quantilesBySelection, runPaths, sampler, simulateScenarios, simulateSeries } from '../../src/domain/montecarlo.js';
+import { quantileSorted } from '../../src/stats/quantile.js';
 import { createOpenRng, namedStreamSeed } from '../../src/forecast/random.js';
 import { scenarioPath, type Distribution, type DrawMode, type Scenario, type ScenarioMethod, type SeriesAssumptions, type Uncertain } from '../../src/domain/scenario.js';
 import { SemicapError } from '../../src/errors.js';

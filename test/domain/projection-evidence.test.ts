@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_TABLE, evidenceLine, measureErrorTable } from '../../src/app/projection-evidence.js';
 import { formatErrorTable, loadErrorTable } from '../../src/data/projection-errors.js';
-import { anchoredOutcome, bandRow, measureAnchoredErrors, nearestRow, projectionBands, quantileSorted, type ErrorRow, type YearlySeries } from '../../src/domain/projection-evidence.js';
+import { anchoredOutcome, bandRow, measureAnchoredErrors, nearestRow, projectionBands, type ErrorRow, type YearlySeries } from '../../src/domain/projection-evidence.js';
+import { quantileSorted } from '../../src/stats/quantile.js';
 import { project } from '../../src/domain/projection.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

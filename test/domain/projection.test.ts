@@ -6,7 +6,6 @@ import {
   logRatio,
   piecewiseLinearAt,
   project,
-  projectionToForecast,
   projectMethods,
   type Projection,
 } from '../../src/domain/projection.js';
@@ -331,13 +330,6 @@ describe('project: impossible requests are usage errors', () => {
     expect(p.points.every((x) => Number.isFinite(x.value) && x.value <= 100)).toBe(true);
     // ×1e100 a year: 2022 = 1e-100, 2023 = 1, 2024 = 1e100 (held), 2030 = 1e700 (beyond doubles, still held)
     expect(p.clamps[0].year).toBe(2024);
-  });
-});
-
-describe('projectionToForecast', () => {
-  it('the years after the last anchor become the mean', () => {
-    const p = project({ method: 'linear', anchors: trendForce, through: 2030, isShare: true });
-    expect(projectionToForecast(p)).toEqual({ method: 'linear', mean: [41.5, 44, 46.5], intervals: [] });
   });
 });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDatasets } from '../../src/data/datasets.js';
 import { loadScenarios } from '../../src/data/scenarios.js';
-import { applyOverride, checkSeries, overrideKeys, scenarioPath, stepValue, type Scenario, type SeriesAssumptions } from '../../src/domain/scenario.js';
+import { ratePath, stepPath } from '../../src/domain/projection.js';
+import { applyOverride, checkSeries, overrideKeys, scenarioPath, type Scenario, type SeriesAssumptions } from '../../src/domain/scenario.js';
 import { errorOf } from '../helpers/errors.js';
 
 const DATASETS = join(import.meta.dirname, '../../datasets');
@@ -83,13 +84,16 @@ describe('point paths', () => {
     expect(path.find((p) => p.value === 100)!.held).toBe(true);
   });
 
-  it('stepValue: each method by hand', () => {
-    expect(stepValue('cagr', 40, 0.2, 0, 100)).toBe(48);
-    expect(stepValue('cagr', 90, 0.2, 0, 100)).toBe(100);
-    expect(stepValue('linear', 5, -7, 0, 100)).toBe(0);
-    expect(stepValue('logistic', 50, 1, 0, 100)).toBeCloseTo((100 * 50 * 2) / (100 + 50), 12); // 66.67
-    expect(stepValue('logistic', 0, 1, 0, 100)).toBe(0);
-    expect(stepValue('cagr', 10, -1.5, 0, 100)).toBe(0); // a growth below −100 % empties, never goes negative
+  it('stepPath and ratePath: each method by hand, held within the bounds', () => {
+    const step = (method: 'cagr' | 'linear' | 'logistic', value: number, rate: number) => ratePath(method, { year: 2025, value }, rate, { floor: 0, cap: 100 }, 2026)[1];
+    expect(stepPath('cagr', 40, 0.2, 100)).toBe(48);
+    expect(step('cagr', 90, 0.2)).toEqual({ year: 2026, value: 100, held: true }); // 108 held at the cap
+    expect(step('linear', 5, -7)).toEqual({ year: 2026, value: 0, held: true });
+    expect(step('logistic', 50, 1).value).toBeCloseTo((100 * 50 * 2) / (100 + 50), 12); // 66.67
+    expect(step('logistic', 0, 1).value).toBe(0);
+    expect(step('cagr', 10, -1.5)).toEqual({ year: 2026, value: 0, held: false }); // a growth below −100 % empties, never goes negative
+    // The logistic step is the logistic curve's: k = ln 2 a year from 50 % gives 100/(1 + e^(−2 ln 2)) = 80 % after two years.
+    expect(ratePath('logistic', { year: 2025, value: 50 }, 1, { floor: 0, cap: 100 }, 2027)[2].value).toBeCloseTo(80, 12);
   });
 });
 

@@ -2,7 +2,8 @@
 // against hand computations.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { difference, isConstant, kpssStatistic, ndiffs, ndiffsLag } from '../../src/forecast/arima/kpss.js';
+import { difference, kpssStatistic, ndiffs, ndiffsLag } from '../../src/forecast/arima/kpss.js';
+import { isConstant } from '../../src/forecast/common.js';
 import { armaLogLik, stationaryCovariance, KalmanWorkspace } from '../../src/forecast/arima/kalman.js';
 import { invpartrans, maInvert, partrans, polyRoots, rootsOutside } from '../../src/forecast/arima/polynomial.js';
 import { bfgs, invert } from '../../src/forecast/arima/optim.js';

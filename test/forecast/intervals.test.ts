@@ -3,11 +3,12 @@ import {
   bootstrapIntervals,
   clampForecast,
   normalIntervals,
-  pathQuantileIntervals,
-  quantileSorted,
+  columnQuantileIntervals,
   studentTIntervals,
+  varianceIntervals,
   zeroWidthIntervals,
 } from '../../src/forecast/intervals.js';
+import { quantileSorted } from '../../src/stats/quantile.js';
 import { createRng } from '../../src/forecast/random.js';
 
 describe('normal and t intervals', () => {
@@ -25,11 +26,20 @@ describe('normal and t intervals', () => {
     expect(i95.upper[0]).toBeCloseTo(2.2281388519862739, 11);
   });
 
-  it('rejects negative or non-finite widths and mismatched lengths', () => {
-    expect(() => normalIntervals([1], [-1], [95])).toThrow(/finite and >= 0/);
-    expect(() => normalIntervals([1], [Number.NaN], [95])).toThrow(/finite and >= 0/);
-    expect(() => normalIntervals([1, 2], [1], [95])).toThrow(/one value per horizon/);
-    expect(() => normalIntervals([1], [1], [0])).toThrow(/strictly between 0 and 100/);
+  it('varianceIntervals: mean ± z·sqrt(variance); a broken variance gives zero width, a bound past the largest double is held at it', () => {
+    const [i95] = varianceIntervals([10, 5, 7, 0], [4, -1, Number.NaN, 1e300 * 1e300], [95]);
+    expect(i95.lower[0]).toBeCloseTo(10 - 1.9599639845400536 * 2, 12);
+    expect([i95.lower[1], i95.upper[1], i95.lower[2], i95.upper[2]]).toEqual([5, 5, 7, 7]);
+    expect([i95.lower[3], i95.upper[3]]).toEqual([0, 0]);
+    const [far] = normalIntervals([0], [1e308], [95]);
+    expect([far.lower[0], far.upper[0]]).toEqual([-Number.MAX_VALUE, Number.MAX_VALUE]);
+  });
+
+  it('studentTIntervals rejects negative or non-finite widths and mismatched lengths', () => {
+    expect(() => studentTIntervals([1], [-1], [95], 3)).toThrow(/finite and >= 0/);
+    expect(() => studentTIntervals([1], [Number.NaN], [95], 3)).toThrow(/finite and >= 0/);
+    expect(() => studentTIntervals([1, 2], [1], [95], 3)).toThrow(/one value per horizon/);
+    expect(() => studentTIntervals([1], [1], [0], 3)).toThrow(/strictly between 0 and 100/);
   });
 
   it('zeroWidthIntervals copies the mean', () => {
@@ -45,10 +55,10 @@ describe('quantiles', () => {
     expect(quantileSorted([5], 0.3)).toBe(5);
   });
 
-  it('pathQuantileIntervals takes per-horizon quantiles across paths', () => {
+  it('columnQuantileIntervals takes per-horizon quantiles across paths', () => {
     // 101 paths: path i is [i, −i]; the 80 % interval is the 10th–90th percentile: [10, 90] and [−90, −10].
-    const paths = Array.from({ length: 101 }, (_, i) => [i, -i]);
-    const [i80] = pathQuantileIntervals(paths, 2, [80]);
+    const columns = [Float64Array.from({ length: 101 }, (_, i) => i), Float64Array.from({ length: 101 }, (_, i) => -i)];
+    const [i80] = columnQuantileIntervals(columns, [80]);
     expect(i80.lower).toEqual([10, -90]);
     expect(i80.upper).toEqual([90, -10]);
   });
@@ -109,12 +119,14 @@ describe('bootstrapIntervals', () => {
 });
 
 describe('clampForecast', () => {
-  it('keeps means and bounds within [floor, cap], 0 included', () => {
+  it('holds means and bounds within [floor, cap], 0 included, and counts the numbers at a bound', () => {
     const fc = { method: 'x', mean: [-1, 50, 120], intervals: [{ level: 95, lower: [-5, 40, 90], upper: [3, 60, 130] }] };
-    const out = clampForecast(fc, 0, 100);
-    expect(out.mean).toEqual([0, 50, 100]);
-    expect(out.intervals[0].lower).toEqual([0, 40, 90]);
-    expect(out.intervals[0].upper).toEqual([3, 60, 100]);
-    expect(clampForecast(fc, undefined, undefined)).toBe(fc);
+    expect(clampForecast(fc, { floor: 0, cap: 100 })).toBe(4);
+    expect(fc.mean).toEqual([0, 50, 100]);
+    expect(fc.intervals[0].lower).toEqual([0, 40, 90]);
+    expect(fc.intervals[0].upper).toEqual([3, 60, 100]);
+    // Already held: still counted (the output says how many values sit at a bound).
+    expect(clampForecast(fc, { floor: 0 })).toBe(2);
+    expect(clampForecast(fc, {})).toBe(0);
   });
 });

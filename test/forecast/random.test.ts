@@ -6,7 +6,6 @@ import {
   namedStreamSeed,
   normal,
   Rng,
-  sampleWithReplacement,
   streamSeed,
   triangular,
   uniform,
@@ -195,17 +194,6 @@ describe('distributions (tolerances: 5 standard errors of the estimate for the s
     // each count ~ Binomial(n, 1/7): sd = sqrt(n·(1/7)·(6/7)) = 92.6
     for (const count of counts) expect(Math.abs(count - n / 7)).toBeLessThan(5 * 92.6);
     expect(() => rng.int(0)).toThrow(/1 <= n/);
-  });
-
-  it('sampleWithReplacement draws only given values, with repeats, reproducibly', () => {
-    const values = ['a', 'b', 'c'];
-    const draw = sampleWithReplacement(createRng(8), values, 30);
-    expect(draw).toHaveLength(30);
-    expect(draw.every((v) => values.includes(v))).toBe(true);
-    expect(new Set(draw).size).toBe(3);
-    expect(sampleWithReplacement(createRng(8), values, 30)).toEqual(draw);
-    expect(sampleWithReplacement(createRng(8), values, 0)).toEqual([]);
-    expect(() => sampleWithReplacement(createRng(8), [], 3)).toThrow(/empty/);
   });
 });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { SemicapError } from '../../src/errors.js';
 import {
   getMethod,
-  levenshtein,
   methodNames,
   parseMethodList,
   parseMethodSpec,
@@ -10,6 +9,7 @@ import {
   suggestName,
 } from '../../src/forecast/registry.js';
 import { linear, loglinear } from '../../src/forecast/trend.js';
+import { levenshtein } from '../../src/text.js';
 
 describe('levenshtein and suggestions', () => {
   it('computes edit distances', () => {

@@ -89,6 +89,27 @@ describe('linear', () => {
   });
 });
 
+describe('fitLine (simple-statistics linearRegression) against R lm(y ~ t)', () => {
+  // Coefficients printed by R 4.2: coef(lm(y ~ seq_along(y))), %.17g.
+  it('agrees with lm to rounding on ordinary series', () => {
+    const cases: [number[], number, number][] = [
+      [[1, 2, 4, 8, 16, 32], -9.6000000000000032, 5.7428571428571429],
+      [[100, 90, 95, 70, 60, 65, 40, 42, 30, 10, 12, 5], 111.15151515151517, -9.1643356643356686],
+      [[0.001, 0.0031, 0.0029, 0.0052, 0.0071, 0.0064, 0.0093], -9.9999999999998487e-5, 0.0012749999999999997],
+    ];
+    for (const [y, a, b] of cases) {
+      const line = fitLine(y);
+      expect(Math.abs(line.intercept - a) / Math.abs(a)).toBeLessThan(1e-13);
+      expect(Math.abs(line.slope - b) / Math.abs(b)).toBeLessThan(1e-13);
+    }
+  });
+
+  it('centres before summing: at 1e9 the slope is the exact 1.2 (lm: 1.2000000255 from its QR), a constant series 0 (lm: −1.5e-15)', () => {
+    expect(fitLine([1000000001, 1000000003, 1000000002, 1000000007, 1000000005]).slope).toBe(1.2);
+    expect(fitLine([5.5, 5.5, 5.5]).slope).toBe(0);
+  });
+});
+
 describe('loglinear', () => {
   it('matches R tslm(y ~ trend, lambda = 0) (median back-transform) (fixtures/trend/make.R)', () => {
     const fit = loglinear.fit(FIXTURE);

@@ -5,7 +5,8 @@ import { regularSeriesAt, type GroupedRows, type YearlySeries } from '../../data
 import { isSemicapError } from '../../errors.js';
 import type { IntervalMode, MethodSpec } from '../../forecast/registry.js';
 import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
-import type { Forecast, Method } from '../../forecast/types.js';
+import { clampForecast } from '../../forecast/intervals.js';
+import type { FitOptions, Forecast, Method } from '../../forecast/types.js';
 import { encodeForecast } from './rows.js';
 
 export interface BatchSettings {
@@ -45,31 +46,8 @@ export interface SeriesForecast {
   params?: Record<string, number | string>;
 }
 
-export interface Bounds {
-  floor?: number;
-  cap?: number;
-}
-
-/**
- * Holds every number of a forecast within [floor, cap]; returns how many sit at a bound afterwards (methods given
- * the bounds may already have held them there), so the output can say so. 0 is a real bound.
- */
-export function clampForecast(forecast: Forecast, bounds: Bounds): number {
-  if (bounds.floor === undefined && bounds.cap === undefined) return 0;
-  let moved = 0;
-  const hold = (xs: number[]) =>
-    xs.forEach((x, i) => {
-      const held = Math.min(bounds.cap ?? Infinity, Math.max(bounds.floor ?? -Infinity, x));
-      xs[i] = held;
-      if (held === bounds.cap || held === bounds.floor) moved++;
-    });
-  hold(forecast.mean);
-  for (const interval of forecast.intervals) {
-    hold(interval.lower);
-    hold(interval.upper);
-  }
-  return moved;
-}
+/** The floor and cap a forecast is held within (0 is a real bound). */
+export type Bounds = FitOptions;
 
 function unscale(forecast: Forecast, exponent: number): void {
   const back = (xs: number[]) => xs.forEach((x, i) => (xs[i] = scaleBy(x, -exponent)));

@@ -1,7 +1,5 @@
-// `semicap backtest FILE`: rolling-origin evaluation of each method over every series of a long CSV,
-// pooled across series: MAE, RMSE, MAPE, sMAPE and MASE per method and per horizon, best first, and the
-// prediction intervals' coverage and MSIS at each --level. Series are backtested in batches, on worker threads
-// when there is enough work (as `forecast` does), and pooled in series order.
+// `semicap backtest FILE`: rolling-origin accuracy (MAE, RMSE, MAPE, sMAPE, MASE) and interval scores of each
+// method, pooled over the series of a long CSV, best first; batches run on worker threads as `forecast` does.
 import { readSeriesTable } from '../../data/series.js';
 import { dataError } from '../../errors.js';
 import { poolBacktests, type AccuracySummary, type BacktestResult } from '../../forecast/backtest.js';

@@ -6,9 +6,10 @@ import { makeReport } from '../../report/model.js';
 import type { CapacityOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { defaultThrough } from '../../domain/horizons.js';
+import { capacitySection } from '../../report/views/capacity.js';
 
 export async function capacity(_args: string[], o: CapacityOptions, g: Globals): Promise<CommandResult> {
-  const { section: r, inputs } = await capacityUseCase(g.data ?? bundledDataDir(), {
+  const { result, inputs } = await capacityUseCase(g.data ?? bundledDataDir(), {
     metric: o.metric,
     region: o.region ?? 'china',
     segment: o.segment,
@@ -20,5 +21,6 @@ export async function capacity(_args: string[], o: CapacityOptions, g: Globals):
     intervals: o.intervals,
     unit: o.unit,
   });
+  const r = capacitySection(result);
   return { report: { ...makeReport('capacity', r.tables, r.notes, r.warnings), charts: r.charts }, inputs };
 }

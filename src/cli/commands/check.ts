@@ -1,19 +1,5 @@
-// `semicap check RULES.csv`: a CI gate. Each rule names a figure (a dataset value, a projection, a rate, a
-// validity check), compares it with a threshold, and passes or fails; the run exits 1 when any rule fails.
-//
-// Rule file (CSV, UTF-8, header required; `#` lines are comments):
-//   rule,metric,selector,op,value,unit
-//   "China mature share 2027 (TrendForce Dec 2023)",share,region=china segment=mature source=trendforce_2023_12 year=2027,>=,35,%
-//   every dataset valid,valid,,==,true,
-// metric    share | cagr | wpm | self_sufficiency | fund | rows | valid   (see METRICS below)
-// selector  key=value pairs separated by spaces or ';' (keys depend on the metric)
-// op        >= > <= < == !=
-// value     a number (35 or 35%), or true/false for `valid`
-// unit      the unit the value is in: % for shares and rates of self-sufficiency, %/yr for cagr,
-//           wpm_8in_eq or wpm_12in for wpm (converted), CNY_bn or USD_bn for fund, empty for rows and valid
-// A malformed rule (unknown metric, key, op or unit; a value that is not a number) is a data error
-// (exit 65, FILE:LINE:COLUMN) found before anything is evaluated; a rule whose selector matches no data is
-// reported as `error` and fails the run like a failed rule.
+// `semicap check RULES.csv`: a CI gate; each rule compares a figure (dataset value, projection, rate, validity)
+// with a threshold, and the run exits 1 when any fails. The rule file: README.md and docs/rules.example.csv.
 import { checkSelectorValues, compare, evaluate, evaluatedSelector, OP_WORDS, OPS, parseRules, RuleError } from '../../app/check.js';
 import { readInput, readStdinInput } from '../../data/input.js';
 import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';

@@ -8,18 +8,20 @@ import { CLAIM_DATASETS } from '../../data/claims.js';
 import { claimsTable } from '../../report/claims.js';
 import { claimWord, type Lang } from '../../report/i18n.js';
 import type { CommandResult, Globals } from '../context.js';
-import { shareReport } from '../../app/capacity.js';
+import { shareProjection } from '../../app/capacity.js';
 import { totalsTable } from '../../report/views/funds.js';
-import { selfSufficiencyTables } from '../../app/self-sufficiency.js';
+import { selfSufficiency } from '../../app/self-sufficiency.js';
+import { shareSection } from '../../report/views/capacity.js';
+import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
 
 export function overview(_args: string[], _settings: object, g: Globals): CommandResult {
   const dir = g.data ?? bundledDataDir();
   const needed: DatasetName[] = ['capacity_share', 'funds', 'fx', 'self_sufficiency'];
   const data = loadDatasets(dir, needed);
-  const share = shareReport(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030, bandsLastYearOnly: true });
+  const share = shareSection(shareProjection(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030, bandsLastYearOnly: true }));
   const totals = totalsTable(convertFunds(data));
   totals.title = "Chip funds: totals, each figure at its own year's CNY/USD average (semicap funds for every figure)";
-  const ss = selfSufficiencyTables(data, { scope: 'ic_production_in_china', through: 2040, extraTargets: [] });
+  const ss = selfSufficiencySection(selfSufficiency(data, { scope: 'ic_production_in_china', through: 2040, extraTargets: [] }));
   const [shareTable, shareBands] = share.tables;
   shareTable.title = "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)";
   ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;

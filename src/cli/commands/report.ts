@@ -1,7 +1,5 @@
-// `semicap report --out DIR`: the standard analyses on the bundled (or --data) datasets, written as a folder
-// for CI: summary.md (Markdown tables and chart images, fit for a job summary or a pull-request comment),
-// one CSV per table, report.json with everything, one SVG per chart, and index.html that shows them all.
-// Same inputs give byte-identical files (no dates unless --timestamp); every file is written atomically.
+// `semicap report --out DIR`: the standard analyses written as a folder for CI (summary.md, one CSV per table,
+// report.json, SVG charts, index.html); the same inputs give byte-identical files, each written atomically.
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,7 +12,7 @@ import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
 import { JSON_SCHEMA, renderJson } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { relativePaths, type PathPrefix } from '../../report/relative-paths.js';
-import { forAudience, makeReport, type Report } from '../../report/model.js';
+import { forAudience, makeReport, type Report, type Section } from '../../report/model.js';
 import { chartsOf } from '../../report/series.js';
 import { renderSvg } from '../../report/svg.js';
 import { describeErrno, temporarySibling, trackPending, writeFileAtomic } from '../../report/write.js';
@@ -23,13 +21,15 @@ import type { CommandResult, GlobalOptions, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
 import { csvWriteOptions, withMessages } from '../output.js';
 import { createProgress } from '../progress.js';
-import { capacityUseCase, type CapacitySettings, type Section } from '../../app/capacity.js';
+import { capacityUseCase, type CapacitySettings } from '../../app/capacity.js';
 import { datasetsUseCase } from '../../app/datasets.js';
 import { fundsUseCase } from '../../app/funds.js';
 import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
 import { scenarioOddsUseCase } from '../../app/scenario-odds.js';
 import { validateUseCase } from '../../app/validate.js';
+import { capacitySection } from '../../report/views/capacity.js';
 import { fundsTables } from '../../report/views/funds.js';
+import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
 
 interface Analysis {
   id: string;
@@ -68,13 +68,19 @@ export const ANALYSES: Analysis[] = [
   {
     id: 'self-sufficiency',
     heading: { en: 'Self-sufficiency and targets', zh: '自给率与目标' },
-    run: async (g) => sectionResult('self-sufficiency', await selfSufficiencyUseCase(dataDir(g), { scope: 'ic_production_in_china', lookTo: 2040, extraTargets: [] })),
+    run: async (g) => {
+      const { result, inputs } = await selfSufficiencyUseCase(dataDir(g), { scope: 'ic_production_in_china', lookTo: 2040, extraTargets: [] });
+      return sectionResult('self-sufficiency', selfSufficiencySection(result), inputs);
+    },
   },
   {
     id: 'scenarios',
     heading: { en: 'Scenarios and the odds of each target', zh: '情景对比与各目标的达成概率' },
     // A fixed seed and a path count that keeps the report quick; the section's notes name both.
-    run: (g) => sectionResult('scenario', scenarioOddsUseCase(dataDir(g), { paths: 10_000, seed: 42, through: 2030 })),
+    run: (g) => {
+      const { section, inputs } = scenarioOddsUseCase(dataDir(g), { paths: 10_000, seed: 42, through: 2030 });
+      return sectionResult('scenario', section, inputs);
+    },
   },
   // No series ages: they depend on today's date, and the report's files stay the same from day to day.
   { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasetsUseCase(dataDir(g), { sources: false }) },
@@ -82,14 +88,15 @@ export const ANALYSES: Analysis[] = [
 
 const dataDir = (g: GlobalOptions) => g.data ?? bundledDataDir();
 
-const sectionResult = (command: string, { section, inputs }: { section: Section; inputs: string[] }): CommandResult => ({
+const sectionResult = (command: string, section: Section, inputs: string[]): CommandResult => ({
   report: { ...makeReport(command, section.tables, section.notes, section.warnings), charts: section.charts },
   inputs,
 });
 
 /** A capacity analysis through 2030 with the command's defaults for the rest. */
 async function capacityAnalysis(g: GlobalOptions, s: Pick<CapacitySettings, 'metric' | 'region' | 'segment' | 'methods'>): Promise<CommandResult> {
-  return sectionResult('capacity', await capacityUseCase(dataDir(g), { ...s, through: 2030, levels: [80, 95], seed: 42, intervals: 'calibrated' }));
+  const { result, inputs } = await capacityUseCase(dataDir(g), { ...s, through: 2030, levels: [80, 95], seed: 42, intervals: 'calibrated' });
+  return sectionResult('capacity', capacitySection(result), inputs);
 }
 
 const TITLE = { en: 'semicap report', zh: 'semicap 报告' };

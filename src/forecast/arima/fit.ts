@@ -1,10 +1,5 @@
-// One ARIMA(p, d, q) fit as R's stats::arima(method = "CSS-ML") called through forecast's myarima:
-// CSS for starting values, then exact Gaussian ML by the Kalman filter with the AR part kept stationary
-// through the PACF transform, MA roots reflected inside-out, and myarima's information criteria and
-// rejection rules (roots within 1.01 of the unit circle, a Hessian whose inverse has a negative diagonal).
-//
-// The ARMA is fitted to the differenced series w = diff(x, d). A constant is the mean of w: the
-// intercept when d = 0, the drift when d = 1 (R puts drift = 1..n in xreg, which differences to a mean).
+// One ARIMA(p, d, q) fit as R's arima(method = "CSS-ML") through forecast's myarima: CSS start, exact ML by the
+// Kalman filter on the differenced series, and myarima's criteria and rejection rules.
 
 import { cssMeanSquare } from './css.js';
 import { KalmanWorkspace, armaFilter, concentratedObjective, stateDimension, workspaceFor } from './kalman.js';

@@ -1,10 +1,5 @@
-// Exact Gaussian likelihood of a stationary ARMA(p, q) by the Kalman filter, in the state-space form R's
-// arima uses (Harvey 1989: state dimension r = max(p, q + 1), unit innovation variance, sigma² concentrated
-// out), started from the stationary state covariance.
-//
-// R runs the filter on the undifferenced series with a diffuse (kappa = 1e6) prior on the differencing
-// states; with no missing values that equals, up to O(1/kappa), the likelihood of the differenced series,
-// which is what we filter here: cheaper, and the same numbers to ~1e-6 relative.
+// Exact Gaussian likelihood of a stationary ARMA by the Kalman filter in R's state-space form, run on the
+// differenced series (R: a diffuse prior on the undifferenced one; the same to ~1e-6 relative, and cheaper).
 
 /** Reusable buffers for one state dimension, so the optimiser's thousands of evaluations allocate nothing. */
 export class KalmanWorkspace {

@@ -1,26 +1,8 @@
 // The KPSS level-stationarity test and the differencing choice of R's forecast::ndiffs(test = "kpss").
+import { isConstant } from '../common.js';
 
 /** 5% critical value of the KPSS level ("mu") statistic (Kwiatkowski et al. 1992, Table 1; urca's cval). */
 export const KPSS_CRITICAL_5PCT = 0.463;
-
-/**
- * R's forecast:::is.constant: all.equal(x, rep(x[1], n)), i.e. the mean absolute deviation from the
- * first value is at most 1.5e-8 relative to mean |x| (absolute when mean |x| is that small).
- */
-export function isConstant(x: ArrayLike<number>): boolean {
-  const n = x.length;
-  if (n === 0) return true;
-  let dev = 0;
-  let scale = 0;
-  for (let i = 0; i < n; i++) {
-    dev += Math.abs(x[i] - x[0]);
-    scale += Math.abs(x[i]);
-  }
-  dev /= n;
-  scale /= n;
-  const tol = 1.5e-8;
-  return scale > tol ? dev / scale <= tol : dev <= tol;
-}
 
 /**
  * KPSS level-stationarity statistic as urca::ur.kpss(type = "mu", use.lag = lag): partial sums of the

@@ -1,7 +1,5 @@
-// A port of R's optim(method = "BFGS"): the variable-metric minimiser vmmin of Nash (1990) with optim's
-// central finite-difference gradient (ndeps = 1e-3 on the parscale'd scale) and optimhess. R's arima
-// uses exactly this, and ARIMA likelihoods are flat enough that a different optimiser lands on visibly
-// different coefficients; porting it keeps our fits next to R's.
+// A port of R's optim(method = "BFGS") (vmmin, optim's finite-difference gradient, optimhess): ARIMA likelihoods
+// are flat, so a different optimiser would land on visibly different coefficients than R's.
 
 /** Objective over the unscaled parameter vector; may return a non-finite value (treated as "too far"). */
 export type Objective = (par: Float64Array) => number;

@@ -1,9 +1,5 @@
-// The full ARIMA state-space model R builds with makeARIMA (ARMA state of dimension r plus d states holding
-// lagged values of the series, a diffuse prior kappa = 1e6 on those), filtered once for the chosen model.
-// The search fits on the differenced series (kalman.ts); this pass reproduces what R reports afterwards:
-// the residuals of all n observations (myarima's sigma² sums them, diffuse start-up ones included) and
-// predict.Arima's forecasts and forecast variances (KalmanForecast), which for MA parts near the unit
-// circle exceed the ψ-weight variance because the final state is not known exactly.
+// R's full ARIMA state space (makeARIMA: ARMA states plus d differencing states under a diffuse prior), filtered
+// once for the chosen model: the residuals and predict.Arima's forecasts and variances R reports.
 
 import { stationaryCovariance, workspaceFor } from './kalman.js';
 
@@ -20,9 +16,9 @@ export interface ArimaStateSpace {
   P: Float64Array;
 }
 
-/** Coefficients delta of x_t = sum_i delta_i x_{t-i} + w_t for w = (1 - B)^d x: (1) for d = 1, (2, -1) for d = 2. */
-export function differencingDelta(d: number): Float64Array {
-  let poly = [1];
+/** Coefficients of 1 - sum phiStar_i B^i = (1 - sum phi_i B^i)(1 - B)^d: the AR part of an ARIMA(p, d, q). */
+export function integratedAr(phi: ArrayLike<number>, d: number): Float64Array {
+  let poly = [1, ...Array.from(phi, (v) => -v)];
   for (let k = 0; k < d; k++) {
     const next = new Array<number>(poly.length + 1).fill(0);
     for (let i = 0; i < poly.length; i++) {
@@ -33,6 +29,9 @@ export function differencingDelta(d: number): Float64Array {
   }
   return Float64Array.from(poly.slice(1), (v) => -v);
 }
+
+/** Coefficients delta of x_t = sum_i delta_i x_{t-i} + w_t for w = (1 - B)^d x: (1) for d = 1, (2, -1) for d = 2. */
+export const differencingDelta = (d: number): Float64Array => integratedAr([], d);
 
 /** R's makeARIMA for AR phi, MA theta and d differences; returns undefined when the AR part is not stationary. */
 export function makeArima(phi: ArrayLike<number>, theta: ArrayLike<number>, d: number): ArimaStateSpace | undefined {

@@ -1,17 +1,5 @@
-// Non-seasonal exponential smoothing state space models (ETS) as R's forecast package 8.x fits them:
-// - models ETS(A|M, N|A|Ad, N): error additive or multiplicative, trend none, additive or damped additive;
-// - recursions of forecast's C `etscalc` (one-step forecast, error, state update), its likelihood
-//   n·log(Σe²) (+ 2·Σlog|ŷ| for multiplicative errors) and its one-step MSE;
-// - starting values of `initparam` / `initstate`, bounds "both" (usual: alpha, beta in [1e-4, 0.9999], beta <= alpha,
-//   phi in [0.8, 0.98]; and admissible), Nelder-Mead (a port of R's nmmin, maxit 2000) on `opt.crit` "lik" (ets)
-//   or "mse" (ses/holt, which call ets with opt.crit = "mse");
-// - with k = smoothing parameters + initial states: sigma² = Σe²/(n − k), information criteria counting k + 1;
-// - forecast means and variances of the "class 1" (additive error) and "class 2" (multiplicative error, additive or
-//   no trend) analytic formulas of Hyndman et al. (2008), R's `class1` / `class2`;
-// - short series (n <= number of parameters + 4) fitted as R does there, by `HoltWintersZZ`: level (and trend)
-//   started at y1 (and y2 − y1), alpha (and beta) minimising the sum of squared one-step errors in [0, 1].
-//   R minimises that with L-BFGS-B, we with Nelder-Mead inside the box: same objective, optimiser differs.
-// Pure functions.
+// Non-seasonal ETS models as R's forecast package fits them: etscalc's recursions and likelihood, R's starting
+// values and bounds, Nelder-Mead, class 1 and 2 variances, and HoltWintersZZ for short series. Pure.
 
 import { nelderMead } from '../optim.js';
 

@@ -2,7 +2,8 @@
 
 import { randomWalk } from '../naive.js';
 import type { Fitted, Forecast, ForecastOptions } from '../types.js';
-import { checkHorizon, finiteParams, isFiniteForecast, levelsOf, varianceIntervals } from '../common.js';
+import { checkHorizon, finiteParams, isFiniteForecast, levelsOf } from '../common.js';
+import { varianceIntervals } from '../intervals.js';
 import { type EtsModel, etsMeanVariance } from './core.js';
 
 /** Parameters of a model by name, as R prints them (beta is ETS's β = α·β* for state space fits). */

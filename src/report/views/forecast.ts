@@ -1,5 +1,6 @@
 // The forecast table shape shared by `forecast` and the fitted forecasts of `capacity` and `self-sufficiency`:
 // one row per series, year and method, with the interval bounds per level; and `--explain`'s rows.
+import type { FittedHistory } from '../../app/fit-history.js';
 import type { SeriesForecast } from '../../app/forecast/batch.js';
 import type { CellValue, Column, Table } from '../model.js';
 
@@ -59,4 +60,10 @@ export function explainCells(id: string, years: number, method: string, params: 
     return [id, years, method, text('auto.rule'), text('auto.chose'), number('auto.mae.median'), number('auto.mae.theta'), number('auto.mae.arima'), number('auto.mae.holt'), number('auto.mae.damped'), text('auto.why')];
   }
   return [id, years, method, null, text('model') ?? method, null, null, null, null, null, text('fallback')];
+}
+
+/** The fitted forecasts of a domain history (capacity --metric wpm, self-sufficiency --method): the history rows first. */
+export function fittedTable(fit: FittedHistory): Table {
+  const history = fit.history.map((h) => ({ id: fit.id, year: h.year, method: h.interpolated ? 'history (interpolated)' : 'history', mean: h.value }));
+  return { name: 'fitted', title: `${fit.id}: fitted forecasts with prediction intervals`, columns: forecastColumns(fit.levels), rows: [...history, ...forecastRows(fit.forecasts, fit.levels)] };
 }
