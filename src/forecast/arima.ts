@@ -161,7 +161,7 @@ function randomWalk(y: Float64Array, reason: string): ArimaModel {
 }
 
 /**
- * Select and fit an ARIMA model to y as auto.arima does (ARCHITECTURE.md, Module notes). y must be finite and
+ * Select and fit an ARIMA model to y as auto.arima does (docs/module-notes.md). y must be finite and
  * non-empty. Fallbacks instead of the search: length 1 naive; constant series ARIMA(0,0,0) with the mean;
  * lengths 2-3 random walk; lengths 4-5 ARIMA(0,d,0) with mean or drift (d by KPSS); no fittable
  * candidate random walk. Each says why in `fallback`.
@@ -414,7 +414,7 @@ export function fitArima(values: readonly number[], search?: ArimaSearch): Fitte
   };
 }
 
-/** auto.arima-style ARIMA for yearly series (ARCHITECTURE.md, Module notes). */
+/** auto.arima-style ARIMA for yearly series (docs/module-notes.md). */
 export const arima: Method = {
   name: 'arima',
   minLength: 1,

@@ -112,7 +112,7 @@ export interface BacktestResult {
   origins: number;
   /** Number of series behind the result (1, or more after pooling). */
   seriesCount: number;
-  /** Best first (ARCHITECTURE.md, Module notes). */
+  /** Best first (docs/module-notes.md). */
   methods: MethodBacktest[];
 }
 
@@ -272,7 +272,7 @@ function checkMethods(methods: readonly Method[]): void {
 }
 
 /**
- * Rolling-origin backtest of `methods` on one series (ARCHITECTURE.md, Module notes).
+ * Rolling-origin backtest of `methods` on one series (docs/module-notes.md).
  * Throws SemicapError('data') when the series is too short for the holdout and origins (it needs H + K values).
  *
  * @example backtest([1, 2, 3, 4, 5, 6], [linear], { holdout: 2, origins: 3 }) // origins train on 4, 3, 2 values

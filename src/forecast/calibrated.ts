@@ -63,7 +63,7 @@ function quantileAt(table: CalibrationTable, row: readonly number[], p: number):
   return row[j - 1] + f * (row[j] - row[j - 1]);
 }
 
-/** Scaled quantile at horizon h (1-based) and probability p, extrapolated past the table (ARCHITECTURE.md, Module notes). */
+/** Scaled quantile at horizon h (1-based) and probability p, extrapolated past the table (docs/module-notes.md). */
 export function scaledQuantile(table: CalibrationTable, h: number, p: number): number {
   const H = table.quantiles.length;
   if (h <= H) return quantileAt(table, table.quantiles[h - 1], p);
@@ -76,7 +76,7 @@ export function scaledQuantile(table: CalibrationTable, h: number, p: number): n
 
 /**
  * Calibrated intervals around `mean` for a training series whose scale (mean absolute first difference) is
- * `scale` (ARCHITECTURE.md, Module notes).
+ * `scale` (docs/module-notes.md).
  *
  * @example calibratedIntervals([10], 2, table, [80]) // [{ level: 80, lower: [10 + 2·q1(0.1)], upper: [10 + 2·q1(0.9)] }]
  */

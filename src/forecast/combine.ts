@@ -31,7 +31,7 @@ export function aggregate(values: readonly number[], how: Combiner): number {
   return n % 2 === 1 ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
 }
 
-/** Combine already computed forecasts of the same horizon and levels (ARCHITECTURE.md, Module notes). */
+/** Combine already computed forecasts of the same horizon and levels (docs/module-notes.md). */
 export function combineForecasts(method: string, forecasts: readonly Forecast[], how: Combiner, levels: readonly number[]): Forecast {
   const h = forecasts[0].mean.length;
   const m = forecasts.length;
@@ -97,7 +97,7 @@ export function combineFitted(method: string, y: readonly number[], parts: reado
 }
 
 /**
- * A Method combining `methods` by the mean or median of their forecasts and bounds (ARCHITECTURE.md, Module notes).
+ * A Method combining `methods` by the mean or median of their forecasts and bounds (docs/module-notes.md).
  *
  * @example combine('shd', [ses, holt, damped], 'mean') // M3's Comb S-H-D
  */

@@ -5,7 +5,7 @@ import { checkSeries } from './common.js';
 import { fitHoltModel } from './holt.js';
 import type { Fitted, Method } from './types.js';
 
-/** Fit the damped trend method (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit the damped trend method (docs/module-notes.md). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitDamped(y: readonly number[]): Fitted {
   checkSeries(y, 'damped');
   return fitHoltModel(y, true, 'damped');

@@ -6,7 +6,7 @@ import { varianceIntervals } from './intervals.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
-/** Fit the random walk with drift (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity. */
+/** Fit the random walk with drift (docs/module-notes.md). Throws SemicapError('data') on NaN/Infinity. */
 export function fitDrift(y: readonly number[]): Fitted {
   checkSeries(y, 'drift');
   const n = y.length;

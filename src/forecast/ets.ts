@@ -34,7 +34,7 @@ export function selectEtsModel(y: readonly number[]): EtsModel | undefined {
   return best;
 }
 
-/** Fit automatic ETS (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit automatic ETS (docs/module-notes.md). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitEts(y: readonly number[]): Fitted {
   checkSeries(y, 'ets');
   const n = y.length;

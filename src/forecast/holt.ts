@@ -34,7 +34,7 @@ export function fitHoltModel(
   return etsFitted(method, y, model);
 }
 
-/** Fit Holt's linear trend (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit Holt's linear trend (docs/module-notes.md). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitHolt(y: readonly number[]): Fitted {
   checkSeries(y, 'holt');
   return fitHoltModel(y, false, 'holt');

@@ -21,7 +21,7 @@ export function logit(p: number): number {
 
 const MIN_OFFSET = 1e-9;
 
-/** How far values on a bound are moved inside (fraction of the range): ARCHITECTURE.md, Module notes. */
+/** How far values on a bound are moved inside (fraction of the range): docs/module-notes.md. */
 export function boundOffset(proportions: readonly number[]): number {
   let offset = 0.01;
   for (const p of proportions) {
@@ -140,7 +140,7 @@ export interface CapEstimate {
   atSearchLimit: boolean;
 }
 
-/** Least squares cap above max(y) (ARCHITECTURE.md, Module notes); y must have 4+ values and not be constant. */
+/** Least squares cap above max(y) (docs/module-notes.md); y must have 4+ values and not be constant. */
 export function estimateCap(y: readonly number[], floor: number, estimation: LogisticEstimation = 'logit'): CapEstimate {
   const max = Math.max(...y);
   const range = max - floor;
@@ -260,7 +260,7 @@ function bootstrapLogistic(
   );
 }
 
-/** Fit the logistic curve (ARCHITECTURE.md, Module notes). */
+/** Fit the logistic curve (docs/module-notes.md). */
 export function fitLogistic(y: readonly number[], options: FitOptions = {}, estimation: LogisticEstimation = 'logit'): Fitted {
   const name = estimation === 'nls' ? 'logistic-nls' : 'logistic';
   checkSeries(y, 'logistic');
@@ -315,5 +315,5 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}, esti
 /** Logistic growth with a cap (FitOptions.cap, else estimated) and a floor (FitOptions.floor, else 0). */
 export const logistic: Method = { name: 'logistic', minLength: 1, fit: (y, options) => fitLogistic(y, options, 'logit') };
 
-/** The same curve fitted by nonlinear least squares on the original scale (ARCHITECTURE.md, Module notes). */
+/** The same curve fitted by nonlinear least squares on the original scale (docs/module-notes.md). */
 export const logisticNls: Method = { name: 'logistic-nls', minLength: 1, fit: (y, options) => fitLogistic(y, options, 'nls') };

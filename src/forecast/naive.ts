@@ -5,7 +5,7 @@ import { checkHorizon, checkSeries, finiteParams, levelsOf } from './common.js';
 import { varianceIntervals } from './intervals.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
-/** Fit the random walk (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit the random walk (docs/module-notes.md). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitNaive(y: readonly number[]): Fitted {
   checkSeries(y, 'naive');
   return randomWalk(y, 'naive');

@@ -7,7 +7,7 @@ import { etsFitted } from './ets/fitted.js';
 import { randomWalk } from './naive.js';
 import type { Fitted, Method } from './types.js';
 
-/** Fit SES (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit SES (docs/module-notes.md). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitSes(y: readonly number[]): Fitted {
   checkSeries(y, 'ses');
   return fitSesModel(y, 'ses');

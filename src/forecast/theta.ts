@@ -33,7 +33,7 @@ function sesModel(y: readonly number[]): { model: EtsModel; fallback?: string } 
   return model === undefined ? undefined : { model };
 }
 
-/** Fit thetaf (ARCHITECTURE.md, Module notes). Throws SemicapError('data') on NaN/Infinity or no data. */
+/** Fit thetaf (docs/module-notes.md). Throws SemicapError('data') on NaN/Infinity or no data. */
 export function fitTheta(y: readonly number[]): Fitted {
   checkSeries(y, 'theta');
   const n = y.length;

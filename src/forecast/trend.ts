@@ -79,7 +79,7 @@ function lineParams(line: LineFit): Record<string, number | string> {
   return params;
 }
 
-/** Fit `linear` (ARCHITECTURE.md, Module notes). */
+/** Fit `linear` (docs/module-notes.md). */
 export function fitLinear(y: readonly number[], options: FitOptions = {}): Fitted {
   checkSeries(y, 'linear');
   const line = fitLine(y);
@@ -118,7 +118,7 @@ function exponentiate(values: readonly number[], what: string): number[] {
   });
 }
 
-/** Fit `loglinear` (ARCHITECTURE.md, Module notes): strictly positive series only, else SemicapError('data'). */
+/** Fit `loglinear` (docs/module-notes.md): strictly positive series only, else SemicapError('data'). */
 export function fitLoglinear(y: readonly number[], options: FitOptions = {}): Fitted {
   checkSeries(y, 'loglinear');
   checkPositive(y);
