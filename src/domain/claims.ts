@@ -1,5 +1,5 @@
 // Checking a claim against sourced figures of the same definition and kind: supported, supported_with_caveat,
-// conflicts or no_source, by one rule (ARCHITECTURE.md, "Module notes") so every verdict can be explained.
+// conflicts or no_source, by one rule (docs/module-notes.md) so every verdict can be explained.
 /** What a figure is (the datasets' kind column). */
 export type Kind = 'actual' | 'estimate' | 'forecast' | 'target' | 'reported';
 

@@ -1,5 +1,5 @@
 // Goal seeking: the gap to a target, the compound and linear growth it needs, when a path reaches it, and the
-// yearly deployment a fund total needs. Pure; the decisions are in ARCHITECTURE.md ("Module notes").
+// yearly deployment a fund total needs. Pure; the decisions are in docs/module-notes.md.
 import { usageError } from '../errors.js';
 import { compoundRatePct, logRatio, type Anchor } from './projection.js';
 

@@ -1,5 +1,5 @@
 // Coherent regional shares: regions' shares projected together as capacities divided by their sum, so every year
-// they add up to 100 % and each stays within 0–100 % (why this design: ARCHITECTURE.md, "Module notes").
+// they add up to 100 % and each stays within 0–100 % (why this design: docs/module-notes.md).
 import { usageError } from '../errors.js';
 import { checkSpan, piecewiseLinearAt, project, validateAnchors } from './projection.js';
 import type { Anchor, PointStatus, ProjectionMethod } from './projection.js';

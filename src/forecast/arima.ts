@@ -1,5 +1,5 @@
 // ARIMA with automatic order selection for yearly data, after R's forecast::auto.arima (KPSS for d, stepwise AICc
-// search, CSS-ML fits); forecasts and intervals from R's full state space. Known differences: ARCHITECTURE.md.
+// search, CSS-ML fits); forecasts and intervals from R's full state space. Known differences: docs/module-notes.md.
 
 import { SemicapError } from '../errors.js';
 import { type ArmaFit, fitArma, fixedWhiteNoise, hessianRejects } from './arima/fit.js';

@@ -1,5 +1,5 @@
 // `auto`, the default method: the median of five classic extrapolations for series shorter than AUTO_LONG years;
-// longer ones choose among candidates by rolling-origin error. The rule and its evidence: ARCHITECTURE.md.
+// longer ones choose among candidates by rolling-origin error. The rule and its evidence: docs/module-notes.md.
 
 import { fitArima } from './arima.js';
 import { combine } from './combine.js';

@@ -1,5 +1,5 @@
 // Forecast combinations: the mean or median, horizon by horizon, of several methods' forecasts and of their
-// interval bounds (a pragmatic rule whose coverage is checked empirically: ARCHITECTURE.md).
+// interval bounds (a pragmatic rule whose coverage is checked empirically: docs/module-notes.md).
 
 import { SemicapError } from '../errors.js';
 import { checkHorizon, checkSeries, levelsOf } from './common.js';
