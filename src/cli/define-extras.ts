@@ -10,6 +10,7 @@ export function defineExtraCommands(program: Command, act: Act): void {
         .description('run the standard analyses and write a folder: summary.md, one CSV per table, report.json, SVG charts, index.html')
         .requiredOption('-o, --out <dir>', 'folder to write the report into (created if missing)')
         .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))
+        .option('--wide', 'the list of files at its full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false)
         .option('--timestamp', 'put the time of the run into summary.md, report.json and index.html (off: same inputs, same bytes)', false)
         .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
         .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
