@@ -44,6 +44,8 @@ const KEY_SHARE = 0.5;
 const MAX_KEY = 30;
 /** A text column with a cell wider than this share of the width moves below the table as numbered notes. */
 const LONG_TEXT = 0.4;
+/** Tables of more rows than this are not turned on their side. */
+const MAX_SIDEWAYS_ROWS = 40;
 /** A table is turned on its side only when that is clearly shorter than splitting it. */
 const SIDEWAYS_GAIN = 0.8;
 
@@ -80,7 +82,8 @@ export function fitTable(grid: Grid, width: number, measure: Measure): Layout {
   const g = withoutEmptyColumns(grid);
   const noted = withFootnotes(g, width, measure);
   const split = { blocks: splitByColumns(bySections(noted.grid), width, measure), footnotes: noted.footnotes };
-  if (split.blocks.length === 1 || g.rows.length === 0) return split;
+  // On its side, a table of many rows is always the longer of the two: not tried.
+  if (split.blocks.length === 1 || g.rows.length === 0 || g.rows.length > MAX_SIDEWAYS_ROWS) return split;
   const sideways = { blocks: turnedOnItsSide(g, width, measure), footnotes: [] };
   return height(sideways) < SIDEWAYS_GAIN * height(split) ? sideways : split;
 }
@@ -399,22 +402,23 @@ export function wrapText(text: string, width: number, measure: Measure): string[
       out.push(line);
       continue;
     }
+    // Widths add up word by word: a space is one column and never joins the characters beside it.
     let current = '';
+    let used = 0;
     for (const word of line.split(' ')) {
-      const joined = current === '' ? word : `${current} ${word}`;
-      if (measure(joined) <= width) {
-        current = joined;
+      const w = measure(word);
+      if (current === '' ? w <= width : used + 1 + w <= width) {
+        current = current === '' ? word : `${current} ${word}`;
+        used = current === word ? w : used + 1 + w;
         continue;
       }
-      if (current !== '') {
-        out.push(current);
-        current = '';
-      }
-      if (measure(word) <= width) current = word;
+      if (current !== '') out.push(current);
+      if (w <= width) [current, used] = [word, w];
       else {
         const pieces = breakWord(word, width, measure);
         out.push(...pieces.slice(0, -1));
         current = pieces[pieces.length - 1];
+        used = measure(current);
       }
     }
     out.push(current);
@@ -424,38 +428,38 @@ export function wrapText(text: string, width: number, measure: Measure): string[
 
 /**
  * A word wider than `width` in pieces that fill their lines: each cut after the last strong break in the line's
- * second half, else the last weak one there (or any CJK character), else the last break at all, else where it is full.
+ * second half, else the last weak one there, else the last break at all, else where the line is full (between
+ * CJK characters a line may end anywhere).
  */
 function breakWord(word: string, width: number, measure: Measure): string[] {
   const pieces: string[] = [];
   let piece = '';
-  const cutAt = (): number => {
-    const chars = [...piece];
-    const late = (test: (ch: string) => boolean) => {
-      let at = -1;
-      let used = 0;
-      chars.forEach((ch, i) => {
-        used += measure(ch);
-        if (test(ch) && i < chars.length - 1 && used * 2 >= width) at = chars.slice(0, i + 1).join('').length;
-      });
-      return at;
-    };
-    const any = (ch: string) => STRONG_BREAK.test(ch) || WEAK_BREAK.test(ch) || CJK.test(ch);
-    for (const test of [(ch: string) => STRONG_BREAK.test(ch), (ch: string) => WEAK_BREAK.test(ch) || CJK.test(ch)]) {
-      const at = late(test);
-      if (at > 0) return at;
-    }
-    const at = [...piece].reduce((found, ch, i, all) => (any(ch) && i < all.length - 1 ? all.slice(0, i + 1).join('').length : found), -1);
-    return at > 0 ? at : piece.length;
-  };
+  let used = 0;
+  // Where the piece may be cut (length in code units), by kind: strong and weak in its second half, any.
+  let strong = -1;
+  let weak = -1;
+  let any = -1;
   for (const ch of word) {
-    if (piece !== '' && measure(piece + ch) > width) {
-      // Between two CJK characters (or after one) a line may end anywhere: the line is full here.
-      const at = CJK.test(ch) || CJK.test(piece.slice(-1)) ? piece.length : cutAt();
+    const w = measure(ch);
+    if (piece !== '' && used + w > width) {
+      const full = CJK.test(ch) || CJK.test(piece.slice(-1));
+      const at = full ? piece.length : [strong, weak, any, piece.length].find((x) => x > 0 && x < piece.length) ?? piece.length;
       pieces.push(piece.slice(0, at));
       piece = piece.slice(at);
+      used = measure(piece);
+      // Break points inside the carried-over text are not kept: it is short, at most half a line.
+      strong = weak = any = -1;
     }
     piece += ch;
+    used += w;
+    const late = used * 2 > width;
+    if (STRONG_BREAK.test(ch)) {
+      any = piece.length;
+      if (late) strong = piece.length;
+    } else if (WEAK_BREAK.test(ch) || CJK.test(ch)) {
+      any = piece.length;
+      if (late) weak = piece.length;
+    }
   }
   pieces.push(piece);
   return pieces;

@@ -25,13 +25,16 @@ export function knownWidth(text: string): number | undefined {
 
 let general: Measure | undefined;
 
-/** A width function for these texts: the fast path when it knows them all, string-width (loaded now) otherwise. */
+/** A width function for the lines of these texts: the fast path when it knows them all, else string-width (loaded now). */
 export async function measureFor(texts: Iterable<string>): Promise<Measure> {
   if (general === undefined) {
-    for (const t of texts) {
-      if (knownWidth(t) === undefined) {
-        general = (await import('string-width')).default;
-        break;
+    // Each line of a text is measured on its own: line ends are not in the sample.
+    scan: for (const t of texts) {
+      for (const line of t.split('\n')) {
+        if (knownWidth(line) === undefined) {
+          general = (await import('string-width')).default;
+          break scan;
+        }
       }
     }
   }

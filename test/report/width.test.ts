@@ -35,6 +35,13 @@ describe('knownWidth', () => {
 });
 
 describe('measureFor', () => {
+  it('does not load string-width for known text over several lines (a two-line heading)', async () => {
+    const measure = await measureFor(['trendforce_2023_10\ncagr', '中国\n→']);
+    // Outside the sample, text the fast path does not know is counted a column a character: string-width is not loaded.
+    expect(measure('👍')).toBe(1);
+  });
+
+
   it('measures known text by the fast path and anything else by string-width', async () => {
     const measure = await measureFor(['china', '👍 ok', 'e\u0301']);
     expect(measure('china')).toBe(5);
