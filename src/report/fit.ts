@@ -1,8 +1,10 @@
 // Laying a table out to fit a terminal width. A table that fits is laid out as it is. One that does not is, in
-// turn: stripped of columns with no value in any row; given two-level headers where adjacent headings share a
-// first line (a source over its methods); narrowed by wrapping text (numbers never wrap); and when that is not
-// enough, either split into several tables that repeat the leading key columns (year, scenario, ...) or turned
-// on its side (one row a block of heading: value lines), whichever is shorter. Pure: no drawing, no colour.
+// turn: stripped of columns with no value in any row; relieved of one column of long prose (moved below it as
+// numbered notes); drawn with a first column repeated over runs of rows as a label over each run; given
+// two-level headings where adjacent headings share a first line (a source over its methods); narrowed by
+// wrapping text (numbers never wrap); and when that is not enough, either split into parts that repeat the
+// leading key columns (year, series, ...) or turned on its side (one row a block of heading: value lines),
+// whichever is shorter. Pure: no drawing, no colour.
 import type { Measure } from './width.js';
 
 export type Align = 'left' | 'right';
@@ -40,9 +42,9 @@ export const frameWidth = (columns: number) => 3 * columns + 1;
 const MIN_TEXT = 16;
 /** Key columns repeated in every part take at most this share of the width. */
 const KEY_SHARE = 0.5;
-/** Key columns wider than this are not repeated. */
+/** Key columns after the first wider than this are not repeated. */
 const MAX_KEY = 30;
-/** A text column with a cell wider than this share of the width moves below the table as numbered notes. */
+/** A text column whose cells are on average wider than this share of the width moves below the table as notes. */
 const LONG_TEXT = 0.4;
 /** Tables of more rows than this are not turned on their side. */
 const MAX_SIDEWAYS_ROWS = 40;
@@ -272,7 +274,8 @@ function splitByColumns(grid: Grid, width: number, measure: Measure): Block[] {
   // Keys: the leading columns that name a row (not measurements), repeated in every part.
   const keys: number[] = [];
   for (let x = 0; x < grid.head.length - 1 && grid.kinds[x] !== 'number' && !groupOf(x); x++) {
-    if (needs[x].natural > MAX_KEY || sum([...keys, x].map((k) => needs[k].least)) + frameWidth(keys.length + 1) > KEY_SHARE * width) break;
+    // The first column names the row whatever its width (wrapped if need be); the next ones only if narrow.
+    if ((x > 0 && needs[x].natural > MAX_KEY) || sum([...keys, x].map((k) => needs[k].least)) + frameWidth(keys.length + 1) > KEY_SHARE * width) break;
     keys.push(x);
   }
   // Units kept together in one part where they fit: a group, or a single column.
@@ -391,6 +394,8 @@ function turnedOnItsSide(grid: Grid, width: number, measure: Measure): Block[] {
 const STRONG_BREAK = /[/_\\,;&?=]/;
 /** ...else after these (a range, a file's extension, a date). */
 const WEAK_BREAK = /[-.:)–—]/;
+/** CJK punctuation that closes or ends something: never at the start of a line. */
+const CLOSING = /[）」』》〉】〕，。、；：！？]/;
 // CJK: a line may break after any ideograph or full-width character.
 const CJK = /[\u3000-\u303e\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60]/;
 
@@ -443,7 +448,8 @@ function breakWord(word: string, width: number, measure: Measure): string[] {
     const w = measure(ch);
     if (piece !== '' && used + w > width) {
       const full = CJK.test(ch) || CJK.test(piece.slice(-1));
-      const at = full ? piece.length : [strong, weak, any, piece.length].find((x) => x > 0 && x < piece.length) ?? piece.length;
+      // Closing CJK punctuation never starts a line: it takes the character before it along.
+      const at = full ? piece.length - (CLOSING.test(ch) && piece.length > 1 ? 1 : 0) : [strong, weak, any, piece.length].find((x) => x > 0 && x < piece.length) ?? piece.length;
       pieces.push(piece.slice(0, at));
       piece = piece.slice(at);
       used = measure(piece);

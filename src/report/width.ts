@@ -23,23 +23,25 @@ export function knownWidth(text: string): number | undefined {
   return text.length + (text.match(WIDE)?.length ?? 0);
 }
 
-let general: Measure | undefined;
-
-/** A width function for the lines of these texts: the fast path when it knows them all, else string-width (loaded now). */
-export async function measureFor(texts: Iterable<string>): Promise<Measure> {
-  if (general === undefined) {
-    // Each line of a text is measured on its own: line ends are not in the sample.
-    scan: for (const t of texts) {
-      for (const line of t.split('\n')) {
-        if (knownWidth(line) === undefined) {
-          general = (await import('string-width')).default;
-          break scan;
-        }
+/**
+ * A width function for the lines of these texts: the fast path when it knows them all, else string-width too,
+ * loaded now (`load`: how; a test passes its own).
+ */
+export async function measureFor(texts: Iterable<string>, load: () => Promise<Measure> = loadStringWidth): Promise<Measure> {
+  let slow: Measure | undefined;
+  // Each line of a text is measured on its own: line ends are not in the sample.
+  scan: for (const t of texts) {
+    for (const line of t.split('\n')) {
+      if (knownWidth(line) === undefined) {
+        slow = await load();
+        break scan;
       }
     }
   }
-  const slow = general;
   // Text outside the sample that the fast path does not know is counted a column a character.
   if (slow === undefined) return (text) => knownWidth(text) ?? [...text].length;
-  return (text) => knownWidth(text) ?? slow(text);
+  const general = slow;
+  return (text) => knownWidth(text) ?? general(text);
 }
+
+const loadStringWidth = async (): Promise<Measure> => (await import('string-width')).default;

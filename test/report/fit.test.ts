@@ -26,6 +26,10 @@ describe('wrapText', () => {
     const lines = wrapText('中国大陆占全球成熟制程产能的份额', 10, measure);
     expect(lines).toEqual(['中国大陆占', '全球成熟制', '程产能的份', '额']);
   });
+  it('never starts a line with closing CJK punctuation', () => {
+    const lines = wrapText('2025年扶持计划（报道）', 20, measure);
+    expect(lines).toEqual(['2025年扶持计划（报', '道）']);
+  });
   it('keeps text that fits, and its line ends', () => {
     expect(wrapText('a\nb c', 10, measure)).toEqual(['a', 'b c']);
   });

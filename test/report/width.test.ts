@@ -35,18 +35,34 @@ describe('knownWidth', () => {
 });
 
 describe('measureFor', () => {
-  it('does not load string-width for known text over several lines (a two-line heading)', async () => {
-    const measure = await measureFor(['trendforce_2023_10\ncagr', '中国\n→']);
-    // Outside the sample, text the fast path does not know is counted a column a character: string-width is not loaded.
-    expect(measure('👍')).toBe(1);
+  /** A loader of string-width that counts its calls. */
+  const counting = () => {
+    const calls = { n: 0 };
+    const load = async () => {
+      calls.n++;
+      return (text: string) => stringWidth(text);
+    };
+    return { calls, load };
+  };
+
+  it('does not load string-width for known text, over several lines too (a two-line heading)', async () => {
+    const { calls, load } = counting();
+    const measure = await measureFor(['trendforce_2023_10\ncagr', '中国\n→ −'], load);
+    expect(calls.n).toBe(0);
+    expect(measure('中国 china')).toBe(10);
   });
 
-
-  it('measures known text by the fast path and anything else by string-width', async () => {
-    const measure = await measureFor(['china', '👍 ok', 'e\u0301']);
+  it('loads it for anything else, and measures known text by the fast path and the rest by string-width', async () => {
+    const { calls, load } = counting();
+    const measure = await measureFor(['china', '👍 ok', 'e\u0301'], load);
+    expect(calls.n).toBe(1);
     expect(measure('china')).toBe(5);
     expect(measure('👍 ok')).toBe(5);
     expect(measure('e\u0301')).toBe(1);
     expect(measure('\u001b[1m年份\u001b[22m')).toBe(4);
+  });
+
+  it('loads the real string-width by default', async () => {
+    expect((await measureFor(['👍']))('👍')).toBe(2);
   });
 });
