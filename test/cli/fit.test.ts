@@ -1,9 +1,11 @@
 // Tables that fit: every command's output at 60, 80 and 120 columns (COLUMNS, stdout not a terminal) has no line
 // wider than that, counting CJK characters two columns, in English and Chinese and with --chart; --wide prints
 // every table at its full width; CSV, JSON and Markdown are never cut.
+import { spawnSync } from 'node:child_process';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { semicap } from './run.js';
+import { outputColumns } from '../../src/cli/main.js';
+import { BIN, ROOT, semicap } from './run.js';
 
 /** One run of every command that prints tables (and the default, overview). */
 const RUNS: string[][] = [
@@ -94,4 +96,27 @@ describe('--wide and the file formats', () => {
       expect(widest(narrow.stdout).width).toBeGreaterThan(120);
     });
   }
+});
+
+describe('the width tables fit into', () => {
+  const io = { stdout: async () => undefined, stderr: () => undefined, stderrIsTTY: false };
+  it("is the terminal's when stdout is one, else COLUMNS, else 80", () => {
+    expect(outputColumns({ ...io, stdoutIsTTY: true, stdoutColumns: 70, env: { COLUMNS: '200' } })).toBe(70);
+    expect(outputColumns({ ...io, stdoutIsTTY: false, stdoutColumns: 70, env: { COLUMNS: '200' } })).toBe(200);
+    expect(outputColumns({ ...io, stdoutIsTTY: false, env: {} })).toBe(80);
+    expect(outputColumns({ ...io, stdoutIsTTY: false, env: { COLUMNS: 'wide' } })).toBe(80);
+    expect(outputColumns({ ...io, stdoutIsTTY: true, stdoutColumns: 0, env: { COLUMNS: '100' } })).toBe(100);
+  });
+
+  it('on a real terminal 70 columns wide (util-linux script), capacity fits it', () => {
+    const r = spawnSync('script', ['-qec', `stty cols 70; "${process.execPath}" "${BIN}" capacity --no-color`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, COLUMNS: '200' }, timeout: 60_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+    const lines = r.stdout.replace(/\r/g, '').split('\n');
+    expect(lines.some((l) => l.startsWith('┌'))).toBe(true);
+    // The terminal's 70 columns, not COLUMNS' 200 (nor the 80 of a pipe): the widest table fills most of them.
+    const widestLine = Math.max(...lines.map((l) => stringWidth(l)));
+    expect(widestLine).toBeLessThanOrEqual(70);
+    expect(widestLine).toBeGreaterThan(60);
+  });
 });
