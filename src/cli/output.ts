@@ -217,7 +217,8 @@ async function emitCharts(report: Report, options: OutputOptions & ChartOutputOp
     const paint = await painter(color);
     const { renderTerminalChart } = await import('../report/chart-terminal.js');
     const { measureFor } = await import('../report/width.js');
-    const measure = await measureFor(charts.flatMap((c) => [c.title, c.source ?? '']));
+    // Everything a chart writes as text: its title, source line and legend (labels and the words beside them).
+    const measure = await measureFor(charts.flatMap((c) => [c.title, c.source ?? '', ...c.lines.map((l) => l.label), ...c.bands.map((b) => b.label), ...Object.values(words)]));
     const text = charts.map((c) => renderTerminalChart(c, { width: options.columns ?? 80, ascii: options.ascii === true, chalk: paint, words, measure })).join('\n');
     if (toStdout) await sink.stdout('\n' + text);
     else sink.stderr(text);

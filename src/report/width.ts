@@ -3,8 +3,8 @@
 // characters semicap nearly always prints (ASCII, Latin, punctuation, arrows, box drawing, CJK), whose widths
 // are known here; test/report/width.test.ts checks those against string-width character by character.
 
-/** Characters one column wide: printable ASCII and Latin-1 (not the soft hyphen), punctuation, arrows, maths, box drawing. */
-const ONE = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2200-\\u22ff\\u2500-\\u257f';
+/** Characters one column wide: printable ASCII and Latin-1 (not the soft hyphen), punctuation, arrows, maths, box drawing, blocks and shapes. */
+const ONE = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2200-\\u22ff\\u2500-\\u25fc';
 /** Characters two columns wide: CJK punctuation (not its tone marks), kana, ideographs, Hangul syllables, full-width forms. */
 const TWO = '\\u3000-\\u3029\\u3030-\\u303e\\u3041-\\u3096\\u30a0-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7a3\\uf900-\\ufaff\\uff01-\\uff60\\uffe0-\\uffe6';
 const KNOWN = new RegExp(`^[${ONE}${TWO}]*$`);
