@@ -21,7 +21,7 @@ export interface TerminalChartOptions {
   chalk: Painter;
   /** Words of the legend, for translation. */
   words?: Partial<Record<'source' | 'history' | 'projection' | 'anchor' | 'target', string>>;
-  /** Display width of the title and source line, wrapped to `width` (default: known characters, else one column each). */
+  /** Display width of the title, legend and source line, fitted to `width` (default: known characters, else one column each). */
   measure?: Measure;
 }
 
