@@ -33,7 +33,7 @@ export interface ExtraGlobals {
   ascii: boolean;
   lang: Lang;
   verbose: boolean;
-  columns: number;
+  wide: boolean;
   settings: ResolvedSettings;
 }
 

@@ -17,6 +17,7 @@ export function defineExtraCommands(program: Command, act: Act): void {
         { out: report.out },
       )
         .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))
+        .option('--wide', 'the list of files at its full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false)
         .addOption(report.timestamp.option)
         .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
         .option('--locale <code>', LOCALE_HELP)

@@ -18,6 +18,8 @@ export interface Io {
   stderr(text: string): void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** stdout's width when it is a terminal. */
+  stdoutColumns?: number;
   env: NodeJS.ProcessEnv;
 }
 
@@ -27,8 +29,16 @@ const processIo = (): Io => ({
   stderr: writeStderr,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutColumns: process.stdout.columns,
   env: process.env,
 });
+
+/** The width tables and charts fit into: the terminal's on stdout, else COLUMNS, else 80. */
+export function outputColumns(io: Io): number {
+  if (io.stdoutIsTTY && io.stdoutColumns !== undefined && io.stdoutColumns > 0) return io.stdoutColumns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : 80;
+}
 
 /** Builds the program; `execute` runs a command's implementation and renders its result. */
 export function buildProgram(io: Io, onResult: (result: CommandResult, opts: GlobalOptions) => Promise<void>): Command {
@@ -203,7 +213,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     // The config files read are inputs too: --out never overwrites them.
     // (The result itself, not a copy: a streamed command completes its messages while the output is written.)
     result.inputs = [...(result.inputs ?? []), ...(extra.settings?.configFiles ?? [])];
-    await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
+    await emit(result, { ...opts, columns: outputColumns(io) }, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
     if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(m)}\n`);
     if (opts.out !== undefined && !opts.quiet) {
       const { msg } = await import('../report/i18n.js');

@@ -34,7 +34,7 @@ function pickTable(report: Report, name: string | undefined): Table {
 export const csvWriteOptions = (o: OutputOptions): CsvWriteOptions => ({ neutralise: o.neutralise, excel: o.excel, delimiter: o.delimiter, decimal: o.decimal });
 
 /** Renders the report as text; `paint` colours table output (PLAIN for none). */
-export async function render(whole: Report, options: OutputOptions, version: string, paint: Painter): Promise<string> {
+export async function render(whole: Report, options: OutputOptions & ChartOutputOptions, version: string, paint: Painter): Promise<string> {
   const report = forAudience(whole, options.format === 'table' || options.format === 'md' ? 'people' : 'files');
   switch (options.format) {
     case 'csv':
@@ -44,7 +44,8 @@ export async function render(whole: Report, options: OutputOptions, version: str
     case 'md':
       return renderMarkdown(report);
     case 'table':
-      return renderTables(report, paint);
+      // Fitted to the terminal (or COLUMNS, or 80 columns); --wide: every table at its full width.
+      return renderTables(report, paint, options.wide === true ? undefined : (options.columns ?? 80));
     case 'xlsx':
       // A binary format: written by emit() through src/report/xlsx.ts, never rendered as text.
       throw usageError('--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)');
@@ -90,14 +91,16 @@ function isStdin(target: string): boolean {
   }
 }
 
-/** Chart and language options: --chart, --chart-out, --ascii, --lang. */
+/** Chart, language and width options: --chart, --chart-out, --ascii, --lang, --wide. */
 export interface ChartOutputOptions {
   chart?: boolean;
   chartOut?: string;
   ascii?: boolean;
   lang?: Lang;
-  /** Terminal width for --chart (process.stdout.columns, 80 when unknown). */
+  /** Terminal width that tables and --chart fit into (stdout's columns, else COLUMNS, else 80). */
   columns?: number;
+  /** Tables at their full width, however wide. */
+  wide?: boolean;
   quiet?: boolean;
 }
 
@@ -216,7 +219,10 @@ async function emitCharts(report: Report, options: OutputOptions & ChartOutputOp
     const color = toStdout ? sink.stdoutColor : 0;
     const paint = await painter(color);
     const { renderTerminalChart } = await import('../report/chart-terminal.js');
-    const text = charts.map((c) => renderTerminalChart(c, { width: options.columns ?? 80, ascii: options.ascii === true, chalk: paint, words })).join('\n');
+    const { measureFor } = await import('../report/width.js');
+    // Everything a chart writes as text: its title, source line and legend (labels and the words beside them).
+    const measure = await measureFor(charts.flatMap((c) => [c.title, c.source ?? '', ...c.lines.map((l) => l.label), ...c.bands.map((b) => b.label), ...Object.values(words)]));
+    const text = charts.map((c) => renderTerminalChart(c, { width: options.columns ?? 80, ascii: options.ascii === true, chalk: paint, words, measure })).join('\n');
     if (toStdout) await sink.stdout('\n' + text);
     else sink.stderr(text);
   }

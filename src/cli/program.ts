@@ -29,7 +29,8 @@ function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 
     .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @ (formula injection guard)', false)
     .option('--chart', 'also draw the series as a line chart in the terminal (after the table)', false)
     .option('--chart-out <file.svg>', 'write the chart as a self-contained SVG file')
-    .option('--ascii', 'charts in plain ASCII (automatic when the locale is not UTF-8)', false);
+    .option('--ascii', 'charts in plain ASCII (automatic when the locale is not UTF-8)', false)
+    .option('--wide', 'tables at their full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false);
 }
 
 /** Commands whose --delimiter and --decimal describe their input FILE (see withOutput). */
@@ -240,7 +241,7 @@ export function globalOptions(program: Command, cmd: Command): Globals {
     ascii: s.ascii,
     lang: s.lang,
     verbose: Boolean(program.opts().verbose),
-    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+    wide: o.wide === true,
     settings: s,
   };
 }

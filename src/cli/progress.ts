@@ -53,9 +53,15 @@ export interface CountProgressOptions {
   quiet?: boolean;
   /** Environment: a set CI variable silences progress (CI logs are often pseudo-terminals). */
   env?: Record<string, string | undefined>;
-  /** Shown only once the work has run this long, so quick runs stay quiet (default 1000 ms). */
+  /** Shown only once the work has run this long, so quick runs stay quiet (default: SEMICAP_PROGRESS_DELAY_MS, else 1000 ms). */
   delayMs?: number;
   now?: () => number;
+}
+
+/** The wait before a count progress line appears: SEMICAP_PROGRESS_DELAY_MS (a whole number of ms), else a second. */
+function progressDelay(env: Record<string, string | undefined>): number {
+  const text = env.SEMICAP_PROGRESS_DELAY_MS;
+  return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : 1000;
 }
 
 /**
@@ -68,7 +74,7 @@ export function createCountProgress(total: number, label: string, options: Count
   if (!target.isTTY || options.quiet === true || inCi(env)) return { update: () => undefined, done: () => undefined };
   const now = options.now ?? Date.now;
   const started = now();
-  const delay = options.delayMs ?? 1000;
+  const delay = options.delayMs ?? progressDelay(env);
   // A terminal that reports 0 columns (a pseudo-terminal with no size set) is taken as 80 wide.
   const width = Math.max(20, (target.columns || 80) - 1);
   let shown = false;

@@ -5,6 +5,8 @@ import { extent } from './numbers.js';
 import { escapeControls } from './sanitize.js';
 import type { Painter } from './paint.js';
 import { chartValues, chartYears, isDrawable, valueAt, type Chart } from './series.js';
+import { wrapText } from './fit.js';
+import { knownWidth, type Measure } from './width.js';
 
 export interface TerminalChartOptions {
   /** Terminal width in columns (process.stdout.columns; 80 when unknown). */
@@ -16,6 +18,8 @@ export interface TerminalChartOptions {
   chalk: Painter;
   /** Words of the legend, for translation. */
   words?: Partial<Record<'source' | 'history' | 'projection' | 'anchor' | 'target', string>>;
+  /** Display width of the title, legend and source line, fitted to `width` (default: known characters, else one column each). */
+  measure?: Measure;
 }
 
 // asciichart's symbol order: cross, axis, (unused ×2), horizontal, ╰, ╭, ╮, ╯, vertical.
@@ -126,7 +130,9 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   if (chart.markers.some((m) => m.role === 'anchor')) legend.push(`${chalk.bold(sym.anchor)} ${words.anchor}`);
   if (chart.markers.some((m) => m.role === 'target')) legend.push(`${chalk.bold(sym.target)} ${words.target}`);
 
-  const out: string[] = [chalk.bold(escapeControls(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`))];
+  const measure: Measure = options.measure ?? ((text) => knownWidth(text) ?? [...text].length);
+  const wrap = (text: string) => wrapText(escapeControls(text), Math.max(20, Math.floor(options.width)), measure);
+  const out: string[] = wrap(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`).map((l) => chalk.bold(l));
   for (let r = 0; r <= rows; r++) {
     const labelled = r % labelEvery === 0 || r === rows;
     const label = labelled ? labels[r].padStart(labelWidth) : ' '.repeat(labelWidth);
@@ -135,8 +141,8 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   }
   out.push(`${' '.repeat(labelWidth)} ${sym.corner}${sym.rule.repeat(plotWidth)}`);
   out.push(`${' '.repeat(labelWidth + 2)}${yearAxis(from, to, plotWidth, colOf)}`.replace(/\s+$/, ''));
-  out.push(...wrapLegend(legend, options.width));
-  if (chart.source) out.push(chalk.dim(escapeControls(`${words.source}: ${chart.source}`)));
+  out.push(...wrapLegend(legend, options.width, measure));
+  if (chart.source) out.push(...wrap(`${words.source}: ${chart.source}`).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 
@@ -181,11 +187,11 @@ export function axisLabels(values: readonly number[], range: number, every = 1):
 }
 
 /** Legend entries joined with three spaces, wrapped to the width (entries are never split). */
-function wrapLegend(entries: string[], width: number): string[] {
+function wrapLegend(entries: string[], width: number, measure: Measure): string[] {
   const lines: string[] = [];
   let current = '';
   // eslint-disable-next-line no-control-regex
-  const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const visible = (s: string) => measure(s.replace(/\u001b\[[0-9;]*m/g, ''));
   for (const e of entries) {
     if (current !== '' && visible(current) + 3 + visible(e) > width) {
       lines.push(current);

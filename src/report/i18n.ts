@@ -35,22 +35,6 @@ export function localeIsUtf8(env: NodeJS.ProcessEnv): boolean {
   return /utf-?8/i.test(locale);
 }
 
-// East Asian Wide and Fullwidth ranges (the characters a terminal draws two columns wide).
-const WIDE = /[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Columns a string takes in a terminal: wide characters count 2, colour codes and combining marks 0. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text.replace(ANSI, '')) {
-    const code = ch.codePointAt(0)!;
-    if (code < 32 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code <= 0x36f) || code === 0x200b) continue;
-    width += WIDE.test(ch) ? 2 : 1;
-  }
-  return width;
-}
-
 /** Dataset labels and method names with their Chinese names. */
 export const LABELS: Record<string, string> = withoutPrototype({
   // regions and entities

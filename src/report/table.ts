@@ -1,14 +1,15 @@
-// Tables for people in a terminal, as cli-table3 draws them: plain-ASCII tables are drawn here directly (cheaper at
-// start-up), anything else by cli-table3 itself, loaded then; test/report/table.test.ts checks the two agree.
+// Tables for people in a terminal: one hand-written drawer with cli-table3's characters, fitted to the terminal's
+// width (fit.ts) unless the caller asks for the full width; cli-table3 is not loaded (spanning headings, CJK widths).
+import { type Align, type Block, type Cell, fitTable, type Grid, hanging, type Kind, type Layout, naturalBlock } from './fit.js';
 import type { Report } from './model.js';
 import { formatForPeople } from './numbers.js';
 import type { Painter } from './paint.js';
 import { escapeControls, escapeControlsKeepLines } from './sanitize.js';
+import { type Measure, measureFor } from './width.js';
 
-export type Align = 'left' | 'right';
+export type { Align };
 
-// cli-table3's characters (its defaults), except that there is no rule between body rows: a compact table reads
-// faster and fits more years on a screen.
+// cli-table3's default characters.
 const CHARS = {
   top: '─',
   'top-mid': '┬',
@@ -19,90 +20,102 @@ const CHARS = {
   'bottom-left': '└',
   'bottom-right': '┘',
   left: '│',
-  'left-mid': '',
-  mid: '',
-  'mid-mid': '',
+  'left-mid': '├',
+  'mid-mid': '┼',
   right: '│',
-  'right-mid': '',
+  'right-mid': '┤',
   middle: '│',
 } as const;
 
-/** The cli-table3 options of every semicap table. */
-export function table3Options(head: string[], aligns: readonly Align[]) {
-  return {
-    head,
-    // cli-table3 paints headers and borders by default even without colour: switch that off and colour ourselves.
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { ...CHARS },
-    colAligns: [...aligns],
-    wordWrap: false,
-  };
-}
-
-export async function renderTables(report: Report, chalk: Painter): Promise<string> {
+/**
+ * The report's tables, notes and warnings as text. `width`: the columns to fit everything into (a terminal's
+ * width); undefined draws every table at its full width (--wide).
+ */
+export async function renderTables(report: Report, chalk: Painter, width?: number): Promise<string> {
+  // Text from data is shown with its control characters escaped (sanitize.ts), before any colour is added.
+  const tables = report.tables.map((table) => ({
+    title: table.title ? escapeControlsKeepLines(table.title) : undefined,
+    grid: {
+      head: table.columns.map((c) => escapeControlsKeepLines(c.header)),
+      rows: table.rows.map((row) => table.columns.map((c) => escapeControlsKeepLines(formatForPeople(row[c.key] ?? null, c)))),
+      aligns: table.columns.map((c): Align => (c.type === 'number' || c.type === 'int' ? 'right' : 'left')),
+      kinds: table.columns.map((c): Kind => (c.type === 'number' || c.type === 'int' ? c.type : 'text')),
+    } satisfies Grid,
+  }));
+  const warnings = report.warnings.map((w) => escapeControls(w));
+  const notes = report.notes.map((n) => escapeControls(n));
+  const measure = await measureFor(texts(tables, [...warnings, ...notes]));
   const out: string[] = [];
-  for (const table of report.tables) {
-    // Text from data is shown with its control characters escaped (sanitize.ts), before any colour is added.
-    if (table.title) out.push(chalk.bold(escapeControlsKeepLines(table.title)));
-    const head = table.columns.map((c) => chalk.bold(escapeControlsKeepLines(c.header)));
-    const aligns = table.columns.map((c): Align => (c.type === 'number' || c.type === 'int' ? 'right' : 'left'));
-    const rows = table.rows.map((row) => table.columns.map((c) => escapeControlsKeepLines(formatForPeople(row[c.key] ?? null, c))));
-    out.push(await drawTable(head, rows, aligns), '');
+  for (const { title, grid } of tables) {
+    if (title) out.push(...title.split('\n').flatMap((t) => wrapped('', t, '', width, measure)).map((l) => chalk.bold(l)));
+    const layout: Layout = width === undefined ? { blocks: [naturalBlock(grid, measure)], footnotes: [] } : fitTable(grid, width, measure);
+    out.push(layout.blocks.map((b) => drawBlock(b, measure, chalk)).join('\n\n'));
+    out.push(...layout.footnotes.map((l) => chalk.dim(l)), '');
   }
-  for (const w of report.warnings) out.push(chalk.yellow(`! ${escapeControls(w)}`));
-  for (const n of report.notes) out.push(chalk.dim(`  ${escapeControls(n)}`));
+  for (const w of warnings) out.push(...wrapped('! ', w, '  ', width, measure).map((l) => chalk.yellow(l)));
+  for (const n of notes) out.push(...wrapped('  ', n, '    ', width, measure).map((l) => chalk.dim(l)));
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-/** A table as cli-table3 draws it with table3Options. */
-export async function drawTable(head: string[], rows: string[][], aligns: readonly Align[]): Promise<string> {
-  const plain = drawPlainTable(head, rows, aligns);
-  if (plain !== undefined) return plain;
-  const { default: Table3 } = await import('cli-table3');
-  const t = new Table3(table3Options(head, aligns));
-  for (const row of rows) t.push(row);
-  return t.toString();
+function* texts(tables: { title?: string; grid: Grid }[], lines: string[]): Iterable<string> {
+  for (const { title, grid } of tables) {
+    if (title) yield title;
+    yield* grid.head;
+    for (const r of grid.rows) yield* r;
+  }
+  yield* lines;
 }
 
-// Printable ASCII and line ends: every character one column wide, no escape codes, nothing to wrap or truncate.
-const PLAIN_TEXT = /^[\x20-\x7e\n]*$/;
+/** A line of prose after its prefix, wrapped to the width (none: as it is), its continuation lines indented. */
+function wrapped(prefix: string, text: string, indent: string, width: number | undefined, measure: Measure): string[] {
+  return width === undefined ? [prefix + text] : hanging(prefix, text, indent, width, measure);
+}
 
-/**
- * cli-table3's drawing of a table with table3Options when the header and every cell are printable ASCII (with
- * line ends) and every row has as many cells as the header; undefined otherwise (drawTable then uses cli-table3).
- * Each column is as wide as its widest line plus a space either side; a row as tall as its tallest cell, lines
- * aligned left or right and padded at the bottom; a rule above every row (empty, so left out, below the first)
- * and below the last.
- */
-export function drawPlainTable(head: string[], rows: string[][], aligns: readonly Align[]): string | undefined {
-  const n = head.length;
-  if (n === 0) return undefined;
-  const grid = [head, ...rows];
-  for (const row of grid) {
-    if (row.length !== n) return undefined;
-    for (const cell of row) if (typeof cell !== 'string' || !PLAIN_TEXT.test(cell)) return undefined;
-  }
-  const cells = grid.map((row) => row.map((cell) => cell.split('\n')));
-  const widths = new Array<number>(n).fill(0);
-  for (const row of cells) row.forEach((lines, x) => lines.forEach((line) => (widths[x] = Math.max(widths[x], line.length + 2))));
+/** A table at its full width, as cli-table3 draws it with no rule between body rows. */
+export function drawTable(head: string[], rows: string[][], aligns: readonly Align[], measure: Measure, chalk?: Painter): string {
+  const grid: Grid = { head, rows, aligns: [...aligns], kinds: aligns.map((a): Kind => (a === 'right' ? 'number' : 'text')) };
+  return drawBlock(naturalBlock(grid, measure), measure, chalk);
+}
+
+/** One box: borders, cells padded a space either side and aligned, headings in bold, rules where asked. */
+export function drawBlock(block: Block, measure: Measure, chalk?: Painter): string {
+  const { widths, rows } = block;
+  if (widths.length === 0) return '';
   const out: string[] = [];
-  const rule = (left: string, fill: string, joint: string, right: string) => {
-    const line = left + widths.map((w) => fill.repeat(w)).join(joint) + right;
-    if (line !== '') out.push(line);
+  const starts = (row: Cell[]) => {
+    const s = new Set<number>();
+    let x = 0;
+    for (const c of row) {
+      s.add(x);
+      x += c.span;
+    }
+    return s;
   };
-  cells.forEach((row, y) => {
-    if (y === 0) rule(CHARS['top-left'], CHARS.top, CHARS['top-mid'], CHARS['top-right']);
-    else rule(CHARS['left-mid'], CHARS.mid, CHARS['mid-mid'], CHARS['right-mid']);
-    const height = Math.max(...row.map((lines) => lines.length));
+  const rule = (left: string, right: string, joint: (x: number) => string) =>
+    left + widths.map((w, x) => CHARS.top.repeat(w + 2) + (x < widths.length - 1 ? joint(x + 1) : '')).join('') + right;
+  const top = starts(rows[0] ?? []);
+  out.push(rule(CHARS['top-left'], CHARS['top-right'], (x) => (top.has(x) ? CHARS['top-mid'] : CHARS.top)));
+  rows.forEach((row, y) => {
+    if (y > 0 && block.rulesAbove.has(y)) {
+      const above = starts(rows[y - 1]);
+      const below = starts(row);
+      out.push(rule(CHARS['left-mid'], CHARS['right-mid'], (x) => (above.has(x) && below.has(x) ? CHARS['mid-mid'] : above.has(x) ? CHARS['bottom-mid'] : below.has(x) ? CHARS['top-mid'] : CHARS.top)));
+    }
+    const height = Math.max(...row.map((c) => c.lines.length));
     for (let k = 0; k < height; k++) {
-      const parts = row.map((lines, x) => {
-        const text = lines[k] ?? '';
-        const fill = ' '.repeat(widths[x] - 2 - text.length);
-        return ` ${aligns[x] === 'right' ? fill + text : text + fill} `;
+      let x = 0;
+      const parts = row.map((c) => {
+        const w = widths.slice(x, x + c.span).reduce((a, b) => a + b, 0) + 3 * (c.span - 1);
+        x += c.span;
+        const text = c.lines[k] ?? '';
+        const fill = ' '.repeat(Math.max(0, w - measure(text)));
+        const shown = c.head && chalk && text !== '' ? chalk.bold(text) : text;
+        return ` ${c.align === 'right' ? fill + shown : shown + fill} `;
       });
       out.push(CHARS.left + parts.join(CHARS.middle) + CHARS.right);
     }
   });
-  rule(CHARS['bottom-left'], CHARS.bottom, CHARS['bottom-mid'], CHARS['bottom-right']);
+  const bottom = starts(rows[rows.length - 1] ?? []);
+  out.push(rule(CHARS['bottom-left'], CHARS['bottom-right'], (x) => (bottom.has(x) ? CHARS['bottom-mid'] : CHARS.bottom)));
   return out.join('\n');
 }

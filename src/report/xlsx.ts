@@ -3,7 +3,7 @@
 // that fit the text (wide CJK characters counted double), and notes and warnings on a sheet of their own.
 import ExcelJS from 'exceljs';
 import type { Column, Report } from './model.js';
-import { displayWidth } from './i18n.js';
+import stringWidth from 'string-width';
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 export function sheetName(name: string, taken: Set<string>): string {
@@ -41,8 +41,8 @@ export function buildWorkbook(report: Report): ExcelJS.Workbook {
       const col = ws.getColumn(i + 1);
       if (c.type === 'number' || c.type === 'int') col.numFmt = numFmt(c);
       // A loop, not Math.max(...rows): spreading hundreds of thousands of arguments overflows the stack.
-      let widest = displayWidth(headers[i]);
-      for (const r of table.rows) widest = Math.max(widest, displayWidth(cellText(r[c.key] ?? null, c)));
+      let widest = stringWidth(headers[i]);
+      for (const r of table.rows) widest = Math.max(widest, stringWidth(cellText(r[c.key] ?? null, c)));
       col.width = Math.min(60, Math.max(6, widest + 2));
     });
     // The header row stays text whatever the column's number format.

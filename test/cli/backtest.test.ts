@@ -48,7 +48,7 @@ describe('backtest interval quality', () => {
     const csv = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive', '--horizon', '2', '--origins', '1', '--level', '90', '--format', 'csv']);
     expect(Object.keys(rows(csv.stdout)[0])).toContain('coverage90');
     expect(Object.keys(rows(csv.stdout)[0])).not.toContain('coverage80');
-    const table = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive,auto', '--horizon', '2', '--origins', '1']);
+    const table = await semicap(['backtest', LINES, '--id', 'id', '--method', 'naive,auto', '--horizon', '2', '--origins', '1', '--wide']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/cover 80%.*MSIS 80.*cover 95%.*MSIS 95/);
     expect(table.stdout).toContain('intervals: auto: calibrated on measured errors (M3 yearly train rows');

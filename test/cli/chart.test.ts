@@ -3,9 +3,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/report/i18n.js';
+import stringWidth from 'string-width';
 import { allElements, parseXml } from '../report/xml.js';
 import { removeDir, semicap, tempDir } from './run.js';
+
+/** Columns a line takes in a terminal (CJK two). */
+const displayWidth = (line: string) => stringWidth(line);
 
 const dir = tempDir();
 afterAll(() => removeDir(dir));

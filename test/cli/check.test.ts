@@ -60,7 +60,7 @@ describe('semicap check', () => {
 
   it('a failed rule: exit 1, the table says fail, stderr names FILE:LINE and the comparison', async () => {
     const file = rules('fail.csv', ['China mature share 2027 (Oct 2023) >= 35 %,share,source=trendforce_2023_10 year=2027,>=,35,%', 'fine,rows,dataset=sources,>,0,']);
-    const r = await semicap(['check', file], { env: ENV });
+    const r = await semicap(['check', file, '--wide'], { env: ENV });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/│ +2 │ China mature share 2027 \(Oct 2023\) >= 35 % │ share region=china segment=mature source=trendforce_2023_10 year=2027 method=cagr │ +33\.00 │ +│ ge │ +35\.00 │ +│ % +│ fail +│/);
     expect(r.stdout).toContain('1 of 2 rule(s) passed');

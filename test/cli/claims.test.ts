@@ -212,7 +212,7 @@ describe('overview', () => {
     const file = parse(readFileSync(join(ROOT, 'datasets', 'claims.csv')), { columns: true }) as Record<string, string>[];
     expect(rows.map((x) => x.claim)).toEqual(file.filter((c) => c.headline === 'yes').map((c) => c.text_en));
     expect(rows.find((x) => x.claim.startsWith('Hua Hong'))!.verdict).toBe('conflicts');
-    const table = await semicap(['overview'], { env: ENV });
+    const table = await semicap(['overview', '--wide'], { env: ENV });
     expect(table.stdout).toContain("The article's headline claims, checked (semicap claims)");
     expect(table.stdout).toMatch(/SMIC's 28 nm capacity tripled within three years\. +│ ×3 2022→2025 +│ no_source/);
   });

@@ -345,7 +345,7 @@ describe('overview, validate, datasets', () => {
     const data = copyDatasets(root, 'bad-scenarios');
     const file = join(data, 'scenarios.csv');
     writeFileSync(file, 'scenario,series,assumption,year,value,unit,distribution,sd,min,max,draw,source_id,note\nbase,mature_share,start,2024,34,percent,,,,,,nowhere,\nbase,mature_share,growth_pct,,fast,,,,,,,,\n');
-    const v = await semicap(['validate', data]);
+    const v = await semicap(['validate', data, '--wide']);
     expect(v.code).toBe(65);
     expect(v.stderr).toBe(`semicap: ${file}:2:12: source_id 'nowhere' is not in sources.csv; expected one of its source_id values\nsemicap: ${file}:3:5: 'fast' is not a number; expected a plain number such as 5.9 or a reference such as @capacity_share/china/mature\n`);
     expect(v.stdout).toMatch(/scenarios\.csv\s+│ scenarios\s+│\s+2 │\s+2 │ invalid/);

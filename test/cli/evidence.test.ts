@@ -49,7 +49,7 @@ describe('project: bands per method', async () => {
   });
 
   it('the table shows each band as one range and prints one evidence line per method under the tables', async () => {
-    const t = await semicap(PROJECT);
+    const t = await semicap([...PROJECT, '--wide']);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/│ cagr +│ cagr +│ linear/);
     expect(t.stdout).toMatch(/│ 80 % band +│ 95 % band +│/);
@@ -115,7 +115,7 @@ describe('capacity and self-sufficiency', () => {
     const h = Array.from({ length: 9 }, (_, k) => q('cagr', 11, k + 1));
     expect(Number(y2030.cagr_hi95)).toBeCloseTo(v * Math.exp(Math.max(...h.map((x) => x[4]))), 9);
     expect(Number(y2030.linear_path)).toBeCloseTo(16.7 + (9 * (16.7 - 10.2)) / 11, 9);
-    const t = await semicap(['self-sufficiency']);
+    const t = await semicap(['self-sufficiency', '--wide']);
     expect(t.stdout).toContain('  cagr: compound growth from 2 points 11 years apart, 9 years past the last (2030)');
   });
 });

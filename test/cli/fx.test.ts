@@ -31,7 +31,7 @@ describe('funds', () => {
   });
 
   it("shows Reuters' own conversion (USD 47.5 bn at 7.2449) beside the computed 47.81", async () => {
-    const r = await semicap(['funds', '--fund', 'big_fund'], { env: ENV });
+    const r = await semicap(['funds', '--fund', 'big_fund', '--wide'], { env: ENV });
     expect(r.code).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.includes('big_fund III') && l.includes('registered_capital'))!;
     const cells = line.split('│').map((c) => c.trim());

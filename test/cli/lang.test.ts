@@ -3,12 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/report/i18n.js';
+import stringWidth from 'string-width';
 import { removeDir, semicap, tempDir } from './run.js';
+
+/** Columns a line takes in a terminal (CJK two). */
+const displayWidth = (line: string) => stringWidth(line);
 
 const root = tempDir();
 afterAll(() => removeDir(root));
-const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, HOME: root, XDG_CONFIG_HOME: undefined, SEMICAP_LANG: undefined, SEMICAP_FORMAT: undefined, SEMICAP_DATA: undefined };
+// A wide terminal: tables at their full width, as the layouts below are written.
+const ENV = { COLUMNS: '1000', LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, HOME: root, XDG_CONFIG_HOME: undefined, SEMICAP_LANG: undefined, SEMICAP_FORMAT: undefined, SEMICAP_DATA: undefined };
 
 /** Every line of each table (from its top border to its bottom border) has the same display width. */
 function expectAligned(text: string) {

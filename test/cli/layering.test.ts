@@ -27,7 +27,7 @@ describe('a folder with only the user’s capacity.csv', () => {
     const r = await semicap(['validate', dir, '--format', 'csv'], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     expect(csvRows(r.stdout).map((x) => [x.dataset, x.rows, x.status])).toEqual([['capacity', '2', 'ok']]);
-    const table = await semicap(['validate', dir], { env: ENV });
+    const table = await semicap(['validate', dir, '--wide'], { env: ENV });
     expect(table.stdout).toContain(`${dir}: your capacity.csv layered over the bundled datasets; your rows win on the same key (1 replaced, 1 added); bundled: sources.csv, capacity_share.csv, funds.csv, self_sufficiency.csv, fx.csv`);
     expect(table.stderr).toBe(`semicap: warning: ${join(dir, 'capacity.csv')}:2: yours replaces a bundled row (year=2023 period=Q4 entity=smic segment=company unit=wpm_8in_eq source_id=smic_2023_q4): value 805500 → 900000\n`);
   });
@@ -41,7 +41,7 @@ describe('a folder with only the user’s capacity.csv', () => {
     expect(at('2024').observed).toBe('948000'); // bundled
     expect([at('2026').point, at('2026').observed_kind]).toEqual(['anchor', 'forecast']); // the user's new row
     expect(r.stderr).toContain('semicap: warning: ' + join(dir, 'capacity.csv') + ':2: yours replaces a bundled row (year=2023 period=Q4 entity=smic segment=company unit=wpm_8in_eq source_id=smic_2023_q4): value 805500 → 900000\n');
-    const table = await semicap(['capacity', '--metric', 'wpm', '--region', 'smic', '--data', dir], { env: ENV });
+    const table = await semicap(['capacity', '--metric', 'wpm', '--region', 'smic', '--data', dir, '--wide'], { env: ENV });
     expect(table.stdout).toContain('! ' + join(dir, 'capacity.csv') + ':2: yours replaces a bundled row');
     expect(table.stdout).toContain('your rows win on the same key');
   });

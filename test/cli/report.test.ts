@@ -40,8 +40,9 @@ const EXPECTED_FILES = [
 describe('semicap report --out DIR', async () => {
   const a = join(root, 'a');
   const b = join(root, 'nested', 'b');
-  const runA = await semicap(['report', '--out', a], { env: ENV });
-  const runB = await semicap(['report', '--out', b], { env: ENV });
+  // --wide: each path on one line of the list of files.
+  const runA = await semicap(['report', '--out', a, '--wide'], { env: ENV });
+  const runB = await semicap(['report', '--out', b, '--wide'], { env: ENV });
 
   it('writes the folder and lists the files on stdout', () => {
     expect(runA.code).toBe(0);

@@ -1,8 +1,11 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { axisLabels, formatTick, renderTerminalChart, yearAxis } from '../../src/report/chart-terminal.js';
-import { displayWidth } from '../../src/report/i18n.js';
+import stringWidth from 'string-width';
 import { chartFromTable, chartsOf, spreadBand, valueAt, type Chart } from '../../src/report/series.js';
+
+/** Columns a line takes in a terminal (CJK two). */
+const displayWidth = (line: string) => stringWidth(line);
 
 const plain = new Chalk({ level: 0 });
 const history = [2019, 2020, 2021, 2022, 2023].map((year, i) => ({ year, value: 20 + 2 * i }));

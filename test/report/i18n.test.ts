@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bothNames, detectLang, displayWidth, langFromLocale, localeIsUtf8, localizeReport, msg, translateHeader, translateText } from '../../src/report/i18n.js';
+import { bothNames, detectLang, langFromLocale, localeIsUtf8, localizeReport, msg, translateHeader, translateText } from '../../src/report/i18n.js';
 import { makeReport } from '../../src/report/model.js';
 
 describe('language detection', () => {
@@ -23,17 +23,6 @@ describe('language detection', () => {
     expect(localeIsUtf8({ LANG: 'C' })).toBe(false);
     expect(localeIsUtf8({ LANG: 'en_US.UTF-8', LC_ALL: 'POSIX' })).toBe(false);
     expect(localeIsUtf8({ LANG: 'zh_CN.GB18030' })).toBe(false);
-  });
-});
-
-describe('displayWidth', () => {
-  it('counts CJK and full-width characters as two columns and colour codes as none', () => {
-    expect(displayWidth('china')).toBe(5);
-    expect(displayWidth('中国大陆')).toBe(8);
-    expect(displayWidth('中国大陆 china')).toBe(14);
-    expect(displayWidth('（%）')).toBe(5);
-    expect(displayWidth('\u001b[1m年份\u001b[22m')).toBe(4);
-    expect(displayWidth('─┼│')).toBe(3);
   });
 });
 
