@@ -49,12 +49,13 @@ export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigF
   } catch (e) {
     throw dataError(`${path}: not valid JSON (${(e as Error).message}); expected e.g. {"format": "csv", "lang": "zh"}`);
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw dataError(`${path}: expected a JSON object such as {"format": "csv"}`);
+  if (!isRecord(doc)) throw dataError(`${path}: expected a JSON object such as {"format": "csv"}`);
   const settings: ConfigSettings = {};
-  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
-    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-      const hint = closest(key, CONFIG_KEYS);
-      throw dataError(`${path}: unknown setting '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${CONFIG_KEYS.join(', ')}`);
+  for (const [name, value] of Object.entries(doc)) {
+    const key = CONFIG_KEYS.find((k) => k === name);
+    if (key === undefined) {
+      const hint = closest(name, CONFIG_KEYS);
+      throw dataError(`${path}: unknown setting '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${CONFIG_KEYS.join(', ')}`);
     }
     if (key === 'color' || key === 'ascii') {
       if (typeof value !== 'boolean') throw dataError(`${path}: '${key}' must be true or false`);
@@ -71,6 +72,9 @@ export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigF
   }
   return { path, scope, settings };
 }
+
+/** A JSON object (not null, not an array). */
+const isRecord = (doc: unknown): doc is Record<string, unknown> => doc !== null && typeof doc === 'object' && !Array.isArray(doc);
 
 /** The config files that apply, highest precedence first (project, then user). */
 export function loadConfig(cwd: string, env: NodeJS.ProcessEnv): ConfigFile[] {

@@ -24,7 +24,7 @@ export type SettingsOf<T extends OptionTable> = { -readonly [K in keyof T]: T[K]
 
 const def = <T>(option: Option, parse: (value: unknown, flag: string) => T): OptionDef<T> => ({ option, parse, aliases: [] });
 /** Commander's value of an option that takes one: the text typed, or the default (undefined: neither). */
-const given = (value: unknown): value is string => typeof value === 'string';
+export const given = (value: unknown): value is string => typeof value === 'string';
 
 /** Text as given; with a default, never undefined. */
 export function text(flags: string, help: string): OptionDef<string | undefined>;

@@ -11,7 +11,7 @@ import { defineExtraCommands } from './define-extras.js';
 import { defineForecastCommands } from './define-forecast.js';
 import { defineScenarioCommands } from './define-scenario.js';
 import { dataOptions, outputOptions, programOptions } from './output-options.js';
-import { settingsOf, withOptions, type OptionTable, type SettingsOf } from './options.js';
+import { given, settingsOf, withOptions, type OptionTable, type SettingsOf } from './options.js';
 
 type OnResult = (result: CommandResult, opts: Globals) => Promise<void>;
 
@@ -42,7 +42,7 @@ export function makeAction(program: Command, onResult: OnResult) {
     async function (this: Command, ...params: unknown[]) {
       const cmd = this;
       const g = globalOptions(program, cmd);
-      const args = (params.slice(0, cmd.registeredArguments.length) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
+      const args = params.slice(0, cmd.registeredArguments.length).flatMap((a) => (Array.isArray(a) ? a.filter(given) : given(a) ? [a] : []));
       const { settings, deprecations } = settingsOf(cmd, table ?? ({} as T));
       const impl = await load();
       let result: CommandResult;
