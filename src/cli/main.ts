@@ -1,7 +1,7 @@
 // Entry point of the CLI: builds the program, runs one command, renders its report, and maps any error to
 // an exit code in one place. Command implementations are loaded only when their command runs.
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { isSemicapError, usageError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
@@ -242,19 +242,19 @@ function handleError(e: unknown, debug: boolean, io: Pick<Io, 'stderr'>): number
   return EXIT.internal;
 }
 
-/** Global options that take no part in choosing a command; `--lang` takes a value. */
-const GLOBAL_FLAGS = new Set(['--no-color', '--debug', '-q', '--quiet', '--verbose']);
-
 /** The default command, overview, also runs when only global options are given (`semicap -q`, `semicap --lang zh`). */
 export function withDefaultCommand(argv: string[]): string[] {
+  const globals = Object.values(programOptions()).map((d) => d.option);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (GLOBAL_FLAGS.has(a) || a.startsWith('--lang=')) continue;
-    if (a === '--lang' && i + 1 < argv.length) {
+    const named = (o: Option) => a === o.short || a === o.long;
+    const option = globals.find((o) => named(o) || (o.required && a.startsWith(`${o.long}=`)));
+    if (option === undefined) return argv;
+    // An option that takes a value (--lang zh) takes the next word; without one, commander says it is missing.
+    if (option.required && named(option)) {
+      if (i + 1 >= argv.length) return argv;
       i++;
-      continue;
     }
-    return argv;
   }
   return [...argv, 'overview'];
 }

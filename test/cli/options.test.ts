@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { backtestOptions, goalOptions, MAX_SIMULATION_SEED, projectOptions, scenarioOptions, sharesOptions } from '../../src/cli/command-options.js';
 import { settingsOf, withOptions, type OptionTable, year } from '../../src/cli/options.js';
+import { withDefaultCommand } from '../../src/cli/main.js';
 import { dataOptions, outputOptions, programOptions, reportOutputOptions } from '../../src/cli/output-options.js';
 import { defaultLookTo, defaultThrough } from '../../src/domain/horizons.js';
 import { MAX_SEED } from '../../src/forecast/random.js';
@@ -98,5 +99,16 @@ describe('default horizons', () => {
     expect(parse(programOptions(), []).settings).toEqual({ color: true, debug: false, quiet: false, verbose: false, lang: undefined });
     expect(parse(programOptions(), ['--no-color', '--debug', '-q', '--verbose', '--lang', 'zh']).settings).toEqual({ color: false, debug: true, quiet: true, verbose: true, lang: 'zh' });
     expect(() => parse(programOptions(), ['--lang', 'fr'])).toThrow("argument 'fr' is invalid. Allowed choices are en, zh.");
+  });
+
+  it('only program options before any command: the overview runs (the options read from their table)', () => {
+    expect(withDefaultCommand(['-q', '--no-color', '--lang', 'zh', '--verbose', '--debug'])).toEqual(['-q', '--no-color', '--lang', 'zh', '--verbose', '--debug', 'overview']);
+    expect(withDefaultCommand(['--lang=zh', '--quiet'])).toEqual(['--lang=zh', '--quiet', 'overview']);
+    expect(withDefaultCommand([])).toEqual(['overview']);
+    // A value missing, a command or an output option: left for commander to run or refuse.
+    expect(withDefaultCommand(['--lang'])).toEqual(['--lang']);
+    expect(withDefaultCommand(['-q', 'funds'])).toEqual(['-q', 'funds']);
+    expect(withDefaultCommand(['-q', '--format', 'csv'])).toEqual(['-q', '--format', 'csv']);
+    expect(withDefaultCommand(['--debug=1'])).toEqual(['--debug=1']);
   });
 });
