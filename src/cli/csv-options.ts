@@ -95,7 +95,7 @@ export interface CsvOptionContext {
   /** forecast and backtest: --delimiter and --decimal describe FILE, and with --excel the output as well. */
   readsCsv: boolean;
   /** Whether the user gave the option (not its default). */
-  given(name: 'delimiter' | 'decimal' | 'locale'): boolean;
+  given(name: 'delimiter' | 'decimal'): boolean;
 }
 
 /**
