@@ -25,13 +25,13 @@ export function parseAnchorArg(text: string, option: string): AnchorArg {
 }
 
 export function parseYearArg(text: string, option: string): number {
-  const year = parseYear(String(text));
+  const year = parseYear(text);
   if (!year.ok) throw usageError(`${option} ${year.reason}`);
   return year.value;
 }
 
 export function parseNumberArg(text: string, option: string, rules: { min?: number; max?: number; integer?: boolean } = {}): number {
-  const n = parseNumber(String(text), { percentSign: true, origin: 'argument' });
+  const n = parseNumber(text, { percentSign: true, origin: 'argument' });
   if (!n.ok) throw usageError(`${option} ${n.reason}; expected a number`);
   if (rules.integer && !Number.isInteger(n.value)) throw usageError(`${option} ${text} is not a whole number`);
   if (rules.min !== undefined && n.value < rules.min) throw usageError(`${option} ${text} is below ${rules.min}`);
@@ -41,7 +41,7 @@ export function parseNumberArg(text: string, option: string, rules: { min?: numb
 
 /** `80,95` → [80, 95]; each strictly between 0 and 100. */
 export function parseLevels(text: string): number[] {
-  const levels = String(text)
+  const levels = text
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')
@@ -52,16 +52,19 @@ export function parseLevels(text: string): number[] {
 
 /** `cagr, linear` → ['cagr', 'linear'], each checked against the allowed names (with a suggestion). */
 export function parseListArg<T extends string>(text: string, option: string, allowed: readonly T[]): T[] {
-  const items = String(text)
+  const items = text
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
   if (items.length === 0) throw usageError(`${option} is empty; expected one or more of ${allowed.join(', ')}`);
+  const names: T[] = [];
   for (const item of items) {
-    if (!allowed.includes(item as T)) {
+    const name = allowed.find((a) => a === item);
+    if (name === undefined) {
       const hint = closest(item, allowed);
       throw usageError(`${option}: unknown '${item}'; expected one of ${allowed.join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`);
     }
+    names.push(name);
   }
-  return [...new Set(items)] as T[];
+  return [...new Set(names)];
 }

@@ -12,6 +12,7 @@ import {
   anchors,
   choice,
   flag,
+  given,
   intervals,
   levels,
   lookTo,
@@ -44,7 +45,7 @@ export type ProjectOptions = SettingsOf<ReturnType<typeof projectOptions>>;
 function floorOption(): OptionDef<number | null | undefined> {
   return {
     option: new Option('--floor <value>', 'lower bound a path is held at, with a warning (default 0; none: no floor, for values that can be negative)'),
-    parse: (v, f) => (v === undefined ? undefined : String(v).trim().toLowerCase() === 'none' ? null : parseNumberArg(String(v), f)),
+    parse: (v, f) => (!given(v) ? undefined : v.trim().toLowerCase() === 'none' ? null : parseNumberArg(v, f)),
     aliases: [],
   };
 }
@@ -112,7 +113,7 @@ export type DatasetsOptions = SettingsOf<ReturnType<typeof datasetsOptions>>;
 function jobsOption(help: string): OptionDef<number | 'auto'> {
   return {
     option: new Option('--jobs <n>', help).default('auto'),
-    parse: (v, f) => (v === undefined || String(v) === 'auto' ? 'auto' : parseNumberArg(String(v), f, { integer: true, min: 1, max: 256 })),
+    parse: (v, f) => (!given(v) || v === 'auto' ? 'auto' : parseNumberArg(v, f, { integer: true, min: 1, max: 256 })),
     aliases: [],
   };
 }
@@ -178,9 +179,9 @@ function percentilesOption(): OptionDef<number[] | undefined> {
   return {
     option: new Option('--percentiles <list>', 'percentiles reported per year, e.g. 10,50,90 (default 5,25,50,75,95)'),
     parse: (v, f) =>
-      v === undefined
+      !given(v)
         ? undefined
-        : String(v)
+        : v
             .split(',')
             .map((s) => s.trim())
             .filter((s) => s !== '')

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { readInput } from '../data/input.js';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Command } from 'commander';
 // A bad SEMICAP_* variable is a usage error (like a bad flag); a bad file is a data error.
 import { dataError, usageError as usage } from '../errors.js';
 import { detectLang, LANGS, localeIsUtf8, type Lang } from '../report/i18n.js';
+import type { Format } from '../report/model.js';
 import { closest } from './args.js';
 
 export interface ConfigSettings {
@@ -45,12 +45,13 @@ export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigF
   } catch (e) {
     throw dataError(`${path}: not valid JSON (${(e as Error).message}); expected e.g. {"format": "csv", "lang": "zh"}`);
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw dataError(`${path}: expected a JSON object such as {"format": "csv"}`);
+  if (!isRecord(doc)) throw dataError(`${path}: expected a JSON object such as {"format": "csv"}`);
   const settings: ConfigSettings = {};
-  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
-    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-      const hint = closest(key, CONFIG_KEYS);
-      throw dataError(`${path}: unknown setting '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${CONFIG_KEYS.join(', ')}`);
+  for (const [name, value] of Object.entries(doc)) {
+    const key = CONFIG_KEYS.find((k) => k === name);
+    if (key === undefined) {
+      const hint = closest(name, CONFIG_KEYS);
+      throw dataError(`${path}: unknown setting '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${CONFIG_KEYS.join(', ')}`);
     }
     if (key === 'color' || key === 'ascii') {
       if (typeof value !== 'boolean') throw dataError(`${path}: '${key}' must be true or false`);
@@ -58,8 +59,9 @@ export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigF
     } else {
       if (typeof value !== 'string' || value === '') throw dataError(`${path}: '${key}' must be a non-empty string`);
       if (key === 'lang') {
-        if (!LANGS.includes(value as Lang)) throw dataError(`${path}: lang '${value}' is not supported; expected ${LANGS.join(' or ')}`);
-        settings.lang = value as Lang;
+        const lang = LANGS.find((l) => l === value);
+        if (lang === undefined) throw dataError(`${path}: lang '${value}' is not supported; expected ${LANGS.join(' or ')}`);
+        settings.lang = lang;
       } else if (key === 'data') settings.data = resolve(dirname(path), value);
       else settings.format = value;
     }
@@ -67,13 +69,16 @@ export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigF
   return { path, scope, settings };
 }
 
+/** A JSON object (not null, not an array). */
+const isRecord = (doc: unknown): doc is Record<string, unknown> => doc !== null && typeof doc === 'object' && !Array.isArray(doc);
+
 /** The config files that apply, highest precedence first (project, then user). */
 export function loadConfig(cwd: string, env: NodeJS.ProcessEnv): ConfigFile[] {
   return configPaths(cwd, env).map((c) => readConfigFile(c.path, c.scope));
 }
 
 export interface ResolvedSettings {
-  format: string;
+  format: Format;
   data?: string;
   lang: Lang;
   color: boolean;
@@ -83,11 +88,27 @@ export interface ResolvedSettings {
   configFiles: string[];
 }
 
-const formatChoices = (cmd: Command): readonly string[] | undefined => cmd.options.find((o) => o.long === '--format')?.argChoices;
+/** What the command line says about the settings resolved here (parsed by the tables of output-options.ts). */
+export interface SettingFlags {
+  /** --format, or its default (table). */
+  format: Format;
+  /** The user gave --format. */
+  formatGiven: boolean;
+  /** The formats the command takes; undefined: it has no --format. */
+  formats?: readonly Format[];
+  /** --data; `readsData`: the command takes --data. */
+  data?: string;
+  readsData: boolean;
+  /** --lang, when given. */
+  lang?: Lang;
+  /** false: --no-color. */
+  color: boolean;
+  /** --ascii. */
+  ascii: boolean;
+}
 
 /** Resolves format, data folder, language, colour and ASCII for one command run. */
-export function resolveSettings(program: Command, cmd: Command, env: NodeJS.ProcessEnv, cwd: string): ResolvedSettings {
-  const o = cmd.optsWithGlobals() as Record<string, unknown>;
+export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv, cwd: string): ResolvedSettings {
   const files = loadConfig(cwd, env);
   const fromFiles = <K extends keyof ConfigSettings>(key: K): { value: ConfigSettings[K]; origin: string } | undefined => {
     const file = files.find((f) => f.settings[key] !== undefined);
@@ -96,28 +117,28 @@ export function resolveSettings(program: Command, cmd: Command, env: NodeJS.Proc
   const origins = { format: 'default', data: 'default', lang: 'default', color: 'default', ascii: 'default' };
 
   // Format: only commands with a --format option have one.
-  let format = String(o.format ?? 'table');
-  const choices = formatChoices(cmd);
-  if (choices !== undefined && cmd.getOptionValueSource('format') === 'cli') origins.format = 'flag';
+  let format = flags.format;
+  const choices = flags.formats;
+  if (choices !== undefined && flags.formatGiven) origins.format = 'flag';
   else if (choices !== undefined) {
     const env_ = env.SEMICAP_FORMAT !== undefined && env.SEMICAP_FORMAT !== '' ? { value: env.SEMICAP_FORMAT, origin: 'SEMICAP_FORMAT' } : undefined;
     const pick = env_ ?? fromFiles('format');
     if (pick?.value !== undefined) {
-      if (!choices.includes(pick.value)) {
+      const chosen = choices.find((c) => c === pick.value);
+      if (chosen === undefined) {
         const where = pick.origin === 'SEMICAP_FORMAT' ? 'SEMICAP_FORMAT' : pick.origin;
         const message = `${where}: format '${pick.value}' is not one of ${choices.join(', ')}`;
         throw pick.origin === 'SEMICAP_FORMAT' ? usage(message) : dataError(message);
       }
-      format = pick.value;
+      format = chosen;
       origins.format = pick.origin;
     }
   }
 
   // Data folder: only commands with --data read datasets.
-  let data = o.data as string | undefined;
-  const hasData = cmd.options.some((opt) => opt.long === '--data');
+  let data = flags.data;
   if (data !== undefined) origins.data = 'flag';
-  else if (hasData) {
+  else if (flags.readsData) {
     if (env.SEMICAP_DATA !== undefined && env.SEMICAP_DATA !== '') {
       data = env.SEMICAP_DATA;
       origins.data = 'SEMICAP_DATA';
@@ -131,12 +152,13 @@ export function resolveSettings(program: Command, cmd: Command, env: NodeJS.Proc
   }
 
   let lang: Lang = 'en';
-  if (program.getOptionValueSource('lang') === 'cli') {
-    lang = o.lang as Lang;
+  if (flags.lang !== undefined) {
+    lang = flags.lang;
     origins.lang = 'flag';
   } else if (env.SEMICAP_LANG !== undefined && env.SEMICAP_LANG !== '') {
-    if (!LANGS.includes(env.SEMICAP_LANG as Lang)) throw usage(`SEMICAP_LANG: '${env.SEMICAP_LANG}' is not supported; expected ${LANGS.join(' or ')}`);
-    lang = env.SEMICAP_LANG as Lang;
+    const envLang = LANGS.find((l) => l === env.SEMICAP_LANG);
+    if (envLang === undefined) throw usage(`SEMICAP_LANG: '${env.SEMICAP_LANG}' is not supported; expected ${LANGS.join(' or ')}`);
+    lang = envLang;
     origins.lang = 'SEMICAP_LANG';
   } else if (fromFiles('lang')?.value !== undefined) {
     const pick = fromFiles('lang')!;
@@ -147,14 +169,14 @@ export function resolveSettings(program: Command, cmd: Command, env: NodeJS.Proc
     origins.lang = 'locale';
   }
 
-  let color = program.opts().color !== false;
+  let color = flags.color;
   if (!color) origins.color = 'flag';
   else if (fromFiles('color')?.value === false) {
     color = false;
     origins.color = fromFiles('color')!.origin;
   }
 
-  let ascii = o.ascii === true;
+  let ascii = flags.ascii;
   if (ascii) origins.ascii = 'flag';
   else if (fromFiles('ascii')?.value !== undefined) {
     ascii = fromFiles('ascii')!.value!;

@@ -50,4 +50,6 @@ export interface CommandResult {
   messages?: string[];
   /** Older option spellings the run used: one note each on stderr, before the output. */
   deprecations?: string[];
+  /** Options given that have no effect in this run: one warning each on stderr, before the output. */
+  optionWarnings?: string[];
 }

@@ -79,6 +79,15 @@ export function parseCsvDecimal(text: string): CsvDecimal {
   throw usageError(`--decimal '${text}'; expected . or ,`);
 }
 
+/** The CSV dialect options as given (parsed by the output option table, output-options.ts). */
+export interface CsvDialectFlags {
+  excel: boolean;
+  locale?: string;
+  /** The output's (or, in forecast and backtest, FILE's) delimiter and decimal mark, as typed. */
+  delimiter?: string;
+  decimal?: string;
+}
+
 /** How the command was run: whether it writes CSV at all, and whether --delimiter/--decimal describe its input file. */
 export interface CsvOptionContext {
   /** --format csv, or a command that writes CSV files whatever its --format (report). */
@@ -86,7 +95,7 @@ export interface CsvOptionContext {
   /** forecast and backtest: --delimiter and --decimal describe FILE, and with --excel the output as well. */
   readsCsv: boolean;
   /** Whether the user gave the option (not its default). */
-  given(name: 'delimiter' | 'decimal' | 'locale'): boolean;
+  given(name: 'delimiter' | 'decimal'): boolean;
 }
 
 /**
@@ -94,21 +103,30 @@ export interface CsvOptionContext {
  * cannot apply. --locale alone sets the delimiter and decimal mark; --delimiter and --decimal shape only --excel
  * CSV, so plain CSV stays RFC 4180 for programs.
  */
-export function csvOutputOptions(o: Record<string, unknown>, ctx: CsvOptionContext): CsvOutputOptions {
-  const excel = o.excel === true;
+export function csvOutputOptions(o: CsvDialectFlags, ctx: CsvOptionContext): CsvOutputOptions {
+  const excel = o.excel;
   const own = (['delimiter', 'decimal'] as const).filter((name) => ctx.given(name) && !ctx.readsCsv).map((name) => `--${name}`);
-  if (ctx.given('locale')) {
+  if (o.locale !== undefined) {
     if (!ctx.writesCsv) throw usageError('--locale applies to --format csv only (xlsx and JSON hold numbers as numbers, and Excel shows xlsx numbers in its own locale)');
     if (own.length > 0) throw usageError(`give --locale or ${own.join(' and ')}, not both`);
-    return { excel: true, ...excelLocale(String(o.locale)) };
+    return { excel: true, ...excelLocale(o.locale) };
   }
   const verb = own.length > 1 ? 'shape' : 'shapes';
   if (own.length > 0 && !ctx.writesCsv) throw usageError(`${own.join(' and ')} ${verb} CSV output; add --format csv --excel (or --format csv --locale de, fr, …)`);
   if (own.length > 0 && !excel) throw usageError(`${own.join(' and ')} ${verb} the CSV written for Excel; add --excel (or use --locale de, fr, … for both)`);
   if (!excel) return { excel };
   // forecast and backtest: --excel writes in the dialect of FILE, unless --locale names another.
-  const delimiter = o.delimiter === undefined ? ',' : parseCsvDelimiter(String(o.delimiter), ctx.readsCsv ? ' (--excel writes in the dialect of FILE; --locale en, de, … chooses another)' : '');
-  const decimal = o.decimal === undefined ? '.' : parseCsvDecimal(String(o.decimal));
+  const delimiter = o.delimiter === undefined ? ',' : parseCsvDelimiter(o.delimiter, ctx.readsCsv ? ' (--excel writes in the dialect of FILE; --locale en, de, … chooses another)' : '');
+  const decimal = o.decimal === undefined ? '.' : parseCsvDecimal(o.decimal);
   if (decimal === ',' && delimiter === ',') throw usageError('--decimal , needs another --delimiter (such as ";"), or the numbers would split into two cells');
   return { excel, delimiter, decimal };
+}
+
+/**
+ * --excel shapes only the CSV written; with another --format it has no effect. A warning rather than an error, so
+ * that scripts that pass --excel to every run keep working.
+ */
+export function excelIgnored(excel: boolean, format: string, ctx: Pick<CsvOptionContext, 'writesCsv'>): string | undefined {
+  if (!excel || ctx.writesCsv) return undefined;
+  return `--excel applies to --format csv only; ignored with --format ${format}`;
 }

@@ -1,29 +1,29 @@
 // Commands of reports, CI checks and shell completion are declared here, next to their options.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { reportOptions } from './command-options.js';
 import { withOptions } from './options.js';
-import { DECIMAL_HELP, DELIMITER_HELP, LOCALE_HELP } from './csv-options.js';
+import { reportOutputOptions } from './output-options.js';
 import { examples, withData, withOutput, type Act } from './program.js';
 
 export function defineExtraCommands(program: Command, act: Act): void {
   const report = reportOptions();
+  const { format, wide, ...csv } = reportOutputOptions();
   examples(
     withData(
       withOptions(
-        program
-          .command('report')
-          .description('run the standard analyses and write a folder: summary.md, one CSV per table, report.json, SVG charts, index.html'),
-        // --out first, as before; --timestamp is parsed from the same table, declared after --format.
-        { out: report.out },
-      )
-        .addOption(new Option('-f, --format <format>', 'format of the list of written files on stdout').choices(['table', 'csv', 'json', 'md']).default('table'))
-        .option('--wide', 'the list of files at its full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false)
-        .addOption(report.timestamp.option)
-        .option('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false)
-        .option('--locale <code>', LOCALE_HELP)
-        .option('--delimiter <char>', DELIMITER_HELP)
-        .option('--decimal <char>', DECIMAL_HELP)
-        .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @', false),
+        withOptions(
+          program
+            .command('report')
+            .description('run the standard analyses and write a folder: summary.md, one CSV per table, report.json, SVG charts, index.html'),
+          // --out first, as before; --timestamp is parsed from the same table, declared after --format.
+          { out: report.out },
+        )
+          .addOption(format.option)
+          .addOption(wide.option)
+          .addOption(report.timestamp.option),
+        // The CSV dialect of the files written (output-options.ts reportOutputOptions).
+        csv,
+      ),
     ),
     ['semicap report --out report/', 'semicap report --out report/ --data examples/my-data/ --lang zh', 'semicap report --out report/ --locale fr', 'semicap report --out report/ && cat report/summary.md >> "$GITHUB_STEP_SUMMARY"'],
   ).action(act(async () => (await import('./commands/report.js')).report, report));

@@ -1,14 +1,16 @@
 // Entry point of the CLI: builds the program, runs one command, renders its report, and maps any error to
 // an exit code in one place. Command implementations are loaded only when their command runs.
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { isSemicapError, usageError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
-import type { CommandResult, GlobalOptions } from './context.js';
+import type { CommandResult, Globals } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
 import { escapeControls, escapeControlsKeepLines } from '../report/sanitize.js';
-import { defineCommands, type ExtraGlobals } from './program.js';
+import { withOptions } from './options.js';
+import { programOptions } from './output-options.js';
+import { defineCommands } from './program.js';
 import { describeErrno, removePendingWrites } from '../report/write.js';
 
 export const VERSION: string = pkg.version;
@@ -41,15 +43,13 @@ export function outputColumns(io: Io): number {
 }
 
 /** Builds the program; `execute` runs a command's implementation and renders its result. */
-export function buildProgram(io: Io, onResult: (result: CommandResult, opts: GlobalOptions) => Promise<void>): Command {
-  const program = new Command('semicap')
-    .description('Semiconductor capacity forecaster: growth projections, forecasts and sourced data on mature-node capacity, chip funds and self-sufficiency.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--no-color', 'no colour codes (also NO_COLOR=1)')
-    .option('--debug', 'print stack traces of internal errors', false)
-    .option('-q, --quiet', 'no messages on stderr except errors', false)
-    .option('--verbose', 'extra diagnostics on stderr: settings and where they came from, timings', false)
-    .addOption(new Option('--lang <lang>', 'language of headings, titles and messages (default: SEMICAP_LANG, config, LANG)').choices(['en', 'zh']))
+export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Globals) => Promise<void>): Command {
+  const program = withOptions(
+    new Command('semicap')
+      .description('Semiconductor capacity forecaster: growth projections, forecasts and sourced data on mature-node capacity, chip funds and self-sufficiency.')
+      .version(VERSION, '-V, --version', 'print the version'),
+    programOptions(),
+  )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -195,15 +195,15 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   let stdoutColor: ColorLevel = 0;
   let resultCode: number = EXIT.ok;
   const started = nowMs();
-  const onResult = async (result: CommandResult, opts: GlobalOptions) => {
+  const onResult = async (result: CommandResult, opts: Globals) => {
     debug = opts.debug;
     stdoutColor = colorLevel({ isTTY: io.stdoutIsTTY, getColorDepth: () => process.stdout.getColorDepth?.() ?? 8 }, io.env, !opts.color);
     const { emit } = await import('./output.js');
-    const extra = opts as GlobalOptions & Partial<ExtraGlobals>;
     // An older option spelling: one note each, before the output (--quiet drops them like every message).
     if (!opts.quiet) for (const d of result.deprecations ?? []) io.stderr(`semicap: ${escapeControls(d)}\n`);
-    if (extra.verbose && extra.settings) {
-      const { format, data, lang, color, ascii, origins, configFiles } = extra.settings;
+    if (!opts.quiet) for (const w of result.optionWarnings ?? []) io.stderr(`semicap: warning: ${escapeControls(w)}\n`);
+    if (opts.verbose) {
+      const { format, data, lang, color, ascii, origins, configFiles } = opts.settings;
       io.stderr(`semicap: config files: ${configFiles.length > 0 ? escapeControls(configFiles.join(', ')) : 'none'}\n`);
       io.stderr(`semicap: format=${format} (${origins.format}), data=${escapeControls(data ?? 'bundled')} (${escapeControls(origins.data)}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
       // A streamed table (forecast) is computed while it is written: its time is the 'done in' below.
@@ -212,14 +212,14 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     }
     // The config files read are inputs too: --out never overwrites them.
     // (The result itself, not a copy: a streamed command completes its messages while the output is written.)
-    result.inputs = [...(result.inputs ?? []), ...(extra.settings?.configFiles ?? [])];
+    result.inputs = [...(result.inputs ?? []), ...opts.settings.configFiles];
     await emit(result, { ...opts, columns: outputColumns(io) }, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
     if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(m)}\n`);
     if (opts.out !== undefined && !opts.quiet) {
       const { msg } = await import('../report/i18n.js');
-      io.stderr(`semicap: ${escapeControls(msg('wrote', extra.lang ?? 'en', { file: opts.out }))}\n`);
+      io.stderr(`semicap: ${escapeControls(msg('wrote', opts.lang, { file: opts.out }))}\n`);
     }
-    if (extra.verbose) io.stderr(`semicap: done in ${Math.round(nowMs() - started)} ms\n`);
+    if (opts.verbose) io.stderr(`semicap: done in ${Math.round(nowMs() - started)} ms\n`);
     if (result.exitCode !== undefined) resultCode = result.exitCode;
   };
   const args = withDefaultCommand(argv);
@@ -252,19 +252,19 @@ function handleError(e: unknown, debug: boolean, io: Pick<Io, 'stderr'>): number
   return EXIT.internal;
 }
 
-/** Global options that take no part in choosing a command; `--lang` takes a value. */
-const GLOBAL_FLAGS = new Set(['--no-color', '--debug', '-q', '--quiet', '--verbose']);
-
 /** The default command, overview, also runs when only global options are given (`semicap -q`, `semicap --lang zh`). */
 export function withDefaultCommand(argv: string[]): string[] {
+  const globals = Object.values(programOptions()).map((d) => d.option);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (GLOBAL_FLAGS.has(a) || a.startsWith('--lang=')) continue;
-    if (a === '--lang' && i + 1 < argv.length) {
+    const named = (o: Option) => a === o.short || a === o.long;
+    const option = globals.find((o) => named(o) || (o.required && a.startsWith(`${o.long}=`)));
+    if (option === undefined) return argv;
+    // An option that takes a value (--lang zh) takes the next word; without one, commander says it is missing.
+    if (option.required && named(option)) {
+      if (i + 1 >= argv.length) return argv;
       i++;
-      continue;
     }
-    return argv;
   }
   return [...argv, 'overview'];
 }

@@ -23,13 +23,14 @@ export type OptionTable = Record<string, OptionDef<any>>;
 export type SettingsOf<T extends OptionTable> = { -readonly [K in keyof T]: T[K] extends OptionDef<infer V> ? V : never };
 
 const def = <T>(option: Option, parse: (value: unknown, flag: string) => T): OptionDef<T> => ({ option, parse, aliases: [] });
-const given = (value: unknown): value is string => value !== undefined && value !== null && value !== false;
+/** Commander's value of an option that takes one: the text typed, or the default (undefined: neither). */
+export const given = (value: unknown): value is string => typeof value === 'string';
 
 /** Text as given; with a default, never undefined. */
 export function text(flags: string, help: string): OptionDef<string | undefined>;
 export function text(flags: string, help: string, fallback: string): OptionDef<string>;
 export function text(flags: string, help: string, fallback?: string): OptionDef<string | undefined> {
-  return def(withDefault(new Option(flags, help), fallback), (v) => (given(v) ? String(v) : fallback));
+  return def(withDefault(new Option(flags, help), fallback), (v) => (given(v) ? v : fallback));
 }
 
 /** A four-digit year. */
@@ -67,7 +68,7 @@ export function texts(flags: string, help: string): OptionDef<string[]> {
 }
 
 /** The texts of a repeatable option (commander collects them in a list). */
-const all = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : given(value) ? [String(value)] : []);
+const all = (value: unknown): string[] => (Array.isArray(value) ? value.filter(given) : given(value) ? [value] : []);
 
 /** A comma-separated list of names (blanks dropped); undefined when not given. */
 export function names(flags: string, help: string): OptionDef<string[] | undefined> {
@@ -80,7 +81,7 @@ export function choice<C extends string>(flags: string, help: string, choices: r
 export function choice<C extends string>(flags: string, help: string, choices: readonly C[], fallback?: C): OptionDef<C | undefined> {
   const option = new Option(flags, help).choices(choices);
   if (fallback !== undefined) option.default(fallback);
-  return def(option, (v) => (given(v) ? (String(v) as C) : fallback));
+  return def(option, (v) => choices.find((c) => c === v) ?? fallback);
 }
 
 /** A switch: on when given (`false` as third argument shows "default: false" in help). */
@@ -88,10 +89,22 @@ export function flag(flags: string, help: string, fallback?: false): OptionDef<b
   return def(withDefault(new Option(flags, help), fallback), (v) => v === true);
 }
 
+/** A `--no-X` switch: on unless given (commander sets X to true by default, false when --no-X is given). */
+export function negated(flags: string, help: string): OptionDef<boolean> {
+  return def(new Option(flags, help), (v) => v !== false);
+}
+
 /** Commander insists on the option; its value is then never undefined. */
-export function required<T>(d: OptionDef<T>): OptionDef<Exclude<T, undefined>> {
+export function required<T>(d: OptionDef<T | undefined>): OptionDef<T> {
   d.option.makeOptionMandatory(true);
-  return d as OptionDef<Exclude<T, undefined>>;
+  return {
+    ...d,
+    parse: (value, flag) => {
+      const parsed = d.parse(value, flag);
+      if (parsed === undefined) throw new Error(`${d.option.long} is mandatory but has no value`);
+      return parsed;
+    },
+  };
 }
 
 /** The option under an older spelling too (hidden from help; using it prints a deprecation note). */
@@ -139,7 +152,7 @@ export function withOptions<C extends Command>(cmd: C, table: OptionTable): C {
  * option (with a note in `deprecations`); both spellings at once is a usage error.
  */
 export function settingsOf<T extends OptionTable>(cmd: Command, table: T): { settings: SettingsOf<T>; deprecations: string[] } {
-  const opts = cmd.opts() as Record<string, unknown>;
+  const opts: Record<string, unknown> = cmd.opts();
   const settings: Record<string, unknown> = {};
   const deprecations: string[] = [];
   for (const [key, d] of Object.entries(table)) {
@@ -156,6 +169,7 @@ export function settingsOf<T extends OptionTable>(cmd: Command, table: T): { set
     }
     settings[key] = d.parse(value, used);
   }
+  // Each key was set by its own def's parse just above: the one place the table's types are asserted.
   return { settings: settings as SettingsOf<T>, deprecations };
 }
 

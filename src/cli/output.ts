@@ -104,8 +104,11 @@ export interface ChartOutputOptions {
   quiet?: boolean;
 }
 
+/** Everything output.ts reads of the resolved options (a command's Globals is one). */
+export type OutputSettings = OutputOptions & ChartOutputOptions;
+
 /** Writes the result; returns a one-line message for stderr when a file was written. */
-export async function emit(result: CommandResult, options: OutputOptions & ChartOutputOptions, version: string, sink: Sink): Promise<void> {
+export async function emit(result: CommandResult, options: OutputSettings, version: string, sink: Sink): Promise<void> {
   const lang = options.lang ?? 'en';
   // People read headings, titles and notes in their language; CSV keys and JSON keys and values stay English.
   const localized = options.format === 'csv' ? result.report : localizeReport(result.report, lang, { cells: options.format !== 'json' });
@@ -152,7 +155,7 @@ export async function emit(result: CommandResult, options: OutputOptions & Chart
  * CSV or JSON of a report with a streamed table, written as the rows come (to --out atomically: a failure
  * midway leaves the previous file). Returns false when the format or options need the rows collected first.
  */
-async function emitStreaming(result: CommandResult, options: OutputOptions & ChartOutputOptions, version: string, sink: Sink): Promise<boolean> {
+async function emitStreaming(result: CommandResult, options: OutputSettings, version: string, sink: Sink): Promise<boolean> {
   const report = result.report;
   const table = streamedTable(report)!;
   const csv = options.format === 'csv' && pickTable(report, options.table) === table;
@@ -206,7 +209,7 @@ export function chartPath(path: string, index: number, name: string): string {
  * --chart: terminal charts after the table on stdout, or on stderr when stdout carries CSV/JSON/Markdown data;
  * --chart-out: one SVG per chart, written atomically.
  */
-async function emitCharts(report: Report, options: OutputOptions & ChartOutputOptions, lang: Lang, sink: Sink): Promise<void> {
+async function emitCharts(report: Report, options: OutputSettings, lang: Lang, sink: Sink): Promise<void> {
   const charts = chartsOf(report);
   if (charts.length === 0) {
     if (options.chartOut !== undefined) throw usageError(`--chart-out: '${report.command}' has no year-by-year series to draw`);

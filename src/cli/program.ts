@@ -1,42 +1,33 @@
 // The command surface, declared in one place: names, arguments, options, help with examples. Each action
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { isSemicapError, usageError } from '../errors.js';
+import { FORMATS, type Format } from '../report/model.js';
 import { resolveSettings } from './config.js';
 import { capacityOptions, claimsOptions, datasetsOptions, fundsOptions, projectOptions, revisionsOptions, selfSufficiencyOptions, validateOptions } from './command-options.js';
-import type { CommandResult, ExtraGlobals, GlobalOptions, Globals } from './context.js';
-import { csvOutputOptions, DECIMAL_HELP, DELIMITER_HELP, LOCALE_HELP } from './csv-options.js';
+import type { CommandResult, ExtraGlobals, Globals } from './context.js';
+import { csvOutputOptions, excelIgnored } from './csv-options.js';
 import { defineExtraCommands } from './define-extras.js';
 import { defineForecastCommands } from './define-forecast.js';
 import { defineScenarioCommands } from './define-scenario.js';
-import { settingsOf, withOptions, type OptionTable, type SettingsOf } from './options.js';
+import { dataOptions, outputOptions, programOptions } from './output-options.js';
+import { given, settingsOf, withOptions, type OptionTable, type SettingsOf } from './options.js';
 
-type OnResult = (result: CommandResult, opts: GlobalOptions) => Promise<void>;
+type OnResult = (result: CommandResult, opts: Globals) => Promise<void>;
 
-/** The output options every command takes. */
-function withOutput(cmd: Command, formats: readonly string[] = ['table', 'csv', 'json', 'md', 'xlsx']): Command {
+/** The output options every command takes (output-options.ts). */
+function withOutput(cmd: Command, formats: readonly Format[] = FORMATS): Command {
   // forecast and backtest have --delimiter and --decimal for FILE already: with --excel they shape the output too.
   const readsCsv = cmd.options.some((o) => o.long === '--delimiter');
   if (readsCsv) readsCsvFile.add(cmd);
-  cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
-    .option('-o, --out <file>', 'write to FILE (atomically) instead of stdout')
-    .option('--table <name>', 'with --format csv: which table of the report to write (default: the first)')
-    .option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends', false)
-    .option('--locale <code>', LOCALE_HELP);
-  if (!readsCsv) cmd.option('--delimiter <char>', DELIMITER_HELP).option('--decimal <char>', DECIMAL_HELP);
-  return cmd
-    .option('--raw-text', 'CSV: do not neutralise text cells that start with = + - @ (formula injection guard)', false)
-    .option('--chart', 'also draw the series as a line chart in the terminal (after the table)', false)
-    .option('--chart-out <file.svg>', 'write the chart as a self-contained SVG file')
-    .option('--ascii', 'charts in plain ASCII (automatic when the locale is not UTF-8)', false)
-    .option('--wide', 'tables at their full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false);
+  const table: OptionTable = outputOptions(formats);
+  return withOptions(cmd, readsCsv ? Object.fromEntries(Object.entries(table).filter(([key]) => key !== 'delimiter' && key !== 'decimal')) : table);
 }
 
 /** Commands whose --delimiter and --decimal describe their input FILE (see withOutput). */
 const readsCsvFile = new WeakSet<Command>();
 
-const withData = (cmd: Command) => cmd.option('-d, --data <dir>', 'folder of datasets to use instead of the bundled ones');
+const withData = (cmd: Command) => withOptions(cmd, dataOptions());
 
 function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
@@ -51,7 +42,7 @@ export function makeAction(program: Command, onResult: OnResult) {
     async function (this: Command, ...params: unknown[]) {
       const cmd = this;
       const g = globalOptions(program, cmd);
-      const args = (params.slice(0, cmd.registeredArguments.length) as (string | string[] | undefined)[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
+      const args = params.slice(0, cmd.registeredArguments.length).flatMap((a) => (Array.isArray(a) ? a.filter(given) : given(a) ? [a] : []));
       const { settings, deprecations } = settingsOf(cmd, table ?? ({} as T));
       const impl = await load();
       let result: CommandResult;
@@ -63,6 +54,8 @@ export function makeAction(program: Command, onResult: OnResult) {
         throw e;
       }
       if (deprecations.length > 0) result.deprecations = deprecations;
+      const ignored = excelIgnored(g.excel, g.format, { writesCsv: writesCsv(cmd, g.format) });
+      if (ignored !== undefined) result.optionWarnings = [ignored];
       // A --data folder is layered over the bundled datasets: say whose files were used and list the conflicts.
       if (g.data !== undefined && cmd.options.some((o) => o.long === '--data') && result.report.raw === undefined) {
         const { folderLayering, layeringNotes } = await import('../app/layering.js');
@@ -218,32 +211,48 @@ export function defineCommands(program: Command, onResult: OnResult): void {
   defineExtraCommands(program, act);
 }
 
+/** Every global option parsed through its table (output-options.ts) and resolved: what each command receives. */
 export function globalOptions(program: Command, cmd: Command): Globals {
-  const o = cmd.optsWithGlobals() as Record<string, unknown>;
-  // Flags > SEMICAP_* environment > project config > user config > locale > defaults (src/cli/config.ts).
+  // A path option given as '' (an unset shell variable, `--out "$OUT"`), before any value is parsed.
+  const raw: Record<string, unknown> = cmd.optsWithGlobals();
   for (const [key, option] of [['out', '--out'], ['chartOut', '--chart-out'], ['data', '--data'], ['file', '--file']] as const) {
-    if (o[key] === '') throw usageError(`${option} is empty; expected a ${key === 'data' ? 'folder' : 'file'} name`);
+    if (raw[key] === '') throw usageError(`${option} is empty; expected a ${key === 'data' ? 'folder' : 'file'} name`);
   }
-  const s = resolveSettings(program, cmd, process.env, process.cwd());
+  const p = settingsOf(program, programOptions()).settings;
+  const o = settingsOf(cmd, outputOptions()).settings;
+  const { data } = settingsOf(cmd, dataOptions()).settings;
+  // Flags > SEMICAP_* environment > project config > user config > locale > defaults (src/cli/config.ts).
+  const flags = { format: o.format, formatGiven: cmd.getOptionValueSource('format') === 'cli', formats: formatsOf(cmd), data, readsData: hasOption(cmd, '--data'), lang: p.lang, color: p.color, ascii: o.ascii };
+  const s = resolveSettings(flags, process.env, process.cwd());
   return {
-    format: s.format as GlobalOptions['format'],
-    out: o.out as string | undefined,
-    table: o.table as string | undefined,
-    // report writes CSV files whatever its --format (which shapes only the list of files on stdout).
-    ...csvOutputOptions(o, { writesCsv: s.format === 'csv' || cmd.name() === 'report', readsCsv: readsCsvFile.has(cmd), given: (name) => cmd.getOptionValueSource(name) === 'cli' }),
-    neutralise: o.rawText !== true,
+    format: s.format,
+    out: o.out,
+    table: o.table,
+    ...csvOutputOptions(o, { writesCsv: writesCsv(cmd, s.format), readsCsv: readsCsvFile.has(cmd), given: (name) => cmd.getOptionValueSource(name) === 'cli' }),
+    neutralise: !o.rawText,
     data: s.data,
     color: s.color,
-    debug: Boolean(program.opts().debug),
-    quiet: Boolean(program.opts().quiet),
-    chart: o.chart === true,
-    chartOut: o.chartOut as string | undefined,
+    debug: p.debug,
+    quiet: p.quiet,
+    chart: o.chart,
+    chartOut: o.chartOut,
     ascii: s.ascii,
     lang: s.lang,
-    verbose: Boolean(program.opts().verbose),
-    wide: o.wide === true,
+    verbose: p.verbose,
+    wide: o.wide,
     settings: s,
   };
 }
+
+const hasOption = (cmd: Command, long: string) => cmd.options.some((o) => o.long === long);
+
+/** The formats a command's --format takes (none: it has no --format). */
+function formatsOf(cmd: Command): readonly Format[] | undefined {
+  const choices = cmd.options.find((o) => o.long === '--format')?.argChoices;
+  return choices && FORMATS.filter((f) => choices.includes(f));
+}
+
+/** --format csv, or report, which writes CSV files whatever its --format (that shapes only the list on stdout). */
+const writesCsv = (cmd: Command, format: Format) => format === 'csv' || cmd.name() === 'report';
 
 export type { ExtraGlobals, Globals };

@@ -153,3 +153,38 @@ describe('CSV dialect options where they cannot apply: one-line usage error, exi
     }
   });
 });
+
+describe('--excel with a format that is not CSV: one warning on stderr, the output unchanged', () => {
+  for (const format of ['table', 'md', 'json']) {
+    it(`funds --format ${format} --excel`, async () => {
+      const plain = await semicap(['funds', '--format', format]);
+      const r = await semicap(['funds', '--format', format, '--excel']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(`semicap: warning: --excel applies to --format csv only; ignored with --format ${format}\n`);
+      expect(r.stdout).toBe(plain.stdout);
+      expect(plain.stderr).toBe('');
+    });
+  }
+
+  it('xlsx: the same spreadsheet, and the warning; --quiet drops it', async () => {
+    const [a, b] = [join(root, 'plain.xlsx'), join(root, 'excel.xlsx')];
+    expect((await semicap(['funds', '--format', 'xlsx', '--out', a])).code).toBe(0);
+    const r = await semicap(['funds', '--format', 'xlsx', '--out', b, '--excel']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('semicap: warning: --excel applies to --format csv only; ignored with --format xlsx');
+    expect(readFileSync(b).length).toBe(readFileSync(a).length);
+    const q = await semicap(['-q', 'funds', '--format', 'json', '--excel']);
+    expect([q.code, q.stderr]).toEqual([0, '']);
+  });
+
+  it('the streamed forecast warns too; CSV and report (whose files are CSV whatever its --format) do not', async () => {
+    const f = await semicap(['forecast', 'examples/export.csv', '--delimiter', ';', '--decimal', ',', '--id', 'region', '--format', 'json', '--excel']);
+    expect(f.code).toBe(0);
+    expect(f.stderr).toBe('semicap: warning: --excel applies to --format csv only; ignored with --format json\n');
+    const csv = await semicap(['funds', '--format', 'csv', '--excel']);
+    expect(csv.stderr).not.toContain('--excel applies');
+    const rep = await semicap(['report', '--out', join(root, 'excel-report'), '--excel', '--format', 'json']);
+    expect(rep.code, rep.stderr).toBe(0);
+    expect(rep.stderr).not.toContain('--excel applies');
+  });
+});

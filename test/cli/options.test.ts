@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { backtestOptions, goalOptions, MAX_SIMULATION_SEED, projectOptions, scenarioOptions, sharesOptions } from '../../src/cli/command-options.js';
 import { settingsOf, withOptions, type OptionTable, year } from '../../src/cli/options.js';
+import { withDefaultCommand } from '../../src/cli/main.js';
+import { dataOptions, outputOptions, programOptions, reportOutputOptions } from '../../src/cli/output-options.js';
 import { defaultLookTo, defaultThrough } from '../../src/domain/horizons.js';
 import { MAX_SEED } from '../../src/forecast/random.js';
 
@@ -69,5 +71,45 @@ describe('default horizons', () => {
     expect(defaultLookTo(2030, 2025)).toBe(2050);
     expect(defaultLookTo(2030, 2035, 2032)).toBe(2055);
     expect(defaultLookTo(2040)).toBe(2060);
+  });
+
+  it('output options: typed, with their defaults; report parses its own with the same parsers', () => {
+    expect(parse(outputOptions(), []).settings).toEqual({
+      format: 'table',
+      out: undefined,
+      table: undefined,
+      excel: false,
+      locale: undefined,
+      delimiter: undefined,
+      decimal: undefined,
+      rawText: false,
+      chart: false,
+      chartOut: undefined,
+      ascii: false,
+      wide: false,
+    });
+    const given = parse(outputOptions(), ['-f', 'csv', '-o', 'x.csv', '--table', 'totals', '--excel', '--delimiter', ';', '--decimal', ',', '--raw-text', '--chart', '--chart-out', 'c.svg', '--ascii', '--wide']);
+    expect(given.settings).toMatchObject({ format: 'csv', out: 'x.csv', table: 'totals', excel: true, delimiter: ';', decimal: ',', rawText: true, chart: true, chartOut: 'c.svg', ascii: true, wide: true });
+    expect(() => parse(outputOptions(), ['--format', 'yaml'])).toThrow("argument 'yaml' is invalid. Allowed choices are table, csv, json, md, xlsx.");
+    expect(() => parse(reportOutputOptions(), ['--format', 'xlsx'])).toThrow('Allowed choices are table, csv, json, md.');
+    expect(parse(reportOutputOptions(), ['--locale', 'de']).settings).toEqual({ format: 'table', wide: false, excel: false, locale: 'de', delimiter: undefined, decimal: undefined, rawText: false });
+    expect(parse(dataOptions(), ['-d', 'examples/my-data/']).settings).toEqual({ data: 'examples/my-data/' });
+  });
+
+  it('program options: --no-color turns colour off, --lang takes en or zh', () => {
+    expect(parse(programOptions(), []).settings).toEqual({ color: true, debug: false, quiet: false, verbose: false, lang: undefined });
+    expect(parse(programOptions(), ['--no-color', '--debug', '-q', '--verbose', '--lang', 'zh']).settings).toEqual({ color: false, debug: true, quiet: true, verbose: true, lang: 'zh' });
+    expect(() => parse(programOptions(), ['--lang', 'fr'])).toThrow("argument 'fr' is invalid. Allowed choices are en, zh.");
+  });
+
+  it('only program options before any command: the overview runs (the options read from their table)', () => {
+    expect(withDefaultCommand(['-q', '--no-color', '--lang', 'zh', '--verbose', '--debug'])).toEqual(['-q', '--no-color', '--lang', 'zh', '--verbose', '--debug', 'overview']);
+    expect(withDefaultCommand(['--lang=zh', '--quiet'])).toEqual(['--lang=zh', '--quiet', 'overview']);
+    expect(withDefaultCommand([])).toEqual(['overview']);
+    // A value missing, a command or an output option: left for commander to run or refuse.
+    expect(withDefaultCommand(['--lang'])).toEqual(['--lang']);
+    expect(withDefaultCommand(['-q', 'funds'])).toEqual(['-q', 'funds']);
+    expect(withDefaultCommand(['-q', '--format', 'csv'])).toEqual(['-q', '--format', 'csv']);
+    expect(withDefaultCommand(['--debug=1'])).toEqual(['--debug=1']);
   });
 });

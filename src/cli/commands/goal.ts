@@ -14,9 +14,9 @@ export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult
   // --data is read only with --scenario, but a folder that is not there is an error either way.
   if (g.data !== undefined) requireDataFolder(g.data);
   if (o.fundTotal !== undefined) return fundReport(o, o.fundTotal);
-  const fundOnly = { deployFrom: '--deploy-from', deployTo: '--deploy-to', growth: '--growth', firstYear: '--first-year' } as const;
-  for (const [key, flag] of Object.entries(fundOnly)) {
-    if (o[key as keyof typeof fundOnly] !== undefined) throw usageError(`${flag} belongs to fund goals; give --fund-total too`);
+  const fundOnly = [['deployFrom', '--deploy-from'], ['deployTo', '--deploy-to'], ['growth', '--growth'], ['firstYear', '--first-year']] as const;
+  for (const [key, flag] of fundOnly) {
+    if (o[key] !== undefined) throw usageError(`${flag} belongs to fund goals; give --fund-total too`);
   }
   if (o.target === undefined) throw usageError('goal needs --target YEAR=VALUE (e.g. --target 2030=100%), or --fund-total for a fund');
   const sim = o.simulate !== undefined ? simulationOptions({ ...o, simulate: o.simulate }, g) : undefined;
@@ -110,9 +110,9 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
 // --- funds ------------------------------------------------------------------------------------------------------
 
 function fundReport(o: GoalOptions, total: number): CommandResult {
-  const seriesOnly = { current: '--current', target: '--target', rate: '--rate', step: '--step', scenario: '--scenario', simulate: '--simulate' } as const;
-  for (const [key, flag] of Object.entries(seriesOnly)) {
-    if (o[key as keyof typeof seriesOnly] !== undefined) throw usageError(`${flag} does not go with --fund-total (a fund goal takes --deployed, --deploy-from, --deploy-to and --growth or --first-year)`);
+  const seriesOnly = [['current', '--current'], ['target', '--target'], ['rate', '--rate'], ['step', '--step'], ['scenario', '--scenario'], ['simulate', '--simulate']] as const;
+  for (const [key, flag] of seriesOnly) {
+    if (o[key] !== undefined) throw usageError(`${flag} does not go with --fund-total (a fund goal takes --deployed, --deploy-from, --deploy-to and --growth or --first-year)`);
   }
   if (o.deployFrom === undefined || o.deployTo === undefined) throw usageError('a fund goal needs --deploy-from YEAR and --deploy-to YEAR (the first and last deployment years)');
   const { deployed } = o;
