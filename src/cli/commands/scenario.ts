@@ -7,7 +7,7 @@ import { DEFAULT_PERCENTILES, type SeriesSimulation } from '../../domain/monteca
 import type { Scenario, SeriesAssumptions, Uncertain } from '../../domain/scenario.js';
 import { readStdinInput } from '../../data/input.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
-import type { Chart } from '../../report/series.js';
+import { scenarioCharts } from '../../report/views/scenario.js';
 import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { ScenarioOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
@@ -32,35 +32,12 @@ export async function scenario(args: string[], o: ScenarioOptions, g: Globals): 
   if (r.runs === undefined || sim === undefined) {
     const report = makeReport('scenario', [pathsTable(r), targetsTable(r.targets, r.lookTo), assumptions], r.notes, r.warnings);
     report.notes.push('point paths: every assumption at its point value (a normal\'s mean, a triangular\'s mode); add --simulate N for percentile bands and the odds of each target');
-    report.charts = seriesCharts(r);
+    report.charts = scenarioCharts(r.paths);
     return { report, inputs, messages };
   }
   const report = makeReport('scenario', [bandsTable(r.runs), simulatedTargetsTable(r.runs, scenarios), assumptions], [...r.notes, ...simulationNotes(r.runs, sim)], []);
-  report.charts = seriesCharts(r, r.runs);
+  report.charts = scenarioCharts(r.paths, r.runs);
   return { report, inputs, messages };
-}
-
-// --- charts ----------------------------------------------------------------------------------------------------
-
-/** One chart per series: each scenario's point path, its outer percentile band when simulated, and the targets. */
-function seriesCharts(r: ScenarioResult, runs?: SeriesSimulation[]): Chart[] {
-  const names = [...new Set(r.paths.map((p) => p.series.series))];
-  return names.map((name) => {
-    const members = r.paths.filter((p) => p.series.series === name);
-    const unit = members[0].series.unit;
-    const lines = members.map(({ scenario, points: path }) => {
-      const run = runs?.find((x) => x.scenario === scenario && x.series === name);
-      const points = run ? run.bands.map((b) => ({ year: b.year, value: b.point })) : path.map((p) => ({ year: p.year, value: p.value }));
-      return { label: scenario, role: 'projection' as const, points };
-    });
-    const bands = (runs ?? [])
-      .filter((x) => x.series === name)
-      .map((x) => ({ label: `${x.scenario} p${x.percentiles[0]}–p${x.percentiles[x.percentiles.length - 1]}`, points: x.bands.map((b) => ({ year: b.year, lower: b.quantiles[0], upper: b.quantiles[b.quantiles.length - 1] })) }));
-    const targets = new Map<string, { year: number; value: number }>();
-    for (const { series: s } of members) for (const t of s.targets) targets.set(`${t.year}:${t.value}`, t);
-    const markers = [...targets.values()].map((t) => ({ year: t.year, value: t.value, label: `target ${t.year}`, role: 'target' as const }));
-    return { name, title: `${name} by scenario${runs ? ' (point paths and simulated bands)' : ''}`, unit: unit === 'percent' ? '%' : unit, lines, bands, markers };
-  });
 }
 
 // --- tables ----------------------------------------------------------------------------------------------------
