@@ -177,6 +177,21 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   return { segment: seg, unit, rows, conflicts };
 }
 
+/**
+ * An entity's capacity (capacityHistory) in `unit`, projected by each method through its first and last year-end
+ * figures from the first year to `through` (the last figure's year at least), never below zero.
+ */
+export function capacityProjections(history: ReturnType<typeof capacityHistory>, unit: CapacityUnit, methods: readonly ProjectionMethod[], through: number) {
+  const factor = convertCapacity(1, history.unit as CapacityUnit, unit);
+  const first = history.rows[0];
+  const last = history.rows[history.rows.length - 1];
+  const anchors = [
+    { year: first.year, value: first.value * factor },
+    { year: last.year, value: last.value * factor },
+  ];
+  return { factor, first, last, projections: projectMethods(methods, { anchors, through: Math.max(through, last.year), from: first.year, floor: 0, unitLabel: unit }) };
+}
+
 export function wpmReport(
   data: Datasets,
   opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; intervals?: IntervalMode; fit?: typeof fitHistory },
@@ -184,16 +199,9 @@ export function wpmReport(
   const history = capacityHistory(data, opts.entity, opts.segment);
   if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
   const outUnit = (opts.unit ?? history.unit) as CapacityUnit;
-  const factor = convertCapacity(1, history.unit as CapacityUnit, outUnit);
-  const first = history.rows[0];
-  const last = history.rows[history.rows.length - 1];
-  const anchors = [
-    { year: first.year, value: first.value * factor },
-    { year: last.year, value: last.value * factor },
-  ];
   const methods = opts.methods.filter((m) => m !== 'logistic');
   if (methods.length === 0) throw usageError('--metric wpm projects with cagr or linear (capacity has no natural cap for logistic)');
-  const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0, unitLabel: outUnit });
+  const { factor, first, last, projections } = capacityProjections(history, outUnit, methods, opts.through);
   const path: SharePath = { sourceId: opts.entity, rows: [], projections };
   const observed = new Map(history.rows.map((r) => [r.year, { value: r.value * factor, kind: r.kind }]));
   const table = wideTable([path], 0, `${opts.entity} capacity (${history.segment}), ${outUnit}, through ${first.year} and ${last.year}`, 'projection', observed);

@@ -7,15 +7,15 @@ import { parseCsv } from '../data/csv.js';
 import { problemError } from '../data/problem.js';
 import { parseNumber, parseYear } from '../data/values.js';
 import { DATASET_SCHEMAS, KINDS } from '../data/schemas.js';
-import { PROJECTION_METHODS, pathPointAt, projectMethods, type ProjectionMethod } from '../domain/projection.js';
-import { convertCapacity, fxRateFor, type CapacityUnit } from '../domain/units.js';
+import { PROJECTION_METHODS, pathPointAt, type ProjectionMethod } from '../domain/projection.js';
+import { fxRateFor, type CapacityUnit } from '../domain/units.js';
 import { convertFund } from './funds.js';
 import { judgeClaims } from './claims.js';
 import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../data/claims.js';
 import { VERDICTS } from '../domain/claims.js';
 import { reasonText } from '../report/claims.js';
 import { closest } from '../text.js';
-import { capacityHistory, sharePaths } from './capacity.js';
+import { capacityHistory, capacityProjections, sharePaths } from './capacity.js';
 import { selfSufficiencySeries } from './self-sufficiency.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
@@ -311,10 +311,8 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       }
       if (history.rows.length < 2) throw new RuleError(`only one year-end figure for ${s.entity ?? 'china'}`);
       if (method === 'logistic') throw new RuleError('wpm projects with cagr or linear');
-      const factor = convertCapacity(1, history.unit as CapacityUnit, rule.unit as CapacityUnit);
-      const first = history.rows[0];
-      const last = history.rows[history.rows.length - 1];
-      const [p] = projectMethods([method], { anchors: [{ year: first.year, value: first.value * factor }, { year: last.year, value: last.value * factor }], from: first.year, through: Math.max(year!, last.year), floor: 0 });
+      // The same path as `capacity --metric wpm`: through the first and last year-end figures.
+      const { first, last, projections: [p] } = capacityProjections(history, rule.unit as CapacityUnit, [method], year!);
       const point = p.points.find((pt) => pt.year === year);
       if (!point) throw new RuleError(`no capacity value for ${year} (figures start in ${first.year})`);
       return { actual: point.value, detail: `${history.segment}, ${method} ${point.status}, ${first.year}–${last.year} figures` };
