@@ -1,9 +1,9 @@
 // The scenario section of `semicap report`: the named scenarios' point paths side by side and, from a seeded
 // Monte Carlo run, the odds of each target — the numbers `semicap scenario --simulate PATHS --seed SEED` gives.
-import { simulateScenarios, type SeriesSimulation } from '../domain/montecarlo.js';
+import { simulateScenarios } from '../domain/montecarlo.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Table } from '../report/model.js';
-import { scenarioCharts, type ScenarioSeriesPath } from '../report/views/scenario.js';
+import { scenarioCharts, simulatedTargetsTable, type ScenarioSeriesPath } from '../report/views/scenario.js';
 import type { Section } from './capacity.js';
 import { pointPaths, readScenarios } from './scenario.js';
 
@@ -26,7 +26,9 @@ export function scenarioOddsUseCase(dir: string, s: ScenarioOddsSettings): { sec
     `seed ${s.seed}, ${s.paths} paths per series: \`semicap scenario --simulate ${s.paths} --seed ${s.seed}\` gives the same odds`,
     'P(met): share of simulated paths at or above the target in its year; ± s.e. is its binomial standard error; series are simulated independently',
   ];
-  return { section: { tables: [sideBySideTable(paths, scenarios, s.through), oddsTable(runs, scenarios)], notes, warnings: [], charts: scenarioCharts(paths, runs) }, inputs };
+  // The targets table of `scenario --simulate` (the same column keys) without the rates each target needs.
+  const odds = simulatedTargetsTable(runs, scenarios, { name: 'odds', title: `Targets: probability of being met in their year (${runs[0]?.paths ?? 0} simulated paths, seed ${runs[0]?.seed ?? ''})` });
+  return { section: { tables: [sideBySideTable(paths, scenarios, s.through), odds], notes, warnings: [], charts: scenarioCharts(paths, runs) }, inputs };
 }
 
 /** One row per series and year, one column per scenario: each scenario's point path. */
@@ -52,40 +54,6 @@ function sideBySideTable(paths: readonly ScenarioSeriesPath[], scenarios: Scenar
       { key: 'year', header: 'year', type: 'int' },
       ...scenarios.map((sc) => ({ key: sc.name, header: sc.name, type: 'number' as const, digits: 2 })),
       { key: 'unit', header: 'unit' },
-    ],
-    rows,
-  };
-}
-
-/** The odds of each target, with the same column keys as `scenario --simulate`'s targets table. */
-function oddsTable(runs: SeriesSimulation[], scenarios: Scenario[]): Table {
-  const rows = runs.flatMap((r) => {
-    const s = scenarios.find((sc) => sc.name === r.scenario)?.series.find((x) => x.series === r.series);
-    return r.targets.map((t, i) => ({
-      scenario: r.scenario,
-      series: r.series,
-      target_year: t.year,
-      target: t.value,
-      unit: r.unit,
-      probability: t.probability,
-      standard_error: t.standardError,
-      point_met: t.pointMet,
-      source_id: s?.targets[i]?.sourceId ?? '',
-    }));
-  });
-  return {
-    name: 'odds',
-    title: `Targets: probability of being met in their year (${runs[0]?.paths ?? 0} simulated paths, seed ${runs[0]?.seed ?? ''})`,
-    columns: [
-      { key: 'scenario', header: 'scenario' },
-      { key: 'series', header: 'series' },
-      { key: 'target_year', header: 'year', type: 'int' },
-      { key: 'target', header: 'target', type: 'number', digits: 2 },
-      { key: 'unit', header: 'unit' },
-      { key: 'probability', header: 'P(met)', type: 'number', digits: 4 },
-      { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 },
-      { key: 'point_met', header: 'point path meets it' },
-      { key: 'source_id', header: 'source_id' },
     ],
     rows,
   };

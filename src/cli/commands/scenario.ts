@@ -2,12 +2,11 @@
 // percentile bands per year and the probability of each target. The work is src/app/scenario.ts; this file turns
 // its result into tables and charts.
 import { scenarioUseCase, type ScenarioResult, type TargetCheck } from '../../app/scenario.js';
-import { requiredCagrPct, requiredStepPerYear } from '../../domain/goal.js';
 import { DEFAULT_PERCENTILES, type SeriesSimulation } from '../../domain/montecarlo.js';
-import type { Scenario, SeriesAssumptions, Uncertain } from '../../domain/scenario.js';
+import type { Scenario, Uncertain } from '../../domain/scenario.js';
 import { readStdinInput } from '../../data/input.js';
-import { makeReport, type Column, type Table } from '../../report/model.js';
-import { scenarioCharts } from '../../report/views/scenario.js';
+import { makeReport, type Table } from '../../report/model.js';
+import { requiredColumns, scenarioCharts, simulatedTargetsTable, targetBase, targetColumns } from '../../report/views/scenario.js';
 import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { ScenarioOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
@@ -68,33 +67,6 @@ function targetsTable(checks: TargetCheck[], lookTo: number): Table {
     rows,
   };
 }
-
-function targetBase(scenario: string, s: SeriesAssumptions, t: { year: number; value: number; sourceId?: string }) {
-  const current = { year: s.startYear, value: s.start.value };
-  const target = { year: t.year, value: t.value };
-  return {
-    scenario,
-    series: s.series,
-    target_year: t.year,
-    target: t.value,
-    unit: s.unit,
-    required_cagr_pct: current.value > 0 && target.value >= 0 ? requiredCagrPct(current, target) : null,
-    required_step_per_year: requiredStepPerYear(current, target),
-    source_id: t.sourceId ?? '',
-  };
-}
-
-const targetColumns = (): Column[] => [
-  { key: 'scenario', header: 'scenario' },
-  { key: 'series', header: 'series' },
-  { key: 'target_year', header: 'year', type: 'int' },
-  { key: 'target', header: 'target', type: 'number', digits: 2 },
-  { key: 'unit', header: 'unit' },
-];
-const requiredColumns = (): Column[] => [
-  { key: 'required_cagr_pct', header: 'needs %/yr from start', type: 'number', digits: 2 },
-  { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2 },
-];
 
 function describeDist(u: Uncertain | undefined): string {
   if (!u) return '';
@@ -179,24 +151,6 @@ function bandsTable(runs: SeriesSimulation[]): Table {
       { key: 'point', header: 'point path', type: 'number', digits: 2 },
       { key: 'unit', header: 'unit' },
     ],
-    rows,
-  };
-}
-
-function simulatedTargetsTable(runs: SeriesSimulation[], scenarios: Scenario[]): Table {
-  const rows = runs.flatMap((r) => {
-    const s = scenarios.find((sc) => sc.name === r.scenario)!.series.find((x) => x.series === r.series)!;
-    return r.targets.map((t, i) => ({
-      ...targetBase(r.scenario, s, s.targets[i]),
-      probability: t.probability,
-      standard_error: t.standardError,
-      point_met: t.pointMet,
-    }));
-  });
-  return {
-    name: 'targets',
-    title: 'Targets: probability of being met in their year',
-    columns: [...targetColumns(), { key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, { key: 'point_met', header: 'point path meets it' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
     rows,
   };
 }
