@@ -10,7 +10,7 @@ import { requiredColumns, scenarioCharts, simulatedTargetsTable, targetBase, tar
 import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { ScenarioOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
-import { simulationOptions, type SimulationSettings } from '../simulation-options.js';
+import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
 
 export async function scenario(args: string[], o: ScenarioOptions, g: Globals): Promise<CommandResult> {
   if (o.file === '-') await readStdinInput({ what: 'a scenario file' });
@@ -23,7 +23,7 @@ export async function scenario(args: string[], o: ScenarioOptions, g: Globals): 
     sets: o.set,
     through: o.through,
     lookTo: o.lookTo,
-    simulation: sim && { paths: sim.paths, seed: sim.seed, percentiles: sim.percentiles, onProgress: sim.progress?.update },
+    simulation: sim && simulationRequest(sim),
   });
   sim?.progress?.done();
   const { scenarios, inputs, messages } = r;
@@ -157,7 +157,7 @@ function bandsTable(runs: SeriesSimulation[]): Table {
 
 function simulationNotes(runs: SeriesSimulation[], sim: SimulationSettings): string[] {
   const notes = [
-    `seed ${sim.seed}${sim.seedChosen ? ' (chosen at random)' : ''}: run again with --seed ${sim.seed} --simulate ${sim.paths} for the same numbers`,
+    seedNote(sim),
     `${sim.paths} paths per series; each series draws from its own stream of the seed (xoshiro128**), so adding or leaving out scenarios does not change a series' numbers; series are simulated independently (no correlation between them)`,
     'percentiles interpolate between order statistics (R type 7); a target is met when the value in its year is at or above it; ± s.e. is the binomial standard error of P(met)',
   ];
