@@ -2,14 +2,13 @@
 // evaluated on the datasets through the same use cases the commands use (capacity, self-sufficiency's current
 // path, funds, claims). The rule file format is described in src/cli/commands/check.ts.
 import { basename } from 'node:path';
-import { bundledDataDir, type Datasets } from '../data/datasets.js';
+import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets } from '../data/datasets.js';
 import { parseCsv } from '../data/csv.js';
 import { problemError } from '../data/problem.js';
 import { parseNumber, parseYear } from '../data/values.js';
 import { DATASET_SCHEMAS, KINDS } from '../data/schemas.js';
 import { PROJECTION_METHODS, pathPointAt, type ProjectionMethod } from '../domain/projection.js';
 import { convertCapacity, fxRateFor, type CapacityUnit } from '../domain/units.js';
-import { comparableHistory, currentPath } from '../domain/history.js';
 import { convertFund } from './funds.js';
 import { judgeClaims } from './claims.js';
 import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../data/claims.js';
@@ -17,7 +16,7 @@ import { VERDICTS } from '../domain/claims.js';
 import { reasonText } from '../report/claims.js';
 import { closest } from '../text.js';
 import { capacityHistory, capacityPaths, sharePaths } from './capacity.js';
-import { seriesFigure } from './self-sufficiency.js';
+import { selfSufficiencySeries } from './self-sufficiency.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
@@ -87,7 +86,7 @@ export interface Rule {
 const HEADER = ['rule', 'metric', 'selector', 'op', 'value', 'unit'];
 
 /** Parses and checks a rule file; every problem is a data error located at FILE:LINE:COLUMN. */
-export function parseRules(text: string, file: string): Rule[] {
+function parseRules(text: string, file: string): Rule[] {
   const withoutComments = text
     .split(/\r?\n/)
     .map((l) => (/^\s*#/.test(l) ? '' : l))
@@ -177,7 +176,7 @@ function knownValues(metric: string, data: Datasets): Record<string, readonly st
  * Checks each rule's selector values against the loaded datasets: a value the data does not hold (a misspelt
  * region, source or fund) is a data error at FILE:LINE:3, never a rule that quietly matches nothing.
  */
-export function checkSelectorValues(rules: readonly Rule[], data: Datasets, file: string): void {
+function checkSelectorValues(rules: readonly Rule[], data: Datasets, file: string): void {
   for (const rule of rules) {
     const known = knownValues(rule.metric, data);
     for (const [key, value] of Object.entries(rule.selector)) {
@@ -200,7 +199,7 @@ export function evaluatedSelector(rule: Rule): string {
 }
 
 /** The comparison a rule makes; == and != allow a relative difference of 1e-9 (printed values round). */
-export function compare(actual: number | boolean | string, op: Op, expected: number | boolean | string): boolean {
+function compare(actual: number | boolean | string, op: Op, expected: number | boolean | string): boolean {
   if (typeof actual === 'string' || typeof expected === 'string') return op === '==' ? actual === expected : actual !== expected;
   if (typeof actual === 'boolean' || typeof expected === 'boolean') return op === '==' ? actual === expected : actual !== expected;
   const equal = Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
@@ -225,11 +224,55 @@ interface Evaluation {
   detail: string;
 }
 
+/** One rule's outcome: the figure it named (null when it could not be evaluated), and pass, fail or error with why. */
+export interface RuleOutcome {
+  rule: Rule;
+  actual: number | boolean | string | null;
+  result: 'pass' | 'fail' | 'error';
+  detail: string;
+}
+
+/**
+ * `semicap check`'s use case: the rules of a rule file's text (`file` names it in errors) checked against the
+ * datasets of `dir`, each evaluated, compared and judged; and the files read.
+ */
+export function checkUseCase(text: string, file: string, dir: string): { outcomes: RuleOutcome[]; inputs: string[] } {
+  const rules = parseRules(text, file);
+  // Validity is checked first: a `valid` rule must be able to fail without the load stopping the run.
+  const folder = checkFolder(dir);
+  const problemCounts = () => {
+    const counts = new Map<string, number>();
+    for (const p of folder.problems) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
+    return [...counts].map(([f, count]) => ({ file: f, count }));
+  };
+  let data: Datasets | undefined;
+  let loadError: string | undefined;
+  try {
+    data = loadDatasets(dir);
+  } catch (e) {
+    loadError = (e as Error).message;
+  }
+  // A misspelt region, source or fund is a broken rule, found before anything is evaluated.
+  if (data !== undefined) checkSelectorValues(rules, data, file);
+  const outcomes = rules.map((rule): RuleOutcome => {
+    try {
+      if (data === undefined && rule.metric !== 'valid') throw new RuleError(`datasets do not load: ${loadError}`);
+      const ev = evaluate(rule, data as Datasets, problemCounts);
+      return { rule, actual: ev.actual, result: compare(ev.actual, rule.op, rule.value) ? 'pass' : 'fail', detail: ev.detail };
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      // Keep the reason, not a list of every region in the data.
+      return { rule, actual: null, result: 'error', detail: e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message };
+    }
+  });
+  return { outcomes, inputs: [file, ...datasetPaths(dir)] };
+}
+
 /** A rule that matched no data or cannot be evaluated: reported as `error`, failing the run like a failed rule. */
-export class RuleError extends Error {}
+class RuleError extends Error {}
 
 /** The figure a rule names, from the datasets (and their projections). Throws RuleError when nothing matches. */
-export function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; count: number }[]): Evaluation {
+function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; count: number }[]): Evaluation {
   const s = rule.selector;
   const year = s.year !== undefined ? Number(s.year) : undefined;
   const method = (s.method ?? 'cagr') as ProjectionMethod;
@@ -278,13 +321,11 @@ export function evaluate(rule: Rule, data: Datasets, problems: () => { file: str
     }
     case 'self_sufficiency': {
       const scope = s.scope ?? 'ic_production_in_china';
-      const series = data.selfSufficiency.filter((r) => r.scope === scope);
+      // The same one-definition history and current path as `self-sufficiency`.
+      const { series, comparable, path } = selfSufficiencySeries(data, scope);
       if (series.length === 0) throw new RuleError(`no self-sufficiency series '${scope}'`);
       if (s.path !== undefined) {
         if (s.path !== 'cagr' && s.path !== 'linear') throw new RuleError(`path=${s.path}; expected cagr or linear`);
-        // The same one-definition history as `self-sufficiency` (domain/history.ts).
-        const comparable = comparableHistory(series.map(seriesFigure));
-        const path = currentPath(comparable.points);
         if (!path) throw new RuleError(comparable.definitions > 1 ? `series '${scope}' mixes ${comparable.definitions} definitions and its latest has fewer than two actual figures: no path across definitions` : `series '${scope}' has fewer than two actual figures`);
         // The current path as `self-sufficiency` draws it: domain/projection.ts through the first and last figures.
         if (s.path === 'cagr' && path.cagrPct === null) throw new RuleError('no compound rate (a value is not positive)');

@@ -66,7 +66,7 @@ export function scenarioUseCase(input: ScenarioInput): ScenarioResult {
   const lookTo = input.lookTo ?? defaultLookTo(through, ...scenarios.flatMap((sc) => sc.series.flatMap((s) => s.targets.map((t) => t.year))));
   const notes = scenarios.filter((sc) => sc.note !== '').map((sc) => `${sc.name}: ${sc.note}`);
   if (input.sets.length > 0) notes.push(`overridden on the command line: ${input.sets.join(', ')}`);
-  const paths = scenarios.flatMap((sc) => sc.series.map((s) => ({ scenario: sc.name, series: s, points: scenarioPath(s, Math.max(through, s.startYear)) })));
+  const paths = pointPaths(scenarios, through);
   const result: ScenarioResult = { scenarios, through, lookTo, paths, targets: [], notes, warnings: [], messages, inputs };
   if (input.simulation === undefined) {
     result.targets = checkTargets(scenarios, lookTo);
@@ -78,7 +78,8 @@ export function scenarioUseCase(input: ScenarioInput): ScenarioResult {
   return result;
 }
 
-function readScenarios(dir: string, file: string | undefined): { scenarios: Scenario[]; inputs: string[]; messages: string[] } {
+/** A scenario file, or the folder's scenarios.csv (the bundled one, `bundledInstead`, when the folder has none). */
+export function readScenarios(dir: string, file: string | undefined): { scenarios: Scenario[]; inputs: string[]; messages: string[]; bundledInstead: boolean } {
   const messages: string[] = [];
   let path = file ?? scenariosPath(dir);
   if (file === undefined && !existsSync(path)) {
@@ -86,7 +87,12 @@ function readScenarios(dir: string, file: string | undefined): { scenarios: Scen
     messages.push(`${dir} has no scenarios.csv; using the bundled scenarios`);
   }
   const { scenarios, inputs } = loadScenariosWithData(path, dir);
-  return { scenarios, inputs, messages };
+  return { scenarios, inputs, messages, bundledInstead: messages.length > 0 };
+}
+
+/** Each scenario's series along its point path through `through` (from its start year at least). */
+export function pointPaths(scenarios: readonly Scenario[], through: number): ScenarioResult['paths'] {
+  return scenarios.flatMap((sc) => sc.series.map((s) => ({ scenario: sc.name, series: s, points: scenarioPath(s, Math.max(through, s.startYear)) })));
 }
 
 function selectScenarios(all: Scenario[], names: string[]): Scenario[] {

@@ -65,15 +65,20 @@ export interface SelfSufficiencyResult {
   warnings: string[];
 }
 
-export function selfSufficiency(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): SelfSufficiencyResult {
-  const series = data.selfSufficiency.filter((r) => r.scope === opts.scope);
-  if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
-  // History is what was measured, within one definition; forecasts and targets are shown but never fitted.
+/** A scope's rows (empty when the data has no such series), the history within one definition and its current path. */
+export function selfSufficiencySeries(data: Datasets, scope: string) {
+  const series = data.selfSufficiency.filter((r) => r.scope === scope);
   const comparable = comparableHistory(series.map(seriesFigure));
+  return { series, comparable, path: currentPath(comparable.points) };
+}
+
+export function selfSufficiency(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): SelfSufficiencyResult {
+  // History is what was measured, within one definition; forecasts and targets are shown but never fitted.
+  const { series, comparable, path } = selfSufficiencySeries(data, opts.scope);
+  if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
   const history: Anchor[] = comparable.points;
   const current = opts.current ?? history[history.length - 1];
   if (!current) throw usageError(`series '${opts.scope}' has no actual figures; give --current YEAR=VALUE`);
-  const path = currentPath(history);
   const targetRows: TargetRow[] = [
     ...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => ({ label: r.scope, year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id })),
     ...opts.extraTargets.map((t) => ({ label: 'command line', year: t.year, value: t.value, kind: 'target', source_id: '' })),
@@ -177,7 +182,7 @@ async function addFitted(result: SelfSufficiencyResult, data: Datasets, fit: Fit
   const { fitted } = splitMethods(fit.methods);
   if (fitted.length === 0) throw usageError('--method here takes statistical methods (e.g. ets,theta,auto); the compound and linear current path is always shown');
   // Fitted on the same one-definition history as the current path.
-  const comparable = comparableHistory(data.selfSufficiency.filter((r) => r.scope === scope).map(seriesFigure));
+  const { comparable } = selfSufficiencySeries(data, scope);
   const history = comparable.points;
   if (history.length < 2) {
     throw usageError(`--method needs two or more actual figures of one definition; ${scope}${comparable.definitions > 1 ? ` mixes ${comparable.definitions} definitions and its latest` : ''} has ${history.length}`);

@@ -22,6 +22,12 @@ export function simulationOptions(o: SimulationOptions & { simulate: number }, g
   return { paths: o.simulate, seed, seedChosen, percentiles, progress: progressBar(g) };
 }
 
+/** A use case's simulation request from the settings: paths, seed and percentiles, progress reported to the bar. */
+export const simulationRequest = (sim: SimulationSettings) => ({ paths: sim.paths, seed: sim.seed, percentiles: sim.percentiles, onProgress: sim.progress?.update });
+
+/** The note that says how to get the same numbers again. */
+export const seedNote = (sim: SimulationSettings) => `seed ${sim.seed}${sim.seedChosen ? ' (chosen at random)' : ''}: run again with --seed ${sim.seed} --simulate ${sim.paths} for the same numbers`;
+
 /**
  * A progress bar on stderr, only when stderr is a terminal, --quiet is off, and the run is long (it appears once
  * the run has LONG_RUN_STEPS path-years in total). Never reaches files or pipes.

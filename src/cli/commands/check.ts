@@ -1,8 +1,8 @@
 // `semicap check RULES.csv`: a CI gate; each rule compares a figure (dataset value, projection, rate, validity)
 // with a threshold, and the run exits 1 when any fails. The rule file: README.md and docs/rules.example.csv.
-import { checkSelectorValues, compare, evaluate, evaluatedSelector, OP_WORDS, OPS, parseRules, RuleError } from '../../app/check.js';
+import { checkUseCase, evaluatedSelector, OP_WORDS, OPS } from '../../app/check.js';
 import { readInput, readStdinInput } from '../../data/input.js';
-import { bundledDataDir, checkFolder, datasetPaths, loadDatasets, type Datasets } from '../../data/datasets.js';
+import { bundledDataDir } from '../../data/datasets.js';
 import { decodeUtf8 } from '../../data/csv.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
@@ -14,42 +14,10 @@ export async function check(args: string[], _settings: object, g: Globals): Prom
   if (file === undefined) throw usageError('check needs a rules file, e.g. semicap check rules.csv');
   if (file === '-') await readStdinInput({ what: 'a rules file' });
   const bytes = readInput(file, { what: 'a rules file' });
-  const rules = parseRules(decodeUtf8(bytes, file), file);
-  const dir = g.data ?? bundledDataDir();
-  // Validity is checked first: a `valid` rule must be able to fail without the load stopping the run.
-  const folder = checkFolder(dir);
-  const problemCounts = () => {
-    const counts = new Map<string, number>();
-    for (const p of folder.problems) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
-    return [...counts].map(([f, count]) => ({ file: f, count }));
-  };
-  let data: Datasets | undefined;
-  let loadError: string | undefined;
-  try {
-    data = loadDatasets(dir);
-  } catch (e) {
-    loadError = (e as Error).message;
-  }
-  // A misspelt region, source or fund is a broken rule, found before anything is evaluated.
-  if (data !== undefined) checkSelectorValues(rules, data, file);
+  const { outcomes, inputs } = checkUseCase(decodeUtf8(bytes, file), file, g.data ?? bundledDataDir());
   const rows: Record<string, CellValue>[] = [];
   const messages: string[] = [];
-  for (const rule of rules) {
-    let actual: number | boolean | string | null = null;
-    let result: 'pass' | 'fail' | 'error';
-    let detail: string;
-    try {
-      if (data === undefined && rule.metric !== 'valid') throw new RuleError(`datasets do not load: ${loadError}`);
-      const ev = evaluate(rule, data as Datasets, problemCounts);
-      actual = ev.actual;
-      detail = ev.detail;
-      result = compare(ev.actual, rule.op, rule.value) ? 'pass' : 'fail';
-    } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
-      result = 'error';
-      // Keep the reason, not a list of every region in the data.
-      detail = e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message;
-    }
+  for (const { rule, actual, result, detail } of outcomes) {
     rows.push({
       line: rule.line,
       rule: rule.rule,
@@ -92,7 +60,7 @@ export async function check(args: string[], _settings: object, g: Globals): Prom
     ],
     [`${passed} of ${rows.length} rule(s) passed; op: ${OPS.map((o) => `${OP_WORDS[o]} ${o}`).join(', ')}; eq and ne allow a relative difference of 1e-9`],
   );
-  return { report, inputs: [file, ...datasetPaths(dir)], messages, exitCode: passed === rows.length ? EXIT.ok : EXIT.checkFailed };
+  return { report, inputs, messages, exitCode: passed === rows.length ? EXIT.ok : EXIT.checkFailed };
 }
 
 /**

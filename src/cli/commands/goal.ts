@@ -8,7 +8,7 @@ import { makeReport, type Table } from '../../report/model.js';
 import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { GoalOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
-import { simulationOptions, type SimulationSettings } from '../simulation-options.js';
+import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
 
 export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult {
   // --data is read only with --scenario, but a folder that is not there is an error either way.
@@ -31,7 +31,7 @@ export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult
     stepSd: o.stepSd,
     draw: o.draw,
     lookTo: o.lookTo,
-    simulation: sim && { paths: sim.paths, seed: sim.seed, percentiles: sim.percentiles, onProgress: sim.progress?.update },
+    simulation: sim && simulationRequest(sim),
   });
   sim?.progress?.done();
   return seriesReport(r, sim);
@@ -96,7 +96,7 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
       run.percentiles.forEach((p, i) => (pathRow[percentileKey(p)] = last.quantiles[i]));
       columns.push({ key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, ...bandColumns(run.percentiles).map((c) => ({ ...c, header: `${c.header} ${target.year}` })));
       notes.push(
-        `seed ${sim.seed}${sim.seedChosen ? ' (chosen at random)' : ''}: run again with --seed ${sim.seed} --simulate ${sim.paths} for the same numbers`,
+        seedNote(sim),
         `${sim.paths} paths; ${description}; P(met) is the share of paths at or above ${target.value} in ${target.year}`,
       );
       if (share) notes.push('shares are held within 0–100 % in every path');

@@ -2,16 +2,15 @@
 // percentile bands per year and the probability of each target. The work is src/app/scenario.ts; this file turns
 // its result into tables and charts.
 import { scenarioUseCase, type ScenarioResult, type TargetCheck } from '../../app/scenario.js';
-import { requiredCagrPct, requiredStepPerYear } from '../../domain/goal.js';
 import { DEFAULT_PERCENTILES, type SeriesSimulation } from '../../domain/montecarlo.js';
-import type { Scenario, SeriesAssumptions, Uncertain } from '../../domain/scenario.js';
+import type { Scenario, Uncertain } from '../../domain/scenario.js';
 import { readStdinInput } from '../../data/input.js';
-import { makeReport, type Column, type Table } from '../../report/model.js';
-import type { Chart } from '../../report/series.js';
+import { makeReport, type Table } from '../../report/model.js';
+import { requiredColumns, scenarioCharts, simulatedTargetsTable, targetBase, targetColumns } from '../../report/views/scenario.js';
 import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { ScenarioOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
-import { simulationOptions, type SimulationSettings } from '../simulation-options.js';
+import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
 
 export async function scenario(args: string[], o: ScenarioOptions, g: Globals): Promise<CommandResult> {
   if (o.file === '-') await readStdinInput({ what: 'a scenario file' });
@@ -24,7 +23,7 @@ export async function scenario(args: string[], o: ScenarioOptions, g: Globals): 
     sets: o.set,
     through: o.through,
     lookTo: o.lookTo,
-    simulation: sim && { paths: sim.paths, seed: sim.seed, percentiles: sim.percentiles, onProgress: sim.progress?.update },
+    simulation: sim && simulationRequest(sim),
   });
   sim?.progress?.done();
   const { scenarios, inputs, messages } = r;
@@ -32,35 +31,12 @@ export async function scenario(args: string[], o: ScenarioOptions, g: Globals): 
   if (r.runs === undefined || sim === undefined) {
     const report = makeReport('scenario', [pathsTable(r), targetsTable(r.targets, r.lookTo), assumptions], r.notes, r.warnings);
     report.notes.push('point paths: every assumption at its point value (a normal\'s mean, a triangular\'s mode); add --simulate N for percentile bands and the odds of each target');
-    report.charts = seriesCharts(r);
+    report.charts = scenarioCharts(r.paths);
     return { report, inputs, messages };
   }
   const report = makeReport('scenario', [bandsTable(r.runs), simulatedTargetsTable(r.runs, scenarios), assumptions], [...r.notes, ...simulationNotes(r.runs, sim)], []);
-  report.charts = seriesCharts(r, r.runs);
+  report.charts = scenarioCharts(r.paths, r.runs);
   return { report, inputs, messages };
-}
-
-// --- charts ----------------------------------------------------------------------------------------------------
-
-/** One chart per series: each scenario's point path, its outer percentile band when simulated, and the targets. */
-function seriesCharts(r: ScenarioResult, runs?: SeriesSimulation[]): Chart[] {
-  const names = [...new Set(r.paths.map((p) => p.series.series))];
-  return names.map((name) => {
-    const members = r.paths.filter((p) => p.series.series === name);
-    const unit = members[0].series.unit;
-    const lines = members.map(({ scenario, points: path }) => {
-      const run = runs?.find((x) => x.scenario === scenario && x.series === name);
-      const points = run ? run.bands.map((b) => ({ year: b.year, value: b.point })) : path.map((p) => ({ year: p.year, value: p.value }));
-      return { label: scenario, role: 'projection' as const, points };
-    });
-    const bands = (runs ?? [])
-      .filter((x) => x.series === name)
-      .map((x) => ({ label: `${x.scenario} p${x.percentiles[0]}–p${x.percentiles[x.percentiles.length - 1]}`, points: x.bands.map((b) => ({ year: b.year, lower: b.quantiles[0], upper: b.quantiles[b.quantiles.length - 1] })) }));
-    const targets = new Map<string, { year: number; value: number }>();
-    for (const { series: s } of members) for (const t of s.targets) targets.set(`${t.year}:${t.value}`, t);
-    const markers = [...targets.values()].map((t) => ({ year: t.year, value: t.value, label: `target ${t.year}`, role: 'target' as const }));
-    return { name, title: `${name} by scenario${runs ? ' (point paths and simulated bands)' : ''}`, unit: unit === 'percent' ? '%' : unit, lines, bands, markers };
-  });
 }
 
 // --- tables ----------------------------------------------------------------------------------------------------
@@ -91,33 +67,6 @@ function targetsTable(checks: TargetCheck[], lookTo: number): Table {
     rows,
   };
 }
-
-function targetBase(scenario: string, s: SeriesAssumptions, t: { year: number; value: number; sourceId?: string }) {
-  const current = { year: s.startYear, value: s.start.value };
-  const target = { year: t.year, value: t.value };
-  return {
-    scenario,
-    series: s.series,
-    target_year: t.year,
-    target: t.value,
-    unit: s.unit,
-    required_cagr_pct: current.value > 0 && target.value >= 0 ? requiredCagrPct(current, target) : null,
-    required_step_per_year: requiredStepPerYear(current, target),
-    source_id: t.sourceId ?? '',
-  };
-}
-
-const targetColumns = (): Column[] => [
-  { key: 'scenario', header: 'scenario' },
-  { key: 'series', header: 'series' },
-  { key: 'target_year', header: 'year', type: 'int' },
-  { key: 'target', header: 'target', type: 'number', digits: 2 },
-  { key: 'unit', header: 'unit' },
-];
-const requiredColumns = (): Column[] => [
-  { key: 'required_cagr_pct', header: 'needs %/yr from start', type: 'number', digits: 2 },
-  { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2 },
-];
 
 function describeDist(u: Uncertain | undefined): string {
   if (!u) return '';
@@ -206,27 +155,9 @@ function bandsTable(runs: SeriesSimulation[]): Table {
   };
 }
 
-function simulatedTargetsTable(runs: SeriesSimulation[], scenarios: Scenario[]): Table {
-  const rows = runs.flatMap((r) => {
-    const s = scenarios.find((sc) => sc.name === r.scenario)!.series.find((x) => x.series === r.series)!;
-    return r.targets.map((t, i) => ({
-      ...targetBase(r.scenario, s, s.targets[i]),
-      probability: t.probability,
-      standard_error: t.standardError,
-      point_met: t.pointMet,
-    }));
-  });
-  return {
-    name: 'targets',
-    title: 'Targets: probability of being met in their year',
-    columns: [...targetColumns(), { key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, { key: 'point_met', header: 'point path meets it' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
-    rows,
-  };
-}
-
 function simulationNotes(runs: SeriesSimulation[], sim: SimulationSettings): string[] {
   const notes = [
-    `seed ${sim.seed}${sim.seedChosen ? ' (chosen at random)' : ''}: run again with --seed ${sim.seed} --simulate ${sim.paths} for the same numbers`,
+    seedNote(sim),
     `${sim.paths} paths per series; each series draws from its own stream of the seed (xoshiro128**), so adding or leaving out scenarios does not change a series' numbers; series are simulated independently (no correlation between them)`,
     'percentiles interpolate between order statistics (R type 7); a target is met when the value in its year is at or above it; ± s.e. is the binomial standard error of P(met)',
   ];

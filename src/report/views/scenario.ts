@@ -1,0 +1,88 @@
+// Charts and target tables of named scenarios (`scenario`, and the scenario section of `report`): one chart per
+// series, each scenario's path side by side with the series' targets; the odds of each target when simulated.
+import { requiredCagrPct, requiredStepPerYear } from '../../domain/goal.js';
+import type { SeriesSimulation } from '../../domain/montecarlo.js';
+import type { Scenario, ScenarioPoint, SeriesAssumptions } from '../../domain/scenario.js';
+import type { Column, Table } from '../model.js';
+import type { Chart } from '../series.js';
+
+/** One scenario's series along its point path. */
+export interface ScenarioSeriesPath {
+  scenario: string;
+  series: SeriesAssumptions;
+  points: ScenarioPoint[];
+}
+
+/**
+ * One chart per series: each scenario's point path, and when simulated (`runs`, one per path in the same order)
+ * its outer percentile band; the targets of every scenario are markers.
+ */
+export function scenarioCharts(paths: readonly ScenarioSeriesPath[], runs?: readonly SeriesSimulation[]): Chart[] {
+  const names = [...new Set(paths.map((p) => p.series.series))];
+  return names.map((name) => {
+    const members = paths.filter((p) => p.series.series === name);
+    const unit = members[0].series.unit;
+    const lines = members.map(({ scenario, points: path }) => {
+      const run = runs?.find((x) => x.scenario === scenario && x.series === name);
+      const points = run ? run.bands.map((b) => ({ year: b.year, value: b.point })) : path.map((p) => ({ year: p.year, value: p.value }));
+      return { label: scenario, role: 'projection' as const, points };
+    });
+    const bands = (runs ?? [])
+      .filter((x) => x.series === name)
+      .map((x) => ({ label: `${x.scenario} p${x.percentiles[0]}–p${x.percentiles[x.percentiles.length - 1]}`, points: x.bands.map((b) => ({ year: b.year, lower: b.quantiles[0], upper: b.quantiles[b.quantiles.length - 1] })) }));
+    const targets = new Map<string, { year: number; value: number }>();
+    for (const { series: s } of members) for (const t of s.targets) targets.set(`${t.year}:${t.value}`, t);
+    const markers = [...targets.values()].map((t) => ({ year: t.year, value: t.value, label: `target ${t.year}`, role: 'target' as const }));
+    return { name, title: `${name} by scenario${runs ? ' (point paths and simulated bands)' : ''}`, unit: unit === 'percent' ? '%' : unit, lines, bands, markers };
+  });
+}
+
+/** A target's row keys: which scenario and series, its year, value and unit, and its source. */
+function targetKeys(scenario: string, s: SeriesAssumptions, t: { year: number; value: number; sourceId?: string }) {
+  return { scenario, series: s.series, target_year: t.year, target: t.value, unit: s.unit, source_id: t.sourceId ?? '' };
+}
+
+/** A target's row keys with the compound rate and the yearly step it needs from the series' start. */
+export function targetBase(scenario: string, s: SeriesAssumptions, t: { year: number; value: number; sourceId?: string }) {
+  const current = { year: s.startYear, value: s.start.value };
+  const target = { year: t.year, value: t.value };
+  return {
+    ...targetKeys(scenario, s, t),
+    required_cagr_pct: current.value > 0 && target.value >= 0 ? requiredCagrPct(current, target) : null,
+    required_step_per_year: requiredStepPerYear(current, target),
+  };
+}
+
+export const targetColumns = (): Column[] => [
+  { key: 'scenario', header: 'scenario' },
+  { key: 'series', header: 'series' },
+  { key: 'target_year', header: 'year', type: 'int' },
+  { key: 'target', header: 'target', type: 'number', digits: 2 },
+  { key: 'unit', header: 'unit' },
+];
+export const requiredColumns = (): Column[] => [
+  { key: 'required_cagr_pct', header: 'needs %/yr from start', type: 'number', digits: 2 },
+  { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2 },
+];
+
+/**
+ * The odds of each simulated target, with the rate and step it needs from the start; `brief` (the report's section)
+ * names and titles the table and leaves those two out.
+ */
+export function simulatedTargetsTable(runs: readonly SeriesSimulation[], scenarios: readonly Scenario[], brief?: { name: string; title: string }): Table {
+  const rows = runs.flatMap((r) => {
+    const s = scenarios.find((sc) => sc.name === r.scenario)!.series.find((x) => x.series === r.series)!;
+    return r.targets.map((t, i) => ({
+      ...(brief ? targetKeys(r.scenario, s, s.targets[i]) : targetBase(r.scenario, s, s.targets[i])),
+      probability: t.probability,
+      standard_error: t.standardError,
+      point_met: t.pointMet,
+    }));
+  });
+  return {
+    name: brief?.name ?? 'targets',
+    title: brief?.title ?? 'Targets: probability of being met in their year',
+    columns: [...targetColumns(), { key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, { key: 'point_met', header: 'point path meets it' }, ...(brief ? [] : requiredColumns()), { key: 'source_id', header: 'source_id' }],
+    rows,
+  };
+}
