@@ -32,7 +32,17 @@ export interface Table {
    * written; each row holds its cells in column order. CSV and JSON write them as they come; the other formats
    * collect them into `rows` first. The command's notes, warnings and messages are complete once it has ended.
    */
-  stream?: AsyncIterable<CellValue[][]>;
+  stream?: AsyncIterable<CellValue[][] | RenderedRows>;
+}
+
+/**
+ * A batch of streamed rows whose CSV text was already written where the rows were computed (worker threads), by
+ * the same cell function as the CSV writer (stream.ts csvCell) with the options given: the writer takes the text
+ * as it is when its own options are these, and asks for the cells otherwise (JSON, tables, other options).
+ */
+export interface RenderedRows {
+  csv: { text: string; neutralise: boolean; excel: boolean };
+  cells(): CellValue[][];
 }
 
 export interface Report {

@@ -4,13 +4,24 @@
 import { formatCsvValue, quoteCsvField, type CsvWriteOptions } from './csv.js';
 import { renderJson } from './json.js';
 import { usageError } from '../errors.js';
-import type { CellValue, Report, Table } from './model.js';
+import type { CellValue, RenderedRows, Report, Table } from './model.js';
 
 /** Where streamed text goes: stdout (awaiting the pipe) or an atomic file. */
 export type TextSink = (text: string) => Promise<void> | void;
 
 /** Text is handed on in pieces of about this size: few writes, little held. */
 const PIECE = 1 << 20;
+
+/**
+ * One CSV cell as a streamed table writes it: a number's text never needs quotes, so only text cells go through
+ * the quoting rules (most cells of a big table are numbers). Worker threads that render their rows use it too.
+ */
+export function csvCell(v: CellValue | undefined, neutralise: boolean, excel: boolean): string {
+  return typeof v === 'number' ? formatCsvValue(v, neutralise, excel) : quoteCsvField(formatCsvValue(v ?? null, neutralise, excel));
+}
+
+/** A batch's cells, whether it came as cells or already rendered. */
+export const cellsOf = (batch: CellValue[][] | RenderedRows): CellValue[][] => (Array.isArray(batch) ? batch : batch.cells());
 
 /** The streamed table of a report, if it has one. */
 export const streamedTable = (report: Report): Table | undefined => report.tables.find((t) => t.stream !== undefined);
@@ -26,7 +37,8 @@ export async function collectStreams(report: Report, limit = Infinity, format = 
       continue;
     }
     const rows: Table['rows'] = [...table.rows];
-    for await (const batch of table.stream) {
+    for await (const rendered of table.stream) {
+      const batch = cellsOf(rendered);
       held += batch.length;
       // Stop before holding more than the format can take, not after.
       if (held > limit) throw usageError(`more than ${limit.toLocaleString('en')} rows are too many for --format ${format} (held in memory whole); use --format csv or json, which are written as the rows come`);
@@ -70,10 +82,10 @@ function pieces(sink: TextSink) {
  */
 export async function streamCsv(table: Table, options: CsvWriteOptions, sink: TextSink): Promise<void> {
   const neutralise = options.neutralise ?? true;
-  const eol = options.excel ? '\r\n' : '\n';
+  const excel = options.excel ?? false;
+  const eol = excel ? '\r\n' : '\n';
   const out = pieces(sink);
-  // A number's text never needs quotes: only text cells go through the quoting rules (most cells of a big table are numbers).
-  const cell = (v: CellValue | undefined) => (typeof v === 'number' ? formatCsvValue(v, neutralise, options.excel) : quoteCsvField(formatCsvValue(v ?? null, neutralise, options.excel)));
+  const cell = (v: CellValue | undefined) => csvCell(v, neutralise, excel);
   const line = (cells: readonly CellValue[]) => {
     let text = cell(cells[0]);
     for (let i = 1; i < table.columns.length; i++) text += ',' + cell(cells[i]);
@@ -86,8 +98,15 @@ export async function streamCsv(table: Table, options: CsvWriteOptions, sink: Te
     for (const row of table.rows) await out.add(line(table.columns.map((c) => row[c.key] ?? null)));
   };
   for await (const batch of table.stream ?? []) {
-    if (!started && batch.length > 0) await start();
-    for (const cells of batch) await out.add(line(cells));
+    if (!Array.isArray(batch) && batch.csv.neutralise === neutralise && batch.csv.excel === excel) {
+      // Rendered where it was computed, with these options: the text as it is.
+      if (!started && batch.csv.text.length > 0) await start();
+      await out.add(batch.csv.text);
+      continue;
+    }
+    const cells = cellsOf(batch);
+    if (!started && cells.length > 0) await start();
+    for (const row of cells) await out.add(line(row));
   }
   if (!started) await start();
   await out.flush();
@@ -115,7 +134,7 @@ export async function streamJson(report: Report, version: string, sink: TextSink
   const toJson = (cells: CellValue[]) => indent + JSON.stringify(Object.fromEntries(table.columns.map((c, i) => [c.key, finite(cells[i] ?? null)])), null, 2).replace(/\n/g, '\n' + indent);
   let count = 0;
   for await (const batch of table.stream!) {
-    for (const cells of batch) {
+    for (const cells of cellsOf(batch)) {
       await out.add(count === 0 ? around(report).before : ',\n');
       await out.add(toJson(cells));
       count++;

@@ -8,7 +8,7 @@ import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
 import { forecastChartCollector } from '../../app/forecast/chart.js';
 import { forecastStream } from '../../app/forecast/forecast.js';
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
-import { makeReport, type CellValue, type Table } from '../../report/model.js';
+import { makeReport, type CellValue, type RenderedRows, type Table } from '../../report/model.js';
 import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/views/forecast.js';
 import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
@@ -38,7 +38,9 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   // JSON output also says what auto did, in a second table (`auto`) written after the forecasts.
   const autoTable: Table | undefined =
     !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: 'What auto chose and why', columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
-  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined };
+  // CSV output: the worker threads write their rows as CSV text too (the writer checks the options match).
+  const csv = g?.format === 'csv' && !explain ? { neutralise: g.neutralise ?? true, excel: g.excel ?? false } : undefined;
+  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined, ...(csv ? { csv } : {}) };
 
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
@@ -47,11 +49,17 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   // --chart/--chart-out: the first series' rows are kept as they pass, and charted with their history.
   const charts = explain ? undefined : forecastChartCollector(data, levels, title, 'forecast', file === STDIN ? undefined : data.file);
   // The rows are produced while the output is written; the use case's summary (notes, warnings, messages, exit code) comes at the end.
-  async function* rows(): AsyncGenerator<CellValue[][]> {
+  async function* rows(): AsyncGenerator<CellValue[][] | RenderedRows> {
     const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard });
     let next = await stream.next();
     for (; !next.done; next = await stream.next()) {
-      const { rows: cells, explained } = next.value;
+      const { explained, csv: text } = next.value;
+      if (text !== undefined && csv !== undefined) {
+        if (charts?.wants()) charts.add(next.value.cells());
+        yield { csv: { text, ...csv }, cells: next.value.cells };
+        continue;
+      }
+      const cells = next.value.rows;
       if (autoTable !== undefined) {
         for (const e of explained) {
           if (e.method !== 'auto') continue;

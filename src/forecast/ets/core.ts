@@ -247,7 +247,9 @@ export function fitEtsModel(
   const start = [...initialParams(spec), ...initialStates(y, spec.trend)];
   const np = start.length;
   if (np >= n - 1) return undefined;
-  const yy = Float64Array.from(y);
+  // Copied by a loop: Float64Array.from walks an iterator, one garbage object per value.
+  const yy = new Float64Array(n);
+  for (let i = 0; i < n; i++) yy[i] = y[i];
   const trend = spec.trend === 'A';
   const mult = spec.error === 'M';
   const lik = optCrit === 'lik';
