@@ -21,7 +21,7 @@ export interface NelderMeadOptions {
   maxit?: number;
   /**
    * `fn` writing its value into out[0] instead of returning it: the same numbers, without the heap-allocated
-   * number a returned double costs per evaluation in V8 (fitting many series spends much of its time on that garbage).
+   * number a returned double costs per evaluation in V8 (garbage the worker threads then spend time collecting).
    */
   into?: (par: number[], out: Float64Array) => void;
 }
