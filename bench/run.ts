@@ -403,6 +403,8 @@ interface ScalingStep {
   rssGrowth: number;
   /** Peak RSS added per added series, in KB. */
   kbPerAddedSeries: number;
+  /** Wall time, CPU time and peak RSS growth of this step ÷ Miller's in the same step (1: grows as the peer does). */
+  vsMiller: { time: number; cpu: number; rss: number } | null;
   superLinear: boolean;
 }
 
@@ -411,6 +413,9 @@ function scaling(sizes: SizeResult[]): ScalingStep[] {
   for (let i = 1; i < sizes.length; i++) {
     const [a, b] = [sizes[i - 1], sizes[i]];
     const factor = b.series / a.series;
+    // Miller (the first case) read the same files in the same run: the peer each step is compared with.
+    const [ma, mb] = [a.cases[0], b.cases[0]];
+    const millerOk = ma.check.ok && mb.check.ok;
     b.cases.forEach((cb, k) => {
       const ca = a.cases[k];
       if (!ca.check.ok || !cb.check.ok) return;
@@ -428,6 +433,9 @@ function scaling(sizes: SizeResult[]): ScalingStep[] {
         cpuGrowth,
         rssGrowth,
         kbPerAddedSeries: ((cb.maxRssMb - ca.maxRssMb) * 1024) / (b.series - a.series),
+        vsMiller: millerOk
+          ? { time: cb.seconds / ca.seconds / (mb.seconds / ma.seconds), cpu: cb.cpuSeconds / ca.cpuSeconds / (mb.cpuSeconds / ma.cpuSeconds), rss: cb.maxRssMb / ca.maxRssMb / (mb.maxRssMb / ma.maxRssMb) }
+          : null,
         // "clearly": time only when wall and CPU time both say so (wall time alone may be other processes' load)
         superLinear: (timeGrowth > SUPERLINEAR && cpuGrowth > SUPERLINEAR) || rssGrowth > SUPERLINEAR,
       });
@@ -443,16 +451,16 @@ function printScaling(sizes: SizeResult[], steps: ScalingStep[]): void {
   }
   const perSize = sizes[0].cases.map((c, k) => [
     c.label,
-    ...sizes.flatMap((s) => [fixed(s.cases[k].seconds, 2), fixed(s.cases[k].maxRssMb, 0)]),
+    ...sizes.flatMap((s) => [fixed(s.cases[k].seconds, 2), fixed(s.cases[k].cpuSeconds, 2), fixed(s.cases[k].maxRssMb, 0), k === 0 ? '1.00×' : times(s.cases[k].ratioToMiller)]),
   ]);
   printTable(
-    'Scaling: seconds and peak RSS MB per size',
-    ['command', ...sizes.flatMap((s) => [`${short(s.series)} s`, `${short(s.series)} MB`])],
+    'Scaling: seconds, CPU seconds, peak RSS MB and wall time × Miller per size',
+    ['command', ...sizes.flatMap((s) => [`${short(s.series)} s`, `${short(s.series)} cpu s`, `${short(s.series)} MB`, `${short(s.series)} × Miller`])],
     perSize,
   );
   printTable(
     `Scaling: growth per step, ÷ the growth in series (1.00 = linear; > ${SUPERLINEAR} flagged)`,
-    ['command', 'series', 'time ×', 'time growth', 'cpu growth', 'RSS ×', 'RSS growth', 'KB/added series', 'verdict'],
+    ['command', 'series', 'time ×', 'time growth', 'cpu growth', 'RSS ×', 'RSS growth', 'KB/added series', 'time × ÷ Miller', 'cpu × ÷ Miller', 'RSS × ÷ Miller', 'verdict'],
     steps.map((s) => {
       const time = s.timeGrowth > SUPERLINEAR && s.cpuGrowth > SUPERLINEAR;
       const wallOnly = s.timeGrowth > SUPERLINEAR && !time;
@@ -467,13 +475,17 @@ function printScaling(sizes: SizeResult[], steps: ScalingStep[]): void {
         times(s.maxRssMb[1] / s.maxRssMb[0]),
         fixed(s.rssGrowth, 2),
         fixed(s.kbPerAddedSeries, 2),
+        s.vsMiller ? fixed(s.vsMiller.time, 2) : '–',
+        s.vsMiller ? fixed(s.vsMiller.cpu, 2) : '–',
+        s.vsMiller ? fixed(s.vsMiller.rss, 2) : '–',
         verdict,
       ];
     }),
     [
       'time growth 0.90 at 10k → 100k: 10× the series took 9× the wall time (cpu growth: the same for CPU seconds,',
       'less moved by other load); below 1, fixed costs (start-up, JIT, heap) are being amortised; peak RSS',
-      'includes the runtime, so "KB/added series" is the marginal cost of a series.',
+      'includes the runtime, so "KB/added series" is the marginal cost of a series. "÷ Miller": the step\'s growth over',
+      "Miller's growth in the same step (the peer reading the same files in the same run; 1.00: grows as Miller does).",
     ],
   );
 }

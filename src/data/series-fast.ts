@@ -1,5 +1,5 @@
-// The fast path of the long-CSV reader for the common file (UTF-8, one delimiter, no quotes): bytes in, numbers
-// out; at anything else it gives up and csv-parse reads the file, so every error message is csv-parse's.
+// The fast path of the long-CSV reader for the common file (UTF-8, one delimiter, LF or CRLF line ends as the first
+// line has them, no quotes): bytes in, numbers out; at anything else csv-parse reads the file, with its errors.
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
@@ -63,10 +63,12 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
   /** Whether lastSeries already has a bad cell (then its rows are ignored): asked once per series, not per row. */
   let lastSpoiled = false;
   let rows = 0;
+  /** Whether lines end in CRLF (decided by the first line end, as csv-parse decides its record delimiter). */
+  let crlf = false;
 
   /**
    * Handles the lines of buf[from … to-1] (to is just past a LF, or the end of the input); false to give up. The
-   * bytes were checked beforehand (see plainBytes): no quote, CR, NUL or non-ASCII byte.
+   * bytes were checked beforehand (see plainBytes): no quote or NUL, valid UTF-8; a CR only as the end of a CRLF line.
    */
   const lines = (buf: Buffer, from: number, to: number): boolean => {
     let i = from;
@@ -81,7 +83,14 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       for (; i < to; i++) {
         const b = buf[i];
         if (b !== delimiter) {
-          if (b === 10) break;
+          if (b === 10) {
+            if (crlf) return false; // a LF without its CR
+            break;
+          }
+          if (b === 13) {
+            if (!crlf || i + 1 >= to || buf[i + 1] !== 10) return false; // a CR that does not end a CRLF line
+            break;
+          }
           continue;
         }
         fields++;
@@ -95,7 +104,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       }
       const lineEnd = i;
       fieldStart[fields + 1] = lineEnd + 1;
-      i++;
+      i += crlf && i < to ? 2 : 1;
       if (lineEnd === start) continue; // an empty line, skipped as csv-parse's skip_empty_lines does
       if (lineEnd - start > MAX_LINE) return false;
       if (columns === undefined) {
@@ -203,6 +212,10 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       if (length > MAX_LINE) return giveUp(source);
       continue;
     }
+    if (line === 0) {
+      const firstLf = buf.indexOf(10);
+      crlf = firstLf > 0 && firstLf < length && buf[firstLf - 1] === 13;
+    }
     // Whole lines only: a character's bytes never contain a LF, so no character is cut at lastLf.
     if (!isUtf8(buf.subarray(0, lastLf + 1)) || !lines(buf, 0, lastLf + 1)) return giveUp(source);
     buf.copy(buf, 0, lastLf + 1, length);
@@ -212,9 +225,9 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
   return columns === undefined ? -1 : rows;
 }
 
-/** Bytes the fast path reads: no quote, CR or NUL (native scans, many times faster than a JS loop; UTF-8 is checked by line). */
+/** Bytes the fast path reads: no quote or NUL (native scans, many times faster than a JS loop; CRs are checked as lines are read, UTF-8 by line). */
 function plainBytes(chunk: Buffer): boolean {
-  return chunk.indexOf(0x22) < 0 && chunk.indexOf(13) < 0 && chunk.indexOf(0) < 0;
+  return chunk.indexOf(0x22) < 0 && chunk.indexOf(0) < 0;
 }
 
 /** Stops reading a source the fast path gave up on. */

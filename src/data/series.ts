@@ -515,7 +515,12 @@ export function toRegularSeries(years: ArrayLike<number>, values: ArrayLike<numb
   // The usual case, consecutive years in order, needs no sorting.
   let consecutive = years.length > 0;
   for (let i = 1; i < years.length && consecutive; i++) consecutive = years[i] === years[i - 1] + 1;
-  if (consecutive) return { startYear: years[0], values: Array.from(values), filled: [] };
+  if (consecutive) {
+    // Copied by a loop: Array.from walks a typed array's iterator, one garbage object per value.
+    const copy: number[] = [];
+    for (let i = 0; i < values.length; i++) copy.push(values[i]);
+    return { startYear: years[0], values: copy, filled: [] };
+  }
   const order = Array.from(years, (_, i) => i).sort((a, b) => years[a] - years[b]);
   const ys = order.map((i) => years[i]);
   const vs = order.map((i) => values[i]);

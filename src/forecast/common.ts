@@ -56,6 +56,9 @@ export function isConstant(x: ArrayLike<number>): boolean {
 
 /** The params without numbers that are not finite (an overflowed sigma on extreme data is dropped, not reported). */
 export function finiteParams(params: Record<string, number | string>): Record<string, number | string> {
-  for (const [k, v] of Object.entries(params)) if (typeof v === 'number' && !Number.isFinite(v)) delete params[k];
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v === 'number' && !Number.isFinite(v)) delete params[k];
+  }
   return params;
 }

@@ -49,11 +49,18 @@ export function fitTheta(y: readonly number[]): Fitted {
   const params: Record<string, number | string> = { ...modelParams(model), drift };
   if (ses.fallback !== undefined) params.fallback = ses.fallback;
   finiteParams(params);
-  const fitted = [...model.fitted];
+  // Fitted values and residuals are made when first read (a forecast does not need them).
+  let fitted: number[] | undefined;
+  let residuals: number[] | undefined;
   return {
     method: 'theta',
-    fitted,
-    residuals: y.map((v, i) => v - fitted[i]),
+    get fitted() {
+      return (fitted ??= [...model.fitted]);
+    },
+    get residuals() {
+      const f = this.fitted;
+      return (residuals ??= y.map((v, i) => v - f[i]));
+    },
     params,
     forecast(h: number, options?: ForecastOptions): Forecast {
       checkHorizon(h);

@@ -1,5 +1,6 @@
 // What every command hands to the output layer: named tables of typed cells, plus notes and warnings.
 // Renderers (table, CSV, JSON, Markdown) all read this one shape, so every command gets every format.
+import type { CsvDecimal, CsvDelimiter } from './csv.js';
 import type { Chart } from './series.js';
 
 export type CellValue = string | number | boolean | null;
@@ -32,7 +33,17 @@ export interface Table {
    * written; each row holds its cells in column order. CSV and JSON write them as they come; the other formats
    * collect them into `rows` first. The command's notes, warnings and messages are complete once it has ended.
    */
-  stream?: AsyncIterable<CellValue[][]>;
+  stream?: AsyncIterable<CellValue[][] | RenderedRows>;
+}
+
+/**
+ * A batch of streamed rows whose CSV text was already written where the rows were computed (worker threads), by
+ * the same cell function as the CSV writer (csv.ts csvCell) with the options given: the writer takes the text
+ * as it is when its own options are these, and asks for the cells otherwise (JSON, tables, other options).
+ */
+export interface RenderedRows {
+  csv: { text: string; neutralise: boolean; excel: boolean; delimiter: CsvDelimiter; decimal: CsvDecimal };
+  cells(): CellValue[][];
 }
 
 export interface Report {

@@ -4,13 +4,22 @@
 import { csvCell, csvDialect, type CsvWriteOptions } from './csv.js';
 import { renderJson } from './json.js';
 import { usageError } from '../errors.js';
-import type { CellValue, Report, Table } from './model.js';
+import type { CellValue, RenderedRows, Report, Table } from './model.js';
 
 /** Where streamed text goes: stdout (awaiting the pipe) or an atomic file. */
 export type TextSink = (text: string) => Promise<void> | void;
 
 /** Text is handed on in pieces of about this size: few writes, little held. */
 const PIECE = 1 << 20;
+
+/** Rows rendered with `rendered` read as rows written with `options` would (defaults applied to both). */
+function sameCsvOptions(rendered: CsvWriteOptions, options: CsvWriteOptions): boolean {
+  const norm = (o: CsvWriteOptions) => `${o.neutralise ?? true}|${o.excel ?? false}|${o.delimiter ?? ','}|${o.decimal ?? '.'}`;
+  return norm(rendered) === norm(options);
+}
+
+/** A batch's cells, whether it came as cells or already rendered. */
+export const cellsOf = (batch: CellValue[][] | RenderedRows): CellValue[][] => (Array.isArray(batch) ? batch : batch.cells());
 
 /** The streamed table of a report, if it has one. */
 export const streamedTable = (report: Report): Table | undefined => report.tables.find((t) => t.stream !== undefined);
@@ -26,7 +35,8 @@ export async function collectStreams(report: Report, limit = Infinity, format = 
       continue;
     }
     const rows: Table['rows'] = [...table.rows];
-    for await (const batch of table.stream) {
+    for await (const rendered of table.stream) {
+      const batch = cellsOf(rendered);
       held += batch.length;
       // Stop before holding more than the format can take, not after.
       if (held > limit) throw usageError(`more than ${limit.toLocaleString('en')} rows are too many for --format ${format} (held in memory whole); use --format csv or json, which are written as the rows come`);
@@ -86,8 +96,15 @@ export async function streamCsv(table: Table, options: CsvWriteOptions, sink: Te
     for (const row of table.rows) await out.add(line(table.columns.map((c) => row[c.key] ?? null)));
   };
   for await (const batch of table.stream ?? []) {
-    if (!started && batch.length > 0) await start();
-    for (const cells of batch) await out.add(line(cells));
+    if (!Array.isArray(batch) && sameCsvOptions(batch.csv, options)) {
+      // Rendered where it was computed, with these options: the text as it is.
+      if (!started && batch.csv.text.length > 0) await start();
+      await out.add(batch.csv.text);
+      continue;
+    }
+    const cells = cellsOf(batch);
+    if (!started && cells.length > 0) await start();
+    for (const row of cells) await out.add(line(row));
   }
   if (!started) await start();
   await out.flush();
@@ -115,7 +132,7 @@ export async function streamJson(report: Report, version: string, sink: TextSink
   const toJson = (cells: CellValue[]) => indent + JSON.stringify(Object.fromEntries(table.columns.map((c, i) => [c.key, finite(cells[i] ?? null)])), null, 2).replace(/\n/g, '\n' + indent);
   let count = 0;
   for await (const batch of table.stream!) {
-    for (const cells of batch) {
+    for (const cells of cellsOf(batch)) {
       await out.add(count === 0 ? around(report).before : ',\n');
       await out.add(toJson(cells));
       count++;

@@ -75,10 +75,32 @@ describe('fast reader against csv-parse', () => {
     expect(problems[1]).toMatch(new RegExp(`^${path}:120003:2: .*18000.*whole year`));
   });
 
+  it('reads a CRLF file larger than one read as csv-parse does, lines crossing read boundaries', async () => {
+    const lines = ['id,year,value'];
+    for (let s = 0; s < 20_000; s++) for (let y = 0; y < 4; y++) lines.push(`series-${s},${2000 + y},${(s * 0.37 + y).toFixed(3)}`);
+    lines.push('series-5,2004,bad', '', 'series-6,18000,1');
+    const path = write(lines.join('\r\n') + '\r\n');
+    const [a, b] = await bothReaders(path, { columns: COLUMNS, chunkBits: 10 });
+    expect(a).toEqual(b);
+    const r = a as { ids: string[]; problems: (string | undefined)[] };
+    expect(r.ids).toHaveLength(20_000);
+    expect(r.problems.filter((p) => p !== undefined)).toEqual([`${path}:80002:3: value 'bad' is not a number; expected a number`, expect.stringMatching(new RegExp(`^${path}:80004:2: `))]);
+    // Taken by the fast path: the same rows through readFast alone.
+    let rows = 0;
+    const sink: FastSink = { header: () => ({ id: 0, time: 1, value: 2 }), seriesOf: () => 0, spoiled: () => false, row: () => void rows++, problem: () => undefined };
+    expect(await readFast(Readable.from([readFileSync(path)]), { delimiter: ',', timeName: 'year', valueName: 'value' }, sink)).toBe(80_002);
+  });
+
   it('hands a file to csv-parse when something unusual comes after more than a megabyte of plain rows, with the same result', async () => {
     const plain = Array.from({ length: 70_000 }, (_, r) => `p${r >> 2},${2000 + (r & 3)},${r}`).join('\n');
     for (const tail of ['"quoted id",2020,1', 'ünï,2020,1', 'crlf,2020,1\r', 'wide,2020,1,extra', 'x,2020,"unclosed']) {
       const path = write(`id,year,value\n${plain}\n${tail}\nlast,2020,5\n`);
+      const [a, b] = await bothReaders(path, { columns: COLUMNS });
+      expect(a, tail).toEqual(b);
+    }
+    // The same in a CRLF file: a LF without its CR, a CR alone.
+    for (const tail of ['bare,2020,1\nlf,2021,2', 'lone,20\r21,1']) {
+      const path = write(`id,year,value\r\n${plain.replace(/\n/g, '\r\n')}\r\n${tail}\r\nlast,2020,5\r\n`);
       const [a, b] = await bothReaders(path, { columns: COLUMNS });
       expect(a, tail).toEqual(b);
     }
@@ -95,17 +117,22 @@ describe('fast reader against csv-parse', () => {
   );
   const rowArb = fc.oneof(
     { weight: 40, arbitrary: fc.tuple(idArb, yearArb, valueArb).map(([i, y, v]) => `${i},${y},${v}`) },
-    { weight: 1, arbitrary: fc.constantFrom('', ' ', ',,', ' , ,', 'a,2020', 'a,2020,1,2', '"a",2020,1', '"a\nb",2020,1', 'a,2020,1\r', '\u00e9,2020,1', 'a,2020,\u0000') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('', ' ', ',,', ' , ,', 'a,2020', 'a,2020,1,2', '"a",2020,1', '"a\nb",2020,1', 'a,2020,1\r', '\u00e9,2020,1', 'a,2020,\u0000', 'a,2020,1\nb,2021,2', 'a,2020,1\r\nb,2021,2', '\r', 'a,20\r20,1'),
+    },
   );
   const textArb = fc.record({
     header: fc.constantFrom('id,year,value', 'year,id,value', 'id,value,year,notes', '\uFEFFid,year,value', 'id;year;value', 'id,year', 'id,year,value,value', ''),
     rows: fc.array(rowArb, { maxLength: 40 }),
-    eol: fc.constantFrom('\n', '\n', '\n', '\r\n'),
+    eol: fc.constantFrom('\n', '\n', '\r\n', '\r\n'),
     finalEol: fc.boolean(),
   });
 
   it('gives identical rows, problems and errors on random texts (seeded property, 400 runs)', async () => {
     let accepted = 0;
+    let crlfFast = 0;
+    const countingSink: FastSink = { header: () => ({ id: 0, time: 1, value: 2 }), seriesOf: () => 0, spoiled: () => false, row: () => undefined, problem: () => undefined };
     await fc.assert(
       fc.asyncProperty(textArb, fc.constantFrom(undefined, 1, 2), fc.constantFrom(undefined, '0/2', '1/3'), async (t, chunkBits, shard) => {
         const header = t.header;
@@ -116,11 +143,13 @@ describe('fast reader against csv-parse', () => {
         const [a, b] = await bothReaders(path, options);
         expect(a).toEqual(b);
         if (!('error' in (a as object))) accepted++;
+        if (t.eol === '\r\n' && (await readFast(Readable.from([Buffer.from(text)]), { delimiter: ',', timeName: 'year', valueName: 'value' }, countingSink)) >= 0) crlfFast++;
       }),
       { seed: 15_001, numRuns: 400 },
     );
-    // Enough texts are read through (not only refused), so rows and problems are compared too.
+    // Enough texts are read through (not only refused), so rows and problems are compared too; CRLF ones by the fast path.
     expect(accepted).toBeGreaterThan(100);
+    expect(crlfFast).toBeGreaterThan(30);
   });
 
   it('reads UTF-8 ids itself and gives up on what it leaves to csv-parse', async () => {
@@ -141,7 +170,19 @@ describe('fast reader against csv-parse', () => {
       rows: 3,
       got: ['中国大陆 2020 29', "中国大陆 3:3 value 'x' is not a number; expected a number", '台湾 2020 1.5'],
     });
-    for (const text of ['\uFEFFid,year,value\na,2020,1\n', 'id,year,value\n"a",2020,1\n', 'id,year,value\r\na,2020,1\r\n', 'id,year,value\na,2020\n', 'id,year,value\na,2020,1,2\n']) {
+    // CRLF line ends, as the first line has them.
+    expect(await run(Buffer.from('id,year,value\r\na,2020,1\r\n\r\na,2021,x\r\nb,2020,2'))).toEqual({ rows: 3, got: ['a 2020 1', "a 4:3 value 'x' is not a number; expected a number", 'b 2020 2'] });
+    for (const text of [
+      '\uFEFFid,year,value\na,2020,1\n',
+      'id,year,value\n"a",2020,1\n',
+      'id,year,value\na,2020\n',
+      'id,year,value\na,2020,1,2\n',
+      // A CR in an LF file, a LF without its CR in a CRLF file, a CR not before a LF, a CR at the very end.
+      'id,year,value\na,2020,1\r\n',
+      'id,year,value\r\na,2020,1\n',
+      'id,year,value\r\na,20\r20,1\r\n',
+      'id,year,value\r\na,2020,1\r',
+    ]) {
       expect((await run(Buffer.from(text))).rows, JSON.stringify(text)).toBe(-1);
     }
     expect((await run(Buffer.from([...Buffer.from('id,year,value\n'), 0xc3, 0x28, ...Buffer.from(',2020,1\n')]))).rows).toBe(-1);

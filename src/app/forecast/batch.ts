@@ -4,10 +4,11 @@
 import { regularSeriesAt, type GroupedRows, type YearlySeries } from '../../data/series.js';
 import { isSemicapError } from '../../errors.js';
 import type { IntervalMode, MethodSpec } from '../../forecast/registry.js';
+import { isFiniteForecast } from '../../forecast/common.js';
 import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
 import { clampForecast } from '../../forecast/intervals.js';
 import type { FitOptions, Forecast, Method } from '../../forecast/types.js';
-import { encodeForecast } from './rows.js';
+import { encodeForecast, renderRows, type CsvRendering } from './rows.js';
 
 export interface BatchSettings {
   /** The parsed --method list: plain data a worker thread builds its methods from (a Method holds functions, which cannot be sent). */
@@ -21,6 +22,8 @@ export interface BatchSettings {
   fill: 'none' | 'linear';
   /** Keep each fit's params for `--explain` (what auto chose and why). */
   explain?: boolean;
+  /** Also write the batch's rows as CSV text where they are computed (for output that is that CSV). */
+  csv?: CsvRendering;
 }
 
 /** What a batch produced besides its rows. */
@@ -35,6 +38,8 @@ export interface BatchOutcome {
   clamped: number;
   /** With settings.explain: each fit's params, by series and method (index in the method list). */
   explained: { series: number; years: number; method: number; params: Record<string, number | string> }[];
+  /** With settings.csv: the rows as CSV lines in UTF-8 (rows.ts renderRows), in a buffer of their own. */
+  csv?: Uint8Array;
 }
 
 
@@ -78,8 +83,7 @@ export function forecastSeries(series: YearlySeries, methods: Method[], horizon:
       const fitted = method.fit(y, scaledBounds);
       const forecast = fitted.forecast(horizon, { levels, seed });
       if (exponent !== 0) unscale(forecast, exponent);
-      const numbers = [...forecast.mean, ...forecast.intervals.flatMap((i) => [...i.lower, ...i.upper])];
-      if (numbers.some((n) => !Number.isFinite(n))) failed.push(`${method.name}: the forecast is not finite`);
+      if (!isFiniteForecast(forecast)) failed.push(`${method.name}: the forecast is not finite`);
       else {
         clamped += clampForecast(forecast, bounds);
         ok.push({ series, method, forecast, ...(keepParams ? { params: fitted.params } : {}) });
@@ -94,9 +98,9 @@ export function forecastSeries(series: YearlySeries, methods: Method[], horizon:
 
 /**
  * Forecasts series first … last-1 of the grouped rows into `out` (at least numbersPerSeries × (last − first)
- * long), skipping those spoiled while reading.
+ * long), skipping those spoiled while reading. `ids` holds the ids of series first … last-1 (for settings.csv).
  */
-export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: number, last: number, settings: BatchSettings, methods: Method[], out: Float64Array): BatchOutcome {
+export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: number, last: number, settings: BatchSettings, methods: Method[], out: Float64Array, ids: readonly string[] = []): BatchOutcome {
   const { horizon, levels } = settings;
   let at = 0;
   const irregular: BatchOutcome['irregular'] = [];
@@ -110,7 +114,7 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
       irregular.push({ series: s, reason: built.reason });
       continue;
     }
-    const { ok, failed, clamped: moved } = forecastSeries({ id: '', ...built }, methods, horizon, levels, settings.seed, settings.bounds, settings.explain);
+    const { ok, failed, clamped: moved } = forecastSeries({ id: '', startYear: built.startYear, values: built.values, filled: built.filled }, methods, horizon, levels, settings.seed, settings.bounds, settings.explain);
     clamped += moved;
     if (failed.length > 0) failures.push({ series: s, ok: ok.length, reasons: failed });
     const firstYear = built.startYear + built.values.length;
@@ -120,5 +124,6 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
       at = encodeForecast(out, at, s, firstYear, m, forecast, levels);
     }
   }
-  return { written: at, irregular, failures, clamped, explained };
+  const csv = settings.csv === undefined ? undefined : renderRows(out, at, levels, (s) => ids[s - first], methods.map((m) => m.name), settings.csv);
+  return { written: at, irregular, failures, clamped, explained, ...(csv === undefined ? {} : { csv }) };
 }

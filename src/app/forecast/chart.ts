@@ -25,6 +25,8 @@ export function forecastChartCollector(data: SeriesTable, levels: readonly numbe
   const bySeries = new Map<string, Map<string, MethodPath>>();
   let full = false;
   return {
+    /** Whether rows still passing can be kept (the first series'). */
+    wants: (): boolean => !full && bySeries.size <= MAX_FORECAST_CHARTS,
     add(rows: readonly CellValue[][]): void {
       for (const cells of rows) {
         const id = String(cells[0]);

@@ -11,10 +11,11 @@ const setup = workerData as WorkerSetup;
 const rows = GroupedRows.fromShared(setup.rows);
 const methods = withIntervals(methodsFromSpecs(setup.settings.methods), setup.settings.intervals);
 
-parentPort!.on('message', ({ first, last, slot }: WorkerJob) => {
+parentPort!.on('message', ({ first, last, slot, ids }: WorkerJob) => {
   try {
-    const outcome: BatchOutcome = forecastBatch(rows, setup.spoiled, first, last, setup.settings, methods, setup.slots[slot]);
-    parentPort!.postMessage({ result: outcome });
+    const outcome: BatchOutcome = forecastBatch(rows, setup.spoiled, first, last, setup.settings, methods, setup.slots[slot], ids);
+    // The CSV text's buffer moves to the main thread (no copy).
+    parentPort!.postMessage({ result: outcome }, outcome.csv === undefined ? [] : [outcome.csv.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -8,7 +8,7 @@ import { intervalsNote, type IntervalMode } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import type { CellValue } from '../../report/model.js';
 import type { BatchSettings } from './batch.js';
-import { decodeRows } from './rows.js';
+import { decodeRows, rowWidth } from './rows.js';
 import { forecastBatches } from './run.js';
 
 /** What one method's fit said about itself (auto: its rule, choice and evidence), for --explain. */
@@ -20,8 +20,12 @@ export interface Explained {
 }
 
 export interface ForecastChunk {
-  /** Forecast rows: id, year, method, mean, lower and upper per level (empty with --explain). */
+  /** Forecast rows: id, year, method, mean, lower and upper per level (empty with --explain; with settings.csv, see cells). */
   rows: CellValue[][];
+  /** With settings.csv: the rows as CSV lines, written by the thread that computed them; `rows` is then empty. */
+  csv?: string;
+  /** The rows' cells (with settings.csv decoded only when asked for). */
+  cells(): CellValue[][];
   /** What each fit said (when the settings ask for it). */
   explained: Explained[];
 }
@@ -60,7 +64,11 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
   for await (const { first, last, outcome, out, workers } of forecastBatches(data, settings, methods, req.jobs)) {
     threads = workers;
     clamped += outcome.clamped;
-    const rows = req.explain ? [] : decodeRows(out, outcome.written, settings.levels, data.ids, methodNames);
+    const rendered = !req.explain && outcome.csv !== undefined;
+    const rows = req.explain || rendered ? [] : decodeRows(out, outcome.written, settings.levels, data.ids, methodNames);
+    // The output slot is reused by a later batch: cells asked for later are decoded from a copy.
+    const numbers = rendered ? out.slice(0, outcome.written) : undefined;
+    const cells = numbers === undefined ? () => rows : () => decodeRows(numbers, numbers.length, settings.levels, data.ids, methodNames);
     const explained = outcome.explained.map((e) => ({ id: data.ids[e.series], years: e.years, method: methodNames[e.method], params: e.params }));
     // Messages in series order: those skipped while reading or for irregular years, then the fits that failed.
     let irregular = 0;
@@ -74,9 +82,10 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
       if (f.ok === 0) skipped++;
       failedMessages.push(`${f.ok === 0 ? 'skipped' : 'partly skipped'} series '${data.ids[f.series]}': ${f.reasons.join('; ')}`);
     }
-    produced += req.explain ? explained.length : rows.length;
+    produced += req.explain ? explained.length : outcome.written / rowWidth(settings.levels);
     req.onProgress?.(last);
-    yield { rows, explained };
+    const csv = rendered ? Buffer.from(outcome.csv!.buffer, outcome.csv!.byteOffset, outcome.csv!.byteLength).toString('utf8') : undefined;
+    yield { rows, explained, cells, ...(csv === undefined ? {} : { csv }) };
   }
   const messages = [...skippedMessages, ...failedMessages];
   const total = data.ids.length;

@@ -1,6 +1,7 @@
 // The forecast rows as batches hand them on in shared memory: one row of numbers per series, year and method.
 // The one place the row format is written (by a batch, in any thread) and read back (for the output).
 import type { CellValue } from '../../report/model.js';
+import { csvCell, csvDialect, type CsvDecimal, type CsvDelimiter } from '../../report/csv.js';
 import type { Forecast } from '../../forecast/types.js';
 
 /**
@@ -40,4 +41,58 @@ export function decodeRows(out: Float64Array, written: number, levels: readonly 
     cells.push(row);
   }
   return cells;
+}
+
+/** How rows are written as CSV: the CSV writer's options. */
+export interface CsvRendering {
+  neutralise: boolean;
+  excel: boolean;
+  delimiter: CsvDelimiter;
+  decimal: CsvDecimal;
+}
+
+/** Longest text of a number as CSV writes it (String(x): 17 digits, sign, point, exponent, e.g. -1.2345678901234567e-308). */
+const NUMBER_BYTES = 24;
+
+/**
+ * The rows of the first `written` numbers as CSV lines in UTF-8, cell for cell what the CSV writer makes of
+ * decodeRows' cells (csv.ts csvCell): so the threads that computed the rows also turn their numbers into text.
+ * Written as bytes into a buffer of its own (transferable to another thread without a copy), so that a batch's
+ * text is no heap of string pieces for the garbage collector to move. `idOf` gives a series' id by its number.
+ */
+export function renderRows(out: Float64Array, written: number, levels: readonly number[], idOf: (series: number) => string, methodNames: readonly string[], csv: CsvRendering): Uint8Array {
+  const dialect = csvDialect(csv);
+  const separator = dialect.delimiter.charCodeAt(0);
+  const width = rowWidth(levels);
+  const methods = methodNames.map((m) => Buffer.from(csvCell(dialect, m)));
+  const ids = new Map<number, Buffer>();
+  let bound = 0;
+  for (let at = 0; at < written; at += width) {
+    let id = ids.get(out[at]);
+    if (id === undefined) {
+      id = Buffer.from(csvCell(dialect, idOf(out[at])));
+      ids.set(out[at], id);
+    }
+    bound += id.length + methods[out[at + 2]].length + width * (NUMBER_BYTES + 1) + 2;
+  }
+  const bytes = Buffer.allocUnsafeSlow(bound);
+  let n = 0;
+  const number = (v: number) => {
+    const text = csvCell(dialect, v);
+    for (let i = 0; i < text.length; i++) bytes[n++] = text.charCodeAt(i);
+  };
+  for (let at = 0; at < written; at += width) {
+    n += ids.get(out[at])!.copy(bytes, n);
+    bytes[n++] = separator;
+    number(out[at + 1]);
+    bytes[n++] = separator;
+    n += methods[out[at + 2]].copy(bytes, n);
+    for (let k = 3; k < width; k++) {
+      bytes[n++] = separator;
+      number(out[at + k]);
+    }
+    if (csv.excel) bytes[n++] = 13;
+    bytes[n++] = 10;
+  }
+  return bytes.subarray(0, n);
 }

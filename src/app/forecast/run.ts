@@ -31,6 +31,8 @@ export interface WorkerJob {
   first: number;
   last: number;
   slot: number;
+  /** The ids of series first … last-1, when the worker writes its rows as CSV (settings.csv). */
+  ids?: string[];
 }
 
 /** The worker script beside this module in the bundle (dist/); absent when running from the TypeScript sources. */
@@ -58,7 +60,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   if (threads <= 1 || ranges.length < 2 || !existsSync(fileURLToPath(WORKER))) {
     const out = new Float64Array(size * perSeries);
     for (const [first, last] of ranges) {
-      yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out), out, workers: 0 };
+      yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, workers: 0 };
       // Let the output be written between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -75,7 +77,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
     let next = 0;
     const send = (slot: number) => {
       const [first, last] = ranges[next++];
-      inFlight.push({ slot, outcome: pool.run({ first, last, slot }) });
+      inFlight.push({ slot, outcome: pool.run({ first, last, slot, ...(settings.csv === undefined ? {} : { ids: data.ids.slice(first, last) }) }) });
     };
     while (next < ranges.length && inFlight.length < slots.length) send(inFlight.length);
     for (const [first, last] of ranges) {

@@ -8,7 +8,7 @@ import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
 import { forecastChartCollector } from '../../app/forecast/chart.js';
 import { forecastStream } from '../../app/forecast/forecast.js';
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
-import { makeReport, type CellValue, type Table } from '../../report/model.js';
+import { makeReport, type CellValue, type RenderedRows, type Table } from '../../report/model.js';
 import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/views/forecast.js';
 import type { ForecastOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
@@ -32,7 +32,9 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   // JSON output also says what auto did, in a second table (`auto`) written after the forecasts.
   const autoTable: Table | undefined =
     !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: 'What auto chose and why', columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
-  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined };
+  // CSV output: the worker threads write their rows as CSV text too (the writer checks the options match).
+  const csv = g?.format === 'csv' && !explain ? { neutralise: g.neutralise ?? true, excel: g.excel ?? false, delimiter: g.delimiter ?? ',', decimal: g.decimal ?? '.' } as const : undefined;
+  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined, ...(csv ? { csv } : {}) };
 
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
@@ -41,7 +43,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   // --chart/--chart-out: the first series' rows are kept as they pass, and charted with their history.
   const charts = explain ? undefined : forecastChartCollector(data, levels, title, 'forecast', file === STDIN ? undefined : data.file);
   // The rows are produced while the output is written; the use case's summary (notes, warnings, messages, exit code) comes at the end.
-  async function* rows(): AsyncGenerator<CellValue[][]> {
+  async function* rows(): AsyncGenerator<CellValue[][] | RenderedRows> {
     const progress = createCountProgress(data.ids.length, 'forecast: series', { quiet: g?.quiet });
     let seriesDone = 0;
     const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard, onProgress: (done) => (seriesDone = done) });
@@ -49,7 +51,14 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
     // error), so rows written to the same terminal start on a clean line.
     let next = await stream.next().finally(progress.done);
     for (; !next.done; next = await stream.next().finally(progress.done)) {
-      const { rows: cells, explained } = next.value;
+      const { explained, csv: text } = next.value;
+      if (text !== undefined && csv !== undefined) {
+        if (charts?.wants()) charts.add(next.value.cells());
+        yield { csv: { text, ...csv }, cells: next.value.cells };
+        progress.update(seriesDone);
+        continue;
+      }
+      const cells = next.value.rows;
       if (autoTable !== undefined) {
         for (const e of explained) {
           if (e.method !== 'auto') continue;

@@ -34,12 +34,18 @@ export function etsFitted(
   extra: Record<string, number | string> = {},
 ): Fitted {
   const params = finiteParams({ ...modelParams(model), ...extra });
-  const fitted = [...model.fitted];
-  const residuals = y.map((v, i) => v - fitted[i]);
+  // Fitted values and residuals are made when first read (a forecast does not need them).
+  let fitted: number[] | undefined;
+  let residuals: number[] | undefined;
   return {
     method,
-    fitted,
-    residuals,
+    get fitted() {
+      return (fitted ??= [...model.fitted]);
+    },
+    get residuals() {
+      const f = this.fitted;
+      return (residuals ??= y.map((v, i) => v - f[i]));
+    },
     params,
     ...(Number.isFinite(model.aicc) ? { aicc: model.aicc } : {}),
     forecast(h: number, options?: ForecastOptions): Forecast {
