@@ -15,6 +15,7 @@ import type { IntervalMode } from '../forecast/registry.js';
 import type { Method } from '../forecast/types.js';
 import type { fitHistory } from './fit-history.js';
 import { splitMethodNames } from './methods.js';
+import { say } from '../messages.js';
 
 export interface SharePath {
   sourceId: string;
@@ -84,7 +85,7 @@ function pointOf(paths: SharePath[], year: number): string {
 function inputsTable(rows: { year: number; value: number; kind: string; source_id: string; note: string }[], used: Set<string>, digits: number): Table {
   return {
     name: 'inputs',
-    title: 'Figures used (anchors) and other figures shown for comparison',
+    title: say('capacity.inputsTitle'),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'value', header: 'value', type: 'number', digits },
@@ -95,7 +96,7 @@ function inputsTable(rows: { year: number; value: number; kind: string; source_i
     ],
     rows: rows
       .sort((a, b) => compareText(a.source_id, b.source_id) || a.year - b.year)
-      .map((r) => ({ ...r, role: used.has(r.source_id) ? 'anchor' : 'comparison (single figure)' })),
+      .map((r) => ({ ...r, role: used.has(r.source_id) ? say('capacity.roleAnchor') : say('capacity.roleComparison') })),
   };
 }
 
@@ -111,7 +112,7 @@ function withBands(wide: Table, paths: SharePath[], digits: number, lastYearOnly
   const last = Math.max(...paths.flatMap((p) => p.projections.map((pr) => pr.through)));
   const table = peopleBandsTable(
     'bands',
-    `Empirical bands past each path's last anchor: how far the same extrapolation landed on M3 yearly series${lastYearOnly ? ` (${last})` : ''}`,
+    say('capacity.bandsTitle', { last: lastYearOnly ? String(last) : '' }),
     [{ key: pathColumn, header: pathColumn }, { key: 'method', header: 'method' }],
     labelled.map((l) => ({ labels: { [pathColumn]: l.sourceId, method: l.method }, digits, points: l.points.map((pt, k) => ({ ...pt, value: l.values[k].value })) })),
     lastYearOnly ? (year) => year === last : undefined,
@@ -124,25 +125,25 @@ function withBands(wide: Table, paths: SharePath[], digits: number, lastYearOnly
 function chartBands(paths: SharePath[], evidence: ProjectionEvidence[][]) {
   return pathChartBands(
     paths.flatMap((p, i) => evidence[i].map((e, j) => ({ key: `${p.sourceId}.${e.method}`, label: paths.length === 1 ? e.method : `${p.sourceId} ${e.method}`, digits: 0, points: e.points, start: p.projections[j].anchors[p.projections[j].anchors.length - 1] }))),
-    'M3 errors',
+    say('bands.m3Errors'),
   );
 }
 
 export function shareReport(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number; bandsLastYearOnly?: boolean }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const { paths, singles } = sharePaths(data, opts.region, opts.segment, opts.methods, opts.through, opts.source);
   if (paths.length === 0) {
-    throw usageError(`no source gives two or more years for ${opts.region}/${opts.segment}${opts.source ? ` in ${opts.source}` : ''}, so there is nothing to project through; figures: ${singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ')}`);
+    throw usageError(say('error.nothingToProject', { region: opts.region, segment: opts.segment, source: opts.source ?? '', figures: singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ') }));
   }
   const used = new Set(paths.map((p) => p.sourceId));
   const all = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: [r.definition, r.notes].filter(Boolean).join('; ') }));
   const notes = paths.flatMap((p) =>
-    p.projections[0].segments.map((s) => `${p.sourceId}: ${s.fromYear}=${s.fromValue}% → ${s.toYear}=${s.toValue}% implies ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${s.stepPerYear.toFixed(2)} pp/yr linear`),
+    p.projections[0].segments.map((s) => say('capacity.implied', { source: p.sourceId, from: s.fromYear, fromValue: s.fromValue, to: s.toYear, toValue: s.toValue, cagr: s.cagrPct === null ? '' : s.cagrPct.toFixed(2), step: s.stepPerYear.toFixed(2) })),
   );
-  if (paths.length > 1) notes.push(`${paths.length} sources project separately; they are not averaged. Pick one with --source.`);
-  const warnings = paths.flatMap((p) => p.projections.flatMap((pr) => pr.warnings.map((w) => `${p.sourceId}: ${w}`)));
-  const wide = wideTable(paths, 2, `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`);
+  if (paths.length > 1) notes.push(say('capacity.separately', { count: paths.length }));
+  const warnings = paths.flatMap((p) => p.projections.flatMap((pr) => pr.warnings.map((w) => say('capacity.sourceWarning', { source: p.sourceId, text: w }))));
+  const wide = wideTable(paths, 2, say('capacity.shareTitle', { region: opts.region, segment: opts.segment }));
   const bands = withBands(wide, paths, 2, opts.bandsLastYearOnly);
-  const chart = sourcesChart('share', `${opts.region} share of ${opts.segment} capacity, % (through each source's own figures)`, '%', paths, all);
+  const chart = sourcesChart('share', say('capacity.shareTitle', { region: opts.region, segment: opts.segment }), '%', paths, all);
   chart.bands.push(...chartBands(paths, bands.evidence));
   return {
     tables: [wide, bands.table, inputsTable(all, used, 2)],
@@ -196,7 +197,7 @@ export function wpmReport(
   const projections = projectMethods(methods, { anchors, through: Math.max(opts.through, last.year), from: first.year, floor: 0, unitLabel: outUnit });
   const path: SharePath = { sourceId: opts.entity, rows: [], projections };
   const observed = new Map(history.rows.map((r) => [r.year, { value: r.value * factor, kind: r.kind }]));
-  const table = wideTable([path], 0, `${opts.entity} capacity (${history.segment}), ${outUnit}, through ${first.year} and ${last.year}`, 'projection', observed);
+  const table = wideTable([path], 0, say('capacity.wpmTitle', { entity: opts.entity, segment: history.segment, unit: outUnit, from: first.year, to: last.year }), 'projection', observed);
   const inputs = inputsTable(
     history.rows.map((r) => ({ year: r.year, value: r.value * factor, kind: r.kind, source_id: r.source_id, note: `${r.period === 'Q4' ? 'Q4' : 'year-end'}; ${r.notes ?? ''}`.replace(/; $/, '') })),
     new Set(history.rows.map((r) => r.source_id)),

@@ -5,6 +5,7 @@ import { datasetPaths, loadDatasets } from '../data/datasets.js';
 import { loadScenarioFile, scenariosPath, scenariosSchema } from '../data/scenarios.js';
 import { DATASET_SCHEMAS } from '../data/schemas.js';
 import { makeReport, type Report } from '../report/model.js';
+import { say } from '../messages.js';
 
 /**
  * `semicap datasets` on `dir`: its files (or, with `sources`, every source) and, when `today` is given, each series'
@@ -31,7 +32,7 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
     const report = makeReport('datasets', [
       {
         name: 'sources',
-        title: `Sources (${data.sources.length})`,
+        title: say('datasets.sourcesTitle', { count: data.sources.length }),
         columns: [
           { key: 'source_id', header: 'source_id' },
           { key: 'publisher', header: 'publisher' },
@@ -56,7 +57,7 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
     [
       {
         name: 'files',
-        title: `Datasets in ${dir}`,
+        title: say('datasets.filesTitle', { dir }),
         columns: [
           { key: 'file', header: 'file' },
           { key: 'rows', header: 'rows', type: 'int' },
@@ -83,8 +84,8 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
       },
     ],
     [
-      'Every figure has a kind (actual, estimate, forecast, target, reported) and a source_id; list the sources with --sources.',
-      ...(scenarioRows === undefined ? [`${dir} has no scenarios.csv: the scenario command uses the bundled scenarios`] : []),
+      say('datasets.kindsNote'),
+      ...(scenarioRows === undefined ? [say('datasets.noScenarios', { dir })] : []),
     ],
   );
   // Ages depend on today's date: `report` leaves them out so that its files stay the same from day to day.

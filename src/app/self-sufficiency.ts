@@ -14,6 +14,7 @@ import { targetsChart, type Chart } from '../report/series.js';
 
 import type { IntervalMode } from '../forecast/registry.js';
 import type { Section } from './capacity.js';
+import { say } from '../messages.js';
 export interface TargetRow {
   label: string;
   year: number;
@@ -59,33 +60,33 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
   const mixed = comparable.definitions > 1;
   const others = comparable.observed.length - comparable.figures.length;
   const notes = [
-    `current: ${current.value}% in ${current.year}${opts.current ? ' (from --current)' : ` (latest actual of ${opts.scope})`}`,
+    say('ss.current', { value: current.value, year: current.year, scope: opts.scope, given: opts.current ? 'yes' : 'no' }),
     path
-      ? `current path ${path.from.year}→${path.to.year}: ${path.cagrPct === null ? 'no compound rate' : `${path.cagrPct.toFixed(2)} %/yr compound`}, ${path.step.toFixed(2)} pp/yr linear; "reaches" is empty when the path does not get there by ${opts.through}`
+      ? say('ss.currentPath', { from: path.from.year, to: path.to.year, cagr: path.cagrPct === null ? '' : path.cagrPct.toFixed(2), step: path.step.toFixed(2), through: opts.through })
       : mixed
-        ? 'no current path: the latest definition has only one figure'
-        : 'only one actual figure: no current path',
-    `definition: ${comparable.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
+        ? say('ss.noPathOneDefinition')
+        : say('ss.noPathOneFigure'),
+    say('ss.definition', { definition: comparable.definition ?? series[0].definition ?? say('ss.definitionUnknown') }),
   ];
   const warnings = mixed
     ? [
         `${opts.scope} mixes ${comparable.definitions} definitions: no rate, current path or year reached is computed across them${path ? ` (the path uses only the ${comparable.figures.length} figures of the latest definition; ${others} other figure(s) left out)` : ''}; latest figures, each on its own definition: ${latestFiguresText(comparable.observed)}`,
       ]
     : [];
-  const noPath = mixed ? 'no path (definitions differ)' : 'no path';
+  const noPath = mixed ? say('ss.noPathDefinitions') : say('ss.noPath');
   const targetsTable: Table = {
     name: 'targets',
-    title: `Targets against ${opts.scope} (current ${current.value}% in ${current.year})`,
+    title: say('ss.targetsTitle', { scope: opts.scope, value: current.value, year: current.year }),
     columns: [
       { key: 'target', header: 'target' },
       { key: 'year', header: 'year', type: 'int' },
       { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
       { key: 'status', header: 'status' },
       { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
-      { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-      { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: path?.cagrPct != null ? `not by ${opts.through}` : noPath },
-      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: path ? `not by ${opts.through}` : noPath },
+      { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: say('ss.overdue') },
+      { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: say('ss.overdue') },
+      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: path?.cagrPct != null ? say('ss.notBy', { year: opts.through }) : noPath },
+      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: path ? say('ss.notBy', { year: opts.through }) : noPath },
       { key: 'source_id', header: 'source_id' },
     ],
     rows: targetRows,
@@ -94,15 +95,15 @@ export function selfSufficiencyTables(data: Datasets, opts: { scope: string; thr
   const chartThrough = Math.min(opts.through, Math.max(current.year + 1, ...targets.map((t) => t.year)) + 2);
   // The paths run a few years past the last target, not to the far horizon, so the targets stay readable.
   const drawn = path === null ? [] : currentPathEvidence(path, current, chartThrough).projections;
-  const chart = targetsChart('targets', `${opts.scope}: history, current path and targets`, history, current, drawn, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(comparable.figures.map((r) => r.source_id))].join(', '));
-  chart.bands.push(...pathChartBands(banded.files.map((f) => ({ ...f, points: f.points.filter((p) => p.year <= chartThrough), start: current })), 'M3 errors'));
+  const chart = targetsChart('targets', say('ss.chartTitle', { scope: opts.scope }), history, current, drawn, targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), chartThrough, [...new Set(comparable.figures.map((r) => r.source_id))].join(', '));
+  chart.bands.push(...pathChartBands(banded.files.map((f) => ({ ...f, points: f.points.filter((p) => p.year <= chartThrough), start: current })), say('bands.m3Errors')));
   return {
     tables: [
       targetsTable,
       ...(banded.people ? [banded.people] : []),
       {
         name: 'history',
-        title: `${opts.scope}: history and third-party forecasts`,
+        title: say('ss.historyTitle', { scope: opts.scope }),
         columns: [
           { key: 'year', header: 'year', type: 'int' },
           { key: 'rate_pct', header: 'rate %', type: 'number', digits: 1 },
@@ -130,7 +131,7 @@ function pathBands(path: ReturnType<typeof currentPath>, current: Anchor, target
   // Years after the current figure only: the path before it is history, not a projection.
   const files = evidence.map((e, i) => ({ key: e.method, label: e.method, digits: 2, points: e.points.map((pt, k) => ({ ...pt, value: projections[i].points[k].value })).filter((pt) => pt.year > current.year) }));
   const targetYears = new Set(targets.filter((t) => t.year > current.year).map((t) => t.year));
-  const people = targetYears.size === 0 ? undefined : peopleBandsTable('bands', `The current path in each target year, with empirical bands: how far the same extrapolation landed on M3 yearly series`, [{ key: 'method', header: 'method' }], files.map((f) => ({ labels: { method: f.key }, digits: 2, points: f.points })), (year) => targetYears.has(year));
+  const people = targetYears.size === 0 ? undefined : peopleBandsTable('bands', say('ss.bandsTitle'), [{ key: 'method', header: 'method' }], files.map((f) => ({ labels: { method: f.key }, digits: 2, points: f.points })), (year) => targetYears.has(year));
   const lastTarget = Math.max(...targetYears);
   const notes = Number.isFinite(lastTarget) ? currentPathEvidence(path, current, lastTarget).evidence.flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])) : [];
   return { files, people, notes };

@@ -32,7 +32,7 @@ describe('--lang zh', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('经过 2023=29%, 2027=39% 的预测路径');
-    expect(lines[2]).toMatch(/^│ 年份 │ 复合增长 % │ 线性 % │ 逻辑斯蒂 % │ 数据点 +│ cagr +│/);
+    expect(lines[2]).toMatch(/^│ 年份 │ 复合增长 % │ 线性 % │ 逻辑斯蒂 % │ 数据点 +│ 复合增长 +│/);
     expect(r.stdout).toMatch(/│ 2030 │ +48\.70 │ +46\.50 │ +47\.22 │ 外推 extrapolated │/);
     expect(r.stdout).toContain('│ 复合增长 cagr     │');
     expect(r.stdout).toContain('2023→2027：复合增长 7.6878 %/年；线性 2.5 百分点/年');

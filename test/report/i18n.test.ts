@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bothNames, detectLang, displayWidth, langFromLocale, localeIsUtf8, localizeReport, msg, translateHeader, translateText } from '../../src/report/i18n.js';
 import { makeReport } from '../../src/report/model.js';
+import { say } from '../../src/messages.js';
 
 describe('language detection', () => {
   it('zh_* locales are Chinese, others English; LC_ALL wins over LANG', () => {
@@ -51,16 +52,22 @@ describe('translation', () => {
     expect(translateHeader('some_new_key', 'some new key')).toBe('some new key');
   });
   it('titles and notes by pattern, with labels inside translated; unknown text unchanged', () => {
-    expect(translateText("china share of mature capacity, % (through each source's own figures)")).toBe('中国大陆占全球成熟制程产能的份额（%，按各来源自身数据）');
-    expect(translateText('2023→2027: compound 7.6878 %/yr; linear 2.5 pp/yr')).toBe('2023→2027：复合增长 7.6878 %/年；线性 2.5 百分点/年');
+    const title = say('capacity.shareTitle', { region: 'china', segment: 'mature' });
+    expect(title).toBe("china share of mature capacity, % (through each source's own figures)");
+    expect(translateText(title)).toBe('中国大陆占全球成熟制程产能的份额（%，按各来源自身数据）');
+    expect(translateText(say('project.impliedNote', { from: 2023, to: 2027, cagr: '7.6878', step: '2.5', share: 'yes' }))).toBe('2023→2027：复合增长 7.6878 %/年；线性 2.5 百分点/年');
+    // A message inside a message is rendered in Chinese too.
+    expect(translateText(say('overview.selfSufficiencyTitle', { title: say('ss.historyTitle', { scope: 'world' }) }))).toBe('自给率目标 — 全球：历史数据与第三方预测（semicap self-sufficiency）');
+    // Text never said through the catalogue stays as it is, even when it reads like a message.
     expect(translateText('Something new')).toBe('Something new');
+    expect(translateText('2023→2027: compound 9 %/yr; linear 1 pp/yr')).toBe('2023→2027: compound 9 %/yr; linear 1 pp/yr');
   });
   it('messages fill their placeholders', () => {
     expect(msg('wrote', 'en', { file: 'a.csv' })).toBe('wrote a.csv');
     expect(msg('wrote', 'zh', { file: 'a.csv' })).toBe('已写入 a.csv');
   });
   it('localizeReport changes headings, titles and notes, never keys; cells only when asked', () => {
-    const report = makeReport('x', [{ name: 't', title: 'Implied rates', columns: [{ key: 'method', header: 'method' }], rows: [{ method: 'cagr' }] }], ['2023→2027: compound 1 %/yr; linear 2 pp/yr']);
+    const report = makeReport('x', [{ name: 't', title: say('project.impliedTitle'), columns: [{ key: 'method', header: 'method' }], rows: [{ method: 'cagr' }] }], [say('project.impliedNote', { from: 2023, to: 2027, cagr: '1', step: '2', share: 'yes' })]);
     const zh = localizeReport(report, 'zh', { cells: true });
     expect(zh.tables[0].title).toBe('隐含增长率');
     expect(zh.tables[0].columns).toEqual([{ key: 'method', header: '方法' }]);

@@ -22,6 +22,7 @@ import { usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
+import { say } from '../../messages.js';
 
 export async function check(args: string[], _opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
   const file = args[0];
@@ -87,7 +88,7 @@ export async function check(args: string[], _opts: Record<string, unknown>, g: G
     [
       {
         name: 'rules',
-        title: 'Rules checked',
+        title: say('check.title'),
         columns: [
           { key: 'line', header: 'line', type: 'int' },
           { key: 'rule', header: 'rule' },

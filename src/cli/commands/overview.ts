@@ -11,6 +11,7 @@ import type { CommandResult, GlobalOptions } from '../context.js';
 import { shareReport } from '../../app/capacity.js';
 import { totalsTable } from '../../report/views/funds.js';
 import { selfSufficiencyTables } from '../../app/self-sufficiency.js';
+import { say } from '../../messages.js';
 
 export function overview(_args: string[], _opts: Record<string, unknown>, g: GlobalOptions & { lang?: Lang }): CommandResult {
   const dir = g.data ?? bundledDataDir();
@@ -18,11 +19,11 @@ export function overview(_args: string[], _opts: Record<string, unknown>, g: Glo
   const data = loadDatasets(dir, needed);
   const share = shareReport(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030, bandsLastYearOnly: true });
   const totals = totalsTable(convertFunds(data));
-  totals.title = "Chip funds: totals, each figure at its own year's CNY/USD average (semicap funds for every figure)";
+  totals.title = say('overview.fundsTitle');
   const ss = selfSufficiencyTables(data, { scope: 'ic_production_in_china', through: 2040, extraTargets: [] });
   const [shareTable, shareBands] = share.tables;
-  shareTable.title = "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)";
-  ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;
+  shareTable.title = say('overview.shareTitle');
+  ss.tables[0].title = say('overview.selfSufficiencyTitle', { title: ss.tables[0].title ?? '' });
   share.charts[0].title = shareTable.title;
   // The article's headline claims with their verdicts (semicap claims for all of them and the evidence).
   const lang: Lang = g.lang ?? 'en';

@@ -29,6 +29,7 @@ import { fundsUseCase } from '../../app/funds.js';
 import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
 import { validateUseCase } from '../../app/validate.js';
 import { fundsTables } from '../../report/views/funds.js';
+import { say } from '../../messages.js';
 
 interface Analysis {
   id: string;
@@ -264,7 +265,7 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
     [
       {
         name: 'files',
-        title: 'Files written',
+        title: say('report.filesTitle'),
         columns: [
           { key: 'file', header: 'file' },
           { key: 'bytes', header: 'bytes', type: 'int' },
@@ -273,7 +274,7 @@ async function writeReport(dir: string, shownDir: string, opts: Record<string, u
         rows: written.map((w) => ({ file: join(shownDir, w.file), bytes: w.bytes, sha256: w.sha256 })),
       },
     ],
-    [`wrote ${written.length} files to ${shownDir}`],
+    [say('report.wrote', { count: written.length, dir: shownDir })],
   );
   // --quiet: errors only, so no list of the files written either.
   if (given.quiet) listing.raw = '';

@@ -2,6 +2,7 @@
 // funds, overview and report).
 import type { ConvertedFund, FundsResult } from '../../app/funds.js';
 import type { Table } from '../model.js';
+import { say } from '../../messages.js';
 
 const label = (f: ConvertedFund) => `${f.record.fund}${f.record.phase ? ` ${f.record.phase}` : ''}`;
 
@@ -18,7 +19,7 @@ const MONEY_COLUMNS = [
 export function totalsTable(result: FundsResult): Table {
   return {
     name: 'totals',
-    title: 'Totals (registered capital only; other measures are not added)',
+    title: say('funds.totalsTitle'),
     columns: [{ key: 'total', header: 'total' }, ...MONEY_COLUMNS, { key: 'status', header: 'status' }, { key: 'cny_per_usd', header: 'CNY per USD (year: rate)' }],
     rows: result.totals.map((t) => ({ total: t.label, ...cols(t), status: t.status, cny_per_usd: t.rates })),
   };
@@ -44,7 +45,7 @@ export function fundsTables(result: FundsResult): Table[] {
   return [
     {
       name: 'funds',
-      title: `Funds and packages (converted at ${result.fxYear !== undefined ? `${result.fxYear} rates` : "each figure's own year's average rate"})`,
+      title: result.fxYear !== undefined ? say('funds.titleAtYear', { year: result.fxYear }) : say('funds.titleOwnYear'),
       columns: [
         { key: 'fund', header: 'fund' },
         { key: 'year', header: 'year', type: 'int' },

@@ -1,0 +1,138 @@
+// The message catalogue: every title, note, warning and error people read is a key with parameters, rendered here
+// in English; src/report/zh.ts renders the same keys in Chinese (its type requires every key, and a test checks
+// that no Chinese entry is missing or mostly English). Any layer may say a message (no files, no printing).
+//
+// Messages travel as their English text, so the report model and every renderer stay plain strings: `say()` records
+// which key and parameters produced each text, and the output layer renders that key again in the reader's
+// language (report/i18n.ts localize). Text that was never said through the catalogue (data cells, file names)
+// stays as it is.
+
+type Params = Record<string, string | number>;
+
+/** `1 year` / `3 years`. */
+const years = (n: number) => `${n} year${n === 1 ? '' : 's'}`;
+
+/** The English catalogue: one function per message, its parameters typed. */
+export const EN = {
+  // --- tables and titles
+  'capacity.shareTitle': (p: { region: string; segment: string }) => `${p.region} share of ${p.segment} capacity, % (through each source's own figures)`,
+  'capacity.inputsTitle': () => 'Figures used (anchors) and other figures shown for comparison',
+  'capacity.roleAnchor': () => 'anchor',
+  'capacity.roleComparison': () => 'comparison (single figure)',
+  'capacity.wpmTitle': (p: { entity: string; segment: string; unit: string; from: number; to: number }) => `${p.entity} capacity (${p.segment}), ${p.unit}, through ${p.from} and ${p.to}`,
+  'capacity.bandsTitle': (p: { last: string }) => `Empirical bands past each path's last anchor: how far the same extrapolation landed on M3 yearly series${p.last === '' ? '' : ` (${p.last})`}`,
+  'capacity.implied': (p: { source: string; from: number; fromValue: number; to: number; toValue: number; cagr: string; step: string }) =>
+    `${p.source}: ${p.from}=${p.fromValue}% → ${p.to}=${p.toValue}% implies ${p.cagr === '' ? 'no compound rate' : `${p.cagr} %/yr compound`}, ${p.step} pp/yr linear`,
+  'capacity.separately': (p: { count: number }) => `${p.count} sources project separately; they are not averaged. Pick one with --source.`,
+  'capacity.sourceWarning': (p: { source: string; text: string }) => `${p.source}: ${p.text}`,
+  'project.title': (p: { anchors: string }) => `Projection through ${p.anchors}`,
+  'project.impliedTitle': () => 'Implied rates',
+  'project.impliedNote': (p: { from: number; to: number; cagr: string; step: string; share: string }) =>
+    `${p.from}→${p.to}: ${p.cagr === '' ? 'no compound rate (a value is not positive)' : `compound ${p.cagr} %/yr`}; linear ${p.step} ${p.share === 'yes' ? 'pp' : 'units'}/yr`,
+  'project.targetTitle': (p: { target: string }) => `Target ${p.target}`,
+  'funds.titleAtYear': (p: { year: number }) => `Funds and packages (converted at ${p.year} rates)`,
+  'funds.titleOwnYear': () => "Funds and packages (converted at each figure's own year's average rate)",
+  'funds.totalsTitle': () => 'Totals (registered capital only; other measures are not added)',
+  'funds.rateAtYear': (p: { rate: number; year: number; kind: string; source: string; years: string }) => `CNY per USD ${p.rate} (${p.year}, ${p.kind}, ${p.source}); choose another year with --fx-year (${p.years})`,
+  'funds.rateOwnYear': (p: { from: number; to: number }) => `CNY per USD: each figure at its own year's average rate (fx.csv: ${p.from}–${p.to}); --fx-year YEAR converts every figure at one year's rate`,
+  'funds.rateEstimated': (p: { year: number; rate: number; kind: string; source: string }) => `the ${p.year} rate (${p.rate}) is an ${p.kind} (${p.source}); see fx.csv notes`,
+  'funds.sourceConversion': () => "A source's own conversion (its USD figure, and its rate where stated) stands beside the computed one: a spot rate of its day, not an annual average.",
+  'funds.rangesStay': () => 'Ranges stay ranges: a reported RMB 200–500 bn package is low 200, high 500 in every currency.',
+  'overview.shareTitle': () => "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)",
+  'overview.fundsTitle': () => "Chip funds: totals, each figure at its own year's CNY/USD average (semicap funds for every figure)",
+  'overview.selfSufficiencyTitle': (p: { title: string }) => `Self-sufficiency targets — ${p.title} (semicap self-sufficiency)`,
+  'ss.targetsTitle': (p: { scope: string; value: number; year: number }) => `Targets against ${p.scope} (current ${p.value}% in ${p.year})`,
+  'ss.historyTitle': (p: { scope: string }) => `${p.scope}: history and third-party forecasts`,
+  'ss.chartTitle': (p: { scope: string }) => `${p.scope}: history, current path and targets`,
+  'ss.bandsTitle': () => 'The current path in each target year, with empirical bands: how far the same extrapolation landed on M3 yearly series',
+  'ss.current': (p: { value: number; year: number; scope: string; given: string }) => `current: ${p.value}% in ${p.year}${p.given === 'yes' ? ' (from --current)' : ` (latest actual of ${p.scope})`}`,
+  'ss.currentPath': (p: { from: number; to: number; cagr: string; step: string; through: number }) =>
+    `current path ${p.from}→${p.to}: ${p.cagr === '' ? 'no compound rate' : `${p.cagr} %/yr compound`}, ${p.step} pp/yr linear; "reaches" is empty when the path does not get there by ${p.through}`,
+  'ss.noPathOneDefinition': () => 'no current path: the latest definition has only one figure',
+  'ss.noPathOneFigure': () => 'only one actual figure: no current path',
+  'ss.definition': (p: { definition: string }) => `definition: ${p.definition}. Targets use their own, often unclear, definitions.`,
+  'ss.definitionUnknown': () => 'see datasets/README.md',
+  'ss.notBy': (p: { year: number }) => `not by ${p.year}`,
+  'ss.noPath': () => 'no path',
+  'ss.noPathDefinitions': () => 'no path (definitions differ)',
+  'ss.overdue': () => 'overdue',
+  'datasets.sourcesTitle': (p: { count: number }) => `Sources (${p.count})`,
+  'datasets.filesTitle': (p: { dir: string }) => `Datasets in ${p.dir}`,
+  'datasets.kindsNote': () => 'Every figure has a kind (actual, estimate, forecast, target, reported) and a source_id; list the sources with --sources.',
+  'datasets.noScenarios': (p: { dir: string }) => `${p.dir} has no scenarios.csv: the scenario command uses the bundled scenarios`,
+  'validate.filesTitle': () => 'Datasets checked',
+  'validate.problemsTitle': () => 'Problems',
+  'validate.allValid': (p: { count: number }) => `all ${p.count} file(s) valid`,
+  'validate.problems': (p: { count: number; files: number }) => `${p.count} problem(s) in ${p.files} file(s)`,
+  'check.title': () => 'Rules checked',
+  'report.filesTitle': () => 'Files written',
+  'report.wrote': (p: { count: number; dir: string }) => `wrote ${p.count} files to ${p.dir}`,
+  // --- evidence of anchored projections (M3 errors)
+  'evidence.line': (p: { method: string; points: string; horizon: number; through: number; measured: string; l80: number; series: number; benchmark: string; range80: string; l95: number; range95: string }) =>
+    `${p.method}: ${EN_METHOD_WORDS[p.method] ?? p.method} from ${p.points}, ${years(p.horizon)} past the last (${p.through})${p.measured}: at least ${p.l80} % of ${p.series} ${p.benchmark === 'm3_yearly' ? 'M3 yearly series' : p.benchmark} landed within ${p.range80} of the path, ${p.l95} % within ${p.range95}`,
+  'evidence.twoPoints': (p: { span: number }) => `2 points ${years(p.span)} apart`,
+  'evidence.morePoints': (p: { count: number; span: number }) => `${p.count} points (last ${years(p.span)} apart)`,
+  'evidence.nearestRow': (p: { span: number; horizon: number }) => ` (measured at ${years(p.span)} apart, ${p.horizon} past: the table's nearest row)`,
+  'bands.header': (p: { label: string; level: number }) => `${p.label}\n${p.level} % band`,
+  'bands.interval': (p: { level: number }) => `${p.level} % interval`,
+  'bands.m3Errors': () => 'M3 errors',
+  // --- layering of a --data folder
+  'layering.none': (p: { dir: string }) => `${p.dir} holds no dataset files: the bundled datasets are used`,
+  'layering.yours': (p: { dir: string; yours: string; replaced: number; added: number; bundled: string }) =>
+    `${p.dir}: your ${p.yours} layered over the bundled datasets; your rows win on the same key (${p.replaced} replaced, ${p.added} added)${p.bundled === '' ? '' : `; bundled: ${p.bundled}`}`,
+  'layering.conflict': (p: { where: string; key: string; changes: string }) => `${p.where}: yours replaces a bundled row (${p.key}): ${p.changes}`,
+  'layering.more': (p: { count: number; dir: string }) => `${p.count} more conflicts with the bundled datasets; run 'semicap validate ${p.dir}' to see all`,
+  // --- errors (the kinds and exit codes are in src/errors.ts and src/cli/exit.ts)
+  'error.internal': (p: { message: string; debug: string }) => `internal error: ${p.message} (a bug: please report it with the command you ran${p.debug === 'yes' ? '' : '; --debug shows the stack'})`,
+  'error.stdoutFailed': (p: { reason: string }) => `cannot write to standard output (${p.reason})`,
+  'error.givenTwice': (p: { option: string; first: string; second: string }) => `${p.option} given twice ('${p.first}', then '${p.second}'); give it once`,
+  'error.noTable': (p: { command: string }) => `'${p.command}' produced no table to write as CSV`,
+  'error.unknownTable': (p: { name: string; names: string }) => `no table '${p.name}' in this report; expected one of: ${p.names}`,
+  'error.xlsxNeedsOut': () => '--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)',
+  'error.outIsInput': (p: { file: string }) => `--out ${p.file} is also an input of this run; choose another output file`,
+  'error.chartOutSvg': (p: { file: string }) => `--chart-out ${p.file}: expected a file name ending in .svg`,
+  'error.chartOutIsOut': (p: { file: string }) => `--chart-out ${p.file} is also the --out file; choose another name`,
+  'error.chartOutIsInput': (p: { file: string }) => `--chart-out ${p.file} is also an input of this run; choose another file`,
+  'error.chartOutNoSeries': (p: { command: string }) => `--chart-out: '${p.command}' has no year-by-year series to draw`,
+  'error.tooManyRows': (p: { limit: string; format: string }) => `more than ${p.limit} rows are too many for --format ${p.format} (held in memory whole); use --format csv or json, which are written as the rows come`,
+  'error.noCnyRate': () => 'fx.csv has no CNY rate; funds cannot be converted',
+  'error.noFund': (p: { fund: string; funds: string }) => `no fund '${p.fund}'; expected one of ${p.funds}`,
+  'error.nothingToProject': (p: { region: string; segment: string; source: string; figures: string }) =>
+    `no source gives two or more years for ${p.region}/${p.segment}${p.source === '' ? '' : ` in ${p.source}`}, so there is nothing to project through; figures: ${p.figures}`,
+  'error.notUtf8': (p: { where: string }) => `${p.where}: not valid UTF-8; if the file is GBK/GB18030 (what Excel on Chinese Windows saves), read it with --encoding gb18030`,
+  'error.fullWidth': (p: { where: string; value: string; ascii: string }) => `${p.where}: '${p.value}' has full-width characters; write it as '${p.ascii}' (half-width digits, % and commas)`,
+  'error.fullWidthDelimiter': (p: { where: string }) => `${p.where}: the header is separated by full-width commas (，); save the file with ASCII commas (,)`,
+  'error.unknownEncoding': (p: { encoding: string; encodings: string }) => `--encoding ${p.encoding} is not supported; expected ${p.encodings}`,
+  // --- messages on stderr
+  'cli.wrote': (p: { file: string }) => `wrote ${p.file}`,
+  'cli.warning': (p: { text: string }) => `warning: ${p.text}`,
+  'cli.chartNone': () => 'no chart for this report (no year-by-year series)',
+  'cli.alsoTables': (p: { table: string; tables: string }) => `wrote table '${p.table}'; also available with --table: ${p.tables}`,
+} satisfies Record<string, (p: never) => string>;
+
+const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };
+
+export type MessageKey = keyof typeof EN;
+export type MessageParams<K extends MessageKey> = Parameters<(typeof EN)[K]> extends [] ? Record<string, never> : Parameters<(typeof EN)[K]>[0];
+
+/** A message: its key and the parameters it was said with. */
+export interface Message<K extends MessageKey = MessageKey> {
+  key: K;
+  params: MessageParams<K>;
+}
+
+// English text → the message that produced it (bounded: a long run's per-series messages do not pile up forever).
+const said = new Map<string, Message>();
+const MAX_REMEMBERED = 50_000;
+
+/** The message in English, remembered so that the output layer can render it again in the reader's language. */
+export function say<K extends MessageKey>(key: K, ...params: Parameters<(typeof EN)[K]> extends [] ? [] : [MessageParams<K>]): string {
+  const p = (params[0] ?? {}) as MessageParams<K>;
+  const text = (EN[key] as (p: Params) => string)(p as Params);
+  if (said.size >= MAX_REMEMBERED) said.delete(said.keys().next().value!);
+  said.set(text, { key, params: p } as Message);
+  return text;
+}
+
+/** The message a text was said as, if it was said through the catalogue. */
+export const messageOf = (text: string): Message | undefined => said.get(text);
