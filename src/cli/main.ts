@@ -9,6 +9,8 @@ import type { CommandResult, GlobalOptions } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
 import { escapeControls, escapeControlsKeepLines } from '../report/sanitize.js';
 import { defineCommands, type ExtraGlobals } from './program.js';
+import { translateHelp } from './help-zh.js';
+import { detectLang, LANGS, type Lang } from '../report/i18n.js';
 import { describeErrno, removePendingWrites } from '../report/write.js';
 
 export const VERSION: string = pkg.version;
@@ -31,7 +33,7 @@ const processIo = (): Io => ({
 });
 
 /** Builds the program; `execute` runs a command's implementation and renders its result. */
-export function buildProgram(io: Io, onResult: (result: CommandResult, opts: GlobalOptions) => Promise<void>): Command {
+export function buildProgram(io: Io, onResult: (result: CommandResult, opts: GlobalOptions) => Promise<void>, lang: Lang = 'en'): Command {
   const program = new Command('semicap')
     .description('Semiconductor capacity forecaster: growth projections, forecasts and sourced data on mature-node capacity, chip funds and self-sufficiency.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -63,6 +65,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 70 i
   );
   defineCommands(program, onResult);
   refuseRepeatedOptions(program);
+  if (lang === 'zh') translateHelp(program);
   return program;
 }
 
@@ -213,7 +216,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   const args = withDefaultCommand(argv);
   let code: number;
   try {
-    const program = buildProgram(io, onResult);
+    const program = buildProgram(io, onResult, earlyLang(argv, io.env));
     await program.parseAsync(args, { from: 'user' });
     code = resultCode;
   } catch (e) {
@@ -238,6 +241,21 @@ function handleError(e: unknown, debug: boolean, io: Pick<Io, 'stderr'>): number
   io.stderr(`semicap: internal error: ${oneLine(err?.message ?? String(e))} (a bug: please report it with the command you ran${debug ? '' : '; --debug shows the stack'})\n`);
   if (debug && err?.stack) io.stderr(err.stack + '\n');
   return EXIT.internal;
+}
+
+/**
+ * The language of help and of errors met before the settings are resolved: --lang, else SEMICAP_LANG, else the
+ * locale (config files are read only once a command runs).
+ */
+export function earlyLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const isLang = (v: string | undefined): v is Lang => LANGS.includes(v as Lang);
+  for (let i = argv.length - 1; i >= 0; i--) {
+    if (argv[i] === '--') continue;
+    const v = argv[i].startsWith('--lang=') ? argv[i].slice(7) : argv[i] === '--lang' ? argv[i + 1] : undefined;
+    if (isLang(v)) return v;
+  }
+  if (isLang(env.SEMICAP_LANG)) return env.SEMICAP_LANG;
+  return detectLang(env);
 }
 
 /** Global options that take no part in choosing a command; `--lang` takes a value. */
