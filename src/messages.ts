@@ -20,6 +20,11 @@ export const EN = {
   'capacity.roleAnchor': () => 'anchor',
   'capacity.roleComparison': () => 'comparison (single figure)',
   'capacity.wpmTitle': (p: { entity: string; segment: string; unit: string; from: number; to: number }) => `${p.entity} capacity (${p.segment}), ${p.unit}, through ${p.from} and ${p.to}`,
+  'capacity.roleHistory': () => 'history',
+  'capacity.wpmImplied': (p: { from: number; to: number; cagr: string; step: number; unit: string }) =>
+    `${p.from}→${p.to}: ${p.cagr === '' ? 'no compound rate' : `${p.cagr} %/yr compound`}, ${p.step.toLocaleString('en-US')} ${p.unit}/yr linear`,
+  'capacity.converted': (p: { unit: string }) => `converted from ${p.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`,
+  'capacity.kindsUsed': (p: { kinds: string }) => `kinds used: ${p.kinds}`,
   'capacity.bandsTitle': (p: { last: string }) => `Empirical bands past each path's last anchor: how far the same extrapolation landed on M3 yearly series${p.last === '' ? '' : ` (${p.last})`}`,
   'capacity.implied': (p: { source: string; from: number; fromValue: number; to: number; toValue: number; cagr: string; step: string }) =>
     `${p.source}: ${p.from}=${p.fromValue}% → ${p.to}=${p.toValue}% implies ${p.cagr === '' ? 'no compound rate' : `${p.cagr} %/yr compound`}, ${p.step} pp/yr linear`,
@@ -32,6 +37,11 @@ export const EN = {
   'project.targetTitle': (p: { target: string }) => `Target ${p.target}`,
   'funds.titleAtYear': (p: { year: number }) => `Funds and packages (converted at ${p.year} rates)`,
   'funds.titleOwnYear': () => "Funds and packages (converted at each figure's own year's average rate)",
+  'funds.fundPhase': (p: { fund: string; phase: string }) => `${p.fund} ${p.phase}`,
+  'funds.totalThroughPhase': (p: { phase: string }) => `Big Fund through phase ${p.phase} (registered capital, cumulative)`,
+  'funds.totalWithPackage': () => 'Big Fund I–III + reported 2025 package (range)',
+  'funds.registeredAndReported': () => 'registered + reported',
+  'funds.totalChipsAct': () => 'US CHIPS Act appropriation (for comparison)',
   'funds.totalsTitle': () => 'Totals (registered capital only; other measures are not added)',
   'funds.rateAtYear': (p: { rate: number; year: number; kind: string; source: string; years: string }) => `CNY per USD ${p.rate} (${p.year}, ${p.kind}, ${p.source}); choose another year with --fx-year (${p.years})`,
   'funds.rateOwnYear': (p: { from: number; to: number }) => `CNY per USD: each figure at its own year's average rate (fx.csv: ${p.from}–${p.to}); --fx-year YEAR converts every figure at one year's rate`,

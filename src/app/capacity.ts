@@ -203,13 +203,13 @@ export function wpmReport(
     new Set(history.rows.map((r) => r.source_id)),
     0,
   );
-  inputs.rows = inputs.rows.map((r) => ({ ...r, role: r.year === first.year || r.year === last.year ? 'anchor' : 'history' }));
+  inputs.rows = inputs.rows.map((r) => ({ ...r, role: r.year === first.year || r.year === last.year ? say('capacity.roleAnchor') : say('capacity.roleHistory') }));
   const s = projections[0].segments[0];
   const notes = [
-    `${first.year}→${last.year}: ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${Math.round(s.stepPerYear).toLocaleString('en-US')} ${outUnit}/yr linear`,
+    say('capacity.wpmImplied', { from: first.year, to: last.year, cagr: s.cagrPct === null ? '' : s.cagrPct.toFixed(2), step: Math.round(s.stepPerYear), unit: outUnit }),
     ...history.conflicts,
-    ...(outUnit !== history.unit ? [`converted from ${history.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`] : []),
-    `kinds used: ${[...new Set(history.rows.map((r) => r.kind))].join(', ')}`,
+    ...(outUnit !== history.unit ? [say('capacity.converted', { unit: history.unit })] : []),
+    say('capacity.kindsUsed', { kinds: [...new Set(history.rows.map((r) => r.kind))].join(', ') }),
   ];
   // Solid only through measured years (actual, estimate): a published forecast or target is on the dashed paths.
   const measured = history.rows.filter((r) => kindClass(r.kind) === 'observed').map((r) => ({ year: r.year, value: r.value * factor }));
@@ -218,6 +218,8 @@ export function wpmReport(
   chart.bands.push(...chartBands([path], bands.evidence));
   notes.push(...bands.notes);
   const warnings = projections.flatMap((p) => p.warnings);
+  // Every value of these tables is in outUnit (a Chinese table shows it in 万片/月).
+  for (const t of [table, bands.table, inputs]) for (const c of t.columns) if (c.type === 'number' || c.key.startsWith('band')) c.unit = outUnit;
   const tables = [table, bands.table, inputs];
   if (opts.fitted && opts.fitted.length > 0) {
     if (opts.fit === undefined) throw new Error('wpmReport: fitted methods need fit (fitHistory from fit-history.ts)');

@@ -62,14 +62,14 @@ export function fundTotals(converted: readonly ConvertedFund[]): FundTotal[] {
     cny = add(cny, f.conversion.cny);
     usd = add(usd, f.conversion.usd);
     parts.push(f);
-    totals.push({ label: `Big Fund through phase ${f.record.phase} (registered capital, cumulative)`, status: 'registered', cny, usd, rates: rateText(parts) });
+    totals.push({ label: say('funds.totalThroughPhase', { phase: f.record.phase ?? '' }), status: 'registered', cny, usd, rates: rateText(parts) });
   }
   const reported = converted.find((f) => f.record.fund === 'support_package_2025' && f.record.measure === 'package_size');
   if (reported && registered.length > 0) {
-    totals.push({ label: 'Big Fund I–III + reported 2025 package (range)', status: 'registered + reported', cny: add(cny, reported.conversion.cny), usd: add(usd, reported.conversion.usd), rates: rateText([...parts, reported]) });
+    totals.push({ label: say('funds.totalWithPackage'), status: say('funds.registeredAndReported'), cny: add(cny, reported.conversion.cny), usd: add(usd, reported.conversion.usd), rates: rateText([...parts, reported]) });
   }
   const chips = converted.find((f) => f.record.fund === 'chips_act' && f.record.measure === 'appropriation');
-  if (chips) totals.push({ label: 'US CHIPS Act appropriation (for comparison)', status: chips.record.status, cny: chips.conversion.cny, usd: chips.conversion.usd, rates: rateText([chips]) });
+  if (chips) totals.push({ label: say('funds.totalChipsAct'), status: chips.record.status, cny: chips.conversion.cny, usd: chips.conversion.usd, rates: rateText([chips]) });
   return totals;
 }
 

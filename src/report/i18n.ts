@@ -3,7 +3,7 @@
 // CLI's own messages. CSV and JSON keys never change: scripts depend on them; only what people read does.
 import type { CellValue, Report, Table } from './model.js';
 import { messageOf } from '../messages.js';
-import { LABELS, withoutPrototype } from './labels.js';
+import { LABELS, withoutPrototype, ZH_SCALES } from './labels.js';
 import { ZH } from './zh.js';
 
 export { LABELS };
@@ -82,15 +82,15 @@ const HEADERS: Record<string, string> = withoutPrototype({
   fund: '基金',
   measure: '口径',
   status: '状态',
-  cny_bn_low: '人民币十亿元 低',
-  cny_bn_high: '人民币十亿元 高',
-  usd_bn_low: '美元十亿 低',
-  usd_bn_high: '美元十亿 高',
+  cny_bn_low: '人民币 低（亿元）',
+  cny_bn_high: '人民币 高（亿元）',
+  usd_bn_low: '美元 低（亿美元）',
+  usd_bn_high: '美元 高（亿美元）',
   published_in: '公布币种',
   cny_per_usd: '人民币/美元汇率',
   fx_year: '汇率年份',
-  source_usd_low: '来源换算 美元十亿 低',
-  source_usd_high: '来源换算 美元十亿 高',
+  source_usd_low: '来源换算 低（亿美元）',
+  source_usd_high: '来源换算 高（亿美元）',
   source_per_usd: '来源所用汇率',
   conversion_source_id: '换算来源',
   total: '合计',
@@ -177,7 +177,7 @@ export function translateHeader(key: string, header: string): string {
   return header;
 }
 
-const UNIT_CELLS: Record<string, string> = withoutPrototype({ '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年' });
+const UNIT_CELLS: Record<string, string> = withoutPrototype({ '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年', percent: '%', 'percent/yr': '百分点/年', pct_per_year: '%/年' });
 
 /** A text cell for people: dataset labels get both names, units their Chinese names, other text stays. */
 export function translateCell(value: CellValue): CellValue {
@@ -185,6 +185,43 @@ export function translateCell(value: CellValue): CellValue {
   if (UNIT_CELLS[value] !== undefined) return UNIT_CELLS[value];
   if (LABELS[value] !== undefined) return bothNames(value);
   return translateText(value);
+}
+
+/**
+ * A table for Chinese readers in their units (亿元, 亿美元, 万片/月): columns with a unit, and rows that name
+ * their unit in a `unit` column (each number of such a row is in that unit). Files keep the dataset's units.
+ */
+export function inChineseUnits(t: Table): Table {
+  const scaledColumns = t.columns.filter((c) => c.unit !== undefined && ZH_SCALES[c.unit] !== undefined);
+  const rowUnits = t.columns.some((c) => c.key === 'unit') && t.rows.some((r) => typeof r.unit === 'string' && ZH_SCALES[r.unit] !== undefined);
+  if (scaledColumns.length === 0 && !rowUnits) return t;
+  const numberKeys = t.columns.filter((c) => c.type === 'number' && c.unit === undefined).map((c) => c.key);
+  const scale = (v: CellValue, factor: number) => (typeof v === 'number' ? v * factor : v);
+  const columns = t.columns.map((c) => {
+    const s = c.unit === undefined ? undefined : ZH_SCALES[c.unit];
+    // Tenfold (亿) needs one decimal fewer; ten-thousandth (万) four more, at most two shown.
+    if (s === undefined) return rowUnits && numberKeys.includes(c.key) ? { ...c, digits: Math.max(c.digits ?? 2, 2) } : c;
+    return { ...c, digits: s.factor >= 10 ? Math.max(0, (c.digits ?? 1) - 1) : 2 };
+  });
+  const rows = t.rows.map((r) => {
+    const out = { ...r };
+    for (const c of scaledColumns) out[c.key] = typeof r[c.key] === 'string' ? scaleRange(r[c.key] as string, ZH_SCALES[c.unit!].factor) : scale(r[c.key], ZH_SCALES[c.unit!].factor);
+    const s = rowUnits && typeof r.unit === 'string' ? ZH_SCALES[r.unit] : undefined;
+    if (s !== undefined) {
+      for (const k of numberKeys) out[k] = scale(r[k], s.factor);
+      out.unit = s.unit;
+    }
+    return out;
+  });
+  return { ...t, columns, rows };
+}
+
+/** A band for people ("9,667,197-30,885,764") in another unit; any other text as it is. */
+function scaleRange(text: string, factor: number): string {
+  const m = /^(-?[\d,.]+)-(-?[\d,.]+)$/.exec(text);
+  if (!m) return text;
+  const f = (s: string) => (Number(s.replace(/,/g, '')) * factor).toLocaleString('en-US', { maximumFractionDigits: factor >= 10 ? 0 : 2 });
+  return `${f(m[1])}-${f(m[2])}`;
 }
 
 export interface LocalizeOptions {
@@ -195,12 +232,15 @@ export interface LocalizeOptions {
 /** The report as people should read it in `lang`: English gives the report itself, unchanged. */
 export function localizeReport(report: Report, lang: Lang, options: LocalizeOptions): Report {
   if (lang === 'en') return report;
-  const tables: Table[] = report.tables.map((t) => ({
-    ...t,
-    title: t.title === undefined ? undefined : translateText(t.title),
-    columns: t.columns.map((c) => ({ ...c, header: translateHeader(c.key, c.header), emptyText: c.emptyText === undefined ? undefined : translateText(c.emptyText) })),
-    rows: options.cells ? t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, translateCell(v)]))) : t.rows,
-  }));
+  const tables: Table[] = report.tables.map((whole) => {
+    const t = options.cells ? inChineseUnits(whole) : whole;
+    return {
+      ...t,
+      title: t.title === undefined ? undefined : translateText(t.title),
+      columns: t.columns.map((c) => ({ ...c, header: translateHeader(c.key, c.header), emptyText: c.emptyText === undefined ? undefined : translateText(c.emptyText) })),
+      rows: options.cells ? t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, translateCell(v)]))) : t.rows,
+    };
+  });
   return {
     ...report,
     tables,

@@ -18,6 +18,7 @@ export const LABELS: Record<string, string> = withoutPrototype({
   europe_mideast: '欧洲与中东',
   southeast_asia: '东南亚',
   world: '全球',
+  europe: '欧洲',
   smic: '中芯国际',
   hua_hong: '华虹',
   hua_hong_8in_fabs: '华虹8英寸厂',
@@ -36,6 +37,15 @@ export const LABELS: Record<string, string> = withoutPrototype({
   wafer_300mm: '300毫米晶圆',
   wafer_all: '全部晶圆',
   company: '公司',
+  capacity_12in_eq: '产能（折合12英寸）',
+  mature_50_180nm: '50–180纳米成熟制程',
+  foundry_20_45nm: '20–45纳米晶圆代工',
+  logic_28_45nm: '28–45纳米逻辑',
+  logic_gt45nm: '45纳米以上逻辑',
+  logic_10_22nm: '10–22纳米逻辑',
+  logic_lt10nm: '10纳米以下逻辑',
+  commercial_fab_300eq: '商业晶圆厂（折合300毫米）',
+  node_28nm: '28纳米制程',
   // funds
   big_fund: '国家集成电路产业投资基金（大基金）',
   chips_act: '美国《芯片与科学法案》',
@@ -47,6 +57,14 @@ export const LABELS: Record<string, string> = withoutPrototype({
   package_size: '计划规模',
   appropriation: '拨款',
   expected_size: '预期规模',
+  deployment_huaxin_dingxin: '投向华芯鼎新',
+  deployment_guotou_jixin: '投向国投集新',
+  deployment_hua_hong_fab9: '投向华虹Fab 9',
+  funding_all_sources: '各渠道资金合计',
+  manufacturing_incentives: '制造业激励',
+  rd_workforce: '研发与人才',
+  CNY: '人民币',
+  USD: '美元',
   // kinds and statuses
   actual: '实际',
   estimate: '估计',
@@ -67,6 +85,28 @@ export const LABELS: Record<string, string> = withoutPrototype({
   mic2025_target: '中国制造2025目标',
   policy_2030_target: '2030年政策目标',
   chip_other_estimate: '其他估计',
+  semiconductor_ms: '半导体市场自给率',
+  ai_gpu_ms: 'AI GPU 市场自给率',
+  equipment_localisation: '设备国产化率',
+  datacentre_domestic_chips: '数据中心国产芯片占比',
+  import_substitution: '进口替代',
+  // scenarios
+  bear: '悲观',
+  base: '基准',
+  bull: '乐观',
+  mature_share: '成熟制程份额',
+  china_wpm: '中国大陆产能',
+  fund_deployment: '基金投放',
+  self_sufficiency: '自给率',
+  start: '起点',
+  growth_pct: '年增长率',
+  step: '年增量',
+  cap: '上限',
+  floor: '下限',
+  about: '说明',
+  normal: '正态分布',
+  triangular: '三角分布',
+  uniform: '均匀分布',
   // methods and point status
   cagr: '复合增长',
   linear: '线性',
@@ -93,12 +133,35 @@ export const UNITS: Record<string, string> = withoutPrototype({
   'pp/yr': '百分点/年',
   'units/yr': '单位/年',
   'k/yr': 'k/年',
-  wpm_8in_eq: '片/月（8英寸约当）',
-  wpm_12in: '片/月（12英寸）',
-  CNY_bn: '十亿元人民币',
-  USD_bn: '十亿美元',
+  percent: '%',
+  pct_per_year: '%/年',
+  wpm_8in_eq: '万片/月（折合8英寸）',
+  wpm_8in: '万片/月（8英寸）',
+  wpm_12in: '万片/月（12英寸）',
+  CNY_bn: '亿元',
+  USD_bn: '亿美元',
 });
 
 export const label = (key: string) => LABELS[key] ?? key;
 export const unit = (key: string) => UNITS[key] ?? key;
 
+
+/**
+ * Units as Chinese analysts read them: billions of yuan or dollars as 亿 (×10), wafers per month as 万片/月 (÷10⁴).
+ * `factor` turns a value in the dataset's unit into the unit named.
+ */
+export const ZH_SCALES: Record<string, { factor: number; unit: string }> = withoutPrototype({
+  CNY_bn: { factor: 10, unit: '亿元' },
+  USD_bn: { factor: 10, unit: '亿美元' },
+  wpm_8in_eq: { factor: 1e-4, unit: '万片/月（折合8英寸）' },
+  wpm_8in: { factor: 1e-4, unit: '万片/月（8英寸）' },
+  wpm_12in: { factor: 1e-4, unit: '万片/月（12英寸）' },
+});
+
+/** An amount with its Chinese unit: 344 CNY_bn → 3440亿元, 47.8 USD_bn → 478亿美元, 714000 wpm_8in_eq → 71.4万片/月（折合8英寸）. */
+export function amountZh(value: number, unitKey: string): string {
+  const scale = ZH_SCALES[unitKey];
+  if (scale === undefined) return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit(unitKey)}`;
+  const v = value * scale.factor;
+  return `${Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false })}${scale.unit}`;
+}

@@ -1,9 +1,11 @@
 // The Chinese catalogue: the same keys as src/messages.ts, each rendered as a mainland Chinese analyst reads it.
 // Its type requires every key with the same parameters; dataset labels in parameters get their Chinese names.
 import type { EN } from '../messages.js';
-import { label, unit } from './labels.js';
+import { amountZh, label, unit } from './labels.js';
 
 type Catalogue = { [K in keyof typeof EN]: (typeof EN)[K] };
+
+const PHASES: Record<string, string> = { I: '一期', II: '二期', III: '三期', IV: '四期' };
 
 const METHOD_WORDS: Record<string, string> = { cagr: '复合增长', linear: '线性趋势', logistic: '逻辑斯蒂曲线' };
 
@@ -13,6 +15,10 @@ export const ZH: Catalogue = {
   'capacity.roleAnchor': () => '锚点',
   'capacity.roleComparison': () => '比较（单个数据）',
   'capacity.wpmTitle': (p) => `${label(p.entity)}产能（${label(p.segment)}），${unit(p.unit)}，经 ${p.from} 年与 ${p.to} 年数据`,
+  'capacity.roleHistory': () => '历史',
+  'capacity.wpmImplied': (p) => `${p.from}→${p.to} 年：${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性每年增加 ${amountZh(p.step, p.unit)}`,
+  'capacity.converted': (p) => `由 ${unit(p.unit)} 换算：1 片12英寸 = 2.25 片折合8英寸（300毫米晶圆面积是200毫米晶圆的 2.25 倍）`,
+  'capacity.kindsUsed': (p) => `所用数据类别：${p.kinds.split(', ').map(label).join('、')}`,
   'capacity.bandsTitle': (p) => `最后锚点之后的经验区间：同类外推在 M3 年度序列上的实际误差${p.last === '' ? '' : `（${p.last} 年）`}`,
   'capacity.implied': (p) => `${p.source}：${p.from}=${p.fromValue}% → ${p.to}=${p.toValue}%，隐含${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性 ${p.step} 百分点/年`,
   'capacity.separately': (p) => `${p.count} 个来源分别预测，不取平均。用 --source 选择其一。`,
@@ -23,6 +29,11 @@ export const ZH: Catalogue = {
   'project.targetTitle': (p) => `目标 ${p.target}`,
   'funds.titleAtYear': (p) => `基金与扶持计划（按 ${p.year} 年汇率换算）`,
   'funds.titleOwnYear': () => '基金与扶持计划（每项按其所属年份的年均汇率换算）',
+  'funds.fundPhase': (p) => `${p.fund === 'big_fund' ? '大基金' : label(p.fund)}${PHASES[p.phase] ?? ` ${p.phase}`}（${p.fund} ${p.phase}）`,
+  'funds.totalThroughPhase': (p) => `国家集成电路产业投资基金（大基金）截至${PHASES[p.phase] ?? p.phase}（注册资本，累计）`,
+  'funds.totalWithPackage': () => '大基金一至三期 + 报道的2025年扶持计划（区间）',
+  'funds.registeredAndReported': () => '已注册 + 报道',
+  'funds.totalChipsAct': () => '美国《芯片与科学法案》拨款（供比较）',
   'funds.totalsTitle': () => '合计（仅注册资本；其他口径不相加）',
   'funds.rateAtYear': (p) => `1 美元兑 ${p.rate} 元人民币（${p.year} 年，${label(p.kind)}，${p.source}）；用 --fx-year 选择其他年份（${p.years}）`,
   'funds.rateOwnYear': (p) => `人民币/美元：每项按其所属年份的年均汇率换算（fx.csv：${p.from}–${p.to} 年）；--fx-year 年份 按同一年的汇率换算全部数据`,

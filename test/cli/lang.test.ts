@@ -92,3 +92,24 @@ describe('--lang zh', () => {
     expect(r.stderr).toBe("semicap: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, zh.\n");
   });
 });
+
+describe('--lang zh units and names', () => {
+  it('funds: amounts in 亿元 and 亿美元, the Big Fund by its Chinese name, no raw measure keys alone', async () => {
+    const r = await semicap(['funds', '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ 大基金三期（big_fund III） +│ 2024 │ 注册资本 registered_capital +│ 已注册 registered │ 实际 actual +│ +3440 │ +3440 │ +478 │ +478 │/);
+    expect(r.stdout).toContain('国家集成电路产业投资基金（大基金）截至三期（注册资本，累计）');
+    expect(r.stdout).toContain('投向华芯鼎新 deployment_huaxin_dingxin');
+    expect(r.stdout).not.toMatch(/十亿|8英寸约当|Big Fund/);
+    // Files keep the dataset's units.
+    const csv = await semicap(['funds', '--lang', 'zh', '--format', 'csv'], { env: ENV });
+    expect(csv.stdout).toContain(',344,344,');
+  });
+  it('capacity --metric wpm: 万片/月 with 折合8英寸 in title and numbers', async () => {
+    const r = await semicap(['capacity', '--metric', 'wpm', '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('中国大陆产能（全部晶圆厂），万片/月（折合8英寸），经 2023 年与 2025 年数据');
+    expect(r.stdout).toMatch(/│ 2025 │ +1010\.00 │ +1010\.00 │ 锚点 anchor/);
+    expect(r.stdout).not.toContain('wpm_8in_eq');
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bothNames, detectLang, displayWidth, langFromLocale, localeIsUtf8, localizeReport, msg, translateHeader, translateText } from '../../src/report/i18n.js';
 import { makeReport } from '../../src/report/model.js';
 import { say } from '../../src/messages.js';
+import { amountZh } from '../../src/report/labels.js';
 
 describe('language detection', () => {
   it('zh_* locales are Chinese, others English; LC_ALL wins over LANG', () => {
@@ -77,5 +78,29 @@ describe('translation', () => {
     expect(localizeReport(report, 'en', { cells: true })).toBe(report);
     // The input report is not changed.
     expect(report.tables[0].columns[0].header).toBe('method');
+  });
+});
+
+describe('units as Chinese analysts read them', () => {
+  it('amounts in 亿元 and 亿美元, capacity in 万片/月 with the 8-inch equivalence stated', () => {
+    expect(amountZh(344, 'CNY_bn')).toBe('3440亿元');
+    expect(amountZh(47.8, 'USD_bn')).toBe('478亿美元');
+    expect(amountZh(714000, 'wpm_8in_eq')).toBe('71.4万片/月（折合8英寸）');
+    expect(amountZh(29, 'percent')).toBe('29 %');
+  });
+  it('a Chinese table scales columns with a unit and rows that name theirs; files and English keep the data units', () => {
+    const report = makeReport('x', [
+      { name: 'f', columns: [{ key: 'cny_bn_low', header: 'CNY bn low', type: 'number', digits: 1, unit: 'CNY_bn' }], rows: [{ cny_bn_low: 344 }] },
+      {
+        name: 's',
+        columns: [{ key: 'year', header: 'year', type: 'int' }, { key: 'value', header: 'value', type: 'number', digits: 2 }, { key: 'unit', header: 'unit' }],
+        rows: [{ year: 2025, value: 714000, unit: 'wpm_8in_eq' }, { year: 2025, value: 29, unit: 'percent' }],
+      },
+    ]);
+    const zh = localizeReport(report, 'zh', { cells: true });
+    expect(zh.tables[0].rows).toEqual([{ cny_bn_low: 3440 }]);
+    expect(zh.tables[0].columns[0]).toMatchObject({ header: '人民币 低（亿元）', digits: 0 });
+    expect(zh.tables[1].rows).toEqual([{ year: 2025, value: 71.4, unit: '万片/月（折合8英寸）' }, { year: 2025, value: 29, unit: '%' }]);
+    expect(localizeReport(report, 'zh', { cells: false }).tables[0].rows).toEqual([{ cny_bn_low: 344 }]);
   });
 });

@@ -4,15 +4,15 @@ import type { ConvertedFund, FundsResult } from '../../app/funds.js';
 import type { Table } from '../model.js';
 import { say } from '../../messages.js';
 
-const label = (f: ConvertedFund) => `${f.record.fund}${f.record.phase ? ` ${f.record.phase}` : ''}`;
+const label = (f: ConvertedFund) => (f.record.phase ? say('funds.fundPhase', { fund: f.record.fund, phase: f.record.phase }) : f.record.fund);
 
 const cols = (c: { cny: { low: number; high: number }; usd: { low: number; high: number } }) => ({ cny_bn_low: c.cny.low, cny_bn_high: c.cny.high, usd_bn_low: c.usd.low, usd_bn_high: c.usd.high });
 
 const MONEY_COLUMNS = [
-  { key: 'cny_bn_low', header: 'CNY bn low', type: 'number' as const, digits: 1 },
-  { key: 'cny_bn_high', header: 'CNY bn high', type: 'number' as const, digits: 1 },
-  { key: 'usd_bn_low', header: 'USD bn low', type: 'number' as const, digits: 1 },
-  { key: 'usd_bn_high', header: 'USD bn high', type: 'number' as const, digits: 1 },
+  { key: 'cny_bn_low', header: 'CNY bn low', type: 'number' as const, digits: 1, unit: 'CNY_bn' },
+  { key: 'cny_bn_high', header: 'CNY bn high', type: 'number' as const, digits: 1, unit: 'CNY_bn' },
+  { key: 'usd_bn_low', header: 'USD bn low', type: 'number' as const, digits: 1, unit: 'USD_bn' },
+  { key: 'usd_bn_high', header: 'USD bn high', type: 'number' as const, digits: 1, unit: 'USD_bn' },
 ];
 
 /** The totals table of a funds result (also shown by the overview). */
@@ -55,8 +55,8 @@ export function fundsTables(result: FundsResult): Table[] {
         ...MONEY_COLUMNS,
         { key: 'cny_per_usd', header: 'CNY per USD', type: 'number', digits: 4 },
         { key: 'fx_year', header: 'rate of', type: 'int' },
-        { key: 'source_usd_low', header: "source's USD bn low", type: 'number', digits: 1 },
-        { key: 'source_usd_high', header: "source's USD bn high", type: 'number', digits: 1 },
+        { key: 'source_usd_low', header: "source's USD bn low", type: 'number', digits: 1, unit: 'USD_bn' },
+        { key: 'source_usd_high', header: "source's USD bn high", type: 'number', digits: 1, unit: 'USD_bn' },
         { key: 'source_per_usd', header: "source's CNY per USD", type: 'number', digits: 4 },
         { key: 'published_in', header: 'published in' },
         { key: 'source_id', header: 'source_id' },
