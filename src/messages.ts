@@ -109,9 +109,11 @@ export const EN = {
   'error.noFund': (p: { fund: string; funds: string }) => `no fund '${p.fund}'; expected one of ${p.funds}`,
   'error.nothingToProject': (p: { region: string; segment: string; source: string; figures: string }) =>
     `no source gives two or more years for ${p.region}/${p.segment}${p.source === '' ? '' : ` in ${p.source}`}, so there is nothing to project through; figures: ${p.figures}`,
-  'error.notUtf8': (p: { where: string }) => `${p.where}: not valid UTF-8; if the file is GBK/GB18030 (what Excel on Chinese Windows saves), read it with --encoding gb18030`,
-  'error.fullWidth': (p: { where: string; value: string; ascii: string }) => `${p.where}: '${p.value}' has full-width characters; write it as '${p.ascii}' (half-width digits, % and commas)`,
-  'error.fullWidthDelimiter': (p: { where: string }) => `${p.where}: the header is separated by full-width commas (，); save the file with ASCII commas (,)`,
+  'error.notUtf8': (p: { at: number }) => `invalid UTF-8 at byte ${p.at}; expected UTF-8 text: a GBK/GB18030 file (what Excel on Chinese Windows saves) reads with --encoding gb18030, or re-save it as UTF-8`,
+  'error.notGb18030': () => 'is not valid GB18030 (GBK) text here; expected the encoding given with --encoding',
+  'error.notUtf8Gbk': (p: { at: number }) => `invalid UTF-8 at byte ${p.at}: this looks like GBK/GB18030 text (what Excel on Chinese Windows saves); re-save it as "CSV UTF-8 (comma delimited)"`,
+  'error.fullWidth': (p: { value: string; ascii: string }) => `'${p.value}' has full-width characters; write it as '${p.ascii}' (half-width digits, % and commas)`,
+  'error.fullWidthDelimiter': () => 'the header is separated by full-width commas (，), not commas; save the file with half-width commas (,)',
   'error.unknownEncoding': (p: { encoding: string; encodings: string }) => `--encoding ${p.encoding} is not supported; expected ${p.encodings}`,
   // --- messages on stderr
   'cli.wrote': (p: { file: string }) => `wrote ${p.file}`,

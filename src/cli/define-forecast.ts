@@ -17,6 +17,7 @@ export function defineForecastCommands(program: Command, act: Act): void {
       .option('--value <column>', 'column of values', 'value')
       .option('--delimiter <char>', 'field delimiter (e.g. ";" for European spreadsheet exports, "\\t" for tabs)', ',')
       .option('--decimal <char>', 'decimal separator: . or , (with --delimiter ";")', '.')
+      .option('--encoding <name>', 'text encoding of FILE: utf-8, or gb18030 (GBK: what Excel on Chinese Windows saves)', 'utf-8')
       .addOption(new Option('--fill <how>', 'missing years inside a series: none (skip the series) or linear (interpolate)').choices(['none', 'linear']).default('none'))
       .option('--shard <k/n>', 'only the series whose id hashes to shard K of N (K from 0 to N-1; FNV-1a of the id, see the README), to split a run across processes or machines')
       .option('--method <names>', 'methods, comma-separated: naive, drift, ses, holt, damped, ets, theta, arima, linear, loglinear, logistic, auto, or mean(a,b)/median(a,b)', defaultMethods);

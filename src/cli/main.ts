@@ -10,7 +10,9 @@ import { EXIT, exitCodeFor } from './exit.js';
 import { escapeControls, escapeControlsKeepLines } from '../report/sanitize.js';
 import { defineCommands, type ExtraGlobals } from './program.js';
 import { translateHelp } from './help-zh.js';
-import { detectLang, LANGS, type Lang } from '../report/i18n.js';
+import { detectLang, LANGS, localizeError, type Lang } from '../report/i18n.js';
+import { say } from '../messages.js';
+import { commanderMessage } from './commander-zh.js';
 import { describeErrno, removePendingWrites } from '../report/write.js';
 
 export const VERSION: string = pkg.version;
@@ -47,7 +49,7 @@ export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Glo
     .configureOutput({
       writeOut: (s) => void io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(escapeControlsKeepLines(s.replace(/^error: /, 'semicap: '))),
+      outputError: (s, write) => write(escapeControlsKeepLines(commanderMessage(s.replace(/^error: /, 'semicap: '), lang))),
     });
   program.addHelpText(
     'after',
@@ -78,7 +80,7 @@ function refuseRepeatedOptions(cmd: Command): void {
     if (!(opt.required || opt.optional) || opt.variadic || Array.isArray(opt.defaultValue)) continue;
     let seen: string | undefined;
     cmd.on(`option:${opt.name()}`, (value: string) => {
-      if (seen !== undefined) throw usageError(`${opt.long ?? opt.short} given twice ('${seen}', then '${value}'); give it once`);
+      if (seen !== undefined) throw usageError(say('error.givenTwice', { option: opt.long ?? opt.short ?? opt.flags, first: seen, second: value }));
       seen = value;
     });
   }
@@ -86,6 +88,9 @@ function refuseRepeatedOptions(cmd: Command): void {
 }
 
 
+
+/** The language errors are written in: --lang, SEMICAP_LANG or the locale at first, the resolved settings' once known. */
+let errorLang: Lang = 'en';
 
 // Milliseconds for --verbose timings. Not performance.now(): its first use loads perf_hooks, a millisecond or
 // more of every run's start-up.
@@ -152,7 +157,7 @@ function outputFailed(err: NodeJS.ErrnoException): void {
     }
   }
   removePendingWrites();
-  writeStderr(`semicap: cannot write to standard output (${describeErrno(err)})\n`);
+  writeStderr(`semicap: ${localizeError(say('error.stdoutFailed', { reason: describeErrno(err) }), errorLang)}\n`);
   process.exit(EXIT.io);
 }
 
@@ -185,11 +190,13 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   const io = given ?? processIo();
   if (given === undefined) installProcessHandlers();
   let debug = argv.includes('--debug');
+  errorLang = earlyLang(argv, io.env);
   let stdoutColor: ColorLevel = 0;
   let resultCode: number = EXIT.ok;
   const started = nowMs();
   const onResult = async (result: CommandResult, opts: GlobalOptions) => {
     debug = opts.debug;
+    errorLang = (opts as GlobalOptions & Partial<ExtraGlobals>).lang ?? errorLang;
     stdoutColor = colorLevel({ isTTY: io.stdoutIsTTY, getColorDepth: () => process.stdout.getColorDepth?.() ?? 8 }, io.env, !opts.color);
     const { emit } = await import('./output.js');
     const extra = opts as GlobalOptions & Partial<ExtraGlobals>;
@@ -205,7 +212,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     // (The result itself, not a copy: a streamed command completes its messages while the output is written.)
     result.inputs = [...(result.inputs ?? []), ...(extra.settings?.configFiles ?? [])];
     await emit(result, opts, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
-    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(m)}\n`);
+    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(localizeError(m, errorLang))}\n`);
     if (opts.out !== undefined && !opts.quiet) {
       const { msg } = await import('../report/i18n.js');
       io.stderr(`semicap: ${escapeControls(msg('wrote', extra.lang ?? 'en', { file: opts.out }))}\n`);
@@ -216,7 +223,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   const args = withDefaultCommand(argv);
   let code: number;
   try {
-    const program = buildProgram(io, onResult, earlyLang(argv, io.env));
+    const program = buildProgram(io, onResult, errorLang);
     await program.parseAsync(args, { from: 'user' });
     code = resultCode;
   } catch (e) {
@@ -233,12 +240,12 @@ function handleError(e: unknown, debug: boolean, io: Pick<Io, 'stderr'>): number
     return EXIT.usage;
   }
   if (isSemicapError(e)) {
-    io.stderr(`semicap: ${oneLine(e.message)}\n`);
+    io.stderr(`semicap: ${oneLine(localizeError(e.message, errorLang))}\n`);
     if (debug && e.stack) io.stderr(e.stack + '\n');
     return exitCodeFor(e.kind);
   }
   const err = e as Error;
-  io.stderr(`semicap: internal error: ${oneLine(err?.message ?? String(e))} (a bug: please report it with the command you ran${debug ? '' : '; --debug shows the stack'})\n`);
+  io.stderr(`semicap: ${oneLine(localizeError(say('error.internal', { message: err?.message ?? String(e), debug: debug ? 'yes' : 'no' }), errorLang))}\n`);
   if (debug && err?.stack) io.stderr(err.stack + '\n');
   return EXIT.internal;
 }

@@ -4,6 +4,7 @@ import { readSeriesFile, type ReadSeriesOptions, type SeriesSet } from '../data/
 import { parseShard } from '../data/shard.js';
 import { usageError } from '../errors.js';
 import { parseNumberArg } from './args.js';
+import { parseEncoding } from '../data/encoding.js';
 
 /** Reads the FILE argument with the shared column options (--id, --time, --value, --delimiter, --decimal, --fill). */
 export async function readSeriesArg(file: string | undefined, opts: Record<string, unknown>): Promise<SeriesSet> {
@@ -30,6 +31,7 @@ export function seriesArg(file: string | undefined, opts: Record<string, unknown
       numbers: { decimal: decimal as '.' | ',' },
       fill: fill as 'none' | 'linear',
       shard,
+      encoding: opts.encoding === undefined ? undefined : parseEncoding(String(opts.encoding)),
     },
   ];
 }

@@ -1,7 +1,7 @@
 // English and Chinese: column headings (keyed by the stable column key), table titles and notes (by pattern),
 // dataset labels (region, segment, entity, fund, kind, method: both names in Chinese output), units, and the
 // CLI's own messages. CSV and JSON keys never change: scripts depend on them; only what people read does.
-import type { CellValue, Report, Table } from './model.js';
+import type { CellValue, Column, Report, Table } from './model.js';
 import { messageOf } from '../messages.js';
 import { LABELS, withoutPrototype, ZH_SCALES } from './labels.js';
 import { ZH } from './zh.js';
@@ -163,6 +163,22 @@ export function translateText(text: string): string {
   return (ZH[message.key] as (p: Record<string, string | number>) => string)(params);
 }
 
+/**
+ * An error message in the reader's language: said through the catalogue as a whole, or after its location
+ * (`FILE:LINE:COLUMN: message`, `FILE: message`); a message not in the catalogue yet stays English.
+ */
+export function localizeError(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  const whole = translateText(message);
+  if (whole !== message) return whole;
+  const located = /^(.*?:(?:\d+:){0,2} )(.*)$/s.exec(message);
+  if (located) {
+    const rest = translateText(located[2]);
+    if (rest !== located[2]) return located[1] + rest;
+  }
+  return message;
+}
+
 /** Text in the reader's language (English text is already English). */
 export const localizeText = (text: string, lang: Lang): string => (lang === 'zh' ? translateText(text) : text);
 
@@ -224,20 +240,34 @@ function scaleRange(text: string, factor: number): string {
   return `${f(m[1])}-${f(m[2])}`;
 }
 
+/** Headings of amounts kept in the dataset's unit (spreadsheets: numbers as in the CSV and JSON). */
+const DATA_UNIT_HEADERS: Record<string, string> = withoutPrototype({
+  cny_bn_low: '人民币 低（十亿元）',
+  cny_bn_high: '人民币 高（十亿元）',
+  usd_bn_low: '美元 低（十亿美元）',
+  usd_bn_high: '美元 高（十亿美元）',
+  source_usd_low: '来源换算 低（十亿美元）',
+  source_usd_high: '来源换算 高（十亿美元）',
+});
+
 export interface LocalizeOptions {
   /** Translate text cells too (tables, Markdown, spreadsheets); JSON keeps its values as they are. */
   cells: boolean;
+  /** With cells: numbers in Chinese units (亿元, 万片/月) too; false for spreadsheets, whose numbers match the files. */
+  units?: boolean;
 }
 
 /** The report as people should read it in `lang`: English gives the report itself, unchanged. */
 export function localizeReport(report: Report, lang: Lang, options: LocalizeOptions): Report {
   if (lang === 'en') return report;
   const tables: Table[] = report.tables.map((whole) => {
-    const t = options.cells ? inChineseUnits(whole) : whole;
+    const inUnits = options.cells && options.units !== false;
+    const t = inUnits ? inChineseUnits(whole) : whole;
+    const header = (c: Column) => (!inUnits && c.unit !== undefined && DATA_UNIT_HEADERS[c.key] !== undefined ? DATA_UNIT_HEADERS[c.key] : translateHeader(c.key, c.header));
     return {
       ...t,
       title: t.title === undefined ? undefined : translateText(t.title),
-      columns: t.columns.map((c) => ({ ...c, header: translateHeader(c.key, c.header), emptyText: c.emptyText === undefined ? undefined : translateText(c.emptyText) })),
+      columns: t.columns.map((c) => ({ ...c, header: header(c), emptyText: c.emptyText === undefined ? undefined : translateText(c.emptyText) })),
       rows: options.cells ? t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, translateCell(v)]))) : t.rows,
     };
   });
