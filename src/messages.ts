@@ -77,6 +77,24 @@ export const EN = {
   'check.title': () => 'Rules checked',
   'report.filesTitle': () => 'Files written',
   'report.wrote': (p: { count: number; dir: string }) => `wrote ${p.count} files to ${p.dir}`,
+  'goal.title': (p: { from: string; to: string }) => `From ${p.from} to ${p.to}`,
+  'goal.arithmetic': (p: { years: number; target: number; current: number; cagr: string; step: string; share: string }) =>
+    `${p.years} years: compound (${p.target}/${p.current})^(1/${p.years}) − 1 = ${p.cagr} %/yr; linear (${p.target} − ${p.current})/${p.years} = ${p.step} ${p.share === 'yes' ? 'pp' : 'units'}/yr`,
+  // --- forecast and backtest
+  'forecast.title': (p: { horizon: number; methods: string }) => `Forecast ${p.horizon} year(s) ahead, ${p.methods}`,
+  'forecast.shard': (p: { index: number; count: number }) => ` (shard ${p.index}/${p.count}: the series whose id hashes to ${p.index})`,
+  'forecast.read': (p: { total: number; file: string; shard: string; forecast: number; levels: string; seed: number }) =>
+    `${p.total} series read from ${p.file}${p.shard}; ${p.forecast} forecast; intervals at ${p.levels} %; seed ${p.seed}`,
+  'forecast.clamped': (p: { count: number; floor: string | number; cap: string | number }) => `${p.count} forecast value(s) or interval bound(s) left [${p.floor}, ${p.cap}] and are at the bound (held there)`,
+  'intervals.note': (p: { calibrated: string; model: string }) => `intervals: ${[p.calibrated, p.model].filter((x) => x !== '').join('; ')}`,
+  'intervals.calibrated': (p: { methods: string; source: string }) => `${p.methods}: calibrated on measured errors (${p.source})`,
+  'intervals.model': (p: { methods: string }) => `${p.methods}: model-based`,
+  'intervals.longer': (p: { source: string; years: number }) => `${p.source}; model-based on series longer than ${p.years} years`,
+  'backtest.title': (p: { series: number; holdout: number; origins: number }) => `Backtest: ${p.series} series, holdout ${p.holdout}, ${p.origins} origin(s) — best first`,
+  'backtest.byHorizon': () => 'By horizon',
+  'backtest.origins': (p: { holdout: number }) => `origin j fits on the first n − ${p.holdout} − (j − 1) values and forecasts the next ${p.holdout}; errors pooled over all series and origins`,
+  'backtest.measures': () => 'sMAPE as in the M3 competition (200·|y − f| / (|y| + |f|)); MASE scaled by the in-sample mean absolute first difference',
+  'backtest.cover': () => "cover L%: share of actuals inside the L % interval; MSIS L: its interval score (width + (2/α)·miss, α = 1 − L/100) over the same scale, mean over points (the M4 competition's MSIS is MSIS 95)",
   // --- evidence of anchored projections (M3 errors)
   'evidence.line': (p: { method: string; points: string; horizon: number; through: number; measured: string; l80: number; series: number; benchmark: string; range80: string; l95: number; range95: string }) =>
     `${p.method}: ${EN_METHOD_WORDS[p.method] ?? p.method} from ${p.points}, ${years(p.horizon)} past the last (${p.through})${p.measured}: at least ${p.l80} % of ${p.series} ${p.benchmark === 'm3_yearly' ? 'M3 yearly series' : p.benchmark} landed within ${p.range80} of the path, ${p.l95} % within ${p.range95}`,

@@ -140,6 +140,23 @@ const HEADERS: Record<string, string> = withoutPrototype({
   evidence: '依据来源',
   caveat: '分析师说明',
   band80: '80% 区间',
+  id: '序列',
+  lo80: '下限 80',
+  hi80: '上限 80',
+  lo95: '下限 95',
+  hi95: '上限 95',
+  coverage80: '覆盖率 80%',
+  coverage95: '覆盖率 95%',
+  rank: '排名',
+  horizon: '期限',
+  points: '点数',
+  failures: '失败次数',
+  entity: '企业/地区',
+  region: '地区',
+  segment: '类别',
+  series: '序列',
+  scenario: '情景',
+  share_pct: '份额 %',
   band95: '95% 区间',
   path: '路径值',
 });
@@ -193,7 +210,8 @@ export function translateHeader(key: string, header: string): string {
   return header;
 }
 
-const UNIT_CELLS: Record<string, string> = withoutPrototype({ '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年', percent: '%', 'percent/yr': '百分点/年', pct_per_year: '%/年' });
+const UNIT_CELLS: Record<string, string> = withoutPrototype({
+  '(series)': '（单一序列）', '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年', percent: '%', 'percent/yr': '百分点/年', pct_per_year: '%/年' });
 
 /** A text cell for people: dataset labels get both names, units their Chinese names, other text stays. */
 export function translateCell(value: CellValue): CellValue {

@@ -14,6 +14,7 @@ import { parseIntervalMode, parseLevels, parseNumberArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { EXIT } from '../exit.js';
 import { parseJobs, seriesArg } from '../series-options.js';
+import { say } from '../../messages.js';
 
 export async function forecast(args: string[], opts: Record<string, unknown>, g?: GlobalOptions & { verbose?: boolean }): Promise<CommandResult> {
   const horizon = parseNumberArg(String(opts.horizon), '--horizon', { min: 1, max: 100, integer: true });
@@ -43,7 +44,7 @@ export async function forecast(args: string[], opts: Record<string, unknown>, g?
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
   const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: file === STDIN ? [] : [data.file], messages: [], exitCode: EXIT.ok };
-  const title = `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`;
+  const title = say('forecast.title', { horizon, methods: methods.map((m) => m.name).join(', ') });
   // --chart/--chart-out: the first series' rows are kept as they pass, and charted with their history.
   const charts = explain ? undefined : forecastChartCollector(data, levels, title, 'forecast', file === STDIN ? undefined : data.file);
   // The rows are produced while the output is written; the use case's summary (notes, warnings, messages, exit code) comes at the end.

@@ -13,6 +13,7 @@ import { parseAnchorArg, parseNumberArg, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import { simulationOptions } from '../simulation-options.js';
+import { say } from '../../messages.js';
 
 export function goal(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   // --data is read only with --scenario, but a folder that is not there is an error either way.
@@ -50,7 +51,7 @@ function seriesGoal(opts: Record<string, unknown>, g: GlobalOptions): CommandRes
   const unit = share ? 'percent' : 'value';
   const goalTable: Table = {
     name: 'goal',
-    title: `From ${current.year}=${current.value}${share ? '%' : ''} to ${target.year}=${target.value}${share ? '%' : ''}`,
+    title: say('goal.title', { from: `${current.year}=${current.value}${share ? '%' : ''}`, to: `${target.year}=${target.value}${share ? '%' : ''}` }),
     columns: [
       { key: 'current_year', header: 'from', type: 'int' },
       { key: 'current', header: 'value', type: 'number', digits: 2 },
@@ -76,7 +77,7 @@ function seriesGoal(opts: Record<string, unknown>, g: GlobalOptions): CommandRes
   };
   const notes: string[] = [];
   if (assessed.status === 'open') {
-    notes.push(`${target.year - current.year} years: compound (${target.value}/${current.value})^(1/${target.year - current.year}) − 1 = ${current.value > 0 ? fmt(assessed.requiredCagrPct!, 4) : '—'} %/yr; linear (${target.value} − ${current.value})/${target.year - current.year} = ${fmt(assessed.requiredStepPerYear!, 4)} ${share ? 'pp' : 'units'}/yr`);
+    notes.push(say('goal.arithmetic', { years: target.year - current.year, target: target.value, current: current.value, cagr: current.value > 0 ? fmt(assessed.requiredCagrPct!, 4) : '—', step: fmt(assessed.requiredStepPerYear!, 4), share: share ? 'yes' : 'no' }));
   }
   const path = currentPath(opts, fromScenario, current, unit);
   const tables = [goalTable];
