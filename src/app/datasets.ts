@@ -73,13 +73,13 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
               rows: rows.length,
               kinds: s.name === 'sources' ? '' : kinds(rows),
               sources: s.name === 'sources' ? rows.length : new Set(rows.map((r) => r.source_id)).size,
-              holds: s.description,
+              holds: say('datasets.holds', { dataset: s.name, text: s.description }),
             };
           }),
           // Scenario rows are assumptions, not figures: no kind, and a source_id only where a value is sourced.
           ...(scenarioRows === undefined
             ? []
-            : [{ file: `${scenariosSchema.name}.csv`, rows: scenarioRows.length, kinds: '', sources: new Set(scenarioRows.map((r) => r.source_id).filter((id) => id !== null)).size, holds: scenariosSchema.description }]),
+            : [{ file: `${scenariosSchema.name}.csv`, rows: scenarioRows.length, kinds: '', sources: new Set(scenarioRows.map((r) => r.source_id).filter((id) => id !== null)).size, holds: say('datasets.holds', { dataset: scenariosSchema.name, text: scenariosSchema.description }) }]),
         ],
       },
     ],
@@ -93,7 +93,7 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
     const today = opts.today;
     report.tables.push({
       name: 'series',
-      title: `Series: latest year and age of the newest source (at ${today.toISOString().slice(0, 10)})`,
+      title: say('datasets.freshnessTitle', { today: today.toISOString().slice(0, 10) }),
       columns: [
         { key: 'dataset', header: 'dataset' },
         { key: 'series', header: 'series' },
@@ -101,11 +101,11 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
         { key: 'latest_year', header: 'latest year', type: 'int' },
         { key: 'newest_source', header: 'newest source' },
         { key: 'published', header: 'published' },
-        { key: 'age_years', header: 'age (years)', type: 'number', digits: 1, emptyText: 'undated' },
+        { key: 'age_years', header: 'age (years)', type: 'number', digits: 1, emptyText: say('datasets.undated') },
       ],
       rows: seriesFreshness(data, today).map((f) => ({ dataset: f.dataset, series: f.series, rows: f.rows, latest_year: f.latestYear, newest_source: f.newestSource, published: f.published, age_years: f.ageYears })),
     });
-    report.notes.push('age: years from the newest dated source of a series to today (a month counts from its first day, a year from 1 January); semicap validate --max-age YEARS warns about stale series');
+    report.notes.push(say('datasets.ageNote'));
   }
   return { report, inputs };
 }

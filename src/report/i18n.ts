@@ -5,6 +5,7 @@ import type { CellValue, Column, Report, Table } from './model.js';
 import { messageOf } from '../messages.js';
 import { LABELS, withoutPrototype, ZH_SCALES } from './labels.js';
 import { ZH } from './zh.js';
+import { DEFINITIONS_ZH } from './definitions-zh.js';
 
 export { LABELS };
 
@@ -157,6 +158,9 @@ const HEADERS: Record<string, string> = withoutPrototype({
   series: '序列',
   scenario: '情景',
   share_pct: '份额 %',
+  latest_year: '最新年份',
+  newest_source: '最新来源',
+  age_years: '时效（年）',
   band95: '95% 区间',
   path: '路径值',
 });
@@ -176,7 +180,7 @@ export function translateText(text: string): string {
   const message = messageOf(text);
   if (message === undefined) return text;
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(message.params as Record<string, string | number>)) params[k] = typeof v === 'string' ? translateText(v) : v;
+  for (const [k, v] of Object.entries(message.params as Record<string, string | number>)) params[k] = typeof v === 'string' && v !== text ? translateText(v) : v;
   return (ZH[message.key] as (p: Record<string, string | number>) => string)(params);
 }
 
@@ -218,6 +222,7 @@ export function translateCell(value: CellValue): CellValue {
   if (typeof value !== 'string') return value;
   if (UNIT_CELLS[value] !== undefined) return UNIT_CELLS[value];
   if (LABELS[value] !== undefined) return bothNames(value);
+  if (DEFINITIONS_ZH[value] !== undefined) return DEFINITIONS_ZH[value];
   return translateText(value);
 }
 

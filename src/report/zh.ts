@@ -1,9 +1,22 @@
 // The Chinese catalogue: the same keys as src/messages.ts, each rendered as a mainland Chinese analyst reads it.
 // Its type requires every key with the same parameters; dataset labels in parameters get their Chinese names.
 import type { EN } from '../messages.js';
+import { DEFINITIONS_ZH } from './definitions-zh.js';
 import { amountZh, label, unit } from './labels.js';
 
 type Catalogue = { [K in keyof typeof EN]: (typeof EN)[K] };
+
+/** What one row of each dataset is. */
+const DATASET_HOLDS: Record<string, string> = {
+  sources: '数据的出处（一条来源）',
+  capacity_share: '某地区某年在某产能类别中的份额',
+  capacity: '某企业或地区以每月晶圆片数计的产能',
+  funds: '一个基金或扶持计划',
+  self_sufficiency: '某年的自给率或自给率目标',
+  fx: '汇率：1 美元兑多少单位货币',
+  indicators: '一段时期的其他数据：增长率、支出或扶持总额',
+  scenarios: '命名情景：每行一个假设（起点、方法、增长率、增量、上限、下限、目标）',
+};
 
 const PHASES: Record<string, string> = { I: '一期', II: '二期', III: '三期', IV: '四期' };
 
@@ -51,7 +64,7 @@ export const ZH: Catalogue = {
   'ss.currentPath': (p) => `当前路径 ${p.from}→${p.to} 年：${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性 ${p.step} 百分点/年；路径到 ${p.through} 年仍未达到时“达到年份”为空`,
   'ss.noPathOneDefinition': () => '无当前路径：最新定义只有一个数据',
   'ss.noPathOneFigure': () => '只有一个实际数据：无当前路径',
-  'ss.definition': (p) => `定义：${p.definition}。各目标使用其自身的定义，往往并不明确。`,
+  'ss.definition': (p) => `定义：${DEFINITIONS_ZH[p.definition] ?? p.definition}。各目标使用其自身的定义，往往并不明确。`,
   'ss.definitionUnknown': () => '见 datasets/README.md',
   'ss.notBy': (p) => `${p.year} 年前未达到`,
   'ss.noPath': () => '无路径',
@@ -59,6 +72,10 @@ export const ZH: Catalogue = {
   'ss.overdue': () => '已逾期',
   'datasets.sourcesTitle': (p) => `来源（${p.count}）`,
   'datasets.filesTitle': (p) => `数据集目录 ${p.dir}`,
+  'datasets.holds': (p) => DATASET_HOLDS[p.dataset] ?? p.text,
+  'datasets.freshnessTitle': (p) => `各序列：最新年份与最新来源的时效（截至 ${p.today}）`,
+  'datasets.undated': () => '无日期',
+  'datasets.ageNote': () => '时效：从序列最新的有日期来源到今天的年数（月份从当月第一天算起，年份从 1 月 1 日算起）；semicap validate --max-age 年数 会对过时的序列给出警告',
   'datasets.kindsNote': () => '每条数据都有类别（实际、估计、预测、目标、报道）和来源编号；用 --sources 列出来源。',
   'datasets.noScenarios': (p) => `${p.dir} 中没有 scenarios.csv：情景命令使用内置情景`,
   'validate.filesTitle': () => '已检查的数据集',
@@ -71,7 +88,7 @@ export const ZH: Catalogue = {
   'goal.title': (p) => `从 ${p.from} 到 ${p.to}`,
   'goal.arithmetic': (p) => `${p.years} 年：复合增长 (${p.target}/${p.current})^(1/${p.years}) − 1 = ${p.cagr} %/年；线性 (${p.target} − ${p.current})/${p.years} = ${p.step} ${p.share === 'yes' ? '百分点' : '单位'}/年`,
   'forecast.title': (p) => `向前预测 ${p.horizon} 年：${p.methods}`,
-  'forecast.shard': (p) => `（第 ${p.index}/${p.count} 份：id 哈希落在第 ${p.index} 份的序列）`,
+  'forecast.shard': (p) => `（第 ${p.index}/${p.count} 份：序列编号哈希落在第 ${p.index} 份的序列）`,
   'forecast.read': (p) => `从 ${p.file}${p.shard}读取 ${p.total} 条序列；预测 ${p.forecast} 条；区间水平 ${p.levels}%；随机种子 ${p.seed}`,
   'forecast.clamped': (p) => `${p.count} 个预测值或区间边界超出 [${p.floor}, ${p.cap}]，已固定在边界上`,
   'intervals.note': (p) => `预测区间：${[p.calibrated, p.model].filter((x) => x !== '').join('；')}`,
