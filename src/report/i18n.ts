@@ -6,6 +6,7 @@ import { messageOf } from '../messages.js';
 import { LABELS, withoutPrototype, ZH_SCALES } from './labels.js';
 import { ZH } from './zh.js';
 import { DEFINITIONS_ZH } from './definitions-zh.js';
+import { SOURCE_TITLES_ZH } from './source-titles-zh.js';
 
 export { LABELS };
 
@@ -273,6 +274,12 @@ const DATA_UNIT_HEADERS: Record<string, string> = withoutPrototype({
   source_usd_high: '来源换算 高（十亿美元）',
 });
 
+/** A table of sources (source_id and title columns) with each bundled source's Chinese title. */
+function withChineseSourceTitles(t: Table): Table {
+  if (!(t.columns.some((c) => c.key === 'title') && t.columns.some((c) => c.key === 'source_id'))) return t;
+  return { ...t, rows: t.rows.map((r) => (typeof r.source_id === 'string' && SOURCE_TITLES_ZH[r.source_id] !== undefined ? { ...r, title: SOURCE_TITLES_ZH[r.source_id] } : r)) };
+}
+
 export interface LocalizeOptions {
   /** Translate text cells too (tables, Markdown, spreadsheets); JSON keeps its values as they are. */
   cells: boolean;
@@ -285,7 +292,8 @@ export function localizeReport(report: Report, lang: Lang, options: LocalizeOpti
   if (lang === 'en') return report;
   const tables: Table[] = report.tables.map((whole) => {
     const inUnits = options.cells && options.units !== false;
-    const t = inUnits ? inChineseUnits(whole) : whole;
+    const titled = options.cells ? withChineseSourceTitles(whole) : whole;
+    const t = inUnits ? inChineseUnits(titled) : titled;
     const header = (c: Column) => (!inUnits && c.unit !== undefined && DATA_UNIT_HEADERS[c.key] !== undefined ? DATA_UNIT_HEADERS[c.key] : translateHeader(c.key, c.header));
     return {
       ...t,

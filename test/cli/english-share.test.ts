@@ -40,7 +40,7 @@ const NOT_YET: Record<string, number> = {
   'capacity --metric wpm': 0.14,
   revisions: 0.75,
   claims: 0.2,
-  'datasets --sources': 0.99,
+  'datasets --sources': 0.2,
   scenario: 0.48,
   'shares --segment foundry --through 2030': 0.61,
   'check docs/rules.example.csv': 0.7,
@@ -73,6 +73,7 @@ describe('the measure', () => {
     expect(englishShare('中国大陆 china 的份额').english).toBe(0);
     expect(englishShare('用 --source 选择 trendforce_2023_12 或 MASE').english).toBe(0);
     expect(englishShare('  $ semicap report --out report/   写出报告').english).toBe(0);
+    expect(englishShare('网址 https://www.trendforce.com/presscenter/news').english).toBe(0);
     const mixed = englishShare('这是中文 and these are English words');
     expect(mixed.words).toEqual(['and', 'these', 'are', 'English', 'words']);
     expect(mixed.chinese).toBe(2);

@@ -40,7 +40,11 @@ export interface WordCount {
 /** Counts the English and Chinese words of `text`. */
 export function englishShare(text: string): WordCount {
   // What a user types is not prose: the command of an example line (`$ semicap report --out report/   comment`).
-  const plain = text.replace(ANSI, '').replace(/\$ .*?(\s{2,}|$)/gm, '$1');
+  // Nor is an address (https://…).
+  const plain = text
+    .replace(ANSI, '')
+    .replace(/\$ .*?(\s{2,}|$)/gm, '$1')
+    .replace(/\b[a-z]+:\/\/[^\s│]+/g, '');
   const chinese = (plain.match(CJK) ?? []).length / 2;
   const words: string[] = [];
   // Tokens: runs between white space, box-drawing characters and Chinese text or punctuation.

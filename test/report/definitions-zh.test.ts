@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DEFINITIONS_ZH } from '../../src/report/definitions-zh.js';
+import { SOURCE_TITLES_ZH } from '../../src/report/source-titles-zh.js';
 
 describe('Chinese definitions of the bundled figures', () => {
   it('every definition in self_sufficiency.csv and capacity_share.csv has one', () => {
@@ -13,6 +14,11 @@ describe('Chinese definitions of the bundled figures', () => {
     expect([...new Set(missing)]).toEqual([]);
   });
   it('each is Chinese text', () => {
-    for (const [en, zh] of Object.entries(DEFINITIONS_ZH)) expect(zh, en).toMatch(/[\u4e00-\u9fff]/);
+    for (const [en, zh] of Object.entries({ ...DEFINITIONS_ZH, ...SOURCE_TITLES_ZH })) expect(zh, en).toMatch(/[\u4e00-\u9fff]/);
+  });
+  it('every bundled source has a Chinese title, and every Chinese title a source', () => {
+    const ids = (parse(readFileSync('datasets/sources.csv'), { columns: true, bom: true }) as Record<string, string>[]).map((r) => r.source_id);
+    expect(ids.filter((id) => SOURCE_TITLES_ZH[id] === undefined)).toEqual([]);
+    expect(Object.keys(SOURCE_TITLES_ZH).filter((id) => !ids.includes(id))).toEqual([]);
   });
 });
