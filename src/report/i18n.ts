@@ -160,6 +160,20 @@ const HEADERS: Record<string, string> = withoutPrototype({
   scenario: '情景',
   share_pct: '份额 %',
   latest_year: '最新年份',
+  from_release: '修订前的发布',
+  to_release: '修订后的发布',
+  move_pp: '变化（百分点）',
+  move_pct: '变化 %',
+  release: '预测所在发布',
+  actual_release: '实际值所在发布',
+  actual_kind: '实际值类别',
+  miss_pp: '偏差（百分点）',
+  miss_pct: '偏差 %',
+  evaluated: '计算对象',
+  actual_text: '实际值（文本）',
+  expected_text: '期望值（文本）',
+  independent_pct: '单独推算 %',
+  alone_total: '单独推算之和',
   newest_source: '最新来源',
   age_years: '时效（年）',
   band95: '95% 区间',
@@ -210,6 +224,7 @@ export function translateHeader(key: string, header: string): string {
   if (direct !== undefined) return /\s%$/.test(header) && !direct.includes('%') ? `${direct} %` : direct;
   const said = translateText(header);
   if (said !== header) return said;
+  if (LABELS[key] !== undefined && key === header) return LABELS[key];
   const dot = key.lastIndexOf('.');
   if (dot > 0) return `${key.slice(0, dot)}\n${LABELS[key.slice(dot + 1)] ?? key.slice(dot + 1)}`;
   return header;

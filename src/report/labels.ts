@@ -94,6 +94,7 @@ export const LABELS: Record<string, string> = withoutPrototype({
   bear: '悲观',
   base: '基准',
   bull: '乐观',
+  other: '其他地区',
   mature_share: '成熟制程份额',
   china_wpm: '中国大陆产能',
   fund_deployment: '基金投放',

@@ -105,7 +105,7 @@ export async function check(args: string[], _opts: Record<string, unknown>, g: G
         rows,
       },
     ],
-    [`${passed} of ${rows.length} rule(s) passed; op: ${OPS.map((o) => `${OP_WORDS[o]} ${o}`).join(', ')}; eq and ne allow a relative difference of 1e-9`],
+    [say('check.summary', { passed, total: rows.length, ops: OPS.map((o) => `${OP_WORDS[o]} ${o}`).join(', ') })],
   );
   return { report, inputs: [file, ...datasetPaths(dir)], messages, exitCode: passed === rows.length ? EXIT.ok : EXIT.checkFailed };
 }

@@ -7,6 +7,7 @@ import { usageError } from '../../errors.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import { parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
+import { say } from '../../messages.js';
 
 export function shares(_args: string[], opts: Record<string, unknown>, g: GlobalOptions): CommandResult {
   const dir = g.data ?? bundledDataDir();
@@ -42,7 +43,7 @@ export function shares(_args: string[], opts: Record<string, unknown>, g: Global
   longRows.sort((a, b) => a.year - b.year);
   const long: Table = {
     name: 'shares',
-    title: `Shares of ${segment} capacity, % (${sourceId}, ${method}), adding up to 100 every year`,
+    title: say('shares.title', { segment, source: sourceId, method }),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'region', header: 'region' },
@@ -56,7 +57,7 @@ export function shares(_args: string[], opts: Record<string, unknown>, g: Global
   const wideColumns: Column[] = [{ key: 'year', header: 'year', type: 'int' }, ...names.map((n) => ({ key: n, header: n, type: 'number' as const, digits: 2 })), { key: 'total', header: 'total', type: 'number', digits: 2 }, { key: 'alone_total', header: 'alone, summed', type: 'number', digits: 2 }];
   const wide: Table = {
     name: 'wide',
-    title: 'One column per region',
+    title: say('shares.wideTitle'),
     columns: wideColumns,
     rows: result.independentTotals.map(({ year, total }, t) => {
       const row: Record<string, number> = { year };
@@ -72,7 +73,7 @@ export function shares(_args: string[], opts: Record<string, unknown>, g: Global
   };
   const inputs: Table = {
     name: 'inputs',
-    title: 'Figures used',
+    title: say('shares.inputsTitle'),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'region', header: 'region' },
@@ -82,23 +83,23 @@ export function shares(_args: string[], opts: Record<string, unknown>, g: Global
       { key: 'source_id', header: 'source_id' },
     ],
     rows: fromSource
-      .map((r) => ({ year: r.year, region: r.region, share_pct: r.share_pct, kind: r.kind, role: regions.includes(r.region) ? 'anchor' : 'single figure (in the remainder)', source_id: r.source_id }))
+      .map((r) => ({ year: r.year, region: r.region, share_pct: r.share_pct, kind: r.kind, role: regions.includes(r.region) ? say('capacity.roleAnchor') : say('shares.roleSingle'), source_id: r.source_id }))
       .sort((a, b) => a.year - b.year || a.region.localeCompare(b.region)),
   };
   const last = result.independentTotals[result.independentTotals.length - 1];
   const notes = [
-    `method: ${result.model}`,
-    `source ${sourceId}${opts.source === undefined ? ' (the source with the most regions having two or more years; pick another with --source)' : ''}; regions projected: ${regions.join(', ')}`,
-    `projected one by one, the same regions would add up to ${last.total.toFixed(2)} % in ${last.year} (without the remainder); here every year's shares add up to 100 %`,
+    say('shares.method', { model: result.model }),
+    say('shares.source', { source: sourceId, chosen: opts.source === undefined ? 'yes' : 'no', regions: regions.join(', ') }),
+    say('shares.alone', { total: last.total.toFixed(2), year: last.year }),
   ];
-  if (singles.length > 0 && opts.region === undefined) notes.push(`regions with a single ${segment} figure in ${sourceId} are part of the remainder: ${singles.map(([region, rows]) => `${region} (${rows[0].year}=${rows[0].share_pct}%)`).join(', ')}`);
+  if (singles.length > 0 && opts.region === undefined) notes.push(say('shares.singles', { segment, source: sourceId, regions: singles.map(([region, rows]) => `${region} (${rows[0].year}=${rows[0].share_pct}%)`).join(', ') }));
   const others = [...new Set(inSegment.filter((r) => r.source_id !== sourceId).map((r) => r.source_id))];
-  if (others.length > 0) notes.push(`other sources for ${segment}, not mixed in: ${others.join(', ')}`);
+  if (others.length > 0) notes.push(say('shares.others', { segment, sources: others.join(', ') }));
   const report = makeReport('shares', [long, wide, inputs], notes, [...rescaled.warnings, ...result.warnings]);
   report.charts = [
     {
       name: 'shares',
-      title: `Shares of ${segment} capacity adding up to 100 % (${sourceId}, ${method})`,
+      title: say('shares.chartTitle', { segment, source: sourceId, method }),
       unit: '%',
       lines: result.regions.map((r) => ({ label: r.region, role: 'projection' as const, points: r.points.map((p) => ({ year: p.year, value: p.value })) })),
       bands: [],
