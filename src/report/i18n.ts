@@ -160,6 +160,16 @@ const HEADERS: Record<string, string> = withoutPrototype({
   scenario: '情景',
   share_pct: '份额 %',
   latest_year: '最新年份',
+  held: '说明',
+  value_then: '当年路径值',
+  met: '已达成',
+  assumption: '假设',
+  distribution: '方法 / 分布',
+  draw: '抽取方式',
+  from: '取自',
+  probability: '达成概率',
+  standard_error: '± 标准误',
+  point_met: '点路径达成',
   from_release: '修订前的发布',
   to_release: '修订后的发布',
   move_pp: '变化（百分点）',
@@ -231,7 +241,15 @@ export function translateHeader(key: string, header: string): string {
 }
 
 const UNIT_CELLS: Record<string, string> = withoutPrototype({
-  '(series)': '（单一序列）', '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年', percent: '%', 'percent/yr': '百分点/年', pct_per_year: '%/年' });
+  '(series)': '（单一序列）',
+  // Units of the datasets, where a table keeps them (a number not rescaled keeps its unit's Chinese name).
+  CNY_bn: '十亿元',
+  USD_bn: '十亿美元',
+  'CNY_bn/yr': '十亿元/年',
+  'USD_bn/yr': '十亿美元/年',
+  wpm_8in_eq: '片/月（折合8英寸）',
+  'wpm_8in_eq/yr': '片/月（折合8英寸）/年',
+  wpm_12in: '片/月（12英寸）', '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年', percent: '%', 'percent/yr': '百分点/年', pct_per_year: '%/年' });
 
 /** A text cell for people: dataset labels get both names, units their Chinese names, other text stays. */
 export function translateCell(value: CellValue): CellValue {
@@ -248,14 +266,15 @@ export function translateCell(value: CellValue): CellValue {
  */
 export function inChineseUnits(t: Table): Table {
   const scaledColumns = t.columns.filter((c) => c.unit !== undefined && ZH_SCALES[c.unit] !== undefined);
-  const rowUnits = t.columns.some((c) => c.key === 'unit') && t.rows.some((r) => typeof r.unit === 'string' && ZH_SCALES[r.unit] !== undefined);
+  // Columns whose unit is the row's (`unit: 'row'`): a table of several series names each row's unit in `unit`.
+  const rowColumns = t.columns.filter((c) => c.unit === 'row' && c.key !== 'unit');
+  const rowUnits = rowColumns.length > 0 && t.rows.some((r) => typeof r.unit === 'string' && ZH_SCALES[r.unit] !== undefined);
   if (scaledColumns.length === 0 && !rowUnits) return t;
-  const numberKeys = t.columns.filter((c) => c.type === 'number' && c.unit === undefined).map((c) => c.key);
   const scale = (v: CellValue, factor: number) => (typeof v === 'number' ? v * factor : v);
   const columns = t.columns.map((c) => {
     const s = c.unit === undefined ? undefined : ZH_SCALES[c.unit];
     // Tenfold (亿) needs one decimal fewer; ten-thousandth (万) four more, at most two shown.
-    if (s === undefined) return rowUnits && numberKeys.includes(c.key) ? { ...c, digits: Math.max(c.digits ?? 2, 2) } : c;
+    if (s === undefined) return rowUnits && c.unit === 'row' && c.type === 'number' ? { ...c, digits: Math.max(c.digits ?? 2, 2) } : c;
     return { ...c, digits: s.factor >= 10 ? Math.max(0, (c.digits ?? 1) - 1) : 2 };
   });
   const rows = t.rows.map((r) => {
@@ -263,7 +282,7 @@ export function inChineseUnits(t: Table): Table {
     for (const c of scaledColumns) out[c.key] = typeof r[c.key] === 'string' ? scaleRange(r[c.key] as string, ZH_SCALES[c.unit!].factor) : scale(r[c.key], ZH_SCALES[c.unit!].factor);
     const s = rowUnits && typeof r.unit === 'string' ? ZH_SCALES[r.unit] : undefined;
     if (s !== undefined) {
-      for (const k of numberKeys) out[k] = scale(r[k], s.factor);
+      for (const c of rowColumns) out[c.key] = scale(r[c.key], s.factor);
       out.unit = s.unit;
     }
     return out;

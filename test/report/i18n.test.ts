@@ -93,14 +93,21 @@ describe('units as Chinese analysts read them', () => {
       { name: 'f', columns: [{ key: 'cny_bn_low', header: 'CNY bn low', type: 'number', digits: 1, unit: 'CNY_bn' }], rows: [{ cny_bn_low: 344 }] },
       {
         name: 's',
-        columns: [{ key: 'year', header: 'year', type: 'int' }, { key: 'value', header: 'value', type: 'number', digits: 2 }, { key: 'unit', header: 'unit' }],
+        columns: [{ key: 'year', header: 'year', type: 'int' }, { key: 'value', header: 'value', type: 'number', digits: 2, unit: 'row' }, { key: 'unit', header: 'unit' }],
         rows: [{ year: 2025, value: 714000, unit: 'wpm_8in_eq' }, { year: 2025, value: 29, unit: 'percent' }],
+      },
+      {
+        name: 'kept',
+        // No column takes the row's unit: the numbers stay as they are and the unit gets its Chinese name.
+        columns: [{ key: 'value', header: 'value', type: 'number', digits: 2 }, { key: 'unit', header: 'unit' }],
+        rows: [{ value: 12, unit: 'CNY_bn/yr' }],
       },
     ]);
     const zh = localizeReport(report, 'zh', { cells: true });
     expect(zh.tables[0].rows).toEqual([{ cny_bn_low: 3440 }]);
     expect(zh.tables[0].columns[0]).toMatchObject({ header: '人民币 低（亿元）', digits: 0 });
     expect(zh.tables[1].rows).toEqual([{ year: 2025, value: 71.4, unit: '万片/月（折合8英寸）' }, { year: 2025, value: 29, unit: '%' }]);
+    expect(zh.tables[2].rows).toEqual([{ value: 12, unit: '十亿元/年' }]);
     expect(localizeReport(report, 'zh', { cells: false }).tables[0].rows).toEqual([{ cny_bn_low: 344 }]);
   });
 });

@@ -14,6 +14,7 @@ import { closest, parseYearArg } from '../args.js';
 import type { CommandResult, GlobalOptions } from '../context.js';
 import { simulationOptions, type SimulationSettings } from '../simulation-options.js';
 import { readStdinInput } from '../../data/input.js';
+import { say } from '../../messages.js';
 
 export async function scenario(args: string[], opts: Record<string, unknown>, g: GlobalOptions): Promise<CommandResult> {
   if (opts.file === '-') await readStdinInput({ what: 'a scenario file' });
@@ -34,7 +35,7 @@ export async function scenario(args: string[], opts: Record<string, unknown>, g:
   const assumptions = assumptionsTable(scenarios);
   if (opts.simulate === undefined) {
     const report = makeReport('scenario', [pathsTable(scenarios, through), targetsTable(scenarios, through), assumptions], notes, heldWarnings(scenarios, through));
-    report.notes.push('point paths: every assumption at its point value (a normal\'s mean, a triangular\'s mode); add --simulate N for percentile bands and the odds of each target');
+    report.notes.push(say('scenario.pointNote'));
     report.charts = seriesCharts(scenarios, through);
     return { report, inputs, messages };
   }
@@ -106,16 +107,16 @@ function seriesCharts(scenarios: Scenario[], through: number, runs?: SeriesSimul
 
 function pathsTable(scenarios: Scenario[], through: number): Table {
   const rows = scenarios.flatMap((sc) =>
-    sc.series.flatMap((s) => scenarioPath(s, Math.max(through, s.startYear)).map((p) => ({ scenario: sc.name, series: s.series, unit: s.unit, year: p.year, value: p.value, held: p.held ? 'held at bound' : '' }))),
+    sc.series.flatMap((s) => scenarioPath(s, Math.max(through, s.startYear)).map((p) => ({ scenario: sc.name, series: s.series, unit: s.unit, year: p.year, value: p.value, held: p.held ? say('scenario.held') : '' }))),
   );
   return {
     name: 'paths',
-    title: `Point paths through ${through}`,
+    title: say('scenario.pathsTitle', { through }),
     columns: [
       { key: 'scenario', header: 'scenario' },
       { key: 'series', header: 'series' },
       { key: 'year', header: 'year', type: 'int' },
-      { key: 'value', header: 'value', type: 'number', digits: 2 },
+      { key: 'value', header: 'value', type: 'number', digits: 2, unit: 'row' },
       { key: 'unit', header: 'unit' },
       { key: 'held', header: 'note' },
     ],
@@ -134,8 +135,8 @@ function targetsTable(scenarios: Scenario[], through: number): Table {
   );
   return {
     name: 'targets',
-    title: 'Targets: does the point path meet each in its year?',
-    columns: [...targetColumns(), { key: 'value_then', header: 'path value then', type: 'number', digits: 2 }, { key: 'met', header: 'met' }, { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: 'not in range' }, { key: 'horizon', header: 'looked to', type: 'int' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
+    title: say('scenario.targetsTitle'),
+    columns: [...targetColumns(), { key: 'value_then', header: 'path value then', type: 'number', digits: 2, unit: 'row' }, { key: 'met', header: 'met' }, { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: say('scenario.notInRange') }, { key: 'horizon', header: 'looked to', type: 'int' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
     rows,
   };
 }
@@ -159,12 +160,12 @@ const targetColumns = (): Column[] => [
   { key: 'scenario', header: 'scenario' },
   { key: 'series', header: 'series' },
   { key: 'target_year', header: 'year', type: 'int' },
-  { key: 'target', header: 'target', type: 'number', digits: 2 },
+  { key: 'target', header: 'target', type: 'number', digits: 2, unit: 'row' },
   { key: 'unit', header: 'unit' },
 ];
 const requiredColumns = (): Column[] => [
   { key: 'required_cagr_pct', header: 'needs %/yr from start', type: 'number', digits: 2 },
-  { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2 },
+  { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2, unit: 'row' },
 ];
 
 function metIn(path: { year: number; value: number }[], t: { year: number; value: number }): boolean {
@@ -216,7 +217,7 @@ function assumptionsTable(scenarios: Scenario[]): Table {
   );
   return {
     name: 'assumptions',
-    title: 'Assumptions',
+    title: say('scenario.assumptionsTitle'),
     columns: [
       { key: 'scenario', header: 'scenario' },
       { key: 'series', header: 'series' },
@@ -254,14 +255,14 @@ function bandsTable(runs: SeriesSimulation[]): Table {
   );
   return {
     name: 'bands',
-    title: `Percentile bands per year (${runs[0]?.paths ?? 0} simulated paths)`,
+    title: say('scenario.bandsTitle', { paths: runs[0]?.paths ?? 0 }),
     columns: [
       { key: 'scenario', header: 'scenario' },
       { key: 'series', header: 'series' },
       { key: 'year', header: 'year', type: 'int' },
-      ...bandColumns(percentiles),
-      { key: 'mean', header: 'mean', type: 'number', digits: 2 },
-      { key: 'point', header: 'point path', type: 'number', digits: 2 },
+      ...bandColumns(percentiles).map((c) => ({ ...c, unit: 'row' })),
+      { key: 'mean', header: 'mean', type: 'number', digits: 2, unit: 'row' },
+      { key: 'point', header: 'point path', type: 'number', digits: 2, unit: 'row' },
       { key: 'unit', header: 'unit' },
     ],
     rows,
@@ -280,7 +281,7 @@ function simulatedTargetsTable(runs: SeriesSimulation[], scenarios: Scenario[]):
   });
   return {
     name: 'targets',
-    title: 'Targets: probability of being met in their year',
+    title: say('scenario.oddsTitle'),
     columns: [...targetColumns(), { key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, { key: 'point_met', header: 'point path meets it' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
     rows,
   };
