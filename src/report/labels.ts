@@ -164,5 +164,8 @@ export function amountZh(value: number, unitKey: string): string {
   const scale = ZH_SCALES[unitKey];
   if (scale === undefined) return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit(unitKey)}`;
   const v = value * scale.factor;
-  return `${Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false })}${scale.unit}`;
+  const text = (x: number) => Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false });
+  // 10,000 亿 is 1 万亿 (18万亿美元).
+  if (scale.unit.startsWith('亿') && Math.abs(v) >= 10000) return `${text(v / 10000)}万${scale.unit}`;
+  return `${text(v)}${scale.unit}`;
 }

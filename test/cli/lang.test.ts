@@ -113,3 +113,15 @@ describe('--lang zh units and names', () => {
     expect(r.stdout).not.toContain('wpm_8in_eq');
   });
 });
+
+describe('--lang zh claims', () => {
+  it('amounts in 亿美元 and 万亿美元, capacity in 万片/月, never 十亿 or a raw unit key', async () => {
+    const r = await semicap(['claims', '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1500亿美元 (2014–2025)');
+    expect(r.stdout).toContain('2000–5000亿元 (2025)');
+    expect(r.stdout).toContain('8.3万片/月（12英寸） (2025)');
+    expect(r.stdout).toContain('18万亿美元 (2025)');
+    expect(r.stdout).not.toMatch(/十亿|wpm_12in \(|USD_bn|CNY_bn/);
+  });
+});

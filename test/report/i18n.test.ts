@@ -86,6 +86,7 @@ describe('units as Chinese analysts read them', () => {
     expect(amountZh(344, 'CNY_bn')).toBe('3440亿元');
     expect(amountZh(47.8, 'USD_bn')).toBe('478亿美元');
     expect(amountZh(714000, 'wpm_8in_eq')).toBe('71.4万片/月（折合8英寸）');
+    expect(amountZh(18000, 'USD_bn')).toBe('18万亿美元');
     expect(amountZh(29, 'percent')).toBe('29 %');
   });
   it('a Chinese table scales columns with a unit and rows that name theirs; files and English keep the data units', () => {
