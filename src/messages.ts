@@ -25,6 +25,8 @@ export const EN = {
     `${p.from}→${p.to}: ${p.cagr === '' ? 'no compound rate' : `${p.cagr} %/yr compound`}, ${p.step.toLocaleString('en-US')} ${p.unit}/yr linear`,
   'capacity.converted': (p: { unit: string }) => `converted from ${p.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`,
   'capacity.kindsUsed': (p: { kinds: string }) => `kinds used: ${p.kinds}`,
+  'capacity.conflict': (p: { year: number; figures: string; used: string }) => `${p.year}: ${p.figures}; used the latest release, ${p.used}`,
+  'capacity.periodNote': (p: { period: string; notes: string }) => `${p.period === '' ? 'year-end' : p.period}${p.notes === '' ? '' : `; ${p.notes}`}`,
   'capacity.bandsTitle': (p: { last: string }) => `Empirical bands past each path's last anchor: how far the same extrapolation landed on M3 yearly series${p.last === '' ? '' : ` (${p.last})`}`,
   'capacity.implied': (p: { source: string; from: number; fromValue: number; to: number; toValue: number; cagr: string; step: string }) =>
     `${p.source}: ${p.from}=${p.fromValue}% → ${p.to}=${p.toValue}% implies ${p.cagr === '' ? 'no compound rate' : `${p.cagr} %/yr compound`}, ${p.step} pp/yr linear`,

@@ -173,7 +173,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   for (const [year, group] of [...byYear].sort((a, b) => a[0] - b[0])) {
     const sorted = [...group].sort((a, b) => compareText(published.get(b.source_id) ?? '', published.get(a.source_id) ?? ''));
     rows.push(sorted[0]);
-    if (sorted.length > 1) conflicts.push(`${year}: ${sorted.map((r) => `${r.value} (${r.source_id}, ${r.kind})`).join(' vs ')}; used the latest release, ${sorted[0].source_id}`);
+    if (sorted.length > 1) conflicts.push(say('capacity.conflict', { year, figures: sorted.map((r) => `${r.value} (${r.source_id}, ${r.kind})`).join(' vs '), used: sorted[0].source_id }));
   }
   return { segment: seg, unit, rows, conflicts };
 }
@@ -199,7 +199,7 @@ export function wpmReport(
   const observed = new Map(history.rows.map((r) => [r.year, { value: r.value * factor, kind: r.kind }]));
   const table = wideTable([path], 0, say('capacity.wpmTitle', { entity: opts.entity, segment: history.segment, unit: outUnit, from: first.year, to: last.year }), 'projection', observed);
   const inputs = inputsTable(
-    history.rows.map((r) => ({ year: r.year, value: r.value * factor, kind: r.kind, source_id: r.source_id, note: `${r.period === 'Q4' ? 'Q4' : 'year-end'}; ${r.notes ?? ''}`.replace(/; $/, '') })),
+    history.rows.map((r) => ({ year: r.year, value: r.value * factor, kind: r.kind, source_id: r.source_id, note: say('capacity.periodNote', { period: r.period === 'Q4' ? 'Q4' : '', notes: r.notes ?? '' }) })),
     new Set(history.rows.map((r) => r.source_id)),
     0,
   );

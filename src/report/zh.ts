@@ -32,6 +32,8 @@ export const ZH: Catalogue = {
   'capacity.wpmImplied': (p) => `${p.from}→${p.to} 年：${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性每年增加 ${amountZh(p.step, p.unit)}`,
   'capacity.converted': (p) => `由 ${unit(p.unit)} 换算：1 片12英寸 = 2.25 片折合8英寸（300毫米晶圆面积是200毫米晶圆的 2.25 倍）`,
   'capacity.kindsUsed': (p) => `所用数据类别：${p.kinds.split(', ').map(label).join('、')}`,
+  'capacity.conflict': (p) => `${p.year} 年：${p.figures.replace(/ vs /g, ' 对比 ')}；采用最新发布 ${p.used}`,
+  'capacity.periodNote': (p) => `${p.period === '' ? '年末' : `${p.period} 季度`}${p.notes === '' ? '' : `；${p.notes}`}`,
   'capacity.bandsTitle': (p) => `最后锚点之后的经验区间：同类外推在 M3 年度序列上的实际误差${p.last === '' ? '' : `（${p.last} 年）`}`,
   'capacity.implied': (p) => `${p.source}：${p.from}=${p.fromValue}% → ${p.to}=${p.toValue}%，隐含${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性 ${p.step} 百分点/年`,
   'capacity.separately': (p) => `${p.count} 个来源分别预测，不取平均。用 --source 选择其一。`,

@@ -37,7 +37,6 @@ const RUNS: string[][] = [
  */
 const NOT_YET: Record<string, number> = {
   'capacity --region china --segment mature': 0.29,
-  'capacity --metric wpm': 0.14,
   claims: 0.2,
   'datasets --sources': 0.2,
   scenario: 0.45,
