@@ -20,9 +20,9 @@ export function withUnit(low: number, high: number, unit: string, lang: Lang): s
     case 'pct_per_year':
       return `${v} %/${lang === 'zh' ? '年' : 'yr'}`;
     case 'USD_bn':
-      return lang === 'zh' ? `${v} 十亿美元` : `USD ${v} bn`;
+      return `USD ${v} bn`;
     case 'CNY_bn':
-      return lang === 'zh' ? `${v} 十亿元人民币` : `CNY ${v} bn`;
+      return `CNY ${v} bn`;
     case 'times':
       return `×${v}`;
     case 'years':
