@@ -184,6 +184,12 @@ export const EN = {
   'error.noRows': () => 'has a header but no data rows; expected at least one row',
   'error.emptyCell': (p: { column: string; expected: string }) => `${p.column} is empty; expected ${p.expected}`,
   'error.badCell': (p: { column: string; reason: string }) => `${p.column} ${p.reason}`,
+  'error.noSuchPath': (p: { path: string }) => `${p.path}: no such file or folder`,
+  'error.noShareFigures': (p: { region: string; segment: string; source: string; available: string }) =>
+    `no share figures for region '${p.region}', segment '${p.segment}'${p.source === '' ? '' : `, source '${p.source}'`}; available: ${p.available}`,
+  'error.noCapacityFigures': (p: { entity: string; segment: string; available: string }) => `no capacity figures for '${p.entity}'${p.segment === '' ? '' : ` in segment '${p.segment}'`}; entities: ${p.available}`,
+  'error.noScope': (p: { scope: string; scopes: string }) => `no self-sufficiency series '${p.scope}'; expected one of ${p.scopes}`,
+  'error.noActual': (p: { scope: string }) => `series '${p.scope}' has no actual figures; give --current YEAR=VALUE`,
   'error.notUtf8': (p: { at: number }) => `invalid UTF-8 at byte ${p.at}; expected UTF-8 text: a GBK/GB18030 file (what Excel on Chinese Windows saves) reads with --encoding gb18030, or re-save it as UTF-8`,
   'error.notGb18030': () => 'is not valid GB18030 (GBK) text here; expected the encoding given with --encoding',
   'error.notUtf8Gbk': (p: { at: number }) => `invalid UTF-8 at byte ${p.at}: this looks like GBK/GB18030 text (what Excel on Chinese Windows saves); re-save it as "CSV UTF-8 (comma delimited)"`,

@@ -28,7 +28,7 @@ export function sharePaths(data: Datasets, region: string, segment: string, meth
   const rows = data.capacityShare.filter((r) => r.region === region && r.segment === segment && (sourceId === undefined || r.source_id === sourceId));
   if (rows.length === 0) {
     const available = [...new Set(data.capacityShare.map((r) => `${r.region}/${r.segment}`))].sort().join(', ');
-    throw usageError(`no share figures for region '${region}', segment '${segment}'${sourceId ? `, source '${sourceId}'` : ''}; available: ${available}`);
+    throw usageError(say('error.noShareFigures', { region, segment, source: sourceId ?? '', available }));
   }
   const bySource = new Map<string, ShareRecord[]>();
   for (const r of rows) bySource.set(r.source_id, [...(bySource.get(r.source_id) ?? []), r]);
@@ -158,7 +158,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   const candidates = data.capacity.filter((r) => r.entity === entity && (segment === undefined || r.segment === segment));
   if (candidates.length === 0) {
     const available = [...new Set(data.capacity.map((r) => r.entity))].sort().join(', ');
-    throw usageError(`no capacity figures for '${entity}'${segment ? ` in segment '${segment}'` : ''}; entities: ${available}`);
+    throw usageError(say('error.noCapacityFigures', { entity, segment: segment ?? '', available }));
   }
   // The segment with most figures is the entity's main series unless one was asked for.
   const counts = new Map<string, number>();

@@ -39,7 +39,7 @@ const DATED = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 function measureFigures(data: Pick<Datasets, 'capacityShare' | 'selfSufficiency'>, req: RevisionsRequest): { figures: Figure[]; label: string; isShare: boolean } {
   if (req.measure === 'self_sufficiency') {
     const figures = data.selfSufficiency.filter((r) => r.scope === req.scope).map((r) => ({ year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
-    if (figures.length === 0) throw usageError(`no self-sufficiency series '${req.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
+    if (figures.length === 0) throw usageError(say('error.noScope', { scope: req.scope, scopes: [...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ') }));
     return { figures, label: say('revisions.ssLabel', { scope: req.scope }), isShare: true };
   }
   const figures = data.capacityShare.filter((r) => r.region === req.region && r.segment === req.segment).map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));

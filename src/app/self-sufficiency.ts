@@ -27,12 +27,12 @@ const seriesFigure = (r: Datasets['selfSufficiency'][number]): SeriesFigure => (
 
 export function selfSufficiencyTables(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): { tables: Table[]; notes: string[]; warnings: string[]; charts: Chart[] } {
   const series = data.selfSufficiency.filter((r) => r.scope === opts.scope);
-  if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
+  if (series.length === 0) throw usageError(say('error.noScope', { scope: opts.scope, scopes: [...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ') }));
   // History is what was measured, within one definition; forecasts and targets are shown but never fitted.
   const comparable = comparableHistory(series.map(seriesFigure));
   const history: Anchor[] = comparable.points;
   const current = opts.current ?? history[history.length - 1];
-  if (!current) throw usageError(`series '${opts.scope}' has no actual figures; give --current YEAR=VALUE`);
+  if (!current) throw usageError(say('error.noActual', { scope: opts.scope }));
   const path = currentPath(history);
   const targets: TargetRow[] = [
     ...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => ({ label: r.scope, year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id })),

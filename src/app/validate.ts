@@ -21,7 +21,7 @@ interface Checked {
 }
 
 function checkPath(path: string): Checked {
-  if (!existsSync(path)) throw missingInputError(`${path}: no such file or folder`);
+  if (!existsSync(path)) throw missingInputError(say('error.noSuchPath', { path }));
   if (statSync(path).isDirectory()) {
     // A user's folder is checked for what it holds; the files it lacks come from the bundled datasets.
     const folder = checkFolder(path);

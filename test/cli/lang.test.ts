@@ -125,3 +125,22 @@ describe('--lang zh claims', () => {
     expect(r.stdout).not.toMatch(/十亿|wpm_12in \(|USD_bn|CNY_bn/);
   });
 });
+
+describe('--lang zh errors', () => {
+  it("commander's usage errors in Chinese, exit 2, with the suggestion", async () => {
+    const unknown = await semicap(['funds', '--formt', 'csv', '--lang', 'zh'], { env: ENV });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("semicap: 未知选项 '--formt'\n（是不是想用 --format？）\n");
+    const choice = await semicap(['funds', '--format', 'xml', '--lang', 'zh'], { env: ENV });
+    expect(choice.stderr).toBe("semicap: 选项 '-f, --format <format>' 的取值 'xml' 无效；可选：table, csv, json, md, xlsx\n");
+    const required = await semicap(['project', '--to', '2027=39%', '--lang', 'zh'], { env: ENV });
+    expect(required.stderr).toBe("semicap: 缺少必需的选项 '--from <year=value>'\n");
+  });
+  it('our errors through the catalogue: a missing file is exit 66 in Chinese, English without --lang zh', async () => {
+    const zh = await semicap(['forecast', 'no-such.csv', '--lang', 'zh'], { env: ENV });
+    expect(zh.code).toBe(66);
+    expect(zh.stderr).toBe('semicap: no-such.csv：没有这个文件\n');
+    const en = await semicap(['forecast', 'no-such.csv'], { env: ENV });
+    expect(en.stderr).toBe('semicap: no-such.csv: no such file\n');
+  });
+});
