@@ -1,6 +1,7 @@
 // The capacity use case: a region's share of a capacity segment projected through each source's own figures
 // (sources are never averaged or mixed), or an entity's capacity in wafers per month, with empirical bands and,
 // for wpm, statistical methods fitted to the history. Used by capacity, overview, check and report.
+import { say } from '../messages.js';
 import { projectionEvidence, type ProjectionEvidence } from './projection-evidence.js';
 import { datasetPaths, loadDatasets, type CapacityRecord, type Datasets, type DatasetName, type ShareRecord } from '../data/datasets.js';
 import { kindClass } from '../domain/claims.js';
@@ -24,7 +25,7 @@ export function sharePaths(data: Datasets, region: string, segment: string, meth
   const rows = data.capacityShare.filter((r) => r.region === region && r.segment === segment && (sourceId === undefined || r.source_id === sourceId));
   if (rows.length === 0) {
     const available = [...new Set(data.capacityShare.map((r) => `${r.region}/${r.segment}`))].sort().join(', ');
-    throw usageError(`no share figures for region '${region}', segment '${segment}'${sourceId ? `, source '${sourceId}'` : ''}; available: ${available}`);
+    throw usageError(say('error.noShareFigures', { region, segment, source: sourceId ?? '', available }));
   }
   const bySource = new Map<string, ShareRecord[]>();
   for (const r of rows) bySource.set(r.source_id, [...(bySource.get(r.source_id) ?? []), r]);
@@ -74,15 +75,15 @@ const evidenceNotes = (evidence: ProjectionEvidence[][]) => [...new Set(evidence
 export function shareProjection(data: Datasets, opts: { region: string; segment: string; source?: string; methods: readonly ProjectionMethod[]; through: number; bandsLastYearOnly?: boolean }): ShareProjection {
   const { paths, singles } = sharePaths(data, opts.region, opts.segment, opts.methods, opts.through, opts.source);
   if (paths.length === 0) {
-    throw usageError(`no source gives two or more years for ${opts.region}/${opts.segment}${opts.source ? ` in ${opts.source}` : ''}, so there is nothing to project through; figures: ${singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ')}`);
+    throw usageError(say('error.nothingToProject', { region: opts.region, segment: opts.segment, source: opts.source ?? '', figures: singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ') }));
   }
   const used = new Set(paths.map((p) => p.sourceId));
-  const figures = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: [r.definition, r.notes].filter(Boolean).join('; '), role: used.has(r.source_id) ? 'anchor' : 'comparison (single figure)' }));
+  const figures = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: [r.definition, r.notes].filter(Boolean).join('; '), role: used.has(r.source_id) ? say('capacity.roleAnchor') : say('capacity.roleComparison') }));
   const notes = paths.flatMap((p) =>
-    p.projections[0].segments.map((s) => `${p.sourceId}: ${s.fromYear}=${s.fromValue}% → ${s.toYear}=${s.toValue}% implies ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${s.stepPerYear.toFixed(2)} pp/yr linear`),
+    p.projections[0].segments.map((s) => say('capacity.implied', { source: p.sourceId, from: s.fromYear, fromValue: s.fromValue, to: s.toYear, toValue: s.toValue, cagr: s.cagrPct === null ? '' : s.cagrPct.toFixed(2), step: s.stepPerYear.toFixed(2) })),
   );
-  if (paths.length > 1) notes.push(`${paths.length} sources project separately; they are not averaged. Pick one with --source.`);
-  const warnings = paths.flatMap((p) => p.projections.flatMap((pr) => pr.warnings.map((w) => `${p.sourceId}: ${w}`)));
+  if (paths.length > 1) notes.push(say('capacity.separately', { count: paths.length }));
+  const warnings = paths.flatMap((p) => p.projections.flatMap((pr) => pr.warnings.map((w) => say('capacity.sourceWarning', { source: p.sourceId, text: w }))));
   const evidence = paths.map((p) => projectionEvidence(p.projections));
   notes.push(...evidenceNotes(evidence));
   return { metric: 'share', region: opts.region, segment: opts.segment, paths, evidence, figures, bandsLastYearOnly: opts.bandsLastYearOnly ?? false, notes, warnings };
@@ -93,7 +94,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   const candidates = data.capacity.filter((r) => r.entity === entity && (segment === undefined || r.segment === segment));
   if (candidates.length === 0) {
     const available = [...new Set(data.capacity.map((r) => r.entity))].sort().join(', ');
-    throw usageError(`no capacity figures for '${entity}'${segment ? ` in segment '${segment}'` : ''}; entities: ${available}`);
+    throw usageError(say('error.noCapacityFigures', { entity, segment: segment ?? '', available }));
   }
   // The segment with most figures is the entity's main series unless one was asked for.
   const counts = new Map<string, number>();
@@ -108,7 +109,7 @@ export function capacityHistory(data: Datasets, entity: string, segment?: string
   for (const [year, group] of [...byYear].sort((a, b) => a[0] - b[0])) {
     const sorted = [...group].sort((a, b) => compareText(published.get(b.source_id) ?? '', published.get(a.source_id) ?? ''));
     rows.push(sorted[0]);
-    if (sorted.length > 1) conflicts.push(`${year}: ${sorted.map((r) => `${r.value} (${r.source_id}, ${r.kind})`).join(' vs ')}; used the latest release, ${sorted[0].source_id}`);
+    if (sorted.length > 1) conflicts.push(say('capacity.conflict', { year, figures: sorted.map((r) => `${r.value} (${r.source_id}, ${r.kind})`).join(' vs '), used: sorted[0].source_id }));
   }
   return { segment: seg, unit, rows, conflicts };
 }
@@ -168,15 +169,15 @@ export function wpmProjection(
     value: r.value * factor,
     kind: r.kind,
     source_id: r.source_id,
-    note: `${r.period === 'Q4' ? 'Q4' : 'year-end'}; ${r.notes ?? ''}`.replace(/; $/, ''),
-    role: r.year === first.year || r.year === last.year ? 'anchor' : 'history',
+    note: say('capacity.periodNote', { period: r.period === 'Q4' ? 'Q4' : '', notes: r.notes ?? '' }),
+    role: r.year === first.year || r.year === last.year ? say('capacity.roleAnchor') : say('capacity.roleHistory'),
   }));
   const s = projections[0].segments[0];
   const notes = [
-    `${first.year}→${last.year}: ${s.cagrPct === null ? 'no compound rate' : `${s.cagrPct.toFixed(2)} %/yr compound`}, ${Math.round(s.stepPerYear).toLocaleString('en-US')} ${outUnit}/yr linear`,
+    say('capacity.wpmImplied', { from: first.year, to: last.year, cagr: s.cagrPct === null ? '' : s.cagrPct.toFixed(2), step: Math.round(s.stepPerYear), unit: outUnit }),
     ...history.conflicts,
-    ...(outUnit !== history.unit ? [`converted from ${history.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`] : []),
-    `kinds used: ${[...new Set(history.rows.map((r) => r.kind))].join(', ')}`,
+    ...(outUnit !== history.unit ? [say('capacity.converted', { unit: history.unit })] : []),
+    say('capacity.kindsUsed', { kinds: [...new Set(history.rows.map((r) => r.kind))].join(', ') }),
   ];
   // Solid only through measured years (actual, estimate): a published forecast or target is on the dashed paths.
   const measured = history.rows.filter((r) => kindClass(r.kind) === 'observed').map((r) => ({ year: r.year, value: r.value * factor }));

@@ -17,6 +17,7 @@ import { reasonText } from '../report/claims.js';
 import { closest } from '../text.js';
 import { capacityHistory, capacityPaths, sharePaths } from './capacity.js';
 import { selfSufficiencySeries } from './self-sufficiency.js';
+import { say } from '../messages.js';
 
 export const OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
 export type Op = (typeof OPS)[number];
@@ -300,7 +301,7 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       if (!path) throw new RuleError(`no ${region}/${segment} figure for ${year}`);
       const point = path.projections[0].points.find((p) => p.year === year);
       if (!point) throw new RuleError(`${path.sourceId} has no ${region}/${segment} value for ${year}`);
-      return { actual: point.value, detail: `${path.sourceId}, ${point.status === 'anchor' ? 'its own figure' : `${method} ${point.status}`}` };
+      return { actual: point.value, detail: say('check.pathPoint', { source: path.sourceId, method: point.status === 'anchor' ? '' : method, status: point.status }) };
     }
     case 'wpm': {
       let history: ReturnType<typeof capacityHistory>;
@@ -373,7 +374,7 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
     case 'valid': {
       const found = problems().filter((p) => s.dataset === undefined || basename(p.file) === `${s.dataset}.csv`);
       const count = found.reduce((n, p) => n + p.count, 0);
-      return { actual: count === 0, detail: count === 0 ? 'no problems' : `${count} problem(s); run semicap validate` };
+      return { actual: count === 0, detail: count === 0 ? say('check.noProblems') : say('check.problems', { count }) };
     }
   }
   throw new RuleError(`unknown metric ${rule.metric}`);

@@ -5,6 +5,7 @@ import { datasetPaths, loadDatasets } from '../data/datasets.js';
 import { loadScenarioFile, scenariosPath, scenariosSchema } from '../data/scenarios.js';
 import { DATASET_SCHEMAS } from '../data/schemas.js';
 import { makeReport, type Report } from '../report/model.js';
+import { say } from '../messages.js';
 
 /**
  * `semicap datasets` on `dir`: its files (or, with `sources`, every source) and, when `today` is given, each series'
@@ -31,7 +32,7 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
     const report = makeReport('datasets', [
       {
         name: 'sources',
-        title: `Sources (${data.sources.length})`,
+        title: say('datasets.sourcesTitle', { count: data.sources.length }),
         columns: [
           { key: 'source_id', header: 'source_id' },
           { key: 'publisher', header: 'publisher' },
@@ -56,7 +57,7 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
     [
       {
         name: 'files',
-        title: `Datasets in ${dir}`,
+        title: say('datasets.filesTitle', { dir }),
         columns: [
           { key: 'file', header: 'file' },
           { key: 'rows', header: 'rows', type: 'int' },
@@ -72,19 +73,19 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
               rows: rows.length,
               kinds: s.name === 'sources' ? '' : kinds(rows),
               sources: s.name === 'sources' ? rows.length : new Set(rows.map((r) => r.source_id)).size,
-              holds: s.description,
+              holds: say('datasets.holds', { dataset: s.name, text: s.description }),
             };
           }),
           // Scenario rows are assumptions, not figures: no kind, and a source_id only where a value is sourced.
           ...(scenarioRows === undefined
             ? []
-            : [{ file: `${scenariosSchema.name}.csv`, rows: scenarioRows.length, kinds: '', sources: new Set(scenarioRows.map((r) => r.source_id).filter((id) => id !== null)).size, holds: scenariosSchema.description }]),
+            : [{ file: `${scenariosSchema.name}.csv`, rows: scenarioRows.length, kinds: '', sources: new Set(scenarioRows.map((r) => r.source_id).filter((id) => id !== null)).size, holds: say('datasets.holds', { dataset: scenariosSchema.name, text: scenariosSchema.description }) }]),
         ],
       },
     ],
     [
-      'Every figure has a kind (actual, estimate, forecast, target, reported) and a source_id; list the sources with --sources.',
-      ...(scenarioRows === undefined ? [`${dir} has no scenarios.csv: the scenario command uses the bundled scenarios`] : []),
+      say('datasets.kindsNote'),
+      ...(scenarioRows === undefined ? [say('datasets.noScenarios', { dir })] : []),
     ],
   );
   // Ages depend on today's date: `report` leaves them out so that its files stay the same from day to day.
@@ -92,7 +93,7 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
     const today = opts.today;
     report.tables.push({
       name: 'series',
-      title: `Series: latest year and age of the newest source (at ${today.toISOString().slice(0, 10)})`,
+      title: say('datasets.freshnessTitle', { today: today.toISOString().slice(0, 10) }),
       columns: [
         { key: 'dataset', header: 'dataset' },
         { key: 'series', header: 'series' },
@@ -100,11 +101,11 @@ export function datasetsUseCase(dir: string, opts: { sources: boolean; today?: D
         { key: 'latest_year', header: 'latest year', type: 'int' },
         { key: 'newest_source', header: 'newest source' },
         { key: 'published', header: 'published' },
-        { key: 'age_years', header: 'age (years)', type: 'number', digits: 1, emptyText: 'undated' },
+        { key: 'age_years', header: 'age (years)', type: 'number', digits: 1, emptyText: say('datasets.undated') },
       ],
       rows: seriesFreshness(data, today).map((f) => ({ dataset: f.dataset, series: f.series, rows: f.rows, latest_year: f.latestYear, newest_source: f.newestSource, published: f.published, age_years: f.ageYears })),
     });
-    report.notes.push('age: years from the newest dated source of a series to today (a month counts from its first day, a year from 1 January); semicap validate --max-age YEARS warns about stale series');
+    report.notes.push(say('datasets.ageNote'));
   }
   return { report, inputs };
 }

@@ -4,6 +4,7 @@
 import { datasetPaths, loadDatasets, type Datasets, type FundRecord } from '../data/datasets.js';
 import { fxRateFor, figureInBoth, type FigureInBoth, type Range } from '../domain/units.js';
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 
 export interface ConvertedFund {
   record: FundRecord;
@@ -61,35 +62,35 @@ export function fundTotals(converted: readonly ConvertedFund[]): FundTotal[] {
     cny = add(cny, f.conversion.cny);
     usd = add(usd, f.conversion.usd);
     parts.push(f);
-    totals.push({ label: `Big Fund through phase ${f.record.phase} (registered capital, cumulative)`, status: 'registered', cny, usd, rates: rateText(parts) });
+    totals.push({ label: say('funds.totalThroughPhase', { phase: f.record.phase ?? '' }), status: 'registered', cny, usd, rates: rateText(parts) });
   }
   const reported = converted.find((f) => f.record.fund === 'support_package_2025' && f.record.measure === 'package_size');
   if (reported && registered.length > 0) {
-    totals.push({ label: 'Big Fund I–III + reported 2025 package (range)', status: 'registered + reported', cny: add(cny, reported.conversion.cny), usd: add(usd, reported.conversion.usd), rates: rateText([...parts, reported]) });
+    totals.push({ label: say('funds.totalWithPackage'), status: say('funds.registeredAndReported'), cny: add(cny, reported.conversion.cny), usd: add(usd, reported.conversion.usd), rates: rateText([...parts, reported]) });
   }
   const chips = converted.find((f) => f.record.fund === 'chips_act' && f.record.measure === 'appropriation');
-  if (chips) totals.push({ label: 'US CHIPS Act appropriation (for comparison)', status: chips.record.status, cny: chips.conversion.cny, usd: chips.conversion.usd, rates: rateText([chips]) });
+  if (chips) totals.push({ label: say('funds.totalChipsAct'), status: chips.record.status, cny: chips.conversion.cny, usd: chips.conversion.usd, rates: rateText([chips]) });
   return totals;
 }
 
 /** Every fund figure (or one fund's) converted, with the totals; `fxYear` converts all at one year's rate. */
 export function convertFunds(data: Pick<Datasets, 'funds' | 'fx'>, opts: { fxYear?: number; fund?: string } = {}): FundsResult {
   const rateYears = [...new Set(data.fx.filter((r) => r.currency === 'CNY').map((r) => r.year))].sort((a, b) => a - b);
-  if (rateYears.length === 0) throw usageError('fx.csv has no CNY rate; funds cannot be converted');
+  if (rateYears.length === 0) throw usageError(say('error.noCnyRate'));
   // A year given on purpose must have its own rate (the nearest is used only for a figure's own year).
   if (opts.fxYear !== undefined) fxRateFor(data.fx, 'CNY', opts.fxYear);
   const selected = opts.fund !== undefined ? data.funds.filter((f) => f.fund === opts.fund) : data.funds;
-  if (selected.length === 0) throw usageError(`no fund '${String(opts.fund)}'; expected one of ${[...new Set(data.funds.map((f) => f.fund))].join(', ')}`);
+  if (selected.length === 0) throw usageError(say('error.noFund', { fund: String(opts.fund), funds: [...new Set(data.funds.map((f) => f.fund))].join(', ') }));
   const funds = selected.map((f) => convertFund(f, data.fx, opts.fxYear));
   const notes: string[] = [];
   if (opts.fxYear !== undefined) {
     const row = data.fx.find((r) => r.currency === 'CNY' && r.year === opts.fxYear)!;
-    notes.push(`CNY per USD ${row.per_usd} (${opts.fxYear}, ${row.kind}, ${row.source_id}); choose another year with --fx-year (${rateYears.join(', ')})`);
+    notes.push(say('funds.rateAtYear', { rate: row.per_usd, year: opts.fxYear, kind: row.kind, source: row.source_id, years: rateYears.join(', ') }));
   } else {
-    notes.push(`CNY per USD: each figure at its own year's average rate (fx.csv: ${rateYears[0]}–${rateYears[rateYears.length - 1]}); --fx-year YEAR converts every figure at one year's rate`);
+    notes.push(say('funds.rateOwnYear', { from: rateYears[0], to: rateYears[rateYears.length - 1] }));
   }
   const estimated = data.fx.filter((r) => r.currency === 'CNY' && r.kind !== 'actual' && funds.some((f) => f.conversion.rateYear === r.year));
-  for (const r of estimated) notes.push(`the ${r.year} rate (${r.per_usd}) is an ${r.kind} (${r.source_id}); see fx.csv notes`);
+  for (const r of estimated) notes.push(say('funds.rateEstimated', { year: r.year, rate: r.per_usd, kind: r.kind, source: r.source_id }));
   notes.push(...new Set(funds.flatMap((f) => (f.conversion.note !== undefined ? [`${f.record.fund} ${f.record.year}: ${f.conversion.note}`] : []))));
   return { funds, totals: fundTotals(funds), ...(opts.fxYear !== undefined ? { fxYear: opts.fxYear } : {}), rateYears, notes };
 }
@@ -100,8 +101,8 @@ export function fundsUseCase(dir: string, options: { fxYear?: number; fund?: str
   const result = convertFunds(data, options);
   const notes = [
     ...result.notes,
-    "A source's own conversion (its USD figure, and its rate where stated) stands beside the computed one: a spot rate of its day, not an annual average.",
-    'Ranges stay ranges: a reported RMB 200–500 bn package is low 200, high 500 in every currency.',
+    say('funds.sourceConversion'),
+    say('funds.rangesStay'),
   ];
   return { result, notes, inputs: datasetPaths(dir, ['funds', 'fx']) };
 }

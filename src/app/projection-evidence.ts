@@ -4,6 +4,7 @@ import { isSemicapError } from '../errors.js';
 import { formatErrorTable, loadErrorTable, readYearlySeries } from '../data/projection-errors.js';
 import { BAND_LEVELS, bandRow, levelQuantiles, measureAnchoredErrors, projectionBands, type BandLevel, type BandPoint, type ErrorRow, type MeasureOptions } from '../domain/projection-evidence.js';
 import { PROJECTION_METHODS, project, projectMethods, type Anchor, type Projection, type ProjectionMethod, type ProjectionRequest } from '../domain/projection.js';
+import { say } from '../messages.js';
 
 /** How the bundled table is measured: M3 yearly, spans 1–12 years, horizons 1–20 years, logistic cap 2 × the larger anchor. */
 export const BUNDLED_TABLE: MeasureOptions = { benchmark: 'm3_yearly', methods: PROJECTION_METHODS, maxSpan: 12, maxHorizon: 20, logisticCapFactor: 2 };
@@ -26,8 +27,6 @@ export function projectionEvidence(projections: readonly Projection[], table: re
   return projections.map((p) => ({ method: p.method, points: projectionBands(p, table), evidence: evidenceLine(p, table) }));
 }
 
-const METHOD_WORDS: Record<ProjectionMethod, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };
-const BENCHMARK_WORDS: Record<string, string> = { m3_yearly: 'M3 yearly series' };
 
 /**
  * "compound growth from 2 points 4 years apart, 3 years past the last: at least 80 % of 645 M3 yearly series landed
@@ -42,10 +41,10 @@ export function evidenceLine(p: Projection, table: readonly ErrorRow[]): string 
   const row = bandRow(table, p.method, span, horizon);
   if (row === undefined) return undefined;
   const range = (level: BandLevel) => levelQuantiles(row, level).map((q) => signedPct(Math.expm1(q))).join(' / ');
-  const points = p.anchors.length === 2 ? `2 points ${span} year${span === 1 ? '' : 's'} apart` : `${p.anchors.length} points (last ${span} year${span === 1 ? '' : 's'} apart)`;
-  const measured = row.span === span && row.horizon === horizon ? '' : ` (measured at ${row.span} year${row.span === 1 ? '' : 's'} apart, ${row.horizon} past: the table's nearest row)`;
+  const points = p.anchors.length === 2 ? say('evidence.twoPoints', { span }) : say('evidence.morePoints', { count: p.anchors.length, span });
+  const measured = row.span === span && row.horizon === horizon ? '' : say('evidence.nearestRow', { span: row.span, horizon: row.horizon });
   const [l80, l95] = BAND_LEVELS;
-  return `${p.method}: ${METHOD_WORDS[p.method]} from ${points}, ${horizon} year${horizon === 1 ? '' : 's'} past the last (${p.through})${measured}: at least ${l80} % of ${row.series} ${BENCHMARK_WORDS[row.benchmark] ?? row.benchmark} landed within ${range(80)} of the path, ${l95} % within ${range(95)}`;
+  return say('evidence.line', { method: p.method, points, horizon, through: p.through, measured, l80, series: row.series, benchmark: row.benchmark, range80: range(80), l95, range95: range(95) });
 }
 
 const signedPct = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)} %`;

@@ -4,6 +4,7 @@
 import type { Datasets, Source } from '../data/datasets.js';
 import { revisionHistory, type Release, type RevisionHistory } from '../domain/revisions.js';
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 
 export interface RevisionsRequest {
   /** Case-insensitive part of sources.csv `publisher` (trendforce matches "TrendForce (via CNA)" and "Reuters …, citing TrendForce"). */
@@ -38,14 +39,14 @@ const DATED = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 function measureFigures(data: Pick<Datasets, 'capacityShare' | 'selfSufficiency'>, req: RevisionsRequest): { figures: Figure[]; label: string; isShare: boolean } {
   if (req.measure === 'self_sufficiency') {
     const figures = data.selfSufficiency.filter((r) => r.scope === req.scope).map((r) => ({ year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
-    if (figures.length === 0) throw usageError(`no self-sufficiency series '${req.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
-    return { figures, label: `self-sufficiency ${req.scope}, %`, isShare: true };
+    if (figures.length === 0) throw usageError(say('error.noScope', { scope: req.scope, scopes: [...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ') }));
+    return { figures, label: say('revisions.ssLabel', { scope: req.scope }), isShare: true };
   }
   const figures = data.capacityShare.filter((r) => r.region === req.region && r.segment === req.segment).map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
   if (figures.length === 0) {
     throw usageError(`no share figures for region '${req.region}', segment '${req.segment}'; available: ${[...new Set(data.capacityShare.map((r) => `${r.region}/${r.segment}`))].sort().join(', ')}`);
   }
-  return { figures, label: `${req.region} share of ${req.segment} capacity, %`, isShare: true };
+  return { figures, label: say('revisions.shareLabel', { region: req.region, segment: req.segment }), isShare: true };
 }
 
 export function revisions(data: Pick<Datasets, 'sources' | 'capacityShare' | 'selfSufficiency'>, req: RevisionsRequest): RevisionsResult {
@@ -72,12 +73,12 @@ export function revisions(data: Pick<Datasets, 'sources' | 'capacityShare' | 'se
   }
   if (releases.length === 0) throw usageError(`the releases of '${req.publisher}' for ${label.replace(/, %$/, '')} have no release date in sources.csv (${undated.join(', ')}); they cannot be ordered`);
   const history = revisionHistory(releases, { isShare });
-  const notes = [`${history.releases.length} release(s) of ${req.publisher} in release order (sources.csv published): ${history.releases.map((r) => `${r.published} ${r.sourceId}`).join(', ')}`];
-  if (history.moves.length === 0) notes.push('no two releases give a figure for the same year: nothing was revised');
-  notes.push('move: how a release changed the figure of the release before it for the same year (pp, and % of the earlier figure); miss: forecast − the actual or estimate published later (interpolated: on the compound path between that release\'s own figures)');
+  const notes = [say('revisions.releases', { count: history.releases.length, publisher: req.publisher, list: history.releases.map((r) => `${r.published} ${r.sourceId}`).join(', ') })];
+  if (history.moves.length === 0) notes.push(say('revisions.nothingRevised'));
+  notes.push(say('revisions.moveMiss'));
   const warnings: string[] = [];
-  const definitions = [...new Set(history.releases.map((r) => r.definition ?? 'not stated'))];
-  if (definitions.length > 1) warnings.push(`the releases define the measure differently (${definitions.join('; ')}): a move between them is partly a change of definition`);
-  if (undated.length > 0) warnings.push(`left out, no release date in sources.csv: ${undated.join(', ')}`);
+  const definitions = [...new Set(history.releases.map((r) => r.definition ?? say('revisions.notStated')))];
+  if (definitions.length > 1) warnings.push(say('revisions.definitionsDiffer', { definitions: definitions.join('; ') }));
+  if (undated.length > 0) warnings.push(say('revisions.undated', { sources: undated.join(', ') }));
   return { measureLabel: label, history, publishers: new Map(history.releases.map((r) => [r.sourceId, sources.get(r.sourceId)?.publisher ?? ''])), notes, warnings };
 }

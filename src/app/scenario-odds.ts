@@ -1,5 +1,6 @@
 // The scenario section of `semicap report`: the named scenarios' point paths side by side and, from a seeded
 // Monte Carlo run, the odds of each target — the numbers `semicap scenario --simulate PATHS --seed SEED` gives.
+import { say } from '../messages.js';
 import { simulateScenarios } from '../domain/montecarlo.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Table } from '../report/model.js';
@@ -21,13 +22,13 @@ export function scenarioOddsUseCase(dir: string, s: ScenarioOddsSettings): { sec
   const paths = pointPaths(scenarios, s.through);
   const runs = simulateScenarios(scenarios, { paths: s.paths, seed: s.seed, through: s.through });
   const notes = [
-    ...(bundledInstead ? [`${dir} has no scenarios.csv; the bundled scenarios are used`] : []),
+    ...(bundledInstead ? [say('odds.bundled', { dir })] : []),
     ...scenarios.filter((sc) => sc.note !== '').map((sc) => `${sc.name}: ${sc.note}`),
-    `seed ${s.seed}, ${s.paths} paths per series: \`semicap scenario --simulate ${s.paths} --seed ${s.seed}\` gives the same odds`,
-    'P(met): share of simulated paths at or above the target in its year; ± s.e. is its binomial standard error; series are simulated independently',
+    say('odds.seed', { seed: s.seed, paths: s.paths }),
+    say('odds.pmet'),
   ];
   // The targets table of `scenario --simulate` (the same column keys) without the rates each target needs.
-  const odds = simulatedTargetsTable(runs, scenarios, { name: 'odds', title: `Targets: probability of being met in their year (${runs[0]?.paths ?? 0} simulated paths, seed ${runs[0]?.seed ?? ''})` });
+  const odds = simulatedTargetsTable(runs, scenarios, { name: 'odds', title: say('odds.title', { paths: runs[0]?.paths ?? 0, seed: String(runs[0]?.seed ?? '') }) });
   return { section: { tables: [sideBySideTable(paths, scenarios, s.through), odds], notes, warnings: [], charts: scenarioCharts(paths, runs) }, inputs };
 }
 
@@ -48,7 +49,7 @@ function sideBySideTable(paths: readonly ScenarioSeriesPath[], scenarios: Scenar
   });
   return {
     name: 'paths',
-    title: `Scenarios side by side: point paths through ${through}`,
+    title: say('odds.pathsTitle', { through }),
     columns: [
       { key: 'series', header: 'series' },
       { key: 'year', header: 'year', type: 'int' },

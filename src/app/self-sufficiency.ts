@@ -1,6 +1,7 @@
 // The self-sufficiency use case: the history of one series (within one definition), the targets, the gap to
 // each, the growth each needs, the current path with empirical bands, and statistical methods fitted to the
 // history when asked. Used by self-sufficiency, overview and report.
+import { say } from '../messages.js';
 import { currentPathEvidence } from './projection-evidence.js';
 import { datasetPaths, loadDatasets, type Datasets } from '../data/datasets.js';
 import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep, type GoalAssessment } from '../domain/goal.js';
@@ -75,10 +76,10 @@ export function selfSufficiencySeries(data: Datasets, scope: string) {
 export function selfSufficiency(data: Datasets, opts: { scope: string; through: number; current?: Anchor; extraTargets: Anchor[] }): SelfSufficiencyResult {
   // History is what was measured, within one definition; forecasts and targets are shown but never fitted.
   const { series, comparable, path } = selfSufficiencySeries(data, opts.scope);
-  if (series.length === 0) throw usageError(`no self-sufficiency series '${opts.scope}'; expected one of ${[...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ')}`);
+  if (series.length === 0) throw usageError(say('error.noScope', { scope: opts.scope, scopes: [...new Set(data.selfSufficiency.map((r) => r.scope))].join(', ') }));
   const history: Anchor[] = comparable.points;
   const current = opts.current ?? history[history.length - 1];
-  if (!current) throw usageError(`series '${opts.scope}' has no actual figures; give --current YEAR=VALUE`);
+  if (!current) throw usageError(say('error.noActual', { scope: opts.scope }));
   const targetRows: TargetRow[] = [
     ...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => ({ label: r.scope, year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id })),
     ...opts.extraTargets.map((t) => ({ label: 'command line', year: t.year, value: t.value, kind: 'target', source_id: '' })),
@@ -96,13 +97,13 @@ export function selfSufficiency(data: Datasets, opts: { scope: string; through: 
   const mixed = comparable.definitions > 1;
   const others = comparable.observed.length - comparable.figures.length;
   const notes = [
-    `current: ${current.value}% in ${current.year}${opts.current ? ' (from --current)' : ` (latest actual of ${opts.scope})`}`,
+    say('ss.current', { value: current.value, year: current.year, scope: opts.scope, given: opts.current ? 'yes' : 'no' }),
     path
-      ? `current path ${path.from.year}→${path.to.year}: ${path.cagrPct === null ? 'no compound rate' : `${path.cagrPct.toFixed(2)} %/yr compound`}, ${path.step.toFixed(2)} pp/yr linear; "reaches" is empty when the path does not get there by ${opts.through}`
+      ? say('ss.currentPath', { from: path.from.year, to: path.to.year, cagr: path.cagrPct === null ? '' : path.cagrPct.toFixed(2), step: path.step.toFixed(2), through: opts.through })
       : mixed
-        ? 'no current path: the latest definition has only one figure'
-        : 'only one actual figure: no current path',
-    `definition: ${comparable.definition ?? series[0].definition ?? 'see datasets/README.md'}. Targets use their own, often unclear, definitions.`,
+        ? say('ss.noPathOneDefinition')
+        : say('ss.noPathOneFigure'),
+    say('ss.definition', { definition: comparable.definition ?? series[0].definition ?? say('ss.definitionUnknown') }),
     ...banded.notes,
   ];
   const warnings = mixed

@@ -10,6 +10,7 @@ import { schemaForFile, DATASET_SCHEMAS } from '../data/schemas.js';
 import { missingInputError, usageError } from '../errors.js';
 import { makeReport, type Report } from '../report/model.js';
 import { layeringNotes } from './layering.js';
+import { say } from '../messages.js';
 
 interface Checked {
   files: LoadedFile[];
@@ -20,7 +21,7 @@ interface Checked {
 }
 
 function checkPath(path: string): Checked {
-  if (!existsSync(path)) throw missingInputError(`${path}: no such file or folder`);
+  if (!existsSync(path)) throw missingInputError(say('error.noSuchPath', { path }));
   if (statSync(path).isDirectory()) {
     // A user's folder is checked for what it holds; the files it lacks come from the bundled datasets.
     const folder = checkFolder(path);
@@ -95,7 +96,7 @@ export function validateUseCase(targets: readonly string[], maxAge?: number, tod
   const report = makeReport('validate', [
     {
       name: 'files',
-      title: 'Datasets checked',
+      title: say('validate.filesTitle'),
       columns: [
         { key: 'file', header: 'file' },
         { key: 'dataset', header: 'dataset' },
@@ -109,7 +110,7 @@ export function validateUseCase(targets: readonly string[], maxAge?: number, tod
       ? [
           {
             name: 'problems',
-            title: 'Problems',
+            title: say('validate.problemsTitle'),
             columns: [
               { key: 'file', header: 'file' },
               { key: 'line', header: 'line', type: 'int' as const },
@@ -121,7 +122,7 @@ export function validateUseCase(targets: readonly string[], maxAge?: number, tod
         ]
       : []),
   ]);
-  const summary = problems.length === 0 ? `all ${files.length} file(s) valid` : `${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s)`;
+  const summary = problems.length === 0 ? say('validate.allValid', { count: files.length }) : say('validate.problems', { count: problems.length, files: new Set(problems.map((p) => p.file)).size });
   report.notes.push(summary, ...notes);
   return {
     report,

@@ -118,13 +118,14 @@ function jobsOption(help: string): OptionDef<number | 'auto'> {
   };
 }
 
-/** How to read FILE: its columns, delimiter, decimal mark, gaps and shard (checked together in series-options.ts). */
+/** How to read FILE: its columns, delimiter, decimal mark, encoding, gaps and shard (checked together in series-options.ts). */
 const seriesOptions = (defaultMethods: string) => ({
   id: text('--id <column>', 'column naming the series (absent: the file is one series)'),
   time: text('--time <column>', 'column of years', 'year'),
   value: text('--value <column>', 'column of values', 'value'),
   delimiter: text('--delimiter <char>', 'field delimiter of FILE, and of --excel output (e.g. ";" for European spreadsheet exports, "\\t" for tabs)', ','),
   decimal: text('--decimal <char>', 'decimal separator of FILE, and of --excel output: . or , (with --delimiter ";")', '.'),
+  encoding: text('--encoding <name>', 'text encoding of FILE: utf-8, or gb18030 (GBK: what Excel on Chinese Windows saves)', 'utf-8'),
   fill: choice('--fill <how>', 'missing years inside a series: none (skip the series) or linear (interpolate)', ['none', 'linear'], 'none'),
   shard: text('--shard <k/n>', 'only the series whose id hashes to shard K of N (K from 0 to N-1; FNV-1a of the id, see the README), to split a run across processes or machines'),
   method: text('--method <names>', 'methods, comma-separated: naive, drift, ses, holt, damped, ets, theta, arima, linear, loglinear, logistic, auto, or mean(a,b)/median(a,b)', defaultMethods),

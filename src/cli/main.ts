@@ -11,6 +11,10 @@ import { escapeControls, escapeControlsKeepLines } from '../report/sanitize.js';
 import { withOptions } from './options.js';
 import { programOptions } from './output-options.js';
 import { defineCommands } from './program.js';
+import { translateHelp } from './help-zh.js';
+import { detectLang, LANGS, localizeError, type Lang } from '../report/i18n.js';
+import { say } from '../messages.js';
+import { commanderMessage } from './commander-zh.js';
 import { describeErrno, removePendingWrites } from '../report/write.js';
 
 export const VERSION: string = pkg.version;
@@ -43,7 +47,7 @@ export function outputColumns(io: Io): number {
 }
 
 /** Builds the program; `execute` runs a command's implementation and renders its result. */
-export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Globals) => Promise<void>): Command {
+export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Globals) => Promise<void>, lang: Lang = 'en'): Command {
   const program = withOptions(
     new Command('semicap')
       .description('Semiconductor capacity forecaster: growth projections, forecasts and sourced data on mature-node capacity, chip funds and self-sufficiency.')
@@ -55,7 +59,7 @@ export function buildProgram(io: Io, onResult: (result: CommandResult, opts: Glo
     .configureOutput({
       writeOut: (s) => void io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(escapeControlsKeepLines(s.replace(/^error: /, 'semicap: '))),
+      outputError: (s, write) => write(escapeControlsKeepLines(commanderMessage(s.replace(/^error: /, 'semicap: '), lang))),
     });
   program.addHelpText(
     'after',
@@ -73,6 +77,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage, 65 bad data, 66 missing input, 70 i
   );
   defineCommands(program, onResult);
   refuseRepeatedOptions(program);
+  if (lang === 'zh') translateHelp(program);
   return program;
 }
 
@@ -85,7 +90,7 @@ function refuseRepeatedOptions(cmd: Command): void {
     if (!(opt.required || opt.optional) || opt.variadic || Array.isArray(opt.defaultValue)) continue;
     let seen: string | undefined;
     cmd.on(`option:${opt.name()}`, (value: string) => {
-      if (seen !== undefined) throw usageError(`${opt.long ?? opt.short} given twice ('${seen}', then '${value}'); give it once`);
+      if (seen !== undefined) throw usageError(say('error.givenTwice', { option: opt.long ?? opt.short ?? opt.flags, first: seen, second: value }));
       seen = value;
     });
   }
@@ -93,6 +98,9 @@ function refuseRepeatedOptions(cmd: Command): void {
 }
 
 
+
+/** The language errors are written in: --lang, SEMICAP_LANG or the locale at first, the resolved settings' once known. */
+let errorLang: Lang = 'en';
 
 // Milliseconds for --verbose timings. Not performance.now(): its first use loads perf_hooks, a millisecond or
 // more of every run's start-up.
@@ -159,7 +167,7 @@ function outputFailed(err: NodeJS.ErrnoException): void {
     }
   }
   removePendingWrites();
-  writeStderr(`semicap: cannot write to standard output (${describeErrno(err)})\n`);
+  writeStderr(`semicap: ${localizeError(say('error.stdoutFailed', { reason: describeErrno(err) }), errorLang)}\n`);
   process.exit(EXIT.io);
 }
 
@@ -192,11 +200,13 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   const io = given ?? processIo();
   if (given === undefined) installProcessHandlers();
   let debug = argv.includes('--debug');
+  errorLang = earlyLang(argv, io.env);
   let stdoutColor: ColorLevel = 0;
   let resultCode: number = EXIT.ok;
   const started = nowMs();
   const onResult = async (result: CommandResult, opts: Globals) => {
     debug = opts.debug;
+    errorLang = opts.lang ?? errorLang;
     stdoutColor = colorLevel({ isTTY: io.stdoutIsTTY, getColorDepth: () => process.stdout.getColorDepth?.() ?? 8 }, io.env, !opts.color);
     const { emit } = await import('./output.js');
     // An older option spelling: one note each, before the output (--quiet drops them like every message).
@@ -214,7 +224,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     // (The result itself, not a copy: a streamed command completes its messages while the output is written.)
     result.inputs = [...(result.inputs ?? []), ...opts.settings.configFiles];
     await emit(result, { ...opts, columns: outputColumns(io) }, VERSION, { stdout: io.stdout, stderr: io.stderr, stdoutColor });
-    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(m)}\n`);
+    if (!opts.quiet) for (const m of result.messages ?? []) io.stderr(`semicap: ${escapeControls(localizeError(m, errorLang))}\n`);
     if (opts.out !== undefined && !opts.quiet) {
       const { msg } = await import('../report/i18n.js');
       io.stderr(`semicap: ${escapeControls(msg('wrote', opts.lang, { file: opts.out }))}\n`);
@@ -225,7 +235,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   const args = withDefaultCommand(argv);
   let code: number;
   try {
-    const program = buildProgram(io, onResult);
+    const program = buildProgram(io, onResult, errorLang);
     await program.parseAsync(args, { from: 'user' });
     code = resultCode;
   } catch (e) {
@@ -242,14 +252,29 @@ function handleError(e: unknown, debug: boolean, io: Pick<Io, 'stderr'>): number
     return EXIT.usage;
   }
   if (isSemicapError(e)) {
-    io.stderr(`semicap: ${oneLine(e.message)}\n`);
+    io.stderr(`semicap: ${oneLine(localizeError(e.message, errorLang))}\n`);
     if (debug && e.stack) io.stderr(e.stack + '\n');
     return exitCodeFor(e.kind);
   }
   const err = e as Error;
-  io.stderr(`semicap: internal error: ${oneLine(err?.message ?? String(e))} (a bug: please report it with the command you ran${debug ? '' : '; --debug shows the stack'})\n`);
+  io.stderr(`semicap: ${oneLine(localizeError(say('error.internal', { message: err?.message ?? String(e), debug: debug ? 'yes' : 'no' }), errorLang))}\n`);
   if (debug && err?.stack) io.stderr(err.stack + '\n');
   return EXIT.internal;
+}
+
+/**
+ * The language of help and of errors met before the settings are resolved: --lang, else SEMICAP_LANG, else the
+ * locale (config files are read only once a command runs).
+ */
+export function earlyLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const isLang = (v: string | undefined): v is Lang => LANGS.includes(v as Lang);
+  for (let i = argv.length - 1; i >= 0; i--) {
+    if (argv[i] === '--') continue;
+    const v = argv[i].startsWith('--lang=') ? argv[i].slice(7) : argv[i] === '--lang' ? argv[i + 1] : undefined;
+    if (isLang(v)) return v;
+  }
+  if (isLang(env.SEMICAP_LANG)) return env.SEMICAP_LANG;
+  return detectLang(env);
 }
 
 /** The default command, overview, also runs when only global options are given (`semicap -q`, `semicap --lang zh`). */

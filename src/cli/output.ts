@@ -10,7 +10,8 @@ import { renderTables } from '../report/table.js';
 import { escapeControls } from '../report/sanitize.js';
 import { collectStreams, streamCsv, streamedTable, streamJson, type TextSink } from '../report/stream.js';
 import { openAtomic, writeFileAtomic } from '../report/write.js';
-import { chartWords, localizeReport, msg, type Lang } from '../report/i18n.js';
+import { chartWords, localizeReport, localizeText, msg, type Lang } from '../report/i18n.js';
+import { say } from '../messages.js';
 import { chartsOf } from '../report/series.js';
 import { painter, type ColorLevel } from './color.js';
 import type { Painter } from '../report/paint.js';
@@ -23,10 +24,10 @@ export interface Sink {
 }
 
 function pickTable(report: Report, name: string | undefined): Table {
-  if (report.tables.length === 0) throw usageError(`'${report.command}' produced no table to write as CSV`);
+  if (report.tables.length === 0) throw usageError(say('error.noTable', { command: report.command }));
   if (name === undefined) return report.tables[0];
   const table = report.tables.find((t) => t.name === name);
-  if (!table) throw usageError(`no table '${name}' in this report; expected one of: ${report.tables.map((t) => t.name).join(', ')}`);
+  if (!table) throw usageError(say('error.unknownTable', { name, names: report.tables.map((t) => t.name).join(', ') }));
   return table;
 }
 
@@ -48,7 +49,7 @@ export async function render(whole: Report, options: OutputOptions & ChartOutput
       return renderTables(report, paint, options.wide === true ? undefined : (options.columns ?? 80));
     case 'xlsx':
       // A binary format: written by emit() through src/report/xlsx.ts, never rendered as text.
-      throw usageError('--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)');
+      throw usageError(say('error.xlsxNeedsOut'));
   }
 }
 
@@ -111,11 +112,11 @@ export type OutputSettings = OutputOptions & ChartOutputOptions;
 export async function emit(result: CommandResult, options: OutputSettings, version: string, sink: Sink): Promise<void> {
   const lang = options.lang ?? 'en';
   // People read headings, titles and notes in their language; CSV keys and JSON keys and values stay English.
-  const localized = options.format === 'csv' ? result.report : localizeReport(result.report, lang, { cells: options.format !== 'json' });
+  const localized = options.format === 'csv' ? result.report : localizeReport(result.report, lang, { cells: options.format !== 'json', units: options.format === 'table' || options.format === 'md' });
   // JSON is for machines: every message a person would see on stderr (skipped series, failed rules) is among its warnings.
   const report = options.format === 'json' ? withMessages(localized, result.messages) : localized;
   if (options.out !== undefined) {
-    if (isInputOfRun(options.out, result.inputs ?? [])) throw usageError(`--out ${options.out} is also an input of this run; choose another output file`);
+    if (isInputOfRun(options.out, result.inputs ?? [])) throw usageError(say('error.outIsInput', { file: options.out }));
   }
   if (options.chartOut !== undefined) checkChartOut(options.chartOut, options.out, result.inputs ?? []);
   if (streamedTable(report) !== undefined) {
@@ -131,7 +132,7 @@ export async function emit(result: CommandResult, options: OutputSettings, versi
     return;
   }
   if (options.format === 'xlsx') {
-    if (options.out === undefined) throw usageError('--format xlsx needs --out FILE.xlsx (a spreadsheet is a binary file, not text for a terminal)');
+    if (options.out === undefined) throw usageError(say('error.xlsxNeedsOut'));
     const { renderXlsx } = await import('../report/xlsx.js');
     writeFileAtomic(options.out, await renderXlsx(forAudience(report, 'files')));
   } else if (options.out !== undefined) {
@@ -144,10 +145,10 @@ export async function emit(result: CommandResult, options: OutputSettings, versi
   if (options.chart === true || options.chartOut !== undefined) await emitCharts(report, options, lang, sink);
   // Warnings are in the table and JSON themselves; CSV has no room for them, so they go to stderr (not with --quiet).
   if (options.quiet === true) return;
-  if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: warning: ${escapeControls(w)}\n`);
+  if (options.format === 'csv') for (const w of report.warnings) sink.stderr(`semicap: ${escapeControls(msg('warning', lang, { text: localizeText(w, lang) }))}\n`);
   const fileTables = forAudience(report, 'files').tables;
   if (options.format === 'csv' && options.table === undefined && fileTables.length > 1 && options.out === undefined) {
-    sink.stderr(`semicap: wrote table '${fileTables[0].name}'; also available with --table: ${fileTables.slice(1).map((t) => t.name).join(', ')}\n`);
+    sink.stderr(`semicap: ${localizeText(say('cli.alsoTables', { table: fileTables[0].name, tables: fileTables.slice(1).map((t) => t.name).join(', ') }), lang)}\n`);
   }
 }
 
@@ -171,14 +172,14 @@ async function emitStreaming(result: CommandResult, options: OutputSettings, ver
     throw e;
   }
   file?.commit();
-  if (csv && options.quiet !== true) for (const w of report.warnings) sink.stderr(`semicap: warning: ${escapeControls(w)}\n`);
+  if (csv && options.quiet !== true) for (const w of report.warnings) sink.stderr(`semicap: ${escapeControls(msg('warning', lang, { text: localizeText(w, lang) }))}\n`);
   return true;
 }
 
 function checkChartOut(path: string, out: string | undefined, inputs: string[]): void {
-  if (extname(path).toLowerCase() !== '.svg') throw usageError(`--chart-out ${path}: expected a file name ending in .svg`);
-  if (out !== undefined && sameFile(out, path)) throw usageError(`--chart-out ${path} is also the --out file; choose another name`);
-  if (isInputOfRun(path, inputs)) throw usageError(`--chart-out ${path} is also an input of this run; choose another file`);
+  if (extname(path).toLowerCase() !== '.svg') throw usageError(say('error.chartOutSvg', { file: path }));
+  if (out !== undefined && sameFile(out, path)) throw usageError(say('error.chartOutIsOut', { file: path }));
+  if (isInputOfRun(path, inputs)) throw usageError(say('error.chartOutIsInput', { file: path }));
 }
 
 /** A report's warnings with the run's stderr messages added (once each), for JSON. */
@@ -196,7 +197,7 @@ function checkRowLimit(report: Report, format: string): void {
 }
 
 export const tooManyRows = (format: string) =>
-  usageError(`more than ${MAX_COLLECTED_ROWS.toLocaleString('en')} rows are too many for --format ${format} (held in memory whole); use --format csv or json, which are written as the rows come`);
+  usageError(say('error.tooManyRows', { limit: MAX_COLLECTED_ROWS.toLocaleString('en'), format }));
 
 /** The file name of the i-th chart: the first gets PATH, the others PATH's stem plus the chart's name. */
 export function chartPath(path: string, index: number, name: string): string {
@@ -212,7 +213,7 @@ export function chartPath(path: string, index: number, name: string): string {
 async function emitCharts(report: Report, options: OutputSettings, lang: Lang, sink: Sink): Promise<void> {
   const charts = chartsOf(report);
   if (charts.length === 0) {
-    if (options.chartOut !== undefined) throw usageError(`--chart-out: '${report.command}' has no year-by-year series to draw`);
+    if (options.chartOut !== undefined) throw usageError(say('error.chartOutNoSeries', { command: report.command }));
     sink.stderr(`semicap: ${msg('chartNone', lang)}\n`);
     return;
   }

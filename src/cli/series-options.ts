@@ -4,6 +4,7 @@ import { readSeriesFile, type ReadSeriesOptions, type SeriesSet } from '../data/
 import { parseShard } from '../data/shard.js';
 import { usageError } from '../errors.js';
 import type { SeriesOptions } from './command-options.js';
+import { parseEncoding } from '../data/encoding.js';
 
 /** Reads the FILE argument with the shared column options (--id, --time, --value, --delimiter, --decimal, --fill). */
 export async function readSeriesArg(file: string | undefined, o: SeriesOptions): Promise<SeriesSet> {
@@ -28,6 +29,7 @@ export function seriesArg(file: string | undefined, o: SeriesOptions): [string, 
       numbers: { decimal },
       fill: o.fill,
       shard,
+      encoding: parseEncoding(o.encoding),
     },
   ];
 }

@@ -2,6 +2,8 @@
 // schema's business (schema.ts). Every failure becomes a Problem with file, line and column.
 import { parse } from 'csv-parse/sync';
 import { problemError, type Problem } from './problem.js';
+import { looksLikeGb18030 } from './encoding.js';
+import { say } from '../messages.js';
 
 export interface CsvRow {
   /** 1-based line on which the record starts. */
@@ -46,7 +48,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw problemError({ file, line: lineAt(bytes, bad), message: `invalid UTF-8 at byte ${bad + 1}; expected UTF-8 text (re-save the file as UTF-8)` });
+    const message = looksLikeGb18030(bytes) ? say('error.notUtf8Gbk', { at: bad + 1 }) : `invalid UTF-8 at byte ${bad + 1}; expected UTF-8 text (re-save the file as UTF-8)`;
+    throw problemError({ file, line: lineAt(bytes, bad), message });
   }
 }
 

@@ -8,6 +8,7 @@ import { decodeUtf8, parseCsv } from './csv.js';
 import { readInputBytes } from './files.js';
 import { formatProblem, ProblemError, type Problem } from './problem.js';
 import { validateRows, type Row, type Schema } from './schema.js';
+import { say } from '../messages.js';
 import {
   DATASET_SCHEMAS,
   capacitySchema,
@@ -213,8 +214,8 @@ const SOURCE_ID_COLUMNS = ['source_id', 'conversion_source_id'];
 
 /** A --data folder that is missing or not a folder is a missing-input error (66), whichever command is given it. */
 export function requireDataFolder(dir: string): void {
-  if (!existsSync(dir)) throw missingInputError(`${dir}: no such folder; expected a folder of semicap datasets`);
-  if (!statSync(dir).isDirectory()) throw missingInputError(`${dir}: is not a folder; expected a folder of semicap datasets`);
+  if (!existsSync(dir)) throw missingInputError(say('error.noSuchFolder', { dir }));
+  if (!statSync(dir).isDirectory()) throw missingInputError(say('error.notAFolder', { dir }));
 }
 
 /** Checks between files: every source_id used resolves in sources.csv. */
@@ -234,7 +235,7 @@ export function crossFileProblems(files: LoadedFile[]): Problem[] {
         if (f.inherited?.has(row)) continue;
         const id = row[name];
         if (typeof id === 'string' && !ids.has(id)) {
-          problems.push({ file: f.path, line: row.__line, column: at + 1, message: `${name} '${id}' is not in sources.csv; expected one of its source_id values` });
+          problems.push({ file: f.path, line: row.__line, column: at + 1, message: say('error.unknownSource', { column: name, id }) });
         }
       }
     }

@@ -5,6 +5,7 @@ import { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { dataError, missingInputError, usageError } from '../errors.js';
+import { say } from '../messages.js';
 
 /** Largest small input read whole: a dataset, rules, config or scenario file (16 MiB). */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -124,14 +125,14 @@ export function asInputError(e: unknown, path: string, what = 'a CSV file'): Err
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
-      return missingInputError(`${path}: no such file`);
+      return missingInputError(say('error.noSuchFile', { path }));
     case 'ENOTDIR':
       return missingInputError(`${path}: no such file (a part of the path is not a folder)`);
     case 'EACCES':
     case 'EPERM':
-      return missingInputError(`${path}: permission denied; expected a readable file`);
+      return missingInputError(say('error.permissionDenied', { path }));
     case 'EISDIR':
-      return missingInputError(`${path}: is a folder; expected ${what}`);
+      return missingInputError(say('error.isFolder', { path, what }));
     case 'ENAMETOOLONG':
       return missingInputError(`${path.slice(0, 60)}…: the file name is too long`);
     case 'ELOOP':

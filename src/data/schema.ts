@@ -3,6 +3,7 @@
 import { parseNumber, parseYear, type NumberRules } from './values.js';
 import type { CsvTable } from './csv.js';
 import type { Problem } from './problem.js';
+import { say } from '../messages.js';
 
 export type CellType =
   | { type: 'year' }
@@ -86,11 +87,11 @@ export function validateRows(table: CsvTable, schema: Schema): Validated {
   table.header.forEach((h, i) => index.set(h, i));
   for (const col of schema.columns) {
     if (!index.has(col.name) && !col.mayBeAbsent) {
-      problems.push({ file, line: 1, message: `missing column '${col.name}'; expected the columns ${schema.columns.filter((c) => !c.mayBeAbsent).map((c) => c.name).join(',')}` });
+      problems.push({ file, line: 1, message: say('error.missingColumn', { column: col.name, columns: schema.columns.filter((c) => !c.mayBeAbsent).map((c) => c.name).join(',') }) });
     }
   }
   if (problems.length > 0) return { rows: [], problems };
-  if (table.rows.length === 0) return { rows: [], problems: [{ file, message: 'has a header but no data rows; expected at least one row' }] };
+  if (table.rows.length === 0) return { rows: [], problems: [{ file, message: say('error.noRows') }] };
 
   const rows: Row[] = [];
   const seenKeys = new Map<string, number>();
@@ -107,7 +108,7 @@ export function validateRows(table: CsvTable, schema: Schema): Validated {
       const raw = cells[i] ?? '';
       if (raw.trim() === '') {
         if (!col.optional) {
-          problems.push({ file, line, column: i + 1, message: `${col.name} is empty; expected ${describeCell(col.cell)}` });
+          problems.push({ file, line, column: i + 1, message: say('error.emptyCell', { column: col.name, expected: describeCell(col.cell) }) });
           rowOk = false;
         }
         row[col.name] = null;
@@ -116,7 +117,7 @@ export function validateRows(table: CsvTable, schema: Schema): Validated {
       const checked = checkCell(raw, col.cell);
       if (checked.ok) row[col.name] = checked.value;
       else {
-        problems.push({ file, line, column: i + 1, message: `${col.name} ${checked.reason}` });
+        problems.push({ file, line, column: i + 1, message: say('error.badCell', { column: col.name, reason: checked.reason }) });
         rowOk = false;
       }
     }

@@ -12,6 +12,8 @@ import { fastPathApplies, readFast, type FastOptions, type FastSink } from './se
 import { shardOfId, type Shard } from './shard.js';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
 import { LookalikeIds } from './ids.js';
+import { gb18030ToUtf8, type Encoding } from './encoding.js';
+import { say } from '../messages.js';
 
 export interface SeriesColumns {
   /** Series identifier column; absent → the whole file is one series. */
@@ -32,6 +34,8 @@ export interface ReadSeriesOptions {
   shard?: Shard;
   /** Which reader: the byte-level fast path where it applies (default), or always csv-parse (tests compare them). */
   reader?: 'auto' | 'csv-parse';
+  /** The file's text encoding (default UTF-8); another one is decoded to UTF-8 and read by csv-parse. */
+  encoding?: Encoding;
 }
 
 export interface YearlySeries {
@@ -298,14 +302,14 @@ class SeriesCollector {
  */
 export async function readSeriesTable(path: string, options: ReadSeriesOptions): Promise<SeriesTable> {
   if (options.shard !== undefined && options.columns.id === undefined) throw usageError('--shard needs --id: shards split the series by id');
-  const input = openInput(path);
+  const input = decodedInput(openInput(path), options.encoding ?? 'utf-8');
   const file = input.label;
   const delimiter = options.delimiter ?? ',';
   const fast: FastOptions = { delimiter, numbers: options.numbers, timeName: options.columns.time, valueName: options.columns.value };
   // The fast path gives up on anything unusual; the file is then read again by csv-parse, so only a file that can be
   // read twice takes it.
   let collected: SeriesCollector | undefined;
-  if (input.rereadable && options.reader !== 'csv-parse' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast);
+  if (input.rereadable && options.reader !== 'csv-parse' && options.encoding !== 'gb18030' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast);
   collected ??= await readWithCsvParse(input, options, delimiter);
   const { columnIndex, rows, entries, counts, store } = collected;
   if (columnIndex === undefined) throw dataError(formatProblem({ file, message: 'is empty; expected a header row and data rows' }));
@@ -323,6 +327,12 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
     fill: options.fill ?? 'none',
     lookalikeIds: collected.lookalikes.warnings(),
   };
+}
+
+/** The input decoded to UTF-8 on the way in when it is in another encoding (GB18030). */
+function decodedInput(input: Input, encoding: Encoding): Input {
+  if (encoding === 'utf-8') return input;
+  return { ...input, open: () => pipeline(input.open(), gb18030ToUtf8(input.label), () => undefined) };
 }
 
 /** The byte-level reader; undefined when it gave up (the file is then for csv-parse). */
@@ -444,7 +454,7 @@ function strictUtf8(file: string, delimiter: string): Transform {
   let pendingCr = false;
   let first = true;
   const fail = (message: string) => problemError({ file, line, message });
-  const invalid = (at: number) => fail(`invalid UTF-8 at byte ${at + 1}; expected UTF-8 text (re-save the file as UTF-8)`);
+  const invalid = (at: number) => fail(say('error.notUtf8', { at: at + 1 }));
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       if (first) {
@@ -453,6 +463,7 @@ function strictUtf8(file: string, delimiter: string): Transform {
           return done(fail('is UTF-16 text; expected UTF-8 (save it as "CSV UTF-8 (comma delimited)")'));
         }
         const foreign = foreignDelimiter(chunk, delimiter);
+        if (foreign === '，') return done(fail(say('error.fullWidthDelimiter')));
         if (foreign) {
           return done(fail(`the header is separated by ${foreign === '\t' ? 'tabs' : `'${foreign}'`}, not '${delimiter}'; read it with --delimiter ${foreign === '\t' ? '"\\t"' : `"${foreign}"`}${foreign === ';' ? ' (and --decimal , for decimal commas)' : ''}`));
         }
@@ -492,12 +503,13 @@ function foreignDelimiter(chunk: Buffer, delimiter: string): string | undefined 
   const end = chunk.indexOf(10);
   const head = chunk.subarray(0, end === -1 ? Math.min(chunk.length, 4096) : end).toString('utf8').replace(/^\uFEFF/, '');
   if (head.includes(delimiter)) return undefined;
-  return [';', '\t'].find((d) => d !== delimiter && head.split(d).length > 2);
+  return [';', '\t', '，'].find((d) => d !== delimiter && head.split(d).length > 2);
 }
 
 function resolveColumns(header: string[], columns: SeriesColumns, file: string): { id: number; time: number; value: number } {
   const problems = headerProblems(header, file);
   if (problems.length > 0) throw dataError(formatProblem(problems[0]));
+  if (header.length === 1 && header[0].split('，').length > 1) throw dataError(formatProblem({ file, line: 1, message: say('error.fullWidthDelimiter') }));
   const find = (name: string, option: string) => {
     const i = header.indexOf(name);
     if (i < 0) throw dataError(formatProblem({ file, line: 1, message: `no column '${name}' (${option}); the header has: ${header.join(', ')}` }));

@@ -1,6 +1,8 @@
 // Strict cell parsing: a number is a number only when it looks like one. Spreadsheet habits such as
 // `29%` or `83,000` are accepted only where a column's schema allows them, so that a typo never turns
 // silently into a different value.
+import { halfWidth } from './encoding.js';
+import { say } from '../messages.js';
 
 export interface NumberRules {
   /** Accept a trailing `%` (the value stays in percent: `29%` → 29). */
@@ -34,6 +36,8 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
   }
   let text = raw.trim();
   if (text === '') return { ok: false, reason: 'is empty' };
+  const half = halfWidth(text);
+  if (half !== undefined) return { ok: false, reason: say('error.fullWidth', { value: raw, ascii: half }) };
   if (WORDS_FOR_NOTHING.has(text.toLowerCase())) return { ok: false, reason: `'${raw}' is not a number` };
   let hadPercent = false;
   if (text.endsWith('%')) {
@@ -83,6 +87,8 @@ function decimalCommaHint(text: string, rules: NumberRules): string {
 /** A whole year such as 2023 (1900–2200: wide enough for history and targets, narrow enough to catch typos). */
 export function parseYear(raw: string): Parsed<number> {
   const text = raw.trim();
+  const half = halfWidth(text);
+  if (half !== undefined) return { ok: false, reason: say('error.fullWidth', { value: raw, ascii: half }) };
   if (!/^\d{4}$/.test(text)) return { ok: false, reason: `'${raw}' is not a year (expected four digits such as 2023)` };
   const year = Number(text);
   if (year < 1900 || year > 2200) return { ok: false, reason: `'${raw}' is outside the years 1900–2200` };
@@ -99,6 +105,8 @@ export const SERIES_YEARS = { min: 1, max: 9999 } as const;
 /** A whole year of a series, 1–9999 (see SERIES_YEARS); the reason reads after the column name. */
 export function parseSeriesYear(raw: string): Parsed<number> {
   const text = raw.trim();
+  const half = halfWidth(text);
+  if (half !== undefined) return { ok: false, reason: say('error.fullWidth', { value: raw, ascii: half }) };
   if (!/^\d{1,4}$/.test(text) || Number(text) < SERIES_YEARS.min) {
     return { ok: false, reason: `'${raw}' is not a whole year from ${SERIES_YEARS.min} to ${SERIES_YEARS.max} (such as 1811 or 2023)` };
   }

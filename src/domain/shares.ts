@@ -4,6 +4,7 @@ import { usageError } from '../errors.js';
 import { checkSpan, piecewiseLinearAt, project, validateAnchors } from './projection.js';
 import type { Anchor, PointStatus, ProjectionMethod } from './projection.js';
 import { PROJECTION_METHODS } from './projection.js';
+import { say } from '../messages.js';
 
 export interface RegionAnchors {
   region: string;
@@ -253,10 +254,7 @@ function independentPath(method: ProjectionMethod, anchors: Anchor[], from: numb
 }
 
 function describeModel(method: ProjectionMethod, otherName: string | null): string {
-  const against = otherName === null ? 'the other regions' : `the rest of the world (${otherName})`;
-  return method === 'linear'
-    ? `each region's share moves by a constant step per segment against ${against}; a part that would fall below 0 is held at 0 and the rest rescaled`
-    : `each region's share is treated as capacity growing at a compound rate per segment, divided by the total every year (log-ratios against ${against} move linearly: a multinomial logistic)`;
+  return say(method === 'linear' ? 'shares.modelLinear' : 'shares.modelCagr', { other: otherName ?? '' });
 }
 
 function round(v: number, digits: number): number {

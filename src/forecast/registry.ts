@@ -18,6 +18,7 @@ import { ses } from './ses.js';
 import { theta } from './theta.js';
 import { linear, loglinear } from './trend.js';
 import type { Method } from './types.js';
+import { say } from '../messages.js';
 
 /** Every registered method by its command-line name. */
 const METHOD_TABLE: readonly Method[] = [
@@ -200,16 +201,14 @@ export function withIntervals(methods: readonly Method[], mode: IntervalMode): M
 }
 
 function calibrationText(table: CalibrationTable): string {
-  return table.maxLength === undefined ? table.source : `${table.source}; model-based on series longer than ${table.maxLength} years`;
+  return table.maxLength === undefined ? table.source : say('intervals.longer', { source: table.source, years: table.maxLength });
 }
 
 /** One line for a report's notes: which intervals each method's bands are. */
 export function intervalsNote(methods: readonly Method[], mode: IntervalMode): string {
   const calibratedNames = mode === 'calibrated' ? methods.filter((m) => shippedCalibration(m.name) !== undefined).map((m) => m.name) : [];
   const modelNames = methods.map((m) => m.name).filter((n) => !calibratedNames.includes(n));
-  const parts = [
-    ...(calibratedNames.length > 0 ? [`${calibratedNames.join(', ')}: calibrated on measured errors (${calibrationText(shippedCalibration(calibratedNames[0])!)})`] : []),
-    ...(modelNames.length > 0 ? [`${modelNames.join(', ')}: model-based`] : []),
-  ];
-  return `intervals: ${parts.join('; ')}`;
+  const calibratedPart = calibratedNames.length > 0 ? say('intervals.calibrated', { methods: calibratedNames.join(', '), source: calibrationText(shippedCalibration(calibratedNames[0])!) }) : '';
+  const modelPart = modelNames.length > 0 ? say('intervals.model', { methods: modelNames.join(', ') }) : '';
+  return say('intervals.note', { calibrated: calibratedPart, model: modelPart });
 }

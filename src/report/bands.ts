@@ -4,6 +4,7 @@
 import type { Column, Table } from './model.js';
 import { formatForPeople } from './numbers.js';
 import type { ChartBand } from './series.js';
+import { say } from '../messages.js';
 
 export interface BandValues {
   lower: number;
@@ -43,7 +44,7 @@ export function addBandColumns(table: Table, paths: readonly PathBands[], option
     for (const level of BAND_FIELD_LEVELS) {
       files.push({ key: `${p.key}_lo${level}`, header: `${p.label} lo ${level}`, type: 'number', digits: p.digits, audience: 'files' });
       files.push({ key: `${p.key}_hi${level}`, header: `${p.label} hi ${level}`, type: 'number', digits: p.digits, audience: 'files' });
-      people.push({ key: `${p.key}_band${level}`, header: `${p.label}\n${level} % band`, audience: 'people' });
+      people.push({ key: `${p.key}_band${level}`, header: say('bands.header', { label: p.label, level }), audience: 'people' });
     }
   }
   table.columns.push(...files, ...(options.people === false ? [] : people));

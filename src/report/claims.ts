@@ -2,6 +2,7 @@
 // reason in one line, the sources it rests on and the analyst's caveat. Used by `claims` and the overview.
 import type { Claim, Judgement, Reading, Reason } from '../domain/claims.js';
 import { claimWord, labelIn, type Lang } from './i18n.js';
+import { amountZh, ZH_SCALES } from './labels.js';
 import type { Table } from './model.js';
 
 const round = (v: number) => Number(v.toFixed(v >= 100 ? 1 : 2));
@@ -10,6 +11,8 @@ const span = (low: number, high: number) => (low === high ? thousands(low) : `${
 
 /** A value with its unit, for people: `29 %`, `USD 150 bn`, `30,000 wpm_12in`, `×1.48`. */
 export function withUnit(low: number, high: number, unit: string, lang: Lang): string {
+  // Chinese readers: 亿元, 亿美元, 万片/月 (1500亿美元, 71.4万片/月（折合8英寸）).
+  if (lang === 'zh' && ZH_SCALES[unit] !== undefined) return low === high ? amountZh(low, unit) : `${amountZh(low, unit).replace(ZH_SCALES[unit].unit, '')}–${amountZh(high, unit)}`;
   const v = span(low, high);
   switch (unit) {
     case 'percent':
@@ -17,9 +20,9 @@ export function withUnit(low: number, high: number, unit: string, lang: Lang): s
     case 'pct_per_year':
       return `${v} %/${lang === 'zh' ? '年' : 'yr'}`;
     case 'USD_bn':
-      return lang === 'zh' ? `${v} 十亿美元` : `USD ${v} bn`;
+      return `USD ${v} bn`;
     case 'CNY_bn':
-      return lang === 'zh' ? `${v} 十亿元人民币` : `CNY ${v} bn`;
+      return `CNY ${v} bn`;
     case 'times':
       return `×${v}`;
     case 'years':

@@ -1,12 +1,14 @@
 // English and Chinese: column headings (keyed by the stable column key), table titles and notes (by pattern),
 // dataset labels (region, segment, entity, fund, kind, method: both names in Chinese output), units, and the
 // CLI's own messages. CSV and JSON keys never change: scripts depend on them; only what people read does.
-import type { CellValue, Report, Table } from './model.js';
+import type { CellValue, Column, Report, Table } from './model.js';
+import { messageOf } from '../messages.js';
+import { LABELS, withoutPrototype, ZH_SCALES } from './labels.js';
+import { ZH } from './zh.js';
+import { DEFINITIONS_ZH } from './definitions-zh.js';
+import { SOURCE_TITLES_ZH } from './source-titles-zh.js';
 
-/** A lookup table whose keys come from data: no prototype, so 'constructor' or '__proto__' are simply not in it. */
-function withoutPrototype<T>(entries: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, entries);
-}
+export { LABELS };
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -34,88 +36,6 @@ export function localeIsUtf8(env: NodeJS.ProcessEnv): boolean {
   if (locale === undefined || locale === '') return true;
   return /utf-?8/i.test(locale);
 }
-
-/** Dataset labels and method names with their Chinese names. */
-export const LABELS: Record<string, string> = withoutPrototype({
-  // regions and entities
-  china: '中国大陆',
-  taiwan: '中国台湾',
-  china_taiwan: '中国大陆与台湾',
-  south_korea: '韩国',
-  japan: '日本',
-  us: '美国',
-  americas: '美洲',
-  europe_mideast: '欧洲与中东',
-  southeast_asia: '东南亚',
-  world: '全球',
-  smic: '中芯国际',
-  hua_hong: '华虹',
-  hua_hong_8in_fabs: '华虹8英寸厂',
-  hua_hong_fab7: '华虹Fab 7',
-  hua_hong_fab9: '华虹Fab 9',
-  // segments
-  mature: '成熟制程',
-  advanced: '先进制程',
-  advanced_lt10nm: '10纳米以下先进制程',
-  advanced_7nm: '7纳米先进制程',
-  foundry: '晶圆代工',
-  foundry_12in: '12英寸晶圆代工',
-  all_fabs: '全部晶圆厂',
-  ic_wafer: '集成电路晶圆',
-  wafer_200mm: '200毫米晶圆',
-  wafer_300mm: '300毫米晶圆',
-  wafer_all: '全部晶圆',
-  company: '公司',
-  // funds
-  big_fund: '国家集成电路产业投资基金（大基金）',
-  chips_act: '美国《芯片与科学法案》',
-  support_package_2025: '2025年扶持计划（报道）',
-  support_package_2022: '2022年扶持计划（报道）',
-  ic_guidelines_2014: '2014年集成电路产业发展推进纲要',
-  registered_capital: '注册资本',
-  total_raised: '募集总额',
-  package_size: '计划规模',
-  appropriation: '拨款',
-  expected_size: '预期规模',
-  // kinds and statuses
-  actual: '实际',
-  estimate: '估计',
-  forecast: '预测',
-  target: '目标',
-  reported: '报道',
-  registered: '已注册',
-  raised: '已募集',
-  deployed: '已投放',
-  enacted: '已立法',
-  expected: '预期',
-  open: '未到期',
-  overdue: '已逾期',
-  met: '已达成',
-  // self-sufficiency scopes
-  ic_production_in_china: '中国境内集成电路产量占比',
-  ic_china_hq: '中国本土企业产量占比',
-  mic2025_target: '中国制造2025目标',
-  policy_2030_target: '2030年政策目标',
-  chip_other_estimate: '其他估计',
-  // methods and point status
-  cagr: '复合增长',
-  linear: '线性',
-  logistic: '逻辑斯蒂',
-  anchor: '锚点',
-  interpolated: '插值',
-  extrapolated: '外推',
-  history: '历史',
-  ok: '正常',
-  invalid: '无效',
-  pass: '通过',
-  fail: '未通过',
-  error: '错误',
-  // claim verdicts
-  supported: '有来源支持',
-  supported_with_caveat: '有来源支持（附说明）',
-  conflicts: '与来源矛盾',
-  no_source: '无来源',
-});
 
 /** Column headings by column key. */
 const HEADERS: Record<string, string> = withoutPrototype({
@@ -148,15 +68,15 @@ const HEADERS: Record<string, string> = withoutPrototype({
   fund: '基金',
   measure: '口径',
   status: '状态',
-  cny_bn_low: '人民币十亿元 低',
-  cny_bn_high: '人民币十亿元 高',
-  usd_bn_low: '美元十亿 低',
-  usd_bn_high: '美元十亿 高',
+  cny_bn_low: '人民币 低（亿元）',
+  cny_bn_high: '人民币 高（亿元）',
+  usd_bn_low: '美元 低（亿美元）',
+  usd_bn_high: '美元 高（亿美元）',
   published_in: '公布币种',
   cny_per_usd: '人民币/美元汇率',
   fx_year: '汇率年份',
-  source_usd_low: '来源换算 美元十亿 低',
-  source_usd_high: '来源换算 美元十亿 高',
+  source_usd_low: '来源换算 低（亿美元）',
+  source_usd_high: '来源换算 高（亿美元）',
   source_per_usd: '来源所用汇率',
   conversion_source_id: '换算来源',
   total: '合计',
@@ -205,71 +125,54 @@ const HEADERS: Record<string, string> = withoutPrototype({
   reason: '理由',
   evidence: '依据来源',
   caveat: '分析师说明',
-  scenario: '情景',
+  band80: '80% 区间',
+  id: '序列',
+  lo80: '下限 80',
+  hi80: '上限 80',
+  lo95: '下限 95',
+  hi95: '上限 95',
+  coverage80: '覆盖率 80%',
+  coverage95: '覆盖率 95%',
+  rank: '排名',
+  horizon: '期限',
+  points: '点数',
+  failures: '失败次数',
+  entity: '企业/地区',
+  region: '地区',
+  segment: '类别',
   series: '序列',
+  scenario: '情景',
+  share_pct: '份额 %',
+  latest_year: '最新年份',
+  held: '说明',
+  value_then: '当年路径值',
+  met: '已达成',
+  assumption: '假设',
+  distribution: '方法 / 分布',
+  draw: '抽取方式',
+  from: '取自',
   probability: '达成概率',
   standard_error: '± 标准误',
-  point_met: '点路径是否达成',
+  point_met: '点路径达成',
+  from_release: '修订前的发布',
+  to_release: '修订后的发布',
+  move_pp: '变化（百分点）',
+  move_pct: '变化 %',
+  release: '预测所在发布',
+  actual_release: '实际值所在发布',
+  actual_kind: '实际值类别',
+  miss_pp: '偏差（百分点）',
+  miss_pct: '偏差 %',
+  evaluated: '计算对象',
+  actual_text: '实际值（文本）',
+  expected_text: '期望值（文本）',
+  independent_pct: '单独推算 %',
+  alone_total: '单独推算之和',
+  newest_source: '最新来源',
+  age_years: '时效（年）',
+  band95: '95% 区间',
+  path: '路径值',
 });
-
-/** Titles and notes, by pattern; captured labels are translated too. The first match wins. */
-const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^(\w+) share of (\w+) capacity, % \(through each source's own figures\)$/, (m) => `${label(m[1])}占全球${label(m[2])}产能的份额（%，按各来源自身数据）`],
-  [/^Figures used \(anchors\) and other figures shown for comparison$/, () => '所用数据（锚点）及用于比较的其他数据'],
-  [/^(\w+) capacity \((\w+)\), (\w+), through (\d{4}) and (\d{4})$/, (m) => `${label(m[1])}产能（${label(m[2])}），${unit(m[3])}，经 ${m[4]} 年与 ${m[5]} 年数据`],
-  [/^Projection through (.+)$/, (m) => `经过 ${m[1]} 的预测路径`],
-  [/^Implied rates$/, () => '隐含增长率'],
-  [/^Target (.+)$/, (m) => `目标 ${m[1]}`],
-  [/^Funds and packages \(converted at (\d{4}) rates\)$/, (m) => `基金与扶持计划（按 ${m[1]} 年汇率换算）`],
-  [/^Funds and packages \(converted at each figure's own year's average rate\)$/, () => '基金与扶持计划（每项按其所属年份的年均汇率换算）'],
-  [/^Totals \(registered capital only; other measures are not added\)$/, () => '合计（仅注册资本；其他口径不相加）'],
-  [/^China's share of global mature-node capacity, % — projected through each TrendForce release \(semicap capacity\)$/, () => '中国大陆占全球成熟制程产能的份额（%）— 按 TrendForce 各次发布分别预测（semicap capacity）'],
-  [/^Chip funds: totals at (\d{4}) CNY\/USD rates \(semicap funds for every figure\)$/, (m) => `芯片基金：按 ${m[1]} 年人民币/美元汇率的合计（全部数据见 semicap funds）`],
-  [/^Chip funds: totals, each figure at its own year's CNY\/USD average \(semicap funds for every figure\)$/, () => '芯片基金：合计，每项按其所属年份的人民币/美元年均汇率换算（全部数据见 semicap funds）'],
-  [/^Self-sufficiency targets — (.+) \(semicap self-sufficiency\)$/, (m) => `自给率目标 — ${translateText(m[1])}（semicap self-sufficiency）`],
-  [/^Targets against (\w+) \(current ([\d.]+)% in (\d{4})\)$/, (m) => `对照${label(m[1])}的目标（${m[3]} 年当前值 ${m[2]}%）`],
-  [/^(\w+): history and third-party forecasts$/, (m) => `${label(m[1])}：历史数据与第三方预测`],
-  [/^Datasets in (.+)$/, (m) => `数据集目录 ${m[1]}`],
-  [/^Sources \((\d+)\)$/, (m) => `来源（${m[1]}）`],
-  [/^Datasets checked$/, () => '已检查的数据集'],
-  [/^Problems$/, () => '问题'],
-  [/^Rules checked$/, () => '已检查的规则'],
-  [/^Files written$/, () => '已写入的文件'],
-  [/^Scenarios side by side: point paths through (\d{4})$/, (m) => `各情景对比：至 ${m[1]} 年的点路径`],
-  [/^Targets: probability of being met in their year \((\d+) simulated paths, seed (\d+)\)$/, (m) => `目标：在目标年份达成的概率（${m[1]} 条模拟路径，种子 ${m[2]}）`],
-  [/^(\w+) by scenario \(point paths and simulated bands\)$/, (m) => `${label(m[1])}：各情景点路径与模拟区间`],
-  // notes
-  [/^(\w+): (\d{4})=([\d.]+)% → (\d{4})=([\d.]+)% implies ([\d.-]+) %\/yr compound, ([\d.-]+) pp\/yr linear$/, (m) => `${m[1]}：${m[2]}=${m[3]}% → ${m[4]}=${m[5]}%，隐含复合增长 ${m[6]} %/年，线性 ${m[7]} 百分点/年`],
-  [/^(\d+) sources project separately; they are not averaged\. Pick one with --source\.$/, (m) => `${m[1]} 个来源分别预测，不取平均。用 --source 选择其一。`],
-  [/^(\d{4})→(\d{4}): compound ([\d.-]+) %\/yr; linear ([\d.-]+) pp\/yr$/, (m) => `${m[1]}→${m[2]}：复合增长 ${m[3]} %/年；线性 ${m[4]} 百分点/年`],
-  [/^current: ([\d.]+)% in (\d{4}) \(latest actual of (\w+)\)$/, (m) => `当前：${m[2]} 年 ${m[1]}%（${label(m[3])}的最新实际值）`],
-  [/^all (\d+) file\(s\) valid$/, (m) => `全部 ${m[1]} 个文件有效`],
-  [/^wrote (\d+) files to (.+)$/, (m) => `已向 ${m[2]} 写入 ${m[1]} 个文件`],
-  [/^seed (\d+), (\d+) paths per series: `(.+)` gives the same odds$/, (m) => `种子 ${m[1]}，每个序列 ${m[2]} 条路径：\`${m[3]}\` 给出相同的概率`],
-  [/^P\(met\): share of simulated paths .*$/, () => '达成概率：目标年份数值不低于目标的模拟路径所占比例；± 标准误为其二项标准误；各序列独立模拟'],
-  [/^(.+) has no scenarios\.csv; the bundled scenarios are used$/, (m) => `${m[1]} 中没有 scenarios.csv；使用内置情景`],
-  [/^(\d+) of (\d+) rule\(s\) passed$/, (m) => `${m[2]} 条规则中 ${m[1]} 条通过`],
-  [/^CNY per USD ([\d.]+) \((\d{4}), (\w+), (\w+)\); choose another year with --fx-year \((.+)\)$/, (m) => `1 美元兑 ${m[1]} 元人民币（${m[2]} 年，${label(m[3])}，${m[4]}）；用 --fx-year 选择其他年份（${m[5]}）`],
-  [/^CNY per USD: each figure at its own year's average rate \(fx\.csv: (\d{4})–(\d{4})\); --fx-year YEAR converts every figure at one year's rate$/, (m) => `人民币/美元：每项按其所属年份的年均汇率换算（fx.csv：${m[1]}–${m[2]} 年）；--fx-year 年份 按同一年的汇率换算全部数据`],
-  [/^A source's own conversion .*$/, () => '来源自行换算的美元数（及其注明的汇率）列于计算值旁：那是当日的即期汇率，不是年均汇率。'],
-  [/^Ranges stay ranges: .*$/, () => '区间保持为区间：报道的 2000–5000 亿元计划在各币种中均为低值 200、高值 500（十亿）。'],
-  [/^Every figure has a kind .*$/, () => '每条数据都有类别（实际、估计、预测、目标、报道）和来源编号；用 --sources 列出来源。'],
-];
-
-const UNITS: Record<string, string> = withoutPrototype({
-  '%': '%',
-  '%/yr': '%/年',
-  'pp/yr': '百分点/年',
-  'units/yr': '单位/年',
-  'k/yr': 'k/年',
-  wpm_8in_eq: '片/月（8英寸约当）',
-  wpm_12in: '片/月（12英寸）',
-  CNY_bn: '十亿元人民币',
-  USD_bn: '十亿美元',
-});
-
-const label = (key: string) => LABELS[key] ?? key;
-const unit = (key: string) => UNITS[key] ?? key;
 
 /** A dataset label in Chinese with its English key beside it (`中国大陆 china`); unknown labels stay as they are. */
 export function bothNames(key: string): string {
@@ -277,48 +180,146 @@ export function bothNames(key: string): string {
   return zh === undefined ? key : `${zh} ${key}`;
 }
 
-/** A title or note in Chinese when a pattern knows it; otherwise the English text unchanged. */
+/**
+ * A title, note, warning or message in Chinese: text said through the message catalogue (src/messages.ts) is
+ * rendered again from its key, its text parameters localized the same way; any other text (a data cell, a file
+ * name) stays as it is.
+ */
 export function translateText(text: string): string {
-  for (const [re, make] of PATTERNS) {
-    const m = re.exec(text);
-    if (m) return make(m);
-  }
-  return text;
+  const message = messageOf(text);
+  if (message === undefined) return text;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(message.params as Record<string, string | number>)) params[k] = typeof v === 'string' && v !== text ? translateText(v) : v;
+  return (ZH[message.key] as (p: Record<string, string | number>) => string)(params);
 }
+
+/**
+ * An error message in the reader's language: said through the catalogue as a whole, or after its location
+ * (`FILE:LINE:COLUMN: message`, `FILE: message`); a message not in the catalogue yet stays English.
+ */
+export function localizeError(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  const whole = translateText(message);
+  if (whole !== message) return whole;
+  const located = /^(.*?:(?:\d+:){0,2} )(.*)$/s.exec(message);
+  if (located) {
+    const rest = translateText(located[2]);
+    if (rest !== located[2]) return located[1] + rest;
+  }
+  return message;
+}
+
+/** Text in the reader's language (English text is already English). */
+export const localizeText = (text: string, lang: Lang): string => (lang === 'zh' ? translateText(text) : text);
 
 /** A column heading in Chinese: by key, or `source.method` keys as source and method; unit suffixes kept. */
 export function translateHeader(key: string, header: string): string {
   const direct = HEADERS[key];
   if (direct !== undefined) return /\s%$/.test(header) && !direct.includes('%') ? `${direct} %` : direct;
+  const said = translateText(header);
+  if (said !== header) return said;
+  if (LABELS[key] !== undefined && key === header) return LABELS[key];
   const dot = key.lastIndexOf('.');
   if (dot > 0) return `${key.slice(0, dot)}\n${LABELS[key.slice(dot + 1)] ?? key.slice(dot + 1)}`;
   return header;
 }
 
-const UNIT_CELLS: Record<string, string> = withoutPrototype({ '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年' });
+const UNIT_CELLS: Record<string, string> = withoutPrototype({
+  '(series)': '（单一序列）',
+  // Units of the datasets, where a table keeps them (a number not rescaled keeps its unit's Chinese name).
+  CNY_bn: '十亿元',
+  USD_bn: '十亿美元',
+  'CNY_bn/yr': '十亿元/年',
+  'USD_bn/yr': '十亿美元/年',
+  wpm_8in_eq: '片/月（折合8英寸）',
+  'wpm_8in_eq/yr': '片/月（折合8英寸）/年',
+  wpm_12in: '片/月（12英寸）', '%/yr': '%/年', 'pp/yr': '百分点/年', 'units/yr': '单位/年', 'k/yr': 'k/年', percent: '%', 'percent/yr': '百分点/年', pct_per_year: '%/年' });
 
 /** A text cell for people: dataset labels get both names, units their Chinese names, other text stays. */
 export function translateCell(value: CellValue): CellValue {
   if (typeof value !== 'string') return value;
   if (UNIT_CELLS[value] !== undefined) return UNIT_CELLS[value];
   if (LABELS[value] !== undefined) return bothNames(value);
-  return value;
+  if (DEFINITIONS_ZH[value] !== undefined) return DEFINITIONS_ZH[value];
+  return translateText(value);
+}
+
+/**
+ * A table for Chinese readers in their units (亿元, 亿美元, 万片/月): columns with a unit, and rows that name
+ * their unit in a `unit` column (each number of such a row is in that unit). Files keep the dataset's units.
+ */
+export function inChineseUnits(t: Table): Table {
+  const scaledColumns = t.columns.filter((c) => c.unit !== undefined && ZH_SCALES[c.unit] !== undefined);
+  // Columns whose unit is the row's (`unit: 'row'`): a table of several series names each row's unit in `unit`.
+  const rowColumns = t.columns.filter((c) => c.unit === 'row' && c.key !== 'unit');
+  const rowUnits = rowColumns.length > 0 && t.rows.some((r) => typeof r.unit === 'string' && ZH_SCALES[r.unit] !== undefined);
+  if (scaledColumns.length === 0 && !rowUnits) return t;
+  const scale = (v: CellValue, factor: number) => (typeof v === 'number' ? v * factor : v);
+  const columns = t.columns.map((c) => {
+    const s = c.unit === undefined ? undefined : ZH_SCALES[c.unit];
+    // Tenfold (亿) needs one decimal fewer; ten-thousandth (万) four more, at most two shown.
+    if (s === undefined) return rowUnits && c.unit === 'row' && c.type === 'number' ? { ...c, digits: Math.max(c.digits ?? 2, 2) } : c;
+    return { ...c, digits: s.factor >= 10 ? Math.max(0, (c.digits ?? 1) - 1) : 2 };
+  });
+  const rows = t.rows.map((r) => {
+    const out = { ...r };
+    for (const c of scaledColumns) out[c.key] = typeof r[c.key] === 'string' ? scaleRange(r[c.key] as string, ZH_SCALES[c.unit!].factor) : scale(r[c.key], ZH_SCALES[c.unit!].factor);
+    const s = rowUnits && typeof r.unit === 'string' ? ZH_SCALES[r.unit] : undefined;
+    if (s !== undefined) {
+      for (const c of rowColumns) out[c.key] = scale(r[c.key], s.factor);
+      out.unit = s.unit;
+    }
+    return out;
+  });
+  return { ...t, columns, rows };
+}
+
+/** A band for people ("9,667,197-30,885,764") in another unit; any other text as it is. */
+function scaleRange(text: string, factor: number): string {
+  const m = /^(-?[\d,.]+)-(-?[\d,.]+)$/.exec(text);
+  if (!m) return text;
+  const f = (s: string) => (Number(s.replace(/,/g, '')) * factor).toLocaleString('en-US', { maximumFractionDigits: factor >= 10 ? 0 : 2 });
+  return `${f(m[1])}-${f(m[2])}`;
+}
+
+/** Headings of amounts kept in the dataset's unit (spreadsheets: numbers as in the CSV and JSON). */
+const DATA_UNIT_HEADERS: Record<string, string> = withoutPrototype({
+  cny_bn_low: '人民币 低（十亿元）',
+  cny_bn_high: '人民币 高（十亿元）',
+  usd_bn_low: '美元 低（十亿美元）',
+  usd_bn_high: '美元 高（十亿美元）',
+  source_usd_low: '来源换算 低（十亿美元）',
+  source_usd_high: '来源换算 高（十亿美元）',
+});
+
+/** A table of sources (source_id and title columns) with each bundled source's Chinese title. */
+function withChineseSourceTitles(t: Table): Table {
+  if (!(t.columns.some((c) => c.key === 'title') && t.columns.some((c) => c.key === 'source_id'))) return t;
+  return { ...t, rows: t.rows.map((r) => (typeof r.source_id === 'string' && SOURCE_TITLES_ZH[r.source_id] !== undefined ? { ...r, title: SOURCE_TITLES_ZH[r.source_id] } : r)) };
 }
 
 export interface LocalizeOptions {
   /** Translate text cells too (tables, Markdown, spreadsheets); JSON keeps its values as they are. */
   cells: boolean;
+  /** With cells: numbers in Chinese units (亿元, 万片/月) too; false for spreadsheets, whose numbers match the files. */
+  units?: boolean;
 }
 
 /** The report as people should read it in `lang`: English gives the report itself, unchanged. */
 export function localizeReport(report: Report, lang: Lang, options: LocalizeOptions): Report {
   if (lang === 'en') return report;
-  const tables: Table[] = report.tables.map((t) => ({
-    ...t,
-    title: t.title === undefined ? undefined : translateText(t.title),
-    columns: t.columns.map((c) => ({ ...c, header: translateHeader(c.key, c.header), emptyText: c.emptyText === undefined ? undefined : translateEmpty(c.emptyText) })),
-    rows: options.cells ? t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, translateCell(v)]))) : t.rows,
-  }));
+  const tables: Table[] = report.tables.map((whole) => {
+    const inUnits = options.cells && options.units !== false;
+    const titled = options.cells ? withChineseSourceTitles(whole) : whole;
+    const t = inUnits ? inChineseUnits(titled) : titled;
+    const header = (c: Column) => (!inUnits && c.unit !== undefined && DATA_UNIT_HEADERS[c.key] !== undefined ? DATA_UNIT_HEADERS[c.key] : translateHeader(c.key, c.header));
+    return {
+      ...t,
+      title: t.title === undefined ? undefined : translateText(t.title),
+      columns: t.columns.map((c) => ({ ...c, header: header(c), emptyText: c.emptyText === undefined ? undefined : translateText(c.emptyText) })),
+      rows: options.cells ? t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, translateCell(v)]))) : t.rows,
+    };
+  });
   return {
     ...report,
     tables,
@@ -333,19 +334,11 @@ export function localizeReport(report: Report, lang: Lang, options: LocalizeOpti
   };
 }
 
-function translateEmpty(text: string): string {
-  const m = /^not by (\d{4})$/.exec(text);
-  if (m) return `${m[1]} 年前未达到`;
-  if (text === 'overdue') return '已逾期';
-  if (text === 'not in range') return '不在范围内';
-  return text;
-}
-
 /** `trendforce_2023_12 cagr` → `trendforce_2023_12 复合增长`: each known word of a legend label. */
 function translateLabelWords(text: string): string {
   if (text === 'spread of methods') return '各方法之间的区间';
-  const interval = /^(\d+) % interval$/.exec(text);
-  if (interval) return `${interval[1]}% 预测区间`;
+  const said = translateText(text);
+  if (said !== text) return said;
   return text
     .split(' ')
     .map((w) => LABELS[w] ?? w)

@@ -14,6 +14,11 @@ export interface Column {
   /** What a table shows for an empty cell (files keep it empty), e.g. 'not by 2040'. */
   emptyText?: string;
   /**
+   * The unit of a number column's values (CNY_bn, wpm_8in_eq, ...): a Chinese table shows them in 亿元, 万片/月.
+   * `row`: each row's own, named in its `unit` cell.
+   */
+  unit?: string;
+  /**
    * Who the column is for: `people` (tables, Markdown, HTML: e.g. a band shown as "42.05-55.31") or `files`
    * (CSV, JSON, spreadsheets: the same band as separate numbers). Absent: both.
    */

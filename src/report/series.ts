@@ -2,6 +2,7 @@
 // projections dashed), shaded bands and markers; a report without charts gets one from a forecast-like table.
 import type { Report, Table } from './model.js';
 import { extent } from './numbers.js';
+import { say } from '../messages.js';
 
 export interface ChartPoint {
   year: number;
@@ -127,7 +128,7 @@ export function chartFromTable(table: Table, unit = ''): Chart | undefined {
       .filter((r) => typeof r.year === 'number' && typeof r[lo.key] === 'number' && typeof r[hi.key] === 'number')
       .map((r) => ({ year: r.year as number, lower: r[lo.key] as number, upper: r[hi.key] as number }))
       .filter((p) => Number.isFinite(p.lower) && Number.isFinite(p.upper));
-    if (points.length >= 2) bands.push({ label: `${level} % interval`, points });
+    if (points.length >= 2) bands.push({ label: say('bands.interval', { level: Number(level) }), points });
   }
   const chart: Chart = { name: table.name, title: table.title ?? table.name, unit, lines, bands, markers: [] };
   return isDrawable(chart) ? chart : undefined;
@@ -270,7 +271,7 @@ export function forecastChart(
     forecasts.length === 1
       ? [...forecasts[0].intervals]
           .sort((a, b) => b.level - a.level)
-          .map((iv) => ({ label: `${iv.level} % interval`, points: forecasts[0].years.map((year, i) => ({ year, lower: iv.lower[i], upper: iv.upper[i] })).filter((p) => Number.isFinite(p.lower) && Number.isFinite(p.upper)) }))
+          .map((iv) => ({ label: say('bands.interval', { level: iv.level }), points: forecasts[0].years.map((year, i) => ({ year, lower: iv.lower[i], upper: iv.upper[i] })).filter((p) => Number.isFinite(p.lower) && Number.isFinite(p.upper)) }))
       : [];
   return { name, title, unit, lines, bands, markers: [], source };
 }

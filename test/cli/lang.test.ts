@@ -36,7 +36,7 @@ describe('--lang zh', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('经过 2023=29%, 2027=39% 的预测路径');
-    expect(lines[2]).toMatch(/^│ 年份 │ 复合增长 % │ 线性 % │ 逻辑斯蒂 % │ 数据点 +│ cagr +│/);
+    expect(lines[2]).toMatch(/^│ 年份 │ 复合增长 % │ 线性 % │ 逻辑斯蒂 % │ 数据点 +│ 复合增长 +│/);
     expect(r.stdout).toMatch(/│ 2030 │ +48\.70 │ +46\.50 │ +47\.22 │ 外推 extrapolated │/);
     expect(r.stdout).toContain('│ 复合增长 cagr     │');
     expect(r.stdout).toContain('2023→2027：复合增长 7.6878 %/年；线性 2.5 百分点/年');
@@ -94,5 +94,57 @@ describe('--lang zh', () => {
     const r = await semicap(['funds', '--lang', 'fr'], { env: ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("semicap: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, zh.\n");
+  });
+});
+
+describe('--lang zh units and names', () => {
+  it('funds: amounts in 亿元 and 亿美元, the Big Fund by its Chinese name, no raw measure keys alone', async () => {
+    const r = await semicap(['funds', '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ 大基金三期（big_fund III） +│ 2024 │ 注册资本 registered_capital +│ 已注册 registered │ 实际 actual +│ +3440 │ +3440 │ +478 │ +478 │/);
+    expect(r.stdout).toContain('国家集成电路产业投资基金（大基金）截至三期（注册资本，累计）');
+    expect(r.stdout).toContain('投向华芯鼎新 deployment_huaxin_dingxin');
+    expect(r.stdout).not.toMatch(/十亿|8英寸约当|Big Fund/);
+    // Files keep the dataset's units.
+    const csv = await semicap(['funds', '--lang', 'zh', '--format', 'csv'], { env: ENV });
+    expect(csv.stdout).toContain(',344,344,');
+  });
+  it('capacity --metric wpm: 万片/月 with 折合8英寸 in title and numbers', async () => {
+    const r = await semicap(['capacity', '--metric', 'wpm', '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('中国大陆产能（全部晶圆厂），万片/月（折合8英寸），经 2023 年与 2025 年数据');
+    expect(r.stdout).toMatch(/│ 2025 │ +1010\.00 │ +1010\.00 │ 锚点 anchor/);
+    expect(r.stdout).not.toContain('wpm_8in_eq');
+  });
+});
+
+describe('--lang zh claims', () => {
+  it('amounts in 亿美元 and 万亿美元, capacity in 万片/月, never 十亿 or a raw unit key', async () => {
+    const r = await semicap(['claims', '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1500亿美元 (2014–2025)');
+    expect(r.stdout).toContain('2000–5000亿元 (2025)');
+    expect(r.stdout).toContain('8.3万片/月（12英寸） (2025)');
+    expect(r.stdout).toContain('18万亿美元 (2025)');
+    expect(r.stdout).not.toMatch(/十亿|wpm_12in \(|USD_bn|CNY_bn/);
+  });
+});
+
+describe('--lang zh errors', () => {
+  it("commander's usage errors in Chinese, exit 2, with the suggestion", async () => {
+    const unknown = await semicap(['funds', '--formt', 'csv', '--lang', 'zh'], { env: ENV });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("semicap: 未知选项 '--formt'\n（是不是想用 --format？）\n");
+    const choice = await semicap(['funds', '--format', 'xml', '--lang', 'zh'], { env: ENV });
+    expect(choice.stderr).toBe("semicap: 选项 '-f, --format <format>' 的取值 'xml' 无效；可选：table, csv, json, md, xlsx\n");
+    const required = await semicap(['project', '--to', '2027=39%', '--lang', 'zh'], { env: ENV });
+    expect(required.stderr).toBe("semicap: 缺少必需的选项 '--from <year=value>'\n");
+  });
+  it('our errors through the catalogue: a missing file is exit 66 in Chinese, English without --lang zh', async () => {
+    const zh = await semicap(['forecast', 'no-such.csv', '--lang', 'zh'], { env: ENV });
+    expect(zh.code).toBe(66);
+    expect(zh.stderr).toBe('semicap: no-such.csv：没有这个文件\n');
+    const en = await semicap(['forecast', 'no-such.csv'], { env: ENV });
+    expect(en.stderr).toBe('semicap: no-such.csv: no such file\n');
   });
 });

@@ -10,6 +10,7 @@ import type { CellValue } from '../../report/model.js';
 import type { BatchSettings } from './batch.js';
 import { decodeRows, rowWidth } from './rows.js';
 import { forecastBatches } from './run.js';
+import { say } from '../../messages.js';
 
 /** What one method's fit said about itself (auto: its rule, choice and evidence), for --explain. */
 export interface Explained {
@@ -92,9 +93,9 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
   // A shard may hold no series at all (more shards than series): an empty result, not an error.
   const emptyShard = req.shard !== undefined && total === 0;
   if (produced === 0 && !emptyShard) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
-  const shardNote = req.shard === undefined ? '' : ` (shard ${req.shard.index}/${req.shard.count}: the series whose id hashes to ${req.shard.index})`;
-  const notes = [`${total} series read from ${data.file}${shardNote}; ${total - skipped} forecast; intervals at ${settings.levels.join(', ')} %; seed ${settings.seed}`, intervalsNote(methods, req.intervals)];
+  const shardNote = req.shard === undefined ? '' : say('forecast.shard', { index: req.shard.index, count: req.shard.count });
+  const notes = [say('forecast.read', { total, file: data.file, shard: shardNote, forecast: total - skipped, levels: settings.levels.join(', '), seed: settings.seed }), intervalsNote(methods, req.intervals)];
   const { floor, cap } = settings.bounds;
-  const warnings = clamped > 0 ? [`${clamped} forecast value(s) or interval bound(s) left [${floor ?? '-∞'}, ${cap ?? '∞'}] and are at the bound (held there)`] : [];
+  const warnings = clamped > 0 ? [say('forecast.clamped', { count: clamped, floor: floor ?? '-∞', cap: cap ?? '∞' })] : [];
   return { notes, warnings, messages, threads, total };
 }

@@ -13,6 +13,7 @@ import { backtestMethods, type BacktestSettings } from '../../app/forecast/backt
 import { parseMethodSpecs } from '../../forecast/registry.js';
 import { backtestBatches } from '../../app/forecast/run.js';
 import { seriesArg } from '../series-options.js';
+import { say } from '../../messages.js';
 
 const MEASURES: Column[] = [
   { key: 'smape', header: 'sMAPE', type: 'number', digits: 2 },
@@ -47,13 +48,13 @@ export function backtestTables(result: BacktestResult, levels: readonly number[]
   const columns = [...MEASURES, ...intervalColumns(levels), POINTS];
   const summary: Table = {
     name: 'summary',
-    title: `Backtest: ${result.seriesCount} series, holdout ${result.holdout}, ${result.origins} origin(s) — best first`,
+    title: say('backtest.title', { series: result.seriesCount, holdout: result.holdout, origins: result.origins }),
     columns: [{ key: 'rank', header: 'rank', type: 'int' }, { key: 'method', header: 'method' }, ...columns, { key: 'failures', header: 'failures', type: 'int' }],
     rows: result.methods.map((m, i) => ({ rank: i + 1, method: m.method, ...measures(m.overall, levels), failures: m.failures.length })),
   };
   const byHorizon: Table = {
     name: 'by_horizon',
-    title: 'By horizon',
+    title: say('backtest.byHorizon'),
     columns: [{ key: 'method', header: 'method' }, { key: 'horizon', header: 'h', type: 'int' }, ...columns],
     rows: result.methods.flatMap((m) => m.byHorizon.map((s, k) => ({ method: m.method, horizon: k + 1, ...measures(s, levels) }))),
   };
@@ -93,9 +94,9 @@ export async function backtest(args: string[], o: BacktestOptions, g?: Globals):
     if (f !== undefined) messages.push(`${m.method} failed at ${m.failures.length} origin(s); first: ${data.ids[Number(f.id)] ?? ''} origin ${f.origin}: ${f.reason}`);
   }
   const notes = [
-    `origin j fits on the first n − ${holdout} − (j − 1) values and forecasts the next ${holdout}; errors pooled over all series and origins`,
-    'sMAPE as in the M3 competition (200·|y − f| / (|y| + |f|)); MASE scaled by the in-sample mean absolute first difference',
-    `cover L%: share of actuals inside the L % interval; MSIS L: its interval score (width + (2/α)·miss, α = 1 − L/100) over the same scale, mean over points (the M4 competition's MSIS is MSIS 95)`,
+    say('backtest.origins', { holdout }),
+    say('backtest.measures'),
+    say('backtest.cover'),
     intervalsNote(methods, intervals),
   ];
   if (g?.verbose) messages.push(`backtested ${data.ids.length} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`);

@@ -8,6 +8,7 @@ import { usageError } from '../../errors.js';
 import { makeReport, type CellValue } from '../../report/model.js';
 import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
+import { say } from '../../messages.js';
 
 export async function check(args: string[], _settings: object, g: Globals): Promise<CommandResult> {
   const file = args[0];
@@ -41,15 +42,15 @@ export async function check(args: string[], _settings: object, g: Globals): Prom
     [
       {
         name: 'rules',
-        title: 'Rules checked',
+        title: say('check.title'),
         columns: [
           { key: 'line', header: 'line', type: 'int' },
           { key: 'rule', header: 'rule' },
           { key: 'evaluated', header: 'evaluated' },
-          { key: 'actual', header: 'actual', type: 'number', digits },
+          { key: 'actual', header: 'actual', type: 'number', digits, unit: 'row' },
           { key: 'actual_text', header: 'actual (text)' },
           { key: 'op', header: 'op' },
-          { key: 'expected', header: 'expected', type: 'number', digits },
+          { key: 'expected', header: 'expected', type: 'number', digits, unit: 'row' },
           { key: 'expected_text', header: 'expected (text)' },
           { key: 'unit', header: 'unit' },
           { key: 'result', header: 'result' },
@@ -58,7 +59,7 @@ export async function check(args: string[], _settings: object, g: Globals): Prom
         rows,
       },
     ],
-    [`${passed} of ${rows.length} rule(s) passed; op: ${OPS.map((o) => `${OP_WORDS[o]} ${o}`).join(', ')}; eq and ne allow a relative difference of 1e-9`],
+    [say('check.summary', { passed, total: rows.length, ops: OPS.map((o) => `${OP_WORDS[o]} ${o}`).join(', ') })],
   );
   return { report, inputs, messages, exitCode: passed === rows.length ? EXIT.ok : EXIT.checkFailed };
 }

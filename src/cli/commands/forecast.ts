@@ -15,6 +15,7 @@ import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
 import { createCountProgress } from '../progress.js';
 import { seriesArg } from '../series-options.js';
+import { say } from '../../messages.js';
 
 export async function forecast(args: string[], o: ForecastOptions, g?: Globals): Promise<CommandResult> {
   const { horizon, level: levels, seed, intervals } = o;
@@ -39,7 +40,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
   const result: CommandResult = { report: makeReport('forecast', [], notes, warnings), inputs: file === STDIN ? [] : [data.file], messages: [], exitCode: EXIT.ok };
-  const title = `Forecast ${horizon} year(s) ahead, ${methods.map((m) => m.name).join(', ')}`;
+  const title = say('forecast.title', { horizon, methods: methods.map((m) => m.name).join(', ') });
   // --chart/--chart-out: the first series' rows are kept as they pass, and charted with their history.
   const charts = explain ? undefined : forecastChartCollector(data, levels, title, 'forecast', file === STDIN ? undefined : data.file);
   // The rows are produced while the output is written; the use case's summary (notes, warnings, messages, exit code) comes at the end.

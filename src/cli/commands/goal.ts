@@ -9,6 +9,7 @@ import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { GoalOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
+import { say } from '../../messages.js';
 
 export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult {
   // --data is read only with --scenario, but a folder that is not there is an error either way.
@@ -43,7 +44,7 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
   const { current, target, assessed, share } = r;
   const goalTable: Table = {
     name: 'goal',
-    title: `From ${current.year}=${current.value}${share ? '%' : ''} to ${target.year}=${target.value}${share ? '%' : ''}`,
+    title: say('goal.title', { from: `${current.year}=${current.value}${share ? '%' : ''}`, to: `${target.year}=${target.value}${share ? '%' : ''}` }),
     columns: [
       { key: 'current_year', header: 'from', type: 'int' },
       { key: 'current', header: 'value', type: 'number', digits: 2 },
@@ -69,7 +70,7 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
   };
   const notes: string[] = [];
   if (assessed.status === 'open') {
-    notes.push(`${target.year - current.year} years: compound (${target.value}/${current.value})^(1/${target.year - current.year}) − 1 = ${current.value > 0 ? fmt(assessed.requiredCagrPct!, 4) : '—'} %/yr; linear (${target.value} − ${current.value})/${target.year - current.year} = ${fmt(assessed.requiredStepPerYear!, 4)} ${share ? 'pp' : 'units'}/yr`);
+    notes.push(say('goal.arithmetic', { years: target.year - current.year, target: target.value, current: current.value, cagr: current.value > 0 ? fmt(assessed.requiredCagrPct!, 4) : '—', step: fmt(assessed.requiredStepPerYear!, 4), share: share ? 'yes' : 'no' }));
   }
   const tables = [goalTable];
   const path = r.path;

@@ -13,6 +13,7 @@ import { totalsTable } from '../../report/views/funds.js';
 import { selfSufficiency } from '../../app/self-sufficiency.js';
 import { shareSection } from '../../report/views/capacity.js';
 import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
+import { say } from '../../messages.js';
 
 export function overview(_args: string[], _settings: object, g: Globals): CommandResult {
   const dir = g.data ?? bundledDataDir();
@@ -20,11 +21,11 @@ export function overview(_args: string[], _settings: object, g: Globals): Comman
   const data = loadDatasets(dir, needed);
   const share = shareSection(shareProjection(data, { region: 'china', segment: 'mature', methods: ['cagr', 'linear', 'logistic'], through: 2030, bandsLastYearOnly: true }));
   const totals = totalsTable(convertFunds(data));
-  totals.title = "Chip funds: totals, each figure at its own year's CNY/USD average (semicap funds for every figure)";
+  totals.title = say('overview.fundsTitle');
   const ss = selfSufficiencySection(selfSufficiency(data, { scope: 'ic_production_in_china', through: 2040, extraTargets: [] }));
   const [shareTable, shareBands] = share.tables;
-  shareTable.title = "China's share of global mature-node capacity, % — projected through each TrendForce release (semicap capacity)";
-  ss.tables[0].title = `Self-sufficiency targets — ${ss.tables[0].title} (semicap self-sufficiency)`;
+  shareTable.title = say('overview.shareTitle');
+  ss.tables[0].title = say('overview.selfSufficiencyTitle', { title: ss.tables[0].title ?? '' });
   share.charts[0].title = shareTable.title;
   // The article's headline claims with their verdicts (semicap claims for all of them and the evidence).
   const lang: Lang = g.lang ?? 'en';

@@ -9,6 +9,7 @@ import { projectionChart } from '../../report/series.js';
 import { parseListArg } from '../args.js';
 import type { ProjectOptions } from '../command-options.js';
 import type { CommandResult } from '../context.js';
+import { say } from '../../messages.js';
 
 export function project(_args: string[], o: ProjectOptions): CommandResult {
   const r = projectUseCase({
@@ -58,7 +59,7 @@ function pathTable(projections: Projection[], isShare: boolean): Table {
     row.point = projections[0].points[i].status + (clamped.length > 0 ? ` (${clamped.join(', ')} held at bound)` : '');
     return row;
   });
-  return { name: 'projection', title: `Projection through ${projections[0].anchors.map((a) => `${a.year}=${fmt(a.value)}${isShare ? '%' : ''}`).join(', ')}`, columns, rows };
+  return { name: 'projection', title: say('project.title', { anchors: projections[0].anchors.map((a) => `${a.year}=${fmt(a.value)}${isShare ? '%' : ''}`).join(', ') }), columns, rows };
 }
 
 /** The rate each method implies on each segment between anchors. */
@@ -78,7 +79,7 @@ function ratesTable(projections: Projection[], isShare: boolean): Table {
   );
   return {
     name: 'rates',
-    title: 'Implied rates',
+    title: say('project.impliedTitle'),
     columns: [
       { key: 'method', header: 'method' },
       { key: 'from_year', header: 'from', type: 'int' },
@@ -97,8 +98,8 @@ function ratesTable(projections: Projection[], isShare: boolean): Table {
 function impliedRateNotes(projections: Projection[], unit: string): string[] {
   const segments = projections[0].segments;
   return segments.map((s) => {
-    const cagr = s.cagrPct === null ? 'no compound rate (a value is not positive)' : `compound ${fmt(s.cagrPct, 4)} %/yr`;
-    return `${s.fromYear}→${s.toYear}: ${cagr}; linear ${fmt(s.stepPerYear, 4)} ${unit === '%' ? 'pp' : 'units'}/yr`;
+    const cagr = s.cagrPct === null ? '' : fmt(s.cagrPct, 4);
+    return say('project.impliedNote', { from: s.fromYear, to: s.toYear, cagr, step: fmt(s.stepPerYear, 4), share: unit === '%' ? 'yes' : 'no' });
   });
 }
 
@@ -118,7 +119,7 @@ function targetTable(t: TargetReach, isShare: boolean): Table {
   }));
   return {
     name: 'target',
-    title: `Target ${target.year}=${fmt(target.value)}${isShare ? '%' : ''}`,
+    title: say('project.targetTitle', { target: `${target.year}=${fmt(target.value)}${isShare ? '%' : ''}` }),
     columns: [
       { key: 'method', header: 'method' },
       { key: 'current_year', header: 'from', type: 'int' },

@@ -30,6 +30,7 @@ import { validateUseCase } from '../../app/validate.js';
 import { capacitySection } from '../../report/views/capacity.js';
 import { fundsTables } from '../../report/views/funds.js';
 import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
+import { say } from '../../messages.js';
 
 interface Analysis {
   id: string;
@@ -277,7 +278,7 @@ async function writeReport(dir: string, shownDir: string, opts: ReportOptions, g
     [
       {
         name: 'files',
-        title: 'Files written',
+        title: say('report.filesTitle'),
         columns: [
           { key: 'file', header: 'file' },
           { key: 'bytes', header: 'bytes', type: 'int' },
@@ -286,7 +287,7 @@ async function writeReport(dir: string, shownDir: string, opts: ReportOptions, g
         rows: written.map((w) => ({ file: join(shownDir, w.file), bytes: w.bytes, sha256: w.sha256 })),
       },
     ],
-    [`wrote ${written.length} files to ${shownDir}`],
+    [say('report.wrote', { count: written.length, dir: shownDir })],
   );
   // --quiet: errors only, so no list of the files written either.
   if (given.quiet) listing.raw = '';

@@ -7,6 +7,7 @@ import { makeReport, type Column, type Table } from '../../report/model.js';
 import type { Chart } from '../../report/series.js';
 import type { RevisionsOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
+import { say } from '../../messages.js';
 
 const releaseLabel = (r: { published: string; sourceId: string }) => `${r.published} ${r.sourceId}`;
 
@@ -18,13 +19,13 @@ function sideBySide(r: RevisionsResult): Table {
     for (const rel of r.history.releases) row[rel.sourceId] = rel.figures.find((f) => f.year === year)?.value ?? null;
     return row;
   });
-  return { name: 'releases', title: `${r.measureLabel}: each release's figures, in release order`, columns, rows };
+  return { name: 'releases', title: say('revisions.sideBySideTitle', { measure: r.measureLabel }), columns, rows };
 }
 
 function movesTable(r: RevisionsResult): Table {
   return {
     name: 'moves',
-    title: 'Revisions: how each release moved the figure for the same year',
+    title: say('revisions.movesTitle'),
     columns: [
       { key: 'target_year', header: 'year', type: 'int' },
       { key: 'from_release', header: 'from release' },
@@ -51,7 +52,7 @@ function movesTable(r: RevisionsResult): Table {
 function missesTable(r: RevisionsResult): Table {
   return {
     name: 'misses',
-    title: 'Forecasts against the actual that arrived later',
+    title: say('revisions.missesTitle'),
     columns: [
       { key: 'target_year', header: 'year', type: 'int' },
       { key: 'release', header: 'forecast release' },
@@ -80,7 +81,7 @@ function missesTable(r: RevisionsResult): Table {
 function releasesTable(r: RevisionsResult): Table {
   return {
     name: 'sources',
-    title: 'Releases',
+    title: say('revisions.releasesTitle'),
     columns: [
       { key: 'published', header: 'published' },
       { key: 'source_id', header: 'source_id' },
@@ -104,7 +105,7 @@ function vintagesChart(r: RevisionsResult, publisher: string): Chart {
   const single = r.history.releases.filter((rel) => rel.figures.length === 1);
   return {
     name: 'revisions',
-    title: `${r.measureLabel}, by ${publisher} release`,
+    title: say('revisions.chartTitle', { measure: r.measureLabel, publisher }),
     unit: '%',
     lines: many.map((rel) => ({ label: releaseLabel(rel), role: 'projection' as const, points: rel.figures.map((f) => ({ year: f.year, value: f.value })) })),
     bands: [],

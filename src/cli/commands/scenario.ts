@@ -5,6 +5,7 @@ import { scenarioUseCase, type ScenarioResult, type TargetCheck } from '../../ap
 import { DEFAULT_PERCENTILES, type SeriesSimulation } from '../../domain/montecarlo.js';
 import type { Scenario, Uncertain } from '../../domain/scenario.js';
 import { readStdinInput } from '../../data/input.js';
+import { say } from '../../messages.js';
 import { makeReport, type Table } from '../../report/model.js';
 import { requiredColumns, scenarioCharts, simulatedTargetsTable, targetBase, targetColumns } from '../../report/views/scenario.js';
 import { bandColumns, percentileKey } from '../../report/views/simulation.js';
@@ -30,7 +31,7 @@ export async function scenario(args: string[], o: ScenarioOptions, g: Globals): 
   const assumptions = assumptionsTable(scenarios);
   if (r.runs === undefined || sim === undefined) {
     const report = makeReport('scenario', [pathsTable(r), targetsTable(r.targets, r.lookTo), assumptions], r.notes, r.warnings);
-    report.notes.push('point paths: every assumption at its point value (a normal\'s mean, a triangular\'s mode); add --simulate N for percentile bands and the odds of each target');
+    report.notes.push(say('scenario.pointNote'));
     report.charts = scenarioCharts(r.paths);
     return { report, inputs, messages };
   }
@@ -42,15 +43,15 @@ export async function scenario(args: string[], o: ScenarioOptions, g: Globals): 
 // --- tables ----------------------------------------------------------------------------------------------------
 
 function pathsTable(r: ScenarioResult): Table {
-  const rows = r.paths.flatMap(({ scenario, series: s, points }) => points.map((p) => ({ scenario, series: s.series, unit: s.unit, year: p.year, value: p.value, held: p.held ? 'held at bound' : '' })));
+  const rows = r.paths.flatMap(({ scenario, series: s, points }) => points.map((p) => ({ scenario, series: s.series, unit: s.unit, year: p.year, value: p.value, held: p.held ? say('scenario.held') : '' })));
   return {
     name: 'paths',
-    title: `Point paths through ${r.through}`,
+    title: say('scenario.pathsTitle', { through: r.through }),
     columns: [
       { key: 'scenario', header: 'scenario' },
       { key: 'series', header: 'series' },
       { key: 'year', header: 'year', type: 'int' },
-      { key: 'value', header: 'value', type: 'number', digits: 2 },
+      { key: 'value', header: 'value', type: 'number', digits: 2, unit: 'row' },
       { key: 'unit', header: 'unit' },
       { key: 'held', header: 'note' },
     ],
@@ -62,8 +63,8 @@ function targetsTable(checks: TargetCheck[], lookTo: number): Table {
   const rows = checks.map((c) => ({ ...targetBase(c.scenario, c.series, c.target), value_then: c.valueThen, met: c.met, year_reached: c.yearReached, horizon: lookTo }));
   return {
     name: 'targets',
-    title: 'Targets: does the point path meet each in its year?',
-    columns: [...targetColumns(), { key: 'value_then', header: 'path value then', type: 'number', digits: 2 }, { key: 'met', header: 'met' }, { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: `not by ${lookTo}` }, { key: 'horizon', header: 'looked to', type: 'int' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
+    title: say('scenario.targetsTitle'),
+    columns: [...targetColumns(), { key: 'value_then', header: 'path value then', type: 'number', digits: 2, unit: 'row' }, { key: 'met', header: 'met' }, { key: 'year_reached', header: 'path reaches it', type: 'int', emptyText: say('ss.notBy', { year: lookTo }) }, { key: 'horizon', header: 'looked to', type: 'int' }, ...requiredColumns(), { key: 'source_id', header: 'source_id' }],
     rows,
   };
 }
@@ -112,7 +113,7 @@ function assumptionsTable(scenarios: Scenario[]): Table {
   );
   return {
     name: 'assumptions',
-    title: 'Assumptions',
+    title: say('scenario.assumptionsTitle'),
     columns: [
       { key: 'scenario', header: 'scenario' },
       { key: 'series', header: 'series' },
@@ -141,14 +142,14 @@ function bandsTable(runs: SeriesSimulation[]): Table {
   );
   return {
     name: 'bands',
-    title: `Percentile bands per year (${runs[0]?.paths ?? 0} simulated paths)`,
+    title: say('scenario.bandsTitle', { paths: runs[0]?.paths ?? 0 }),
     columns: [
       { key: 'scenario', header: 'scenario' },
       { key: 'series', header: 'series' },
       { key: 'year', header: 'year', type: 'int' },
-      ...bandColumns(percentiles),
-      { key: 'mean', header: 'mean', type: 'number', digits: 2 },
-      { key: 'point', header: 'point path', type: 'number', digits: 2 },
+      ...bandColumns(percentiles).map((c) => ({ ...c, unit: 'row' as const })),
+      { key: 'mean', header: 'mean', type: 'number', digits: 2, unit: 'row' },
+      { key: 'point', header: 'point path', type: 'number', digits: 2, unit: 'row' },
       { key: 'unit', header: 'unit' },
     ],
     rows,

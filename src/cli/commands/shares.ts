@@ -4,6 +4,7 @@ import { sharesUseCase } from '../../app/shares.js';
 import { makeReport, type Column, type Table } from '../../report/model.js';
 import type { SharesOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
+import { say } from '../../messages.js';
 
 export function shares(_args: string[], o: SharesOptions, g: Globals): CommandResult {
   const r = sharesUseCase(g.data, { segment: o.segment, source: o.source, regions: o.region, method: o.method, since: o.since, through: o.through });
@@ -12,7 +13,7 @@ export function shares(_args: string[], o: SharesOptions, g: Globals): CommandRe
   longRows.sort((a, b) => a.year - b.year);
   const long: Table = {
     name: 'shares',
-    title: `Shares of ${segment} capacity, % (${sourceId}, ${method}), adding up to 100 every year`,
+    title: say('shares.title', { segment, source: sourceId, method }),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'region', header: 'region' },
@@ -26,7 +27,7 @@ export function shares(_args: string[], o: SharesOptions, g: Globals): CommandRe
   const wideColumns: Column[] = [{ key: 'year', header: 'year', type: 'int' }, ...names.map((n) => ({ key: n, header: n, type: 'number' as const, digits: 2 })), { key: 'total', header: 'total', type: 'number', digits: 2 }, { key: 'alone_total', header: 'alone, summed', type: 'number', digits: 2 }];
   const wide: Table = {
     name: 'wide',
-    title: 'One column per region',
+    title: say('shares.wideTitle'),
     columns: wideColumns,
     rows: result.independentTotals.map(({ year, total }, t) => {
       const row: Record<string, number> = { year };
@@ -42,7 +43,7 @@ export function shares(_args: string[], o: SharesOptions, g: Globals): CommandRe
   };
   const inputs: Table = {
     name: 'inputs',
-    title: 'Figures used',
+    title: say('shares.inputsTitle'),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'region', header: 'region' },
@@ -52,22 +53,22 @@ export function shares(_args: string[], o: SharesOptions, g: Globals): CommandRe
       { key: 'source_id', header: 'source_id' },
     ],
     rows: r.figures
-      .map((r) => ({ year: r.year, region: r.region, share_pct: r.share_pct, kind: r.kind, role: regions.includes(r.region) ? 'anchor' : 'single figure (in the remainder)', source_id: r.source_id }))
+      .map((r) => ({ year: r.year, region: r.region, share_pct: r.share_pct, kind: r.kind, role: regions.includes(r.region) ? say('capacity.roleAnchor') : say('shares.roleSingle'), source_id: r.source_id }))
       .sort((a, b) => a.year - b.year || a.region.localeCompare(b.region)),
   };
   const last = result.independentTotals[result.independentTotals.length - 1];
   const notes = [
-    `method: ${result.model}`,
-    `source ${sourceId}${r.sourcePicked ? ' (the source with the most regions having two or more years; pick another with --source)' : ''}; regions projected: ${regions.join(', ')}`,
-    `projected one by one, the same regions would add up to ${last.total.toFixed(2)} % in ${last.year} (without the remainder); here every year's shares add up to 100 %`,
+    say('shares.method', { model: result.model }),
+    say('shares.source', { source: sourceId, chosen: r.sourcePicked ? 'yes' : 'no', regions: regions.join(', ') }),
+    say('shares.alone', { total: last.total.toFixed(2), year: last.year }),
   ];
-  if (r.singles.length > 0) notes.push(`regions with a single ${segment} figure in ${sourceId} are part of the remainder: ${r.singles.map(([region, rows]) => `${region} (${rows[0].year}=${rows[0].share_pct}%)`).join(', ')}`);
-  if (r.otherSources.length > 0) notes.push(`other sources for ${segment}, not mixed in: ${r.otherSources.join(', ')}`);
+  if (r.singles.length > 0) notes.push(say('shares.singles', { segment, source: sourceId, regions: r.singles.map(([region, rows]) => `${region} (${rows[0].year}=${rows[0].share_pct}%)`).join(', ') }));
+  if (r.otherSources.length > 0) notes.push(say('shares.others', { segment, sources: r.otherSources.join(', ') }));
   const report = makeReport('shares', [long, wide, inputs], notes, r.warnings);
   report.charts = [
     {
       name: 'shares',
-      title: `Shares of ${segment} capacity adding up to 100 % (${sourceId}, ${method})`,
+      title: say('shares.chartTitle', { segment, source: sourceId, method }),
       unit: '%',
       lines: result.regions.map((x) => ({ label: x.region, role: 'projection' as const, points: x.points.map((p) => ({ year: p.year, value: p.value })) })),
       bands: [],

@@ -1,5 +1,6 @@
 // The capacity use case's tables and charts: the paths year by year (wide), their empirical bands for people, the
 // figures used, and the fitted forecasts (shown by capacity, overview and report).
+import { say } from '../../messages.js';
 import type { CapacityFigure, CapacityResult, SharePath, ShareProjection, WpmProjection } from '../../app/capacity.js';
 import type { ProjectionEvidence } from '../../app/projection-evidence.js';
 import { addBandColumns, pathChartBands, peopleBandsTable } from '../bands.js';
@@ -47,7 +48,7 @@ function pointOf(paths: SharePath[], year: number): string {
 function inputsTable(figures: CapacityFigure[], digits: number): Table {
   return {
     name: 'inputs',
-    title: 'Figures used (anchors) and other figures shown for comparison',
+    title: say('capacity.inputsTitle'),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'value', header: 'value', type: 'number', digits },
@@ -72,7 +73,7 @@ function bandsTable(wide: Table, paths: SharePath[], evidence: ProjectionEvidenc
   const last = Math.max(...paths.flatMap((p) => p.projections.map((pr) => pr.through)));
   return peopleBandsTable(
     'bands',
-    `Empirical bands past each path's last anchor: how far the same extrapolation landed on M3 yearly series${lastYearOnly ? ` (${last})` : ''}`,
+    say('capacity.bandsTitle', { last: lastYearOnly ? String(last) : '' }),
     [{ key: pathColumn, header: pathColumn }, { key: 'method', header: 'method' }],
     labelled.map((l) => ({ labels: { [pathColumn]: l.sourceId, method: l.method }, digits, points: l.points.map((pt, k) => ({ ...pt, value: l.values[k].value })) })),
     lastYearOnly ? (year) => year === last : undefined,
@@ -83,12 +84,12 @@ function bandsTable(wide: Table, paths: SharePath[], evidence: ProjectionEvidenc
 function chartBands(paths: SharePath[], evidence: ProjectionEvidence[][]) {
   return pathChartBands(
     paths.flatMap((p, i) => evidence[i].map((e, j) => ({ key: `${p.sourceId}.${e.method}`, label: paths.length === 1 ? e.method : `${p.sourceId} ${e.method}`, digits: 0, points: e.points, start: p.projections[j].anchors[p.projections[j].anchors.length - 1] }))),
-    'M3 errors',
+    say('bands.m3Errors'),
   );
 }
 
 export function shareSection(r: ShareProjection): Section {
-  const title = `${r.region} share of ${r.segment} capacity, % (through each source's own figures)`;
+  const title = say('capacity.shareTitle', { region: r.region, segment: r.segment });
   const wide = wideTable(r.paths, 2, title);
   const bands = bandsTable(wide, r.paths, r.evidence, 2, r.bandsLastYearOnly, 'source_id');
   const chart = sourcesChart('share', title, '%', r.paths, r.figures);
@@ -97,11 +98,14 @@ export function shareSection(r: ShareProjection): Section {
 }
 
 export function wpmSection(r: WpmProjection): Section {
-  const table = wideTable([r.path], 0, `${r.entity} capacity (${r.segment}), ${r.unit}, through ${r.firstYear} and ${r.lastYear}`, r.observed);
+  const table = wideTable([r.path], 0, say('capacity.wpmTitle', { entity: r.entity, segment: r.segment, unit: r.unit, from: r.firstYear, to: r.lastYear }), r.observed);
   const chart = historyChart('wpm', table.title ?? 'capacity', r.unit, r.measured, r.path.projections, r.sources.join(', '));
   const bands = bandsTable(table, [r.path], r.evidence, 0, false, 'entity');
   chart.bands.push(...chartBands([r.path], r.evidence));
-  const tables = [table, ...(r.fitted ? [fittedTable(r.fitted)] : []), bands, inputsTable(r.figures, 0)];
+  const inputs = inputsTable(r.figures, 0);
+  // Every value of these tables is in the output unit (a Chinese table shows it in 万片/月).
+  for (const t of [table, bands, inputs]) for (const c of t.columns) if (c.type === 'number' || c.key.startsWith('band')) c.unit = r.unit;
+  const tables = [table, ...(r.fitted ? [fittedTable(r.fitted)] : []), bands, inputs];
   return { tables, notes: r.notes, warnings: r.warnings, charts: [chart] };
 }
 

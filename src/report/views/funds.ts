@@ -2,23 +2,24 @@
 // funds, overview and report).
 import type { ConvertedFund, FundsResult } from '../../app/funds.js';
 import type { Table } from '../model.js';
+import { say } from '../../messages.js';
 
-const label = (f: ConvertedFund) => `${f.record.fund}${f.record.phase ? ` ${f.record.phase}` : ''}`;
+const label = (f: ConvertedFund) => (f.record.phase ? say('funds.fundPhase', { fund: f.record.fund, phase: f.record.phase }) : f.record.fund);
 
 const cols = (c: { cny: { low: number; high: number }; usd: { low: number; high: number } }) => ({ cny_bn_low: c.cny.low, cny_bn_high: c.cny.high, usd_bn_low: c.usd.low, usd_bn_high: c.usd.high });
 
 const MONEY_COLUMNS = [
-  { key: 'cny_bn_low', header: 'CNY bn low', type: 'number' as const, digits: 1 },
-  { key: 'cny_bn_high', header: 'CNY bn high', type: 'number' as const, digits: 1 },
-  { key: 'usd_bn_low', header: 'USD bn low', type: 'number' as const, digits: 1 },
-  { key: 'usd_bn_high', header: 'USD bn high', type: 'number' as const, digits: 1 },
+  { key: 'cny_bn_low', header: 'CNY bn low', type: 'number' as const, digits: 1, unit: 'CNY_bn' },
+  { key: 'cny_bn_high', header: 'CNY bn high', type: 'number' as const, digits: 1, unit: 'CNY_bn' },
+  { key: 'usd_bn_low', header: 'USD bn low', type: 'number' as const, digits: 1, unit: 'USD_bn' },
+  { key: 'usd_bn_high', header: 'USD bn high', type: 'number' as const, digits: 1, unit: 'USD_bn' },
 ];
 
 /** The totals table of a funds result (also shown by the overview). */
 export function totalsTable(result: FundsResult): Table {
   return {
     name: 'totals',
-    title: 'Totals (registered capital only; other measures are not added)',
+    title: say('funds.totalsTitle'),
     columns: [{ key: 'total', header: 'total' }, ...MONEY_COLUMNS, { key: 'status', header: 'status' }, { key: 'cny_per_usd', header: 'CNY per USD (year: rate)' }],
     rows: result.totals.map((t) => ({ total: t.label, ...cols(t), status: t.status, cny_per_usd: t.rates })),
   };
@@ -44,7 +45,7 @@ export function fundsTables(result: FundsResult): Table[] {
   return [
     {
       name: 'funds',
-      title: `Funds and packages (converted at ${result.fxYear !== undefined ? `${result.fxYear} rates` : "each figure's own year's average rate"})`,
+      title: result.fxYear !== undefined ? say('funds.titleAtYear', { year: result.fxYear }) : say('funds.titleOwnYear'),
       columns: [
         { key: 'fund', header: 'fund' },
         { key: 'year', header: 'year', type: 'int' },
@@ -54,8 +55,8 @@ export function fundsTables(result: FundsResult): Table[] {
         ...MONEY_COLUMNS,
         { key: 'cny_per_usd', header: 'CNY per USD', type: 'number', digits: 4 },
         { key: 'fx_year', header: 'rate of', type: 'int' },
-        { key: 'source_usd_low', header: "source's USD bn low", type: 'number', digits: 1 },
-        { key: 'source_usd_high', header: "source's USD bn high", type: 'number', digits: 1 },
+        { key: 'source_usd_low', header: "source's USD bn low", type: 'number', digits: 1, unit: 'USD_bn' },
+        { key: 'source_usd_high', header: "source's USD bn high", type: 'number', digits: 1, unit: 'USD_bn' },
         { key: 'source_per_usd', header: "source's CNY per USD", type: 'number', digits: 4 },
         { key: 'published_in', header: 'published in' },
         { key: 'source_id', header: 'source_id' },

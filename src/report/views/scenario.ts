@@ -1,5 +1,6 @@
 // Charts and target tables of named scenarios (`scenario`, and the scenario section of `report`): one chart per
 // series, each scenario's path side by side with the series' targets; the odds of each target when simulated.
+import { say } from '../../messages.js';
 import { requiredCagrPct, requiredStepPerYear } from '../../domain/goal.js';
 import type { SeriesSimulation } from '../../domain/montecarlo.js';
 import type { Scenario, ScenarioPoint, SeriesAssumptions } from '../../domain/scenario.js';
@@ -33,7 +34,7 @@ export function scenarioCharts(paths: readonly ScenarioSeriesPath[], runs?: read
     const targets = new Map<string, { year: number; value: number }>();
     for (const { series: s } of members) for (const t of s.targets) targets.set(`${t.year}:${t.value}`, t);
     const markers = [...targets.values()].map((t) => ({ year: t.year, value: t.value, label: `target ${t.year}`, role: 'target' as const }));
-    return { name, title: `${name} by scenario${runs ? ' (point paths and simulated bands)' : ''}`, unit: unit === 'percent' ? '%' : unit, lines, bands, markers };
+    return { name, title: say('scenario.chartTitle', { name, simulated: runs ? 'yes' : 'no' }), unit: unit === 'percent' ? '%' : unit, lines, bands, markers };
   });
 }
 
@@ -57,12 +58,12 @@ export const targetColumns = (): Column[] => [
   { key: 'scenario', header: 'scenario' },
   { key: 'series', header: 'series' },
   { key: 'target_year', header: 'year', type: 'int' },
-  { key: 'target', header: 'target', type: 'number', digits: 2 },
+  { key: 'target', header: 'target', type: 'number', digits: 2, unit: 'row' },
   { key: 'unit', header: 'unit' },
 ];
 export const requiredColumns = (): Column[] => [
   { key: 'required_cagr_pct', header: 'needs %/yr from start', type: 'number', digits: 2 },
-  { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2 },
+  { key: 'required_step_per_year', header: 'needs step/yr', type: 'number', digits: 2, unit: 'row' },
 ];
 
 /**
@@ -81,7 +82,7 @@ export function simulatedTargetsTable(runs: readonly SeriesSimulation[], scenari
   });
   return {
     name: brief?.name ?? 'targets',
-    title: brief?.title ?? 'Targets: probability of being met in their year',
+    title: brief?.title ?? say('scenario.oddsTitle'),
     columns: [...targetColumns(), { key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, { key: 'point_met', header: 'point path meets it' }, ...(brief ? [] : requiredColumns()), { key: 'source_id', header: 'source_id' }],
     rows,
   };

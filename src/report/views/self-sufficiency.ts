@@ -1,6 +1,7 @@
 // The self-sufficiency use case's tables and chart: the targets with the gap and the growth each needs, the
 // current path's bands in the target years, the fitted forecasts, and the history (shown by self-sufficiency,
 // overview and report).
+import { say } from '../../messages.js';
 import type { SelfSufficiencyResult } from '../../app/self-sufficiency.js';
 import { addBandColumns, pathChartBands, peopleBandsTable } from '../bands.js';
 import type { Section, Table } from '../model.js';
@@ -8,20 +9,20 @@ import { targetsChart } from '../series.js';
 import { fittedTable } from './forecast.js';
 
 function targetsTable(r: SelfSufficiencyResult): Table {
-  const noPath = r.mixedDefinitions ? 'no path (definitions differ)' : 'no path';
+  const noPath = r.mixedDefinitions ? say('ss.noPathDefinitions') : say('ss.noPath');
   const table: Table = {
     name: 'targets',
-    title: `Targets against ${r.scope} (current ${r.current.value}% in ${r.current.year})`,
+    title: say('ss.targetsTitle', { scope: r.scope, value: r.current.value, year: r.current.year }),
     columns: [
       { key: 'target', header: 'target' },
       { key: 'year', header: 'year', type: 'int' },
       { key: 'target_pct', header: 'target %', type: 'number', digits: 1 },
       { key: 'status', header: 'status' },
       { key: 'gap_pp', header: 'gap pp', type: 'number', digits: 1 },
-      { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-      { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: 'overdue' },
-      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: r.path?.cagrPct != null ? `not by ${r.through}` : noPath },
-      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: r.path ? `not by ${r.through}` : noPath },
+      { key: 'needs_cagr_pct', header: 'needs %/yr', type: 'number', digits: 2, emptyText: say('ss.overdue') },
+      { key: 'needs_pp_per_year', header: 'needs pp/yr', type: 'number', digits: 2, emptyText: say('ss.overdue') },
+      { key: 'path_cagr_reaches', header: 'compound path reaches', type: 'int', emptyText: r.path?.cagrPct != null ? say('ss.notBy', { year: r.through }) : noPath },
+      { key: 'path_linear_reaches', header: 'linear path reaches', type: 'int', emptyText: r.path ? say('ss.notBy', { year: r.through }) : noPath },
       { key: 'source_id', header: 'source_id' },
     ],
     rows: r.targets.map((t) => ({
@@ -41,7 +42,7 @@ function targetsTable(r: SelfSufficiencyResult): Table {
   addBandColumns(table, pathBands(r), { people: false, values: true });
   for (const { method, years } of r.fitted?.reaches ?? []) {
     const key = `${method}_reaches`;
-    table.columns.push({ key, header: `${method} reaches`, type: 'int', emptyText: `not by ${r.through}` });
+    table.columns.push({ key, header: `${method} reaches`, type: 'int', emptyText: say('ss.notBy', { year: r.through }) });
     table.rows.forEach((row, i) => (row[key] = years[i]));
   }
   return table;
@@ -52,7 +53,7 @@ const pathBands = (r: SelfSufficiencyResult) => r.pathBands.map((p) => ({ key: p
 function historyTable(r: SelfSufficiencyResult): Table {
   return {
     name: 'history',
-    title: `${r.scope}: history and third-party forecasts`,
+    title: say('ss.historyTitle', { scope: r.scope }),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'rate_pct', header: 'rate %', type: 'number', digits: 1 },
@@ -69,10 +70,10 @@ export function selfSufficiencySection(r: SelfSufficiencyResult): Section {
   const people =
     years.size === 0
       ? []
-      : [peopleBandsTable('bands', `The current path in each target year, with empirical bands: how far the same extrapolation landed on M3 yearly series`, [{ key: 'method', header: 'method' }], pathBands(r).map((f) => ({ labels: { method: f.key }, digits: 2, points: f.points })), (year) => years.has(year))];
+      : [peopleBandsTable('bands', say('ss.bandsTitle'), [{ key: 'method', header: 'method' }], pathBands(r).map((f) => ({ labels: { method: f.key }, digits: 2, points: f.points })), (year) => years.has(year))];
   const { through, paths, source } = r.chart;
-  const chart = targetsChart('targets', `${r.scope}: history, current path and targets`, r.history, r.current, paths, r.targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), through, source);
-  chart.bands.push(...pathChartBands(pathBands(r).map((f) => ({ ...f, points: f.points.filter((p) => p.year <= through), start: r.current })), 'M3 errors'));
+  const chart = targetsChart('targets', say('ss.chartTitle', { scope: r.scope }), r.history, r.current, paths, r.targets.map((t) => ({ year: t.year, value: t.value, label: t.label })), through, source);
+  chart.bands.push(...pathChartBands(pathBands(r).map((f) => ({ ...f, points: f.points.filter((p) => p.year <= through), start: r.current })), say('bands.m3Errors')));
   const tables = [targetsTable(r), ...(r.fitted ? [fittedTable(r.fitted.fit)] : []), ...people, historyTable(r)];
   return { tables, notes: r.notes, warnings: r.warnings, charts: [chart] };
 }

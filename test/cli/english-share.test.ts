@@ -1,0 +1,79 @@
+// With --lang zh, at most 10 % of the words a reader sees are English (identifiers, source ids, brand names and
+// acronyms aside: see test/helpers/english-share.ts) in every command's output, messages and help.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { englishShare } from '../helpers/english-share.js';
+import { semicap } from './run.js';
+
+const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, SEMICAP_LANG: undefined, COLUMNS: '120', CI: '1', SEMICAP_TODAY: '2026-01-01' };
+
+/** One run of every command, as its help's first example runs it. */
+const RUNS: string[][] = [
+  ['overview'],
+  ['project', '--from', '2023=29%', '--to', '2027=39%', '--through', '2030'],
+  ['capacity', '--region', 'china', '--segment', 'mature'],
+  ['capacity', '--metric', 'wpm'],
+  ['revisions'],
+  ['funds'],
+  ['self-sufficiency'],
+  ['claims'],
+  ['validate', 'examples/my-data/'],
+  ['datasets'],
+  ['datasets', '--sources'],
+  ['forecast', 'examples/history.csv', '--time', 'year', '--value', 'share'],
+  ['backtest', 'examples/history.csv', '--value', 'share', '--method', 'naive,drift,theta,auto'],
+  ['scenario'],
+  ['goal', '--current', '2025=40%', '--target', '2030=100%'],
+  ['shares', '--segment', 'foundry', '--through', '2030'],
+  ['check', 'docs/rules.example.csv'],
+];
+
+/**
+ * Commands still above 10 %, with the share measured when this list was written (a ceiling: they may only get
+ * better). What remains English there is mostly text from the datasets and scenario files (source notes and
+ * titles, claim caveats) and the tables and notes of revisions, scenario, shares and check, not yet in the catalogue.
+ */
+const NOT_YET: Record<string, number> = {
+  'capacity --region china --segment mature': 0.29,
+  claims: 0.2,
+  'datasets --sources': 0.2,
+  scenario: 0.45,
+  'check docs/rules.example.csv': 0.47,
+};
+
+describe('English words with --lang zh', () => {
+  for (const args of RUNS) {
+    const name = args.join(' ');
+    const limit = NOT_YET[name] ?? 0.1;
+    it(`semicap ${name}: at most ${Math.round(limit * 100)} %`, async () => {
+      const r = await semicap([...args, '--lang', 'zh'], { env: ENV });
+      const count = englishShare(r.stdout + r.stderr);
+      const why = `${(count.share * 100).toFixed(1)} % English: ${count.words.join(' ')}`;
+      expect(count.share, why).toBeLessThanOrEqual(limit);
+      // A command that gets to 10 % leaves the list.
+      if (limit > 0.1) expect(count.share, `${name} is at 10 % or less now: take it off NOT_YET`).toBeGreaterThan(0.1);
+    });
+  }
+  it('semicap report (the list of files and its messages)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'semicap-zh-'));
+    const r = await semicap(['report', '--out', join(dir, 'r'), '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(0);
+    const count = englishShare(r.stdout + r.stderr);
+    expect(count.share, count.words.join(' ')).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('the measure', () => {
+  it('counts English words, not identifiers, acronyms, typed names or example commands', () => {
+    expect(englishShare('中国大陆 china 的份额').english).toBe(0);
+    expect(englishShare('用 --source 选择 trendforce_2023_12 或 MASE').english).toBe(0);
+    expect(englishShare('  $ semicap report --out report/   写出报告').english).toBe(0);
+    expect(englishShare('网址 https://www.trendforce.com/presscenter/news').english).toBe(0);
+    const mixed = englishShare('这是中文 and these are English words');
+    expect(mixed.words).toEqual(['and', 'these', 'are', 'English', 'words']);
+    expect(mixed.chinese).toBe(2);
+    expect(mixed.share).toBeCloseTo(5 / 7, 10);
+  });
+});

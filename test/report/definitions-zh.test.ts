@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { DEFINITIONS_ZH } from '../../src/report/definitions-zh.js';
+import { SOURCE_TITLES_ZH } from '../../src/report/source-titles-zh.js';
+
+describe('Chinese definitions of the bundled figures', () => {
+  it('every definition in self_sufficiency.csv and capacity_share.csv has one', () => {
+    const missing: string[] = [];
+    for (const file of ['datasets/self_sufficiency.csv', 'datasets/capacity_share.csv']) {
+      const rows = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+      for (const r of rows) if (r.definition && DEFINITIONS_ZH[r.definition] === undefined) missing.push(`${file}: ${r.definition}`);
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
+  it('each is Chinese text', () => {
+    for (const [en, zh] of Object.entries({ ...DEFINITIONS_ZH, ...SOURCE_TITLES_ZH })) expect(zh, en).toMatch(/[\u4e00-\u9fff]/);
+  });
+  it('every bundled source has a Chinese title, and every Chinese title a source', () => {
+    const ids = (parse(readFileSync('datasets/sources.csv'), { columns: true, bom: true }) as Record<string, string>[]).map((r) => r.source_id);
+    expect(ids.filter((id) => SOURCE_TITLES_ZH[id] === undefined)).toEqual([]);
+    expect(Object.keys(SOURCE_TITLES_ZH).filter((id) => !ids.includes(id))).toEqual([]);
+  });
+});
