@@ -1,5 +1,6 @@
 // The CSV dialect options of every command that writes CSV: --excel, --locale, --delimiter, --decimal. Plain CSV
 // is always RFC 4180 (`,` and `.`); --excel writes what a spreadsheet opens, in the dialect of its locale.
+import { say } from '../messages.js';
 import { usageError } from '../errors.js';
 import type { CsvDecimal, CsvDelimiter } from '../report/csv.js';
 
@@ -128,5 +129,5 @@ export function csvOutputOptions(o: CsvDialectFlags, ctx: CsvOptionContext): Csv
  */
 export function excelIgnored(excel: boolean, format: string, ctx: Pick<CsvOptionContext, 'writesCsv'>): string | undefined {
   if (!excel || ctx.writesCsv) return undefined;
-  return `--excel applies to --format csv only; ignored with --format ${format}`;
+  return say('option.excelIgnored', { format });
 }

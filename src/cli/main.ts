@@ -210,8 +210,8 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     stdoutColor = colorLevel({ isTTY: io.stdoutIsTTY, getColorDepth: () => process.stdout.getColorDepth?.() ?? 8 }, io.env, !opts.color);
     const { emit } = await import('./output.js');
     // An older option spelling: one note each, before the output (--quiet drops them like every message).
-    if (!opts.quiet) for (const d of result.deprecations ?? []) io.stderr(`semicap: ${escapeControls(d)}\n`);
-    if (!opts.quiet) for (const w of result.optionWarnings ?? []) io.stderr(`semicap: warning: ${escapeControls(w)}\n`);
+    if (!opts.quiet) for (const d of result.deprecations ?? []) io.stderr(`semicap: ${escapeControls(localizeError(d, errorLang))}\n`);
+    if (!opts.quiet) for (const w of result.optionWarnings ?? []) io.stderr(`semicap: ${escapeControls(localizeError(say('cli.warning', { text: w }), errorLang))}\n`);
     if (opts.verbose) {
       const { format, data, lang, color, ascii, origins, configFiles } = opts.settings;
       io.stderr(`semicap: config files: ${configFiles.length > 0 ? escapeControls(configFiles.join(', ')) : 'none'}\n`);

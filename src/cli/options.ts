@@ -1,6 +1,7 @@
 // Options declared once: flags, help, default and parser together, in a table per command. The table registers
 // the options with commander (which only splits the command line) and gives the type of the settings the command
 // receives: every value parsed and every default applied in one place (settingsOf), before the command runs.
+import { say } from '../messages.js';
 import { Option, type Command } from 'commander';
 import { LOOK_AHEAD_YEARS, THROUGH_DEFAULT } from '../domain/horizons.js';
 import { usageError } from '../errors.js';
@@ -162,10 +163,10 @@ export function settingsOf<T extends OptionTable>(cmd: Command, table: T): { set
       const o = new Option(older);
       const old = opts[o.attributeName()];
       if (old === undefined || (Array.isArray(old) && old.length === 0)) continue;
-      if (cmd.getOptionValueSource(key) === 'cli') throw usageError(`give ${d.option.long} or ${o.long}, not both (${o.long} is its older name)`);
+      if (cmd.getOptionValueSource(key) === 'cli') throw usageError(say('option.bothNames', { old: o.long ?? older, option: d.option.long ?? key }));
       value = old;
       used = o.long ?? older;
-      deprecations.push(`${o.long} is deprecated; use ${d.option.long} (same meaning)`);
+      deprecations.push(say('option.deprecated', { old: o.long ?? older, option: d.option.long ?? key }));
     }
     settings[key] = d.parse(value, used);
   }
