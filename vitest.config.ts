@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +11,9 @@ export default defineConfig({
     // once per worker instead of once per file, about a third of the suite's time.
     pool: 'forks',
     isolate: false,
+    // One worker per core (vitest's default leaves one core free: a single worker on two cores). Many tests wait
+    // on a child process of the CLI, and the type check beside them (scripts/test.mjs) is one more process.
+    maxWorkers: availableParallelism(),
     // `npm run coverage`: line coverage of src/ by the tests (v8's own counters, no instrumenting build).
     coverage: {
       provider: 'v8',

@@ -108,7 +108,8 @@ describe('signals', () => {
       spawnSync('mkdir', ['-p', outdir]);
       writeFileSync(out, 'old report\n');
       const r = await semicapAsync(['validate', data, '--format', 'csv', '--out', out], {
-        onStart: (child) => setTimeout(() => child.kill(signal), 700),
+        // Once semicap's handlers are in place (a fixed delay can come before them on a busy machine).
+        onStart: (child) => signalWhenCaught(child, signal),
       });
       expect(r.code).toBe(code);
       expect(r.stderr).not.toMatch(/Error|\n\s+at /);
