@@ -11,9 +11,9 @@ export default defineConfig({
     // once per worker instead of once per file, about a third of the suite's time.
     pool: 'forks',
     isolate: false,
-    // At least two workers: vitest's default (cores − 1) is one on a 2-core machine, and many CLI tests wait on
-    // child processes, so a second worker fills the waits.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // One worker per core (vitest's default leaves one core free: a single worker on two cores). Many tests wait
+    // on a child process of the CLI, and the type check beside them (scripts/test.mjs) is one more process.
+    maxWorkers: availableParallelism(),
     // `npm run coverage`: line coverage of src/ by the tests (v8's own counters, no instrumenting build).
     coverage: {
       provider: 'v8',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng, normal } from '../../src/forecast/random.js';
-import { removeDir, semicapProcess, tempDir } from './run.js';
+import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-explain-');
 afterAll(() => removeDir(root));
@@ -71,8 +71,8 @@ describe('forecast --explain', () => {
     expect(new Set(long.map((r) => r.chose)).size).toBeGreaterThan(1);
   });
 
-  it('explains other methods by their model; JSON carries the same fields', () => {
-    const r = semicapProcess(['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--method', 'arima,auto', '--explain', '--format', 'json']);
+  it('explains other methods by their model; JSON carries the same fields', async () => {
+    const r = await semicap(['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--method', 'arima,auto', '--explain', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] };
     expect(json.tables[0].name).toBe('explain');
@@ -84,13 +84,13 @@ describe('forecast --explain', () => {
     expect(String(auto.why)).toContain('289 years');
   });
 
-  it('JSON forecasts with auto carry a second table, auto, with the same fields; CSV stays one table', () => {
+  it('JSON forecasts with auto carry a second table, auto, with the same fields; CSV stays one table', async () => {
     const args = ['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--method', 'naive,auto', '--horizon', '2'];
-    const json = JSON.parse(semicapProcess([...args, '--format', 'json']).stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] };
+    const json = JSON.parse((await semicap([...args, '--format', 'json'])).stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] };
     expect(json.tables.map((t) => t.name)).toEqual(['forecast', 'auto']);
     expect(json.tables[0].rows).toHaveLength(4);
     expect(json.tables[1].rows).toEqual([expect.objectContaining({ id: '(series)', years: 289, method: 'auto', rule: 'evidence', chose: 'arima' })]);
-    const csv = semicapProcess([...args, '--format', 'csv']);
+    const csv = await semicap([...args, '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('id,year,method,mean,lo80,hi80,lo95,hi95');
     expect(rows(csv.stdout)).toHaveLength(4);
   });

@@ -108,6 +108,7 @@ describe('signals', () => {
       spawnSync('mkdir', ['-p', outdir]);
       writeFileSync(out, 'old report\n');
       const r = await semicapAsync(['validate', data, '--format', 'csv', '--out', out], {
+        // Once semicap's handlers are in place (a fixed delay can come before them on a busy machine).
         onStart: (child) => signalWhenCaught(child, signal),
       });
       expect(r.code).toBe(code);

@@ -150,8 +150,9 @@ export function semicapAsync(
  * Sends `signal` as soon as the process has its handlers (the SigCgt mask of /proc/PID/status), not after a
  * guessed delay: on a loaded machine start-up alone can take longer than any fixed delay. SIGHUP's bit is the one
  * watched: Node itself catches SIGINT and SIGTERM from its first moment, semicap adds SIGHUP with its own handlers.
+ * `delay` ms more after that lets the run get as far as its first wait (on a FIFO, say).
  */
-export function signalWhenCaught(child: ReturnType<typeof spawn>, signal: NodeJS.Signals): void {
+export function signalWhenCaught(child: ReturnType<typeof spawn>, signal: NodeJS.Signals, delay = 0): void {
   const bit = 1n << BigInt(constants.signals.SIGHUP - 1);
   const poll = setInterval(() => {
     let caught = 0n;
@@ -162,7 +163,8 @@ export function signalWhenCaught(child: ReturnType<typeof spawn>, signal: NodeJS
     }
     if ((caught & bit) === 0n) return;
     clearInterval(poll);
-    child.kill(signal);
+    if (delay > 0) setTimeout(() => child.kill(signal), delay);
+    else child.kill(signal);
   }, 5);
   child.on('close', () => clearInterval(poll));
 }

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, removeDir, semicapProcess, tempDir } from './run.js';
+import { BIN, removeDir, semicapProcess, signalWhenCaught, tempDir } from './run.js';
 
 const root = tempDir('semicap-scale-');
 afterAll(() => removeDir(root));
@@ -63,9 +63,9 @@ describe('input forms', () => {
 
     const waiting = spawn(process.execPath, [BIN, 'forecast', fifo, ...ARGS]);
     const exited = new Promise<number | null>((resolve) => waiting.on('close', resolve));
-    await new Promise((r) => setTimeout(r, 800));
-    waiting.kill('SIGINT');
-    const timer = setTimeout(() => waiting.kill('SIGKILL'), 5000);
+    // Once its handlers are in place (a fixed delay can come before them on a busy machine), and it waits for a writer.
+    signalWhenCaught(waiting, 'SIGINT', 500);
+    const timer = setTimeout(() => waiting.kill('SIGKILL'), 15_000);
     expect(await exited).toBe(130);
     clearTimeout(timer);
   }, 20_000);
