@@ -78,7 +78,7 @@ export function ansiToHtml(text) {
   return html;
 }
 
-/** What a 100 × 60 terminal shows after running `command`, captured by tmux with its colours. */
+/** What a 100 × 60 terminal shows after running `command` (scrollback included), captured by tmux with its colours. */
 function terminalCapture(command, work) {
   const session = `semicap-shot-${process.pid}`;
   const done = join(work, 'done');
@@ -86,7 +86,7 @@ function terminalCapture(command, work) {
   execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '60', '-e', 'TERM=xterm-256color', '-e', 'COLORTERM=truecolor', shell]);
   try {
     for (let i = 0; i < 300 && spawnSync('test', ['-e', done]).status !== 0; i++) spawnSync('sleep', ['0.1']);
-    return execFileSync('tmux', ['capture-pane', '-p', '-e', '-t', session], { encoding: 'utf8' });
+    return execFileSync('tmux', ['capture-pane', '-p', '-e', '-S', '-', '-t', session], { encoding: 'utf8' });
   } finally {
     spawnSync('tmux', ['kill-session', '-t', session]);
   }
