@@ -30,7 +30,7 @@ export const outputOptions = (formats: readonly Format[] = FORMATS) => ({
   chart: flag('--chart', 'also draw the series as a line chart in the terminal (after the table)', false),
   chartOut: text('--chart-out <file.svg>', 'write the chart as a self-contained SVG file'),
   ascii: flag('--ascii', 'charts in plain ASCII (automatic when the locale is not UTF-8)', false),
-  wide: flag('--wide', 'tables at their full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false),
+  wide: flag('--wide', 'tables at their full width, however wide (without it: fitted to the terminal, COLUMNS or 80 columns)', false),
 });
 /** The output options as given, each parsed and its default applied (before SEMICAP_* and config files). */
 export type OutputFlags = SettingsOf<ReturnType<typeof outputOptions>>;
@@ -38,7 +38,7 @@ export type OutputFlags = SettingsOf<ReturnType<typeof outputOptions>>;
 /** `report`'s output options: it writes a folder of CSV files (its --out), and lists them on stdout in --format. */
 export const reportOutputOptions = () => ({
   format: choice('-f, --format <format>', 'format of the list of written files on stdout', ['table', 'csv', 'json', 'md'] as const, 'table'),
-  wide: flag('--wide', 'the list of files at its full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false),
+  wide: flag('--wide', 'the list of files at its full width, however wide (without it: fitted to the terminal, COLUMNS or 80 columns)', false),
   excel: flag('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false),
   locale: text('--locale <code>', LOCALE_HELP),
   delimiter: text('--delimiter <char>', DELIMITER_HELP),
