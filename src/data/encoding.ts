@@ -7,7 +7,7 @@ import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 import { problemError } from './problem.js';
 
-export const ENCODINGS = ['utf-8', 'gb18030'] as const;
+const ENCODINGS = ['utf-8', 'gb18030'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** --encoding: utf-8 (also utf8), gb18030 (also gbk, gb2312: GB18030 reads both). */

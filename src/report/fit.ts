@@ -36,7 +36,7 @@ export interface Block {
 }
 
 /** Each column's frame: a space either side and a border on its left; plus the border on the right. */
-export const frameWidth = (columns: number) => 3 * columns + 1;
+const frameWidth = (columns: number) => 3 * columns + 1;
 
 /** Text in a column narrower than this is not wrapped further, unless nothing else fits. */
 const MIN_TEXT = 16;
@@ -196,7 +196,7 @@ function columnNeed(head: string, cells: string[], kind: Kind, measure: Measure)
  * text wrapped at its spaces (the widest columns first, to one cap); words broken (the widest first again).
  * What a stage leaves over goes to the columns left to right.
  */
-export function shareWidths(needs: ColumnNeed[], available: number): number[] {
+function shareWidths(needs: ColumnNeed[], available: number): number[] {
   const total = (key: keyof ColumnNeed) => sum(needs.map((n) => n[key]));
   if (total('natural') <= available) return needs.map((n) => n.natural);
   let widths: number[];
