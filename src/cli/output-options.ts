@@ -1,7 +1,6 @@
-// The options every command shares, declared once as tables like each command's own (command-options.ts): the
-// program's global options, the output options (--format, --out, --table, the CSV dialect, charts), report's own
-// output options and --data. program.ts registers them and parses them into the one typed Globals a command gets;
-// config.ts then resolves format, data, lang, color and ascii against SEMICAP_* and the config files.
+// The options every command shares, as tables like command-options.ts: global options, output options (--format,
+// --out, --table, CSV dialect, charts), report's own and --data, parsed into the one typed Globals; config.ts then
+// resolves format, data, lang, color and ascii against SEMICAP_* and the config files.
 import { FORMATS, type Format } from '../report/model.js';
 import { LANGS } from '../report/i18n.js';
 import { DECIMAL_HELP, DELIMITER_HELP, LOCALE_HELP } from './csv-options.js';

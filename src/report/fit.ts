@@ -1,10 +1,5 @@
-// Laying a table out to fit a terminal width. A table that fits is laid out as it is. One that does not is, in
-// turn: stripped of columns with no value in any row; relieved of one column of long prose (moved below it as
-// numbered notes); drawn with a first column repeated over runs of rows as a label over each run; given
-// two-level headings where adjacent headings share a first line (a source over its methods); narrowed by
-// wrapping text (numbers never wrap); and when that is not enough, either split into parts that repeat the
-// leading key columns (year, series, ...) or turned on its side (one row a block of heading: value lines),
-// whichever is shorter. Pure: no drawing, no colour.
+// Laying a table out to fit a terminal width: a table that fits stays as it is; the steps for one that does not
+// are in docs/module-notes.md. Pure: no drawing, no colour.
 import type { Measure } from './width.js';
 
 export type Align = 'left' | 'right';
