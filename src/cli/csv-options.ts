@@ -58,7 +58,7 @@ export const DECIMAL_HELP = 'with --excel: decimal mark in numbers, . or , (with
  * `de`, `de-AT`, `de_DE`, `DE` → the dialect of that Excel.
  * @example excelLocale('de-AT') // { delimiter: ';', decimal: ',' }
  */
-function excelLocale(code: string): Dialect {
+export function excelLocale(code: string): Dialect {
   const tag = code.trim().toLowerCase().replace(/_/g, '-');
   const found = EXCEL_LOCALES[tag] ?? EXCEL_LOCALES[tag.split('-')[0]];
   if (found === undefined) {
