@@ -149,7 +149,7 @@ export function capacityPaths(rows: readonly CapacityRecord[], methods: readonly
   return projectMethods(methods, { anchors, through: Math.max(through, last.year), from: first.year, floor: 0, unitLabel });
 }
 
-export function wpmProjection(
+function wpmProjection(
   data: Datasets,
   opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; intervals?: IntervalMode; fit?: typeof fitHistory },
 ): WpmProjection {

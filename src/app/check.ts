@@ -258,7 +258,7 @@ export function checkUseCase(text: string, file: string, dir: string): { outcome
   const outcomes = rules.map((rule): RuleOutcome => {
     try {
       if (data === undefined && rule.metric !== 'valid') throw new RuleError(`datasets do not load: ${loadError}`);
-      const ev = evaluate(rule, data as Datasets, problemCounts);
+      const ev = data === undefined ? validity(rule, problemCounts) : evaluate(rule, data, problemCounts);
       return { rule, actual: ev.actual, result: compare(ev.actual, rule.op, rule.value) ? 'pass' : 'fail', detail: ev.detail };
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
@@ -371,12 +371,17 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       if (!judgement) throw new RuleError(`no claim '${s.id}' in ${s.file ?? 'the bundled claims.csv'}`);
       return { actual: judgement.verdict, detail: reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax) };
     }
-    case 'valid': {
-      const found = problems().filter((p) => s.dataset === undefined || basename(p.file) === `${s.dataset}.csv`);
-      const count = found.reduce((n, p) => n + p.count, 0);
-      return { actual: count === 0, detail: count === 0 ? say('check.noProblems') : say('check.problems', { count }) };
-    }
+    case 'valid':
+      return validity(rule, problems);
   }
   throw new RuleError(`unknown metric ${rule.metric}`);
+}
+
+/** A `valid` rule: whether the datasets (or the one named) have no problem; needs no loaded data. */
+function validity(rule: Rule, problems: () => { file: string; count: number }[]): Evaluation {
+  const dataset = rule.selector.dataset;
+  const found = problems().filter((p) => dataset === undefined || basename(p.file) === `${dataset}.csv`);
+  const count = found.reduce((n, p) => n + p.count, 0);
+  return { actual: count === 0, detail: count === 0 ? say('check.noProblems') : say('check.problems', { count }) };
 }
 

@@ -63,10 +63,7 @@ interface CurrentPath {
 
 export function seriesGoal(input: SeriesGoalInput): SeriesGoalResult {
   const fromScenario = input.scenario !== undefined ? scenarioSeries(input.scenario, input.dataDir) : undefined;
-  if (input.current === undefined && !fromScenario) throw usageError('goal needs --current YEAR=VALUE (e.g. --current 2025=40%) or --scenario NAME.SERIES');
-  const given = input.current;
-  const share = given ? given.percent || input.target.percent : fromScenario!.series.unit === 'percent';
-  const current: Anchor = given ? { year: given.year, value: given.value } : { year: fromScenario!.series.startYear, value: fromScenario!.series.start.value };
+  const { current, share } = startingPoint(input, fromScenario);
   const target: Anchor = { year: input.target.year, value: input.target.value };
   if (share && (current.value < 0 || current.value > 100 || target.value < 0 || target.value > 100)) throw usageError('a share (written with %) must lie within 0–100 %');
   const lookTo = input.lookTo ?? defaultLookTo(defaultThrough(current.year), target.year);
@@ -107,6 +104,14 @@ function assessFrom(current: Anchor, target: Anchor): GoalAssessed {
   const positiveStand = { year: current.year, value: 1 }; // any positive value: only status and step are read
   const shape = assessGoal({ current: positiveStand, target: { year: target.year, value: target.value - current.value + 1 } });
   return { gap: target.value - current.value, status: shape.status, requiredCagrPct: null, requiredStepPerYear: shape.requiredStepPerYear };
+}
+
+/** Where the series stands: --current, else the scenario series' start; and whether it is a share. */
+function startingPoint(input: SeriesGoalInput, fromScenario: CurrentPath | undefined): { current: Anchor; share: boolean } {
+  const given = input.current;
+  if (given) return { current: { year: given.year, value: given.value }, share: given.percent || input.target.percent };
+  if (fromScenario) return { current: { year: fromScenario.series.startYear, value: fromScenario.series.start.value }, share: fromScenario.series.unit === 'percent' };
+  throw usageError('goal needs --current YEAR=VALUE (e.g. --current 2025=40%) or --scenario NAME.SERIES');
 }
 
 function currentPath(input: SeriesGoalInput, fromScenario: CurrentPath | undefined, current: Anchor, unit: string): CurrentPath | undefined {

@@ -24,7 +24,7 @@ export interface TargetRow {
 }
 
 /** A self-sufficiency row as a figure of its series (domain/history.ts). */
-export const seriesFigure = (r: Datasets['selfSufficiency'][number]): SeriesFigure => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id });
+const seriesFigure = (r: Datasets['selfSufficiency'][number]): SeriesFigure => ({ year: r.year, value: r.rate_pct, kind: r.kind, definition: r.definition, source_id: r.source_id });
 
 /** A target with the gap to it and when the current path reaches it. */
 export interface TargetAssessment extends TargetRow {

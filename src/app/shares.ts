@@ -83,7 +83,7 @@ export function sharesUseCase(dataDir: string | undefined, input: SharesInput): 
  * shares: 101 %). Within rounding (half a point per region) the year's shares are scaled down to 100 and a
  * warning says so; beyond it the sum is left as it is and coherentShares refuses it.
  */
-export function rescaleRounding(regions: { region: string; anchors: { year: number; value: number }[] }[]): { regions: typeof regions; warnings: string[] } {
+function rescaleRounding(regions: { region: string; anchors: { year: number; value: number }[] }[]): { regions: typeof regions; warnings: string[] } {
   const sums = new Map<number, number>();
   for (const r of regions) for (const a of r.anchors) sums.set(a.year, (sums.get(a.year) ?? 0) + a.value);
   const warnings: string[] = [];

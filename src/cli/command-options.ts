@@ -1,7 +1,6 @@
-// Every command's options, one table each: flags, help, default and parser. program.ts and define-*.ts register
-// them; each command receives its table's typed settings (SettingsOf), parsed and with defaults applied.
-// Shared names (--through, --look-to, --level, --seed, --intervals, --method, --horizon) mean the same everywhere;
-// older spellings are aliases that still work with a deprecation note (see `alias`).
+// Every command's options, one table each (flags, help, default, parser), registered by program.ts and define-*.ts;
+// a command receives its table's typed settings (SettingsOf). Shared names (--through, --look-to, --level, --seed,
+// --intervals, --method, --horizon) mean the same everywhere; older spellings are aliases with a deprecation note.
 import { Option } from 'commander';
 import { THROUGH_DEFAULT } from '../domain/horizons.js';
 import type { AnchorArg } from './args.js';

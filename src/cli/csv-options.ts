@@ -25,7 +25,7 @@ const SEMICOLON_POINT: Dialect = { delimiter: ';', decimal: '.' };
  * mark is a comma, Excel splits CSV fields at `;`. A region is looked up first, then its language (keys in lower
  * case: the lookup folds case).
  */
-export const EXCEL_LOCALES: Readonly<Record<string, Dialect>> = {
+const EXCEL_LOCALES: Readonly<Record<string, Dialect>> = {
   en: COMMA_POINT,
   zh: COMMA_POINT,
   ja: COMMA_POINT,
@@ -69,13 +69,13 @@ export function excelLocale(code: string): Dialect {
 }
 
 /** `;`, `,`, `tab`, `\t` (as typed) or a tab character. */
-export function parseCsvDelimiter(text: string, hint = ''): CsvDelimiter {
+function parseCsvDelimiter(text: string, hint = ''): CsvDelimiter {
   if (text === 'tab' || text === '\\t' || text === '\t') return '\t';
   if (text === ',' || text === ';') return text;
   throw usageError(`--delimiter '${text}' for the CSV written; expected , ; or tab${hint}`);
 }
 
-export function parseCsvDecimal(text: string): CsvDecimal {
+function parseCsvDecimal(text: string): CsvDecimal {
   if (text === '.' || text === ',') return text;
   throw usageError(`--decimal '${text}'; expected . or ,`);
 }

@@ -243,7 +243,7 @@ function helpConfigZh(): Partial<Help> {
     argumentDescription(argument: Argument) {
       const cmd = (argument as Argument & { ownerCommand?: Command }).ownerCommand;
       const zh = cmd === undefined ? undefined : argumentZh(cmd, argument);
-      return zh === undefined ? argument.description : `${zh}${extraInfoZh(argument as never)}`;
+      return zh === undefined ? argument.description : `${zh}${extraInfoZh(argument)}`;
     },
     // Chinese characters take two columns: wrap and align by what the terminal shows, and break between them.
     displayWidth: (text: string) => displayWidth(text),

@@ -1,7 +1,6 @@
-// The options every command shares, declared once as tables like each command's own (command-options.ts): the
-// program's global options, the output options (--format, --out, --table, the CSV dialect, charts), report's own
-// output options and --data. program.ts registers them and parses them into the one typed Globals a command gets;
-// config.ts then resolves format, data, lang, color and ascii against SEMICAP_* and the config files.
+// The options every command shares, as tables like command-options.ts: global options, output options (--format,
+// --out, --table, CSV dialect, charts), report's own and --data, parsed into the one typed Globals; config.ts then
+// resolves format, data, lang, color and ascii against SEMICAP_* and the config files.
 import { FORMATS, type Format } from '../report/model.js';
 import { LANGS } from '../report/i18n.js';
 import { DECIMAL_HELP, DELIMITER_HELP, LOCALE_HELP } from './csv-options.js';
@@ -30,7 +29,7 @@ export const outputOptions = (formats: readonly Format[] = FORMATS) => ({
   chart: flag('--chart', 'also draw the series as a line chart in the terminal (after the table)', false),
   chartOut: text('--chart-out <file.svg>', 'write the chart as a self-contained SVG file'),
   ascii: flag('--ascii', 'charts in plain ASCII (automatic when the locale is not UTF-8)', false),
-  wide: flag('--wide', 'tables at their full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false),
+  wide: flag('--wide', 'tables at their full width, however wide (without it: fitted to the terminal, COLUMNS or 80 columns)', false),
 });
 /** The output options as given, each parsed and its default applied (before SEMICAP_* and config files). */
 export type OutputFlags = SettingsOf<ReturnType<typeof outputOptions>>;
@@ -38,7 +37,7 @@ export type OutputFlags = SettingsOf<ReturnType<typeof outputOptions>>;
 /** `report`'s output options: it writes a folder of CSV files (its --out), and lists them on stdout in --format. */
 export const reportOutputOptions = () => ({
   format: choice('-f, --format <format>', 'format of the list of written files on stdout', ['table', 'csv', 'json', 'md'] as const, 'table'),
-  wide: flag('--wide', 'the list of files at its full width, however wide (default: fitted to the terminal, COLUMNS or 80 columns)', false),
+  wide: flag('--wide', 'the list of files at its full width, however wide (without it: fitted to the terminal, COLUMNS or 80 columns)', false),
   excel: flag('--excel', 'CSV files for Excel: UTF-8 byte-order mark and CRLF line ends', false),
   locale: text('--locale <code>', LOCALE_HELP),
   delimiter: text('--delimiter <char>', DELIMITER_HELP),

@@ -212,7 +212,7 @@ export function defineCommands(program: Command, onResult: OnResult): void {
 }
 
 /** Every global option parsed through its table (output-options.ts) and resolved: what each command receives. */
-export function globalOptions(program: Command, cmd: Command): Globals {
+function globalOptions(program: Command, cmd: Command): Globals {
   // A path option given as '' (an unset shell variable, `--out "$OUT"`), before any value is parsed.
   const raw: Record<string, unknown> = cmd.optsWithGlobals();
   for (const [key, option] of [['out', '--out'], ['chartOut', '--chart-out'], ['data', '--data'], ['file', '--file']] as const) {

@@ -1,15 +1,10 @@
 // How the commands that read a long CSV of series (forecast, backtest) read FILE: the column options (--id, --time,
 // --value), --delimiter, --decimal, --fill and --shard, checked together.
-import { readSeriesFile, type ReadSeriesOptions, type SeriesSet } from '../data/series.js';
+import type { ReadSeriesOptions } from '../data/series.js';
 import { parseShard } from '../data/shard.js';
 import { usageError } from '../errors.js';
 import type { SeriesOptions } from './command-options.js';
 import { parseEncoding } from '../data/encoding.js';
-
-/** Reads the FILE argument with the shared column options (--id, --time, --value, --delimiter, --decimal, --fill). */
-export async function readSeriesArg(file: string | undefined, o: SeriesOptions): Promise<SeriesSet> {
-  return readSeriesFile(...seriesArg(file, o));
-}
 
 /** The FILE argument and how to read it, from the shared column options. */
 export function seriesArg(file: string | undefined, o: SeriesOptions): [string, ReadSeriesOptions] {

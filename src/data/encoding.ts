@@ -1,13 +1,11 @@
-// Text encodings of input CSV files other than UTF-8: GB18030 (a superset of GBK and GB2312), what Excel on
-// Chinese Windows saves as "CSV (comma delimited)". Such a file is decoded to UTF-8 on the way in, so every reader
-// after it (csv-parse, its checks and line numbers) sees UTF-8; and full-width digits, ％ and commas, which a
-// Chinese input method types easily, are refused with the half-width spelling rather than read as something else.
+// Input CSV in GB18030 (a superset of GBK and GB2312: what Excel on Chinese Windows saves), decoded to UTF-8 on the
+// way in so every later reader sees UTF-8; full-width digits, ％ and commas are refused with the half-width spelling.
 import { Transform } from 'node:stream';
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 import { problemError } from './problem.js';
 
-export const ENCODINGS = ['utf-8', 'gb18030'] as const;
+const ENCODINGS = ['utf-8', 'gb18030'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** --encoding: utf-8 (also utf8), gb18030 (also gbk, gb2312: GB18030 reads both). */

@@ -1,10 +1,5 @@
-// Laying a table out to fit a terminal width. A table that fits is laid out as it is. One that does not is, in
-// turn: stripped of columns with no value in any row; relieved of one column of long prose (moved below it as
-// numbered notes); drawn with a first column repeated over runs of rows as a label over each run; given
-// two-level headings where adjacent headings share a first line (a source over its methods); narrowed by
-// wrapping text (numbers never wrap); and when that is not enough, either split into parts that repeat the
-// leading key columns (year, series, ...) or turned on its side (one row a block of heading: value lines),
-// whichever is shorter. Pure: no drawing, no colour.
+// Laying a table out to fit a terminal width: a table that fits stays as it is; the steps for one that does not
+// are in docs/module-notes.md. Pure: no drawing, no colour.
 import type { Measure } from './width.js';
 
 export type Align = 'left' | 'right';
@@ -36,7 +31,7 @@ export interface Block {
 }
 
 /** Each column's frame: a space either side and a border on its left; plus the border on the right. */
-export const frameWidth = (columns: number) => 3 * columns + 1;
+const frameWidth = (columns: number) => 3 * columns + 1;
 
 /** Text in a column narrower than this is not wrapped further, unless nothing else fits. */
 const MIN_TEXT = 16;
@@ -196,7 +191,7 @@ function columnNeed(head: string, cells: string[], kind: Kind, measure: Measure)
  * text wrapped at its spaces (the widest columns first, to one cap); words broken (the widest first again).
  * What a stage leaves over goes to the columns left to right.
  */
-export function shareWidths(needs: ColumnNeed[], available: number): number[] {
+function shareWidths(needs: ColumnNeed[], available: number): number[] {
   const total = (key: keyof ColumnNeed) => sum(needs.map((n) => n[key]));
   if (total('natural') <= available) return needs.map((n) => n.natural);
   let widths: number[];

@@ -19,7 +19,7 @@ function sameCsvOptions(rendered: CsvWriteOptions, options: CsvWriteOptions): bo
 }
 
 /** A batch's cells, whether it came as cells or already rendered. */
-export const cellsOf = (batch: CellValue[][] | RenderedRows): CellValue[][] => (Array.isArray(batch) ? batch : batch.cells());
+const cellsOf = (batch: CellValue[][] | RenderedRows): CellValue[][] => (Array.isArray(batch) ? batch : batch.cells());
 
 /** The streamed table of a report, if it has one. */
 export const streamedTable = (report: Report): Table | undefined => report.tables.find((t) => t.stream !== undefined);

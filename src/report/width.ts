@@ -1,7 +1,5 @@
-// How many terminal columns text takes (CJK two). string-width does it in general (grapheme clusters, emoji,
-// combining marks, colour codes), but importing it costs about 60 ms, so it is loaded only for text outside the
-// characters semicap nearly always prints (ASCII, Latin, punctuation, arrows, box drawing, CJK), whose widths
-// are known here; test/report/width.test.ts checks those against string-width character by character.
+// How many terminal columns text takes (CJK two): known here for the characters semicap nearly always prints, so
+// string-width (slow to import) is loaded only for other text; docs/module-notes.md says more.
 
 /** Characters one column wide: printable ASCII and Latin-1 (not the soft hyphen), punctuation, arrows, maths, box drawing, blocks and shapes. */
 const ONE = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2200-\\u22ff\\u2500-\\u25fc';

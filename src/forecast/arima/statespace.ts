@@ -31,7 +31,7 @@ export function integratedAr(phi: ArrayLike<number>, d: number): Float64Array {
 }
 
 /** Coefficients delta of x_t = sum_i delta_i x_{t-i} + w_t for w = (1 - B)^d x: (1) for d = 1, (2, -1) for d = 2. */
-export const differencingDelta = (d: number): Float64Array => integratedAr([], d);
+const differencingDelta = (d: number): Float64Array => integratedAr([], d);
 
 /** R's makeARIMA for AR phi, MA theta and d differences; returns undefined when the AR part is not stationary. */
 export function makeArima(phi: ArrayLike<number>, theta: ArrayLike<number>, d: number): ArimaStateSpace | undefined {

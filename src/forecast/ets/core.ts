@@ -106,7 +106,7 @@ export function etsCalc(
  * Σlog|ŷ| is taken as the log of a running product, renormalised before it can overflow, which costs one
  * logarithm per few dozen steps instead of one per step (ETS fitting spends its time here).
  * The parameters come in p = [alpha, beta, phi, l0, b0] and the value goes to p[5]: doubles passed as arguments
- * or returned are boxed on the heap in V8: two thirds of the garbage a theta fit made, per evaluation.
+ * or returned are boxed on the heap in V8, and that was most of the garbage a theta fit made (bench/README.md).
  */
 function objectiveValue(y: Float64Array, trend: boolean, mult: boolean, lik: boolean, p: Float64Array): void {
   const n = y.length;

@@ -97,7 +97,7 @@ export function shareSection(r: ShareProjection): Section {
   return { tables: [wide, bands, inputsTable(r.figures, 2)], notes: r.notes, warnings: r.warnings, charts: [chart] };
 }
 
-export function wpmSection(r: WpmProjection): Section {
+function wpmSection(r: WpmProjection): Section {
   const table = wideTable([r.path], 0, say('capacity.wpmTitle', { entity: r.entity, segment: r.segment, unit: r.unit, from: r.firstYear, to: r.lastYear }), r.observed);
   const chart = historyChart('wpm', table.title ?? 'capacity', r.unit, r.measured, r.path.projections, r.sources.join(', '));
   const bands = bandsTable(table, [r.path], r.evidence, 0, false, 'entity');
