@@ -5,6 +5,7 @@ import type { CellValue, Column, Report, Table } from './model.js';
 import { messageOf } from '../messages.js';
 import { LABELS, withoutPrototype, ZH_SCALES } from './labels.js';
 import { ZH } from './zh.js';
+import { DATA_TEXT_ZH } from './data-text-zh.js';
 import { DEFINITIONS_ZH } from './definitions-zh.js';
 import { SOURCE_TITLES_ZH } from './source-titles-zh.js';
 
@@ -241,6 +242,7 @@ export function translateCell(value: CellValue): CellValue {
   if (UNIT_CELLS[value] !== undefined) return UNIT_CELLS[value];
   if (LABELS[value] !== undefined) return bothNames(value);
   if (DEFINITIONS_ZH[value] !== undefined) return DEFINITIONS_ZH[value];
+  if (DATA_TEXT_ZH[value] !== undefined) return DATA_TEXT_ZH[value];
   return translateText(value);
 }
 

@@ -1,6 +1,7 @@
 // The Chinese catalogue: the same keys as src/messages.ts, each rendered as a mainland Chinese analyst reads it.
 // Its type requires every key with the same parameters; dataset labels in parameters get their Chinese names.
 import type { EN } from '../messages.js';
+import { dataTextZh } from './data-text-zh.js';
 import { DEFINITIONS_ZH } from './definitions-zh.js';
 import { amountZh, label, unit } from './labels.js';
 
@@ -33,11 +34,12 @@ export const ZH: Catalogue = {
   'capacity.converted': (p) => `由 ${unit(p.unit)} 换算：1 片12英寸 = 2.25 片折合8英寸（300毫米晶圆面积是200毫米晶圆的 2.25 倍）`,
   'capacity.kindsUsed': (p) => `所用数据类别：${p.kinds.split(', ').map(label).join('、')}`,
   'capacity.conflict': (p) => `${p.year} 年：${p.figures.replace(/ vs /g, ' 对比 ')}；采用最新发布 ${p.used}`,
-  'capacity.periodNote': (p) => `${p.period === '' ? '年末' : `${p.period} 季度`}${p.notes === '' ? '' : `；${p.notes}`}`,
+  'capacity.periodNote': (p) => `${p.period === '' ? '年末' : `${p.period} 季度`}${p.notes === '' ? '' : `；${dataTextZh(p.notes)}`}`,
   'capacity.bandsTitle': (p) => `最后锚点之后的经验区间：同类外推在 M3 年度序列上的实际误差${p.last === '' ? '' : `（${p.last} 年）`}`,
   'capacity.implied': (p) => `${p.source}：${p.from}=${p.fromValue}% → ${p.to}=${p.toValue}%，隐含${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性 ${p.step} 百分点/年`,
   'capacity.separately': (p) => `${p.count} 个来源分别预测，不取平均。用 --source 选择其一。`,
   'capacity.sourceWarning': (p) => `${p.source}：${p.text}`,
+  'capacity.figureNote': (p) => [DEFINITIONS_ZH[p.definition] ?? p.definition, dataTextZh(p.notes)].filter(Boolean).join('；'),
   'project.title': (p) => `经过 ${p.anchors} 的预测路径`,
   'project.impliedTitle': () => '隐含增长率',
   'project.impliedNote': (p) => `${p.from}→${p.to}：${p.cagr === '' ? '无复合增长率（有非正值）' : `复合增长 ${p.cagr} %/年`}；线性 ${p.step} ${p.share === 'yes' ? '百分点' : '单位'}/年`,
@@ -119,6 +121,16 @@ export const ZH: Catalogue = {
   'scenario.pointNote': () => '点路径：每个假设取其点值（正态分布取均值，三角分布取众数）；加 --simulate N 可得到百分位区间和各目标的达成概率',
   'scenario.held': () => '固定在边界',
   'scenario.notInRange': () => '范围内未达到',
+  'scenario.about': (p) => `情景 ${label(p.name)} ${p.name}：${dataTextZh(p.note)}`,
+  'scenario.overridden': (p) => `命令行覆盖的假设：${p.sets}`,
+  'scenario.bundledInstead': (p) => `${p.dir} 中没有 scenarios.csv；改用内置情景`,
+  'scenario.heldWarning': (p) => `${p.name}：路径自 ${p.year} 年起固定在边界（${p.value}${p.unit === 'percent' ? ' %' : ` ${unit(p.unit)}`}）`,
+  'scenario.readFrom': (p) => `${p.file}.csv 第 ${p.line} 行`,
+  'scenario.readFromSum': (p) => p.parts.replace(/\.csv line (\d+)/g, '.csv 第 $1 行'),
+  'scenario.distFixed': () => '固定值',
+  'scenario.distNormal': (p) => `正态分布 标准差 ${p.sd}`,
+  'scenario.distTriangular': (p) => `三角分布 ${p.min}–${p.mode}–${p.max}`,
+  'scenario.distUniform': (p) => `均匀分布 ${p.min}–${p.max}`,
   'report.filesTitle': () => '已写入的文件',
   'report.wrote': (p) => `已向 ${p.dir} 写入 ${p.count} 个文件`,
   'shares.title': (p) => `${label(p.segment)}产能中各地区的份额（%，${p.source}，${label(p.method)}），每年合计为 100`,

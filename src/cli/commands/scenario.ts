@@ -74,13 +74,13 @@ function describeDist(u: Uncertain | undefined): string {
   const d = u.dist;
   switch (d.kind) {
     case 'fixed':
-      return 'fixed';
+      return say('scenario.distFixed');
     case 'normal':
-      return `normal sd ${d.sd}`;
+      return say('scenario.distNormal', { sd: d.sd });
     case 'triangular':
-      return `triangular ${d.min}–${u.value}–${d.max}`;
+      return say('scenario.distTriangular', { min: d.min, mode: u.value, max: d.max });
     case 'uniform':
-      return `uniform ${d.min}–${d.max}`;
+      return say('scenario.distUniform', { min: d.min, max: d.max });
   }
 }
 
