@@ -85,6 +85,13 @@ export const EN = {
   'check.summary': (p: { passed: number; total: number; ops: string }) => `${p.passed} of ${p.total} rule(s) passed; op: ${p.ops}; eq and ne allow a relative difference of 1e-9`,
   'check.pathPoint': (p: { source: string; method: string; status: string }) => `${p.source}, ${p.method === '' ? 'its own figure' : `${p.method} ${p.status}`}`,
   'check.noProblems': () => 'no problems',
+  'check.evaluated': (p: { metric: string; selector: string }) => `${p.metric} ${p.selector}`.trim(),
+  'check.figureOf': (p: { source: string; kind: string }) => `${p.source} figure (${p.kind})`,
+  'check.wpmDetail': (p: { segment: string; method: string; status: string; from: number; to: number }) => `${p.segment}, ${p.method} ${p.status}, ${p.from}–${p.to} figures`,
+  'check.currentPath': (p: { path: string; year: number; value: number }) => `current ${p.path} path from ${p.year}=${p.value}%`,
+  'check.sourceKind': (p: { source: string; kind: string }) => `${p.source} (${p.kind})`,
+  'check.fundDetail': (p: { fund: string; phase: string; measure: string; bound: string; year: number; rate: number }) =>
+    `${p.fund}${p.phase ? ` ${p.phase}` : ''} ${p.measure}, ${p.bound}, ${p.year} rate (${p.rate})`,
   'check.problems': (p: { count: number }) => `${p.count} problem(s); run semicap validate`,
   'revisions.ssLabel': (p: { scope: string }) => `self-sufficiency ${p.scope}, %`,
   'revisions.shareLabel': (p: { region: string; segment: string }) => `${p.region} share of ${p.segment} capacity, %`,

@@ -196,7 +196,7 @@ export function evaluatedSelector(rule: Rule): string {
     const value = rule.selector[key] ?? (Object.hasOwn(defaults, key) ? defaults[key] : undefined);
     if (value !== undefined) parts.push(`${key}=${value}`);
   }
-  return `${rule.metric} ${parts.join(' ')}`.trim();
+  return say('check.evaluated', { metric: rule.metric, selector: parts.join(' ') });
 }
 
 /** The comparison a rule makes; == and != allow a relative difference of 1e-9 (printed values round). */
@@ -295,7 +295,7 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
         return { actual: rate, detail: `${path.sourceId}: ${path.projections[0].segments[0].fromYear}→${path.projections[0].segments[0].toYear}` };
       }
       const single = found.singles.find((r) => r.year === year && (s.source === undefined || r.source_id === s.source));
-      if (found.paths.length === 0 && single) return { actual: single.share_pct, detail: `${single.source_id} figure (${single.kind})` };
+      if (found.paths.length === 0 && single) return { actual: single.share_pct, detail: say('check.figureOf', { source: single.source_id, kind: single.kind }) };
       if (found.paths.length > 1 && s.source === undefined) throw new RuleError(`${found.paths.length} sources give ${region}/${segment} (${found.paths.map((p) => p.sourceId).join(', ')}); name one with source=`);
       const path = found.paths[0];
       if (!path) throw new RuleError(`no ${region}/${segment} figure for ${year}`);
@@ -318,7 +318,7 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       const [p] = capacityPaths(history.rows, [method], year!, factor);
       const point = p.points.find((pt) => pt.year === year);
       if (!point) throw new RuleError(`no capacity value for ${year} (figures start in ${first.year})`);
-      return { actual: point.value, detail: `${history.segment}, ${method} ${point.status}, ${first.year}–${last.year} figures` };
+      return { actual: point.value, detail: say('check.wpmDetail', { segment: history.segment, method, status: point.status, from: first.year, to: last.year }) };
     }
     case 'self_sufficiency': {
       const scope = s.scope ?? 'ic_production_in_china';
@@ -336,12 +336,12 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
         } catch (e) {
           throw new RuleError((e as Error).message);
         }
-        return { actual: point.value, detail: `current ${s.path} path from ${path.to.year}=${path.to.value}%` };
+        return { actual: point.value, detail: say('check.currentPath', { path: s.path, year: path.to.year, value: path.to.value }) };
       }
       const kind = s.kind ?? 'actual';
       const row = series.find((r) => r.year === year && r.kind === kind);
       if (!row) throw new RuleError(`no ${kind} figure of '${scope}' for ${year}`);
-      return { actual: row.rate_pct, detail: `${row.source_id} (${row.kind})` };
+      return { actual: row.rate_pct, detail: say('check.sourceKind', { source: row.source_id, kind: row.kind }) };
     }
     case 'fund': {
       const rows = data.funds.filter((f) => f.fund === s.fund && (s.phase === undefined || f.phase === s.phase) && (s.measure === undefined || f.measure === s.measure));
@@ -359,7 +359,7 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       }
       const bound = s.bound ?? 'low';
       if (bound !== 'low' && bound !== 'high') throw new RuleError(`bound=${bound}; expected low or high`);
-      return { actual: (currency === 'USD' ? converted.usd : converted.cny)[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${converted.rateYear} rate (${converted.cnyPerUsd})` };
+      return { actual: (currency === 'USD' ? converted.usd : converted.cny)[bound], detail: say('check.fundDetail', { fund: f.fund, phase: f.phase ?? '', measure: f.measure, bound, year: converted.rateYear, rate: converted.cnyPerUsd }) };
     }
     case 'rows': {
       const key = { sources: 'sources', capacity_share: 'capacityShare', capacity: 'capacity', funds: 'funds', self_sufficiency: 'selfSufficiency', fx: 'fx', indicators: 'indicators' }[s.dataset] as keyof Datasets | undefined;

@@ -21,6 +21,9 @@ const DATASET_HOLDS: Record<string, string> = {
 
 const PHASES: Record<string, string> = { I: '一期', II: '二期', III: '三期', IV: '四期' };
 
+/** What each metric of a `check` rule file measures (the metric's own name stays beside it: the user typed it). */
+const CHECK_METRICS: Record<string, string> = { valid: '数据有效', share: '份额', cagr: '复合增长率', wpm: '产能', fund: '基金', self_sufficiency: '自给率', rows: '行数', claim: '说法' };
+
 const METHOD_WORDS: Record<string, string> = { cagr: '复合增长', linear: '线性趋势', logistic: '逻辑斯蒂曲线' };
 
 export const ZH: Catalogue = {
@@ -90,6 +93,12 @@ export const ZH: Catalogue = {
   'check.summary': (p) => `${p.total} 条规则中 ${p.passed} 条通过；比较：${p.ops}；eq 与 ne 允许 1e-9 的相对误差`,
   'check.pathPoint': (p) => `${p.source}，${p.method === '' ? '其自身的数据' : `${label(p.method)}${label(p.status)}`}`,
   'check.noProblems': () => '没有问题',
+  'check.evaluated': (p) => `${CHECK_METRICS[p.metric] ?? '指标'} ${p.metric} ${p.selector}`.trim(),
+  'check.figureOf': (p) => `${p.source} 的数据（${label(p.kind)}）`,
+  'check.wpmDetail': (p) => `${label(p.segment)}，${label(p.method)}${label(p.status)}，依据 ${p.from}–${p.to} 年数据`,
+  'check.currentPath': (p) => `当前${label(p.path)}路径，起点 ${p.year}=${p.value}%`,
+  'check.sourceKind': (p) => `${p.source}（${label(p.kind)}）`,
+  'check.fundDetail': (p) => `${label(p.fund)}${p.phase ? ` ${PHASES[p.phase] ?? p.phase}` : ''} ${label(p.measure)}，${p.bound === 'low' ? '低值' : p.bound === 'high' ? '高值' : p.bound}，按 ${p.year} 年汇率（${p.rate}）`,
   'check.problems': (p) => `${p.count} 个问题；请运行 semicap validate`,
   'revisions.ssLabel': (p) => `自给率 ${label(p.scope)}（%）`,
   'revisions.shareLabel': (p) => `${label(p.region)}占${label(p.segment)}产能的份额（%）`,

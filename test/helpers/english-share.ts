@@ -9,7 +9,7 @@ const TYPED_NAMES = new Set([
   // formats, languages, shells, method and option values a user types
   'table', 'csv', 'json', 'md', 'xlsx', 'en', 'zh', 'bash', 'zsh', 'fish', 'naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'arima',
   'linear', 'loglinear', 'logistic', 'auto', 'mean', 'median', 'cagr', 'share', 'wpm', 'none', 'once', 'yearly', 'calibrated', 'model', 'bear', 'base', 'bull',
-  'yes', 'no', 'on', 'off', 'utf', 'gb', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'between', 'default', 'path', 'global', 'combined',
+  'yes', 'no', 'true', 'false', 'on', 'off', 'utf', 'gb', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'between', 'default', 'path', 'global', 'combined',
   // command names
   'overview', 'project', 'capacity', 'revisions', 'funds', 'self-sufficiency', 'claims', 'validate', 'datasets', 'forecast', 'backtest', 'scenario',
   'goal', 'shares', 'report', 'check', 'completion', 'help', 'shell', 'command',
@@ -55,4 +55,18 @@ export function englishShare(text: string): WordCount {
   }
   const english = words.length;
   return { english, chinese, share: english + chinese === 0 ? 0 : english / (english + chinese), words };
+}
+
+/**
+ * The count without the words of text the user wrote (a rule file's `rule` column, echoed back as the rule's name):
+ * each of its English words is taken off the count once, as many times as it occurs there.
+ */
+export function withoutUserText(count: WordCount, texts: readonly string[]): WordCount {
+  const words = [...count.words];
+  for (const w of texts.flatMap((t) => englishShare(t).words)) {
+    const i = words.indexOf(w);
+    if (i >= 0) words.splice(i, 1);
+  }
+  const english = words.length;
+  return { english, chinese: count.chinese, share: english + count.chinese === 0 ? 0 : english / (english + count.chinese), words };
 }
