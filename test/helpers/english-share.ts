@@ -3,7 +3,10 @@
 // (M3, MAE, TrendForce, sMAPE), the names a user types (dataset labels, method names, option values) and a short
 // list of brand names. A Chinese word is counted as two characters (a conservative average: it makes the English
 // share larger, not smaller).
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { LABELS } from '../../src/report/labels.js';
+import { PUBLISHERS_ZH } from '../../src/report/source-titles-zh.js';
 
 const TYPED_NAMES = new Set([
   // formats, languages, shells, method and option values a user types
@@ -17,6 +20,16 @@ const TYPED_NAMES = new Set([
   'semicap', 'Excel', 'Windows', 'Chromium', 'LibreOffice', 'Node', 'Monte', 'Carlo', 'Hyndman', 'Nixtla', 'README', 'mature_share',
 ]);
 
+/**
+ * Publisher names (Reuters, Rhodium Group, Hua Hong Semiconductor): the Latin words each bundled publisher keeps in
+ * Chinese output, i.e. of its Chinese rendering (src/report/source-titles-zh.ts PUBLISHERS_ZH), or of the publisher
+ * itself when it is a name alone. The words around names (citing, via, unknown, page) are rendered in Chinese and
+ * not in this list, so they count wherever they are left in English.
+ */
+const PUBLISHER_NAMES = new Set(
+  (parse(readFileSync('datasets/sources.csv'), { columns: true, bom: true }) as { publisher: string }[]).flatMap((r) => (PUBLISHERS_ZH[r.publisher] ?? r.publisher).match(/[A-Za-z]+/g) ?? []),
+);
+
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -25,7 +38,7 @@ function isExempt(token: string): boolean {
   if (/[_./=@\d\\]/.test(token) || /^-/.test(token) || /^[<[]/.test(token)) return true;
   if ((token.match(/[A-Z]/g) ?? []).length >= 2) return true;
   const word = token.replace(/[^A-Za-z-]/g, '');
-  return TYPED_NAMES.has(word) || TYPED_NAMES.has(word.toLowerCase()) || LABELS[word] !== undefined;
+  return TYPED_NAMES.has(word) || TYPED_NAMES.has(word.toLowerCase()) || LABELS[word] !== undefined || PUBLISHER_NAMES.has(word);
 }
 
 export interface WordCount {
@@ -40,9 +53,14 @@ export interface WordCount {
 /** Counts the English and Chinese words of `text`. */
 export function englishShare(text: string): WordCount {
   // What a user types is not prose: the command of an example line (`$ semicap report --out report/   comment`).
-  // Nor is an address (https://…).
-  const plain = text
-    .replace(ANSI, '')
+  // Nor is an address (https://…), also where it is wrapped: the first token of the next, indented line goes on with
+  // an address that ends its line.
+  let unwrapped = text.replace(ANSI, '');
+  for (let before = ''; before !== unwrapped; ) {
+    before = unwrapped;
+    unwrapped = unwrapped.replace(/(\b[a-z]+:\/\/[^\s│]+)\n[ \t]+([^\s│]+)/g, '$1$2');
+  }
+  const plain = unwrapped
     .replace(/\$ .*?(\s{2,}|$)/gm, '$1')
     .replace(/\b[a-z]+:\/\/[^\s│]+/g, '');
   const chinese = (plain.match(CJK) ?? []).length / 2;
