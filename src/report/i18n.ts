@@ -173,6 +173,8 @@ const HEADERS: Record<string, string> = withoutPrototype({
   age_years: '时效（年）',
   band95: '95% 区间',
   path: '路径值',
+  value_in_target_year: '目标年份的路径值',
+  meets_target: '是否达到目标',
 });
 
 /** A dataset label in Chinese with its English key beside it (`中国大陆 china`); unknown labels stay as they are. */
