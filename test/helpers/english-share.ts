@@ -27,7 +27,10 @@ const TYPED_NAMES = new Set([
  * not in this list, so they count wherever they are left in English.
  */
 const PUBLISHER_NAMES = new Set(
-  (parse(readFileSync('datasets/sources.csv'), { columns: true, bom: true }) as { publisher: string }[]).flatMap((r) => (PUBLISHERS_ZH[r.publisher] ?? r.publisher).match(/[A-Za-z]+/g) ?? []),
+  (parse(readFileSync('datasets/sources.csv'), { columns: true, bom: true }) as { publisher: string }[])
+    .flatMap((r) => (PUBLISHERS_ZH[r.publisher] ?? r.publisher).match(/[A-Za-z]+/g) ?? [])
+    // Place names inside a name (Trivium China, eeNews Europe) still count elsewhere: Chinese has names for them.
+    .filter((w) => !['China', 'Taiwan', 'Europe', 'Asia', 'US'].includes(w)),
 );
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
