@@ -78,7 +78,7 @@ export function shareProjection(data: Datasets, opts: { region: string; segment:
     throw usageError(say('error.nothingToProject', { region: opts.region, segment: opts.segment, source: opts.source ?? '', figures: singles.map((s) => `${s.year}=${s.share_pct}% (${s.source_id})`).join(', ') }));
   }
   const used = new Set(paths.map((p) => p.sourceId));
-  const figures = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: [r.definition, r.notes].filter(Boolean).join('; '), role: used.has(r.source_id) ? say('capacity.roleAnchor') : say('capacity.roleComparison') }));
+  const figures = [...paths.flatMap((p) => p.rows), ...singles].map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, note: say('capacity.figureNote', { definition: r.definition ?? '', notes: r.notes ?? '' }), role: used.has(r.source_id) ? say('capacity.roleAnchor') : say('capacity.roleComparison') }));
   const notes = paths.flatMap((p) =>
     p.projections[0].segments.map((s) => say('capacity.implied', { source: p.sourceId, from: s.fromYear, fromValue: s.fromValue, to: s.toYear, toValue: s.toValue, cagr: s.cagrPct === null ? '' : s.cagrPct.toFixed(2), step: s.stepPerYear.toFixed(2) })),
   );

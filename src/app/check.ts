@@ -196,7 +196,7 @@ export function evaluatedSelector(rule: Rule): string {
     const value = rule.selector[key] ?? (Object.hasOwn(defaults, key) ? defaults[key] : undefined);
     if (value !== undefined) parts.push(`${key}=${value}`);
   }
-  return `${rule.metric} ${parts.join(' ')}`.trim();
+  return say('check.evaluated', { metric: rule.metric, selector: parts.join(' ') });
 }
 
 /** The comparison a rule makes; == and != allow a relative difference of 1e-9 (printed values round). */
@@ -257,7 +257,7 @@ export function checkUseCase(text: string, file: string, dir: string): { outcome
   if (data !== undefined) checkSelectorValues(rules, data, file);
   const outcomes = rules.map((rule): RuleOutcome => {
     try {
-      if (data === undefined && rule.metric !== 'valid') throw new RuleError(`datasets do not load: ${loadError}`);
+      if (data === undefined && rule.metric !== 'valid') throw new RuleError(say('check.errNoLoad', { error: String(loadError) }));
       const ev = data === undefined ? validity(rule, problemCounts) : evaluate(rule, data, problemCounts);
       return { rule, actual: ev.actual, result: compare(ev.actual, rule.op, rule.value) ? 'pass' : 'fail', detail: ev.detail };
     } catch (e) {
@@ -291,16 +291,16 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       if (rule.metric === 'cagr') {
         const path = found.paths[0];
         const rate = path?.projections[0].segments[0]?.cagrPct;
-        if (rate === undefined || rate === null) throw new RuleError(`source ${s.source} has no two positive figures for ${region}/${segment}`);
+        if (rate === undefined || rate === null) throw new RuleError(say('check.errNoRate', { source: s.source, region, segment }));
         return { actual: rate, detail: `${path.sourceId}: ${path.projections[0].segments[0].fromYear}→${path.projections[0].segments[0].toYear}` };
       }
       const single = found.singles.find((r) => r.year === year && (s.source === undefined || r.source_id === s.source));
-      if (found.paths.length === 0 && single) return { actual: single.share_pct, detail: `${single.source_id} figure (${single.kind})` };
-      if (found.paths.length > 1 && s.source === undefined) throw new RuleError(`${found.paths.length} sources give ${region}/${segment} (${found.paths.map((p) => p.sourceId).join(', ')}); name one with source=`);
+      if (found.paths.length === 0 && single) return { actual: single.share_pct, detail: say('check.figureOf', { source: single.source_id, kind: single.kind }) };
+      if (found.paths.length > 1 && s.source === undefined) throw new RuleError(say('check.errSources', { count: found.paths.length, region, segment, sources: found.paths.map((p) => p.sourceId).join(', ') }));
       const path = found.paths[0];
-      if (!path) throw new RuleError(`no ${region}/${segment} figure for ${year}`);
+      if (!path) throw new RuleError(say('check.errNoShare', { region, segment, year: String(year) }));
       const point = path.projections[0].points.find((p) => p.year === year);
-      if (!point) throw new RuleError(`${path.sourceId} has no ${region}/${segment} value for ${year}`);
+      if (!point) throw new RuleError(say('check.errNoValue', { source: path.sourceId, region, segment, year: String(year) }));
       return { actual: point.value, detail: say('check.pathPoint', { source: path.sourceId, method: point.status === 'anchor' ? '' : method, status: point.status }) };
     }
     case 'wpm': {
@@ -310,43 +310,43 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       } catch (e) {
         throw new RuleError((e as Error).message);
       }
-      if (history.rows.length < 2) throw new RuleError(`only one year-end figure for ${s.entity ?? 'china'}`);
-      if (method === 'logistic') throw new RuleError('wpm projects with cagr or linear');
+      if (history.rows.length < 2) throw new RuleError(say('check.errOneFigure', { entity: s.entity ?? 'china' }));
+      if (method === 'logistic') throw new RuleError(say('check.errWpmMethod'));
       const factor = convertCapacity(1, history.unit as CapacityUnit, rule.unit as CapacityUnit);
       const first = history.rows[0];
       const last = history.rows[history.rows.length - 1];
       const [p] = capacityPaths(history.rows, [method], year!, factor);
       const point = p.points.find((pt) => pt.year === year);
-      if (!point) throw new RuleError(`no capacity value for ${year} (figures start in ${first.year})`);
-      return { actual: point.value, detail: `${history.segment}, ${method} ${point.status}, ${first.year}–${last.year} figures` };
+      if (!point) throw new RuleError(say('check.errNoCapacity', { year: String(year), first: first.year }));
+      return { actual: point.value, detail: say('check.wpmDetail', { segment: history.segment, method, status: point.status, from: first.year, to: last.year }) };
     }
     case 'self_sufficiency': {
       const scope = s.scope ?? 'ic_production_in_china';
       // The same one-definition history and current path as `self-sufficiency`.
       const { series, comparable, path } = selfSufficiencySeries(data, scope);
-      if (series.length === 0) throw new RuleError(`no self-sufficiency series '${scope}'`);
+      if (series.length === 0) throw new RuleError(say('check.errNoSeries', { scope }));
       if (s.path !== undefined) {
-        if (s.path !== 'cagr' && s.path !== 'linear') throw new RuleError(`path=${s.path}; expected cagr or linear`);
-        if (!path) throw new RuleError(comparable.definitions > 1 ? `series '${scope}' mixes ${comparable.definitions} definitions and its latest has fewer than two actual figures: no path across definitions` : `series '${scope}' has fewer than two actual figures`);
+        if (s.path !== 'cagr' && s.path !== 'linear') throw new RuleError(say('check.errPath', { path: s.path }));
+        if (!path) throw new RuleError(say('check.errFewActuals', { scope, definitions: comparable.definitions }));
         // The current path as `self-sufficiency` draws it: domain/projection.ts through the first and last figures.
-        if (s.path === 'cagr' && path.cagrPct === null) throw new RuleError('no compound rate (a value is not positive)');
+        if (s.path === 'cagr' && path.cagrPct === null) throw new RuleError(say('check.errNoCompound'));
         let point;
         try {
           point = pathPointAt({ method: s.path, anchors: [path.from, path.to], isShare: true }, year!);
         } catch (e) {
           throw new RuleError((e as Error).message);
         }
-        return { actual: point.value, detail: `current ${s.path} path from ${path.to.year}=${path.to.value}%` };
+        return { actual: point.value, detail: say('check.currentPath', { path: s.path, year: path.to.year, value: path.to.value }) };
       }
       const kind = s.kind ?? 'actual';
       const row = series.find((r) => r.year === year && r.kind === kind);
-      if (!row) throw new RuleError(`no ${kind} figure of '${scope}' for ${year}`);
-      return { actual: row.rate_pct, detail: `${row.source_id} (${row.kind})` };
+      if (!row) throw new RuleError(say('check.errNoKind', { kind, scope, year: String(year) }));
+      return { actual: row.rate_pct, detail: say('check.sourceKind', { source: row.source_id, kind: row.kind }) };
     }
     case 'fund': {
       const rows = data.funds.filter((f) => f.fund === s.fund && (s.phase === undefined || f.phase === s.phase) && (s.measure === undefined || f.measure === s.measure));
-      if (rows.length === 0) throw new RuleError(`no fund figure for ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-      if (rows.length > 1) throw new RuleError(`${rows.length} figures match (${rows.map((r) => `${r.phase ?? ''} ${r.measure}`.trim()).join(', ')}); narrow with phase= or measure=`);
+      if (rows.length === 0) throw new RuleError(say('check.errNoFund', { selector: Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ') }));
+      if (rows.length > 1) throw new RuleError(say('check.errFunds', { count: rows.length, figures: rows.map((r) => `${r.phase ?? ''} ${r.measure}`.trim()).join(', ') }));
       const f = rows[0];
       const currency = rule.unit === 'USD_bn' ? 'USD' : 'CNY';
       let converted;
@@ -358,17 +358,17 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
         throw new RuleError((e as Error).message);
       }
       const bound = s.bound ?? 'low';
-      if (bound !== 'low' && bound !== 'high') throw new RuleError(`bound=${bound}; expected low or high`);
-      return { actual: (currency === 'USD' ? converted.usd : converted.cny)[bound], detail: `${f.fund}${f.phase ? ` ${f.phase}` : ''} ${f.measure}, ${bound}, ${converted.rateYear} rate (${converted.cnyPerUsd})` };
+      if (bound !== 'low' && bound !== 'high') throw new RuleError(say('check.errBound', { bound }));
+      return { actual: (currency === 'USD' ? converted.usd : converted.cny)[bound], detail: say('check.fundDetail', { fund: f.fund, phase: f.phase ?? '', measure: f.measure, bound, year: converted.rateYear, rate: converted.cnyPerUsd }) };
     }
     case 'rows': {
       const key = { sources: 'sources', capacity_share: 'capacityShare', capacity: 'capacity', funds: 'funds', self_sufficiency: 'selfSufficiency', fx: 'fx', indicators: 'indicators' }[s.dataset] as keyof Datasets | undefined;
-      if (key === undefined) throw new RuleError(`no dataset '${s.dataset}'`);
+      if (key === undefined) throw new RuleError(say('check.errNoDataset', { dataset: s.dataset }));
       return { actual: (data[key] as unknown[]).length, detail: `${s.dataset}.csv` };
     }
     case 'claim': {
       const judgement = judgeClaims(loadClaims(s.file ?? bundledClaimsPath(bundledDataDir())), data).find((j) => j.claim.id === s.id);
-      if (!judgement) throw new RuleError(`no claim '${s.id}' in ${s.file ?? 'the bundled claims.csv'}`);
+      if (!judgement) throw new RuleError(say('check.errNoClaim', { id: s.id, file: s.file ?? '' }));
       return { actual: judgement.verdict, detail: reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax) };
     }
     case 'valid':

@@ -9,6 +9,7 @@ import { simulateSeries, type Progress, type SeriesSimulation } from '../domain/
 import type { Anchor } from '../domain/projection.js';
 import { scenarioPath, type SeriesAssumptions, type Uncertain } from '../domain/scenario.js';
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 
 /** A point given on the command line; `percent` marks a share. */
 export type GivenAnchor = Anchor & { percent: boolean };
@@ -160,11 +161,17 @@ function withUncertainty(s: SeriesAssumptions, input: SeriesGoalInput): SeriesAs
 
 function describeUncertainty(s: SeriesAssumptions): string {
   const u = s.method === 'linear' ? s.step : s.growth;
-  if (!u || u.dist.kind === 'fixed') return 'no uncertain assumption (every path is the point path)';
-  const what = s.method === 'linear' ? 'step' : 'compound rate';
+  if (!u || u.dist.kind === 'fixed') return say('goal.uncertainNone');
   const d = u.dist;
-  const spread = d.kind === 'normal' ? `normal, mean ${u.value}, sd ${d.sd}` : d.kind === 'triangular' ? `triangular ${d.min}–${u.value}–${d.max}` : d.kind === 'uniform' ? `uniform ${d.min}–${d.max}` : '';
-  return `${what} ${spread}, drawn ${u.draw === 'yearly' ? 'anew every year' : 'once per path'}`;
+  const spread =
+    d.kind === 'normal'
+      ? say('goal.spreadNormal', { mean: u.value, sd: d.sd })
+      : d.kind === 'triangular'
+        ? say('scenario.distTriangular', { min: d.min, mode: u.value, max: d.max })
+        : d.kind === 'uniform'
+          ? say('scenario.distUniform', { min: d.min, max: d.max })
+          : '';
+  return say('goal.uncertainty', { linear: s.method === 'linear' ? 'yes' : 'no', spread, yearly: u.draw === 'yearly' ? 'yes' : 'no' });
 }
 
 function scenarioSeries(key: string, dataDir: string | undefined): CurrentPath & { inputs: string[] } {

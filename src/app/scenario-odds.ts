@@ -23,7 +23,7 @@ export function scenarioOddsUseCase(dir: string, s: ScenarioOddsSettings): { sec
   const runs = simulateScenarios(scenarios, { paths: s.paths, seed: s.seed, through: s.through });
   const notes = [
     ...(bundledInstead ? [say('odds.bundled', { dir })] : []),
-    ...scenarios.filter((sc) => sc.note !== '').map((sc) => `${sc.name}: ${sc.note}`),
+    ...scenarios.filter((sc) => sc.note !== '').map((sc) => say('scenario.about', { name: sc.name, note: sc.note })),
     say('odds.seed', { seed: s.seed, paths: s.paths }),
     say('odds.pmet'),
   ];

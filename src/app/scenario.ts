@@ -8,6 +8,7 @@ import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import { simulateScenarios, type Progress, type SeriesSimulation } from '../domain/montecarlo.js';
 import { applyOverride, scenarioPath, type Scenario, type ScenarioPoint, type SeriesAssumptions } from '../domain/scenario.js';
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 import { closest } from '../text.js';
 
 export interface ScenarioInput {
@@ -64,8 +65,8 @@ export function scenarioUseCase(input: ScenarioInput): ScenarioResult {
   const through = input.through ?? defaultThrough(...scenarios.flatMap((sc) => sc.series.map((s) => s.startYear)));
   for (const sc of scenarios) for (const s of sc.series) if (through < s.startYear) throw usageError(`--through ${through} is before ${sc.name}.${s.series}'s start year ${s.startYear}`);
   const lookTo = input.lookTo ?? defaultLookTo(through, ...scenarios.flatMap((sc) => sc.series.flatMap((s) => s.targets.map((t) => t.year))));
-  const notes = scenarios.filter((sc) => sc.note !== '').map((sc) => `${sc.name}: ${sc.note}`);
-  if (input.sets.length > 0) notes.push(`overridden on the command line: ${input.sets.join(', ')}`);
+  const notes = scenarios.filter((sc) => sc.note !== '').map((sc) => say('scenario.about', { name: sc.name, note: sc.note }));
+  if (input.sets.length > 0) notes.push(say('scenario.overridden', { sets: input.sets.join(', ') }));
   const paths = pointPaths(scenarios, through);
   const result: ScenarioResult = { scenarios, through, lookTo, paths, targets: [], notes, warnings: [], messages, inputs };
   if (input.simulation === undefined) {
@@ -84,7 +85,7 @@ export function readScenarios(dir: string, file: string | undefined): { scenario
   let path = file ?? scenariosPath(dir);
   if (file === undefined && !existsSync(path)) {
     path = scenariosPath(bundledDataDir());
-    messages.push(`${dir} has no scenarios.csv; using the bundled scenarios`);
+    messages.push(say('scenario.bundledInstead', { dir }));
   }
   const { scenarios, inputs } = loadScenariosWithData(path, dir);
   return { scenarios, inputs, messages, bundledInstead: messages.length > 0 };
@@ -132,6 +133,6 @@ function metIn(path: { year: number; value: number }[], t: { year: number; value
 function heldWarnings(paths: ScenarioResult['paths']): string[] {
   return paths.flatMap(({ scenario, series: s, points }) => {
     const held = points.find((p) => p.held);
-    return held ? [`${scenario}.${s.series}: the path is held at a bound from ${held.year} (${held.value}${s.unit === 'percent' ? ' %' : ` ${s.unit}`})`] : [];
+    return held ? [say('scenario.heldWarning', { name: `${scenario}.${s.series}`, year: held.year, value: held.value, unit: s.unit })] : [];
   });
 }

@@ -5,6 +5,7 @@ import { MAX_SEED } from '../forecast/random.js';
 import type { SimulationOptions } from './command-options.js';
 import type { GlobalOptions } from './context.js';
 import { inCi } from './progress.js';
+import { say } from '../messages.js';
 
 export interface SimulationSettings {
   paths: number;
@@ -26,7 +27,7 @@ export function simulationOptions(o: SimulationOptions & { simulate: number }, g
 export const simulationRequest = (sim: SimulationSettings) => ({ paths: sim.paths, seed: sim.seed, percentiles: sim.percentiles, onProgress: sim.progress?.update });
 
 /** The note that says how to get the same numbers again. */
-export const seedNote = (sim: SimulationSettings) => `seed ${sim.seed}${sim.seedChosen ? ' (chosen at random)' : ''}: run again with --seed ${sim.seed} --simulate ${sim.paths} for the same numbers`;
+export const seedNote = (sim: SimulationSettings) => say('sim.seed', { seed: sim.seed, chosen: sim.seedChosen ? 'yes' : 'no', paths: sim.paths });
 
 /**
  * A progress bar on stderr, only when stderr is a terminal, --quiet is off, and the run is long (it appears once

@@ -20,6 +20,7 @@ import {
 } from '../domain/scenario.js';
 import { bundledDataDir, checkFolder, datasetsFrom, loadDatasets, datasetPaths, loadFile, type DatasetName, type Datasets, type FolderCheck, type LoadedFile } from './datasets.js';
 import { formatProblem, type Problem } from './problem.js';
+import { say } from '../messages.js';
 import type { Row, Schema } from './schema.js';
 
 /** Assumption names of a file: the series' assumptions plus `about`, a scenario's description. */
@@ -198,7 +199,7 @@ function valueCell(row: Row, at: At, resolve?: RefResolver): { value: number; fr
       total += r.value;
       from.push(r.where);
     }
-    return { value: total, from: from.join(' + ') };
+    return { value: total, from: from.length === 1 ? from[0] : say('scenario.readFromSum', { parts: from.join(' + ') }) };
   }
   const value = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(value)) {
@@ -323,7 +324,7 @@ export function datasetResolver(data: Datasets): RefResolver {
       const atYear = bySource(candidates.filter((r) => r.year === year));
       if (atYear.length === 1) {
         const v = value(atYear[0]);
-        return typeof v === 'number' ? { ok: true, value: v, where: `${file}.csv line ${atYear[0].line}` } : { ok: false, reason: `${ref}: ${v}` };
+        return typeof v === 'number' ? { ok: true, value: v, where: say('scenario.readFrom', { file, line: atYear[0].line }) } : { ok: false, reason: `${ref}: ${v}` };
       }
       const listing = candidates.map((r) => `${r.year} (${r.source_id})`).join(', ') || 'none';
       return atYear.length === 0

@@ -5,8 +5,9 @@ import type { CellValue, Column, Report, Table } from './model.js';
 import { messageOf } from '../messages.js';
 import { LABELS, withoutPrototype, ZH_SCALES } from './labels.js';
 import { ZH } from './zh.js';
+import { DATA_TEXT_ZH } from './data-text-zh.js';
 import { DEFINITIONS_ZH } from './definitions-zh.js';
-import { SOURCE_TITLES_ZH } from './source-titles-zh.js';
+import { PUBLISHERS_ZH, SOURCE_TITLES_ZH } from './source-titles-zh.js';
 
 export { LABELS };
 
@@ -172,6 +173,8 @@ const HEADERS: Record<string, string> = withoutPrototype({
   age_years: '时效（年）',
   band95: '95% 区间',
   path: '路径值',
+  value_in_target_year: '目标年份的路径值',
+  meets_target: '是否达到目标',
 });
 
 /** A dataset label in Chinese with its English key beside it (`中国大陆 china`); unknown labels stay as they are. */
@@ -241,6 +244,7 @@ export function translateCell(value: CellValue): CellValue {
   if (UNIT_CELLS[value] !== undefined) return UNIT_CELLS[value];
   if (LABELS[value] !== undefined) return bothNames(value);
   if (DEFINITIONS_ZH[value] !== undefined) return DEFINITIONS_ZH[value];
+  if (DATA_TEXT_ZH[value] !== undefined) return DATA_TEXT_ZH[value];
   return translateText(value);
 }
 
@@ -292,10 +296,16 @@ const DATA_UNIT_HEADERS: Record<string, string> = withoutPrototype({
   source_usd_high: '来源换算 高（十亿美元）',
 });
 
-/** A table of sources (source_id and title columns) with each bundled source's Chinese title. */
+/** A table of sources (source_id and title columns) with each bundled source's Chinese title and publisher. */
 function withChineseSourceTitles(t: Table): Table {
   if (!(t.columns.some((c) => c.key === 'title') && t.columns.some((c) => c.key === 'source_id'))) return t;
-  return { ...t, rows: t.rows.map((r) => (typeof r.source_id === 'string' && SOURCE_TITLES_ZH[r.source_id] !== undefined ? { ...r, title: SOURCE_TITLES_ZH[r.source_id] } : r)) };
+  const chinese = (r: Table['rows'][number]) => {
+    const out = { ...r };
+    if (typeof r.source_id === 'string' && SOURCE_TITLES_ZH[r.source_id] !== undefined) out.title = SOURCE_TITLES_ZH[r.source_id];
+    if (typeof r.publisher === 'string' && PUBLISHERS_ZH[r.publisher] !== undefined) out.publisher = PUBLISHERS_ZH[r.publisher];
+    return out;
+  };
+  return { ...t, rows: t.rows.map(chinese) };
 }
 
 export interface LocalizeOptions {

@@ -100,6 +100,7 @@ export const LABELS: Record<string, string> = withoutPrototype({
   fund_deployment: '基金投放',
   self_sufficiency: '自给率',
   start: '起点',
+  method: '方法',
   growth_pct: '年增长率',
   step: '年增量',
   cap: '上限',

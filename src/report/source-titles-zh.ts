@@ -83,3 +83,47 @@ export const SOURCE_TITLES_ZH: Record<string, string> = Object.assign(Object.cre
   fred_aexchus_cited_2025: '公开代码中引用的 2025 年人民币兑美元年均汇率（“美国国税局年均汇率约为 7.19，与之相符”）',
   trendforce_2025_11: '中国大陆占全球成熟制程产能的份额 2030 年将达 52%（2025年11月发布）',
 });
+
+/**
+ * Publishers (sources.csv's `publisher`) in Chinese, by their English text: the words around the names (who cited
+ * whom, what kind of page) in Chinese; the names of publishers and brands stay as they are written, except the few
+ * whose Chinese name is the one Chinese readers know. A publisher that is a name alone needs no entry.
+ */
+export const PUBLISHERS_ZH: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  'Reuters (Wen-Yee Lee), citing TrendForce': 'Reuters（Wen-Yee Lee），引用 TrendForce',
+  'unnamed study (Datawrapper chart)': '未具名研究（Datawrapper 图表）',
+  'SEMI (as cited by eeNews Europe)': 'SEMI（eeNews Europe 引用）',
+  'Hua Hong Semiconductor (STAR Market prospectus)': '华虹半导体（科创板招股说明书）',
+  'unknown (public GitHub file)': '不详（GitHub 上的公开文件）',
+  'Hua Hong Semiconductor (HKEX announcement 2024020600549)': '华虹半导体（港交所公告 2024020600549）',
+  'broker summary (reportify.ai)': '券商摘要（reportify.ai）',
+  'Hua Hong Semiconductor (HKEX announcement 2025021300345)': '华虹半导体（港交所公告 2025021300345）',
+  'Hua Hong Semiconductor (HKEX announcement 2026021200389)': '华虹半导体（港交所公告 2026021200389）',
+  'shi-fen.com (Chinese news report)': 'shi-fen.com（中文新闻报道）',
+  'Central News Agency (CNA, Taiwan)': '中央社（CNA，中国台湾）',
+  'TrendForce (citing etnet)': 'TrendForce（引用经济通 etnet）',
+  'Bloomberg (via Trivium China and others)': 'Bloomberg（经 Trivium China 等转述）',
+  'China Daily': '中国日报',
+  'The Economist': '《经济学人》',
+  'US Congress (Public Law 117-167)': '美国国会（公法 117-167）',
+  'The White House': '美国白宫',
+  'IC Insights (via Digitimes)': 'IC Insights（经 Digitimes 转述）',
+  'unknown (Q&A page)': '不详（问答页面）',
+  'unknown (unsourced web page)': '不详（未注明出处的网页）',
+  'International Business Strategies (IBS)': '国际商业战略公司（IBS）',
+  'Yole Group (via Electronics Weekly)': 'Yole Group（经 Electronics Weekly 转述）',
+  'Omdia (via a summary)': 'Omdia（经摘要转述）',
+  'SEMI (via move-x.ai)': 'SEMI（经 move-x.ai 转述）',
+  'Morgan Stanley (summary at reportify.ai)': '摩根士丹利（reportify.ai 上的摘要）',
+  'Bruegel (Alicia García-Herrero and Pauline Weil)': 'Bruegel（Alicia García-Herrero 与 Pauline Weil）',
+  'MIT Technology Review': '《麻省理工科技评论》',
+  'Ddaily (via MIC, III Taiwan)': 'Ddaily（经 MIC、中国台湾资策会转述）',
+  'unknown (Asia Daily, original not named)': '不详（Asia Daily，未注明原始出处）',
+  'unknown (unsourced news page)': '不详（未注明出处的新闻页面）',
+  'broker note (repost at q635.com)': '券商报告（q635.com 转载）',
+  'Hua Hong Semiconductor (quarter-end figures; releases not named)': '华虹半导体（季末数据；未注明具体发布）',
+  'US Federal Reserve': '美国联邦储备委员会',
+  'Federal Reserve Bank of St. Louis (FRED)': '圣路易斯联邦储备银行（FRED）',
+  'secondary: a public code comment citing FRED AEXCHUS': '二手来源：引用 FRED AEXCHUS 的公开代码注释',
+  'TrendForce (via CNA)': 'TrendForce（经中央社转述）',
+});

@@ -1,6 +1,7 @@
 // The Chinese catalogue: the same keys as src/messages.ts, each rendered as a mainland Chinese analyst reads it.
 // Its type requires every key with the same parameters; dataset labels in parameters get their Chinese names.
 import type { EN } from '../messages.js';
+import { dataTextZh } from './data-text-zh.js';
 import { DEFINITIONS_ZH } from './definitions-zh.js';
 import { amountZh, label, unit } from './labels.js';
 
@@ -20,6 +21,9 @@ const DATASET_HOLDS: Record<string, string> = {
 
 const PHASES: Record<string, string> = { I: '一期', II: '二期', III: '三期', IV: '四期' };
 
+/** What each metric of a `check` rule file measures (the metric's own name stays beside it: the user typed it). */
+const CHECK_METRICS: Record<string, string> = { valid: '数据有效', share: '份额', cagr: '复合增长率', wpm: '产能', fund: '基金', self_sufficiency: '自给率', rows: '行数', claim: '说法' };
+
 const METHOD_WORDS: Record<string, string> = { cagr: '复合增长', linear: '线性趋势', logistic: '逻辑斯蒂曲线' };
 
 export const ZH: Catalogue = {
@@ -33,11 +37,12 @@ export const ZH: Catalogue = {
   'capacity.converted': (p) => `由 ${unit(p.unit)} 换算：1 片12英寸 = 2.25 片折合8英寸（300毫米晶圆面积是200毫米晶圆的 2.25 倍）`,
   'capacity.kindsUsed': (p) => `所用数据类别：${p.kinds.split(', ').map(label).join('、')}`,
   'capacity.conflict': (p) => `${p.year} 年：${p.figures.replace(/ vs /g, ' 对比 ')}；采用最新发布 ${p.used}`,
-  'capacity.periodNote': (p) => `${p.period === '' ? '年末' : `${p.period} 季度`}${p.notes === '' ? '' : `；${p.notes}`}`,
+  'capacity.periodNote': (p) => `${p.period === '' ? '年末' : `${p.period} 季度`}${p.notes === '' ? '' : `；${dataTextZh(p.notes)}`}`,
   'capacity.bandsTitle': (p) => `最后锚点之后的经验区间：同类外推在 M3 年度序列上的实际误差${p.last === '' ? '' : `（${p.last} 年）`}`,
   'capacity.implied': (p) => `${p.source}：${p.from}=${p.fromValue}% → ${p.to}=${p.toValue}%，隐含${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性 ${p.step} 百分点/年`,
   'capacity.separately': (p) => `${p.count} 个来源分别预测，不取平均。用 --source 选择其一。`,
   'capacity.sourceWarning': (p) => `${p.source}：${p.text}`,
+  'capacity.figureNote': (p) => [DEFINITIONS_ZH[p.definition] ?? p.definition, dataTextZh(p.notes)].filter(Boolean).join('；'),
   'project.title': (p) => `经过 ${p.anchors} 的预测路径`,
   'project.impliedTitle': () => '隐含增长率',
   'project.impliedNote': (p) => `${p.from}→${p.to}：${p.cagr === '' ? '无复合增长率（有非正值）' : `复合增长 ${p.cagr} %/年`}；线性 ${p.step} ${p.share === 'yes' ? '百分点' : '单位'}/年`,
@@ -88,6 +93,31 @@ export const ZH: Catalogue = {
   'check.summary': (p) => `${p.total} 条规则中 ${p.passed} 条通过；比较：${p.ops}；eq 与 ne 允许 1e-9 的相对误差`,
   'check.pathPoint': (p) => `${p.source}，${p.method === '' ? '其自身的数据' : `${label(p.method)}${label(p.status)}`}`,
   'check.noProblems': () => '没有问题',
+  'check.errNoLoad': (p) => `数据集无法读取：${p.error}`,
+  'check.errNoRate': (p) => `来源 ${p.source} 没有 ${label(p.region)}/${label(p.segment)} 的两个正值数据`,
+  'check.errSources': (p) => `${p.count} 个来源给出 ${label(p.region)}/${label(p.segment)} 的数据（${p.sources}）；请用 source= 指定其一`,
+  'check.errNoShare': (p) => `没有 ${label(p.region)}/${label(p.segment)} 在 ${p.year} 年的数据`,
+  'check.errNoValue': (p) => `${p.source} 没有 ${label(p.region)}/${label(p.segment)} 在 ${p.year} 年的数值`,
+  'check.errOneFigure': (p) => `${label(p.entity)} 只有一个年末数据`,
+  'check.errWpmMethod': () => 'wpm 只能按 cagr 或 linear 外推',
+  'check.errNoCapacity': (p) => `没有 ${p.year} 年的产能数值（数据始于 ${p.first} 年）`,
+  'check.errNoSeries': (p) => `没有自给率序列“${p.scope}”`,
+  'check.errPath': (p) => `path=${p.path}；应为 cagr 或 linear`,
+  'check.errFewActuals': (p) =>
+    p.definitions > 1 ? `序列“${p.scope}”混有 ${p.definitions} 种定义，其最新定义的实际数据少于两个：不能跨定义推算路径` : `序列“${p.scope}”的实际数据少于两个`,
+  'check.errNoCompound': () => '无复合增长率（有数值不为正）',
+  'check.errNoKind': (p) => `没有“${p.scope}”在 ${p.year} 年的${label(p.kind)}数据`,
+  'check.errNoFund': (p) => `没有符合 ${p.selector} 的基金数据`,
+  'check.errFunds': (p) => `${p.count} 条数据符合（${p.figures}）；请用 phase= 或 measure= 缩小范围`,
+  'check.errBound': (p) => `bound=${p.bound}；应为 bound=low（低值）或 bound=high（高值）`,
+  'check.errNoDataset': (p) => `没有数据集“${p.dataset}”`,
+  'check.errNoClaim': (p) => `${p.file === '' ? '内置的 claims.csv' : p.file} 中没有说法“${p.id}”`,
+  'check.evaluated': (p) => `${CHECK_METRICS[p.metric] ?? '指标'} ${p.metric} ${p.selector}`.trim(),
+  'check.figureOf': (p) => `${p.source} 的数据（${label(p.kind)}）`,
+  'check.wpmDetail': (p) => `${label(p.segment)}，${label(p.method)}${label(p.status)}，依据 ${p.from}–${p.to} 年数据`,
+  'check.currentPath': (p) => `当前${label(p.path)}路径，起点 ${p.year}=${p.value}%`,
+  'check.sourceKind': (p) => `${p.source}（${label(p.kind)}）`,
+  'check.fundDetail': (p) => `${label(p.fund)}${p.phase ? ` ${PHASES[p.phase] ?? p.phase}` : ''} ${label(p.measure)}，${p.bound === 'low' ? '低值' : p.bound === 'high' ? '高值' : p.bound}，按 ${p.year} 年汇率（${p.rate}）`,
   'check.problems': (p) => `${p.count} 个问题；请运行 semicap validate`,
   'revisions.ssLabel': (p) => `自给率 ${label(p.scope)}（%）`,
   'revisions.shareLabel': (p) => `${label(p.region)}占${label(p.segment)}产能的份额（%）`,
@@ -119,6 +149,27 @@ export const ZH: Catalogue = {
   'scenario.pointNote': () => '点路径：每个假设取其点值（正态分布取均值，三角分布取众数）；加 --simulate N 可得到百分位区间和各目标的达成概率',
   'scenario.held': () => '固定在边界',
   'scenario.notInRange': () => '范围内未达到',
+  'scenario.about': (p) => `情景 ${label(p.name)} ${p.name}：${dataTextZh(p.note)}`,
+  'scenario.overridden': (p) => `命令行覆盖的假设：${p.sets}`,
+  'scenario.bundledInstead': (p) => `${p.dir} 中没有 scenarios.csv；改用内置情景`,
+  'scenario.heldWarning': (p) => `${p.name}：路径自 ${p.year} 年起固定在边界（${p.value}${p.unit === 'percent' ? ' %' : ` ${unit(p.unit)}`}）`,
+  'scenario.readFrom': (p) => `${p.file}.csv 第 ${p.line} 行`,
+  'scenario.readFromSum': (p) => p.parts.replace(/\.csv line (\d+)/g, '.csv 第 $1 行'),
+  'scenario.simPaths': (p) => `每个序列 ${p.paths} 条路径；每个序列使用种子的独立随机流（xoshiro128**），因此增减情景不会改变某一序列的数值；各序列独立模拟（相互之间无相关）`,
+  'scenario.simPercentiles': () => '百分位数在顺序统计量之间插值（R 第 7 类）；目标年份数值不低于目标即为达成；± 标准误为达成概率的二项标准误',
+  'scenario.simHeld': (p) => `${p.name}：${p.pct}% 的路径年份固定在边界（${p.percent === 'yes' ? '份额保持在 0–100% 之内' : '下限或上限'}）`,
+  'sim.seed': (p) => `种子 ${p.seed}${p.chosen === 'yes' ? '（随机选取）' : ''}：用 --seed ${p.seed} --simulate ${p.paths} 再次运行可得到相同数值`,
+  'shares.rescaled': (p) => `该来源 ${p.year} 年各份额之和为 ${p.sum}%（数据经过四舍五入）；已按 100/${p.sum} 缩放，使之合计为 100%`,
+  'goal.pathTitle': () => '当前路径',
+  'goal.uncertainNone': () => '没有不确定的假设（每条路径都是点路径）',
+  'goal.spreadNormal': (p) => `正态分布，均值 ${p.mean}，标准差 ${p.sd}`,
+  'goal.uncertainty': (p) => `${p.linear === 'yes' ? '年增量' : '复合增长率'}服从${p.spread}，${p.yearly === 'yes' ? '每年重新抽取' : '每条路径抽取一次'}`,
+  'goal.simNote': (p) => `${p.paths} 条路径；${p.description}；达成概率为 ${p.year} 年数值不低于 ${p.value} 的路径所占比例`,
+  'goal.sharesHeld': () => '每条路径中的份额都保持在 0–100% 之内',
+  'scenario.distFixed': () => '固定值',
+  'scenario.distNormal': (p) => `正态分布 标准差 ${p.sd}`,
+  'scenario.distTriangular': (p) => `三角分布 ${p.min}–${p.mode}–${p.max}`,
+  'scenario.distUniform': (p) => `均匀分布 ${p.min}–${p.max}`,
   'report.filesTitle': () => '已写入的文件',
   'report.wrote': (p) => `已向 ${p.dir} 写入 ${p.count} 个文件`,
   'shares.title': (p) => `${label(p.segment)}产能中各地区的份额（%，${p.source}，${label(p.method)}），每年合计为 100`,

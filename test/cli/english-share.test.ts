@@ -1,10 +1,11 @@
 // With --lang zh, at most 10 % of the words a reader sees are English (identifiers, source ids, brand names and
 // acronyms aside: see test/helpers/english-share.ts) in every command's output, messages and help.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englishShare } from '../helpers/english-share.js';
+import { parse } from 'csv-parse/sync';
+import { englishShare, withoutUserText } from '../helpers/english-share.js';
 import { semicap } from './run.js';
 
 const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, SEMICAP_LANG: undefined, COLUMNS: '120', CI: '1', SEMICAP_TODAY: '2026-01-01' };
@@ -31,18 +32,19 @@ const RUNS: string[][] = [
 ];
 
 /**
- * Commands still above 10 %, with the share measured when this list was written (a ceiling: they may only get
- * better). What remains English there is mostly text from the datasets and scenario files (source notes and
- * titles, claim caveats) and the tables and notes of revisions, scenario, shares and check, not yet in the catalogue.
+ * Text the user wrote, not counted: `check` echoes each rule's name (the `rule` column of the user's rule file) as
+ * written, in whatever language the user wrote it; the English words of that column are taken off the count once
+ * each. Everything else check prints (details, the evaluated selector, notes) is counted.
  */
-const NOT_YET: Record<string, number> = {
-  'capacity --region china --segment mature': 0.29,
-  claims: 0.2,
-  // Publisher names (Reuters, Rhodium Group, ...) are most of it; wrapped to 80 columns they count a little more.
-  'datasets --sources': 0.22,
-  scenario: 0.45,
-  'check docs/rules.example.csv': 0.47,
+const USER_TEXT: Record<string, string[]> = {
+  'check docs/rules.example.csv': (parse(readFileSync('docs/rules.example.csv'), { columns: true, bom: true, comment: '#' }) as { rule: string }[]).map((r) => r.rule),
 };
+
+/**
+ * Commands still above 10 %, with the share measured when this list was written (a ceiling: they may only get
+ * better). None at present: a command added here must come with the reason its English cannot be said in Chinese yet.
+ */
+const NOT_YET: Record<string, number> = {};
 
 describe('English words with --lang zh', () => {
   for (const args of RUNS) {
@@ -50,7 +52,7 @@ describe('English words with --lang zh', () => {
     const limit = NOT_YET[name] ?? 0.1;
     it(`semicap ${name}: at most ${Math.round(limit * 100)} %`, async () => {
       const r = await semicap([...args, '--lang', 'zh'], { env: ENV });
-      const count = englishShare(r.stdout + r.stderr);
+      const count = withoutUserText(englishShare(r.stdout + r.stderr), USER_TEXT[name] ?? []);
       const why = `${(count.share * 100).toFixed(1)} % English: ${count.words.join(' ')}`;
       expect(count.share, why).toBeLessThanOrEqual(limit);
       // A command that gets to 10 % leaves the list.
@@ -72,6 +74,10 @@ describe('the measure', () => {
     expect(englishShare('用 --source 选择 trendforce_2023_12 或 MASE').english).toBe(0);
     expect(englishShare('  $ semicap report --out report/   写出报告').english).toBe(0);
     expect(englishShare('网址 https://www.trendforce.com/presscenter/news').english).toBe(0);
+    // An address wrapped onto the next, indented line; publisher names; the words around them still count.
+    expect(englishShare('[3] https://example.com/china-bolsters-\n    capacity-share-projected/138938 ;\n').english).toBe(0);
+    expect(englishShare('发布方 Rhodium Group、Knometa Research').english).toBe(0);
+    expect(englishShare('Reuters, citing TrendForce via a summary').words).toEqual(['citing', 'via', 'summary']);
     const mixed = englishShare('这是中文 and these are English words');
     expect(mixed.words).toEqual(['and', 'these', 'are', 'English', 'words']);
     expect(mixed.chinese).toBe(2);

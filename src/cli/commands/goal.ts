@@ -86,7 +86,7 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
       { key: 'path', header: 'current path' },
       { key: 'value_in_target_year', header: `value in ${target.year}`, type: 'number', digits: 2 },
       { key: 'meets_target', header: 'meets it' },
-      { key: 'year_reached', header: 'reaches it in', type: 'int', emptyText: `not by ${path.lookTo}` },
+      { key: 'year_reached', header: 'reaches it in', type: 'int', emptyText: say('ss.notBy', { year: path.lookTo }) },
     ];
     if (path.simulated && sim) {
       const { run, description } = path.simulated;
@@ -98,12 +98,12 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
       columns.push({ key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, ...bandColumns(run.percentiles).map((c) => ({ ...c, header: `${c.header} ${target.year}` })));
       notes.push(
         seedNote(sim),
-        `${sim.paths} paths; ${description}; P(met) is the share of paths at or above ${target.value} in ${target.year}`,
+        say('goal.simNote', { paths: sim.paths, description, value: target.value, year: target.year }),
       );
-      if (share) notes.push('shares are held within 0–100 % in every path');
+      if (share) notes.push(say('goal.sharesHeld'));
     }
     columns.push({ key: 'horizon', header: 'looked to', type: 'int' });
-    tables.push({ name: 'path', title: 'The current path', columns, rows: [pathRow] });
+    tables.push({ name: 'path', title: say('goal.pathTitle'), columns, rows: [pathRow] });
   }
   return { report: makeReport('goal', tables, notes, []), inputs: r.inputs };
 }

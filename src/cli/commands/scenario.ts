@@ -74,13 +74,13 @@ function describeDist(u: Uncertain | undefined): string {
   const d = u.dist;
   switch (d.kind) {
     case 'fixed':
-      return 'fixed';
+      return say('scenario.distFixed');
     case 'normal':
-      return `normal sd ${d.sd}`;
+      return say('scenario.distNormal', { sd: d.sd });
     case 'triangular':
-      return `triangular ${d.min}–${u.value}–${d.max}`;
+      return say('scenario.distTriangular', { min: d.min, mode: u.value, max: d.max });
     case 'uniform':
-      return `uniform ${d.min}–${d.max}`;
+      return say('scenario.distUniform', { min: d.min, max: d.max });
   }
 }
 
@@ -159,11 +159,11 @@ function bandsTable(runs: SeriesSimulation[]): Table {
 function simulationNotes(runs: SeriesSimulation[], sim: SimulationSettings): string[] {
   const notes = [
     seedNote(sim),
-    `${sim.paths} paths per series; each series draws from its own stream of the seed (xoshiro128**), so adding or leaving out scenarios does not change a series' numbers; series are simulated independently (no correlation between them)`,
-    'percentiles interpolate between order statistics (R type 7); a target is met when the value in its year is at or above it; ± s.e. is the binomial standard error of P(met)',
+    say('scenario.simPaths', { paths: sim.paths }),
+    say('scenario.simPercentiles'),
   ];
   for (const r of runs) {
-    if (r.heldFraction > 0) notes.push(`${r.scenario}.${r.series}: ${(r.heldFraction * 100).toFixed(2)} % of path-years held at a bound (${r.unit === 'percent' ? 'shares stay within 0–100 %' : 'floor or cap'})`);
+    if (r.heldFraction > 0) notes.push(say('scenario.simHeld', { name: `${r.scenario}.${r.series}`, pct: (r.heldFraction * 100).toFixed(2), percent: r.unit === 'percent' ? 'yes' : 'no' }));
   }
   return notes;
 }
