@@ -26,6 +26,7 @@
 //
 //   npm run bench:m3-blend [-- path/to/m3_yearly.csv] [--origins=6,7,8]
 // Not part of `npm test`.
+import { FEATURE_NAMES, features, type Features } from './m3-features.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,42 +131,7 @@ function combinations(): Map<string, (m: Record<string, number[]>) => number[]> 
   return out;
 }
 
-interface Features {
-  trendR2: number;
-  changeSnr: number;
-  changeAcf1: number;
-  changeCv: number;
-}
-const FEATURE_NAMES: (keyof Features)[] = ['trendR2', 'changeSnr', 'changeAcf1', 'changeCv'];
 
-function features(y: readonly number[]): Features {
-  const n = y.length;
-  const dy = y.slice(1).map((v, i) => v - y[i]);
-  const md = mean(dy);
-  let a0 = 0;
-  let a1 = 0;
-  for (let i = 0; i < dy.length; i++) {
-    a0 += (dy[i] - md) ** 2;
-    if (i > 0) a1 += (dy[i] - md) * (dy[i - 1] - md);
-  }
-  const sd = Math.sqrt(a0 / Math.max(1, dy.length - 1));
-  const tm = (n - 1) / 2;
-  const ym = mean(y);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  y.forEach((v, t) => {
-    sxy += (t - tm) * (v - ym);
-    sxx += (t - tm) ** 2;
-    syy += (v - ym) ** 2;
-  });
-  return {
-    trendR2: syy > 0 ? (sxy * sxy) / (sxx * syy) : 0,
-    changeSnr: sd > 0 ? Math.abs(md) / sd : 0,
-    changeAcf1: a0 > 0 ? a1 / a0 : 0,
-    changeCv: ym !== 0 ? sd / Math.abs(ym) : 0,
-  };
-}
 
 type Split = 'valid' | 'test';
 interface Rule {
