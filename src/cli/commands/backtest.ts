@@ -87,7 +87,7 @@ export async function backtest(args: string[], o: BacktestOptions, g?: Globals):
     progress.update(last);
   }
   progress.done();
-  if (results.length === 0) throw dataError(`${data.file}: no series could be backtested (${messages[0] ?? 'no series'})`);
+  if (results.length === 0) throw dataError(say('error.nothingBacktested', { file: data.file, first: messages[0] ?? 'no series' }));
   const pooled = poolBacktests(results);
   for (const m of pooled.methods) {
     const f = m.failures[0];

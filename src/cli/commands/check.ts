@@ -12,7 +12,7 @@ import { say } from '../../messages.js';
 
 export async function check(args: string[], _settings: object, g: Globals): Promise<CommandResult> {
   const file = args[0];
-  if (file === undefined) throw usageError('check needs a rules file, e.g. semicap check rules.csv');
+  if (file === undefined) throw usageError(say('error.checkNeedsRules'));
   if (file === '-') await readStdinInput({ what: 'a rules file' });
   const bytes = readInput(file, { what: 'a rules file' });
   const { outcomes, inputs } = checkUseCase(decodeUtf8(bytes, file), file, g.data ?? bundledDataDir());

@@ -147,7 +147,7 @@ function prepareTarget(dir: string, inputs: string[]): { temp: string; commit():
     }
     if (entries.length > 0 && !entries.includes('report.json')) throw cannotCreateError(`${dir}: holds files that are not a semicap report (no report.json); choose a new or empty folder, since the report replaces the folder whole`);
     const holder = inputs.find((input) => isWithin(input, dir));
-    if (holder !== undefined) throw usageError(`--out ${dir} holds an input of this run (${holder}); the report replaces the folder whole, choose another one`);
+    if (holder !== undefined) throw usageError(say('error.reportOutHoldsInput', { dir, holder }));
   }
   try {
     mkdirSync(dirname(resolve(dir)), { recursive: true });
