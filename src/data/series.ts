@@ -399,8 +399,8 @@ async function readWithCsvParse(input: Input, options: ReadSeriesOptions, delimi
       const value = year.ok ? parseNumber(record[columnIndex.value], options.numbers) : undefined;
       if (!year.ok || !value!.ok) {
         entry.problem = !year.ok
-          ? { record: recordNo, column: columnIndex.time + 1, message: `${options.columns.time} ${year.reason}` }
-          : { record: recordNo, column: columnIndex.value + 1, message: `${options.columns.value} ${(value as { reason: string }).reason}; expected a number` };
+          ? { record: recordNo, column: columnIndex.time + 1, message: say('error.badCell', { column: options.columns.time, reason: year.reason }) }
+          : { record: recordNo, column: columnIndex.value + 1, message: say('error.seriesBadValue', { column: options.columns.value, reason: (value as { reason: string }).reason }) };
         if (withInfo) entry.problem.line = (item as { info: { lines: number } }).info.lines;
         continue;
       }
@@ -512,13 +512,13 @@ function resolveColumns(header: string[], columns: SeriesColumns, file: string):
   if (header.length === 1 && header[0].split('，').length > 1) throw dataError(formatProblem({ file, line: 1, message: say('error.fullWidthDelimiter') }));
   const find = (name: string, option: string) => {
     const i = header.indexOf(name);
-    if (i < 0) throw dataError(formatProblem({ file, line: 1, message: `no column '${name}' (${option}); the header has: ${header.join(', ')}` }));
+    if (i < 0) throw dataError(formatProblem({ file, line: 1, message: say('error.seriesNoColumn', { name, option, header: header.join(', ') }) }));
     return i;
   };
   const id = columns.id !== undefined ? find(columns.id, '--id') : -1;
   const time = find(columns.time, '--time');
   const value = find(columns.value, '--value');
-  if (new Set([id, time, value].filter((i) => i >= 0)).size < (id >= 0 ? 3 : 2)) throw usageError('--id, --time and --value must name different columns');
+  if (new Set([id, time, value].filter((i) => i >= 0)).size < (id >= 0 ? 3 : 2)) throw usageError(say('error.seriesSameColumns'));
   return { id, time, value };
 }
 

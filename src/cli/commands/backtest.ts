@@ -81,7 +81,7 @@ export async function backtest(args: string[], o: BacktestOptions, g?: Globals):
       const reason = data.problems[s] ?? (outcome.skipped[next]?.series === s ? outcome.skipped[next++].reason : undefined);
       if (reason === undefined) continue;
       skipped++;
-      messages.push(`skipped series '${data.ids[s]}': ${reason}`);
+      messages.push(say('warning.skippedSeries', { id: data.ids[s], problem: reason }));
     }
     if (outcome.pooled !== undefined) results.push(outcome.pooled);
     progress.update(last);
