@@ -30,6 +30,7 @@ const CASES: Case[] = [
   { area: 'bad anchor', args: ['project', '--from', '2023', '--to', '2027=39%'], code: 2, message: "--from '2023' 不是 年份=数值 的形式；应如 --from 2023=29%" },
   { area: 'anchor outside the bounds', args: ['project', '--from', '2023=29%', '--to', '2027=150%'], code: 2, message: '锚点 2027 年（150）高于上限 100' },
   { area: 'unknown scenario', args: ['scenario', 'base2'], code: 2, message: "没有情景 'base2'；应为以下之一：bear, base, bull（是否要输入 'base'？）" },
+  { area: 'scenario --set', args: ['scenario', '--set', 'base.mature_share.growth_pct=-200'], code: 2, message: 'base.mature_share.growth_pct：必须大于 −100 %/年；给出的是 -200' },
   { area: 'goal options', args: ['goal', '--target', '2030=100%', '--current', '2025=40%', '--rate', '5', '--step', '1'], code: 2, message: '--rate（复合增长）与 --step（线性增量）只能给出其一' },
   { area: 'goal scenario key', args: ['goal', '--target', '2030=100%', '--scenario', 'base'], code: 2, message: "--scenario 'base' 不是 情景.序列 的形式；应如 base.self_sufficiency" },
   { area: 'CSV dialect options', args: ['project', '--from', '2023=29%', '--to', '2027=39%', '--format', 'csv', '--decimal', ','], code: 2, message: '--decimal 用于设定为 Excel 写出的 CSV 的格式；请加 --excel（或用 --locale 同时设定两者）' },
