@@ -1,7 +1,7 @@
 // With --lang zh, errors and warnings read as Chinese: one bad invocation per area that says its errors through the
 // message catalogue (option values, anchors, CSV dialect options, commands, use cases, rules files, data cells,
 // projections), each run in-process and checked for its exit code, one Chinese line and at most 10 % English words.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { englishShare } from '../helpers/english-share.js';
@@ -13,6 +13,9 @@ const ENV = { COLUMNS: '1000', LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: 
 
 const rules = join(root, 'rules.csv');
 writeFileSync(rules, 'rule,metric,selector,op,value,unit\nr1,share,region=china segment=mature year=2025,~~,1,\n');
+const project = join(root, 'project');
+mkdirSync(project);
+writeFileSync(join(project, 'semicap.config.json'), '{"ascii": "yes"}\n');
 const series = join(root, 'series.csv');
 writeFileSync(series, 'id,year,value\na,2020,x1\na,2021,3\n');
 
@@ -22,6 +25,8 @@ interface Case {
   code: number;
   /** The Chinese line on stderr, after `semicap: `. */
   message: string;
+  /** The working folder (a project config file there is read). */
+  cwd?: string;
 }
 
 const CASES: Case[] = [
@@ -38,13 +43,15 @@ const CASES: Case[] = [
   { area: 'series options', args: ['forecast', 'examples/many.csv', '--shard', '1/2'], code: 2, message: '--shard 需要 --id：分片按 --id 所指的列划分序列' },
   { area: 'shares use case', args: ['shares', '--segment', 'mature2'], code: 2, message: "没有类别 'mature2' 的份额数据；现有类别：" },
   { area: 'bad rules file', args: ['check', rules], code: 65, message: `${rules}:2:4: 运算符 '~~' 无效；应为以下之一：` },
+  { area: 'bad config file', args: ['funds'], cwd: project, code: 65, message: `${join(project, 'semicap.config.json')}：配置项 'ascii' 只能取布尔值 true 或 false，不能是其他类型的值` },
+  { area: 'missing input', args: ['check', join(root, 'nosuch.csv')], code: 66, message: `${join(root, 'nosuch.csv')}：没有这个文件` },
   { area: 'bad data cell', args: ['forecast', series, '--id', 'id'], code: 65, message: `${series}：没有任何序列能够预测（共 1 个问题；第一个：已跳过序列 'a'：${series}:2:3: value 'x1' 不是数值；应为数值）` },
 ];
 
 describe('errors in Chinese (--lang zh)', () => {
   for (const c of CASES) {
     it(`${c.area}: ${c.args.join(' ')}`, async () => {
-      const r = await semicap([...c.args, '--lang', 'zh'], { env: ENV });
+      const r = await semicap([...c.args, '--lang', 'zh'], { env: ENV, cwd: c.cwd });
       expect(r.code).toBe(c.code);
       expect(r.stdout).toBe('');
       const lines = r.stderr.split('\n');

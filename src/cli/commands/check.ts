@@ -13,8 +13,8 @@ import { say } from '../../messages.js';
 export async function check(args: string[], _settings: object, g: Globals): Promise<CommandResult> {
   const file = args[0];
   if (file === undefined) throw usageError(say('error.checkNeedsRules'));
-  if (file === '-') await readStdinInput({ what: 'a rules file' });
-  const bytes = readInput(file, { what: 'a rules file' });
+  if (file === '-') await readStdinInput({ what: say('error.whatRulesFile') });
+  const bytes = readInput(file, { what: say('error.whatRulesFile') });
   const { outcomes, inputs } = checkUseCase(decodeUtf8(bytes, file), file, g.data ?? bundledDataDir());
   const rows: Record<string, CellValue>[] = [];
   const messages: string[] = [];
