@@ -48,6 +48,8 @@ const CASES: Case[] = [
   { area: 'bad rules file', args: ['check', rules], code: 65, message: `${rules}:2:4: 运算符 '~~' 无效；应为以下之一：` },
   { area: 'bad config file', args: ['funds'], cwd: project, code: 65, message: `${join(project, 'semicap.config.json')}：配置项 'ascii' 只能取布尔值 true 或 false，不能是其他类型的值` },
   { area: 'missing input', args: ['check', join(root, 'nosuch.csv')], code: 66, message: `${join(root, 'nosuch.csv')}：没有这个文件` },
+  { area: 'output path', args: ['project', '--from', '2023=29%', '--to', '2027=39%', '--out', join(root, 'no-dir', 'out.csv')], code: 73, message: `${join(root, 'no-dir', 'out.csv')}：目录 ${join(root, 'no-dir')} 不存在；请先创建该目录，或另选 --out` },
+  { area: 'shard option', args: ['forecast', 'examples/many.csv', '--id', 'series', '--shard', '3/2'], code: 2, message: '--shard 3/2：K 必须在 0 到 1 之间（分片从 0 开始编号）' },
   { area: 'bad data cell', args: ['forecast', series, '--id', 'id'], code: 65, message: `${series}：没有任何序列能够预测（共 1 个问题；第一个：已跳过序列 'a'：${series}:2:3: value 'x1' 不是数值；应为数值）` },
 ];
 
