@@ -452,6 +452,15 @@ export const EN = {
   'error.reportCannotRead': (p: { dir: string; reason: string }) => `${p.dir}: cannot read the folder to replace it (${p.reason})`,
   'error.reportForeignFolder': (p: { dir: string }) => `${p.dir}: holds files that are not a semicap report (no report.json); choose a new or empty folder, since the report replaces the folder whole`,
   'error.reportCannotReplace': (p: { dir: string; reason: string }) => `${p.dir}: cannot replace the folder (${p.reason}); the previous report is unchanged`,
+  'warning.yearLeftOut': (p: { year: number; regions: string; count: number }) => `${p.year} left out of the anchors: ${p.regions} ha${p.count > 1 ? 've' : 's'} no value that year`,
+  'warning.regionInterpolated': (p: { region: string; year: number; value: number }) => `${p.region} has no anchor in ${p.year}; used ${p.value} % interpolated between its anchors`,
+  'warning.bundledScenarios': (p: { dir: string }) => `${p.dir} has no scenarios.csv; using the bundled scenarios`,
+  'warning.sharesRescaled': (p: { total: number; year: number }) => `the source's shares add up to ${p.total} % in ${p.year} (rounded figures); scaled by 100/${p.total} to add up to 100 %`,
+  'warning.methodFailedOrigins': (p: { method: string; count: number; id: string; origin: number; reason: string }) =>
+    `${p.method} failed at ${p.count} origin(s); first: ${p.id} origin ${p.origin}: ${p.reason}`,
+  'warning.ruleFailed': (p: { rule: string; actual: string; op: string; expected: string; unit: string }) =>
+    `failed: ${p.rule} (${p.actual} ${p.op} ${p.expected}${p.unit === '' ? '' : ` ${p.unit}`} is false)`,
+  'warning.ruleNotEvaluated': (p: { rule: string; detail: string }) => `could not be evaluated: ${p.rule} (${p.detail})`,
 } satisfies Record<string, (p: never) => string>;
 
 const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };

@@ -85,7 +85,7 @@ export function readScenarios(dir: string, file: string | undefined): { scenario
   let path = file ?? scenariosPath(dir);
   if (file === undefined && !existsSync(path)) {
     path = scenariosPath(bundledDataDir());
-    messages.push(`${dir} has no scenarios.csv; using the bundled scenarios`);
+    messages.push(say('warning.bundledScenarios', { dir }));
   }
   const { scenarios, inputs } = loadScenariosWithData(path, dir);
   return { scenarios, inputs, messages, bundledInstead: messages.length > 0 };

@@ -92,7 +92,7 @@ function rescaleRounding(regions: { region: string; anchors: { year: number; val
   for (const [year, sum] of [...sums].sort((a, b) => a[0] - b[0])) {
     if (sum > 100 && sum <= 100 + 0.5 * regions.length) {
       factor.set(year, 100 / sum);
-      warnings.push(`the source's shares add up to ${Number(sum.toFixed(6))} % in ${year} (rounded figures); scaled by 100/${Number(sum.toFixed(6))} to add up to 100 %`);
+      warnings.push(say('warning.sharesRescaled', { total: Number(sum.toFixed(6)), year }));
     }
   }
   if (factor.size === 0) return { regions, warnings };

@@ -190,7 +190,7 @@ function alignAnchorYears(regions: ValidRegion[], logSpace: boolean, warnings: s
   for (const year of union) {
     const outside = regions.filter((r) => year < r.anchors[0].year || year > r.anchors[r.anchors.length - 1].year);
     if (outside.length > 0) {
-      warnings.push(`${year} left out of the anchors: ${outside.map((r) => r.region).join(', ')} ha${outside.length > 1 ? 've' : 's'} no value that year`);
+      warnings.push(say('warning.yearLeftOut', { year, regions: outside.map((r) => r.region).join(', '), count: outside.length }));
       continue;
     }
     columns.push(
@@ -198,7 +198,7 @@ function alignAnchorYears(regions: ValidRegion[], logSpace: boolean, warnings: s
         const own = r.anchors.find((a) => a.year === year);
         if (own !== undefined) return own.value;
         const v = interpolateOwn(r.anchors, year, logSpace);
-        warnings.push(`${r.region} has no anchor in ${year}; used ${round(v, 4)} % interpolated between its anchors`);
+        warnings.push(say('warning.regionInterpolated', { region: r.region, year, value: round(v, 4) }));
         return v;
       }),
     );

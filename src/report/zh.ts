@@ -437,4 +437,11 @@ export const ZH: Catalogue = {
   'error.reportCannotRead': (p) => `${p.dir}：无法读取该目录以替换它（${p.reason}）`,
   'error.reportForeignFolder': (p) => `${p.dir}：其中有不属于 semicap 报告的文件（没有 report.json）；报告会整体替换该目录，请选择新的或空的目录`,
   'error.reportCannotReplace': (p) => `${p.dir}：无法替换该目录（${p.reason}）；原有报告保持不变`,
+  'warning.yearLeftOut': (p) => `${p.year} 年未作为锚点：${p.regions} 在该年没有数值`,
+  'warning.regionInterpolated': (p) => `${p.region} 在 ${p.year} 年没有锚点；采用其锚点之间插值得到的 ${p.value} %`,
+  'warning.bundledScenarios': (p) => `${p.dir} 中没有 scenarios.csv；使用内置情景`,
+  'warning.sharesRescaled': (p) => `该来源 ${p.year} 年的份额之和为 ${p.total} %（数据经四舍五入）；已乘以 100/${p.total}，使其合计为 100 %`,
+  'warning.methodFailedOrigins': (p) => `${p.method} 在 ${p.count} 个起点上失败；第一个：${p.id} 起点 ${p.origin}：${p.reason}`,
+  'warning.ruleFailed': (p) => `未通过：${p.rule}（${p.actual} ${p.op} ${p.expected}${p.unit === '' ? '' : ` ${p.unit}`} 不成立）`,
+  'warning.ruleNotEvaluated': (p) => `无法计算：${p.rule}（${p.detail}）`,
 };

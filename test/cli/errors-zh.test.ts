@@ -16,6 +16,8 @@ writeFileSync(rules, 'rule,metric,selector,op,value,unit\nr1,share,region=china 
 const project = join(root, 'project');
 mkdirSync(project);
 writeFileSync(join(project, 'semicap.config.json'), '{"ascii": "yes"}\n');
+const failing = join(root, 'failing.csv');
+writeFileSync(failing, 'rule,metric,selector,op,value,unit\nr1,valid,,==,false,\n');
 const series = join(root, 'series.csv');
 writeFileSync(series, 'id,year,value\na,2020,x1\na,2021,3\n');
 
@@ -84,5 +86,11 @@ describe('errors in Chinese (--lang zh)', () => {
     const line = f.stderr.split('\n').find((l) => l.includes('--jobs'));
     expect(line).toMatch(/^semicap: --jobs 256：本机只有 \d+ 个核心；使用 \d+ 个工作线程$/);
     expect(englishShare(line!).share).toBeLessThanOrEqual(0.1);
+  });
+
+  it('a rule that fails: exit 1 and the rule on stderr in Chinese', async () => {
+    const r = await semicap(['check', failing, '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`semicap: ${failing}:2: 未通过：r1（true == false 不成立）\n`);
   });
 });

@@ -91,7 +91,7 @@ export async function backtest(args: string[], o: BacktestOptions, g?: Globals):
   const pooled = poolBacktests(results);
   for (const m of pooled.methods) {
     const f = m.failures[0];
-    if (f !== undefined) messages.push(`${m.method} failed at ${m.failures.length} origin(s); first: ${data.ids[Number(f.id)] ?? ''} origin ${f.origin}: ${f.reason}`);
+    if (f !== undefined) messages.push(say('warning.methodFailedOrigins', { method: m.method, count: m.failures.length, id: data.ids[Number(f.id)] ?? '', origin: f.origin, reason: f.reason }));
   }
   const notes = [
     say('backtest.origins', { holdout }),

@@ -32,7 +32,7 @@ export async function check(args: string[], _settings: object, g: Globals): Prom
       result,
       detail,
     });
-    if (result !== 'pass') messages.push(`${file}:${rule.line}: ${result === 'fail' ? 'failed' : 'could not be evaluated'}: ${rule.rule}${result === 'fail' ? ` (${exact(actual)} ${rule.op} ${exact(rule.value)}${rule.unit === '' ? '' : ' ' + rule.unit} is false)` : ` (${detail})`}`);
+    if (result !== 'pass') messages.push(`${file}:${rule.line}: ${result === 'fail' ? say('warning.ruleFailed', { rule: rule.rule, actual: exact(actual), op: rule.op, expected: exact(rule.value), unit: rule.unit }) : say('warning.ruleNotEvaluated', { rule: rule.rule, detail: String(detail) })}`);
   }
   const passed = rows.filter((r) => r.result === 'pass').length;
   // The table rounds, but never so far that two different values compared look alike.
