@@ -461,6 +461,13 @@ export const EN = {
   'warning.ruleFailed': (p: { rule: string; actual: string; op: string; expected: string; unit: string }) =>
     `failed: ${p.rule} (${p.actual} ${p.op} ${p.expected}${p.unit === '' ? '' : ` ${p.unit}`} is false)`,
   'warning.ruleNotEvaluated': (p: { rule: string; detail: string }) => `could not be evaluated: ${p.rule} (${p.detail})`,
+  'error.scMinMax': (p: { where: string; kind: string; min: number; max: number }) => `${p.where}: a ${p.kind} distribution needs finite min ≤ max; got min ${p.min}, max ${p.max}`,
+  'error.scStartYear': (p: { at: string; year: number }) => `${p.at}.start: needs a whole start year; got ${p.year}`,
+  'error.scTarget': (p: { at: string }) => `${p.at}.target: needs a whole year and a finite value`,
+  'error.seriesYearTwice': (p: { year: number }) => `year ${p.year} appears twice; expected one value per year`,
+  'error.seriesMissingYears': (p: { years: string; more: number }) =>
+    `missing year(s) ${p.years}${p.more > 0 ? ` and ${p.more} more` : ''}; expected consecutive years (or use --fill linear to interpolate)`,
+  'error.seriesEmptyFile': () => 'is empty; expected a header row and data rows',
 } satisfies Record<string, (p: never) => string>;
 
 const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };

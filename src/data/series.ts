@@ -312,8 +312,8 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
   if (input.rereadable && options.reader !== 'csv-parse' && options.encoding !== 'gb18030' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast);
   collected ??= await readWithCsvParse(input, options, delimiter);
   const { columnIndex, rows, entries, counts, store } = collected;
-  if (columnIndex === undefined) throw dataError(formatProblem({ file, message: 'is empty; expected a header row and data rows' }));
-  if (rows === 0) throw dataError(formatProblem({ file, message: 'has a header but no data rows; expected at least one row' }));
+  if (columnIndex === undefined) throw dataError(formatProblem({ file, message: say('error.seriesEmptyFile') }));
+  if (rows === 0) throw dataError(formatProblem({ file, message: say('error.noRows') }));
 
   const pending = entries.filter((e) => e.problem !== undefined && e.problem.line === undefined).map((e) => e.problem!.record);
   const lines = pending.length === 0 ? new Map<number, number>() : await lineNumbers(input, delimiter, pending);
@@ -536,15 +536,14 @@ export function toRegularSeries(years: ArrayLike<number>, values: ArrayLike<numb
   const order = Array.from(years, (_, i) => i).sort((a, b) => years[a] - years[b]);
   const ys = order.map((i) => years[i]);
   const vs = order.map((i) => values[i]);
-  for (let i = 1; i < ys.length; i++) if (ys[i] === ys[i - 1]) return { reason: `year ${ys[i]} appears twice; expected one value per year` };
+  for (let i = 1; i < ys.length; i++) if (ys[i] === ys[i - 1]) return { reason: say('error.seriesYearTwice', { year: ys[i] }) };
   const startYear = ys[0];
   const span = ys[ys.length - 1] - startYear + 1;
   if (span === ys.length) return { startYear, values: vs, filled: [] };
   const missing: number[] = [];
   for (let i = 1; i < ys.length; i++) for (let y = ys[i - 1] + 1; y < ys[i]; y++) missing.push(y);
   if (fill === 'none') {
-    const list = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
-    return { reason: `missing year(s) ${list}; expected consecutive years (or use --fill linear to interpolate)` };
+    return { reason: say('error.seriesMissingYears', { years: missing.slice(0, 5).join(', '), more: missing.length > 5 ? missing.length - 5 : 0 }) };
   }
   const out: number[] = [];
   for (let i = 0; i < ys.length; i++) {

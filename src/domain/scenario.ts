@@ -117,7 +117,7 @@ export function checkUncertain(where: string, u: Uncertain): void {
     case 'triangular':
     case 'uniform':
       if (!Number.isFinite(d.min) || !Number.isFinite(d.max) || d.min > d.max) {
-        throw usageError(`${where}: a ${d.kind} distribution needs finite min ≤ max; got min ${d.min}, max ${d.max}`);
+        throw usageError(say('error.scMinMax', { where, kind: d.kind, min: d.min, max: d.max }));
       }
       if (u.value < d.min || u.value > d.max) {
         throw usageError(say('error.scValueWithin', { where, value: u.value, min: d.min, max: d.max, mode: d.kind === 'triangular' ? 'yes' : 'no' }));
@@ -136,7 +136,7 @@ export function support(u: Uncertain): { min: number; max: number } {
 /** Checks a series' assumptions fit together; throws a usage error naming the first broken precondition. */
 export function checkSeries(scenario: string, s: SeriesAssumptions): void {
   const at = `${scenario}.${s.series}`;
-  if (!Number.isInteger(s.startYear)) throw usageError(`${at}.start: needs a whole start year; got ${s.startYear}`);
+  if (!Number.isInteger(s.startYear)) throw usageError(say('error.scStartYear', { at, year: s.startYear }));
   checkUncertain(`${at}.start`, s.start);
   if (s.growth) checkUncertain(`${at}.growth_pct`, s.growth);
   if (s.step) checkUncertain(`${at}.step`, s.step);
@@ -163,7 +163,7 @@ export function checkSeries(scenario: string, s: SeriesAssumptions): void {
     if (capSupport.min <= 0) throw usageError(say('error.scCapPositive', { at, min: capSupport.min }));
   }
   for (const t of s.targets) {
-    if (!Number.isInteger(t.year) || !Number.isFinite(t.value)) throw usageError(`${at}.target: needs a whole year and a finite value`);
+    if (!Number.isInteger(t.year) || !Number.isFinite(t.value)) throw usageError(say('error.scTarget', { at }));
     if (t.year <= s.startYear) throw usageError(say('error.scTargetYear', { at, year: t.year, start: s.startYear }));
     if (share && (t.value < 0 || t.value > 100)) throw usageError(say('error.scTargetShare', { at, year: t.year, value: t.value }));
   }

@@ -444,4 +444,10 @@ export const ZH: Catalogue = {
   'warning.methodFailedOrigins': (p) => `${p.method} 在 ${p.count} 个起点上失败；第一个：${p.id} 起点 ${p.origin}：${p.reason}`,
   'warning.ruleFailed': (p) => `未通过：${p.rule}（${p.actual} ${p.op} ${p.expected}${p.unit === '' ? '' : ` ${p.unit}`} 不成立）`,
   'warning.ruleNotEvaluated': (p) => `无法计算：${p.rule}（${p.detail}）`,
+  'error.scMinMax': (p) => `${p.where}：${p.kind} 分布需要有限的最小值与最大值，且最小值不大于最大值；给出的最小值为 ${p.min}，最大值为 ${p.max}`,
+  'error.scStartYear': (p) => `${p.at}.start：起始年份必须是整年；给出的是 ${p.year}`,
+  'error.scTarget': (p) => `${p.at}.target：目标需要整年的年份和有限的数值`,
+  'error.seriesYearTwice': (p) => `${p.year} 年出现了两次；每年应只有一个数值`,
+  'error.seriesMissingYears': (p) => `缺少年份 ${p.years}${p.more > 0 ? ` 等（另有 ${p.more} 个）` : ''}；年份应连续（或用 --fill linear 插值补齐）`,
+  'error.seriesEmptyFile': () => '为空；应有表头行和数据行',
 };
