@@ -468,6 +468,23 @@ export const EN = {
   'error.seriesMissingYears': (p: { years: string; more: number }) =>
     `missing year(s) ${p.years}${p.more > 0 ? ` and ${p.more} more` : ''}; expected consecutive years (or use --fill linear to interpolate)`,
   'error.seriesEmptyFile': () => 'is empty; expected a header row and data rows',
+  'error.scAboutSeries': () => 'an about row describes the whole scenario; expected an empty series',
+  'error.scSeriesEmpty': (p: { assumption: string }) => `series is empty; expected the series the ${p.assumption} belongs to`,
+  'error.scSecondRow': (p: { series: string; kind: string; line: number }) => `${p.series} has a second ${p.kind} row (first on line ${p.line}); expected one`,
+  'error.scNoStart': (p: { series: string }) => `${p.series} has no start row; expected one row with assumption start, its year, value and unit`,
+  'error.scStartNeedsYear': (p: { series: string }) => `${p.series}: the start row needs a year`,
+  'error.scStartNeedsUnit': (p: { series: string; unit: string }) => `${p.series}: the start row needs a unit such as percent (a share), wpm_8in_eq or CNY_bn; got '${p.unit}'`,
+  'error.scUnitDiffers': (p: { series: string; unit: string; start: string }) => `${p.series}: unit '${p.unit}' differs from the start row's '${p.start}'`,
+  'error.scUnknownMethod': (p: { method: string; methods: string }) => `method '${p.method}' is not known; expected one of ${p.methods}`,
+  'error.scFloorFixed': () => 'a floor is a fixed bound; expected no distribution',
+  'error.scTargetNeedsYear': (p: { series: string }) => `${p.series}: a target needs a year`,
+  'error.scValueEmpty': () => 'value is empty; expected a number or a reference such as @capacity_share/china/mature',
+  'error.scRefNoData': (p: { text: string }) => `'${p.text}' refers to a bundled figure, but no datasets were loaded to resolve it`,
+  'error.scRefNeedsYear': (p: { text: string }) => `'${p.text}' refers to a figure: give the figure's year`,
+  'error.scValueNotNumber': (p: { raw: string }) => `'${p.raw}' is not a number; expected a plain number such as 5.9 or a reference such as @capacity_share/china/mature`,
+  'error.scDistNeeds': (p: { where: string; kind: string; name: string }) => `${p.where}: a ${p.kind} distribution needs ${p.name}`,
+  'error.scDistExtra': (p: { where: string; kind: string; name: string }) => `${p.where}: ${p.name} is not a parameter of a ${p.kind} distribution; expected it empty`,
+  'error.moreProblems': (p: { text: string; more: number }) => `${p.text} (${p.more} more problem${p.more > 1 ? 's' : ''} in this file)`,
 } satisfies Record<string, (p: never) => string>;
 
 const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };

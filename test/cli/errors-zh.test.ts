@@ -1,11 +1,11 @@
 // With --lang zh, errors and warnings read as Chinese: one bad invocation per area that says its errors through the
 // message catalogue (option values, anchors, CSV dialect options, commands, use cases, rules files, data cells,
 // projections), each run in-process and checked for its exit code, one Chinese line and at most 10 % English words.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { englishShare } from '../helpers/english-share.js';
-import { removeDir, semicap, tempDir } from './run.js';
+import { removeDir, ROOT, semicap, tempDir } from './run.js';
 
 const root = tempDir();
 afterAll(() => removeDir(root));
@@ -86,6 +86,23 @@ describe('errors in Chinese (--lang zh)', () => {
     const line = f.stderr.split('\n').find((l) => l.includes('--jobs'));
     expect(line).toMatch(/^semicap: --jobs 256：本机只有 \d+ 个核心；使用 \d+ 个工作线程$/);
     expect(englishShare(line!).share).toBeLessThanOrEqual(0.1);
+  });
+
+  it('a bad scenarios.csv row in a --data folder: exit 65, file, line and column, in Chinese', async () => {
+    const data = join(root, 'data');
+    mkdirSync(data);
+    for (const f of readdirSync(join(ROOT, 'datasets')).filter((n) => n.endsWith('.csv'))) copyFileSync(join(ROOT, 'datasets', f), join(data, f));
+    const lines = readFileSync(join(data, 'scenarios.csv'), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.split(',')[2] === 'growth_pct');
+    const cells = lines[at].split(',');
+    cells[4] = 'x1';
+    lines[at] = cells.join(',');
+    writeFileSync(join(data, 'scenarios.csv'), lines.join('\n'));
+    const r = await semicap(['scenario', '--data', data, '--lang', 'zh'], { env: ENV });
+    expect(r.code).toBe(65);
+    const file = join(data, 'scenarios.csv');
+    expect(r.stderr).toBe(`semicap: ${file}:${at + 1}:5: 'x1' 不是数值；应为普通数值（如 5.9）或对内置数据的引用（如 @capacity_share/china/mature）\n`);
+    expect(englishShare(r.stderr.replaceAll(root, '')).share).toBeLessThanOrEqual(0.1);
   });
 
   it('a rule that fails: exit 1 and the rule on stderr in Chinese', async () => {
