@@ -485,6 +485,21 @@ export const EN = {
   'error.scDistNeeds': (p: { where: string; kind: string; name: string }) => `${p.where}: a ${p.kind} distribution needs ${p.name}`,
   'error.scDistExtra': (p: { where: string; kind: string; name: string }) => `${p.where}: ${p.name} is not a parameter of a ${p.kind} distribution; expected it empty`,
   'error.moreProblems': (p: { text: string; more: number }) => `${p.text} (${p.more} more problem${p.more > 1 ? 's' : ''} in this file)`,
+  'error.hintDecimalOption': () => 'a decimal comma? use --decimal ,',
+  'error.hintWriteDotted': (p: { dotted: string }) => `a decimal comma? write ${p.dotted === '' ? "it with '.'" : p.dotted}`,
+  'error.hintFileDecimals': (p: { dotted: string }) =>
+    `a decimal comma? this file takes '.' decimals: ${p.dotted ? `write ${p.dotted}, or ` : ''}re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"`,
+  'error.valueComma': (p: { raw: string; hint: string; argument: string }) =>
+    `'${p.raw}' contains a comma (${p.hint}; thousands separators are not allowed ${p.argument === 'yes' ? 'here' : 'in this column'})`,
+  'error.valueMisplaced': (p: { raw: string; hint: string }) => `'${p.raw}' has misplaced thousands separators${p.hint ? ` (${p.hint})` : ''}`,
+  'error.refProblem': (p: { ref: string; text: string }) => `${p.ref}: ${p.text}`,
+  'error.refIsRange': (p: { low: number; high: number }) => `a range ${p.low}–${p.high}; add /low or /high`,
+  'error.refNoFigure': (p: { ref: string; file: string; year: number; source: string; listing: string }) =>
+    `${p.ref}: no ${p.file}.csv figure for ${p.year}${p.source ? ` from ${p.source}` : ''}; its figures: ${p.listing}`,
+  'error.refSeveral': (p: { ref: string; count: number; file: string; year: number; sources: string }) =>
+    `${p.ref}: ${p.count} ${p.file}.csv figures for ${p.year}; give the source_id of one (${p.sources})`,
+  'error.refNotRef': (p: { ref: string }) =>
+    `'${p.ref}' is not a reference to a bundled figure; expected @capacity_share/REGION/SEGMENT, @capacity/ENTITY/SEGMENT, @self_sufficiency/SCOPE or @funds/FUND/PHASE/MEASURE`,
 } satisfies Record<string, (p: never) => string>;
 
 const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };

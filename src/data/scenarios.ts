@@ -323,14 +323,13 @@ export function datasetResolver(data: Datasets): RefResolver {
       const atYear = bySource(candidates.filter((r) => r.year === year));
       if (atYear.length === 1) {
         const v = value(atYear[0]);
-        return typeof v === 'number' ? { ok: true, value: v, where: `${file}.csv line ${atYear[0].line}` } : { ok: false, reason: `${ref}: ${v}` };
+        return typeof v === 'number' ? { ok: true, value: v, where: `${file}.csv line ${atYear[0].line}` } : { ok: false, reason: say('error.refProblem', { ref, text: v }) };
       }
       const listing = candidates.map((r) => `${r.year} (${r.source_id})`).join(', ') || 'none';
       return atYear.length === 0
-        ? { ok: false, reason: `${ref}: no ${file}.csv figure for ${year}${sourceId ? ` from ${sourceId}` : ''}; its figures: ${listing}` }
-        : { ok: false, reason: `${ref}: ${atYear.length} ${file}.csv figures for ${year}; give the source_id of one (${atYear.map((r) => r.source_id).join(', ')})` };
+        ? { ok: false, reason: say('error.refNoFigure', { ref, file, year, source: sourceId ?? '', listing }) }
+        : { ok: false, reason: say('error.refSeveral', { ref, count: atYear.length, file, year, sources: atYear.map((r) => r.source_id).join(', ') }) };
     };
-    const usage = `expected @capacity_share/REGION/SEGMENT, @capacity/ENTITY/SEGMENT, @self_sufficiency/SCOPE or @funds/FUND/PHASE/MEASURE`;
     switch (dataset) {
       case 'capacity_share':
         if (keys.length !== 2) break;
@@ -346,9 +345,9 @@ export function datasetResolver(data: Datasets): RefResolver {
         const [fund, phase, measure, end] = keys;
         if (end !== undefined && end !== 'low' && end !== 'high') break;
         const rows = data.funds.filter((r) => r.fund === fund && (r.phase ?? '-') === (phase === '' ? '-' : phase) && r.measure === measure);
-        return pick('funds', rows, (r) => (end === 'high' ? r.amount_high : end === 'low' || r.amount_low === r.amount_high ? r.amount_low : `a range ${r.amount_low}–${r.amount_high}; add /low or /high`));
+        return pick('funds', rows, (r) => (end === 'high' ? r.amount_high : end === 'low' || r.amount_low === r.amount_high ? r.amount_low : say('error.refIsRange', { low: r.amount_low, high: r.amount_high })));
       }
     }
-    return { ok: false, reason: `'${ref}' is not a reference to a bundled figure; ${usage}` };
+    return { ok: false, reason: say('error.refNotRef', { ref }) };
   };
 }

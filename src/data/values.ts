@@ -50,12 +50,11 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
     text = text.replace(',', '.');
   } else if (text.includes(',')) {
     if (!rules.thousands) {
-      const where = rules.origin === 'argument' ? 'here' : 'in this column';
-      return { ok: false, reason: `'${raw}' contains a comma (${decimalCommaHint(text, rules)}; thousands separators are not allowed ${where})` };
+      return { ok: false, reason: say('error.valueComma', { raw, hint: decimalCommaHint(text, rules), argument: rules.origin === 'argument' ? 'yes' : 'no' }) };
     }
     if (!GROUPED.test(text)) {
       const oneComma = text.indexOf(',') === text.lastIndexOf(',');
-      return { ok: false, reason: `'${raw}' has misplaced thousands separators${oneComma ? ` (${decimalCommaHint(text, rules)})` : ''}` };
+      return { ok: false, reason: say('error.valueMisplaced', { raw, hint: oneComma ? decimalCommaHint(text, rules) : '' }) };
     }
     text = text.replace(/,/g, '');
   }
@@ -77,11 +76,11 @@ function underflows(text: string, value: number): boolean {
  * else how to write the number (a command-line value) or how to fix the file (datasets and other fixed-format CSV).
  */
 function decimalCommaHint(text: string, rules: NumberRules): string {
-  if (rules.decimal !== undefined) return 'a decimal comma? use --decimal ,';
+  if (rules.decimal !== undefined) return say('error.hintDecimalOption');
   // The number written with a dot, where a single comma makes that clear (not for 1,234,567).
   const dotted = text.indexOf(',') === text.lastIndexOf(',') ? text.replace(',', '.') : undefined;
-  if (rules.origin === 'argument') return `a decimal comma? write ${dotted ?? "it with '.'"}`;
-  return `a decimal comma? this file takes '.' decimals: ${dotted ? `write ${dotted}, or ` : ''}re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"`;
+  if (rules.origin === 'argument') return say('error.hintWriteDotted', { dotted: dotted ?? '' });
+  return say('error.hintFileDecimals', { dotted: dotted ?? '' });
 }
 
 /** A whole year such as 2023 (1900–2200: wide enough for history and targets, narrow enough to catch typos). */

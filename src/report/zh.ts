@@ -467,4 +467,15 @@ export const ZH: Catalogue = {
   'error.scDistNeeds': (p) => `${p.where}：${p.kind} 分布需要 ${p.name}`,
   'error.scDistExtra': (p) => `${p.where}：${p.name} 不是 ${p.kind} 分布的参数；应为空`,
   'error.moreProblems': (p) => `${p.text}（此文件中另有 ${p.more} 个问题）`,
+  'error.hintDecimalOption': () => '是小数逗号吗？请用 --decimal ,',
+  'error.hintWriteDotted': (p) => `是小数逗号吗？请写成 ${p.dotted === '' ? "带 '.' 的形式" : p.dotted}`,
+  'error.hintFileDecimals': (p) => `是小数逗号吗？此文件的小数点是 '.'：${p.dotted ? `请写成 ${p.dotted}，或` : '请'}在小数点设为 '.' 的电子表格中另存为“CSV UTF-8（逗号分隔）”`,
+  'error.valueComma': (p) => `'${p.raw}' 含有逗号（${p.hint}；${p.argument === 'yes' ? '此处' : '此列'}不允许千位分隔符）`,
+  'error.valueMisplaced': (p) => `'${p.raw}' 的千位分隔符位置不对${p.hint ? `（${p.hint}）` : ''}`,
+  'error.refProblem': (p) => `${p.ref} 有误：${p.text}`,
+  'error.refIsRange': (p) => `这是一个区间 ${p.low}–${p.high}；请在引用末尾加 /low 或 /high`,
+  'error.refNoFigure': (p) => `${p.ref}：${p.file}.csv 中没有 ${p.year} 年${p.source ? `来自 ${p.source} ` : ''}的数据；现有数据：${p.listing}`,
+  'error.refSeveral': (p) => `${p.ref}：${p.file}.csv 中 ${p.year} 年有 ${p.count} 个数据；请给出其中一个的 source_id（${p.sources}）`,
+  'error.refNotRef': (p) =>
+    `'${p.ref}' 不是对内置数据的引用；应为 @capacity_share/地区/类别、@capacity/企业或地区/类别、@self_sufficiency/口径 或 @funds/基金/期/指标 的形式`,
 };
