@@ -154,13 +154,13 @@ function wpmProjection(
   opts: { entity: string; segment?: string; methods: readonly ProjectionMethod[]; through: number; unit?: string; fitted?: Method[]; levels?: number[]; seed?: number; intervals?: IntervalMode; fit?: typeof fitHistory },
 ): WpmProjection {
   const history = capacityHistory(data, opts.entity, opts.segment);
-  if (history.rows.length < 2) throw usageError(`only one year-end figure for ${opts.entity}/${history.segment}; need two or more years to project`);
+  if (history.rows.length < 2) throw usageError(say('error.oneYearEnd', { entity: opts.entity, segment: history.segment }));
   const outUnit = (opts.unit ?? history.unit) as CapacityUnit;
   const factor = convertCapacity(1, history.unit as CapacityUnit, outUnit);
   const first = history.rows[0];
   const last = history.rows[history.rows.length - 1];
   const methods = opts.methods.filter((m) => m !== 'logistic');
-  if (methods.length === 0) throw usageError('--metric wpm projects with cagr or linear (capacity has no natural cap for logistic)');
+  if (methods.length === 0) throw usageError(say('error.wpmMethods'));
   const projections = capacityPaths(history.rows, methods, opts.through, factor, outUnit);
   const path: SharePath = { sourceId: opts.entity, rows: [], projections };
   const observed = new Map(history.rows.map((r) => [r.year, { value: r.value * factor, kind: r.kind }]));
@@ -224,7 +224,7 @@ export async function capacityUseCase(dir: string, s: CapacitySettings): Promise
   const methods = split.projections.length > 0 ? split.projections : (['cagr'] as ProjectionMethod[]);
   const inputs = datasetPaths(dir, needed);
   if (s.metric !== 'wpm' && fitted.length > 0) {
-    throw usageError(`--method ${fitted.map((m) => m.name).join(',')} fits a history, and share figures come two per source; use cagr, linear or logistic here, or --metric wpm`);
+    throw usageError(say('error.shareFittedMethod', { methods: fitted.map((m) => m.name).join(',') }));
   }
   const result =
     s.metric === 'wpm'

@@ -95,10 +95,10 @@ function parseRules(text: string, file: string): Rule[] {
   const table = parseCsv(withoutComments, file);
   const header = table.header.map((h) => h.trim().toLowerCase());
   HEADER.forEach((name, i) => {
-    if (header[i] !== name) throw problemError({ file, line: 1, column: i + 1, message: `column ${i + 1} is '${table.header[i] ?? ''}'; expected the header ${HEADER.join(',')}` });
+    if (header[i] !== name) throw problemError({ file, line: 1, column: i + 1, message: say('error.rulesHeader', { column: i + 1, found: table.header[i] ?? '', header: HEADER.join(',') }) });
   });
   // A gate without rules would pass whatever the data: fail closed.
-  if (table.rows.length === 0) throw problemError({ file, line: 1, message: 'has a header but no rules; expected at least one rule (a gate with no rules would pass anything)' });
+  if (table.rows.length === 0) throw problemError({ file, line: 1, message: say('error.rulesNone') });
   const rules: Rule[] = [];
   for (const row of table.rows) {
     const cell = (i: number) => (row.cells[i] ?? '').trim();
@@ -107,43 +107,43 @@ function parseRules(text: string, file: string): Rule[] {
     const spec = Object.hasOwn(METRICS, metric) ? METRICS[metric] : undefined;
     if (!spec) {
       const hint = closest(metric, Object.keys(METRICS));
-      throw at(2, `unknown metric '${metric}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${Object.keys(METRICS).join(', ')}`);
+      throw at(2, say('error.rulesUnknownMetric', { metric, hint: hint ?? '', metrics: Object.keys(METRICS).join(', ') }));
     }
     const selector: Record<string, string> = Object.create(null);
     for (const part of cell(2).split(/[;\s]+/).filter((p) => p !== '')) {
       const m = /^([a-z_]+)=(.+)$/.exec(part);
-      if (!m) throw at(3, `selector part '${part}' is not KEY=VALUE`);
+      if (!m) throw at(3, say('error.rulesSelectorPart', { part }));
       const [, key, value] = m;
       if (!spec.keys.includes(key)) {
         const hint = closest(key, spec.keys);
-        throw at(3, `metric '${metric}' has no selector key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${spec.keys.join(', ') || 'none'}`);
+        throw at(3, say('error.rulesSelectorKey', { metric, key, hint: hint ?? '', keys: spec.keys.join(', ') || 'none' }));
       }
-      if (selector[key] !== undefined) throw at(3, `selector key '${key}' is given twice ('${selector[key]}' and '${value}'); expected it once`);
+      if (selector[key] !== undefined) throw at(3, say('error.rulesSelectorTwice', { key, first: selector[key], second: value }));
       const fixed = Object.hasOwn(FIXED_VALUES, key) ? FIXED_VALUES[key] : undefined;
       if (fixed && !fixed.includes(value)) throw at(3, unknownValue(key, value, fixed));
-      if ((key === 'year' || key === 'fx_year') && !parseYear(value).ok) throw at(3, `${key}=${value}: ${(parseYear(value) as { reason: string }).reason}`);
+      if ((key === 'year' || key === 'fx_year') && !parseYear(value).ok) throw at(3, say('error.rulesSelectorYear', { key, value, reason: (parseYear(value) as { reason: string }).reason }));
       selector[key] = value;
     }
-    for (const key of spec.required) if (selector[key] === undefined) throw at(3, `metric '${metric}' needs ${key}=...`);
-    if (metric === 'wpm' && selector.method === 'logistic') throw at(3, 'metric wpm projects with method=cagr or method=linear, not logistic');
+    for (const key of spec.required) if (selector[key] === undefined) throw at(3, say('error.rulesNeedsKey', { metric, key }));
+    if (metric === 'wpm' && selector.method === 'logistic') throw at(3, say('error.rulesWpmLogistic'));
     const op = OP_BY_TEXT.get(cell(3));
-    if (op === undefined) throw at(4, `operator '${cell(3)}'; expected one of ${OPS.join(' ')} (or ${OPS.map((o) => OP_WORDS[o]).join(' ')})`);
+    if (op === undefined) throw at(4, say('error.rulesOperator', { op: cell(3), ops: OPS.join(' '), words: OPS.map((o) => OP_WORDS[o]).join(' ') }));
     let value: number | boolean | string;
     if (spec.verdict) {
-      if (!(VERDICTS as readonly string[]).includes(cell(4))) throw at(5, `value '${cell(4)}'; expected one of ${VERDICTS.join(', ')} for metric '${metric}'`);
-      if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is a verdict: use eq or ne (== or !=)`);
+      if (!(VERDICTS as readonly string[]).includes(cell(4))) throw at(5, say('error.rulesVerdictValue', { value: cell(4), verdicts: VERDICTS.join(', '), metric }));
+      if (op !== '==' && op !== '!=') throw at(4, say('error.rulesVerdictOp', { metric }));
       value = cell(4);
     } else if (spec.boolean) {
-      if (cell(4) !== 'true' && cell(4) !== 'false') throw at(5, `value '${cell(4)}'; expected true or false for metric '${metric}'`);
-      if (op !== '==' && op !== '!=') throw at(4, `metric '${metric}' is true or false: use == or !=`);
+      if (cell(4) !== 'true' && cell(4) !== 'false') throw at(5, say('error.rulesBooleanValue', { value: cell(4), metric }));
+      if (op !== '==' && op !== '!=') throw at(4, say('error.rulesBooleanOp', { metric }));
       value = cell(4) === 'true';
     } else {
       const n = parseNumber(cell(4), { percentSign: true });
-      if (!n.ok) throw at(5, `value ${n.reason}; expected a number`);
+      if (!n.ok) throw at(5, say('error.rulesNumber', { reason: n.reason }));
       value = n.value;
     }
     const unit = cell(5);
-    if (!spec.units.includes(unit)) throw at(6, `unit '${unit}' does not fit metric '${metric}'; expected ${spec.units.map((u) => (u === '' ? '(empty)' : u)).join(' or ')}`);
+    if (!spec.units.includes(unit)) throw at(6, say('error.rulesUnit', { unit, metric, units: spec.units.map((u) => (u === '' ? '(empty)' : u)).join(' or ') }));
     rules.push({ line: row.line, rule: cell(0) || `${metric} ${cell(2)} ${op} ${cell(4)}${unit}`, metric, selector, op, value, unit });
   }
   return rules;
@@ -152,7 +152,7 @@ function parseRules(text: string, file: string): Rule[] {
 function unknownValue(key: string, value: string, known: readonly string[]): string {
   const hint = closest(value, known);
   const list = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
-  return `unknown ${key} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${list}`;
+  return say('error.rulesUnknownValue', { key, value, hint: hint ?? '', list });
 }
 
 /** The values of each data-dependent selector key that the datasets hold. */
@@ -182,7 +182,7 @@ function checkSelectorValues(rules: readonly Rule[], data: Datasets, file: strin
     const known = knownValues(rule.metric, data);
     for (const [key, value] of Object.entries(rule.selector)) {
       const values = Object.hasOwn(known, key) ? known[key] : undefined;
-      if (values && !values.includes(value)) throw problemError({ file, line: rule.line, column: 3, message: `${unknownValue(key, value, values)} (in ${data.dir})` });
+      if (values && !values.includes(value)) throw problemError({ file, line: rule.line, column: 3, message: say('error.rulesUnknownValueIn', { text: unknownValue(key, value, values), dir: data.dir }) });
     }
   }
 }

@@ -4,6 +4,7 @@
 import type { ProjectionMethod } from '../domain/projection.js';
 import { toRegularSeries } from '../data/series.js';
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 import { intervalsNote, parseMethodList, withIntervals, type IntervalMode } from '../forecast/registry.js';
 import type { Method } from '../forecast/types.js';
 import { forecastSeries, type Bounds, type SeriesForecast } from './forecast/batch.js';
@@ -52,16 +53,16 @@ export function fitHistory(
     points.map((p) => p.value),
     'linear',
   );
-  if ('reason' in regular) throw usageError(`cannot fit ${id}: ${regular.reason}`);
+  if ('reason' in regular) throw usageError(say('error.cannotFit', { id, reason: regular.reason }));
   const last = regular.startYear + regular.values.length - 1;
   const horizon = options.through - last;
-  if (horizon < 1) throw usageError(`--through ${options.through} is not after the last figure (${last}); nothing to forecast`);
+  if (horizon < 1) throw usageError(say('error.throughNotAfterLast', { through: options.through, last }));
   const series = { id, ...regular };
   const mode = options.intervals ?? 'calibrated';
   const banded = withIntervals(methods, mode);
   // forecastSeries holds the forecasts within the bounds and counts the values at a bound.
   const { ok, failed, clamped: atBound } = forecastSeries(series, banded, horizon, options.levels, options.seed, options.bounds ?? {});
-  if (ok.length === 0) throw usageError(`no method could be fitted to ${id} (${regular.values.length} yearly values): ${failed.join('; ')}`);
+  if (ok.length === 0) throw usageError(say('error.noMethodFitted', { id, count: regular.values.length, failed: failed.join('; ') }));
   const history = regular.values.map((value, i) => ({ year: regular.startYear + i, value, interpolated: regular.filled.includes(regular.startYear + i) }));
   const notes = [
     `fitted ${ok.map((r) => r.method.name).join(', ')} to ${regular.values.length} yearly values ${regular.startYear}–${last} of ${id}; intervals at ${options.levels.join(', ')} %`,

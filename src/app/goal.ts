@@ -66,17 +66,17 @@ export function seriesGoal(input: SeriesGoalInput): SeriesGoalResult {
   const fromScenario = input.scenario !== undefined ? scenarioSeries(input.scenario, input.dataDir) : undefined;
   const { current, share } = startingPoint(input, fromScenario);
   const target: Anchor = { year: input.target.year, value: input.target.value };
-  if (share && (current.value < 0 || current.value > 100 || target.value < 0 || target.value > 100)) throw usageError('a share (written with %) must lie within 0–100 %');
+  if (share && (current.value < 0 || current.value > 100 || target.value < 0 || target.value > 100)) throw usageError(say('error.shareRange'));
   const lookTo = input.lookTo ?? defaultLookTo(defaultThrough(current.year), target.year);
-  if (lookTo < target.year) throw usageError(`--look-to ${lookTo} is before the target year ${target.year}`);
-  if (input.rate !== undefined && input.step !== undefined) throw usageError('give --rate (compound) or --step (linear), not both');
-  if ((input.rate !== undefined || input.step !== undefined) && fromScenario) throw usageError('give --scenario or --rate/--step for the current path, not both');
+  if (lookTo < target.year) throw usageError(say('error.lookToBeforeTarget', { lookTo, year: target.year }));
+  if (input.rate !== undefined && input.step !== undefined) throw usageError(say('error.rateOrStep'));
+  if ((input.rate !== undefined || input.step !== undefined) && fromScenario) throw usageError(say('error.scenarioOrRate'));
 
   const assessed = assessFrom(current, target);
   const inputs = fromScenario ? fromScenario.inputs : [];
   const path = currentPath(input, fromScenario, current, share ? 'percent' : 'value');
   if (!path) {
-    if (input.simulation !== undefined) throw usageError('--simulate needs a current path: give --rate (with --rate-sd), --step (with --step-sd) or --scenario NAME.SERIES');
+    if (input.simulation !== undefined) throw usageError(say('error.simulateNeedsPath'));
     return { share, current, target, assessed, inputs };
   }
   const points = scenarioPath(path.series, lookTo);
@@ -112,7 +112,7 @@ function startingPoint(input: SeriesGoalInput, fromScenario: CurrentPath | undef
   const given = input.current;
   if (given) return { current: { year: given.year, value: given.value }, share: given.percent || input.target.percent };
   if (fromScenario) return { current: { year: fromScenario.series.startYear, value: fromScenario.series.start.value }, share: fromScenario.series.unit === 'percent' };
-  throw usageError('goal needs --current YEAR=VALUE (e.g. --current 2025=40%) or --scenario NAME.SERIES');
+  throw usageError(say('error.goalNeedsCurrent'));
 }
 
 function currentPath(input: SeriesGoalInput, fromScenario: CurrentPath | undefined, current: Anchor, unit: string): CurrentPath | undefined {
@@ -120,8 +120,8 @@ function currentPath(input: SeriesGoalInput, fromScenario: CurrentPath | undefin
   const base = { unit, startYear: current.year, start: fixed(current.value), targets: [], notes: [] };
   if (input.rate !== undefined) {
     const rate = input.rate;
-    if (!(rate > -100)) throw usageError(`--rate ${rate} must be above −100 %/yr`);
-    if (!(current.value > 0)) throw usageError(`--rate: a compound path needs a positive current value; ${current.value} stays ${current.value} (use --step)`);
+    if (!(rate > -100)) throw usageError(say('error.rateAboveMinus100', { rate }));
+    if (!(current.value > 0)) throw usageError(say('error.rateNeedsPositive', { value: current.value }));
     return { label: `compound ${rate} %/yr`, series: { ...base, series: 'goal', method: 'cagr', growth: fixed(rate) } };
   }
   if (input.step !== undefined) {
@@ -147,15 +147,15 @@ function reachYear(s: SeriesAssumptions, current: Anchor, target: number, horizo
 function withUncertainty(s: SeriesAssumptions, input: SeriesGoalInput): SeriesAssumptions {
   const draw = input.draw;
   if (input.rateSd !== undefined) {
-    if (s.method === 'linear' && input.step !== undefined) throw usageError('--rate-sd goes with --rate; with --step give --step-sd');
-    if (!s.growth) throw usageError('--rate-sd needs a compound path (--rate or a cagr/logistic scenario)');
+    if (s.method === 'linear' && input.step !== undefined) throw usageError(say('error.rateSdWithStep'));
+    if (!s.growth) throw usageError(say('error.rateSdNeedsCompound'));
     return { ...s, growth: { ...s.growth, dist: { kind: 'normal', sd: input.rateSd }, draw } };
   }
   if (input.stepSd !== undefined) {
-    if (!s.step) throw usageError('--step-sd needs a linear path (--step or a linear scenario)');
+    if (!s.step) throw usageError(say('error.stepSdNeedsLinear'));
     return { ...s, step: { ...s.step, dist: { kind: 'normal', sd: input.stepSd }, draw } };
   }
-  if (input.rate !== undefined || input.step !== undefined) throw usageError('--simulate with --rate or --step needs its spread: --rate-sd or --step-sd');
+  if (input.rate !== undefined || input.step !== undefined) throw usageError(say('error.simulateNeedsSpread'));
   return s; // a scenario's series keeps its own distributions
 }
 
@@ -176,14 +176,14 @@ function describeUncertainty(s: SeriesAssumptions): string {
 
 function scenarioSeries(key: string, dataDir: string | undefined): CurrentPath & { inputs: string[] } {
   const [name, series, ...rest] = key.split('.');
-  if (!name || !series || rest.length > 0) throw usageError(`--scenario '${key}' is not NAME.SERIES; expected e.g. base.self_sufficiency`);
+  if (!name || !series || rest.length > 0) throw usageError(say('error.scenarioNotNameSeries', { key }));
   const dir = dataDir ?? bundledDataDir();
   const path = existsSync(scenariosPath(dir)) ? scenariosPath(dir) : scenariosPath(bundledDataDir());
   const { scenarios, inputs } = loadScenariosWithData(path, dir);
   const sc = scenarios.find((s) => s.name === name);
-  if (!sc) throw usageError(`--scenario: no scenario '${name}'; expected one of ${scenarios.map((s) => s.name).join(', ')}`);
+  if (!sc) throw usageError(say('error.goalNoScenario', { name, names: scenarios.map((s) => s.name).join(', ') }));
   const s = sc.series.find((x) => x.series === series);
-  if (!s) throw usageError(`--scenario: scenario '${name}' has no series '${series}'; expected one of ${sc.series.map((x) => x.series).join(', ')}`);
+  if (!s) throw usageError(say('error.goalNoScenarioSeries', { name, series, names: sc.series.map((x) => x.series).join(', ') }));
   return { label: key, series: s, inputs };
 }
 

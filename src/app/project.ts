@@ -4,6 +4,7 @@ import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import { assessGoal, firstYearReaching, type GoalAssessment } from '../domain/goal.js';
 import { projectMethods, type Anchor, type Projection, type ProjectionMethod } from '../domain/projection.js';
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 import { projectWithEvidence, type ProjectionEvidence } from './projection-evidence.js';
 
 export interface ProjectInput {
@@ -45,11 +46,11 @@ export function projectUseCase(input: ProjectInput): ProjectResult {
   const through = input.through ?? defaultThrough(...anchors.map((a) => a.year));
   const { methods, cap, floor } = input;
   if (!isShare && methods.includes('logistic') && cap === undefined) {
-    throw usageError('--method logistic needs --cap for values that are not shares (write the anchors with % for a share capped at 100)');
+    throw usageError(say('error.logisticNeedsCap'));
   }
   const negative = anchors.find((a) => a.value < 0);
   if (floor === undefined && !isShare && negative) {
-    throw usageError(`anchor ${negative.year}=${negative.value} is below the default floor 0; give --floor none (or a lower --floor) for values that can be negative`);
+    throw usageError(say('error.anchorBelowFloor', { year: negative.year, value: negative.value }));
   }
   const { projections, evidence } = projectWithEvidence(methods, { anchors, through, isShare, cap, floor });
   if (input.target === undefined) return { isShare, anchors, through, projections, evidence };

@@ -44,7 +44,7 @@ function measureFigures(data: Pick<Datasets, 'capacityShare' | 'selfSufficiency'
   }
   const figures = data.capacityShare.filter((r) => r.region === req.region && r.segment === req.segment).map((r) => ({ year: r.year, value: r.share_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
   if (figures.length === 0) {
-    throw usageError(`no share figures for region '${req.region}', segment '${req.segment}'; available: ${[...new Set(data.capacityShare.map((r) => `${r.region}/${r.segment}`))].sort().join(', ')}`);
+    throw usageError(say('error.noShareFigures', { region: req.region, segment: req.segment, source: '', available: [...new Set(data.capacityShare.map((r) => `${r.region}/${r.segment}`))].sort().join(', ') }));
   }
   return { figures, label: say('revisions.shareLabel', { region: req.region, segment: req.segment }), isShare: true };
 }
@@ -56,7 +56,7 @@ export function revisions(data: Pick<Datasets, 'sources' | 'capacityShare' | 'se
   const matching = figures.filter((f) => (sources.get(f.source_id)?.publisher ?? '').toLowerCase().includes(wanted));
   if (matching.length === 0) {
     const publishers = [...new Set(figures.map((f) => sources.get(f.source_id)?.publisher ?? f.source_id))].sort();
-    throw usageError(`no release of publisher '${req.publisher}' gives ${label.replace(/, %$/, '')}; publishers that do: ${publishers.join('; ')}`);
+    throw usageError(say('error.noPublisherRelease', { publisher: req.publisher, measure: label.replace(/, %$/, ''), publishers: publishers.join('; ') }));
   }
   const bySource = new Map<string, Figure[]>();
   for (const f of matching) bySource.set(f.source_id, [...(bySource.get(f.source_id) ?? []), f]);
@@ -71,7 +71,7 @@ export function revisions(data: Pick<Datasets, 'sources' | 'capacityShare' | 'se
     const definitions = [...new Set(group.map((f) => f.definition).filter((d): d is string => d !== null && d !== ''))];
     releases.push({ sourceId: id, published, definition: definitions.join(' / ') || null, figures: group.map(({ year, value, kind }) => ({ year, value, kind })).sort((a, b) => a.year - b.year) });
   }
-  if (releases.length === 0) throw usageError(`the releases of '${req.publisher}' for ${label.replace(/, %$/, '')} have no release date in sources.csv (${undated.join(', ')}); they cannot be ordered`);
+  if (releases.length === 0) throw usageError(say('error.releasesUndated', { publisher: req.publisher, measure: label.replace(/, %$/, ''), sources: undated.join(', ') }));
   const history = revisionHistory(releases, { isShare });
   const notes = [say('revisions.releases', { count: history.releases.length, publisher: req.publisher, list: history.releases.map((r) => `${r.published} ${r.sourceId}`).join(', ') })];
   if (history.moves.length === 0) notes.push(say('revisions.nothingRevised'));

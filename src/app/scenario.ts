@@ -59,11 +59,11 @@ export function scenarioUseCase(input: ScenarioInput): ScenarioResult {
   let scenarios = selectSeries(selectScenarios(all, input.names), input.series);
   for (const s of input.sets) {
     const eq = s.indexOf('=');
-    if (eq <= 0) throw usageError(`--set '${s}' is not KEY=VALUE; expected e.g. --set base.mature_share.growth_pct=6`);
+    if (eq <= 0) throw usageError(say('error.setNotKeyValue', { text: s }));
     scenarios = applyOverride(scenarios, s.slice(0, eq).trim(), s.slice(eq + 1));
   }
   const through = input.through ?? defaultThrough(...scenarios.flatMap((sc) => sc.series.map((s) => s.startYear)));
-  for (const sc of scenarios) for (const s of sc.series) if (through < s.startYear) throw usageError(`--through ${through} is before ${sc.name}.${s.series}'s start year ${s.startYear}`);
+  for (const sc of scenarios) for (const s of sc.series) if (through < s.startYear) throw usageError(say('error.throughBeforeStart', { through, series: `${sc.name}.${s.series}`, start: s.startYear }));
   const lookTo = input.lookTo ?? defaultLookTo(through, ...scenarios.flatMap((sc) => sc.series.flatMap((s) => s.targets.map((t) => t.year))));
   const notes = scenarios.filter((sc) => sc.note !== '').map((sc) => say('scenario.about', { name: sc.name, note: sc.note }));
   if (input.sets.length > 0) notes.push(say('scenario.overridden', { sets: input.sets.join(', ') }));
@@ -102,7 +102,7 @@ function selectScenarios(all: Scenario[], names: string[]): Scenario[] {
     const found = all.find((s) => s.name === name);
     if (!found) {
       const hint = closest(name, all.map((s) => s.name));
-      throw usageError(`no scenario '${name}'; expected one of ${all.map((s) => s.name).join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`);
+      throw usageError(say('error.noScenario', { name, names: all.map((s) => s.name).join(', '), hint: hint ?? '' }));
     }
     return found;
   });
@@ -111,7 +111,7 @@ function selectScenarios(all: Scenario[], names: string[]): Scenario[] {
 function selectSeries(scenarios: Scenario[], wanted: string[] | undefined): Scenario[] {
   if (wanted === undefined) return scenarios;
   const known = [...new Set(scenarios.flatMap((sc) => sc.series.map((s) => s.series)))];
-  for (const w of wanted) if (!known.includes(w)) throw usageError(`--series: no series '${w}'; expected one of ${known.join(', ')}`);
+  for (const w of wanted) if (!known.includes(w)) throw usageError(say('error.noScenarioSeries', { series: w, names: known.join(', ') }));
   return scenarios.map((sc) => ({ ...sc, series: sc.series.filter((s) => wanted.includes(s.series)) })).filter((sc) => sc.series.length > 0);
 }
 

@@ -181,12 +181,12 @@ async function addFitted(result: SelfSufficiencyResult, data: Datasets, fit: Fit
   const { fitHistory, forecastPath, splitMethods } = await import('./fit-history.js');
   const { scope, through } = result;
   const { fitted } = splitMethods(fit.methods);
-  if (fitted.length === 0) throw usageError('--method here takes statistical methods (e.g. ets,theta,auto); the compound and linear current path is always shown');
+  if (fitted.length === 0) throw usageError(say('error.ssStatMethods'));
   // Fitted on the same one-definition history as the current path.
   const { comparable } = selfSufficiencySeries(data, scope);
   const history = comparable.points;
   if (history.length < 2) {
-    throw usageError(`--method needs two or more actual figures of one definition; ${scope}${comparable.definitions > 1 ? ` mixes ${comparable.definitions} definitions and its latest` : ''} has ${history.length}`);
+    throw usageError(say('error.ssTooFewActuals', { scope, definitions: comparable.definitions, count: history.length }));
   }
   const { levels, seed, intervals } = fit.options;
   const fitResult = fitHistory(scope, history, fitted, { through, levels, seed, bounds: { floor: 0, cap: 100 }, intervals });

@@ -43,23 +43,23 @@ export function sharesUseCase(dataDir: string | undefined, input: SharesInput): 
   const { segment, method } = input;
   const inSegment = data.capacityShare.filter((r) => r.segment === segment);
   if (inSegment.length === 0) {
-    throw usageError(`no share figures for segment '${segment}'; segments: ${[...new Set(data.capacityShare.map((r) => r.segment))].sort().join(', ')}`);
+    throw usageError(say('error.noSegmentShares', { segment, segments: [...new Set(data.capacityShare.map((r) => r.segment))].sort().join(', ') }));
   }
   const sourceId = input.source ?? pickSource(inSegment);
   const fromSource = inSegment.filter((r) => r.source_id === sourceId);
   if (fromSource.length === 0) {
-    throw usageError(`source '${sourceId}' has no ${segment} figures; sources for ${segment}: ${[...new Set(inSegment.map((r) => r.source_id))].join(', ')}`);
+    throw usageError(say('error.sourceNoSegment', { source: sourceId, segment, sources: [...new Set(inSegment.map((r) => r.source_id))].join(', ') }));
   }
   const byRegion = new Map<string, ShareRecord[]>();
   for (const r of fromSource) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
   let regions = [...byRegion].filter(([, rows]) => rows.length >= 2).map(([region]) => region);
   const singles = [...byRegion].filter(([, rows]) => rows.length < 2);
   if (input.regions !== undefined) {
-    for (const w of input.regions) if (!regions.includes(w)) throw usageError(`--region: ${w} has fewer than two ${segment} figures from ${sourceId}; regions that do: ${regions.join(', ') || 'none'}`);
+    for (const w of input.regions) if (!regions.includes(w)) throw usageError(say('error.regionFewFigures', { region: w, segment, source: sourceId, regions: regions.join(', ') || 'none' }));
     regions = input.regions;
   }
   if (regions.length === 0) {
-    throw usageError(`no region has two or more ${segment} figures from ${sourceId}, so nothing can be projected; figures: ${fromSource.map((r) => `${r.region} ${r.year}=${r.share_pct}%`).join(', ')}`);
+    throw usageError(say('error.noRegionProjects', { segment, source: sourceId, figures: fromSource.map((r) => `${r.region} ${r.year}=${r.share_pct}%`).join(', ') }));
   }
   const rescaled = rescaleRounding(regions.map((region) => ({ region, anchors: byRegion.get(region)!.map((r) => ({ year: r.year, value: r.share_pct })).sort((a, b) => a.year - b.year) })));
   const through = input.through ?? defaultThrough(...rescaled.regions.flatMap((r) => r.anchors.map((a) => a.year)));

@@ -43,7 +43,7 @@ function checkPath(path: string): Checked {
     return { files: [scenarios], problems: scenarios.problems };
   }
   const schema = schemaForFile(path);
-  if (!schema) throw usageError(`${path}: cannot tell which dataset this is from its name; expected one of ${[...DATASET_SCHEMAS, scenariosSchema, claimsSchema].map((s) => `${s.name}.csv`).join(', ')}`);
+  if (!schema) throw usageError(say('error.unknownDatasetName', { path, names: [...DATASET_SCHEMAS, scenariosSchema, claimsSchema].map((s) => `${s.name}.csv`).join(', ') }));
   const loaded = loadFile(path, schema);
   return { files: [loaded], problems: loaded.problems };
 }

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 // A bad SEMICAP_* variable is a usage error (like a bad flag); a bad file is a data error.
 import { dataError, usageError as usage } from '../errors.js';
+import { say } from '../messages.js';
 import { detectLang, LANGS, localeIsUtf8, type Lang } from '../report/i18n.js';
 import type { Format } from '../report/model.js';
 import { closest } from './args.js';
@@ -38,29 +39,29 @@ export function configPaths(cwd: string, env: NodeJS.ProcessEnv): { path: string
 
 /** Reads and checks one config file; every problem is one line naming the file. */
 export function readConfigFile(path: string, scope: 'project' | 'user'): ConfigFile {
-  const text = readInput(path, { what: 'a config file' }).toString('utf8').replace(/^\uFEFF/, '');
+  const text = readInput(path, { what: say('error.whatConfigFile') }).toString('utf8').replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw dataError(`${path}: not valid JSON (${(e as Error).message}); expected e.g. {"format": "csv", "lang": "zh"}`);
+    throw dataError(say('error.configJson', { path, reason: (e as Error).message }));
   }
-  if (!isRecord(doc)) throw dataError(`${path}: expected a JSON object such as {"format": "csv"}`);
+  if (!isRecord(doc)) throw dataError(say('error.configObject', { path }));
   const settings: ConfigSettings = {};
   for (const [name, value] of Object.entries(doc)) {
     const key = CONFIG_KEYS.find((k) => k === name);
     if (key === undefined) {
       const hint = closest(name, CONFIG_KEYS);
-      throw dataError(`${path}: unknown setting '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected ${CONFIG_KEYS.join(', ')}`);
+      throw dataError(say('error.configUnknown', { path, name, hint: hint ?? '', keys: CONFIG_KEYS.join(', ') }));
     }
     if (key === 'color' || key === 'ascii') {
-      if (typeof value !== 'boolean') throw dataError(`${path}: '${key}' must be true or false`);
+      if (typeof value !== 'boolean') throw dataError(say('error.configBoolean', { path, key }));
       settings[key] = value;
     } else {
-      if (typeof value !== 'string' || value === '') throw dataError(`${path}: '${key}' must be a non-empty string`);
+      if (typeof value !== 'string' || value === '') throw dataError(say('error.configString', { path, key }));
       if (key === 'lang') {
         const lang = LANGS.find((l) => l === value);
-        if (lang === undefined) throw dataError(`${path}: lang '${value}' is not supported; expected ${LANGS.join(' or ')}`);
+        if (lang === undefined) throw dataError(say('error.configLang', { path, value, langs: LANGS.join(' or ') }));
         settings.lang = lang;
       } else if (key === 'data') settings.data = resolve(dirname(path), value);
       else settings.format = value;
@@ -127,7 +128,7 @@ export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv, cwd
       const chosen = choices.find((c) => c === pick.value);
       if (chosen === undefined) {
         const where = pick.origin === 'SEMICAP_FORMAT' ? 'SEMICAP_FORMAT' : pick.origin;
-        const message = `${where}: format '${pick.value}' is not one of ${choices.join(', ')}`;
+        const message = say('error.configFormat', { where, value: pick.value, formats: choices.join(', ') });
         throw pick.origin === 'SEMICAP_FORMAT' ? usage(message) : dataError(message);
       }
       format = chosen;

@@ -63,7 +63,7 @@ export function excelLocale(code: string): Dialect {
   const found = EXCEL_LOCALES[tag] ?? EXCEL_LOCALES[tag.split('-')[0]];
   if (found === undefined) {
     const known = Object.keys(EXCEL_LOCALES).map((k) => k.replace(/-(\w+)$/, (_, region: string) => `-${region.toUpperCase()}`));
-    throw usageError(`--locale '${code}' is not a locale semicap knows; expected one of ${known.join(', ')}, or give --excel --delimiter ";" --decimal , yourself`);
+    throw usageError(say('error.unknownLocale', { code, known: known.join(', ') }));
   }
   return found;
 }
@@ -72,12 +72,12 @@ export function excelLocale(code: string): Dialect {
 function parseCsvDelimiter(text: string, hint = ''): CsvDelimiter {
   if (text === 'tab' || text === '\\t' || text === '\t') return '\t';
   if (text === ',' || text === ';') return text;
-  throw usageError(`--delimiter '${text}' for the CSV written; expected , ; or tab${hint}`);
+  throw usageError(say('error.outDelimiter', { text, hint }));
 }
 
 function parseCsvDecimal(text: string): CsvDecimal {
   if (text === '.' || text === ',') return text;
-  throw usageError(`--decimal '${text}'; expected . or ,`);
+  throw usageError(say('error.badDecimal', { text }));
 }
 
 /** The CSV dialect options as given (parsed by the output option table, output-options.ts). */
@@ -108,18 +108,17 @@ export function csvOutputOptions(o: CsvDialectFlags, ctx: CsvOptionContext): Csv
   const excel = o.excel;
   const own = (['delimiter', 'decimal'] as const).filter((name) => ctx.given(name) && !ctx.readsCsv).map((name) => `--${name}`);
   if (o.locale !== undefined) {
-    if (!ctx.writesCsv) throw usageError('--locale applies to --format csv only (xlsx and JSON hold numbers as numbers, and Excel shows xlsx numbers in its own locale)');
-    if (own.length > 0) throw usageError(`give --locale or ${own.join(' and ')}, not both`);
+    if (!ctx.writesCsv) throw usageError(say('error.localeCsvOnly'));
+    if (own.length > 0) throw usageError(say('error.localeOrOwn', { own: own.join(' and ') }));
     return { excel: true, ...excelLocale(o.locale) };
   }
-  const verb = own.length > 1 ? 'shape' : 'shapes';
-  if (own.length > 0 && !ctx.writesCsv) throw usageError(`${own.join(' and ')} ${verb} CSV output; add --format csv --excel (or --format csv --locale de, fr, …)`);
-  if (own.length > 0 && !excel) throw usageError(`${own.join(' and ')} ${verb} the CSV written for Excel; add --excel (or use --locale de, fr, … for both)`);
+  if (own.length > 0 && !ctx.writesCsv) throw usageError(say('error.ownNeedsCsv', { own: own.join(' and '), count: own.length }));
+  if (own.length > 0 && !excel) throw usageError(say('error.ownNeedsExcel', { own: own.join(' and '), count: own.length }));
   if (!excel) return { excel };
   // forecast and backtest: --excel writes in the dialect of FILE, unless --locale names another.
-  const delimiter = o.delimiter === undefined ? ',' : parseCsvDelimiter(o.delimiter, ctx.readsCsv ? ' (--excel writes in the dialect of FILE; --locale en, de, … chooses another)' : '');
+  const delimiter = o.delimiter === undefined ? ',' : parseCsvDelimiter(o.delimiter, ctx.readsCsv ? say('error.outDelimiterExcelHint') : '');
   const decimal = o.decimal === undefined ? '.' : parseCsvDecimal(o.decimal);
-  if (decimal === ',' && delimiter === ',') throw usageError('--decimal , needs another --delimiter (such as ";"), or the numbers would split into two cells');
+  if (decimal === ',' && delimiter === ',') throw usageError(say('error.decimalCommaDelimiter'));
   return { excel, delimiter, decimal };
 }
 

@@ -2,6 +2,7 @@
 // loads its implementation on demand (keeps `--version` and `--help` fast) and hands the result back.
 import type { Command } from 'commander';
 import { isSemicapError, usageError } from '../errors.js';
+import { say } from '../messages.js';
 import { FORMATS, type Format } from '../report/model.js';
 import { resolveSettings } from './config.js';
 import { capacityOptions, claimsOptions, datasetsOptions, fundsOptions, projectOptions, revisionsOptions, selfSufficiencyOptions, validateOptions } from './command-options.js';
@@ -216,7 +217,7 @@ function globalOptions(program: Command, cmd: Command): Globals {
   // A path option given as '' (an unset shell variable, `--out "$OUT"`), before any value is parsed.
   const raw: Record<string, unknown> = cmd.optsWithGlobals();
   for (const [key, option] of [['out', '--out'], ['chartOut', '--chart-out'], ['data', '--data'], ['file', '--file']] as const) {
-    if (raw[key] === '') throw usageError(`${option} is empty; expected a ${key === 'data' ? 'folder' : 'file'} name`);
+    if (raw[key] === '') throw usageError(say('error.emptyPathOption', { option, folder: key === 'data' ? 'yes' : 'no' }));
   }
   const p = settingsOf(program, programOptions()).settings;
   const o = settingsOf(cmd, outputOptions()).settings;

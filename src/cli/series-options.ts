@@ -3,19 +3,20 @@
 import type { ReadSeriesOptions } from '../data/series.js';
 import { parseShard } from '../data/shard.js';
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 import type { SeriesOptions } from './command-options.js';
 import { parseEncoding } from '../data/encoding.js';
 
 /** The FILE argument and how to read it, from the shared column options. */
 export function seriesArg(file: string | undefined, o: SeriesOptions): [string, ReadSeriesOptions] {
-  if (file === undefined) throw usageError('missing FILE; expected a CSV with one row per series and year');
+  if (file === undefined) throw usageError(say('error.missingSeriesFile'));
   const decimal = o.decimal;
-  if (decimal !== '.' && decimal !== ',') throw usageError(`--decimal '${decimal}'; expected . or ,`);
+  if (decimal !== '.' && decimal !== ',') throw usageError(say('error.badDecimal', { text: decimal }));
   const delimiter = o.delimiter === '\\t' ? '\t' : o.delimiter;
-  if (delimiter.length !== 1) throw usageError(`--delimiter '${delimiter}'; expected one character such as ; or \\t`);
-  if (decimal === ',' && delimiter === ',') throw usageError('--decimal , needs another --delimiter (such as ;)');
+  if (delimiter.length !== 1) throw usageError(say('error.inDelimiter', { text: delimiter }));
+  if (decimal === ',' && delimiter === ',') throw usageError(say('error.decimalCommaDelimiterIn'));
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
-  if (shard !== undefined && o.id === undefined) throw usageError('--shard needs --id: shards split the series by id');
+  if (shard !== undefined && o.id === undefined) throw usageError(say('error.shardNeedsId'));
   return [
     file,
     {

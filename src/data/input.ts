@@ -38,11 +38,11 @@ function kindOf(st: Stats): string {
  * its size is.
  */
 export function readInput(path: string, options: InputOptions = {}): Buffer {
-  const what = options.what ?? 'a CSV file';
+  const what = options.what ?? say('error.whatCsvFile');
   const max = options.maxBytes ?? MAX_INPUT_BYTES;
-  if (path === '') throw usageError(`an empty file name; expected ${what}`);
+  if (path === '') throw usageError(say('error.emptyFileName', { what }));
   if (path === '-') {
-    if (stdinBytes === undefined) throw usageError(`'-' (standard input) is not read here; expected the name of ${what}`);
+    if (stdinBytes === undefined) throw usageError(say('error.stdinNotHere', { what }));
     return stdinBytes;
   }
   const { fd, size } = openRegularFile(path, what);
@@ -60,7 +60,7 @@ export function readInput(path: string, options: InputOptions = {}): Buffer {
  * Opens an input that must be a regular file, for readers that go on to stream it (the caller closes the fd):
  * missing, unreadable or a folder → exit 66; a pipe, socket or device → refused at once (66), never blocking.
  */
-export function openRegularFile(path: string, what = 'a CSV file'): { fd: number; size: number } {
+export function openRegularFile(path: string, what = say('error.whatCsvFile')): { fd: number; size: number } {
   let fd: number;
   try {
     // Non-blocking: opening a FIFO that has no writer returns at once instead of blocking the process.
@@ -70,8 +70,8 @@ export function openRegularFile(path: string, what = 'a CSV file'): { fd: number
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw missingInputError(`${path}: is a folder; expected ${what}`);
-    if (!st.isFile()) throw missingInputError(`${path}: is ${kindOf(st)}; expected ${what} as a regular file (pipe it into '-' where a command reads standard input)`);
+    if (st.isDirectory()) throw missingInputError(say('error.isFolder', { path, what }));
+    if (!st.isFile()) throw missingInputError(say('error.notRegularFile', { path, kind: kindOf(st), what }));
     return { fd, size: st.size };
   } catch (e) {
     closeSync(fd);
@@ -79,7 +79,7 @@ export function openRegularFile(path: string, what = 'a CSV file'): { fd: number
   }
 }
 
-const tooBig = (path: string, what: string, max: number) => dataError(`${path}: larger than ${mib(max)}, the limit for ${what}`);
+const tooBig = (path: string, what: string, max: number) => dataError(say('error.tooBig', { path, size: mib(max), what }));
 
 function readUpTo(fd: number, path: string, what: string, max: number): Buffer {
   const chunks: Buffer[] = [];
@@ -101,10 +101,10 @@ function readUpTo(fd: number, path: string, what: string, max: number): Buffer {
  * reads its inputs. A terminal on stdin is refused: nothing would arrive unless typed.
  */
 export async function readStdinInput(options: InputOptions = {}): Promise<Buffer> {
-  const what = options.what ?? 'a CSV file';
+  const what = options.what ?? say('error.whatCsvFile');
   const max = options.maxBytes ?? MAX_INPUT_BYTES;
   if (stdinBytes !== undefined) return stdinBytes;
-  if (process.stdin.isTTY) throw usageError(`'-' reads ${what} from standard input, but standard input is a terminal; pipe or redirect the file into it (… < file.csv)`);
+  if (process.stdin.isTTY) throw usageError(say('error.stdinTerminal', { what }));
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
@@ -120,25 +120,25 @@ export async function readStdinInput(options: InputOptions = {}): Promise<Buffer
 }
 
 /** Turns a failed open or read into a one-line error naming the file (missing or unreadable: exit 66). */
-export function asInputError(e: unknown, path: string, what = 'a CSV file'): Error {
+export function asInputError(e: unknown, path: string, what = say('error.whatCsvFile')): Error {
   if (e instanceof Error && 'kind' in e) return e;
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
       return missingInputError(say('error.noSuchFile', { path }));
     case 'ENOTDIR':
-      return missingInputError(`${path}: no such file (a part of the path is not a folder)`);
+      return missingInputError(say('error.notDirInPath', { path }));
     case 'EACCES':
     case 'EPERM':
       return missingInputError(say('error.permissionDenied', { path }));
     case 'EISDIR':
       return missingInputError(say('error.isFolder', { path, what }));
     case 'ENAMETOOLONG':
-      return missingInputError(`${path.slice(0, 60)}…: the file name is too long`);
+      return missingInputError(say('error.nameTooLong', { path: path.slice(0, 60) }));
     case 'ELOOP':
-      return missingInputError(`${path}: too many symbolic links (a loop?)`);
+      return missingInputError(say('error.symlinkLoop', { path }));
     default:
-      return missingInputError(`${path}: cannot be read (${code ?? (e as Error).message})`);
+      return missingInputError(say('error.cannotRead', { path, reason: code ?? (e as Error).message }));
   }
 }
 
@@ -253,7 +253,7 @@ function mapErrors(stream: Readable, label: string): Readable {
       for await (const chunk of stream) yield chunk as Buffer;
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (code?.startsWith('Z_')) throw dataError(`${label}: is not a complete gzip stream (${(e as Error).message}); expected a file compressed with gzip`);
+      if (code?.startsWith('Z_')) throw dataError(say('error.badGzip', { label, reason: (e as Error).message }));
       throw e;
     }
   };

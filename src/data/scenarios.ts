@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dataError } from '../errors.js';
+import { say } from '../messages.js';
 import {
   ASSUMPTIONS,
   DISTRIBUTIONS,
@@ -20,7 +21,6 @@ import {
 } from '../domain/scenario.js';
 import { bundledDataDir, checkFolder, datasetsFrom, loadDatasets, datasetPaths, loadFile, type DatasetName, type Datasets, type FolderCheck, type LoadedFile } from './datasets.js';
 import { formatProblem, type Problem } from './problem.js';
-import { say } from '../messages.js';
 import type { Row, Schema } from './schema.js';
 
 /** Assumption names of a file: the series' assumptions plus `about`, a scenario's description. */
@@ -74,14 +74,14 @@ export function scenarioRecords(rows: readonly Row[], file: string, data?: Datas
     const name = String(row.scenario);
     let g = groups.get(name);
     if (!g) groups.set(name, (g = { name, note: '', order: [], series: new Map() }));
-    if (sourceIds && typeof row.source_id === 'string' && !sourceIds.has(row.source_id)) at(row, 'source_id', `source_id '${row.source_id}' is not in sources.csv; expected one of its source_id values`);
+    if (sourceIds && typeof row.source_id === 'string' && !sourceIds.has(row.source_id)) at(row, 'source_id', say('error.unknownSource', { column: 'source_id', id: row.source_id }));
     if (row.assumption === 'about') {
-      if (row.series !== null) at(row, 'series', 'an about row describes the whole scenario; expected an empty series');
+      if (row.series !== null) at(row, 'series', say('error.scAboutSeries'));
       g.note = String(row.note ?? '');
       continue;
     }
     if (row.series === null) {
-      at(row, 'series', `series is empty; expected the series the ${row.assumption} belongs to`);
+      at(row, 'series', say('error.scSeriesEmpty', { assumption: String(row.assumption) }));
       continue;
     }
     const series = String(row.series);
@@ -110,26 +110,26 @@ function seriesFrom(scenario: string, name: string, rows: Row[], file: string, p
   const byKind = (kind: AssumptionName) => rows.filter((r) => r.assumption === kind);
   const single = (kind: AssumptionName): Row | undefined => {
     const found = byKind(kind);
-    for (const extra of found.slice(1)) at(extra, 'assumption', `${scenario}.${name} has a second ${kind} row (first on line ${found[0].__line}); expected one`);
+    for (const extra of found.slice(1)) at(extra, 'assumption', say('error.scSecondRow', { series: `${scenario}.${name}`, kind, line: found[0].__line }));
     return found[0];
   };
   const startRow = single('start');
   if (!startRow) {
-    problems.push({ file, line: rows[0].__line, message: `${scenario}.${name} has no start row; expected one row with assumption start, its year, value and unit` });
+    problems.push({ file, line: rows[0].__line, message: say('error.scNoStart', { series: `${scenario}.${name}` }) });
     return undefined;
   }
-  if (startRow.year === null) at(startRow, 'year', `${scenario}.${name}: the start row needs a year`);
+  if (startRow.year === null) at(startRow, 'year', say('error.scStartNeedsYear', { series: `${scenario}.${name}` }));
   const unit = startRow.unit === null ? '' : String(startRow.unit).trim();
-  if (!UNIT.test(unit)) at(startRow, 'unit', `${scenario}.${name}: the start row needs a unit such as percent (a share), wpm_8in_eq or CNY_bn; got '${unit}'`);
+  if (!UNIT.test(unit)) at(startRow, 'unit', say('error.scStartNeedsUnit', { series: `${scenario}.${name}`, unit }));
   for (const r of rows) if (r !== startRow && r.unit !== null && String(r.unit).trim() !== '' && String(r.unit).trim() !== unit && ['cap', 'floor', 'target'].includes(String(r.assumption))) {
-    at(r, 'unit', `${scenario}.${name}: unit '${r.unit}' differs from the start row's '${unit}'`);
+    at(r, 'unit', say('error.scUnitDiffers', { series: `${scenario}.${name}`, unit: String(r.unit), start: unit }));
   }
   const methodRow = single('method');
   let method: ScenarioMethod = 'cagr';
   if (methodRow) {
     const m = String(methodRow.value ?? '').trim();
     if ((SCENARIO_METHODS as readonly string[]).includes(m)) method = m as ScenarioMethod;
-    else at(methodRow, 'value', `method '${m}' is not known; expected one of ${SCENARIO_METHODS.join(', ')}`);
+    else at(methodRow, 'value', say('error.scUnknownMethod', { method: m, methods: SCENARIO_METHODS.join(', ') }));
   }
   const uncertain = (row: Row | undefined): Uncertain | undefined => (row ? uncertainFrom(row, scenario, name, at, numberCell) : undefined);
   const start = uncertain(startRow);
@@ -138,10 +138,10 @@ function seriesFrom(scenario: string, name: string, rows: Row[], file: string, p
   const cap = uncertain(single('cap'));
   const floorRow = single('floor');
   const floorU = uncertain(floorRow);
-  if (floorRow && floorU && floorU.dist.kind !== 'fixed') at(floorRow, 'distribution', 'a floor is a fixed bound; expected no distribution');
+  if (floorRow && floorU && floorU.dist.kind !== 'fixed') at(floorRow, 'distribution', say('error.scFloorFixed'));
   const targets = byKind('target').flatMap((r) => {
     const cell = numberCell(r);
-    if (r.year === null) at(r, 'year', `${scenario}.${name}: a target needs a year`);
+    if (r.year === null) at(r, 'year', say('error.scTargetNeedsYear', { series: `${scenario}.${name}` }));
     return cell === undefined || r.year === null ? [] : [{ year: Number(r.year), value: cell.value, note: r.note === null ? undefined : String(r.note), sourceId: r.source_id === null ? undefined : String(r.source_id), from: cell.from }];
   });
   const seen = new Set<number>();
@@ -175,17 +175,17 @@ type ValueCell = (row: Row) => { value: number; from?: string } | undefined;
 function valueCell(row: Row, at: At, resolve?: RefResolver): { value: number; from?: string } | undefined {
   const raw = row.value;
   if (raw === null || String(raw).trim() === '') {
-    at(row, 'value', 'value is empty; expected a number or a reference such as @capacity_share/china/mature');
+    at(row, 'value', say('error.scValueEmpty'));
     return undefined;
   }
   const text = String(raw).trim();
   if (text.startsWith('@')) {
     if (!resolve) {
-      at(row, 'value', `'${text}' refers to a bundled figure, but no datasets were loaded to resolve it`);
+      at(row, 'value', say('error.scRefNoData', { text }));
       return undefined;
     }
     if (row.year === null) {
-      at(row, 'year', `'${text}' refers to a figure: give the figure's year`);
+      at(row, 'year', say('error.scRefNeedsYear', { text }));
       return undefined;
     }
     let total = 0;
@@ -203,7 +203,7 @@ function valueCell(row: Row, at: At, resolve?: RefResolver): { value: number; fr
   }
   const value = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(value)) {
-    at(row, 'value', `'${raw}' is not a number; expected a plain number such as 5.9 or a reference such as @capacity_share/china/mature`);
+    at(row, 'value', say('error.scValueNotNumber', { raw: String(raw) }));
     return undefined;
   }
   return { value };
@@ -214,12 +214,12 @@ function uncertainFrom(row: Row, scenario: string, series: string, at: At, numbe
   const kind = (row.distribution ?? 'fixed') as DistributionName;
   const need = (name: 'sd' | 'min' | 'max'): number => {
     const v = row[name];
-    if (v === null) at(row, name, `${scenario}.${series}.${row.assumption}: a ${kind} distribution needs ${name}`);
+    if (v === null) at(row, name, say('error.scDistNeeds', { where: `${scenario}.${series}.${row.assumption}`, kind, name }));
     return v === null ? NaN : Number(v);
   };
   for (const name of ['sd', 'min', 'max'] as const) {
     const used = kind === 'normal' ? name === 'sd' : kind === 'fixed' ? false : name !== 'sd';
-    if (!used && row[name] !== null) at(row, name, `${scenario}.${series}.${row.assumption}: ${name} is not a parameter of a ${kind} distribution; expected it empty`);
+    if (!used && row[name] !== null) at(row, name, say('error.scDistExtra', { where: `${scenario}.${series}.${row.assumption}`, kind, name }));
   }
   let dist: Distribution;
   if (kind === 'normal') dist = { kind, sd: need('sd') };
@@ -263,8 +263,7 @@ export function loadScenarioFile(path: string, data?: Datasets): { rows: Row[]; 
   const { loaded, scenarios } = readScenarioFile(path, data);
   const { problems } = loaded;
   if (problems.length > 0) {
-    const more = problems.length > 1 ? ` (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in this file)` : '';
-    throw dataError(formatProblem(problems[0]) + more);
+    throw dataError(problems.length > 1 ? say('error.moreProblems', { text: formatProblem(problems[0]), more: problems.length - 1 }) : formatProblem(problems[0]));
   }
   return { rows: loaded.rows, scenarios };
 }
@@ -324,14 +323,13 @@ export function datasetResolver(data: Datasets): RefResolver {
       const atYear = bySource(candidates.filter((r) => r.year === year));
       if (atYear.length === 1) {
         const v = value(atYear[0]);
-        return typeof v === 'number' ? { ok: true, value: v, where: say('scenario.readFrom', { file, line: atYear[0].line }) } : { ok: false, reason: `${ref}: ${v}` };
+        return typeof v === 'number' ? { ok: true, value: v, where: say('scenario.readFrom', { file, line: atYear[0].line }) } : { ok: false, reason: say('error.refProblem', { ref, text: v }) };
       }
       const listing = candidates.map((r) => `${r.year} (${r.source_id})`).join(', ') || 'none';
       return atYear.length === 0
-        ? { ok: false, reason: `${ref}: no ${file}.csv figure for ${year}${sourceId ? ` from ${sourceId}` : ''}; its figures: ${listing}` }
-        : { ok: false, reason: `${ref}: ${atYear.length} ${file}.csv figures for ${year}; give the source_id of one (${atYear.map((r) => r.source_id).join(', ')})` };
+        ? { ok: false, reason: say('error.refNoFigure', { ref, file, year, source: sourceId ?? '', listing }) }
+        : { ok: false, reason: say('error.refSeveral', { ref, count: atYear.length, file, year, sources: atYear.map((r) => r.source_id).join(', ') }) };
     };
-    const usage = `expected @capacity_share/REGION/SEGMENT, @capacity/ENTITY/SEGMENT, @self_sufficiency/SCOPE or @funds/FUND/PHASE/MEASURE`;
     switch (dataset) {
       case 'capacity_share':
         if (keys.length !== 2) break;
@@ -347,9 +345,9 @@ export function datasetResolver(data: Datasets): RefResolver {
         const [fund, phase, measure, end] = keys;
         if (end !== undefined && end !== 'low' && end !== 'high') break;
         const rows = data.funds.filter((r) => r.fund === fund && (r.phase ?? '-') === (phase === '' ? '-' : phase) && r.measure === measure);
-        return pick('funds', rows, (r) => (end === 'high' ? r.amount_high : end === 'low' || r.amount_low === r.amount_high ? r.amount_low : `a range ${r.amount_low}–${r.amount_high}; add /low or /high`));
+        return pick('funds', rows, (r) => (end === 'high' ? r.amount_high : end === 'low' || r.amount_low === r.amount_high ? r.amount_low : say('error.refIsRange', { low: r.amount_low, high: r.amount_high })));
       }
     }
-    return { ok: false, reason: `'${ref}' is not a reference to a bundled figure; ${usage}` };
+    return { ok: false, reason: say('error.refNotRef', { ref }) };
   };
 }

@@ -56,23 +56,23 @@ function checkCell(raw: string, cell: CellType): { ok: true; value: Cell } | { o
       return parseYear(raw);
     case 'number': {
       const parsed = parseNumber(raw, cell.rules);
-      if (!parsed.ok) return { ok: false, reason: `${parsed.reason}; expected a number` };
+      if (!parsed.ok) return { ok: false, reason: say('error.cellNumber', { reason: parsed.reason }) };
       const v = parsed.value;
-      if (cell.integer && !Number.isInteger(v)) return { ok: false, reason: `${raw} is not a whole number` };
-      if (cell.min !== undefined && v < cell.min) return { ok: false, reason: `${v} is below the minimum ${cell.min}` };
-      if (cell.above !== undefined && !(v > cell.above)) return { ok: false, reason: `${v} is not above ${cell.above}` };
-      if (cell.max !== undefined && v > cell.max) return { ok: false, reason: `${v} is above the maximum ${cell.max}` };
+      if (cell.integer && !Number.isInteger(v)) return { ok: false, reason: say('error.cellNotWhole', { raw }) };
+      if (cell.min !== undefined && v < cell.min) return { ok: false, reason: say('error.cellBelowMin', { value: v, min: cell.min }) };
+      if (cell.above !== undefined && !(v > cell.above)) return { ok: false, reason: say('error.cellNotAbove', { value: v, above: cell.above }) };
+      if (cell.max !== undefined && v > cell.max) return { ok: false, reason: say('error.cellAboveMax', { value: v, max: cell.max }) };
       return { ok: true, value: v };
     }
     case 'enum': {
       const v = raw.trim();
       if (cell.values.includes(v)) return { ok: true, value: v };
-      return { ok: false, reason: `'${raw}' is not allowed; expected one of ${cell.values.join(', ')}` };
+      return { ok: false, reason: say('error.cellNotAllowed', { raw, values: cell.values.join(', ') }) };
     }
     case 'id': {
       const v = raw.trim();
       if (ID.test(v)) return { ok: true, value: v };
-      return { ok: false, reason: `'${raw}' is not an identifier; expected lowercase letters, digits and _ . -` };
+      return { ok: false, reason: say('error.cellNotId', { raw }) };
     }
     case 'text':
       return { ok: true, value: raw };

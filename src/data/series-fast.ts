@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
+import { say } from '../messages.js';
 
 export interface FastColumns {
   id: number;
@@ -173,7 +174,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     if (year < 0) {
       const parsed = parseSeriesYear(buf.toString('utf8', ys, ye));
       if (!parsed.ok) {
-        sink.problem(series, line, c.time + 1, `${o.timeName} ${parsed.reason}`);
+        sink.problem(series, line, c.time + 1, say('error.badCell', { column: o.timeName, reason: parsed.reason }));
         lastSpoiled = true;
         return true;
       }
@@ -185,7 +186,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     if (Number.isNaN(value)) {
       const parsed = parseNumber(buf.toString('utf8', vs, ve), rules);
       if (!parsed.ok) {
-        sink.problem(series, line, c.value + 1, `${o.valueName} ${parsed.reason}; expected a number`);
+        sink.problem(series, line, c.value + 1, say('error.seriesBadValue', { column: o.valueName, reason: parsed.reason }));
         lastSpoiled = true;
         return true;
       }

@@ -312,8 +312,8 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
   if (input.rereadable && options.reader !== 'csv-parse' && options.encoding !== 'gb18030' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast);
   collected ??= await readWithCsvParse(input, options, delimiter);
   const { columnIndex, rows, entries, counts, store } = collected;
-  if (columnIndex === undefined) throw dataError(formatProblem({ file, message: 'is empty; expected a header row and data rows' }));
-  if (rows === 0) throw dataError(formatProblem({ file, message: 'has a header but no data rows; expected at least one row' }));
+  if (columnIndex === undefined) throw dataError(formatProblem({ file, message: say('error.seriesEmptyFile') }));
+  if (rows === 0) throw dataError(formatProblem({ file, message: say('error.noRows') }));
 
   const pending = entries.filter((e) => e.problem !== undefined && e.problem.line === undefined).map((e) => e.problem!.record);
   const lines = pending.length === 0 ? new Map<number, number>() : await lineNumbers(input, delimiter, pending);
@@ -399,8 +399,8 @@ async function readWithCsvParse(input: Input, options: ReadSeriesOptions, delimi
       const value = year.ok ? parseNumber(record[columnIndex.value], options.numbers) : undefined;
       if (!year.ok || !value!.ok) {
         entry.problem = !year.ok
-          ? { record: recordNo, column: columnIndex.time + 1, message: `${options.columns.time} ${year.reason}` }
-          : { record: recordNo, column: columnIndex.value + 1, message: `${options.columns.value} ${(value as { reason: string }).reason}; expected a number` };
+          ? { record: recordNo, column: columnIndex.time + 1, message: say('error.badCell', { column: options.columns.time, reason: year.reason }) }
+          : { record: recordNo, column: columnIndex.value + 1, message: say('error.seriesBadValue', { column: options.columns.value, reason: (value as { reason: string }).reason }) };
         if (withInfo) entry.problem.line = (item as { info: { lines: number } }).info.lines;
         continue;
       }
@@ -512,13 +512,13 @@ function resolveColumns(header: string[], columns: SeriesColumns, file: string):
   if (header.length === 1 && header[0].split('，').length > 1) throw dataError(formatProblem({ file, line: 1, message: say('error.fullWidthDelimiter') }));
   const find = (name: string, option: string) => {
     const i = header.indexOf(name);
-    if (i < 0) throw dataError(formatProblem({ file, line: 1, message: `no column '${name}' (${option}); the header has: ${header.join(', ')}` }));
+    if (i < 0) throw dataError(formatProblem({ file, line: 1, message: say('error.seriesNoColumn', { name, option, header: header.join(', ') }) }));
     return i;
   };
   const id = columns.id !== undefined ? find(columns.id, '--id') : -1;
   const time = find(columns.time, '--time');
   const value = find(columns.value, '--value');
-  if (new Set([id, time, value].filter((i) => i >= 0)).size < (id >= 0 ? 3 : 2)) throw usageError('--id, --time and --value must name different columns');
+  if (new Set([id, time, value].filter((i) => i >= 0)).size < (id >= 0 ? 3 : 2)) throw usageError(say('error.seriesSameColumns'));
   return { id, time, value };
 }
 
@@ -536,15 +536,14 @@ export function toRegularSeries(years: ArrayLike<number>, values: ArrayLike<numb
   const order = Array.from(years, (_, i) => i).sort((a, b) => years[a] - years[b]);
   const ys = order.map((i) => years[i]);
   const vs = order.map((i) => values[i]);
-  for (let i = 1; i < ys.length; i++) if (ys[i] === ys[i - 1]) return { reason: `year ${ys[i]} appears twice; expected one value per year` };
+  for (let i = 1; i < ys.length; i++) if (ys[i] === ys[i - 1]) return { reason: say('error.seriesYearTwice', { year: ys[i] }) };
   const startYear = ys[0];
   const span = ys[ys.length - 1] - startYear + 1;
   if (span === ys.length) return { startYear, values: vs, filled: [] };
   const missing: number[] = [];
   for (let i = 1; i < ys.length; i++) for (let y = ys[i - 1] + 1; y < ys[i]; y++) missing.push(y);
   if (fill === 'none') {
-    const list = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
-    return { reason: `missing year(s) ${list}; expected consecutive years (or use --fill linear to interpolate)` };
+    return { reason: say('error.seriesMissingYears', { years: missing.slice(0, 5).join(', '), more: missing.length > 5 ? missing.length - 5 : 0 }) };
   }
   const out: number[] = [];
   for (let i = 0; i < ys.length; i++) {

@@ -1,6 +1,7 @@
 // Splitting a run into N shards by series id (FNV-1a of the id's UTF-8 bytes, modulo N), stable across runs and
 // machines, so shards can run anywhere without preprocessing the file.
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 
 export interface Shard {
   /** 0 … count − 1. */
@@ -14,11 +15,11 @@ export const MAX_SHARDS = 1_000_000;
 /** Parses `--shard K/N` (K from 0 to N − 1). */
 export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) throw usageError(`--shard '${text}'; expected K/N with K from 0 to N-1, such as 0/4`);
+  if (!m) throw usageError(say('error.shardShape', { text }));
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || count > MAX_SHARDS) throw usageError(`--shard ${text}: N must be from 1 to ${MAX_SHARDS}`);
-  if (index >= count) throw usageError(`--shard ${text}: K must be from 0 to ${count - 1} (shards are numbered from 0)`);
+  if (count < 1 || count > MAX_SHARDS) throw usageError(say('error.shardCount', { text, max: MAX_SHARDS }));
+  if (index >= count) throw usageError(say('error.shardIndex', { text, max: count - 1 }));
   return { index, count };
 }
 

@@ -35,34 +35,33 @@ export function parseNumber(raw: string, rules: NumberRules = {}): Parsed<number
     if (Number.isFinite(value) && !underflows(raw, value)) return { ok: true, value: Object.is(value, -0) ? 0 : value };
   }
   let text = raw.trim();
-  if (text === '') return { ok: false, reason: 'is empty' };
+  if (text === '') return { ok: false, reason: say('error.valueEmpty') };
   const half = halfWidth(text);
   if (half !== undefined) return { ok: false, reason: say('error.fullWidth', { value: raw, ascii: half }) };
-  if (WORDS_FOR_NOTHING.has(text.toLowerCase())) return { ok: false, reason: `'${raw}' is not a number` };
+  if (WORDS_FOR_NOTHING.has(text.toLowerCase())) return { ok: false, reason: say('error.valueNotNumber', { raw }) };
   let hadPercent = false;
   if (text.endsWith('%')) {
-    if (!rules.percentSign) return { ok: false, reason: `'${raw}' has a % sign, not allowed in this column (write ${text.slice(0, -1).trim()})` };
+    if (!rules.percentSign) return { ok: false, reason: say('error.valuePercentSign', { raw, plain: text.slice(0, -1).trim() }) };
     text = text.slice(0, -1).trim();
     hadPercent = true;
   }
   if (rules.decimal === ',') {
-    if (text.includes('.')) return { ok: false, reason: `'${raw}' uses '.' but the decimal separator was set to ','` };
+    if (text.includes('.')) return { ok: false, reason: say('error.valueDotDecimal', { raw }) };
     text = text.replace(',', '.');
   } else if (text.includes(',')) {
     if (!rules.thousands) {
-      const where = rules.origin === 'argument' ? 'here' : 'in this column';
-      return { ok: false, reason: `'${raw}' contains a comma (${decimalCommaHint(text, rules)}; thousands separators are not allowed ${where})` };
+      return { ok: false, reason: say('error.valueComma', { raw, hint: decimalCommaHint(text, rules), argument: rules.origin === 'argument' ? 'yes' : 'no' }) };
     }
     if (!GROUPED.test(text)) {
       const oneComma = text.indexOf(',') === text.lastIndexOf(',');
-      return { ok: false, reason: `'${raw}' has misplaced thousands separators${oneComma ? ` (${decimalCommaHint(text, rules)})` : ''}` };
+      return { ok: false, reason: say('error.valueMisplaced', { raw, hint: oneComma ? decimalCommaHint(text, rules) : '' }) };
     }
     text = text.replace(/,/g, '');
   }
-  if (!PLAIN.test(text)) return { ok: false, reason: `'${raw}' is not a number` };
+  if (!PLAIN.test(text)) return { ok: false, reason: say('error.valueNotNumber', { raw }) };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, reason: `'${raw}' is out of range` };
-  if (underflows(text, value)) return { ok: false, reason: `'${raw}' is out of range (too close to 0: it would become 0)` };
+  if (!Number.isFinite(value)) return { ok: false, reason: say('error.valueOutOfRange', { raw }) };
+  if (underflows(text, value)) return { ok: false, reason: say('error.valueUnderflow', { raw }) };
   void hadPercent;
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
@@ -77,11 +76,11 @@ function underflows(text: string, value: number): boolean {
  * else how to write the number (a command-line value) or how to fix the file (datasets and other fixed-format CSV).
  */
 function decimalCommaHint(text: string, rules: NumberRules): string {
-  if (rules.decimal !== undefined) return 'a decimal comma? use --decimal ,';
+  if (rules.decimal !== undefined) return say('error.hintDecimalOption');
   // The number written with a dot, where a single comma makes that clear (not for 1,234,567).
   const dotted = text.indexOf(',') === text.lastIndexOf(',') ? text.replace(',', '.') : undefined;
-  if (rules.origin === 'argument') return `a decimal comma? write ${dotted ?? "it with '.'"}`;
-  return `a decimal comma? this file takes '.' decimals: ${dotted ? `write ${dotted}, or ` : ''}re-save it from a spreadsheet set to '.' decimals as "CSV UTF-8 (comma delimited)"`;
+  if (rules.origin === 'argument') return say('error.hintWriteDotted', { dotted: dotted ?? '' });
+  return say('error.hintFileDecimals', { dotted: dotted ?? '' });
 }
 
 /** A whole year such as 2023 (1900–2200: wide enough for history and targets, narrow enough to catch typos). */
@@ -89,9 +88,9 @@ export function parseYear(raw: string): Parsed<number> {
   const text = raw.trim();
   const half = halfWidth(text);
   if (half !== undefined) return { ok: false, reason: say('error.fullWidth', { value: raw, ascii: half }) };
-  if (!/^\d{4}$/.test(text)) return { ok: false, reason: `'${raw}' is not a year (expected four digits such as 2023)` };
+  if (!/^\d{4}$/.test(text)) return { ok: false, reason: say('error.valueNotYear', { raw }) };
   const year = Number(text);
-  if (year < 1900 || year > 2200) return { ok: false, reason: `'${raw}' is outside the years 1900–2200` };
+  if (year < 1900 || year > 2200) return { ok: false, reason: say('error.valueYearRange', { raw }) };
   return { ok: true, value: year };
 }
 
@@ -108,7 +107,7 @@ export function parseSeriesYear(raw: string): Parsed<number> {
   const half = halfWidth(text);
   if (half !== undefined) return { ok: false, reason: say('error.fullWidth', { value: raw, ascii: half }) };
   if (!/^\d{1,4}$/.test(text) || Number(text) < SERIES_YEARS.min) {
-    return { ok: false, reason: `'${raw}' is not a whole year from ${SERIES_YEARS.min} to ${SERIES_YEARS.max} (such as 1811 or 2023)` };
+    return { ok: false, reason: say('error.valueSeriesYear', { raw, min: SERIES_YEARS.min, max: SERIES_YEARS.max }) };
   }
   return { ok: true, value: Number(text) };
 }

@@ -1,6 +1,7 @@
 // Goal seeking: the gap to a target, the compound and linear growth it needs, when a path reaches it, and the
 // yearly deployment a fund total needs. Pure; the decisions are in docs/module-notes.md.
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 import { compoundRatePct, logRatio, type Anchor } from './projection.js';
 
 export type GoalDirection = 'atLeast' | 'atMost';
@@ -73,12 +74,10 @@ export function assessGoal(request: GoalRequest): GoalAssessment {
 export function requiredCagrPct(current: Anchor, target: Anchor): number {
   const years = checkedYears(current, target);
   if (!(current.value > 0)) {
-    throw usageError(
-      `a compound rate needs a positive current value: ${current.value} in ${current.year} stays ${current.value} at any rate; use a linear step instead`,
-    );
+    throw usageError(say('error.goalCagrPositive', { value: current.value, year: current.year }));
   }
   if (target.value < 0) {
-    throw usageError(`a compound rate cannot reach a negative target (${target.value} in ${target.year})`);
+    throw usageError(say('error.goalNegativeTarget', { value: target.value, year: target.year }));
   }
   // Reaching 0 takes a fall of 100 %; any other target, the compound rate in logs (finite for extreme ratios).
   return target.value === 0 ? -100 : compoundRatePct(current.value, target.value, years);
@@ -126,13 +125,11 @@ export function yearReachedAtCagr(current: Anchor, target: number, ratePct: numb
   checkPoint('current', current);
   checkReachArgs(target, horizonYear);
   if (!Number.isFinite(ratePct) || !(ratePct > -100)) {
-    throw usageError(`a compound rate must be a finite number above −100 %/yr; got ${ratePct}`);
+    throw usageError(say('error.goalRateRange', { rate: ratePct }));
   }
   if (nearlyEqual(current.value, target)) return current.year <= horizonYear ? current.year : null;
   if (!(current.value > 0)) {
-    throw usageError(
-      `a compound path needs a positive current value: ${current.value} in ${current.year} stays ${current.value} at any rate`,
-    );
+    throw usageError(say('error.goalPathPositive', { value: current.value, year: current.year }));
   }
   if (!(target > 0)) return null; // a compound path from a positive value never reaches 0 or below
   const growth = Math.log1p(ratePct / 100);
@@ -203,13 +200,13 @@ export interface DeploymentPlan {
 export function deploymentNeeded(request: DeploymentRequest): DeploymentPlan {
   const { total, startYear, endYear } = request;
   const deployed = request.deployed ?? 0;
-  if (!Number.isFinite(total) || total < 0) throw usageError(`the target total must be a number ≥ 0; got ${total}`);
-  if (!Number.isFinite(deployed) || deployed < 0) throw usageError(`the amount already deployed must be a number ≥ 0; got ${deployed}`);
+  if (!Number.isFinite(total) || total < 0) throw usageError(say('error.fundTotal', { total }));
+  if (!Number.isFinite(deployed) || deployed < 0) throw usageError(say('error.fundDeployed', { deployed }));
   if (!Number.isInteger(startYear) || !Number.isInteger(endYear) || endYear < startYear) {
-    throw usageError(`deployment needs whole start and end years with start ≤ end; got ${startYear}–${endYear}`);
+    throw usageError(say('error.fundYears', { from: startYear, to: endYear }));
   }
   if (request.growthPct !== undefined && request.firstYearAmount !== undefined) {
-    throw usageError('give either a growth rate of yearly amounts or a first-year amount, not both');
+    throw usageError(say('error.fundGrowthOrFirst'));
   }
   const years = endYear - startYear + 1;
   const remaining = Math.max(0, total - deployed);
@@ -223,12 +220,12 @@ export function deploymentNeeded(request: DeploymentRequest): DeploymentPlan {
   };
   if (request.growthPct !== undefined) {
     const g = request.growthPct;
-    if (!Number.isFinite(g) || !(g > -100)) throw usageError(`the growth of yearly amounts must be above −100 %/yr; got ${g}`);
+    if (!Number.isFinite(g) || !(g > -100)) throw usageError(say('error.fundGrowth', { growth: g }));
     const first = remaining / geometricSum(g / 100, years);
     plan.growing = { growthPct: g, firstYearAmount: first, metWithoutGrowth: false, schedule: schedule(first, g / 100, startYear, years) };
   } else if (request.firstYearAmount !== undefined) {
     const first = request.firstYearAmount;
-    if (!Number.isFinite(first) || !(first > 0)) throw usageError(`the first year's amount must be positive; got ${first}`);
+    if (!Number.isFinite(first) || !(first > 0)) throw usageError(say('error.fundFirst', { first }));
     const flatEnough = first * years >= remaining * (1 - REACH_TOLERANCE);
     const rate = flatEnough ? 0 : solveGrowth(first, remaining, years);
     plan.growing = {
@@ -254,12 +251,12 @@ function schedule(first: number, g: number, startYear: number, years: number): {
 /** The growth g > 0 with first · Σ(1+g)^i = remaining (n ≥ 2, first · n < remaining), by bisection. */
 function solveGrowth(first: number, remaining: number, years: number): number {
   if (years < 2) {
-    throw usageError(`a single deployment year of ${first} cannot reach ${remaining}: growth needs at least two years`);
+    throw usageError(say('error.fundSingleYear', { first, remaining }));
   }
   // The last term alone must not exceed the remainder, so (remaining/first)^(1/(n−1)) − 1 bounds g from above.
   let lo = 0;
   let hi = Math.pow(remaining / first, 1 / (years - 1)) - 1;
-  if (!Number.isFinite(hi)) throw usageError(`deploying ${remaining} starting from ${first} a year needs growth beyond representable numbers`);
+  if (!Number.isFinite(hi)) throw usageError(say('error.fundGrowthTooLarge', { first, remaining }));
   for (let i = 0; i < 200 && hi - lo > 1e-15 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
     if (first * geometricSum(mid, years) < remaining) lo = mid;
@@ -306,7 +303,7 @@ function checkedYears(current: Anchor, target: Anchor): number {
   checkPoint('target', target);
   const years = target.year - current.year;
   if (years <= 0) {
-    throw usageError(`the target year (${target.year}) must be after the current year (${current.year})`);
+    throw usageError(say('error.targetAfterCurrent', { target: target.year, current: current.year }));
   }
   return years;
 }

@@ -1,6 +1,7 @@
 // Monte Carlo runs of scenario series: seeded draws of the uncertain assumptions, every path stepped with the point
 // path's rule, each year summarised as percentile bands and each target as the odds of meeting it. Pure.
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { stepPath } from './projection.js';
@@ -99,7 +100,7 @@ const PROGRESS_CHUNK = 65_536;
  */
 export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, through: number, visit: (year: number, values: Float64Array) => void, onSteps?: (steps: number) => void): number {
   checkPaths(paths);
-  if (!Number.isInteger(through) || through < s.startYear) throw usageError(`the last year (${through}) must be a whole year not before the start year ${s.startYear}`);
+  if (!Number.isInteger(through) || through < s.startYear) throw usageError(say('error.mcThrough', { through, start: s.startYear }));
   const method = s.method;
   const { floor, cap: pointCap } = seriesBounds(s);
   const share = s.unit === 'percent';
@@ -333,19 +334,19 @@ function swap(a: Float64Array, i: number, j: number): void {
 
 /** Validates and orders percentiles (each strictly within 0–100, no duplicates). */
 export function checkPercentiles(percentiles: readonly number[]): number[] {
-  if (percentiles.length === 0) throw usageError('give at least one percentile, e.g. 5,50,95');
+  if (percentiles.length === 0) throw usageError(say('error.mcNoPercentile'));
   for (const p of percentiles) {
-    if (!Number.isFinite(p) || p <= 0 || p >= 100) throw usageError(`a percentile must lie strictly between 0 and 100; got ${p}`);
+    if (!Number.isFinite(p) || p <= 0 || p >= 100) throw usageError(say('error.mcPercentile', { value: p }));
   }
   const unique = [...new Set(percentiles)].sort((a, b) => a - b);
-  if (unique.length !== percentiles.length) throw usageError(`percentiles are given twice: ${percentiles.join(',')}`);
+  if (unique.length !== percentiles.length) throw usageError(say('error.mcPercentileTwice', { list: percentiles.join(',') }));
   return unique;
 }
 
 function checkPaths(paths: number): void {
-  if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) throw usageError(`the number of paths must be a whole number from 1 to ${MAX_PATHS}; got ${paths}`);
+  if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) throw usageError(say('error.mcPaths', { max: MAX_PATHS, value: paths }));
 }
 
 function checkSeed(seed: number): void {
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw usageError(`a seed must be a whole number from 0 to ${MAX_SEED}; got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw usageError(say('error.mcSeed', { max: MAX_SEED, value: seed }));
 }

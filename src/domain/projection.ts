@@ -1,6 +1,7 @@
 // Compound, linear and logistic paths, the one module every command computes them with: through anchors
 // (project: piecewise-linear in each method's own space) or from a start at a rate (ratePath). Pure.
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 
 export const PROJECTION_METHODS = ['cagr', 'linear', 'logistic'] as const;
 export type ProjectionMethod = (typeof PROJECTION_METHODS)[number];
@@ -129,9 +130,7 @@ export function project(request: ProjectionRequest): Projection {
     // Anchor years take the anchor's value exactly, not exp(ln(v)) with its last-digit drift.
     const value = anchored ?? (method === 'cagr' ? compoundAt(anchors, year) : transform.inverse(piecewiseLinearAt(xs, zs, year)));
     if (!Number.isFinite(value) && (clampHigh === null || value !== Infinity)) {
-      throw usageError(
-        `the ${method} path leaves the range of representable numbers by ${year}; choose a nearer --through year`,
-      );
+      throw usageError(say('error.pathOverflows', { method, year }));
     }
     raw.push(value);
     const held = clampValue(value, clampLow, clampHigh);
@@ -326,7 +325,7 @@ export function validateAnchors(anchors: readonly Anchor[]): Anchor[] {
   const sorted = anchors.map((a) => ({ year: a.year, value: a.value })).sort((a, b) => a.year - b.year);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].year === sorted[i - 1].year) {
-      throw usageError(`two anchors have the same year ${sorted[i].year}; each anchor needs its own year`);
+      throw usageError(say('error.anchorsSameYear', { year: sorted[i].year }));
     }
   }
   return sorted;
@@ -338,24 +337,24 @@ function resolveBounds(request: ProjectionRequest, isShare: boolean): Bounds {
   if (floor !== null && !Number.isFinite(floor)) throw usageError(`the floor must be a finite number; got ${floor}`);
   if (cap !== undefined && !Number.isFinite(cap)) throw usageError(`the cap must be a finite number; got ${cap}`);
   if (floor === null && (isShare || request.method === 'logistic')) {
-    throw usageError(`${isShare ? 'a share' : 'a logistic curve'} always has a floor (0 unless set); no floor is for cagr and linear values that are not shares`);
+    throw usageError(say('error.alwaysFloor', { share: isShare ? 'yes' : 'no' }));
   }
   let resolved: Bounds;
   if (isShare) {
     resolved = { floor, cap: cap ?? 100 };
     if (resolved.floor! < 0 || resolved.cap! > 100) {
-      throw usageError(`a share's bounds must lie within 0–100 %; got floor ${resolved.floor} and cap ${resolved.cap}`);
+      throw usageError(say('error.shareBounds', { floor: String(resolved.floor), cap: String(resolved.cap) }));
     }
   } else if (request.method === 'logistic') {
     if (cap === undefined) {
-      throw usageError('logistic needs a cap (the level the value saturates at) for values that are not shares');
+      throw usageError(say('error.logisticCap'));
     }
     resolved = { floor, cap };
   } else {
     resolved = { floor, cap: cap ?? null };
   }
   if (resolved.floor !== null && resolved.cap !== null && !(resolved.floor < resolved.cap)) {
-    throw usageError(`the floor (${resolved.floor}) must be below the cap (${resolved.cap})`);
+    throw usageError(say('error.floorNotBelowCap', { floor: resolved.floor, cap: resolved.cap }));
   }
   return resolved;
 }
@@ -363,21 +362,19 @@ function resolveBounds(request: ProjectionRequest, isShare: boolean): Bounds {
 function checkAnchorsAgainstBounds(method: ProjectionMethod, anchors: Anchor[], bounds: Bounds, isShare: boolean): void {
   for (const a of anchors) {
     if (method === 'cagr' && !(a.value > 0)) {
-      throw usageError(`cagr needs positive anchor values (a compound rate from or to ${a.value} is undefined); anchor ${a.year} is ${a.value}`);
+      throw usageError(say('error.cagrPositive', { year: a.year, value: a.value }));
     }
     if (method === 'logistic') {
       if (!(a.value > bounds.floor! && a.value < bounds.cap!)) {
-        throw usageError(
-          `logistic needs anchors strictly between the floor ${bounds.floor} and the cap ${bounds.cap}; anchor ${a.year} is ${a.value}`,
-        );
+        throw usageError(say('error.logisticBetween', { floor: String(bounds.floor), cap: String(bounds.cap), year: a.year, value: a.value }));
       }
       continue;
     }
     if (bounds.floor !== null && a.value < bounds.floor) {
-      throw usageError(`anchor ${a.year} (${a.value}) is below the floor ${bounds.floor}`);
+      throw usageError(say('error.anchorBelow', { year: a.year, value: a.value, floor: bounds.floor }));
     }
     if (isShare && bounds.cap !== null && a.value > bounds.cap) {
-      throw usageError(`anchor ${a.year} (${a.value}) is above the cap ${bounds.cap}`);
+      throw usageError(say('error.anchorAbove', { year: a.year, value: a.value, cap: bounds.cap }));
     }
   }
 }
@@ -387,9 +384,9 @@ export function checkSpan(from: number, through: number): void {
   if (!Number.isInteger(from) || !Number.isInteger(through)) {
     throw usageError(`the first and last years must be whole years; got ${from} and ${through}`);
   }
-  if (from > through) throw usageError(`the first year (${from}) must not be after the last year (${through})`);
+  if (from > through) throw usageError(say('error.firstAfterLast', { from, through }));
   if (through - from > MAX_SPAN_YEARS) {
-    throw usageError(`a projection spans at most ${MAX_SPAN_YEARS} years; ${from}–${through} is ${through - from}`);
+    throw usageError(say('error.spanTooLong', { max: MAX_SPAN_YEARS, from, through }));
   }
 }
 
@@ -497,7 +494,6 @@ function makeClamp(
   const u = unit === '' ? '' : ` ${unit}`;
   const shownBound = formatPlain(boundValue);
   const shownValue = formatDistinct(unclampedValue, boundValue);
-  const lead = backward ? `going back, ${method}` : method;
   return {
     method,
     bound,
@@ -505,7 +501,7 @@ function makeClamp(
     year,
     unclampedValue,
     direction: backward ? 'backward' : 'forward',
-    message: `${lead} would pass ${shownBound}${u} in ${year} (${shownValue}${u}); held at ${shownBound}${u}`,
+    message: say('warning.wouldPass', { method, backward: backward ? 'yes' : 'no', bound: shownBound, unit: u, year, value: shownValue }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Scenarios: named sets of assumptions (bear, base, bull) per series, each a point value with an optional
 // distribution for Monte Carlo; the point path steps through projection.ts. Pure (reading: src/data/scenarios.ts).
 import { usageError } from '../errors.js';
+import { say } from '../messages.js';
 import { ratePath, type RatePoint } from './projection.js';
 
 export const SCENARIO_METHODS = ['cagr', 'linear', 'logistic'] as const;
@@ -111,15 +112,15 @@ export function checkUncertain(where: string, u: Uncertain): void {
     case 'fixed':
       return;
     case 'normal':
-      if (!Number.isFinite(d.sd) || d.sd < 0) throw usageError(`${where}: a normal distribution needs a standard deviation ≥ 0; got ${d.sd}`);
+      if (!Number.isFinite(d.sd) || d.sd < 0) throw usageError(say('error.scNormalSd', { where, sd: d.sd }));
       return;
     case 'triangular':
     case 'uniform':
       if (!Number.isFinite(d.min) || !Number.isFinite(d.max) || d.min > d.max) {
-        throw usageError(`${where}: a ${d.kind} distribution needs finite min ≤ max; got min ${d.min}, max ${d.max}`);
+        throw usageError(say('error.scMinMax', { where, kind: d.kind, min: d.min, max: d.max }));
       }
       if (u.value < d.min || u.value > d.max) {
-        throw usageError(`${where}: the value ${u.value} must lie within min ${d.min} and max ${d.max} (${d.kind === 'triangular' ? 'it is the mode' : 'it is the point value'})`);
+        throw usageError(say('error.scValueWithin', { where, value: u.value, min: d.min, max: d.max, mode: d.kind === 'triangular' ? 'yes' : 'no' }));
       }
   }
 }
@@ -135,36 +136,36 @@ export function support(u: Uncertain): { min: number; max: number } {
 /** Checks a series' assumptions fit together; throws a usage error naming the first broken precondition. */
 export function checkSeries(scenario: string, s: SeriesAssumptions): void {
   const at = `${scenario}.${s.series}`;
-  if (!Number.isInteger(s.startYear)) throw usageError(`${at}.start: needs a whole start year; got ${s.startYear}`);
+  if (!Number.isInteger(s.startYear)) throw usageError(say('error.scStartYear', { at, year: s.startYear }));
   checkUncertain(`${at}.start`, s.start);
   if (s.growth) checkUncertain(`${at}.growth_pct`, s.growth);
   if (s.step) checkUncertain(`${at}.step`, s.step);
   if (s.cap) checkUncertain(`${at}.cap`, s.cap);
   if (s.floor !== undefined && !Number.isFinite(s.floor)) throw usageError(`${at}.floor: must be a finite number; got ${s.floor}`);
-  if (s.method === 'linear' && !s.step) throw usageError(`${at}: method linear needs a step assumption (units per year)`);
-  if (s.method !== 'linear' && !s.growth) throw usageError(`${at}: method ${s.method} needs a growth_pct assumption (percent per year)`);
-  if (s.method === 'logistic' && !s.cap && !isShare(s)) throw usageError(`${at}: method logistic needs a cap (the level it saturates at)`);
-  if (s.growth && s.growth.value <= -100) throw usageError(`${at}.growth_pct: must be above −100 %/yr; got ${s.growth.value}`);
-  if (s.start.draw === 'yearly' || s.cap?.draw === 'yearly') throw usageError(`${at}: start and cap are drawn once per path; draw 'yearly' is for growth_pct and step`);
+  if (s.method === 'linear' && !s.step) throw usageError(say('error.scLinearStep', { at }));
+  if (s.method !== 'linear' && !s.growth) throw usageError(say('error.scGrowth', { at, method: s.method }));
+  if (s.method === 'logistic' && !s.cap && !isShare(s)) throw usageError(say('error.scLogisticCap', { at }));
+  if (s.growth && s.growth.value <= -100) throw usageError(say('error.scGrowthRange', { at, value: s.growth.value }));
+  if (s.start.draw === 'yearly' || s.cap?.draw === 'yearly') throw usageError(say('error.scDrawYearly', { at }));
   const share = isShare(s);
   if (share) {
     const lo = support(s.start);
     if (lo.min < 0 || lo.max > 100) {
-      if (s.start.dist.kind !== 'normal') throw usageError(`${at}.start: a share must lie within 0–100 %; its range is ${lo.min}–${lo.max}`);
+      if (s.start.dist.kind !== 'normal') throw usageError(say('error.scStartRange', { at, min: lo.min, max: lo.max }));
     }
-    if (s.start.value < 0 || s.start.value > 100) throw usageError(`${at}.start: a share must lie within 0–100 %; got ${s.start.value}`);
-    if (s.cap && (s.cap.value <= 0 || s.cap.value > 100)) throw usageError(`${at}.cap: a share's cap must lie within 0–100 %; got ${s.cap.value}`);
+    if (s.start.value < 0 || s.start.value > 100) throw usageError(say('error.scStartShare', { at, value: s.start.value }));
+    if (s.cap && (s.cap.value <= 0 || s.cap.value > 100)) throw usageError(say('error.scCapShare', { at, value: s.cap.value }));
   }
   const { floor, cap } = seriesBounds(s);
-  if (floor >= cap) throw usageError(`${at}: the floor (${floor}) must be below the cap (${cap})`);
+  if (floor >= cap) throw usageError(say('error.scFloorCap', { at, floor, cap }));
   if (s.method === 'logistic') {
     const capSupport = s.cap ? support(s.cap) : { min: cap, max: cap };
-    if (capSupport.min <= 0) throw usageError(`${at}.cap: a logistic cap must be above 0; its lowest value is ${capSupport.min}`);
+    if (capSupport.min <= 0) throw usageError(say('error.scCapPositive', { at, min: capSupport.min }));
   }
   for (const t of s.targets) {
-    if (!Number.isInteger(t.year) || !Number.isFinite(t.value)) throw usageError(`${at}.target: needs a whole year and a finite value`);
-    if (t.year <= s.startYear) throw usageError(`${at}.target.${t.year}: a target year must be after the start year ${s.startYear}`);
-    if (share && (t.value < 0 || t.value > 100)) throw usageError(`${at}.target.${t.year}: a share target must lie within 0–100 %; got ${t.value}`);
+    if (!Number.isInteger(t.year) || !Number.isFinite(t.value)) throw usageError(say('error.scTarget', { at }));
+    if (t.year <= s.startYear) throw usageError(say('error.scTargetYear', { at, year: t.year, start: s.startYear }));
+    if (share && (t.value < 0 || t.value > 100)) throw usageError(say('error.scTargetShare', { at, year: t.year, value: t.value }));
   }
 }
 
@@ -197,16 +198,16 @@ export function overrideKeys(s: SeriesAssumptions): string[] {
 export function applyOverride(scenarios: readonly Scenario[], key: string, rawValue: string): Scenario[] {
   const parts = key.split('.');
   if (parts.length < 3) {
-    throw usageError(`--set ${key}: expected SCENARIO.SERIES.ASSUMPTION=VALUE, e.g. base.mature_share.growth_pct=6; scenarios: ${scenarios.map((s) => s.name).join(', ')}`);
+    throw usageError(say('error.setShape', { key, scenarios: scenarios.map((s) => s.name).join(', ') }));
   }
   const [scenarioName, seriesName, ...rest] = parts;
   const assumption = rest.join('.');
   const chosen = scenarioName === '*' ? scenarios : scenarios.filter((s) => s.name === scenarioName);
-  if (chosen.length === 0) throw usageError(`--set ${key}: no scenario '${scenarioName}'; valid: ${scenarios.map((s) => s.name).join(', ')} (or * for all)`);
+  if (chosen.length === 0) throw usageError(say('error.setNoScenario', { key, name: scenarioName, names: scenarios.map((s) => s.name).join(', ') }));
   return scenarios.map((sc) => {
     if (!chosen.includes(sc)) return sc;
     const index = sc.series.findIndex((s) => s.series === seriesName);
-    if (index < 0) throw usageError(`--set ${key}: scenario '${sc.name}' has no series '${seriesName}'; valid: ${sc.series.map((s) => s.series).join(', ')}`);
+    if (index < 0) throw usageError(say('error.setNoSeries', { key, name: sc.name, series: seriesName, names: sc.series.map((s) => s.series).join(', ') }));
     const updated = setAssumption(sc.series[index], assumption, rawValue, `--set ${key}`);
     checkSeries(sc.name, updated);
     return { ...sc, series: sc.series.map((s, i) => (i === index ? updated : s)) };
@@ -214,10 +215,10 @@ export function applyOverride(scenarios: readonly Scenario[], key: string, rawVa
 }
 
 function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: string, where: string): SeriesAssumptions {
-  const valid = () => `valid for ${s.series}: ${overrideKeys(s).join(', ')}`;
+  const valid = () => say('error.setValidKeys', { series: s.series, keys: overrideKeys(s).join(', ') });
   if (assumption === 'method') {
     const m = rawValue.trim();
-    if (!(SCENARIO_METHODS as readonly string[]).includes(m)) throw usageError(`${where}: unknown method '${m}'; expected one of ${SCENARIO_METHODS.join(', ')}`);
+    if (!(SCENARIO_METHODS as readonly string[]).includes(m)) throw usageError(say('error.setUnknownMethod', { where, method: m, methods: SCENARIO_METHODS.join(', ') }));
     return { ...s, method: m as ScenarioMethod };
   }
   const drawOf = /^(growth_pct|step)\.draw$/.exec(assumption);
@@ -225,14 +226,14 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
     const field = drawOf[1] === 'growth_pct' ? 'growth' : 'step';
     const old = s[field];
     const mode = rawValue.trim();
-    if (!old) throw usageError(`${where}: ${s.series} has no ${drawOf[1]}; ${valid()}`);
-    if (!(DRAWS as readonly string[]).includes(mode)) throw usageError(`${where}: expected once or yearly; got '${mode}'`);
+    if (!old) throw usageError(say('error.setHasNo', { where, series: s.series, name: drawOf[1], valid: valid() }));
+    if (!(DRAWS as readonly string[]).includes(mode)) throw usageError(say('error.setDraw', { where, mode }));
     return { ...s, [field]: { ...old, draw: mode as DrawMode } };
   }
   const value = parseOverrideNumber(rawValue, where);
   if (assumption === 'floor') return { ...s, floor: value };
   if (assumption === 'start_year') {
-    if (!Number.isInteger(value)) throw usageError(`${where}: a start year must be a whole year; got ${rawValue}`);
+    if (!Number.isInteger(value)) throw usageError(say('error.setStartYear', { where, raw: rawValue }));
     return { ...s, startYear: value };
   }
   const target = /^target\.(\d{4})$/.exec(assumption);
@@ -247,19 +248,19 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
   const field = ASSUMPTION_FIELDS.get(name);
   if (field === undefined || (sub !== undefined && !['sd', 'min', 'max'].includes(sub)) || assumption.split('.').length > 2) {
     // e.g. 'growth' for 'growth_pct', 'sd' of a start that has none
-    throw usageError(`${where}: unknown assumption '${assumption}'; ${valid()}`);
+    throw usageError(say('error.setUnknownAssumption', { where, assumption, valid: valid() }));
   }
   const old = s[field];
   if (sub === undefined) {
     const moved: Uncertain = old ? shiftTo(old, value) : { value, dist: { kind: 'fixed' }, draw: 'once', note: 'set on the command line' };
     return { ...s, [field]: moved };
   }
-  if (!old) throw usageError(`${where}: ${s.series} has no ${name} to set the ${sub} of; ${valid()}`);
+  if (!old) throw usageError(say('error.setNoPart', { where, series: s.series, name, part: sub, valid: valid() }));
   if (sub === 'sd') {
-    if (old.dist.kind !== 'normal' && old.dist.kind !== 'fixed') throw usageError(`${where}: ${name} has a ${old.dist.kind} distribution (set .min and .max); ${valid()}`);
+    if (old.dist.kind !== 'normal' && old.dist.kind !== 'fixed') throw usageError(say('error.setNoSd', { where, name, kind: old.dist.kind, valid: valid() }));
     return { ...s, [field]: { ...old, dist: { kind: 'normal', sd: value } } };
   }
-  if (old.dist.kind !== 'triangular' && old.dist.kind !== 'uniform') throw usageError(`${where}: ${name} has a ${old.dist.kind} distribution, with no ${sub}; ${valid()}`);
+  if (old.dist.kind !== 'triangular' && old.dist.kind !== 'uniform') throw usageError(say('error.setNoBound', { where, name, kind: old.dist.kind, part: sub, valid: valid() }));
   return { ...s, [field]: { ...old, dist: { ...old.dist, [sub]: value } } };
 }
 
@@ -281,6 +282,6 @@ function shiftTo(u: Uncertain, value: number): Uncertain {
 function parseOverrideNumber(raw: string, where: string): number {
   const text = raw.trim().replace(/%$/, '');
   const value = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value)) throw usageError(`${where}: '${raw}' is not a number`);
+  if (!Number.isFinite(value)) throw usageError(say('error.setNotNumber', { where, raw }));
   return value;
 }

@@ -82,7 +82,7 @@ export function coherentShares(request: CoherentSharesRequest): CoherentShares {
   const sums = anchorYears.map((_, j) => regions.reduce((s, _r, i) => s + values[i][j], 0));
   sums.forEach((s, j) => {
     if (s > 100 + SUM_TOLERANCE) {
-      throw usageError(`the regions' shares in ${anchorYears[j]} add up to ${round(s, 6)} %, more than 100 %`);
+      throw usageError(say('error.sharesOver100', { year: anchorYears[j], total: round(s, 6) }));
     }
   });
   const remainder = sums.map((s) => Math.max(0, 100 - s));
@@ -161,19 +161,19 @@ function validateRegions(regions: readonly RegionAnchors[], otherName: string): 
   return regions.map((r) => {
     const name = String(r.region ?? '').trim();
     if (name === '') throw usageError('every region needs a name');
-    if (seen.has(name)) throw usageError(`region "${name}" is given twice; give each region once`);
+    if (seen.has(name)) throw usageError(say('error.regionTwice', { region: name }));
     if (name === otherName) {
-      throw usageError(`region "${name}" has the name of the remainder; the rest of the world is computed, or choose another remainder name`);
+      throw usageError(say('error.regionIsRemainder', { region: name }));
     }
     seen.add(name);
     let anchors: Anchor[];
     try {
       anchors = validateAnchors(r.anchors);
     } catch (e) {
-      throw usageError(`region ${name}: ${(e as Error).message}`);
+      throw usageError(say('error.regionProblem', { region: name, text: (e as Error).message }));
     }
     for (const a of anchors) {
-      if (a.value < 0 || a.value > 100) throw usageError(`region ${name}: a share must lie within 0–100 %; ${a.year} is ${a.value}`);
+      if (a.value < 0 || a.value > 100) throw usageError(say('error.regionShareRange', { region: name, year: a.year, value: a.value }));
     }
     return { region: name, anchors };
   });
@@ -190,7 +190,7 @@ function alignAnchorYears(regions: ValidRegion[], logSpace: boolean, warnings: s
   for (const year of union) {
     const outside = regions.filter((r) => year < r.anchors[0].year || year > r.anchors[r.anchors.length - 1].year);
     if (outside.length > 0) {
-      warnings.push(`${year} left out of the anchors: ${outside.map((r) => r.region).join(', ')} ha${outside.length > 1 ? 've' : 's'} no value that year`);
+      warnings.push(say('warning.yearLeftOut', { year, regions: outside.map((r) => r.region).join(', '), count: outside.length }));
       continue;
     }
     columns.push(
@@ -198,7 +198,7 @@ function alignAnchorYears(regions: ValidRegion[], logSpace: boolean, warnings: s
         const own = r.anchors.find((a) => a.year === year);
         if (own !== undefined) return own.value;
         const v = interpolateOwn(r.anchors, year, logSpace);
-        warnings.push(`${r.region} has no anchor in ${year}; used ${round(v, 4)} % interpolated between its anchors`);
+        warnings.push(say('warning.regionInterpolated', { region: r.region, year, value: round(v, 4) }));
         return v;
       }),
     );

@@ -1,6 +1,7 @@
 // Capacity units and currencies. Conversions are methods applied to data, never edits of it.
 // Ranges stay ranges: a {low, high} in gives a {low, high} out. Pure: no files, no printing, no process.
 import { dataError, usageError } from '../errors.js';
+import { say } from '../messages.js';
 
 /** A range such as RMB 200–500 bn: low 200, high 500 (equal for a point value). */
 export interface Range {
@@ -115,9 +116,9 @@ export function fxRateFor(rates: readonly FxRate[], currency: string, year: numb
   const exact = byYear.get(year);
   if (exact !== undefined) return { currency, requestedYear: year, year, perUsd: exact };
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  if (years.length === 0) throw usageError(`no ${currency} per USD rates in the exchange-rate table`);
+  if (years.length === 0) throw usageError(say('error.fxNone', { currency }));
   if (options.nearest !== true) {
-    throw usageError(`no ${currency} per USD rate for ${year}; available years: ${years.join(', ')}`);
+    throw usageError(say('error.fxYear', { currency, year, years: years.join(', ') }));
   }
   const used = years.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best));
   return {
@@ -161,11 +162,11 @@ function ratesByYear(rates: readonly FxRate[], currency: string): Map<number, nu
   for (const r of rates) {
     if (r.currency !== currency) continue;
     if (!Number.isFinite(r.per_usd) || !(r.per_usd > 0)) {
-      throw dataError(`the ${currency} per USD rate for ${r.year} must be a positive number; got ${r.per_usd}`);
+      throw dataError(say('error.fxPositive', { currency, year: r.year, value: r.per_usd }));
     }
     const seen = byYear.get(r.year);
     if (seen !== undefined && seen !== r.per_usd) {
-      throw dataError(`two different ${currency} per USD rates for ${r.year} (${seen} and ${r.per_usd}); keep one`);
+      throw dataError(say('error.fxTwice', { currency, year: r.year, first: seen, second: r.per_usd }));
     }
     byYear.set(r.year, r.per_usd);
   }

@@ -69,8 +69,7 @@ export function suggestName(name: string, known: readonly string[]): string | un
 function unknownMethod(name: string): SemicapError {
   const known = [...methodNames(), ...COMBINERS.map((c) => `${c}(...)`)];
   const suggestion = suggestName(name, [...methodNames(), ...COMBINERS]);
-  const hint = suggestion !== undefined ? `; did you mean '${suggestion}'?` : '';
-  return new SemicapError('usage', `unknown method '${name}'; expected one of: ${known.join(', ')}${hint}`);
+  return new SemicapError('usage', say('error.unknownMethod', { name, known: known.join(', '), hint: suggestion ?? '' }));
 }
 
 /** Canonical text of a spec, used as the combined method's name: `mean(ses,theta)`. */
@@ -89,9 +88,9 @@ export const METHOD_COUNT_LIMIT = 32;
  */
 export function parseMethodSpec(text: string): MethodSpec[] {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  const fail = (what: string) => new SemicapError('usage', `cannot read --method '${shown}': ${what}`);
+  const fail = (what: string) => new SemicapError('usage', say('error.methodSyntax', { text: shown, what }));
   // Bounds first: a hostile expression must be a usage error, never a stack overflow or a run of thousands of fits.
-  if (text.length > METHOD_TEXT_LIMIT) throw fail(`${text.length} characters; expected at most ${METHOD_TEXT_LIMIT}`);
+  if (text.length > METHOD_TEXT_LIMIT) throw fail(say('error.methodTooLong', { length: text.length, max: METHOD_TEXT_LIMIT }));
   const tokens = text.toLowerCase().match(/[^\s(),]+|[(),]|\s+/g)?.filter((t) => t.trim() !== '') ?? [];
   let position = 0;
   let depth = 0;
@@ -107,38 +106,38 @@ export function parseMethodSpec(text: string): MethodSpec[] {
         continue;
       }
       if (token === ')') {
-        if (!closing) throw fail("')' without a matching '('");
+        if (!closing) throw fail(say('error.methodUnopened'));
         return items;
       }
       if (token === undefined) {
-        if (closing) throw fail("'(' is never closed");
+        if (closing) throw fail(say('error.methodUnclosed'));
         return items;
       }
-      throw fail(`expected ',' before '${token}'`);
+      throw fail(say('error.methodComma', { token }));
     }
   };
 
   const parseItem = (): MethodSpec => {
     const token = tokens[position];
     if (token === undefined || token === ',' || token === ')' || token === '(') {
-      throw fail(token === undefined || token === ',' || token === ')' ? 'a method name is missing' : "'(' needs a name before it");
+      throw fail(token === undefined || token === ',' || token === ')' ? say('error.methodMissing') : say('error.methodParenName'));
     }
     position++;
-    if (++names > METHOD_COUNT_LIMIT) throw fail(`more than ${METHOD_COUNT_LIMIT} method names; expected fewer`);
+    if (++names > METHOD_COUNT_LIMIT) throw fail(say('error.methodTooMany', { max: METHOD_COUNT_LIMIT }));
     if (tokens[position] !== '(') return { kind: 'method', name: token };
     if (!(COMBINERS as readonly string[]).includes(token)) {
-      throw fail(`only ${COMBINERS.join(' and ')} take a list of methods, not '${token}'`);
+      throw fail(say('error.methodNotCombiner', { combiners: COMBINERS.join(' and '), token }));
     }
-    if (++depth > METHOD_DEPTH_LIMIT) throw fail(`combinations nested more than ${METHOD_DEPTH_LIMIT} deep; expected at most ${METHOD_DEPTH_LIMIT}`);
+    if (++depth > METHOD_DEPTH_LIMIT) throw fail(say('error.methodTooDeep', { max: METHOD_DEPTH_LIMIT }));
     position++;
     const members = parseList(true);
     depth--;
     position++; // the ')'
-    if (members.length < 2) throw fail(`${token}(...) needs at least 2 methods`);
+    if (members.length < 2) throw fail(say('error.methodCombineTwo', { token }));
     return { kind: 'combination', combiner: token as Combiner, members };
   };
 
-  if (tokens.length === 0) throw fail('no method given');
+  if (tokens.length === 0) throw fail(say('error.methodNone'));
   return parseList(false);
 }
 
@@ -170,7 +169,7 @@ export function parseMethodSpecs(text: string): MethodSpec[] {
   const specs = parseMethodSpec(text);
   const names = specs.map(specName);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate !== undefined) throw new SemicapError('usage', `method '${duplicate}' is listed twice in --method`);
+  if (duplicate !== undefined) throw new SemicapError('usage', say('error.methodTwice', { name: duplicate }));
   specs.forEach(resolve);
   return specs;
 }

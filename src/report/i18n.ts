@@ -192,7 +192,7 @@ export function translateText(text: string): string {
   const message = messageOf(text);
   if (message === undefined) return text;
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(message.params as Record<string, string | number>)) params[k] = typeof v === 'string' && v !== text ? translateText(v) : v;
+  for (const [k, v] of Object.entries(message.params as Record<string, string | number>)) params[k] = typeof v === 'string' && v !== text ? localizeError(v, 'zh') : v;
   return (ZH[message.key] as (p: Record<string, string | number>) => string)(params);
 }
 

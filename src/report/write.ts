@@ -3,6 +3,7 @@
 import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cannotCreateError, ioError } from '../errors.js';
+import { say } from '../messages.js';
 
 const pending = new Set<string>();
 
@@ -66,19 +67,19 @@ export function openAtomic(path: string): AtomicFile {
   try {
     existing = statSync(path, { throwIfNoEntry: false });
   } catch (e) {
-    throw cannotCreateError(`${path}: cannot be created (${describeErrno(e)})`);
+    throw cannotCreateError(say('error.cannotCreate', { path, reason: describeErrno(e) }));
   }
   if (existing && !existing.isFile() && !existing.isDirectory()) return openInPlace(path);
   if (existing?.isFile() && lstatSync(path).isSymbolicLink()) path = realpathSync(path);
   const dir = dirname(path);
   try {
-    if (existing?.isDirectory()) throw cannotCreateError(`${path}: is a folder; expected a file name for the output`);
+    if (existing?.isDirectory()) throw cannotCreateError(say('error.outIsFolder', { path }));
     const st = statSync(dir, { throwIfNoEntry: false });
-    if (!st) throw cannotCreateError(`${path}: folder ${dir} does not exist; create it first or choose another --out`);
-    if (!st.isDirectory()) throw cannotCreateError(`${path}: ${dir} is not a folder`);
+    if (!st) throw cannotCreateError(say('error.outNoFolder', { path, dir }));
+    if (!st.isDirectory()) throw cannotCreateError(say('error.outNotFolder', { path, dir }));
   } catch (e) {
     if (e instanceof Error && 'kind' in e) throw e;
-    throw cannotCreateError(`${path}: cannot be created (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw cannotCreateError(say('error.cannotCreate', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   const tmp = temporarySibling(path);
   let fd: number;
@@ -86,8 +87,8 @@ export function openAtomic(path: string): AtomicFile {
     fd = openSync(tmp, 'wx', 0o644);
   } catch (e) {
     // A full disk is a write failure (74), whether it shows at open or at write.
-    if (isWriteFailure(e)) throw ioError(`${path}: writing failed (${describeErrno(e)}); the previous file, if any, is unchanged`);
-    throw cannotCreateError(`${path}: cannot be created (${describeErrno(e)})`);
+    if (isWriteFailure(e)) throw ioError(say('error.writeFailedKept', { path, reason: describeErrno(e) }));
+    throw cannotCreateError(say('error.cannotCreate', { path, reason: describeErrno(e) }));
   }
   pending.add(tmp);
   let done = false;
@@ -104,7 +105,7 @@ export function openAtomic(path: string): AtomicFile {
   };
   const failed = (e: unknown) => {
     abort();
-    return ioError(`${path}: writing failed (${describeErrno(e)}); the previous file, if any, is unchanged`);
+    return ioError(say('error.writeFailedKept', { path, reason: describeErrno(e) }));
   };
   return {
     write(data) {
@@ -142,7 +143,7 @@ function openInPlace(path: string): AtomicFile {
   try {
     fd = openSync(path, 'w');
   } catch (e) {
-    throw cannotCreateError(`${path}: cannot be opened for writing (${describeErrno(e)})`);
+    throw cannotCreateError(say('error.cannotOpenForWriting', { path, reason: describeErrno(e) }));
   }
   let closed = false;
   const close = () => {
@@ -155,7 +156,7 @@ function openInPlace(path: string): AtomicFile {
         writeAll(fd, data);
       } catch (e) {
         close();
-        throw ioError(`${path}: writing failed (${describeErrno(e)})`);
+        throw ioError(say('error.writeFailed', { path, reason: describeErrno(e) }));
       }
     },
     commit: close,
@@ -172,20 +173,20 @@ export function describeErrno(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'EIO':
-      return 'input/output error';
+      return say('error.errnoIo');
     case 'EFBIG':
-      return 'file too large';
+      return say('error.errnoTooLarge');
     case 'EDQUOT':
-      return 'disk quota exceeded';
+      return say('error.errnoQuota');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return say('error.errnoPermission');
     case 'ENOSPC':
-      return 'no space left on the device';
+      return say('error.errnoNoSpace');
     case 'EROFS':
-      return 'read-only file system';
+      return say('error.errnoReadOnly');
     case 'ENOENT':
-      return 'folder does not exist';
+      return say('error.errnoNoFolder');
     default:
       return code ?? (e as Error).message;
   }

@@ -11,7 +11,7 @@ import { PUBLISHERS_ZH } from '../../src/report/source-titles-zh.js';
 const TYPED_NAMES = new Set([
   // formats, languages, shells, method and option values a user types
   'table', 'csv', 'json', 'md', 'xlsx', 'en', 'zh', 'bash', 'zsh', 'fish', 'naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'arima',
-  'linear', 'loglinear', 'logistic', 'auto', 'mean', 'median', 'cagr', 'share', 'wpm', 'none', 'once', 'yearly', 'calibrated', 'model', 'bear', 'base', 'bull',
+  'linear', 'loglinear', 'logistic', 'logistic-nls', 'auto', 'mean', 'median', 'cagr', 'share', 'wpm', 'none', 'once', 'yearly', 'calibrated', 'model', 'bear', 'base', 'bull',
   'yes', 'no', 'true', 'false', 'on', 'off', 'utf', 'gb', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'between', 'default', 'path', 'global', 'combined',
   // command names
   'overview', 'project', 'capacity', 'revisions', 'funds', 'self-sufficiency', 'claims', 'validate', 'datasets', 'forecast', 'backtest', 'scenario',

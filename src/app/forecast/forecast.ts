@@ -77,7 +77,7 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
       const problem = data.problems[s] ?? (outcome.irregular[irregular]?.series === s ? outcome.irregular[irregular++].reason : undefined);
       if (problem === undefined) continue;
       skipped++;
-      skippedMessages.push(`skipped series '${data.ids[s]}': ${problem}`);
+      skippedMessages.push(say('warning.skippedSeries', { id: data.ids[s], problem }));
     }
     for (const f of outcome.failures) {
       if (f.ok === 0) skipped++;
@@ -92,7 +92,7 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
   const total = data.ids.length;
   // A shard may hold no series at all (more shards than series): an empty result, not an error.
   const emptyShard = req.shard !== undefined && total === 0;
-  if (produced === 0 && !emptyShard) throw dataError(`${data.file}: no series could be forecast (${messages.length} problem(s); first: ${messages[0] ?? 'none'})`);
+  if (produced === 0 && !emptyShard) throw dataError(say('error.nothingForecast', { file: data.file, count: messages.length, first: messages[0] ?? 'none' }));
   const shardNote = req.shard === undefined ? '' : say('forecast.shard', { index: req.shard.index, count: req.shard.count });
   const notes = [say('forecast.read', { total, file: data.file, shard: shardNote, forecast: total - skipped, levels: settings.levels.join(', '), seed: settings.seed }), intervalsNote(methods, req.intervals)];
   const { floor, cap } = settings.bounds;

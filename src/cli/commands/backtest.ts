@@ -81,17 +81,17 @@ export async function backtest(args: string[], o: BacktestOptions, g?: Globals):
       const reason = data.problems[s] ?? (outcome.skipped[next]?.series === s ? outcome.skipped[next++].reason : undefined);
       if (reason === undefined) continue;
       skipped++;
-      messages.push(`skipped series '${data.ids[s]}': ${reason}`);
+      messages.push(say('warning.skippedSeries', { id: data.ids[s], problem: reason }));
     }
     if (outcome.pooled !== undefined) results.push(outcome.pooled);
     progress.update(last);
   }
   progress.done();
-  if (results.length === 0) throw dataError(`${data.file}: no series could be backtested (${messages[0] ?? 'no series'})`);
+  if (results.length === 0) throw dataError(say('error.nothingBacktested', { file: data.file, first: messages[0] ?? 'no series' }));
   const pooled = poolBacktests(results);
   for (const m of pooled.methods) {
     const f = m.failures[0];
-    if (f !== undefined) messages.push(`${m.method} failed at ${m.failures.length} origin(s); first: ${data.ids[Number(f.id)] ?? ''} origin ${f.origin}: ${f.reason}`);
+    if (f !== undefined) messages.push(say('warning.methodFailedOrigins', { method: m.method, count: m.failures.length, id: data.ids[Number(f.id)] ?? '', origin: f.origin, reason: f.reason }));
   }
   const notes = [
     say('backtest.origins', { holdout }),

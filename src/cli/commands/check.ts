@@ -12,9 +12,9 @@ import { say } from '../../messages.js';
 
 export async function check(args: string[], _settings: object, g: Globals): Promise<CommandResult> {
   const file = args[0];
-  if (file === undefined) throw usageError('check needs a rules file, e.g. semicap check rules.csv');
-  if (file === '-') await readStdinInput({ what: 'a rules file' });
-  const bytes = readInput(file, { what: 'a rules file' });
+  if (file === undefined) throw usageError(say('error.checkNeedsRules'));
+  if (file === '-') await readStdinInput({ what: say('error.whatRulesFile') });
+  const bytes = readInput(file, { what: say('error.whatRulesFile') });
   const { outcomes, inputs } = checkUseCase(decodeUtf8(bytes, file), file, g.data ?? bundledDataDir());
   const rows: Record<string, CellValue>[] = [];
   const messages: string[] = [];
@@ -32,7 +32,7 @@ export async function check(args: string[], _settings: object, g: Globals): Prom
       result,
       detail,
     });
-    if (result !== 'pass') messages.push(`${file}:${rule.line}: ${result === 'fail' ? 'failed' : 'could not be evaluated'}: ${rule.rule}${result === 'fail' ? ` (${exact(actual)} ${rule.op} ${exact(rule.value)}${rule.unit === '' ? '' : ' ' + rule.unit} is false)` : ` (${detail})`}`);
+    if (result !== 'pass') messages.push(`${file}:${rule.line}: ${result === 'fail' ? say('warning.ruleFailed', { rule: rule.rule, actual: exact(actual), op: rule.op, expected: exact(rule.value), unit: rule.unit }) : say('warning.ruleNotEvaluated', { rule: rule.rule, detail: String(detail) })}`);
   }
   const passed = rows.filter((r) => r.result === 'pass').length;
   // The table rounds, but never so far that two different values compared look alike.

@@ -24,9 +24,9 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   const asked = o.jobs;
   // More threads than cores only adds memory and switching (each worker holds its own heap): cap at the cores.
   const jobs = asked === 'auto' ? asked : Math.min(asked, availableParallelism());
-  const jobsNote = jobs !== asked ? [`--jobs ${asked}: this machine has ${jobs} core(s); using ${jobs} worker thread(s)`] : [];
+  const jobsNote = jobs !== asked ? [say('warning.jobsCapped', { asked, jobs })] : [];
   const bounds: Bounds = { floor: o.floor, cap: o.cap };
-  if (bounds.floor !== undefined && bounds.cap !== undefined && !(bounds.floor < bounds.cap)) throw usageError(`--floor ${bounds.floor} must be below --cap ${bounds.cap}`);
+  if (bounds.floor !== undefined && bounds.cap !== undefined && !(bounds.floor < bounds.cap)) throw usageError(say('error.floorBelowCap', { floor: bounds.floor, cap: bounds.cap }));
   const [file, readOptions] = seriesArg(args[0], o);
   const data = await readSeriesTable(file, readOptions);
   const explain = o.explain;

@@ -17,9 +17,9 @@ export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult
   if (o.fundTotal !== undefined) return fundReport(o, o.fundTotal);
   const fundOnly = [['deployFrom', '--deploy-from'], ['deployTo', '--deploy-to'], ['growth', '--growth'], ['firstYear', '--first-year']] as const;
   for (const [key, flag] of fundOnly) {
-    if (o[key] !== undefined) throw usageError(`${flag} belongs to fund goals; give --fund-total too`);
+    if (o[key] !== undefined) throw usageError(say('error.fundGoalOption', { flag }));
   }
-  if (o.target === undefined) throw usageError('goal needs --target YEAR=VALUE (e.g. --target 2030=100%), or --fund-total for a fund');
+  if (o.target === undefined) throw usageError(say('error.goalNeedsTarget'));
   const sim = o.simulate !== undefined ? simulationOptions({ ...o, simulate: o.simulate }, g) : undefined;
   const r = seriesGoal({
     target: o.target,
@@ -113,9 +113,9 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
 function fundReport(o: GoalOptions, total: number): CommandResult {
   const seriesOnly = [['current', '--current'], ['target', '--target'], ['rate', '--rate'], ['step', '--step'], ['scenario', '--scenario'], ['simulate', '--simulate']] as const;
   for (const [key, flag] of seriesOnly) {
-    if (o[key] !== undefined) throw usageError(`${flag} does not go with --fund-total (a fund goal takes --deployed, --deploy-from, --deploy-to and --growth or --first-year)`);
+    if (o[key] !== undefined) throw usageError(say('error.notWithFundTotal', { flag }));
   }
-  if (o.deployFrom === undefined || o.deployTo === undefined) throw usageError('a fund goal needs --deploy-from YEAR and --deploy-to YEAR (the first and last deployment years)');
+  if (o.deployFrom === undefined || o.deployTo === undefined) throw usageError(say('error.fundGoalNeedsDeploy'));
   const { deployed } = o;
   const startYear = o.deployFrom;
   const endYear = o.deployTo;

@@ -135,30 +135,30 @@ function prepareTarget(dir: string, inputs: string[]): { temp: string; commit():
   try {
     st = statSync(dir, { throwIfNoEntry: false });
   } catch (e) {
-    throw cannotCreateError(`${dir}: cannot create the folder (${describeErrno(e)})`);
+    throw cannotCreateError(say('error.cannotCreateFolder', { dir, reason: describeErrno(e) }));
   }
-  if (st && !st.isDirectory()) throw cannotCreateError(`${dir}: exists and is not a folder; expected a folder for the report`);
+  if (st && !st.isDirectory()) throw cannotCreateError(say('error.reportNotFolder', { dir }));
   if (st) {
     let entries: string[];
     try {
       entries = readdirSync(dir);
     } catch (e) {
-      throw cannotCreateError(`${dir}: cannot read the folder to replace it (${describeErrno(e)})`);
+      throw cannotCreateError(say('error.reportCannotRead', { dir, reason: describeErrno(e) }));
     }
-    if (entries.length > 0 && !entries.includes('report.json')) throw cannotCreateError(`${dir}: holds files that are not a semicap report (no report.json); choose a new or empty folder, since the report replaces the folder whole`);
+    if (entries.length > 0 && !entries.includes('report.json')) throw cannotCreateError(say('error.reportForeignFolder', { dir }));
     const holder = inputs.find((input) => isWithin(input, dir));
-    if (holder !== undefined) throw usageError(`--out ${dir} holds an input of this run (${holder}); the report replaces the folder whole, choose another one`);
+    if (holder !== undefined) throw usageError(say('error.reportOutHoldsInput', { dir, holder }));
   }
   try {
     mkdirSync(dirname(resolve(dir)), { recursive: true });
   } catch (e) {
-    throw cannotCreateError(`${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw cannotCreateError(say('error.cannotCreateFolder', { dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   const temp = temporarySibling(resolve(dir), 'new');
   try {
     mkdirSync(temp);
   } catch (e) {
-    throw cannotCreateError(`${dir}: cannot create the folder (${describeErrno(e)})`);
+    throw cannotCreateError(say('error.cannotCreateFolder', { dir, reason: describeErrno(e) }));
   }
   const forget = trackPending(temp);
   const abort = () => {
@@ -176,7 +176,7 @@ function prepareTarget(dir: string, inputs: string[]): { temp: string; commit():
       } catch (e) {
         if (old && !existsSync(dir)) renameSync(old, dir);
         abort();
-        throw cannotCreateError(`${dir}: cannot replace the folder (${describeErrno(e)}); the previous report is unchanged`);
+        throw cannotCreateError(say('error.reportCannotReplace', { dir, reason: describeErrno(e) }));
       }
       forget();
       if (old) rmSync(old, { recursive: true, force: true });
