@@ -547,6 +547,61 @@ export const EN = {
     `${p.ref}: ${p.count} ${p.file}.csv figures for ${p.year}; give the source_id of one (${p.sources})`,
   'error.refNotRef': (p: { ref: string }) =>
     `'${p.ref}' is not a reference to a bundled figure; expected @capacity_share/REGION/SEGMENT, @capacity/ENTITY/SEGMENT, @self_sufficiency/SCOPE or @funds/FUND/PHASE/MEASURE`,
+  // --- why a forecasting method could not fit a series (src/forecast), shown as skipped series
+  'error.fcNoObservations': (p: { method: string }) => `${p.method} needs at least 1 observation, got none`,
+  'error.fcNotFinite': (p: { method: string; value: string; position: number }) => `${p.method} needs finite numbers, got ${p.value} at position ${p.position}`,
+  'error.fcHorizon': (p: { h: number }) => `horizon must be a positive integer, got ${p.h}`,
+  'error.fcTooFew': (p: { method: string; count: number; min: number }) => `${p.method}: ${p.count} value(s), needs at least ${p.min}`,
+  'error.fcMethodFailed': (p: { method: string; reason: string }) => `${p.method}: ${p.reason}`,
+  'error.fcForecastNotFinite': (p: { method: string }) => `${p.method}: the forecast is not finite`,
+  'error.fcReasons': (p: { first: string; rest: string }) => `${p.first}; ${p.rest}`,
+  'warning.partlySkippedSeries': (p: { id: string; problem: string }) => `partly skipped series '${p.id}': ${p.problem}`,
+  'error.fcSpread': (p: { smallest: string; largest: string; orders: number }) =>
+    `values span ${p.smallest} to ${p.largest}, more than ${p.orders} orders of magnitude; no fit can resolve both (rescale or split the series)`,
+  'error.arimaEmpty': () => 'arima needs at least 1 observation, got an empty series',
+  'error.arimaNotFinite': (p: { position: number; value: string }) => `arima needs finite numbers; value ${p.position} is ${p.value}`,
+  'error.btPositiveCount': (p: { what: string; value: number }) => `${p.what} must be a positive integer, got ${p.value}`,
+  'error.btNoMethod': () => 'backtest needs at least one method',
+  'error.btMethodTwice': (p: { name: string }) => `method '${p.name}' is listed twice`,
+  'error.btNotFinite': (p: { value: number; position: number }) => `backtest needs finite values, got ${p.value} at position ${p.position}`,
+  'error.btTooShort': (p: { n: number; holdout: number; origins: number; min: number }) =>
+    `series of ${p.n} values is too short for holdout ${p.holdout} with ${p.origins} origin(s): needs at least ${p.min}`,
+  'error.btTrainTooShort': (p: { min: number; count: number }) => `needs at least ${p.min} values, has ${p.count}`,
+  'error.btForecastNotFinite': (p: { holdout: number }) => `forecast is not ${p.holdout} finite numbers`,
+  'error.btIntervalNotFinite': (p: { level: number }) => `forecast has no finite ${p.level}% interval`,
+  'error.btNothingToPool': () => 'nothing to pool: no backtest results',
+  'error.btPoolHoldouts': (p: { a: number; b: number }) => `cannot pool backtests with holdouts ${p.a} and ${p.b}`,
+  'error.accLengths': (p: { forecasts: number; actuals: number }) => `accuracy needs as many forecasts as actuals: ${p.forecasts} vs ${p.actuals}`,
+  'error.accEmpty': () => 'accuracy needs at least one actual/forecast pair',
+  'error.accNotFinite': (p: { actual: number; forecast: number; position: number }) => `accuracy needs finite values, got actual ${p.actual}, forecast ${p.forecast} at ${p.position}`,
+  'error.accScale': (p: { position: number }) => `MASE scale needs finite in-sample values (position ${p.position})`,
+  'error.calNoErrors': (p: { horizon: number }) => `no scaled errors at horizon ${p.horizon}`,
+  'error.calScale': (p: { scale: number }) => `calibration scale must be finite and > 0, got ${p.scale}`,
+  'error.combineNoMethod': () => 'a combination needs at least one method',
+  'error.intWidthCount': (p: { what: string; means: number; values: number }) => `${p.what} needs one value per horizon: ${p.means} means, ${p.values} values`,
+  'error.intWidth': (p: { what: string; value: number; horizon: number }) => `${p.what} must be finite and >= 0, got ${p.value} at horizon ${p.horizon}`,
+  'error.intMean': (p: { horizon: number }) => `forecast mean is not finite at horizon ${p.horizon}`,
+  'error.intNoPaths': () => 'no simulated paths to take quantiles of',
+  'error.intPaths': (p: { n: number }) => `number of paths must be a positive integer, got ${p.n}`,
+  'error.logFloor': (p: { floor: number }) => `logistic floor must be finite, got ${p.floor}`,
+  'error.logCap': (p: { floor: number; cap: number }) => `logistic cap must be a finite number above the floor ${p.floor}, got ${p.cap}`,
+  'error.logBelowFloor': (p: { floor: number; value: number; position: number }) => `logistic needs values at or above the floor ${p.floor}, got ${p.value} at position ${p.position} (give a floor)`,
+  'error.logAboveCap': (p: { cap: number; value: number; position: number }) => `logistic needs values at or below the cap ${p.cap}, got ${p.value} at position ${p.position}`,
+  'error.logNeedsCap': (p: { count: number }) => `logistic needs a cap, or at least 4 values to estimate one; got ${p.count} values`,
+  'error.normProbability': (p: { what: string; p: number }) => `${p.what} needs a probability strictly between 0 and 1, got ${p.p}`,
+  'error.normLogGamma': (p: { x: number }) => `logGamma needs a finite x > 0, got ${p.x}`,
+  'error.normCdfNaN': (p: { what: string }) => `${p.what} needs a number, got NaN`,
+  'error.normDf': (p: { what: string; df: number }) => `${p.what} needs degrees of freedom > 0, got ${p.df}`,
+  'error.normLevel': (p: { level: number }) => `interval level must be a percentage strictly between 0 and 100, got ${p.level}`,
+  'error.rngSeedRange': (p: { max: number; seed: number }) => `seed must be an integer between ±${p.max}, got ${p.seed}`,
+  'error.rngZeroState': () => 'xoshiro128** state must not be all zero',
+  'error.rngInt': (p: { n: number }) => `int(n) needs an integer 1 <= n <= 2^32, got ${p.n}`,
+  'error.rngSeed': (p: { max: number; seed: number }) => `a seed must be a whole number from 0 to ${p.max}; got ${p.seed}`,
+  'error.rngUniform': (p: { min: number; max: number }) => `uniform needs finite min <= max, got min=${p.min}, max=${p.max}`,
+  'error.rngNormal': (p: { mean: number; sd: number }) => `normal needs a finite mean and a finite sd >= 0, got mean=${p.mean}, sd=${p.sd}`,
+  'error.loglinPositive': (p: { value: number; position: number }) => `loglinear needs strictly positive values (it models log y), got ${p.value} at position ${p.position}`,
+  'error.loglinRange': (p: { what: string; horizon: number; log: number }) => `loglinear ${p.what} leaves the range of numbers at horizon ${p.horizon} (log value ${p.log})`,
+  'error.rngTriangular': (p: { min: number; mode: number; max: number }) => `triangular needs finite min <= mode <= max, got ${p.min}, ${p.mode}, ${p.max}`,
 } satisfies Record<string, (p: never) => string>;
 
 const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };
@@ -575,3 +630,21 @@ export function say<K extends MessageKey>(key: K, ...params: Parameters<(typeof 
 
 /** The message a text was said as, if it was said through the catalogue. */
 export const messageOf = (text: string): Message | undefined => said.get(text);
+
+/** Registers a message said in another thread (a worker's reasons), so that this thread can render its text again. */
+export function remember(message: Message): void {
+  (say as (key: MessageKey, params: unknown) => string)(message.key, message.params);
+}
+
+/** The messages the texts were said as, with those of their text parameters (plain data a worker can send). */
+export function messagesOf(texts: Iterable<string>): Message[] {
+  const found: Message[] = [];
+  const visit = (text: string) => {
+    const message = said.get(text);
+    if (message === undefined) return;
+    found.push(message);
+    for (const v of Object.values(message.params as Record<string, unknown>)) if (typeof v === 'string' && v !== text) visit(v);
+  };
+  for (const text of texts) visit(text);
+  return found;
+}

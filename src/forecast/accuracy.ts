@@ -2,15 +2,16 @@
 // an undefined measure is `undefined`, never NaN or Infinity.
 
 import { SemicapError } from '../errors.js';
+import { say } from '../messages.js';
 
 function checkPairs(actual: readonly number[], forecast: readonly number[]): void {
   if (actual.length !== forecast.length) {
-    throw new SemicapError('usage', `accuracy needs as many forecasts as actuals: ${forecast.length} vs ${actual.length}`);
+    throw new SemicapError('usage', say('error.accLengths', { forecasts: forecast.length, actuals: actual.length }));
   }
-  if (actual.length === 0) throw new SemicapError('usage', 'accuracy needs at least one actual/forecast pair');
+  if (actual.length === 0) throw new SemicapError('usage', say('error.accEmpty'));
   for (let i = 0; i < actual.length; i++) {
     if (!Number.isFinite(actual[i]) || !Number.isFinite(forecast[i])) {
-      throw new SemicapError('data', `accuracy needs finite values, got actual ${actual[i]}, forecast ${forecast[i]} at ${i + 1}`);
+      throw new SemicapError('data', say('error.accNotFinite', { actual: actual[i], forecast: forecast[i], position: i + 1 }));
     }
   }
 }
@@ -73,7 +74,7 @@ export function maseScale(insample: readonly number[]): number | undefined {
   let sum = 0;
   for (let t = 1; t < insample.length; t++) {
     const d = insample[t] - insample[t - 1];
-    if (!Number.isFinite(d)) throw new SemicapError('data', `MASE scale needs finite in-sample values (position ${t + 1})`);
+    if (!Number.isFinite(d)) throw new SemicapError('data', say('error.accScale', { position: t + 1 }));
     sum += Math.abs(d);
   }
   const scale = sum / (insample.length - 1);

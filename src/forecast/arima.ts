@@ -8,6 +8,7 @@ import { filterStateSpace, forecastStateSpace, integratedAr, makeArima } from '.
 import { checkHorizon, isConstant, levelsOf } from './common.js';
 import { normalIntervals } from './intervals.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
+import { say } from '../messages.js';
 
 /** The chosen model: ARMA(p, q) fit on the d-times differenced series, plus how it was chosen. */
 export interface ArimaModel {
@@ -243,10 +244,10 @@ export function pointForecasts(y: Float64Array, model: ArimaModel, h: number): F
 }
 
 function checkSeries(y: readonly number[]): Float64Array {
-  if (y.length === 0) throw new SemicapError('data', 'arima needs at least 1 observation, got an empty series');
+  if (y.length === 0) throw new SemicapError('data', say('error.arimaEmpty'));
   for (let i = 0; i < y.length; i++) {
     if (typeof y[i] !== 'number' || !Number.isFinite(y[i])) {
-      throw new SemicapError('data', `arima needs finite numbers; value ${i + 1} is ${String(y[i])}`);
+      throw new SemicapError('data', say('error.arimaNotFinite', { position: i + 1, value: String(y[i]) }));
     }
   }
   return Float64Array.from(y);

@@ -5,6 +5,7 @@ import { SemicapError } from '../errors.js';
 import { maseScale, symmetricApe } from './accuracy.js';
 import { checkLevels } from './normal.js';
 import type { FitOptions, Forecast, ForecastOptions, Method } from './types.js';
+import { say } from '../messages.js';
 
 export interface BacktestOptions {
   /** Forecast horizon H at every origin. */
@@ -231,7 +232,7 @@ export function summarise(sums: ErrorSums): AccuracySummary | undefined {
 }
 
 function checkCount(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 1) throw new SemicapError('usage', `${what} must be a positive integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 1) throw new SemicapError('usage', say('error.btPositiveCount', { what, value }));
 }
 
 function reasonOf(error: unknown): string {
@@ -263,10 +264,10 @@ export function compareMethods(a: MethodBacktest, b: MethodBacktest): number {
 }
 
 function checkMethods(methods: readonly Method[]): void {
-  if (methods.length === 0) throw new SemicapError('usage', 'backtest needs at least one method');
+  if (methods.length === 0) throw new SemicapError('usage', say('error.btNoMethod'));
   const seen = new Set<string>();
   for (const m of methods) {
-    if (seen.has(m.name)) throw new SemicapError('usage', `method '${m.name}' is listed twice`);
+    if (seen.has(m.name)) throw new SemicapError('usage', say('error.btMethodTwice', { name: m.name }));
     seen.add(m.name);
   }
 }
@@ -284,13 +285,13 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
   checkCount(origins, 'origins');
   checkMethods(methods);
   for (let i = 0; i < y.length; i++) {
-    if (!Number.isFinite(y[i])) throw new SemicapError('data', `backtest needs finite values, got ${y[i]} at position ${i + 1}`);
+    if (!Number.isFinite(y[i])) throw new SemicapError('data', say('error.btNotFinite', { value: y[i], position: i + 1 }));
   }
   const n = y.length;
   if (n - holdout - (origins - 1) < 1) {
     throw new SemicapError(
       'data',
-      `series of ${n} values is too short for holdout ${holdout} with ${origins} origin(s): needs at least ${holdout + origins}`,
+      say('error.btTooShort', { n, holdout, origins, min: holdout + origins }),
     );
   }
   const levels = options.levels ?? [];
@@ -306,7 +307,7 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
       const fail = (reason: string) =>
         failures.push({ ...(options.id !== undefined ? { id: options.id } : {}), origin, trainLength, reason });
       if (trainLength < method.minLength) {
-        fail(`needs at least ${method.minLength} values, has ${trainLength}`);
+        fail(say('error.btTrainTooShort', { min: method.minLength, count: trainLength }));
         continue;
       }
       let forecast: Forecast;
@@ -318,7 +319,7 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
       }
       const mean = forecast.mean;
       if (mean.length !== holdout || !mean.every(Number.isFinite)) {
-        fail(`forecast is not ${holdout} finite numbers`);
+        fail(say('error.btForecastNotFinite', { holdout }));
         continue;
       }
       const intervals = levels.map((level) => forecast.intervals.find((i) => i.level === level));
@@ -328,7 +329,7 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
           !i.lower.every(Number.isFinite) || !i.upper.every(Number.isFinite);
       });
       if (badLevel !== undefined) {
-        fail(`forecast has no finite ${badLevel}% interval`);
+        fail(say('error.btIntervalNotFinite', { level: badLevel }));
         continue;
       }
       const scale = maseScale(train);
@@ -354,10 +355,10 @@ export function backtest(y: readonly number[], methods: readonly Method[], optio
  * A method missing from some series' results is pooled over the series that have it.
  */
 export function poolBacktests(results: readonly BacktestResult[]): BacktestResult {
-  if (results.length === 0) throw new SemicapError('usage', 'nothing to pool: no backtest results');
+  if (results.length === 0) throw new SemicapError('usage', say('error.btNothingToPool'));
   const holdout = results[0].holdout;
   for (const r of results) {
-    if (r.holdout !== holdout) throw new SemicapError('usage', `cannot pool backtests with holdouts ${holdout} and ${r.holdout}`);
+    if (r.holdout !== holdout) throw new SemicapError('usage', say('error.btPoolHoldouts', { a: holdout, b: r.holdout }));
   }
   const pooled = new Map<string, { overall: ErrorSums; byHorizon: ErrorSums[]; failures: BacktestFailure[] }>();
   for (const result of results) {

@@ -7,6 +7,7 @@ import { checkHorizon, levelsOf } from './common.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { checkLevels } from './normal.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
+import { say } from '../messages.js';
 
 /** Quantiles of scaled forecast errors by horizon for one method. */
 export interface CalibrationTable {
@@ -46,7 +47,7 @@ export function calibrationScale(y: readonly number[], recent?: number): number 
  */
 export function scaledErrorQuantiles(errors: readonly (readonly number[])[], probabilities: readonly number[]): number[][] {
   return errors.map((row, k) => {
-    if (row.length === 0) throw new SemicapError('usage', `no scaled errors at horizon ${k + 1}`);
+    if (row.length === 0) throw new SemicapError('usage', say('error.calNoErrors', { horizon: k + 1 }));
     const sorted = Float64Array.from(row).sort();
     return probabilities.map((p) => quantileSorted(sorted, p));
   });
@@ -82,7 +83,7 @@ export function scaledQuantile(table: CalibrationTable, h: number, p: number): n
  */
 export function calibratedIntervals(mean: readonly number[], scale: number, table: CalibrationTable, levels: readonly number[]): Interval[] {
   checkLevels(levels);
-  if (!(Number.isFinite(scale) && scale > 0)) throw new SemicapError('usage', `calibration scale must be finite and > 0, got ${scale}`);
+  if (!(Number.isFinite(scale) && scale > 0)) throw new SemicapError('usage', say('error.calScale', { scale }));
   return levels.map((level) => {
     const tail = (100 - level) / 200;
     return {

@@ -4,6 +4,7 @@
 import { SemicapError } from '../errors.js';
 import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
+import { say } from '../messages.js';
 
 export type Combiner = 'mean' | 'median';
 
@@ -102,7 +103,7 @@ export function combineFitted(method: string, y: readonly number[], parts: reado
  * @example combine('shd', [ses, holt, damped], 'mean') // M3's Comb S-H-D
  */
 export function combine(name: string, methods: readonly Method[], how: Combiner): Method {
-  if (methods.length === 0) throw new SemicapError('usage', 'a combination needs at least one method');
+  if (methods.length === 0) throw new SemicapError('usage', say('error.combineNoMethod'));
   return {
     name,
     minLength: Math.max(...methods.map((m) => m.minLength)),

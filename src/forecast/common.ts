@@ -3,23 +3,24 @@
 import { SemicapError } from '../errors.js';
 import { checkLevels } from './normal.js';
 import { DEFAULT_LEVELS, type Forecast, type ForecastOptions } from './types.js';
+import { say } from '../messages.js';
 
 /** Throws SemicapError('data') unless y is a non-empty array of finite numbers. */
 export function checkSeries(y: readonly number[], method: string): void {
   if (!Array.isArray(y) || y.length === 0) {
-    throw new SemicapError('data', `${method} needs at least 1 observation, got none`);
+    throw new SemicapError('data', say('error.fcNoObservations', { method }));
   }
   for (let i = 0; i < y.length; i++) {
     const v = y[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new SemicapError('data', `${method} needs finite numbers, got ${String(v)} at position ${i + 1}`);
+      throw new SemicapError('data', say('error.fcNotFinite', { method, value: String(v), position: i + 1 }));
     }
   }
 }
 
 /** Throws SemicapError('usage') unless h is a positive integer. */
 export function checkHorizon(h: number): void {
-  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
+  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', say('error.fcHorizon', { h }));
 }
 
 /** Interval levels from the options (default 80 and 95), validated. */

@@ -6,6 +6,7 @@ import { checkLevels, levelToT, levelToZ } from './normal.js';
 import { Rng } from './random.js';
 import type { FitOptions, Forecast, Interval } from './types.js';
 import { quantileSorted } from '../stats/quantile.js';
+import { say } from '../messages.js';
 
 /** Seed used when the caller gives none, so unseeded calls are reproducible too. */
 export const DEFAULT_SEED = 20231231;
@@ -14,13 +15,13 @@ export const DEFAULT_PATHS = 5000;
 
 function checkWidths(mean: readonly number[], widths: readonly number[], what: string): void {
   if (mean.length !== widths.length) {
-    throw new SemicapError('usage', `${what} needs one value per horizon: ${mean.length} means, ${widths.length} values`);
+    throw new SemicapError('usage', say('error.intWidthCount', { what, means: mean.length, values: widths.length }));
   }
   for (let k = 0; k < widths.length; k++) {
     if (!(Number.isFinite(widths[k]) && widths[k] >= 0)) {
-      throw new SemicapError('usage', `${what} must be finite and >= 0, got ${widths[k]} at horizon ${k + 1}`);
+      throw new SemicapError('usage', say('error.intWidth', { what, value: widths[k], horizon: k + 1 }));
     }
-    if (!Number.isFinite(mean[k])) throw new SemicapError('usage', `forecast mean is not finite at horizon ${k + 1}`);
+    if (!Number.isFinite(mean[k])) throw new SemicapError('usage', say('error.intMean', { horizon: k + 1 }));
   }
 }
 
@@ -101,7 +102,7 @@ export function columnQuantileIntervals(columns: readonly Float64Array[], levels
   const intervals: Interval[] = levels.map((level) => ({ level, lower: new Array(h), upper: new Array(h) }));
   for (let k = 0; k < h; k++) {
     const column = columns[k];
-    if (column.length === 0) throw new SemicapError('usage', 'no simulated paths to take quantiles of');
+    if (column.length === 0) throw new SemicapError('usage', say('error.intNoPaths'));
     for (let i = 0; i < column.length; i++) {
       if (!Number.isFinite(column[i])) {
         throw new SemicapError('internal', `simulated path ${i} is not finite at horizon ${k + 1}`);
@@ -152,10 +153,10 @@ export function bootstrapIntervals(
   simulatePath: (draw: () => number) => ArrayLike<number>,
   options: BootstrapOptions,
 ): Interval[] {
-  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', `horizon must be a positive integer, got ${h}`);
+  if (!Number.isInteger(h) || h < 1) throw new SemicapError('usage', say('error.fcHorizon', { h }));
   const nPaths = options.paths ?? DEFAULT_PATHS;
   if (!Number.isInteger(nPaths) || nPaths < 1) {
-    throw new SemicapError('usage', `number of paths must be a positive integer, got ${nPaths}`);
+    throw new SemicapError('usage', say('error.intPaths', { n: nPaths }));
   }
   checkLevels(options.levels);
   let pool = residuals.filter(Number.isFinite);

@@ -6,6 +6,7 @@ import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import { bootstrapIntervals, zeroWidthIntervals } from './intervals.js';
 import { fitLine, type LineFit } from './trend.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
+import { say } from '../messages.js';
 
 /** Logistic function 1/(1 + e^−z), computed without overflow for large |z|. */
 export function sigmoid(z: number): number {
@@ -201,16 +202,16 @@ function refitLine(z: Float64Array, n: number, tMean: number, stt: number): { in
 function resolveBounds(y: readonly number[], options: FitOptions): { floor: number; cap: number | undefined } {
   const floor = options.floor ?? 0;
   const cap = options.cap;
-  if (!Number.isFinite(floor)) throw new SemicapError('usage', `logistic floor must be finite, got ${floor}`);
+  if (!Number.isFinite(floor)) throw new SemicapError('usage', say('error.logFloor', { floor }));
   if (cap !== undefined && !(Number.isFinite(cap) && cap > floor)) {
-    throw new SemicapError('usage', `logistic cap must be a finite number above the floor ${floor}, got ${cap}`);
+    throw new SemicapError('usage', say('error.logCap', { floor, cap }));
   }
   y.forEach((v, i) => {
     if (v < floor) {
-      throw new SemicapError('data', `logistic needs values at or above the floor ${floor}, got ${v} at position ${i + 1} (give a floor)`);
+      throw new SemicapError('data', say('error.logBelowFloor', { floor, value: v, position: i + 1 }));
     }
     if (cap !== undefined && v > cap) {
-      throw new SemicapError('data', `logistic needs values at or below the cap ${cap}, got ${v} at position ${i + 1}`);
+      throw new SemicapError('data', say('error.logAboveCap', { cap, value: v, position: i + 1 }));
     }
   });
   return { floor, cap };
@@ -280,7 +281,7 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}, esti
     cap = bounds.cap;
   } else {
     if (y.length < 4) {
-      throw new SemicapError('data', `logistic needs a cap, or at least 4 values to estimate one; got ${y.length} values`);
+      throw new SemicapError('data', say('error.logNeedsCap', { count: y.length }));
     }
     const estimate = estimateCap(y, floor, estimation);
     cap = estimate.cap;

@@ -2,11 +2,12 @@
 // Newton steps on the distribution function). Invalid arguments throw a usage error.
 
 import { SemicapError } from '../errors.js';
+import { say } from '../messages.js';
 
 const LOG_SQRT_PI = 0.5723649429247001; // log(Γ(1/2))
 
 function checkProbability(p: number, what: string): void {
-  if (!(p > 0 && p < 1)) throw new SemicapError('usage', `${what} needs a probability strictly between 0 and 1, got ${p}`);
+  if (!(p > 0 && p < 1)) throw new SemicapError('usage', say('error.normProbability', { what, p }));
 }
 
 /**
@@ -59,7 +60,7 @@ export function normalQuantile(p: number): number {
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; relative error below 1e-15 over the range used here). */
 export function logGamma(x: number): number {
-  if (!(x > 0) || !Number.isFinite(x)) throw new SemicapError('usage', `logGamma needs a finite x > 0, got ${x}`);
+  if (!(x > 0) || !Number.isFinite(x)) throw new SemicapError('usage', say('error.normLogGamma', { x }));
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x); // reflection
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -115,7 +116,7 @@ function upperGammaHalf(x: number): number {
  * @example normalCdf(1.959963984540054) // 0.975
  */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) throw new SemicapError('usage', 'normalCdf needs a number, got NaN');
+  if (Number.isNaN(x)) throw new SemicapError('usage', say('error.normCdfNaN', { what: 'normalCdf' }));
   if (x === Infinity) return 1;
   if (x === -Infinity) return 0;
   const tail = 0.5 * upperGammaHalf((x * x) / 2); // P(Z > |x|)
@@ -166,7 +167,7 @@ function incompleteBeta(a: number, b: number, x: number, oneMinusX: number): num
 }
 
 function checkDf(df: number, what: string): void {
-  if (!(df > 0)) throw new SemicapError('usage', `${what} needs degrees of freedom > 0, got ${df}`);
+  if (!(df > 0)) throw new SemicapError('usage', say('error.normDf', { what, df }));
 }
 
 /**
@@ -176,7 +177,7 @@ function checkDf(df: number, what: string): void {
  */
 export function studentTCdf(t: number, df: number): number {
   checkDf(df, 'studentTCdf');
-  if (Number.isNaN(t)) throw new SemicapError('usage', 'studentTCdf needs a number, got NaN');
+  if (Number.isNaN(t)) throw new SemicapError('usage', say('error.normCdfNaN', { what: 'studentTCdf' }));
   if (df === Infinity) return normalCdf(t);
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
@@ -251,7 +252,7 @@ function studentTUpperTail(t: number, df: number): number {
 /** Throws SemicapError('usage') unless 0 < level < 100 (an interval level in percent). */
 export function checkLevel(level: number): void {
   if (!(typeof level === 'number' && level > 0 && level < 100)) {
-    throw new SemicapError('usage', `interval level must be a percentage strictly between 0 and 100, got ${level}`);
+    throw new SemicapError('usage', say('error.normLevel', { level }));
   }
 }
 

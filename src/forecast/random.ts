@@ -2,6 +2,7 @@
 // doubles in [0, 1) for methods and in (0, 1) for Monte Carlo streams. Pure: nothing reads the clock.
 
 import { SemicapError } from '../errors.js';
+import { say } from '../messages.js';
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
@@ -38,7 +39,7 @@ export class Rng {
   /** `seed`: any safe integer (negative allowed). Both 32-bit halves enter the state. */
   constructor(seed: number) {
     if (!Number.isSafeInteger(seed)) {
-      throw new SemicapError('usage', `seed must be an integer between ±${Number.MAX_SAFE_INTEGER}, got ${seed}`);
+      throw new SemicapError('usage', say('error.rngSeedRange', { max: Number.MAX_SAFE_INTEGER, seed }));
     }
     const low = seed >>> 0; // two's complement low word, also for negative seeds
     const high = Math.floor(seed / TWO_POW_32) | 0;
@@ -57,7 +58,7 @@ export class Rng {
 
   /** A generator started from an explicit 128-bit state (four 32-bit words, not all zero); for reference tests. */
   static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
-    if (((s0 | s1 | s2 | s3) >>> 0) === 0) throw new SemicapError('usage', 'xoshiro128** state must not be all zero');
+    if (((s0 | s1 | s2 | s3) >>> 0) === 0) throw new SemicapError('usage', say('error.rngZeroState'));
     const rng = new Rng(0);
     rng.s0 = s0 | 0;
     rng.s1 = s1 | 0;
@@ -116,7 +117,7 @@ export class Rng {
   /** Unbiased integer in [0, n) for 1 <= n <= 2^32 (rejection sampling on the top of the 32-bit range). */
   int(n: number): number {
     if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
-      throw new SemicapError('usage', `int(n) needs an integer 1 <= n <= 2^32, got ${n}`);
+      throw new SemicapError('usage', say('error.rngInt', { n }));
     }
     const limit = TWO_POW_32 - (TWO_POW_32 % n); // largest multiple of n not above 2^32
     for (;;) {
@@ -154,7 +155,7 @@ export interface OpenUnitRng {
  */
 export function createOpenRng(seed: number): OpenUnitRng {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new SemicapError('usage', `a seed must be a whole number from 0 to ${MAX_SEED}; got ${seed}`);
+    throw new SemicapError('usage', say('error.rngSeed', { max: MAX_SEED, seed }));
   }
   const generator = new Rng(seed);
   return { uniform: () => generator.uniformOpen() };
@@ -178,7 +179,7 @@ export function namedStreamSeed(seed: number, key: string): number {
 /** Uniform draw in [min, max). */
 export function uniform(rng: Rng, min = 0, max = 1): number {
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
-    throw new SemicapError('usage', `uniform needs finite min <= max, got min=${min}, max=${max}`);
+    throw new SemicapError('usage', say('error.rngUniform', { min, max }));
   }
   return min + (max - min) * rng.uniform();
 }
@@ -186,7 +187,7 @@ export function uniform(rng: Rng, min = 0, max = 1): number {
 /** Normal draw with the given mean and standard deviation (sd >= 0). */
 export function normal(rng: Rng, mean = 0, sd = 1): number {
   if (!(Number.isFinite(mean) && Number.isFinite(sd) && sd >= 0)) {
-    throw new SemicapError('usage', `normal needs a finite mean and a finite sd >= 0, got mean=${mean}, sd=${sd}`);
+    throw new SemicapError('usage', say('error.rngNormal', { mean, sd }));
   }
   return mean + sd * rng.normal();
 }
@@ -198,7 +199,7 @@ export function normal(rng: Rng, mean = 0, sd = 1): number {
  */
 export function triangular(rng: Rng, min: number, mode: number, max: number): number {
   if (!(Number.isFinite(min) && Number.isFinite(mode) && Number.isFinite(max) && min <= mode && mode <= max)) {
-    throw new SemicapError('usage', `triangular needs finite min <= mode <= max, got ${min}, ${mode}, ${max}`);
+    throw new SemicapError('usage', say('error.rngTriangular', { min, mode, max }));
   }
   if (min === max) return min;
   const u = rng.uniform();

@@ -1,6 +1,7 @@
 // Series of extreme magnitude: fitted in a rescaled unit, so that no method meets overflow, underflow or
 // optimiser tolerances meant for ordinary numbers; a series whose values span too many orders of magnitude
 // for any fit to be meaningful is refused with the reason, never forecast with degenerate (zero-width) intervals.
+import { say } from '../messages.js';
 
 /** Values beyond these magnitudes are rescaled before fitting. */
 export const LARGEST_PLAIN = 1e15;
@@ -23,7 +24,7 @@ export function magnitudeScale(values: ArrayLike<number>): { exponent: number } 
   }
   if (largest === 0) return { exponent: 0 };
   if (largest / smallest > WIDEST_SPREAD) {
-    return { reason: `values span ${smallest.toExponential(1)} to ${largest.toExponential(1)}, more than ${Math.log10(WIDEST_SPREAD)} orders of magnitude; no fit can resolve both (rescale or split the series)` };
+    return { reason: say('error.fcSpread', { smallest: smallest.toExponential(1), largest: largest.toExponential(1), orders: Math.log10(WIDEST_SPREAD) }) };
   }
   if (largest <= LARGEST_PLAIN && largest >= SMALLEST_PLAIN) return { exponent: 0 };
   return { exponent: -Math.round(Math.log2(largest)) };

@@ -6,6 +6,7 @@ import { SemicapError } from '../errors.js';
 import { checkHorizon, checkSeries, levelsOf } from './common.js';
 import { clampForecast, studentTIntervals, zeroWidthIntervals } from './intervals.js';
 import type { FitOptions, Fitted, Forecast, ForecastOptions, Method } from './types.js';
+import { say } from '../messages.js';
 
 /** An ordinary least squares line through (t, y), t = 1..n, with what its prediction intervals need. */
 export interface LineFit {
@@ -102,7 +103,7 @@ function checkPositive(y: readonly number[]): void {
     if (!(y[i] > 0)) {
       throw new SemicapError(
         'data',
-        `loglinear needs strictly positive values (it models log y), got ${y[i]} at position ${i + 1}`,
+        say('error.loglinPositive', { value: y[i], position: i + 1 }),
       );
     }
   }
@@ -112,7 +113,7 @@ function exponentiate(values: readonly number[], what: string): number[] {
   return values.map((v, k) => {
     const e = Math.exp(v);
     if (!Number.isFinite(e) || e === 0) {
-      throw new SemicapError('data', `loglinear ${what} leaves the range of numbers at horizon ${k + 1} (log value ${v})`);
+      throw new SemicapError('data', say('error.loglinRange', { what, horizon: k + 1, log: v }));
     }
     return e;
   });

@@ -7,6 +7,7 @@ import { backtest, poolBacktests, type BacktestResult } from '../../forecast/bac
 import { methodsFromSpecs, withIntervals, type IntervalMode, type MethodSpec } from '../../forecast/registry.js';
 import { magnitudeScale } from '../../forecast/scale.js';
 import type { Method } from '../../forecast/types.js';
+import { messagesOf, type Message } from '../../messages.js';
 
 export interface BacktestSettings {
   /** The parsed --method list: plain data a worker thread builds its methods from (a Method holds functions, which cannot be sent). */
@@ -23,6 +24,8 @@ export interface BacktestBatchOutcome {
   pooled: BacktestResult | undefined;
   /** Series (numbers in the file) that could not be backtested, with the reason, in series order. */
   skipped: { series: number; reason: string }[];
+  /** The catalogue messages of the reasons: the thread that prints them re-registers them (messages.ts remember). */
+  said: Message[];
 }
 
 /** The methods of the settings, with their intervals as asked. */
@@ -55,5 +58,7 @@ export function backtestBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
     }
   }
   // Pooling drops the per-origin forecasts, so little goes back to the main thread.
-  return { pooled: results.length > 0 ? poolBacktests(results) : undefined, skipped };
+  const pooled = results.length > 0 ? poolBacktests(results) : undefined;
+  const reasons = [...skipped.map((s) => s.reason), ...(pooled?.methods.flatMap((m) => m.failures.map((f) => f.reason)) ?? [])];
+  return { pooled, skipped, said: messagesOf(reasons) };
 }

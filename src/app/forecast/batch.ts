@@ -9,6 +9,7 @@ import { magnitudeScale, scaleBy } from '../../forecast/scale.js';
 import { clampForecast } from '../../forecast/intervals.js';
 import type { FitOptions, Forecast, Method } from '../../forecast/types.js';
 import { encodeForecast, renderRows, type CsvRendering } from './rows.js';
+import { messagesOf, say, type Message } from '../../messages.js';
 
 export interface BatchSettings {
   /** The parsed --method list: plain data a worker thread builds its methods from (a Method holds functions, which cannot be sent). */
@@ -40,6 +41,8 @@ export interface BatchOutcome {
   explained: { series: number; years: number; method: number; params: Record<string, number | string> }[];
   /** With settings.csv: the rows as CSV lines in UTF-8 (rows.ts renderRows), in a buffer of their own. */
   csv?: Uint8Array;
+  /** The catalogue messages of the reasons: the thread that prints them re-registers them (messages.ts remember). */
+  said: Message[];
 }
 
 
@@ -76,21 +79,21 @@ export function forecastSeries(series: YearlySeries, methods: Method[], horizon:
   const scaledBounds = exponent === 0 ? bounds : { floor: bounds.floor === undefined ? undefined : scaleBy(bounds.floor, exponent), cap: bounds.cap === undefined ? undefined : scaleBy(bounds.cap, exponent) };
   for (const method of methods) {
     if (series.values.length < method.minLength) {
-      failed.push(`${method.name}: ${series.values.length} value(s), needs at least ${method.minLength}`);
+      failed.push(say('error.fcTooFew', { method: method.name, count: series.values.length, min: method.minLength }));
       continue;
     }
     try {
       const fitted = method.fit(y, scaledBounds);
       const forecast = fitted.forecast(horizon, { levels, seed });
       if (exponent !== 0) unscale(forecast, exponent);
-      if (!isFiniteForecast(forecast)) failed.push(`${method.name}: the forecast is not finite`);
+      if (!isFiniteForecast(forecast)) failed.push(say('error.fcForecastNotFinite', { method: method.name }));
       else {
         clamped += clampForecast(forecast, bounds);
         ok.push({ series, method, forecast, ...(keepParams ? { params: fitted.params } : {}) });
       }
     } catch (e) {
       if (!isSemicapError(e)) throw e;
-      failed.push(`${method.name}: ${e.message}`);
+      failed.push(say('error.fcMethodFailed', { method: method.name, reason: e.message }));
     }
   }
   return { ok, failed, clamped };
@@ -125,5 +128,6 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
     }
   }
   const csv = settings.csv === undefined ? undefined : renderRows(out, at, levels, (s) => ids[s - first], methods.map((m) => m.name), settings.csv);
-  return { written: at, irregular, failures, clamped, explained, ...(csv === undefined ? {} : { csv }) };
+  const said = messagesOf([...irregular.map((i) => i.reason), ...failures.flatMap((f) => f.reasons)]);
+  return { written: at, irregular, failures, clamped, explained, said, ...(csv === undefined ? {} : { csv }) };
 }

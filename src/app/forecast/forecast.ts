@@ -53,6 +53,11 @@ export interface ForecastRequest {
   onProgress?: (done: number) => void;
 }
 
+/** Reasons as one text, `a; b; c`, said through the catalogue piece by piece so that each renders in the reader's language. */
+function joinReasons(reasons: readonly string[]): string {
+  return reasons.slice(0, -1).reduceRight((rest, first) => say('error.fcReasons', { first, rest }), reasons[reasons.length - 1] ?? '');
+}
+
 export async function* forecastStream(data: SeriesTable, req: ForecastRequest): AsyncGenerator<ForecastChunk, ForecastSummary> {
   const { settings, methods } = req;
   const methodNames = methods.map((m) => m.name);
@@ -81,7 +86,7 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
     }
     for (const f of outcome.failures) {
       if (f.ok === 0) skipped++;
-      failedMessages.push(`${f.ok === 0 ? 'skipped' : 'partly skipped'} series '${data.ids[f.series]}': ${f.reasons.join('; ')}`);
+      failedMessages.push(say(f.ok === 0 ? 'warning.skippedSeries' : 'warning.partlySkippedSeries', { id: data.ids[f.series], problem: joinReasons(f.reasons) }));
     }
     produced += req.explain ? explained.length : outcome.written / rowWidth(settings.levels);
     req.onProgress?.(last);

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { SeriesTable, SharedRows } from '../../data/series.js';
 import type { Method } from '../../forecast/types.js';
+import { remember } from '../../messages.js';
 import { backtestBatch, backtestMethods, type BacktestBatchOutcome, type BacktestSettings } from './backtest-batch.js';
 import type { BacktestWorkerSetup } from './backtest-worker.js';
 import { forecastBatch, type BatchOutcome, type BatchSettings } from './batch.js';
@@ -82,7 +83,10 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
     while (next < ranges.length && inFlight.length < slots.length) send(inFlight.length);
     for (const [first, last] of ranges) {
       const { slot, outcome } = inFlight.shift()!;
-      yield { first, last, outcome: await outcome, out: slots[slot], workers };
+      const done = await outcome;
+      // Reasons said in a worker thread are registered here too, so that they print in the reader's language.
+      done.said.forEach(remember);
+      yield { first, last, outcome: done, out: slots[slot], workers };
       if (next < ranges.length) send(slot);
     }
   } finally {
@@ -126,6 +130,7 @@ export async function* backtestBatches(data: SeriesTable, settings: BacktestSett
     while (next < ranges.length && inFlight.length < 3 * workers) send();
     for (const [first, last] of ranges) {
       const outcome = await inFlight.shift()!;
+      outcome.said.forEach(remember);
       if (next < ranges.length) send();
       yield { first, last, outcome, workers };
     }

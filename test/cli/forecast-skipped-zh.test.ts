@@ -1,0 +1,75 @@
+// Why a method could not fit a series, in the reader's language: the reasons are made where the fit runs (often a
+// worker thread), so they must reach the main thread as catalogue messages, not as English text alone. Runs the
+// built CLI: worker threads start only from the bundle.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { englishShare } from '../helpers/english-share.js';
+import { removeDir, semicapProcess, tempDir } from './run.js';
+
+const dir = tempDir('semicap-skipped-zh-');
+afterAll(() => removeDir(dir));
+
+// 1,200 series (more than one batch of 500, so --jobs 2 forecasts in worker threads), four kinds in turn:
+// too short for logistic's estimated cap and for two backtest origins; spread over 60 orders of magnitude;
+// negative values (loglinear and logistic refuse them); and a plain rising series.
+const FILE = join(dir, 'failing.csv');
+const KINDS: number[][] = [[5, 6], [1e-30, 1e30, 5, 7], [-1, 2, -3, 5, -6], [1, 2, 3, 5, 6, 8]];
+writeFileSync(
+  FILE,
+  ['id,year,value', ...Array.from({ length: 1200 }, (_, k) => KINDS[k % 4].map((v, i) => `s${k},${2015 + i},${v}`)).flat()].join('\n') + '\n',
+);
+
+const FORECAST = ['forecast', FILE, '--id', 'id', '--method', 'naive,loglinear,logistic', '--format', 'csv'];
+const BACKTEST = ['backtest', FILE, '--id', 'id', '--method', 'naive,loglinear,logistic', '--horizon', '1', '--origins', '2'];
+
+/** The stderr lines about series s0 … s3 and the failed methods, the ones a reader is told about. */
+const aboutSeries = (stderr: string) => stderr.split('\n').filter((l) => /'s[0-3]'|s2 /.test(l));
+
+describe('reasons of skipped series with --lang zh', () => {
+  it('forecast: Chinese, and the same from one thread and from worker threads; English as before', () => {
+    const runs = ['1', '2'].map((jobs) => semicapProcess([...FORECAST, '--jobs', jobs, '--lang', 'zh', '--out', join(dir, `zh-${jobs}.csv`)]));
+    for (const r of runs) expect(r.code).toBe(65);
+    expect(runs[1].stderr).toBe(runs[0].stderr.replace('zh-1.csv', 'zh-2.csv'));
+    expect(readFileSync(join(dir, 'zh-2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'zh-1.csv'), 'utf8'));
+    const lines = aboutSeries(runs[0].stderr);
+    expect(lines).toEqual([
+      "semicap: 已部分跳过序列 's0'：logistic：logistic 需要上限，或至少 4 个值来估计上限；只有 2 个值",
+      "semicap: 已跳过序列 's1'：数值从 1.0e-30 到 1.0e+30，跨度超过 15 个数量级；任何拟合都无法同时兼顾两端（请换算单位或拆分序列）",
+      "semicap: 已部分跳过序列 's2'：loglinear：loglinear 需要严格为正的数值（它对数值取对数后建模），第 1 个值是 -1；logistic：logistic 需要不低于下限 0 的数值，第 1 个值是 -1（请给出下限）",
+    ]);
+    const share = englishShare(runs[0].stderr);
+    expect(share.share, share.words.join(' ')).toBeLessThanOrEqual(0.1);
+
+    const english = ['1', '2'].map((jobs) => semicapProcess([...FORECAST, '--jobs', jobs, '--out', join(dir, `en-${jobs}.csv`)]));
+    expect(english[1].stderr).toBe(english[0].stderr.replace('en-1.csv', 'en-2.csv'));
+    expect(aboutSeries(english[0].stderr)).toEqual([
+      "semicap: partly skipped series 's0': logistic: logistic needs a cap, or at least 4 values to estimate one; got 2 values",
+      "semicap: skipped series 's1': values span 1.0e-30 to 1.0e+30, more than 15 orders of magnitude; no fit can resolve both (rescale or split the series)",
+      "semicap: partly skipped series 's2': loglinear: loglinear needs strictly positive values (it models log y), got -1 at position 1; logistic: logistic needs values at or above the floor 0, got -1 at position 1 (give a floor)",
+    ]);
+  });
+
+  it('backtest: Chinese, and the same from one thread and from worker threads', () => {
+    const runs = ['1', '2'].map((jobs) => semicapProcess([...BACKTEST, '--jobs', jobs, '--lang', 'zh']));
+    for (const r of runs) expect(r.code).toBe(65);
+    expect(runs[1].stderr).toBe(runs[0].stderr);
+    const lines = aboutSeries(runs[0].stderr);
+    expect(lines).toEqual([
+      "semicap: 已跳过序列 's0'：序列只有 2 个值，不足以在 2 个起点上留出 1 期检验：至少需要 3 个值",
+      "semicap: 已跳过序列 's1'：数值从 1.0e-30 到 1.0e+30，跨度超过 15 个数量级；任何拟合都无法同时兼顾两端（请换算单位或拆分序列）",
+      'semicap: logistic 在 600 个起点上失败；第一个：s2 起点 1：logistic 需要不低于下限 0 的数值，第 1 个值是 -1（请给出下限）',
+      'semicap: loglinear 在 600 个起点上失败；第一个：s2 起点 1：loglinear 需要严格为正的数值（它对数值取对数后建模），第 1 个值是 -1',
+    ]);
+    const share = englishShare(runs[0].stderr);
+    expect(share.share, share.words.join(' ')).toBeLessThanOrEqual(0.1);
+
+    const english = semicapProcess([...BACKTEST, '--jobs', '2']);
+    expect(aboutSeries(english.stderr)).toEqual([
+      "semicap: skipped series 's0': series of 2 values is too short for holdout 1 with 2 origin(s): needs at least 3",
+      "semicap: skipped series 's1': values span 1.0e-30 to 1.0e+30, more than 15 orders of magnitude; no fit can resolve both (rescale or split the series)",
+      'semicap: logistic failed at 600 origin(s); first: s2 origin 1: logistic needs values at or above the floor 0, got -1 at position 1 (give a floor)',
+      'semicap: loglinear failed at 600 origin(s); first: s2 origin 1: loglinear needs strictly positive values (it models log y), got -1 at position 1',
+    ]);
+  });
+});
