@@ -7,7 +7,7 @@ import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 import { intervalsNote, parseMethodList, withIntervals, type IntervalMode } from '../forecast/registry.js';
 import type { Method } from '../forecast/types.js';
-import { forecastSeries, type Bounds, type SeriesForecast } from './forecast/batch.js';
+import { forecastSeries, joinReasons, type Bounds, type SeriesForecast } from './forecast/batch.js';
 import { splitMethodNames } from './methods.js';
 
 /** Splits `--method` into anchored projection methods and statistical forecasting methods. */
@@ -62,7 +62,7 @@ export function fitHistory(
   const banded = withIntervals(methods, mode);
   // forecastSeries holds the forecasts within the bounds and counts the values at a bound.
   const { ok, failed, clamped: atBound } = forecastSeries(series, banded, horizon, options.levels, options.seed, options.bounds ?? {});
-  if (ok.length === 0) throw usageError(say('error.noMethodFitted', { id, count: regular.values.length, failed: failed.join('; ') }));
+  if (ok.length === 0) throw usageError(say('error.noMethodFitted', { id, count: regular.values.length, failed: joinReasons(failed) }));
   const history = regular.values.map((value, i) => ({ year: regular.startYear + i, value, interpolated: regular.filled.includes(regular.startYear + i) }));
   const notes = [
     `fitted ${ok.map((r) => r.method.name).join(', ')} to ${regular.values.length} yearly values ${regular.startYear}–${last} of ${id}; intervals at ${options.levels.join(', ')} %`,

@@ -66,6 +66,11 @@ function unscale(forecast: Forecast, exponent: number): void {
   }
 }
 
+/** Reasons as one text, `a; b; c`, said through the catalogue piece by piece so that each renders in the reader's language. */
+export function joinReasons(reasons: readonly string[]): string {
+  return reasons.slice(0, -1).reduceRight((rest, first) => say('error.fcReasons', { first, rest }), reasons[reasons.length - 1] ?? '');
+}
+
 /** Fits each method to one series; failures come back as reasons, never as exceptions. */
 export function forecastSeries(series: YearlySeries, methods: Method[], horizon: number, levels: number[], seed: number, bounds: Bounds = {}, keepParams = false): { ok: SeriesForecast[]; failed: string[]; clamped: number } {
   const ok: SeriesForecast[] = [];

@@ -7,7 +7,7 @@ import { dataError } from '../../errors.js';
 import { intervalsNote, type IntervalMode } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import type { CellValue } from '../../report/model.js';
-import type { BatchSettings } from './batch.js';
+import { joinReasons, type BatchSettings } from './batch.js';
 import { decodeRows, rowWidth } from './rows.js';
 import { forecastBatches } from './run.js';
 import { say } from '../../messages.js';
@@ -51,11 +51,6 @@ export interface ForecastRequest {
   shard?: Shard;
   /** Called after each batch with the number of series done so far (for a progress bar). */
   onProgress?: (done: number) => void;
-}
-
-/** Reasons as one text, `a; b; c`, said through the catalogue piece by piece so that each renders in the reader's language. */
-function joinReasons(reasons: readonly string[]): string {
-  return reasons.slice(0, -1).reduceRight((rest, first) => say('error.fcReasons', { first, rest }), reasons[reasons.length - 1] ?? '');
 }
 
 export async function* forecastStream(data: SeriesTable, req: ForecastRequest): AsyncGenerator<ForecastChunk, ForecastSummary> {
