@@ -602,6 +602,31 @@ export const EN = {
   'error.loglinPositive': (p: { value: number; position: number }) => `loglinear needs strictly positive values (it models log y), got ${p.value} at position ${p.position}`,
   'error.loglinRange': (p: { what: string; horizon: number; log: number }) => `loglinear ${p.what} leaves the range of numbers at horizon ${p.horizon} (log value ${p.log})`,
   'error.rngTriangular': (p: { min: number; mode: number; max: number }) => `triangular needs finite min <= mode <= max, got ${p.min}, ${p.mode}, ${p.max}`,
+  // Notes of fallback fits (forecast --explain) and of histories fitted by methods (self-sufficiency --method).
+  'note.etsConstant': () => 'constant series: SES with alpha 0.99999 (as R), zero-width intervals',
+  'note.etsShort': (p: { n: number }) => `short series (n <= ${p.n}): R's HoltWintersZZ with or without trend, smaller residual variance`,
+  'note.etsNotFitted': (p: { model: string }) => `naive: ${p.model} could not be fitted`,
+  'note.thetaShort': (p: { n: number }) => `short series (n <= ${p.n}): SES by R's HoltWintersZZ`,
+  'note.sesShort': (p: { n: number }) => `short series (n <= ${p.n}): R's HoltWintersZZ (initial level y1, alpha by least squares)`,
+  'note.holtShort': (p: { n: number }) => `short series (n <= ${p.n}): R's HoltWintersZZ (level y1, slope y2 - y1, alpha and beta by least squares)`,
+  'note.dampedShort': (p: { n: number }) => `short series (n <= ${p.n}): not enough data to use damping; R's HoltWintersZZ (level y1, slope y2 - y1, alpha and beta by least squares)`,
+  'note.holtOne': () => 'naive: one observation, no trend can be estimated',
+  'note.overflowNaive': (p: { method: string }) => `naive: the ${p.method} forecast overflows the number range`,
+  'note.driftTwo': () => 'two observations: no residual to estimate the error; variance of the naive random walk',
+  'note.naiveOne': () => 'one observation: flat forecast, no error estimate, zero-width intervals',
+  'note.flatOne': () => 'one observation: flat forecast, zero-width intervals',
+  'note.flatConstant': () => 'constant series: flat forecast, zero-width intervals',
+  'note.logisticTwo': () => 'two observations: curve through both points, zero-width intervals',
+  'note.trendTwo': () => 'two observations: line through both points, no error estimate, zero-width intervals',
+  'note.arimaOne': () => 'length 1: naive forecast, no spread to estimate',
+  'note.arimaConstant': () => 'constant series: ARIMA(0,0,0) with fixed mean',
+  'note.arimaShort': (p: { n: number; d: number; what: string }) => `length ${p.n}: ARIMA(0,${p.d},0) ${p.what}, too short for the order search`,
+  'note.arimaShortWalk': (p: { n: number }) => `length ${p.n}: random walk ARIMA(0,1,0), too short for the order search`,
+  'note.fittedHistory': (p: { methods: string; count: number; first: number; last: number; id: string; levels: string }) =>
+    `fitted ${p.methods} to ${p.count} yearly values ${p.first}–${p.last} of ${p.id}; intervals at ${p.levels} %`,
+  'note.interpolatedYears': (p: { years: string }) => `years without a figure were interpolated linearly for the fit: ${p.years}`,
+  'note.notFitted': (p: { reason: string }) => `not fitted: ${p.reason}`,
+  'note.atBound': (p: { count: number }) => `${p.count} fitted value(s) or interval bound(s) are at the bound (held there)`,
 } satisfies Record<string, (p: never) => string>;
 
 const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };

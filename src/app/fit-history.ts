@@ -65,11 +65,11 @@ export function fitHistory(
   if (ok.length === 0) throw usageError(say('error.noMethodFitted', { id, count: regular.values.length, failed: joinReasons(failed) }));
   const history = regular.values.map((value, i) => ({ year: regular.startYear + i, value, interpolated: regular.filled.includes(regular.startYear + i) }));
   const notes = [
-    `fitted ${ok.map((r) => r.method.name).join(', ')} to ${regular.values.length} yearly values ${regular.startYear}–${last} of ${id}; intervals at ${options.levels.join(', ')} %`,
+    say('note.fittedHistory', { methods: ok.map((r) => r.method.name).join(', '), count: regular.values.length, first: regular.startYear, last, id, levels: options.levels.join(', ') }),
     intervalsNote(banded, mode),
-    ...(regular.filled.length > 0 ? [`years without a figure were interpolated linearly for the fit: ${regular.filled.join(', ')}`] : []),
-    ...failed.map((f) => `not fitted: ${f}`),
+    ...(regular.filled.length > 0 ? [say('note.interpolatedYears', { years: regular.filled.join(', ') })] : []),
+    ...failed.map((reason) => say('note.notFitted', { reason })),
   ];
-  const warnings = atBound > 0 ? [`${atBound} fitted value(s) or interval bound(s) are at the bound (held there)`] : [];
+  const warnings = atBound > 0 ? [say('note.atBound', { count: atBound })] : [];
   return { id, levels: options.levels, history, forecasts: ok, notes, warnings };
 }

@@ -170,12 +170,12 @@ function randomWalk(y: Float64Array, reason: string): ArimaModel {
 export function selectArima(y: Float64Array, search?: ArimaSearch): ArimaModel {
   const n = y.length;
   if (n === 1) {
-    return { d: 0, fit: fixedWhiteNoise(y, y[0]), fallback: 'length 1: naive forecast, no spread to estimate' };
+    return { d: 0, fit: fixedWhiteNoise(y, y[0]), fallback: say('note.arimaOne') };
   }
   if (isConstant(y)) {
     let mean = 0;
     for (let i = 0; i < n; i++) mean += y[i];
-    return { d: 0, fit: fixedWhiteNoise(y, mean / n), fallback: 'constant series: ARIMA(0,0,0) with fixed mean' };
+    return { d: 0, fit: fixedWhiteNoise(y, mean / n), fallback: say('note.arimaConstant') };
   }
   if (n <= 3) return randomWalk(y, `length ${n}: random walk ARIMA(0,1,0), too short to select orders`);
 
@@ -196,8 +196,8 @@ export function selectArima(y: Float64Array, search?: ArimaSearch): ArimaModel {
     const constant = d <= 1;
     const fit = fitArma(w, { p: 0, q: 0, constant });
     const what = constant ? (d === 0 ? 'with mean' : 'with drift') : 'without constant';
-    if (fit !== undefined) return { d, fit, fallback: `length ${n}: ARIMA(0,${d},0) ${what}, too short for the order search` };
-    return randomWalk(y, `length ${n}: random walk ARIMA(0,1,0), too short for the order search`);
+    if (fit !== undefined) return { d, fit, fallback: say('note.arimaShort', { n, d, what }) };
+    return randomWalk(y, say('note.arimaShortWalk', { n }));
   }
   const best = search === undefined ? stepwiseSearch(w, d, n) : exhaustiveSearch(w, d, n, search);
   if (best === undefined) return randomWalk(y, 'no ARIMA candidate could be fitted: random walk ARIMA(0,1,0)');

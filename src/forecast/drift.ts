@@ -1,6 +1,7 @@
 // Random walk with drift as R's rwf(y, h, drift = TRUE): drift the mean one-step change, variance σ²·h + (h·s_b)²;
 // one or two observations and overflowing forecasts fall back as params.fallback says.
 
+import { say } from '../messages.js';
 import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf } from './common.js';
 import { varianceIntervals } from './intervals.js';
 import { randomWalk } from './naive.js';
@@ -23,7 +24,7 @@ export function fitDrift(y: readonly number[]): Fitted {
   if (n === 2) {
     sigma2 = (y[1] - y[0]) ** 2;
     driftSe = 0;
-    params.fallback = 'two observations: no residual to estimate the error; variance of the naive random walk';
+    params.fallback = say('note.driftTwo');
   } else {
     sigma2 = ss / (m - (drift !== 0 ? 1 : 0));
     driftSe = Math.sqrt(ss / (m - 1) / m);
@@ -44,7 +45,7 @@ export function fitDrift(y: readonly number[]): Fitted {
       const variance = mean.map((_, k) => sigma2 * (k + 1) + ((k + 1) * driftSe) ** 2);
       const out: Forecast = { method: 'drift', mean, intervals: varianceIntervals(mean, variance, levels) };
       if (isFiniteForecast(out)) return out;
-      params.fallback = 'naive: the drift forecast overflows the number range';
+      params.fallback = say('note.overflowNaive', { method: 'drift' });
       return randomWalk(y, 'drift').forecast(h, options);
     },
   };

@@ -1,6 +1,7 @@
 // Automatic non-seasonal exponential smoothing as R's ets(y) on yearly data: six ETS candidates fitted by maximum
 // likelihood, the smallest AICc wins; analytic intervals, R's edge cases for constant and short series.
 
+import { say } from '../messages.js';
 import { checkSeries, isConstant } from './common.js';
 import { type EtsModel, type EtsSpec, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
@@ -40,7 +41,7 @@ export function fitEts(y: readonly number[]): Fitted {
   const n = y.length;
   if (isConstant(y)) {
     return etsFitted('ets', y, fitHoltWinters(y, false, 0.99999), {
-      fallback: 'constant series: SES with alpha 0.99999 (as R), zero-width intervals',
+      fallback: say('note.etsConstant'),
     });
   }
   if (n <= shortSeriesThreshold('Z', undefined)) {
@@ -48,7 +49,7 @@ export function fitEts(y: readonly number[]): Fitted {
     const trend = fitHoltWinters(y, true); // n >= 2 here: a non-constant series has two values
     const model = trend.sigma2 < level.sigma2 ? trend : level;
     return etsFitted('ets', y, model, {
-      fallback: `short series (n <= 6): R's HoltWintersZZ with or without trend, smaller residual variance`,
+      fallback: say('note.etsShort', { n: 6 }),
     });
   }
   const model = selectEtsModel(y);

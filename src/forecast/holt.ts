@@ -1,6 +1,7 @@
 // Holt's linear trend as R's holt(y, h): ETS(A,A,N) fitted by R's ets with opt.crit "mse"; short series (n <= 8)
 // fall back to HoltWintersZZ as R does (params.fallback).
 
+import { say } from '../messages.js';
 import { checkSeries } from './common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
@@ -21,16 +22,15 @@ export function fitHoltModel(
   fitter: (y: readonly number[], damped: boolean) => EtsModel | undefined = fitByMse,
 ): Fitted {
   const n = y.length;
-  if (n === 1) return randomWalk(y, method, 'naive: one observation, no trend can be estimated');
+  if (n === 1) return randomWalk(y, method, say('note.holtOne'));
   const threshold = shortSeriesThreshold('A', damped);
   if (n <= threshold) {
-    const why = damped ? 'not enough data to use damping; ' : '';
     return etsFitted(method, y, fitHoltWinters(y, true), {
-      fallback: `short series (n <= ${threshold}): ${why}R's HoltWintersZZ (level y1, slope y2 - y1, alpha and beta by least squares)`,
+      fallback: damped ? say('note.dampedShort', { n: threshold }) : say('note.holtShort', { n: threshold }),
     });
   }
   const model = fitter(y, damped);
-  if (model === undefined) return randomWalk(y, method, `naive: ETS(A,${damped ? 'Ad' : 'A'},N) could not be fitted`);
+  if (model === undefined) return randomWalk(y, method, say('note.etsNotFitted', { model: `ETS(A,${damped ? 'Ad' : 'A'},N)` }));
   return etsFitted(method, y, model);
 }
 

@@ -272,7 +272,7 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}, esti
     return flatFit(y, {
       floor,
       ...(bounds.cap !== undefined ? { cap: bounds.cap } : {}),
-      fallback: y.length === 1 ? 'one observation: flat forecast, zero-width intervals' : 'constant series: flat forecast, zero-width intervals',
+      fallback: y.length === 1 ? say('note.flatOne') : say('note.flatConstant'),
     }, name);
   }
   let cap: number;
@@ -293,7 +293,7 @@ export function fitLogistic(y: readonly number[], options: FitOptions = {}, esti
   params.intercept = line.intercept + line.slope; // logit at the first observation
   params.slope = line.slope;
   if (line.sigma2 !== undefined) params.sigmaLogit = Math.sqrt(line.sigma2);
-  if (y.length === 2) params.fallback = 'two observations: curve through both points, zero-width intervals';
+  if (y.length === 2) params.fallback = say('note.logisticTwo');
   const fitted = line.fitted.map((v) => curve(floor, cap, v));
   return {
     method: name,

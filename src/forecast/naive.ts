@@ -1,6 +1,7 @@
 // Naive forecast (random walk) as R's rwf(y, h): the last value, with intervals y_n ± z·σ·√h; one observation
 // gives zero-width intervals (params.fallback).
 
+import { say } from '../messages.js';
 import { checkHorizon, checkSeries, finiteParams, levelsOf } from './common.js';
 import { varianceIntervals } from './intervals.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
@@ -21,7 +22,7 @@ export function randomWalk(y: readonly number[], method: string, fallback?: stri
   for (let i = 1; i < n; i++) ss += residuals[i] * residuals[i];
   const sigma2 = n > 1 ? ss / (n - 1) : 0;
   const params: Record<string, number | string> = { sigma: Math.sqrt(sigma2) };
-  const note = fallback ?? (n === 1 ? 'one observation: flat forecast, no error estimate, zero-width intervals' : undefined);
+  const note = fallback ?? (n === 1 ? say('note.naiveOne') : undefined);
   if (note !== undefined) params.fallback = note;
   finiteParams(params);
   return {

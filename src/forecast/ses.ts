@@ -1,6 +1,7 @@
 // Simple exponential smoothing as R's ses(y, h): ETS(A,N,N) fitted by R's ets with opt.crit "mse", intervals
 // σ²·(1 + (h − 1)·α²); short series (n <= 6) fall back to HoltWintersZZ as R does.
 
+import { say } from '../messages.js';
 import { checkSeries } from './common.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
 import { etsFitted } from './ets/fitted.js';
@@ -26,7 +27,7 @@ export function fitSesModel(
   if (n === 1) return randomWalk(y, method, 'naive: one observation');
   if (n <= shortSeriesThreshold('N', undefined)) {
     return etsFitted(method, y, fitHoltWinters(y, false), {
-      fallback: `short series (n <= 6): R's HoltWintersZZ (initial level y1, alpha by least squares)`,
+      fallback: say('note.sesShort', { n: 6 }),
     });
   }
   const model = fitter(y);

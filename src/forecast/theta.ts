@@ -1,6 +1,7 @@
 // The Theta method as R's thetaf(y, h) for yearly data (Hyndman & Billah 2003): SES plus half the least-squares
 // slope as drift, with thetaf's intervals; SES's fallbacks for short series.
 
+import { say } from '../messages.js';
 import { checkHorizon, checkSeries, finiteParams, isFiniteForecast, levelsOf } from './common.js';
 import { varianceIntervals } from './intervals.js';
 import { type EtsModel, fitEtsModel, fitHoltWinters, shortSeriesThreshold } from './ets/core.js';
@@ -27,7 +28,7 @@ export function lineSlope(y: readonly number[]): number {
 
 function sesModel(y: readonly number[]): { model: EtsModel; fallback?: string } | undefined {
   if (y.length <= shortSeriesThreshold('N', undefined)) {
-    return { model: fitHoltWinters(y, false), fallback: "short series (n <= 6): SES by R's HoltWintersZZ" };
+    return { model: fitHoltWinters(y, false), fallback: say('note.thetaShort', { n: 6 }) };
   }
   const model = fitEtsModel(y, { error: 'A', trend: 'N', damped: false }, 'mse');
   return model === undefined ? undefined : { model };
@@ -69,7 +70,7 @@ export function fitTheta(y: readonly number[]): Fitted {
       const variance = mean.map((_, k) => sigma2 * (k * alpha * alpha + 1));
       const out: Forecast = { method: 'theta', mean, intervals: varianceIntervals(mean, variance, levels) };
       if (isFiniteForecast(out)) return out;
-      params.fallback = 'naive: the theta forecast overflows the number range';
+      params.fallback = say('note.overflowNaive', { method: 'theta' });
       return randomWalk(y, 'theta').forecast(h, options);
     },
   };

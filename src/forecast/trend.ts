@@ -64,8 +64,8 @@ export function lineForecast(line: LineFit, h: number, levels: readonly number[]
 }
 
 function fallbackNote(n: number): string | undefined {
-  if (n === 1) return 'one observation: flat forecast, zero-width intervals';
-  if (n === 2) return 'two observations: line through both points, no error estimate, zero-width intervals';
+  if (n === 1) return say('note.flatOne');
+  if (n === 2) return say('note.trendTwo');
   return undefined;
 }
 
