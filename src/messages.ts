@@ -627,6 +627,8 @@ export const EN = {
   'note.interpolatedYears': (p: { years: string }) => `years without a figure were interpolated linearly for the fit: ${p.years}`,
   'note.notFitted': (p: { reason: string }) => `not fitted: ${p.reason}`,
   'note.atBound': (p: { count: number }) => `${p.count} fitted value(s) or interval bound(s) are at the bound (held there)`,
+  'note.ofMethod': (p: { method: string; note: string }) => `${p.method}: ${p.note}`,
+  'note.joined': (p: { first: string; rest: string }) => `${p.first}; ${p.rest}`,
 } satisfies Record<string, (p: never) => string>;
 
 const EN_METHOD_WORDS: Record<string, string> = { cagr: 'compound growth', linear: 'a linear trend', logistic: 'a logistic curve' };

@@ -83,8 +83,9 @@ export function combineFitted(method: string, y: readonly number[], parts: reado
       if (params === undefined) {
         params = { combination: how, components: parts.map((p) => p.method).join(',') };
         for (const p of parts) for (const [k, v] of Object.entries(p.params)) params[`${p.method}.${k}`] = v;
-        const fallbacks = parts.filter((p) => typeof p.params.fallback === 'string').map((p) => `${p.method}: ${p.params.fallback}`);
-        if (fallbacks.length > 0) params.fallback = fallbacks.join('; ');
+        const fallbacks = parts.filter((p) => typeof p.params.fallback === 'string').map((p) => say('note.ofMethod', { method: p.method, note: String(p.params.fallback) }));
+        // Joined piece by piece through the catalogue, so that each note renders in the reader's language.
+        if (fallbacks.length > 0) params.fallback = fallbacks.slice(0, -1).reduceRight((rest, first) => say('note.joined', { first, rest }), fallbacks[fallbacks.length - 1]);
       }
       return params;
     },

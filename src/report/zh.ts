@@ -605,4 +605,6 @@ export const ZH: Catalogue = {
   'note.interpolatedYears': (p) => `缺少数据的年份在拟合时按线性插值补齐：${p.years}`,
   'note.notFitted': (p) => `未能拟合：${p.reason}`,
   'note.atBound': (p) => `${p.count} 个拟合值或区间边界落在边界上（保持在边界处）`,
+  'note.ofMethod': (p) => `${p.method}：${p.note}`,
+  'note.joined': (p) => `${p.first}；${p.rest}`,
 };
