@@ -47,6 +47,15 @@ describe('notes of fits with --lang zh', () => {
     ]);
   });
 
+  it('forecast --explain of a combined method: the notes of its members joined in Chinese', async () => {
+    const args = ['forecast', FILE, '--id', 'id', '--method', 'mean(ets,theta)', '--explain', '--format', 'md'];
+    const zh = await semicap([...args, '--lang', 'zh']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain('ets：短序列（n <= 6）：用 R 的 HoltWintersZZ，含趋势或不含趋势，取残差方差较小者；theta：短序列（n <= 6）：SES 改用 R 的 HoltWintersZZ');
+    const en = await semicap(args);
+    expect(en.stdout).toContain("ets: short series (n <= 6): R's HoltWintersZZ with or without trend, smaller residual variance; theta: short series (n <= 6): SES by R's HoltWintersZZ");
+  });
+
   it('self-sufficiency --method ets: Chinese notes of the fitted history; English as before', async () => {
     const zh = await semicap(['self-sufficiency', '--method', 'ets', '--lang', 'zh']);
     expect(zh.code, zh.stderr).toBe(0);
