@@ -30,7 +30,7 @@ describe('notes of fits with --lang zh', () => {
     expect(runs[1].stdout).toBe(runs[0].stdout);
     const notes = footnotes(runs[0].stdout);
     expect(notes).toContain('[1] 短序列（n <= 6）：用 R 的 HoltWintersZZ，含趋势或不含趋势，取残差方差较小者');
-    expect(notes.join(' ')).toContain('短序列（n <= 9）：数据不足以使用阻尼；用 R 的 HoltWintersZZ');
+    expect(notes.join(' ')).toContain('短序列（n <= 9）：数据不足以使用阻尼；按照 R 的做法改用 HoltWintersZZ');
     expect(notes).toHaveLength(5);
     // Parameter names (alpha, beta) stay as they are: they name the parameters --explain prints.
     const share = withoutUserText(englishShare(notes.join('\n')), notes.join(' ').match(/\b(alpha|beta)\b/g) ?? []);
