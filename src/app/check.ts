@@ -11,7 +11,7 @@ import { PROJECTION_METHODS, pathPointAt, type ProjectionMethod } from '../domai
 import { convertCapacity, fxRateFor, type CapacityUnit } from '../domain/units.js';
 import { convertFund } from './funds.js';
 import { judgeClaims } from './claims.js';
-import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../data/claims.js';
+import { bundledClaimsPath, CLAIM_DATASETS, folderClaimsPath, loadClaims } from '../data/claims.js';
 import { VERDICTS } from '../domain/claims.js';
 import { reasonText } from '../report/claims.js';
 import { closest } from '../text.js';
@@ -49,7 +49,7 @@ export const METRICS: Readonly<Record<string, MetricSpec>> = Object.freeze(
     fund: { keys: ['fund', 'phase', 'measure', 'bound', 'fx_year'], required: ['fund'], units: ['CNY_bn', 'USD_bn'], describe: 'a fund amount (bound low or high) in CNY or USD at the fund year’s rate (or fx_year)' },
     rows: { keys: ['dataset'], required: ['dataset'], units: [''], describe: 'the number of rows of a dataset' },
     valid: { keys: ['dataset'], required: [], units: [''], boolean: true, describe: 'every dataset (or the one named) passes validation' },
-    claim: { keys: ['id', 'file'], required: ['id'], units: [''], verdict: true, describe: 'the verdict of a claim of datasets/claims.csv (or file=CLAIMS.csv), as semicap claims gives it' },
+    claim: { keys: ['id', 'file'], required: ['id'], units: [''], verdict: true, describe: "the verdict of a claim of the data folder's claims.csv (the bundled one when it has none; or file=CLAIMS.csv), as semicap claims gives it" },
   }),
 );
 
@@ -266,7 +266,14 @@ export function checkUseCase(text: string, file: string, dir: string): { outcome
       return { rule, actual: null, result: 'error', detail: e.message.length > 200 ? `${e.message.slice(0, 197)}…` : e.message };
     }
   });
-  return { outcomes, inputs: [file, ...datasetPaths(dir)] };
+  // The claims files that claim rules read are inputs too: --out never overwrites one.
+  const claimsFiles = [...new Set(rules.filter((r) => r.metric === 'claim').map((r) => claimsFileOf(r, dir)))];
+  return { outcomes, inputs: [file, ...datasetPaths(dir), ...claimsFiles] };
+}
+
+/** The claims file a `claim` rule reads: its file=, else the data folder's claims.csv (the bundled one when it has none), as `claims` reads it. */
+function claimsFileOf(rule: Rule, dir: string): string {
+  return rule.selector.file ?? folderClaimsPath(dir);
 }
 
 /** A rule that matched no data or cannot be evaluated: reported as `error`, failing the run like a failed rule. */
@@ -367,8 +374,10 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       return { actual: (data[key] as unknown[]).length, detail: `${s.dataset}.csv` };
     }
     case 'claim': {
-      const judgement = judgeClaims(loadClaims(s.file ?? bundledClaimsPath(bundledDataDir())), data).find((j) => j.claim.id === s.id);
-      if (!judgement) throw new RuleError(say('check.errNoClaim', { id: s.id, file: s.file ?? '' }));
+      const file = claimsFileOf(rule, data.dir);
+      const judgement = judgeClaims(loadClaims(file), data).find((j) => j.claim.id === s.id);
+      // The error names the file read; the bundled one by name only.
+      if (!judgement) throw new RuleError(say('check.errNoClaim', { id: s.id, file: file === bundledClaimsPath(bundledDataDir()) ? '' : file }));
       return { actual: judgement.verdict, detail: reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax) };
     }
     case 'valid':

@@ -1,7 +1,6 @@
 // The claims use case: load a claims file (the bundled article's, or the user's) and the datasets, turn every
 // dataset row into a common Figure, and judge each claim by the rule in src/domain/claims.ts.
-import { existsSync } from 'node:fs';
-import { bundledClaimsPath, CLAIM_DATASETS, loadClaims } from '../data/claims.js';
+import { CLAIM_DATASETS, folderClaimsPath, loadClaims } from '../data/claims.js';
 import { bundledDataDir, datasetPaths, loadDatasets, type Datasets, type DatasetName } from '../data/datasets.js';
 import { judgeClaim, type Claim, type Convert, type Figure, type Judgement } from '../domain/claims.js';
 import { convertCapacity, convertCurrency, type CapacityUnit, CAPACITY_UNITS } from '../domain/units.js';
@@ -48,7 +47,7 @@ export interface ClaimsRun {
 export function checkClaims(opts: { file?: string; dataDir?: string; headlinesOnly?: boolean }): ClaimsRun {
   const dir = opts.dataDir ?? bundledDataDir();
   // A --data folder's own claims.csv, else the bundled article's.
-  const claimsFile = opts.file ?? (existsSync(bundledClaimsPath(dir)) ? bundledClaimsPath(dir) : bundledClaimsPath(bundledDataDir()));
+  const claimsFile = opts.file ?? folderClaimsPath(dir);
   const claims = loadClaims(claimsFile).filter((c) => !opts.headlinesOnly || c.headline);
   const data = loadDatasets(dir, CLAIM_INPUT_DATASETS);
   return { judgements: judgeClaims(claims, data), inputs: [claimsFile, ...datasetPaths(dir, CLAIM_INPUT_DATASETS)], claimsFile };

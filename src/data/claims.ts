@@ -1,9 +1,10 @@
 // A claims file (datasets/claims.csv, or a user's own for any article): one claim a row — its text in Chinese and
 // English, the figure, the year, and what it measures as a dataset plus selector — validated with every problem
 // located at FILE:LINE:COLUMN.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIGURE_TYPES, type Claim, type FigureType } from '../domain/claims.js';
-import { loadFile } from './datasets.js';
+import { bundledDataDir, loadFile } from './datasets.js';
 import { formatProblem, type Problem } from './problem.js';
 import type { Row, Schema } from './schema.js';
 import { KINDS, type Kind } from './schemas.js';
@@ -46,6 +47,11 @@ export const claimsSchema: Schema = {
 };
 
 export const bundledClaimsPath = (datasetsDir: string) => join(datasetsDir, 'claims.csv');
+
+/** The claims file of a folder of datasets: its own claims.csv, else the bundled article's (the file is optional). */
+export function folderClaimsPath(dir: string): string {
+  return existsSync(bundledClaimsPath(dir)) ? bundledClaimsPath(dir) : bundledClaimsPath(bundledDataDir());
+}
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
