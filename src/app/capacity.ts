@@ -8,7 +8,7 @@ import { kindClass } from '../domain/claims.js';
 import { projectMethods, type Projection, type ProjectionMethod } from '../domain/projection.js';
 import { convertCapacity, type CapacityUnit } from '../domain/units.js';
 import { usageError } from '../errors.js';
-import { compareText } from '../report/numbers.js';
+import { compareText } from '../text.js';
 import type { IntervalMode } from '../forecast/registry.js';
 import type { Method } from '../forecast/types.js';
 import type { fitHistory, FittedHistory } from './fit-history.js';

@@ -10,7 +10,7 @@ import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import type { BandPoint } from '../domain/projection-evidence.js';
 import type { Anchor, Projection, ProjectionMethod } from '../domain/projection.js';
 import { usageError } from '../errors.js';
-import { compareText } from '../report/numbers.js';
+import { compareText } from '../text.js';
 import type { IntervalMode } from '../forecast/registry.js';
 import type { FittedHistory } from './fit-history.js';
 

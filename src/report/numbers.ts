@@ -23,11 +23,6 @@ export function groupThousands(text: string): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
-/** Code-unit order for sorting identifiers: stable everywhere, and no Intl collator to build at start-up. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The smallest and largest of many numbers (Infinity/-Infinity when none): a loop, because Math.min(...values)
  * with hundreds of thousands of arguments overflows the stack. */
 export function extent(values: Iterable<number>): { min: number; max: number } {

@@ -5,7 +5,7 @@ import type { CapacityFigure, CapacityResult, SharePath, ShareProjection, WpmPro
 import type { ProjectionEvidence } from '../../app/projection-evidence.js';
 import { addBandColumns, pathChartBands, peopleBandsTable } from '../bands.js';
 import type { Column, Section, Table } from '../model.js';
-import { compareText } from '../numbers.js';
+import { compareText } from '../../text.js';
 import { historyChart, sourcesChart } from '../series.js';
 import { fittedTable } from './forecast.js';
 
