@@ -11,9 +11,8 @@ import { PROJECTION_METHODS, pathPointAt, type ProjectionMethod } from '../domai
 import { convertCapacity, fxRateFor, type CapacityUnit } from '../domain/units.js';
 import { convertFund } from './funds.js';
 import { judgeClaims } from './claims.js';
-import { bundledClaimsPath, CLAIM_DATASETS, folderClaimsPath, loadClaims } from '../data/claims.js';
-import { VERDICTS } from '../domain/claims.js';
-import { reasonText } from '../report/claims.js';
+import { bundledClaimsPath, folderClaimsPath, loadClaims } from '../data/claims.js';
+import { VERDICTS, type Judgement } from '../domain/claims.js';
 import { closest } from '../text.js';
 import { capacityHistory, capacityPaths, sharePaths } from './capacity.js';
 import { selfSufficiencySeries } from './self-sufficiency.js';
@@ -223,6 +222,7 @@ function compare(actual: number | boolean | string, op: Op, expected: number | b
 interface Evaluation {
   actual: number | boolean | string;
   detail: string;
+  judgement?: Judgement;
 }
 
 /** One rule's outcome: the figure it named (null when it could not be evaluated), and pass, fail or error with why. */
@@ -230,7 +230,10 @@ export interface RuleOutcome {
   rule: Rule;
   actual: number | boolean | string | null;
   result: 'pass' | 'fail' | 'error';
+  /** Why (empty for a claim rule's verdict: its reason is the judgement's). */
   detail: string;
+  /** A claim rule's judgement, whose reason the report shows as the detail. */
+  judgement?: Judgement;
 }
 
 /**
@@ -259,7 +262,7 @@ export function checkUseCase(text: string, file: string, dir: string): { outcome
     try {
       if (data === undefined && rule.metric !== 'valid') throw new RuleError(say('check.errNoLoad', { error: String(loadError) }));
       const ev = data === undefined ? validity(rule, problemCounts) : evaluate(rule, data, problemCounts);
-      return { rule, actual: ev.actual, result: compare(ev.actual, rule.op, rule.value) ? 'pass' : 'fail', detail: ev.detail };
+      return { rule, actual: ev.actual, result: compare(ev.actual, rule.op, rule.value) ? 'pass' : 'fail', detail: ev.detail, ...(ev.judgement ? { judgement: ev.judgement } : {}) };
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
       // Keep the reason, not a list of every region in the data.
@@ -378,7 +381,7 @@ function evaluate(rule: Rule, data: Datasets, problems: () => { file: string; co
       const judgement = judgeClaims(loadClaims(file), data).find((j) => j.claim.id === s.id);
       // The error names the file read; the bundled one by name only.
       if (!judgement) throw new RuleError(say('check.errNoClaim', { id: s.id, file: file === bundledClaimsPath(bundledDataDir()) ? '' : file }));
-      return { actual: judgement.verdict, detail: reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax) };
+      return { actual: judgement.verdict, detail: '', judgement };
     }
     case 'valid':
       return validity(rule, problems);

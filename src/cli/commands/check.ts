@@ -3,8 +3,10 @@
 import { checkUseCase, evaluatedSelector, OP_WORDS, OPS } from '../../app/check.js';
 import { readInput, readStdinInput } from '../../data/input.js';
 import { bundledDataDir } from '../../data/datasets.js';
+import { CLAIM_DATASETS } from '../../data/claims.js';
 import { decodeUtf8 } from '../../data/csv.js';
 import { usageError } from '../../errors.js';
+import { reasonText } from '../../report/claims.js';
 import { makeReport, type CellValue } from '../../report/model.js';
 import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -18,7 +20,9 @@ export async function check(args: string[], _settings: object, g: Globals): Prom
   const { outcomes, inputs } = checkUseCase(decodeUtf8(bytes, file), file, g.data ?? bundledDataDir());
   const rows: Record<string, CellValue>[] = [];
   const messages: string[] = [];
-  for (const { rule, actual, result, detail } of outcomes) {
+  for (const { rule, actual, result, detail: said, judgement } of outcomes) {
+    // A claim's verdict is explained by its reason, as `claims` gives it (in English, as every detail).
+    const detail = judgement === undefined ? said : reasonText(judgement, 'en', CLAIM_DATASETS[judgement.claim.dataset]?.relax);
     rows.push({
       line: rule.line,
       rule: rule.rule,
