@@ -1,8 +1,7 @@
 // `semicap goal`: what a target needs (compound and linear growth), when a current path gets there and, simulated,
 // how likely it is met; or, for funds, the yearly deployment a total needs.
-import { existsSync } from 'node:fs';
 import { bundledDataDir } from '../data/datasets.js';
-import { loadScenariosWithData, scenariosPath } from '../data/scenarios.js';
+import { loadScenariosWithData, ownScenariosPath, scenariosPath } from '../data/scenarios.js';
 import { assessGoal, deploymentNeeded, firstYearReaching, yearReachedAtCagr, yearReachedAtStep, type DeploymentPlan } from '../domain/goal.js';
 import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import { simulateSeries, type Progress, type SeriesSimulation } from '../domain/montecarlo.js';
@@ -178,7 +177,7 @@ function scenarioSeries(key: string, dataDir: string | undefined): CurrentPath &
   const [name, series, ...rest] = key.split('.');
   if (!name || !series || rest.length > 0) throw usageError(say('error.scenarioNotNameSeries', { key }));
   const dir = dataDir ?? bundledDataDir();
-  const path = existsSync(scenariosPath(dir)) ? scenariosPath(dir) : scenariosPath(bundledDataDir());
+  const path = ownScenariosPath(dir) ?? scenariosPath(bundledDataDir());
   const { scenarios, inputs } = loadScenariosWithData(path, dir);
   const sc = scenarios.find((s) => s.name === name);
   if (!sc) throw usageError(say('error.goalNoScenario', { name, names: scenarios.map((s) => s.name).join(', ') }));

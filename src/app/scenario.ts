@@ -1,8 +1,7 @@
 // `semicap scenario [NAME...]`: named cases (bear, base, bull) from datasets/scenarios.csv or a user's file, with
 // overrides: their point paths and whether each target is met, or simulated percentile bands and target odds.
-import { existsSync } from 'node:fs';
 import { bundledDataDir } from '../data/datasets.js';
-import { loadScenariosWithData, scenariosPath } from '../data/scenarios.js';
+import { loadScenariosWithData, ownScenariosPath, scenariosPath } from '../data/scenarios.js';
 import { firstYearReaching } from '../domain/goal.js';
 import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import { simulateScenarios, type Progress, type SeriesSimulation } from '../domain/montecarlo.js';
@@ -82,8 +81,8 @@ export function scenarioUseCase(input: ScenarioInput): ScenarioResult {
 /** A scenario file, or the folder's scenarios.csv (the bundled one, `bundledInstead`, when the folder has none). */
 export function readScenarios(dir: string, file: string | undefined): { scenarios: Scenario[]; inputs: string[]; messages: string[]; bundledInstead: boolean } {
   const messages: string[] = [];
-  let path = file ?? scenariosPath(dir);
-  if (file === undefined && !existsSync(path)) {
+  let path = file ?? ownScenariosPath(dir);
+  if (path === undefined) {
     path = scenariosPath(bundledDataDir());
     messages.push(say('scenario.bundledInstead', { dir }));
   }

@@ -1,14 +1,13 @@
 // The validate use case: dataset folders and files, scenarios.csv and claims.csv checked, every problem located.
-import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { seriesFreshness, staleSeries } from './freshness.js';
-import { checkClaimsFile, claimsSchema } from '../data/claims.js';
+import { checkClaimsFile, claimsSchema, ownClaimsPath } from '../data/claims.js';
 import { checkFolder, crossFileProblems, datasetsFrom, loadFile, type Layering, type LoadedFile } from '../data/datasets.js';
+import { exists, isFolder } from '../data/files.js';
 import { formatProblem, type Problem } from '../data/problem.js';
 import { checkFolderScenarios, checkScenarioFile, scenariosSchema } from '../data/scenarios.js';
 import { schemaForFile, DATASET_SCHEMAS } from '../data/schemas.js';
 import { missingInputError, usageError } from '../errors.js';
-import { makeReport, type Report } from '../report/model.js';
 import { layeringNotes } from './layering.js';
 import { say } from '../messages.js';
 
@@ -21,16 +20,16 @@ interface Checked {
 }
 
 function checkPath(path: string): Checked {
-  if (!existsSync(path)) throw missingInputError(say('error.noSuchPath', { path }));
-  if (statSync(path).isDirectory()) {
+  if (!exists(path)) throw missingInputError(say('error.noSuchPath', { path }));
+  if (isFolder(path)) {
     // A user's folder is checked for what it holds; the files it lacks come from the bundled datasets.
     const folder = checkFolder(path);
     const scenarios = checkFolderScenarios(path, folder);
     const own = folder.files.filter((f) => f.origin !== 'bundled');
     const checked: Checked = { files: scenarios ? [...own, scenarios] : own, problems: scenarios ? [...folder.problems, ...scenarios.problems] : folder.problems, folder: { dir: path, files: folder.files }, layering: folder.layering };
     // claims.csv is optional in a folder (the claims command then uses the bundled one); when there, it is checked.
-    const claimsFile = join(path, `${claimsSchema.name}.csv`);
-    if (!existsSync(claimsFile)) return checked;
+    const claimsFile = ownClaimsPath(path);
+    if (claimsFile === undefined) return checked;
     const claims = checkClaims(claimsFile);
     return { ...checked, files: [...checked.files, claims], problems: [...checked.problems, ...claims.problems] };
   }
@@ -55,7 +54,12 @@ function checkClaims(path: string): LoadedFile {
 }
 
 export interface ValidationResult {
-  report: Report;
+  /** Every file checked, in order: its path, its dataset (schema) and its rows (a layered folder's own rows). */
+  files: { path: string; dataset: string; rows: number }[];
+  /** Every problem, located at FILE:LINE:COLUMN where it can be. */
+  problems: Problem[];
+  /** How folders were layered over the bundled datasets, and what --max-age could not check. */
+  notes: string[];
   inputs: string[];
   messages: string[];
   /** Some file has a problem (exit 65). */
@@ -84,48 +88,11 @@ export function validateUseCase(targets: readonly string[], maxAge?: number, tod
   }
   // Single files given together (e.g. sources.csv and capacity.csv) are checked against each other too.
   // (A scenario file's source_ids were checked with its references, against its own folder's sources.csv.)
-  if (targets.every((t) => !statSync(t).isDirectory())) problems.push(...crossFileProblems(files.filter((f) => f.schema !== scenariosSchema && f.schema !== claimsSchema)));
-  const fileRows = files.map((f) => ({
-    file: f.path,
-    dataset: f.schema.name,
-    rows: f.ownRows ?? f.rows.length,
-    problems: problems.filter((p) => p.file === f.path).length,
-    status: problems.some((p) => p.file === f.path) ? 'invalid' : 'ok',
-  }));
-  const problemRows = problems.map((p) => ({ file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message, where: formatProblem(p) }));
-  const report = makeReport('validate', [
-    {
-      name: 'files',
-      title: say('validate.filesTitle'),
-      columns: [
-        { key: 'file', header: 'file' },
-        { key: 'dataset', header: 'dataset' },
-        { key: 'rows', header: 'rows', type: 'int' },
-        { key: 'problems', header: 'problems', type: 'int' },
-        { key: 'status', header: 'status' },
-      ],
-      rows: fileRows,
-    },
-    ...(problems.length > 0
-      ? [
-          {
-            name: 'problems',
-            title: say('validate.problemsTitle'),
-            columns: [
-              { key: 'file', header: 'file' },
-              { key: 'line', header: 'line', type: 'int' as const },
-              { key: 'column', header: 'column', type: 'int' as const },
-              { key: 'message', header: 'message' },
-            ],
-            rows: problemRows,
-          },
-        ]
-      : []),
-  ]);
-  const summary = problems.length === 0 ? say('validate.allValid', { count: files.length }) : say('validate.problems', { count: problems.length, files: new Set(problems.map((p) => p.file)).size });
-  report.notes.push(summary, ...notes);
+  if (targets.every((t) => !isFolder(t))) problems.push(...crossFileProblems(files.filter((f) => f.schema !== scenariosSchema && f.schema !== claimsSchema)));
   return {
-    report,
+    files: files.map((f) => ({ path: f.path, dataset: f.schema.name, rows: f.ownRows ?? f.rows.length })),
+    problems,
+    notes,
     inputs: files.map((f) => f.path),
     // Each problem also goes to stderr as FILE:LINE:COLUMN, the form editors and CI annotators read; stale series
     // and conflicts with the bundled data are warnings there, and change no exit code.

@@ -48,9 +48,14 @@ export const claimsSchema: Schema = {
 
 export const bundledClaimsPath = (datasetsDir: string) => join(datasetsDir, 'claims.csv');
 
-/** The claims file of a folder of datasets: its own claims.csv, else the bundled article's (the file is optional). */
+/** A folder's own claims.csv, or undefined when it has none (the file is optional in a --data folder). */
+export function ownClaimsPath(dir: string): string | undefined {
+  return existsSync(bundledClaimsPath(dir)) ? bundledClaimsPath(dir) : undefined;
+}
+
+/** The claims file of a folder of datasets: its own claims.csv, else the bundled article's. */
 export function folderClaimsPath(dir: string): string {
-  return existsSync(bundledClaimsPath(dir)) ? bundledClaimsPath(dir) : bundledClaimsPath(bundledDataDir());
+  return ownClaimsPath(dir) ?? bundledClaimsPath(bundledDataDir());
 }
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));

@@ -1,5 +1,6 @@
 // Reading input files, with the failures a user can meet turned into errors that say what to do. Every small
 // input goes through src/data/input.ts (regular files only, a size cap, `-` for standard input).
+import { existsSync, statSync } from 'node:fs';
 import { asInputError as inputError, readInput } from './input.js';
 
 /** Reads a whole input file as bytes; missing, unreadable, a folder, a pipe or a device → exit 66; over 16 MB → 65. */
@@ -9,4 +10,14 @@ export function readInputBytes(path: string): Uint8Array {
 
 export function asInputError(e: unknown, path: string): Error {
   return inputError(e, path);
+}
+
+/** Whether anything is at `path` (a file, a folder, ...). */
+export function exists(path: string): boolean {
+  return existsSync(path);
+}
+
+/** Whether `path` is a folder (false when nothing is there). */
+export function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

@@ -239,6 +239,11 @@ function uncertainFrom(row: Row, scenario: string, series: string, at: At, numbe
 /** The bundled scenarios file in a datasets folder. */
 export const scenariosPath = (dir: string) => join(dir, 'scenarios.csv');
 
+/** A folder's own scenarios.csv, or undefined when it has none (the file is optional in a --data folder). */
+export function ownScenariosPath(dir: string): string | undefined {
+  return existsSync(scenariosPath(dir)) ? scenariosPath(dir) : undefined;
+}
+
 /**
  * Reads a scenario file and checks it whole: its cells (the schema), then how its rows fit together and, with
  * `data`, its source_ids and `@dataset/...` references. Every problem is returned, none thrown.

@@ -5,10 +5,11 @@ import { scenarioUseCase } from '../../src/app/scenario.js';
 import { scenarioOddsUseCase } from '../../src/app/scenario-odds.js';
 import { bundledDataDir } from '../../src/data/datasets.js';
 import { DEFAULT_PERCENTILES } from '../../src/domain/montecarlo.js';
+import { scenarioOddsSection } from '../../src/report/views/scenario.js';
 
 describe('scenarioOddsUseCase', () => {
   const settings = { paths: 400, seed: 7, through: 2030 };
-  const { section } = scenarioOddsUseCase(bundledDataDir(), settings);
+  const section = scenarioOddsSection(scenarioOddsUseCase(bundledDataDir(), settings).result);
   const command = scenarioUseCase({ names: [], sets: [], through: 2030, simulation: { paths: 400, seed: 7, percentiles: [...DEFAULT_PERCENTILES] } });
 
   it('gives the odds scenario --simulate gives for every target, in the same order', () => {

@@ -6,9 +6,8 @@ import type { Shard } from '../../data/shard.js';
 import { dataError } from '../../errors.js';
 import { intervalsNote, type IntervalMode } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
-import type { CellValue } from '../../report/model.js';
 import { joinReasons, type BatchSettings } from './batch.js';
-import { decodeRows, rowWidth } from './rows.js';
+import { decodeRows, rowWidth, type RowCell } from './rows.js';
 import { forecastBatches } from './run.js';
 import { say } from '../../messages.js';
 
@@ -22,11 +21,11 @@ export interface Explained {
 
 export interface ForecastChunk {
   /** Forecast rows: id, year, method, mean, lower and upper per level (empty with --explain; with settings.csv, see cells). */
-  rows: CellValue[][];
+  rows: RowCell[][];
   /** With settings.csv: the rows as CSV lines, written by the thread that computed them; `rows` is then empty. */
   csv?: string;
   /** The rows' cells (with settings.csv decoded only when asked for). */
-  cells(): CellValue[][];
+  cells(): RowCell[][];
   /** What each fit said (when the settings ask for it). */
   explained: Explained[];
 }

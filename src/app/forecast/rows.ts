@@ -1,6 +1,5 @@
 // The forecast rows as batches hand them on in shared memory: one row of numbers per series, year and method.
 // The one place the row format is written (by a batch, in any thread) and read back (for the output).
-import type { CellValue } from '../../report/model.js';
 import { csvCell, csvDialect, type CsvDecimal, type CsvDelimiter } from '../../report/csv.js';
 import type { Forecast } from '../../forecast/types.js';
 
@@ -9,6 +8,9 @@ import type { Forecast } from '../../forecast/types.js';
  * lower and upper bound per level (NaN where a method gave no interval at that level).
  */
 export const rowWidth = (levels: readonly number[]): number => 4 + 2 * levels.length;
+
+/** A cell of a decoded row: the id and method name as text, the numbers, null where a bound is missing. */
+export type RowCell = string | number | null;
 
 /** Output numbers one series can produce: a row per method and year ahead. */
 export const numbersPerSeries = (horizon: number, levels: readonly number[], methodCount: number): number => methodCount * horizon * rowWidth(levels);
@@ -32,11 +34,11 @@ export function encodeForecast(out: Float64Array, at: number, series: number, fi
 }
 
 /** The rows of the first `written` numbers as output cells: id, year, method name, mean, bounds (NaN → empty). */
-export function decodeRows(out: Float64Array, written: number, levels: readonly number[], ids: readonly string[], methodNames: readonly string[]): CellValue[][] {
+export function decodeRows(out: Float64Array, written: number, levels: readonly number[], ids: readonly string[], methodNames: readonly string[]): RowCell[][] {
   const width = rowWidth(levels);
-  const cells: CellValue[][] = [];
+  const cells: RowCell[][] = [];
   for (let at = 0; at < written; at += width) {
-    const row: CellValue[] = [ids[out[at]], out[at + 1], methodNames[out[at + 2]]];
+    const row: RowCell[] = [ids[out[at]], out[at + 1], methodNames[out[at + 2]]];
     for (let k = 3; k < width; k++) row.push(Number.isNaN(out[at + k]) ? null : out[at + k]);
     cells.push(row);
   }

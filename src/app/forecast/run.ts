@@ -1,8 +1,8 @@
 // Running the batches of `forecast` and `backtest`: ranges of series handed to worker threads over rows in
 // shared memory (or fitted in the main thread when there is little work), results yielded in series order.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { exists } from '../../data/files.js';
 import type { SeriesTable, SharedRows } from '../../data/series.js';
 import type { Method } from '../../forecast/types.js';
 import { remember } from '../../messages.js';
@@ -58,7 +58,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   const spoiled = new Uint8Array(new SharedArrayBuffer(total));
   data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
   const threads = jobs === 'auto' ? (total >= PARALLEL_FROM ? availableParallelism() : 1) : jobs;
-  if (threads <= 1 || ranges.length < 2 || !existsSync(fileURLToPath(WORKER))) {
+  if (threads <= 1 || ranges.length < 2 || !exists(fileURLToPath(WORKER))) {
     const out = new Float64Array(size * perSeries);
     for (const [first, last] of ranges) {
       yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, workers: 0 };
@@ -108,7 +108,7 @@ export async function* backtestBatches(data: SeriesTable, settings: BacktestSett
   const spoiled = new Uint8Array(new SharedArrayBuffer(Math.max(1, total)));
   data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
   const threads = jobs === 'auto' ? (total * settings.origins * methodCount >= BACKTEST_PARALLEL_FROM ? availableParallelism() : 1) : jobs;
-  if (threads <= 1 || ranges.length < 2 || !existsSync(fileURLToPath(BACKTEST_WORKER))) {
+  if (threads <= 1 || ranges.length < 2 || !exists(fileURLToPath(BACKTEST_WORKER))) {
     const methods = backtestMethods(settings);
     for (const [first, last] of ranges) {
       yield { first, last, outcome: backtestBatch(data.grouped, spoiled, first, last, settings, methods), workers: 0 };

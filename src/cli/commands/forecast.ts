@@ -5,7 +5,7 @@ import { STDIN } from '../../data/input.js';
 import { readSeriesTable } from '../../data/series.js';
 import { usageError } from '../../errors.js';
 import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
-import { forecastChartCollector } from '../../app/forecast/chart.js';
+import { forecastChartCollector } from '../../report/views/forecast-chart.js';
 import { forecastStream } from '../../app/forecast/forecast.js';
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type RenderedRows, type Table } from '../../report/model.js';
@@ -59,7 +59,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
         progress.update(seriesDone);
         continue;
       }
-      const cells = next.value.rows;
+      const cells: CellValue[][] = next.value.rows;
       if (autoTable !== undefined) {
         for (const e of explained) {
           if (e.method !== 'auto') continue;

@@ -28,8 +28,11 @@ import { selfSufficiencyUseCase } from '../../app/self-sufficiency.js';
 import { scenarioOddsUseCase } from '../../app/scenario-odds.js';
 import { validateUseCase } from '../../app/validate.js';
 import { capacitySection } from '../../report/views/capacity.js';
+import { datasetsReport } from '../../report/views/datasets.js';
 import { fundsTables } from '../../report/views/funds.js';
+import { scenarioOddsSection } from '../../report/views/scenario.js';
 import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
+import { validateReport } from '../../report/views/validate.js';
 import { say } from '../../messages.js';
 
 interface Analysis {
@@ -44,8 +47,8 @@ export const ANALYSES: Analysis[] = [
     id: 'validate',
     heading: { en: 'Dataset validation', zh: '数据集校验' },
     run: (g) => {
-      const { invalid, ...result } = validateUseCase([dataDir(g)]);
-      return { ...result, exitCode: invalid ? EXIT.data : EXIT.ok };
+      const v = validateUseCase([dataDir(g)]);
+      return { report: validateReport(v), inputs: v.inputs, messages: v.messages, exitCode: v.invalid ? EXIT.data : EXIT.ok };
     },
   },
   {
@@ -79,12 +82,19 @@ export const ANALYSES: Analysis[] = [
     heading: { en: 'Scenarios and the odds of each target', zh: '情景对比与各目标的达成概率' },
     // A fixed seed and a path count that keeps the report quick; the section's notes name both.
     run: (g) => {
-      const { section, inputs } = scenarioOddsUseCase(dataDir(g), { paths: 10_000, seed: 42, through: 2030 });
-      return sectionResult('scenario', section, inputs);
+      const { result, inputs } = scenarioOddsUseCase(dataDir(g), { paths: 10_000, seed: 42, through: 2030 });
+      return sectionResult('scenario', scenarioOddsSection(result), inputs);
     },
   },
   // No series ages: they depend on today's date, and the report's files stay the same from day to day.
-  { id: 'datasets', heading: { en: 'Datasets and sources', zh: '数据集与来源' }, run: (g) => datasetsUseCase(dataDir(g), { sources: false }) },
+  {
+    id: 'datasets',
+    heading: { en: 'Datasets and sources', zh: '数据集与来源' },
+    run: (g) => {
+      const { result, inputs } = datasetsUseCase(dataDir(g), {});
+      return { report: datasetsReport(result, { sources: false }), inputs };
+    },
+  },
 ];
 
 const dataDir = (g: GlobalOptions) => g.data ?? bundledDataDir();

@@ -1,10 +1,12 @@
 // Charts and target tables of named scenarios (`scenario`, and the scenario section of `report`): one chart per
-// series, each scenario's path side by side with the series' targets; the odds of each target when simulated.
+// series, each scenario's path side by side with the series' targets; the odds of each target when simulated;
+// the report's section of paths side by side and odds.
 import { say } from '../../messages.js';
 import { requiredCagrPct, requiredStepPerYear } from '../../domain/goal.js';
 import type { SeriesSimulation } from '../../domain/montecarlo.js';
 import type { Scenario, ScenarioPoint, SeriesAssumptions } from '../../domain/scenario.js';
-import type { Column, Table } from '../model.js';
+import type { ScenarioOdds } from '../../app/scenario-odds.js';
+import type { Column, Section, Table } from '../model.js';
 import type { Chart } from '../series.js';
 
 /** One scenario's series along its point path. */
@@ -84,6 +86,42 @@ export function simulatedTargetsTable(runs: readonly SeriesSimulation[], scenari
     name: brief?.name ?? 'targets',
     title: brief?.title ?? say('scenario.oddsTitle'),
     columns: [...targetColumns(), { key: 'probability', header: 'P(met)', type: 'number', digits: 4 }, { key: 'standard_error', header: '± s.e.', type: 'number', digits: 4 }, { key: 'point_met', header: 'point path meets it' }, ...(brief ? [] : requiredColumns()), { key: 'source_id', header: 'source_id' }],
+    rows,
+  };
+}
+
+/** The scenario section of `report`: the point paths side by side, the odds of each target, and the charts. */
+export function scenarioOddsSection(o: ScenarioOdds): Section {
+  const { runs, scenarios } = o;
+  // The targets table of `scenario --simulate` (the same column keys) without the rates each target needs.
+  const odds = simulatedTargetsTable(runs, scenarios, { name: 'odds', title: say('odds.title', { paths: runs[0]?.paths ?? 0, seed: String(runs[0]?.seed ?? '') }) });
+  return { tables: [sideBySideTable(o.paths, scenarios, o.through), odds], notes: o.notes, warnings: [], charts: scenarioCharts(o.paths, runs) };
+}
+
+/** One row per series and year, one column per scenario: each scenario's point path. */
+function sideBySideTable(paths: readonly ScenarioSeriesPath[], scenarios: readonly Scenario[], through: number): Table {
+  const names = [...new Set(paths.map((p) => p.series.series))];
+  const rows = names.flatMap((series) => {
+    const byYear = new Map<number, Record<string, string | number>>();
+    for (const { scenario, series: s, points } of paths) {
+      if (s.series !== series) continue;
+      for (const p of points) {
+        const row = byYear.get(p.year) ?? { series, year: p.year, unit: s.unit };
+        row[scenario] = p.value;
+        byYear.set(p.year, row);
+      }
+    }
+    return [...byYear.values()].sort((a, b) => Number(a.year) - Number(b.year));
+  });
+  return {
+    name: 'paths',
+    title: say('odds.pathsTitle', { through }),
+    columns: [
+      { key: 'series', header: 'series' },
+      { key: 'year', header: 'year', type: 'int' },
+      ...scenarios.map((sc) => ({ key: sc.name, header: sc.name, type: 'number' as const, digits: 2 })),
+      { key: 'unit', header: 'unit' },
+    ],
     rows,
   };
 }

@@ -2,8 +2,8 @@
 // observation and, for a single method, its prediction-interval bands. Only the first few series are charted,
 // so the rows kept for the charts stay small however many series the run forecasts.
 import { seriesAt, type SeriesTable } from '../../data/series.js';
-import type { CellValue } from '../../report/model.js';
-import { forecastChart, type Chart } from '../../report/series.js';
+import type { CellValue } from '../model.js';
+import { forecastChart, type Chart } from '../series.js';
 
 /** Series charted at most (one chart each), as for any table with many series. */
 export const MAX_FORECAST_CHARTS = 12;
