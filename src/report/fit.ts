@@ -301,10 +301,23 @@ function splitByColumns(grid: Grid, width: number, measure: Measure): Block[] {
     }
   }
   close();
-  return parts.map((part) => columnBlock(grid, head, [...keys, ...part], needs, groups, width, measure));
+  // The first part lists every row; a later one only the rows with a value in its own columns (a path's band
+  // columns are empty in its anchor years), when the keys it repeats tell each row apart.
+  const identified = keys.length > 0 && keysIdentifyRows(grid, keys);
+  return parts.map((part, i) => columnBlock(grid, head, [...keys, ...part], needs, groups, width, measure, identified && i > 0 ? part : undefined));
 }
 
-function columnBlock(grid: Grid, head: string[], cols: number[], needs: ColumnNeed[], groups: { label: string; from: number; to: number }[], width: number, measure: Measure): Block {
+/** Whether no two rows (of one section) have the same key cells. */
+function keysIdentifyRows(grid: Grid, keys: number[]): boolean {
+  const seen = new Set<string>();
+  for (const [s, section] of (grid.sections ?? [{ from: 0, to: grid.rows.length }]).entries()) {
+    for (const r of grid.rows.slice(section.from, section.to)) seen.add(JSON.stringify([s, ...keys.map((k) => r[k] ?? '')]));
+  }
+  return seen.size === grid.rows.length;
+}
+
+/** One part's box: the columns `cols`; with `own` (a later part's columns but the keys), only the rows with a value there. */
+function columnBlock(grid: Grid, head: string[], cols: number[], needs: ColumnNeed[], groups: { label: string; from: number; to: number }[], width: number, measure: Measure, own?: number[]): Block {
   const available = width - frameWidth(cols.length);
   const widths = shareWidths(withinReach(cols.map((x) => needs[x]), available), Math.max(available, cols.length));
   const rows: Cell[][] = [];
@@ -331,12 +344,14 @@ function columnBlock(grid: Grid, head: string[], cols: number[], needs: ColumnNe
   const rulesAbove = new Set<number>();
   const full = sum(widths) + 3 * (cols.length - 1);
   for (const section of grid.sections ?? [{ label: undefined, from: 0, to: grid.rows.length }]) {
+    const shown = grid.rows.slice(section.from, section.to).filter((r) => own === undefined || own.some((x) => (r[x] ?? '') !== ''));
+    if (shown.length === 0) continue;
     if (section.label !== undefined) {
       rulesAbove.add(rows.length);
       rows.push([cell(wrapText(section.label, full, measure), 'left', true, cols.length)]);
       rulesAbove.add(rows.length);
     }
-    for (const r of grid.rows.slice(section.from, section.to)) rows.push(cols.map((x, i) => cell(wrapText(r[x] ?? '', widths[i], measure), grid.aligns[x])));
+    for (const r of shown) rows.push(cols.map((x, i) => cell(wrapText(r[x] ?? '', widths[i], measure), grid.aligns[x])));
   }
   return { widths, rows, rulesAbove };
 }
