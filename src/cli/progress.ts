@@ -1,5 +1,6 @@
 // Progress on long work: one line on stderr, rewritten in place, only when stderr is a terminal (never in
 // CI logs or pipes, not when CI is set) and not with --quiet. Commands call step() as they go and done() at the end.
+// Steps (report), counts (forecast, backtest) and the simulation bar (simulation-options.ts) all draw through liveLine.
 
 export interface Progress {
   /** Reports that step `index` (1-based) of `total` is starting, with a short label. */
@@ -22,23 +23,43 @@ export const stderrTarget = (): ProgressTarget => ({ isTTY: Boolean(process.stde
 
 const silent: Progress = { step: () => undefined, done: () => undefined };
 
+/** Erases the whole line the cursor is on. */
+const ERASE_LINE = '\u001b[2K';
+
+/** A line on a terminal rewritten in place. */
+export interface LiveLine {
+  /** Back to the line's start, `erase`, then the text (cut to `width` columns when given). */
+  draw(text: string): void;
+  /** Back to the line's start and `clear` it, when anything was drawn. */
+  clear(): void;
+}
+
+/** The part every progress display shares: one line drawn over and over, and cleared at the end. */
+export function liveLine(write: (text: string) => void, options: { erase: string; clear: string; width?: number }): LiveLine {
+  let shown = false;
+  return {
+    draw(text) {
+      write(`\r${options.erase}${options.width === undefined ? text : text.slice(0, options.width)}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) write(`\r${options.clear}`);
+      shown = false;
+    },
+  };
+}
+
 /** A progress line on `target` for `total` steps; a no-op when the target is not a terminal or quiet is set. */
 export function createProgress(total: number, target: ProgressTarget = stderrTarget(), quiet = false): Progress {
   if (!target.isTTY || quiet) return silent;
   let index = 0;
-  let shown = false;
-  const width = Math.max(20, (target.columns ?? 80) - 1);
+  const line = liveLine((t) => target.write(t), { erase: ERASE_LINE, clear: ERASE_LINE, width: Math.max(20, (target.columns ?? 80) - 1) });
   return {
     step(label: string) {
       index = Math.min(index + 1, total);
-      const text = `[${index}/${total}] ${label}`.slice(0, width);
-      target.write(`\r\u001b[2K${text}`);
-      shown = true;
+      line.draw(`[${index}/${total}] ${label}`);
     },
-    done() {
-      if (shown) target.write('\r\u001b[2K');
-      shown = false;
-    },
+    done: () => line.clear(),
   };
 }
 
@@ -76,18 +97,13 @@ export function createCountProgress(total: number, label: string, options: Count
   const started = now();
   const delay = options.delayMs ?? progressDelay(env);
   // A terminal that reports 0 columns (a pseudo-terminal with no size set) is taken as 80 wide.
-  const width = Math.max(20, (target.columns || 80) - 1);
-  let shown = false;
+  const line = liveLine((t) => target.write(t), { erase: ERASE_LINE, clear: ERASE_LINE, width: Math.max(20, (target.columns || 80) - 1) });
   return {
     update(done: number) {
       if (now() - started < delay) return;
       const percent = total > 0 ? Math.floor((100 * done) / total) : 100;
-      target.write(`\r\u001b[2K${`${label} ${done}/${total} (${percent} %)`.slice(0, width)}`);
-      shown = true;
+      line.draw(`${label} ${done}/${total} (${percent} %)`);
     },
-    done() {
-      if (shown) target.write('\r\u001b[2K');
-      shown = false;
-    },
+    done: () => line.clear(),
   };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_PERCENTILES, LONG_RUN_STEPS, checkPercentiles, type Progress } 
 import { MAX_SEED } from '../forecast/random.js';
 import type { SimulationOptions } from './command-options.js';
 import type { GlobalOptions } from './context.js';
-import { inCi } from './progress.js';
+import { inCi, liveLine } from './progress.js';
 import { say } from '../messages.js';
 
 export interface SimulationSettings {
@@ -36,20 +36,18 @@ export const seedNote = (sim: SimulationSettings) => say('sim.seed', { seed: sim
 export function progressBar(g: GlobalOptions, stream: NodeJS.WriteStream = process.stderr): { update: Progress; done: () => void } | undefined {
   if (!stream.isTTY || g.quiet || (stream === process.stderr && inCi())) return undefined;
   let shown = -1;
-  let drawn = false;
+  // The bar is as wide every time, so it is drawn over itself without erasing; at the end the line is cleared.
+  const line = liveLine((t) => void stream.write(t), { erase: '', clear: '\u001b[K' });
   return {
     update(done, total) {
       if (total < LONG_RUN_STEPS) return;
       const pct = Math.floor((done / total) * 100);
       if (pct === shown) return;
       shown = pct;
-      drawn = true;
       const width = 30;
       const filled = Math.round((pct / 100) * width);
-      stream.write(`\rsimulating [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)} %`);
+      line.draw(`simulating [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)} %`);
     },
-    done() {
-      if (drawn) stream.write('\r\u001b[K');
-    },
+    done: () => line.clear(),
   };
 }
