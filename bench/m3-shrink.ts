@@ -20,7 +20,13 @@
 //                    years or more only, L ∈ {12, 14, 15, 16, 18, 20}
 // Criteria (on validation): the lowest sMAPE; the lowest with no category worse at any horizon; the same and no
 // category worse at any validation origin; the lowest among the latter whose gain in every category is ≥ 0 in at
-// least 90 % of 1,000 bootstrap resamples of that category's series.
+// least 90 % of 1,000 bootstrap resamples of that category's series. Where nothing meets a criterion, the median.
+// Run in the order written (each later run added after the earlier ones had missed on the test years):
+//   first    every family on every validation design above
+//   second   horizon weights and gates scored on the protocol, each criterion required on the protocol AND near
+//   third    a gate on the series' train length (its length at the test origin), L ∈ {15, 16, 18, 20, 25, 30}
+// Prints each chosen rule's validation and test sMAPE by category, the table of bench/README.md, and per category
+// how many rules were better on validation and worse on the test years.
 //
 //   npm run bench:m3-shrink [-- path/to/m3_yearly.csv]
 // Not part of `npm test`.
