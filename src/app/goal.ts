@@ -2,7 +2,7 @@
 // how likely it is met; or, for funds, the yearly deployment a total needs.
 import { bundledDataDir } from '../data/datasets.js';
 import { loadScenariosWithData, ownScenariosPath, scenariosPath } from '../data/scenarios.js';
-import { assessGoal, deploymentNeeded, firstYearReaching, yearReachedAtCagr, yearReachedAtStep, type DeploymentPlan } from '../domain/goal.js';
+import { assessGoal, deploymentNeeded, firstYearReaching, isMet, type DeploymentPlan } from '../domain/goal.js';
 import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import { simulateSeries, type Progress, type SeriesSimulation } from '../domain/montecarlo.js';
 import type { Anchor } from '../domain/projection.js';
@@ -78,13 +78,15 @@ export function seriesGoal(input: SeriesGoalInput): SeriesGoalResult {
     if (input.simulation !== undefined) throw usageError(say('error.simulateNeedsPath'));
     return { share, current, target, assessed, inputs };
   }
+  // One definition of "reached" for both answers: a year's value on this stepped path at or above the target within
+  // a relative 1e-9 (isMet). The year reached is the first such year from the current one, never after a year met.
   const points = scenarioPath(path.series, lookTo);
   const inTargetYear = points.find((p) => p.year === target.year)?.value ?? null;
   const result: CurrentPathResult = {
     label: path.label,
     valueInTargetYear: inTargetYear,
-    meetsTarget: (inTargetYear ?? -Infinity) >= target.value - 1e-9 * Math.max(1, Math.abs(target.value)),
-    yearReached: reachYear(path.series, current, target.value, lookTo, points),
+    meetsTarget: inTargetYear !== null && isMet(inTargetYear, target.value, 'atLeast'),
+    yearReached: firstYearReaching(points, target.value, { fromYear: current.year }),
     lookTo,
   };
   if (input.simulation !== undefined) {
@@ -133,14 +135,6 @@ function currentPath(input: SeriesGoalInput, fromScenario: CurrentPath | undefin
     return { label: `scenario ${fromScenario.label} (${s.method})`, series: moved };
   }
   return undefined;
-}
-
-/** The first whole year the path reaches the target: closed form for plain compound and linear paths. */
-function reachYear(s: SeriesAssumptions, current: Anchor, target: number, horizon: number, points: { year: number; value: number }[]): number | null {
-  const bounded = s.unit === 'percent' && (target < 0 || target > 100);
-  if (!bounded && s.method === 'cagr' && s.growth && !s.cap) return yearReachedAtCagr(current, target, s.growth.value, horizon);
-  if (!bounded && s.method === 'linear' && s.step && !s.cap) return yearReachedAtStep(current, target, s.step.value, horizon);
-  return firstYearReaching(points, target, { fromYear: current.year });
 }
 
 function withUncertainty(s: SeriesAssumptions, input: SeriesGoalInput): SeriesAssumptions {

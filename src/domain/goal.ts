@@ -267,7 +267,11 @@ function solveGrowth(first: number, remaining: number, years: number): number {
 
 // --- helpers ----------------------------------------------------------------------------------------------------
 
-function isMet(value: number, target: number, direction: GoalDirection): boolean {
+/**
+ * Whether a value has reached a target: at or past it, within REACH_TOLERANCE of the target's size. The one
+ * definition of "reached" behind a goal's status, firstYearReaching and "met in the target year".
+ */
+export function isMet(value: number, target: number, direction: GoalDirection): boolean {
   const slack = REACH_TOLERANCE * Math.max(1, Math.abs(target));
   return direction === 'atLeast' ? value >= target - slack : value <= target + slack;
 }
