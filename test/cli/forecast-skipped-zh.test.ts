@@ -14,7 +14,7 @@ afterAll(() => removeDir(dir));
 // 600 series (more than one batch of 500, so --jobs 2 forecasts in worker threads). s0 … s3 are four kinds: too
 // short for logistic's estimated cap and for two backtest origins; spread over 60 orders of magnitude; negative
 // values (loglinear and logistic refuse them); and a plain rising series. The others are the three failing kinds in
-// turn: a rising series is fitted by logistic with bootstrap intervals, the time of the whole run, and s3 shows it.
+// turn: logistic's bootstrap intervals of rising series were nearly all of a run's time, and s3 is one such series.
 const FILE = join(dir, 'failing.csv');
 const KINDS: number[][] = [[5, 6], [1e-30, 1e30, 5, 7], [-1, 2, -3, 5, -6], [1, 2, 3, 5, 6, 8]];
 const kindOf = (k: number) => KINDS[k < 4 ? k : k % 3];
