@@ -161,8 +161,11 @@ export interface Input {
 /** Larger reads than the default 64 KB: fewer trips through the event loop on big files. */
 const READ_CHUNK = 1 << 20;
 
-/** Checks the argument before streaming starts: missing, unreadable and folder paths are clear errors (exit 66). */
-export function openInput(path: string): Input {
+/**
+ * Checks the argument before streaming starts: missing, unreadable and folder paths are clear errors (exit 66).
+ * `readChunk`: bytes per read of a file (tests give small ones, to cross read boundaries with small files).
+ */
+export function openInput(path: string, readChunk = READ_CHUNK): Input {
   if (path === STDIN) return { path, label: STDIN_LABEL, rereadable: false, open: () => maybeGunzip(process.stdin, STDIN_LABEL) };
   let fifo: boolean;
   let regular: boolean;
@@ -177,12 +180,12 @@ export function openInput(path: string): Input {
   }
   if (regular) {
     const gzip = startsWithGzipMagic(path);
-    return { path, label: path, rereadable: true, open: () => (gzip ? gunzip(createReadStream(path, { highWaterMark: READ_CHUNK }), path) : createReadStream(path, { highWaterMark: READ_CHUNK })) };
+    return { path, label: path, rereadable: true, open: () => (gzip ? gunzip(createReadStream(path, { highWaterMark: readChunk }), path) : createReadStream(path, { highWaterMark: readChunk })) };
   }
   // A FIFO opened without O_NONBLOCK blocks a thread of libuv's pool until a writer comes, and the process could
   // not exit on Ctrl-C; opened non-blocking and read as a pipe, it waits in the event loop instead.
   if (fifo) return { path, label: path, rereadable: false, open: () => maybeGunzip(openFifo(path), path) };
-  return { path, label: path, rereadable: false, open: () => maybeGunzip(createReadStream(path, { highWaterMark: READ_CHUNK }), path) };
+  return { path, label: path, rereadable: false, open: () => maybeGunzip(createReadStream(path, { highWaterMark: readChunk }), path) };
 }
 
 function openFifo(path: string): Readable {

@@ -30,6 +30,8 @@ export interface ReadSeriesOptions {
   fill?: 'none' | 'linear';
   /** Rows per storage chunk as a power of two (default 20); small values let tests cross chunk boundaries. */
   chunkBits?: number;
+  /** Bytes per read of a file (default 1 MiB); small values let tests cross read boundaries with small files. */
+  readChunk?: number;
   /** Keep only the series whose id hashes to this shard (see shard.ts); needs an id column. */
   shard?: Shard;
   /** Which reader: the byte-level fast path where it applies (default), or always csv-parse (tests compare them). */
@@ -302,7 +304,7 @@ class SeriesCollector {
  */
 export async function readSeriesTable(path: string, options: ReadSeriesOptions): Promise<SeriesTable> {
   if (options.shard !== undefined && options.columns.id === undefined) throw usageError('--shard needs --id: shards split the series by id');
-  const input = decodedInput(openInput(path), options.encoding ?? 'utf-8');
+  const input = decodedInput(openInput(path, options.readChunk), options.encoding ?? 'utf-8');
   const file = input.label;
   const delimiter = options.delimiter ?? ',';
   const fast: FastOptions = { delimiter, numbers: options.numbers, timeName: options.columns.time, valueName: options.columns.value };

@@ -205,6 +205,8 @@ function helpExamples(): string[][] {
       if (flag === '--data') return data;
       if (flag === '--id') return 'id';
       if (flag === '--value') return 'value';
+      // 1,000 paths instead of the examples' 10,000 to 100,000: the same code, a small part of the time.
+      if (flag === '--simulate') return '1000';
       if (/\.csv$/.test(a) && flag?.startsWith('--') !== true) return /rules/.test(a) ? files.rules : /my-data/.test(a) ? join(data, a.split('/').pop()!) : files.series;
       if (a === 'my-data/') return data;
       return a;

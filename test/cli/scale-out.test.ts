@@ -1,19 +1,22 @@
 // Reading at scale through the built CLI: `-` reads standard input, .csv.gz reads like the plain file, a FIFO is
 // read without blocking (Ctrl-C still exits 130), and `--shard K/N` runs (through GNU parallel when it is on PATH,
-// else one after another) whose rows together are exactly the whole run's.
+// else one after another) whose rows together are exactly the whole run's. Child processes where the test is about
+// them (standard input, a FIFO and a signal, GNU parallel, worker threads); the other runs in this process.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, removeDir, semicapProcess, signalWhenCaught, tempDir } from './run.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, removeDir, semicap, semicapProcess, signalWhenCaught, tempDir, type Run } from './run.js';
 
 const root = tempDir('semicap-scale-');
 afterAll(() => removeDir(root));
 
-// 1,200 series (more than one batch, so worker threads take part), one of them with a bad cell, and a one-value series.
+// 600 series (more than one batch of 500, so --jobs 2 forecasts in worker threads), one of them with a bad cell,
+// and a one-value series.
+const SERIES = 600;
 const lines = ['id,year,value'];
-for (let s = 0; s < 1200; s++) for (let k = 0; k < 8; k++) lines.push(`s${s},${2010 + k},${s === 77 && k === 3 ? 'n/a' : ((s + 1) * (1 + 0.05 * k) + (k % 3)).toFixed(2)}`);
+for (let s = 0; s < SERIES; s++) for (let k = 0; k < 8; k++) lines.push(`s${s},${2010 + k},${s === 77 && k === 3 ? 'n/a' : ((s + 1) * (1 + 0.05 * k) + (k % 3)).toFixed(2)}`);
 lines.push('short,2020,1');
 const TEXT = lines.join('\n') + '\n';
 const FILE = join(root, 'many.csv');
@@ -21,19 +24,24 @@ const GZ = join(root, 'many.csv.gz');
 writeFileSync(FILE, TEXT);
 writeFileSync(GZ, gzipSync(TEXT));
 const ARGS = ['--id', 'id', '--method', 'naive,theta', '--horizon', '2', '--format', 'csv'];
-const whole = semicapProcess(['forecast', FILE, ...ARGS]);
+// The whole run, in this process (one thread): the reference the child processes' runs are compared with.
+let whole: Run;
+beforeAll(async () => {
+  whole = await semicap(['forecast', FILE, ...ARGS]);
+});
 const body = (csv: string) => csv.split('\n').slice(1).filter((l) => l !== '');
 
 describe('input forms', () => {
   it('the whole run: exit 65 for the bad series, the others forecast', () => {
     expect(whole.code).toBe(65);
     expect(whole.stderr).toContain(`skipped series 's77': ${FILE}:${2 + 77 * 8 + 3}:3: value 'n/a' is not a number`);
-    expect(body(whole.stdout)).toHaveLength(1200 * 4);
+    expect(body(whole.stdout)).toHaveLength(SERIES * 4);
   });
 
-  it('.csv.gz gives the same bytes on stdout, the same messages (file name aside) and exit code, whatever --jobs', () => {
+  it('.csv.gz gives the same bytes on stdout, the same messages (file name aside) and exit code, whatever --jobs', async () => {
+    // --jobs 2 in worker threads (a child process), --jobs 1 in this process.
     for (const jobs of ['1', '2']) {
-      const gz = semicapProcess(['forecast', GZ, ...ARGS, '--jobs', jobs]);
+      const gz = jobs === '1' ? await semicap(['forecast', GZ, ...ARGS, '--jobs', jobs]) : semicapProcess(['forecast', GZ, ...ARGS, '--jobs', jobs]);
       expect(gz.code).toBe(whole.code);
       expect(gz.stdout).toBe(whole.stdout);
       expect(gz.stderr.split(GZ).join('F')).toBe(whole.stderr.split(FILE).join('F'));
@@ -95,37 +103,40 @@ describe('--shard K/N', () => {
     expect(idsOf.reduce((n, ids) => n + ids.size, 0)).toBe(new Set(body(whole.stdout).map((l) => l.split(',')[0])).size);
   });
 
-  it('each shard names only its own skipped series; a shard with no series is empty, exit 0', () => {
-    const messages = Array.from({ length: SHARDS }, (_, k) => semicapProcess(['forecast', FILE, ...ARGS, '--shard', `${k}/${SHARDS}`]).stderr).join('');
+  it('each shard names only its own skipped series; a shard with no series is empty, exit 0', async () => {
+    let messages = '';
+    for (let k = 0; k < SHARDS; k++) messages += (await semicap(['forecast', FILE, ...ARGS, '--shard', `${k}/${SHARDS}`])).stderr;
     expect(messages.split('\n').filter(Boolean).sort()).toEqual(whole.stderr.split('\n').filter(Boolean).sort());
     const one = join(root, 'one.csv');
     writeFileSync(one, 'id,year,value\na,2020,1\na,2021,2\n');
-    const runs = [0, 1, 2].map((k) => semicapProcess(['forecast', one, '--id', 'id', '--method', 'naive', '--format', 'csv', '--shard', `${k}/3`]));
+    const runs: Run[] = [];
+    for (const k of [0, 1, 2]) runs.push(await semicap(['forecast', one, '--id', 'id', '--method', 'naive', '--format', 'csv', '--shard', `${k}/3`]));
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(runs.map((r) => body(r.stdout).length).sort()).toEqual([0, 0, 6]);
   });
 
-  it('backtest --shard evaluates only the shard\'s series', () => {
-    const all = semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--horizon', '1', '--origins', '1', '--format', 'csv']);
+  it('backtest --shard evaluates only the shard\'s series', async () => {
+    const all = await semicap(['backtest', FILE, '--id', 'id', '--method', 'naive', '--horizon', '1', '--origins', '1', '--format', 'csv']);
     const points = (csv: string) => {
       const [header, first] = csv.split('\n');
       return Number(first.split(',')[header.split(',').indexOf('points')]);
     };
-    const parts = Array.from({ length: SHARDS }, (_, k) => semicapProcess(['backtest', FILE, '--id', 'id', '--method', 'naive', '--horizon', '1', '--origins', '1', '--format', 'csv', '--shard', `${k}/${SHARDS}`]));
+    const parts: Run[] = [];
+    for (let k = 0; k < SHARDS; k++) parts.push(await semicap(['backtest', FILE, '--id', 'id', '--method', 'naive', '--horizon', '1', '--origins', '1', '--format', 'csv', '--shard', `${k}/${SHARDS}`]));
     expect(all.stdout.split('\n')[0]).toContain('points');
     expect(parts.reduce((n, p) => n + points(p.stdout), 0)).toBe(points(all.stdout));
   });
 
-  it('refuses a bad K/N and a shard without --id as usage errors (exit 2)', () => {
+  it('refuses a bad K/N and a shard without --id as usage errors (exit 2)', async () => {
     for (const [shard, message] of [
       ['4/4', '--shard 4/4: K must be from 0 to 3 (shards are numbered from 0)'],
       ['1/0', '--shard 1/0: N must be from 1 to 1000000'],
       ['x', "--shard 'x'; expected K/N with K from 0 to N-1, such as 0/4"],
     ]) {
-      const r = semicapProcess(['forecast', FILE, '--id', 'id', '--shard', shard]);
+      const r = await semicap(['forecast', FILE, '--id', 'id', '--shard', shard]);
       expect(r.code, shard).toBe(2);
       expect(r.stderr).toBe(`semicap: ${message}\n`);
     }
-    expect(semicapProcess(['forecast', FILE, '--shard', '0/2']).stderr).toBe('semicap: --shard needs --id: shards split the series by id\n');
+    expect((await semicap(['forecast', FILE, '--shard', '0/2'])).stderr).toBe('semicap: --shard needs --id: shards split the series by id\n');
   });
 });

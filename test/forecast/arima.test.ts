@@ -322,11 +322,18 @@ describe('arima edge cases', () => {
           const f = fit.forecast(4, { levels: [50, 80, 95, 99] });
           const all = [...f.mean, ...f.intervals.flatMap((i) => [...i.lower, ...i.upper])];
           expect(all.every(Number.isFinite)).toBe(true);
+          // One expect for all the bounds and parameters of a run, not one per number.
+          const wrong: string[] = [];
           for (const i of f.intervals) {
-            i.lower.forEach((lo, k) => expect(lo).toBeLessThanOrEqual(f.mean[k]));
-            i.upper.forEach((hi, k) => expect(hi).toBeGreaterThanOrEqual(f.mean[k]));
+            i.lower.forEach((lo, k) => {
+              if (!(lo <= f.mean[k])) wrong.push(`${i.level} % lower ${lo} above the mean ${f.mean[k]} at ${k + 1}`);
+            });
+            i.upper.forEach((hi, k) => {
+              if (!(hi >= f.mean[k])) wrong.push(`${i.level} % upper ${hi} below the mean ${f.mean[k]} at ${k + 1}`);
+            });
           }
-          for (const v of Object.values(fit.params)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+          for (const [name, v] of Object.entries(fit.params)) if (typeof v === 'number' && !Number.isFinite(v)) wrong.push(`${name} ${v}`);
+          expect(wrong).toEqual([]);
         },
       ),
       { numRuns: 150, seed: 7 },
