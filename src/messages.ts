@@ -23,6 +23,7 @@ export const EN = {
   'capacity.roleHistory': () => 'history',
   'capacity.wpmImplied': (p: { from: number; to: number; cagr: string; step: number; unit: string }) =>
     `${p.from}→${p.to}: ${p.cagr === '' ? 'no compound rate' : `${p.cagr} %/yr compound`}, ${p.step.toLocaleString('en-US')} ${p.unit}/yr linear`,
+  'capacity.fitId': (p: { entity: string; segment: string; unit: string }) => `${p.entity} (${p.segment}, ${p.unit})`,
   'capacity.converted': (p: { unit: string }) => `converted from ${p.unit}: 1 wpm_12in = 2.25 wpm_8in_eq (a 300 mm wafer has 2.25 × the area of a 200 mm wafer)`,
   'capacity.kindsUsed': (p: { kinds: string }) => `kinds used: ${p.kinds}`,
   'capacity.conflict': (p: { year: number; figures: string; used: string }) => `${p.year}: ${p.figures}; used the latest release, ${p.used}`,
@@ -191,6 +192,13 @@ export const EN = {
   'forecast.read': (p: { total: number; file: string; shard: string; forecast: number; levels: string; seed: number }) =>
     `${p.total} series read from ${p.file}${p.shard}; ${p.forecast} forecast; intervals at ${p.levels} %; seed ${p.seed}`,
   'forecast.clamped': (p: { count: number; floor: string | number; cap: string | number }) => `${p.count} forecast value(s) or interval bound(s) left [${p.floor}, ${p.cap}] and are at the bound (held there)`,
+  'forecast.explainTitle': (p: { methods: string }) => `What each method did, ${p.methods}`,
+  'forecast.autoTitle': () => 'What auto chose and why',
+  'forecast.fittedSeries': (p: { total: number; threads: number }) => `fitted ${p.total} series ${p.threads > 0 ? `in ${p.threads} worker thread(s)` : 'in the main thread'}`,
+  'forecast.fittedTitle': (p: { id: string }) => `${p.id}: fitted forecasts with prediction intervals`,
+  'auto.whyShort': (p: { n: number; long: number }) => `${p.n} years, fewer than ${p.long}: the median of naive, ses, drift, holt and damped`,
+  'auto.whyLong': (p: { n: number; origins: number; steps: number; scores: string }) =>
+    `${p.n} years: lowest mean absolute error over the last ${p.origins} years (1-${p.steps} years ahead): ${p.scores}`,
   'intervals.note': (p: { calibrated: string; model: string }) => `intervals: ${[p.calibrated, p.model].filter((x) => x !== '').join('; ')}`,
   'intervals.calibrated': (p: { methods: string; source: string }) => `${p.methods}: calibrated on measured errors (${p.source})`,
   'intervals.model': (p: { methods: string }) => `${p.methods}: model-based`,
