@@ -130,6 +130,8 @@ export const EN = {
   'revisions.sideBySideTitle': (p: { measure: string }) => `${p.measure}: each release's figures, in release order`,
   'revisions.movesTitle': () => 'Revisions: how each release moved the figure for the same year',
   'revisions.missesTitle': () => 'Forecasts against the actual that arrived later',
+  'revisions.figures': (p: { list: string }) => p.list,
+  'revisions.definitionList': (p: { list: string }) => p.list,
   'revisions.releasesTitle': () => 'Releases',
   'revisions.chartTitle': (p: { measure: string; publisher: string }) => `${p.measure}, by ${p.publisher} release`,
   'scenario.pathsTitle': (p: { through: number }) => `Point paths through ${p.through}`,
@@ -628,6 +630,8 @@ export const EN = {
   'error.loglinRange': (p: { what: string; horizon: number; log: number }) => `loglinear ${p.what} leaves the range of numbers at horizon ${p.horizon} (log value ${p.log})`,
   'error.rngTriangular': (p: { min: number; mode: number; max: number }) => `triangular needs finite min <= mode <= max, got ${p.min}, ${p.mode}, ${p.max}`,
   // Notes of fallback fits (forecast --explain) and of histories fitted by methods (self-sufficiency --method).
+  // The model a method fitted (forecast --explain's `chose` column), as R prints it.
+  'model.arima': (p: { base: string; mean: string }) => `${p.base} with ${p.mean === 'drift' ? 'drift' : `${p.mean} mean`}`,
   'note.etsConstant': () => 'constant series: SES with alpha 0.99999 (as R), zero-width intervals',
   'note.etsShort': (p: { n: number }) => `short series (n <= ${p.n}): R's HoltWintersZZ with or without trend, smaller residual variance`,
   'note.etsNotFitted': (p: { model: string }) => `naive: ${p.model} could not be fitted`,

@@ -261,6 +261,7 @@ export function translateCell(value: CellValue): CellValue {
   if (LABELS[value] !== undefined) return bothNames(value);
   if (DEFINITIONS_ZH[value] !== undefined) return DEFINITIONS_ZH[value];
   if (DATA_TEXT_ZH[value] !== undefined) return DATA_TEXT_ZH[value];
+  if (PUBLISHERS_ZH[value] !== undefined) return PUBLISHERS_ZH[value];
   return translateText(value);
 }
 
