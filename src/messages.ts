@@ -235,6 +235,9 @@ export const EN = {
   'evidence.nearestRow': (p: { span: number; horizon: number }) => ` (measured at ${years(p.span)} apart, ${p.horizon} past: the table's nearest row)`,
   'bands.header': (p: { label: string; level: number }) => `${p.label}\n${p.level} % band`,
   'bands.interval': (p: { level: number }) => `${p.level} % interval`,
+  'bands.label': (p: { label: string; level: number; source: string }) => `${p.label} ${p.level} % band (${p.source})`,
+  'chart.seriesTitle': (p: { title: string; id: string }) => `${p.title} — ${p.id}`,
+  'chart.firstOf': (p: { count: number; total: number }) => `charts for the first ${p.count} of ${p.total} series`,
   'bands.m3Errors': () => 'M3 errors',
   // --- layering of a --data folder
   'layering.none': (p: { dir: string }) => `${p.dir} holds no dataset files: the bundled datasets are used`,

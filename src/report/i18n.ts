@@ -355,6 +355,7 @@ export function localizeReport(report: Report, lang: Lang, options: LocalizeOpti
     charts: report.charts?.map((c) => ({
       ...c,
       title: translateText(c.title),
+      ...(c.source === undefined ? {} : { source: translateText(c.source) }),
       lines: c.lines.map((l) => ({ ...l, label: translateLabelWords(l.label) })),
       bands: c.bands.map((b) => ({ ...b, label: translateLabelWords(b.label) })),
     })),
