@@ -24,6 +24,9 @@ const PHASES: Record<string, string> = { I: '一期', II: '二期', III: '三期
 /** What each metric of a `check` rule file measures (the metric's own name stays beside it: the user typed it). */
 const CHECK_METRICS: Record<string, string> = { valid: '数据有效', share: '份额', cagr: '复合增长率', wpm: '产能', fund: '基金', self_sufficiency: '自给率', rows: '行数', claim: '说法' };
 
+/** Capacity units as a fitted series' values are kept (wafers, not 万片: the fitted table shows the values as read). */
+const WAFER_UNITS: Record<string, string> = { wpm_8in_eq: '片/月，折合8英寸', wpm_12in: '片/月，12英寸', wpm_8in: '片/月，8英寸' };
+
 const METHOD_WORDS: Record<string, string> = { cagr: '复合增长', linear: '线性趋势', logistic: '逻辑斯蒂曲线' };
 
 export const ZH: Catalogue = {
@@ -34,7 +37,7 @@ export const ZH: Catalogue = {
   'capacity.wpmTitle': (p) => `${label(p.entity)}产能（${label(p.segment)}），${unit(p.unit)}，经 ${p.from} 年与 ${p.to} 年数据`,
   'capacity.roleHistory': () => '历史',
   'capacity.wpmImplied': (p) => `${p.from}→${p.to} 年：${p.cagr === '' ? '无复合增长率' : `复合增长 ${p.cagr} %/年`}，线性每年增加 ${amountZh(p.step, p.unit)}`,
-  'capacity.fitId': (p) => `${label(p.entity)}（${label(p.segment)}，${unit(p.unit)}）`,
+  'capacity.fitId': (p) => `${label(p.entity)}（${label(p.segment)}，${WAFER_UNITS[p.unit] ?? p.unit}）`,
   'capacity.converted': (p) => `由 ${unit(p.unit)} 换算：1 片12英寸 = 2.25 片折合8英寸（300毫米晶圆面积是200毫米晶圆的 2.25 倍）`,
   'capacity.kindsUsed': (p) => `所用数据类别：${p.kinds.split(', ').map(label).join('、')}`,
   'capacity.conflict': (p) => `${p.year} 年：${p.figures.replace(/ vs /g, ' 对比 ')}；采用最新发布 ${p.used}`,
