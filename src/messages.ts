@@ -223,6 +223,8 @@ export const EN = {
   'intervals.model': (p: { methods: string }) => `${p.methods}: model-based`,
   'intervals.longer': (p: { source: string; years: number }) => `${p.source}; model-based on series longer than ${p.years} years`,
   'backtest.title': (p: { series: number; holdout: number; origins: number }) => `Backtest: ${p.series} series, holdout ${p.holdout}, ${p.origins} origin(s) — best first`,
+  'backtest.coverHeader': (p: { level: number }) => `cover ${p.level}%`,
+  'backtest.backtestedSeries': (p: { total: number; threads: number }) => `backtested ${p.total} series ${p.threads > 0 ? `in ${p.threads} worker thread(s)` : 'in the main thread'}`,
   'backtest.byHorizon': () => 'By horizon',
   'backtest.origins': (p: { holdout: number }) => `origin j fits on the first n − ${p.holdout} − (j − 1) values and forecasts the next ${p.holdout}; errors pooled over all series and origins`,
   'backtest.measures': () => 'sMAPE as in the M3 competition (200·|y − f| / (|y| + |f|)); MASE scaled by the in-sample mean absolute first difference',
@@ -286,6 +288,13 @@ export const EN = {
   'error.unknownEncoding': (p: { encoding: string; encodings: string }) => `--encoding ${p.encoding} is not supported; expected ${p.encodings}`,
   // --- messages on stderr
   'cli.wrote': (p: { file: string }) => `wrote ${p.file}`,
+  // --verbose: where each setting came from, and how long the command took.
+  'verbose.configFiles': (p: { files: string }) => `config files: ${p.files === '' ? 'none' : p.files}`,
+  'verbose.settings': (p: { format: string; formatFrom: string; data: string; dataFrom: string; lang: string; langFrom: string; color: string; colorFrom: string; ascii: string; asciiFrom: string }) =>
+    `format=${p.format} (${p.formatFrom}), data=${p.data === '' ? 'bundled' : p.data} (${p.dataFrom}), lang=${p.lang} (${p.langFrom}), color=${p.color} (${p.colorFrom}), ascii=${p.ascii} (${p.asciiFrom})`,
+  'verbose.streamed': () => 'rows are computed as they are written (see done in)',
+  'verbose.computed': (p: { ms: number }) => `computed in ${p.ms} ms`,
+  'verbose.done': (p: { ms: number }) => `done in ${p.ms} ms`,
   'cli.warning': (p: { text: string }) => `warning: ${p.text}`,
   'cli.chartNone': () => 'no chart for this report (no year-by-year series)',
   'cli.alsoTables': (p: { table: string; tables: string }) => `wrote table '${p.table}'; also available with --table: ${p.tables}`,

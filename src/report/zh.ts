@@ -27,6 +27,9 @@ const CHECK_METRICS: Record<string, string> = { valid: '数据有效', share: '�
 /** Capacity units as a fitted series' values are kept (wafers, not 万片: the fitted table shows the values as read). */
 const WAFER_UNITS: Record<string, string> = { wpm_8in_eq: '片/月，折合8英寸', wpm_12in: '片/月，12英寸', wpm_8in: '片/月，8英寸' };
 
+/** Where a setting came from (--verbose); a config file or an environment variable is named as it is. */
+const ORIGINS: Record<string, string> = { default: '默认', flag: '命令行选项', locale: '区域设置', 'locale (not UTF-8)': '区域设置（非 UTF-8）' };
+
 const METHOD_WORDS: Record<string, string> = { cagr: '复合增长', linear: '线性趋势', logistic: '逻辑斯蒂曲线' };
 
 export const ZH: Catalogue = {
@@ -223,6 +226,8 @@ export const ZH: Catalogue = {
   'intervals.model': (p) => `${p.methods}：模型自身的区间`,
   'intervals.longer': (p) => `M3 年度训练序列的实测误差；长于 ${p.years} 年的序列用模型自身的区间`,
   'backtest.title': (p) => `回测：${p.series} 条序列，预测步长 ${p.holdout}，${p.origins} 个起点 — 最好的排在前面`,
+  'backtest.coverHeader': (p) => `覆盖率 ${p.level}%`,
+  'backtest.backtestedSeries': (p) => `已回测 ${p.total} 条序列（${p.threads > 0 ? `${p.threads} 个工作线程` : '主线程'}）`,
   'backtest.byHorizon': () => '按预测步长',
   'backtest.origins': (p) => `第 j 个起点用前 n − ${p.holdout} − (j − 1) 个值拟合，预测其后 ${p.holdout} 个；误差在全部序列和起点上汇总`,
   'backtest.measures': () => 'sMAPE 按 M3 竞赛的定义（200·|y − f| / (|y| + |f|)）；MASE 以样本内一阶差分绝对值的均值为尺度',
@@ -280,6 +285,12 @@ export const ZH: Catalogue = {
   'error.fullWidthDelimiter': () => '表头以全角逗号（，）分隔，而不是半角逗号；请用半角逗号（,）保存文件',
   'error.unknownEncoding': (p) => `不支持 --encoding ${p.encoding}；应为 ${p.encodings}`,
   'cli.wrote': (p) => `已写入 ${p.file}`,
+  'verbose.configFiles': (p) => `配置文件：${p.files === '' ? '无' : p.files}`,
+  'verbose.settings': (p) =>
+    `format=${p.format}（${ORIGINS[p.formatFrom] ?? p.formatFrom}），data=${p.data === '' ? '内置数据' : p.data}（${ORIGINS[p.dataFrom] ?? p.dataFrom}），lang=${p.lang}（${ORIGINS[p.langFrom] ?? p.langFrom}），color=${p.color}（${ORIGINS[p.colorFrom] ?? p.colorFrom}），ascii=${p.ascii}（${ORIGINS[p.asciiFrom] ?? p.asciiFrom}）`,
+  'verbose.streamed': () => '各行在输出时计算（耗时见“完成”一行）',
+  'verbose.computed': (p) => `计算用时 ${p.ms} 毫秒`,
+  'verbose.done': (p) => `完成，用时 ${p.ms} 毫秒`,
   'cli.warning': (p) => `警告：${p.text}`,
   'cli.chartNone': () => '此报告没有可绘制的图表（没有逐年数据）',
   'cli.alsoTables': (p) => `已写出表格 '${p.table}'；用 --table 还可写出：${p.tables}`,

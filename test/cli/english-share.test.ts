@@ -100,6 +100,8 @@ const NO_ENGLISH: { args: string[]; ids?: string[] }[] = [
   { args: ['scenario', '--series', 'fund_deployment', '--set', '*.fund_deployment.step=25'] },
   { args: ['project', '--from', '2023=29%', '--to', '2027=39%', '--chart'] },
   { args: ['backtest', 'examples/history.csv', '--value', 'share', '--method', 'naive,drift,theta,auto'] },
+  { args: ['backtest', 'examples/history.csv', '--value', 'share', '--level', '90', '--verbose'] },
+  { args: ['forecast', 'examples/history.csv', '--value', 'share', '--verbose'] },
 ];
 
 describe('no English word left with --lang zh', () => {

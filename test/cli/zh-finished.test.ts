@@ -162,5 +162,23 @@ describe('other outputs in Chinese', () => {
     const { en, zh } = await both(['backtest', 'examples/history.csv', '--value', 'share']);
     expect(zh).toContain('  覆盖率 L%：实际值落在 L% 区间内的比例');
     expect(en).toContain('  cover L%: share of actuals inside the L % interval');
+    const other = await both(['backtest', 'examples/history.csv', '--value', 'share', '--level', '90']);
+    expect(other.zh).toMatch(/│ 覆盖率 90% │ MSIS 90 │/);
+    expect(other.en).toMatch(/│ cover 90% │ MSIS 90 │/);
+  });
+
+  it('--verbose: where each setting came from, and how long the command took', async () => {
+    const { en, zh } = await both(['capacity', '--verbose']);
+    expect(zh).toContain('semicap: 配置文件：无\n');
+    expect(zh).toContain('semicap: format=table（默认），data=内置数据（默认），lang=zh（命令行选项），color=true（默认），ascii=false（默认）\n');
+    expect(zh).toMatch(/^semicap: 计算用时 \d+ 毫秒$/m);
+    expect(zh).toMatch(/^semicap: 完成，用时 \d+ 毫秒$/m);
+    expect(en).toContain('semicap: config files: none\n');
+    expect(en).toContain('semicap: format=table (default), data=bundled (default), lang=en (locale), color=true (default), ascii=false (default)\n');
+    expect(en).toMatch(/^semicap: computed in \d+ ms$/m);
+    expect(en).toMatch(/^semicap: done in \d+ ms$/m);
+    const backtest = await both(['backtest', 'examples/history.csv', '--value', 'share', '--verbose']);
+    expect(backtest.zh).toContain('semicap: 已回测 1 条序列（主线程）\n');
+    expect(backtest.en).toContain('semicap: backtested 1 series in the main thread\n');
   });
 });
