@@ -6,7 +6,7 @@ import { ZH } from '../src/report/zh.js';
 import { englishShare } from './helpers/english-share.js';
 
 /** Messages that only join their parameters (`source: text`), with no words of their own. */
-const PASS_THROUGH = new Set<MessageKey>(['capacity.sourceWarning', 'datasets.holds', 'funds.fundPhase', 'check.pathPoint', 'error.badCell', 'capacity.figureNote', 'scenario.readFromSum', 'check.sourceKind', 'error.fcMethodFailed', 'error.fcReasons', 'note.ofMethod', 'note.joined']);
+const PASS_THROUGH = new Set<MessageKey>(['capacity.sourceWarning', 'datasets.holds', 'funds.fundPhase', 'check.pathPoint', 'error.badCell', 'capacity.figureNote', 'scenario.readFromSum', 'check.sourceKind', 'error.fcMethodFailed', 'error.fcReasons', 'note.ofMethod', 'note.joined', 'capacity.fitId', 'revisions.figures', 'revisions.definitionList', 'chart.seriesTitle', 'verbose.settings']);
 
 // Every parameter as '1' (strings and numbers alike): the message's own words are what is measured.
 const ANY_PARAMS = new Proxy({}, { get: (_t, key) => (typeof key === 'string' ? '1' : undefined) }) as never;

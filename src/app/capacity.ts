@@ -188,7 +188,7 @@ function wpmProjection(
   if (opts.fitted && opts.fitted.length > 0) {
     if (opts.fit === undefined) throw new Error('wpmProjection: fitted methods need fit (fitHistory from fit-history.ts)');
     const points = history.rows.map((r) => ({ year: r.year, value: r.value * factor }));
-    fitted = opts.fit(`${opts.entity} (${history.segment}, ${outUnit})`, points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 }, intervals: opts.intervals });
+    fitted = opts.fit(say('capacity.fitId', { entity: opts.entity, segment: history.segment, unit: outUnit }), points, opts.fitted, { through: Math.max(opts.through, last.year + 1), levels: opts.levels ?? [80, 95], seed: opts.seed ?? 42, bounds: { floor: 0 }, intervals: opts.intervals });
     notes.push(...fitted.notes);
     warnings.push(...fitted.warnings);
   }

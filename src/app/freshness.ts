@@ -1,6 +1,7 @@
 // How current each series is: its latest year and the age of its newest dated source, measured from a clock
 // the caller passes in (tests fix it; the CLI reads SEMICAP_TODAY or the system date).
 import type { Datasets } from '../data/datasets.js';
+import { say } from '../messages.js';
 
 export interface SeriesFreshness {
   dataset: string;
@@ -91,7 +92,9 @@ export function staleSeries(freshness: readonly SeriesFreshness[], maxAge: numbe
   const stale = freshness.filter((f) => f.ageYears !== null && f.ageYears > maxAge);
   const undated = freshness.filter((f) => f.ageYears === null);
   return [
-    ...stale.map((f) => `stale: ${f.dataset} ${f.series}: newest source ${f.newestSource} (${f.published}) is ${f.ageYears!.toFixed(1)} years old, over --max-age ${maxAge}; latest year ${f.latestYear}`),
-    ...(undated.length > 0 ? [`no dated source, age unknown: ${undated.map((f) => `${f.dataset} ${f.series}`).join(', ')}`] : []),
+    ...stale.map((f) =>
+      say('validate.stale', { dataset: f.dataset, series: f.series, source: f.newestSource ?? '', published: f.published ?? '', age: f.ageYears!.toFixed(1), maxAge, latest: f.latestYear }),
+    ),
+    ...(undated.length > 0 ? [say('validate.undated', { series: undated.map((f) => `${f.dataset} ${f.series}`).join(', ') })] : []),
   ];
 }

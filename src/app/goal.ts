@@ -123,16 +123,16 @@ function currentPath(input: SeriesGoalInput, fromScenario: CurrentPath | undefin
     const rate = input.rate;
     if (!(rate > -100)) throw usageError(say('error.rateAboveMinus100', { rate }));
     if (!(current.value > 0)) throw usageError(say('error.rateNeedsPositive', { value: current.value }));
-    return { label: `compound ${rate} %/yr`, series: { ...base, series: 'goal', method: 'cagr', growth: fixed(rate) } };
+    return { label: say('goal.pathCompound', { rate }), series: { ...base, series: 'goal', method: 'cagr', growth: fixed(rate) } };
   }
   if (input.step !== undefined) {
     const step = input.step;
-    return { label: `linear ${step}${unit === 'percent' ? ' pp' : ''}/yr`, series: { ...base, series: 'goal', method: 'linear', step: fixed(step) } };
+    return { label: say('goal.pathLinear', { step, share: unit === 'percent' ? 'yes' : 'no' }), series: { ...base, series: 'goal', method: 'linear', step: fixed(step) } };
   }
   if (fromScenario) {
     const s = fromScenario.series;
     const moved = { ...s, startYear: current.year, start: { ...s.start, value: current.value }, targets: [] };
-    return { label: `scenario ${fromScenario.label} (${s.method})`, series: moved };
+    return { label: say('goal.pathScenario', { key: fromScenario.label, method: s.method }), series: moved };
   }
   return undefined;
 }

@@ -82,7 +82,7 @@ export function selfSufficiency(data: Datasets, opts: { scope: string; through: 
   if (!current) throw usageError(say('error.noActual', { scope: opts.scope }));
   const targetRows: TargetRow[] = [
     ...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => ({ label: r.scope, year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id })),
-    ...opts.extraTargets.map((t) => ({ label: 'command line', year: t.year, value: t.value, kind: 'target', source_id: '' })),
+    ...opts.extraTargets.map((t) => ({ label: say('ss.commandLine'), year: t.year, value: t.value, kind: 'target', source_id: '' })),
   ].sort((a, b) => a.year - b.year || a.value - b.value);
   const targets = targetRows.map((t) => ({
     ...t,

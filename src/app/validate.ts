@@ -96,7 +96,7 @@ export function validateUseCase(targets: readonly string[], maxAge?: number, tod
     inputs: files.map((f) => f.path),
     // Each problem also goes to stderr as FILE:LINE:COLUMN, the form editors and CI annotators read; stale series
     // and conflicts with the bundled data are warnings there, and change no exit code.
-    messages: [...problems.map(formatProblem), ...warnings.map((w) => `warning: ${w}`)],
+    messages: [...problems.map(formatProblem), ...warnings.map((text) => say('cli.warning', { text }))],
     invalid: problems.length > 0,
   };
 }

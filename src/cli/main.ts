@@ -214,11 +214,17 @@ export async function run(argv: string[], given?: Io): Promise<number> {
     if (!opts.quiet) for (const w of result.optionWarnings ?? []) io.stderr(`semicap: ${escapeControls(localizeError(say('cli.warning', { text: w }), errorLang))}\n`);
     if (opts.verbose) {
       const { format, data, lang, color, ascii, origins, configFiles } = opts.settings;
-      io.stderr(`semicap: config files: ${configFiles.length > 0 ? escapeControls(configFiles.join(', ')) : 'none'}\n`);
-      io.stderr(`semicap: format=${format} (${origins.format}), data=${escapeControls(data ?? 'bundled')} (${escapeControls(origins.data)}), lang=${lang} (${origins.lang}), color=${color} (${origins.color}), ascii=${ascii} (${origins.ascii})\n`);
+      const said = (text: string) => io.stderr(`semicap: ${localizeError(text, errorLang)}\n`);
+      said(say('verbose.configFiles', { files: escapeControls(configFiles.join(', ')) }));
+      said(
+        say('verbose.settings', {
+          ...{ format, data: escapeControls(data ?? ''), lang, color: String(color), ascii: String(ascii) },
+          ...{ formatFrom: origins.format, dataFrom: escapeControls(origins.data), langFrom: origins.lang, colorFrom: origins.color, asciiFrom: origins.ascii },
+        }),
+      );
       // A streamed table (forecast) is computed while it is written: its time is the 'done in' below.
       const streamed = result.report.tables.some((t) => t.stream !== undefined);
-      io.stderr(streamed ? 'semicap: rows are computed as they are written (see done in)\n' : `semicap: computed in ${Math.round(nowMs() - started)} ms\n`);
+      said(streamed ? say('verbose.streamed') : say('verbose.computed', { ms: Math.round(nowMs() - started) }));
     }
     // The config files read are inputs too: --out never overwrites them.
     // (The result itself, not a copy: a streamed command completes its messages while the output is written.)
@@ -229,7 +235,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
       const { msg } = await import('../report/i18n.js');
       io.stderr(`semicap: ${escapeControls(msg('wrote', opts.lang, { file: opts.out }))}\n`);
     }
-    if (opts.verbose) io.stderr(`semicap: done in ${Math.round(nowMs() - started)} ms\n`);
+    if (opts.verbose) io.stderr(`semicap: ${localizeError(say('verbose.done', { ms: Math.round(nowMs() - started) }), errorLang)}\n`);
     if (result.exitCode !== undefined) resultCode = result.exitCode;
   };
   const args = withDefaultCommand(argv);

@@ -241,7 +241,7 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
     const year = Number(target[1]);
     const others = s.targets.filter((t) => t.year !== year);
     const old = s.targets.find((t) => t.year === year);
-    return { ...s, targets: [...others, { ...old, year, value, note: old?.note ?? 'set on the command line' }].sort((a, b) => a.year - b.year) };
+    return { ...s, targets: [...others, { ...old, year, value, note: old?.note ?? say('scenario.setOnCommandLine') }].sort((a, b) => a.year - b.year) };
   }
   const [name, sub] = assumption.split('.', 2) as [string, string | undefined];
   // A Map, not an object literal: `__proto__` or `constructor` must not find a field on Object.prototype.
@@ -252,7 +252,7 @@ function setAssumption(s: SeriesAssumptions, assumption: string, rawValue: strin
   }
   const old = s[field];
   if (sub === undefined) {
-    const moved: Uncertain = old ? shiftTo(old, value) : { value, dist: { kind: 'fixed' }, draw: 'once', note: 'set on the command line' };
+    const moved: Uncertain = old ? shiftTo(old, value) : { value, dist: { kind: 'fixed' }, draw: 'once', note: say('scenario.setOnCommandLine') };
     return { ...s, [field]: moved };
   }
   if (!old) throw usageError(say('error.setNoPart', { where, series: s.series, name, part: sub, valid: valid() }));
@@ -276,7 +276,7 @@ function shiftTo(u: Uncertain, value: number): Uncertain {
   const d = u.dist;
   const shift = value - u.value;
   const dist: Distribution = d.kind === 'triangular' || d.kind === 'uniform' ? { ...d, min: d.min + shift, max: d.max + shift } : d;
-  return { ...u, value, dist, note: `${u.note ? `${u.note}; ` : ''}set to ${value} on the command line` };
+  return { ...u, value, dist, note: say('scenario.setTo', { note: u.note ?? '', value }) };
 }
 
 function parseOverrideNumber(raw: string, where: string): number {

@@ -256,8 +256,8 @@ function checkSeries(y: readonly number[]): Float64Array {
 /** ARIMA(p,d,q) label as R prints it, e.g. "ARIMA(1,1,0) with drift". */
 export function arimaLabel(p: number, d: number, q: number, constant: boolean): string {
   const base = `ARIMA(${p},${d},${q})`;
-  if (!constant) return d === 0 ? `${base} with zero mean` : base;
-  return d === 0 ? `${base} with non-zero mean` : `${base} with drift`;
+  if (!constant) return d === 0 ? say('model.arima', { base, mean: 'zero' }) : base;
+  return say('model.arima', { base, mean: d === 0 ? 'non-zero' : 'drift' });
 }
 
 function modelParams(model: ArimaModel, scale: number, sigma2: number): Record<string, number | string> {

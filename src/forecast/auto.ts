@@ -1,6 +1,7 @@
 // `auto`, the default method: the median of five classic extrapolations for series shorter than AUTO_LONG years;
 // longer ones choose among candidates by rolling-origin error. The rule and its evidence: docs/module-notes.md.
 
+import { say } from '../messages.js';
 import { fitArima } from './arima.js';
 import { combine } from './combine.js';
 import { checkSeries } from './common.js';
@@ -141,14 +142,17 @@ export function fitAuto(y: readonly number[]): Fitted {
   checkSeries(y, 'auto');
   const n = y.length;
   let chose: AutoCandidate = 'median';
-  let why = `${n} years, fewer than ${AUTO_LONG}: the median of naive, ses, drift, holt and damped`;
   let errors: Record<AutoCandidate, number> | undefined;
   if (n >= AUTO_LONG) {
     errors = autoEvidence(y);
     chose = chooseCandidate(errors);
-    const scores = AUTO_CANDIDATES.map((c) => `${c} ${fmt(errors![c])}`).join(', ');
-    why = `${n} years: lowest mean absolute error over the last ${evidenceOrigins(n)} years (1-${EVIDENCE_STEPS} years ahead): ${scores}`;
   }
+  // Said only when the params are read (--explain), through the catalogue so that it prints in the reader's language.
+  const why = (): string => {
+    if (errors === undefined) return say('auto.whyShort', { n, long: AUTO_LONG });
+    const scores = AUTO_CANDIDATES.map((c) => `${c} ${fmt(errors![c])}`).join(', ');
+    return say('auto.whyLong', { n, origins: evidenceOrigins(n), steps: EVIDENCE_STEPS, scores });
+  };
   const fitted = FULL_FIT[chose](y);
   let params: Record<string, number | string> | undefined;
   return {
@@ -161,7 +165,7 @@ export function fitAuto(y: readonly number[]): Fitted {
     },
     get params() {
       if (params === undefined) {
-        params = { 'auto.rule': errors ? 'evidence' : 'median', 'auto.chose': chose, 'auto.why': why };
+        params = { 'auto.rule': errors ? 'evidence' : 'median', 'auto.chose': chose, 'auto.why': why() };
         if (errors) for (const c of AUTO_CANDIDATES) if (Number.isFinite(errors[c])) params[`auto.mae.${c}`] = errors[c];
         for (const [k, v] of Object.entries(fitted.params)) params[chose === 'median' ? k : `${chose}.${k}`] = v;
       }

@@ -75,7 +75,7 @@ export function pathChartBands(paths: readonly (PathBands & { start?: { year: nu
       const points = p.points.filter((pt) => pt.bands !== null).map((pt) => ({ year: pt.year, lower: pt.bands![level].lower, upper: pt.bands![level].upper }));
       if (points.length === 0) continue;
       if (p.start !== undefined && p.start.year < points[0].year) points.unshift({ year: p.start.year, lower: p.start.value, upper: p.start.value });
-      if (points.length >= 2) bands.push({ label: `${p.label} ${level} % band (${source})`, points });
+      if (points.length >= 2) bands.push({ label: say('bands.label', { label: p.label, level, source }), points });
     }
   }
   return bands;

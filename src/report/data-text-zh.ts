@@ -1,6 +1,6 @@
-// Notes of the bundled datasets in Chinese, by their English text: the `notes` of capacity_share.csv, the `note` of
-// scenarios.csv and the `caveat` of claims.csv. A Chinese table or note shows these; CSV and JSON keep the English
-// text as the files hold it. test/report/definitions-zh.test.ts fails when a bundled note has no entry.
+// Notes of the bundled datasets in Chinese, by their English text: the `notes` of capacity_share.csv and capacity.csv,
+// the `note` of scenarios.csv and the `caveat` of claims.csv. A Chinese table or note shows these; CSV and JSON keep
+// the English text as the files hold it. test/report/definitions-zh.test.ts fails when a bundled note has no entry.
 
 export const DATA_TEXT_ZH: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   // capacity_share.csv (notes)
@@ -46,6 +46,53 @@ export const DATA_TEXT_ZH: Record<string, string> = Object.assign(Object.create(
     '2025年11月发布（经中央社转述）。将2023年10月（33）与2023年12月（39）对 2027 年的预测改为更晚的目标年；见 semicap revisions。',
   "Nov 2025 release (via CNA): Taiwan's starting point.": '2025年11月发布（经中央社转述）：中国台湾的起点。',
   'Nov 2025 release (via CNA).': '2025年11月发布（经中央社转述）。',
+
+  // capacity.csv (notes)
+  '23 % share. Unit read as 300 mm wafers per month (one mirror labels such figures "8-inch"; unverified).': '份额 23%。单位按每月300毫米晶圆片数理解（有一个转载页面将此类数字标为“8英寸”；未核实）。',
+  '25 % share. Unit read as 300 mm wafers per month (one mirror labels such figures "8-inch"; unverified).': '份额 25%。单位按每月300毫米晶圆片数理解（有一个转载页面将此类数字标为“8英寸”；未核实）。',
+  '7 % CAGR from end-2024. Unit read as 300 mm wafers per month (one mirror labels such figures "8-inch"; unverified).': '自 2024 年末起年复合增长 7%。单位按每月300毫米晶圆片数理解（有一个转载页面将此类数字标为“8英寸”；未核实）。',
+  '83,000 (the design capacity) by 2027. Read as 12-inch wafers.': '到 2027 年 8.3 万片（设计产能）。按12英寸晶圆理解。',
+  '<=7 nm capacity. Unit read as 300 mm wafers per month (one mirror labels such figures "8-inch"; unverified).': '7纳米及以下产能。单位按每月300毫米晶圆片数理解（有一个转载页面将此类数字标为“8英寸”；未核实）。',
+  'About 60,000 in 1Q26 (approximate). Read as 12-inch wafers.': '2026 年第一季度约 6 万片（约数）。按12英寸晶圆理解。',
+  'Broker summary.': '券商摘要。',
+  'End-2021, IC only.': '2021 年末，仅集成电路。',
+  'End-2021, IC only; 16 % of world.': '2021 年末，仅集成电路；占全球 16%。',
+  'End-2022; secondary GitHub file only.': '2022 年末；仅见于 GitHub 上的二手文件。',
+  'End-2024. Unverified against the primary (HKEX 2025021300345); flat versus end-2023.': '2024 年末。未与原始资料（港交所 2025021300345）核对；与 2023 年末持平。',
+  'End-2024; record; +1.2M (+21 %) from start-2020.': '2024 年末；历史新高；较 2020 年初增加 120 万片（+21%）。',
+  'End-2025.': '2025 年末。',
+  'End-4Q 2023; +9.2 % QoQ.': '2023 年第四季度末；环比 +9.2%。',
+  'End-June 2025.': '2025 年 6 月末。',
+  'End-March 2022; 3 x 8-inch + 1 x 12-inch fab; from the STAR-market prospectus.': '2022 年 3 月末；3 座8英寸厂 + 1 座12英寸厂；取自科创板招股说明书。',
+  'End-September 2025. Dec 2025: 486k (utilisation 103.8 %) as in the hua_hong_2025_q4 row.': '2025 年 9 月末。2025 年 12 月：48.6 万片（产能利用率 103.8%），见 hua_hong_2025_q4 行。',
+  'Fab 7 (Wuxi 12-inch fab). FACTS says "reached 94,500 wpm"; read as 12-inch wafers because it is a 12-inch fab (unit not stated).': 'Fab 7（无锡12英寸厂）。FACTS 称“达到每月 94,500 片”；因其为12英寸厂，按12英寸晶圆理解（未注明单位）。',
+  'Foundry segment; year as worded by memorys.com ("by 2026"); SEMI original wording not read. Foundry +11 % (2024), +10 % (2025).': '晶圆代工部分；年份按 memorys.com 的表述（“到 2026 年”）；未读到 SEMI 原文。晶圆代工 +11%（2024 年）、+10%（2025 年）。',
+  'Growth +12 %.': '增长 +12%。',
+  'Growth +13 %. Revised to 8.85M (+15 %) in semi_wff_2024_06.': '增长 +13%。在 semi_wff_2024_06 中修订为 885 万片（+15%）。',
+  "Growth +14 %; \"nearly a third of the industry's total\". TapTechNews swaps the 2024/2025 growth rates.": '增长 +14%；“接近全行业总量的三分之一”。TapTechNews 把 2024 年与 2025 年的增长率弄反了。',
+  'Growth +15 %. Revises 8.6M (+13 %) of semi_wff_2024_01.': '增长 +15%。修订 semi_wff_2024_01 中的 860 万片（+13%）。',
+  'Growth +3 %.': '增长 +3%。',
+  'Growth +4 %.': '增长 +4%。',
+  'Growth +4.2 %.': '增长 +4.2%。',
+  'Growth +5 %.': '增长 +5%。',
+  'Growth +5.4 %.': '增长 +5.4%。',
+  'Growth +5.5 %. World 2024 is ">30M" (+6.4 %; bound, not kept).': '增长 +5.5%。全球 2024 年为“超过 3000 万片”（+6.4%；仅为下限，未收录）。',
+  'Growth +5.6 %.': '增长 +5.6%。',
+  'Growth +6.6 %. Compare 33.7M in semi_wff_2024_06.': '增长 +6.6%。对照 semi_wff_2024_06 中的 3370 万片。',
+  'Growth +7 % (2024: +6 %, level not stated).': '增长 +7%（2024 年：+6%，未说明绝对水平）。',
+  'Growth +7 %.': '增长 +7%。',
+  "Hua Hong's three Shanghai 8-inch fabs, approximate (~180,000), mid-2021; period Q3 = quarter of the article (2021-08-19).": '华虹在上海的三座8英寸厂，约数（约 18 万片），2021 年年中；季度 Q3 为报道所在季度（2021-08-19）。',
+  'Planned capacity of Wuxi Fab 9 (12-inch); production from 2025 (ceremony 2024-12-10). Year = start of production, not the year full capacity is reached (not given). Brokers mention ~20k wpm released by end-2025 and "80K"/"115K by end-2025" (units unclear; not kept).': '无锡 Fab 9（12英寸）的规划产能；2025 年起投产（仪式于 2024-12-10 举行）。年份为投产年份，而非达到满产的年份（未给出）。券商提到到 2025 年末释放约每月 2 万片，以及“80K”/“到 2025 年末 115K”（单位不明；未收录）。',
+  'RANGE: about 30,000-40,000 a month (Q3 2025 results call); value is the low end because the file has one value column. Read as 12-inch wafers (a 12-inch fab). 83,000 is the design capacity (hua_hong_prospectus_2023_01).': '区间：每月约 3–4 万片（2025 年第三季度业绩会）；因文件只有一个数值列，取区间低端。按12英寸晶圆理解（12英寸厂）。8.3 万片为设计产能（hua_hong_prospectus_2023_01）。',
+  'Standard logic 8-inch equivalent wafers per month, capacity at quarter end.': '标准逻辑折合8英寸每月晶圆片数，季度末产能。',
+  'Standard logic 8-inch equivalent wafers per month, capacity at quarter end. +1.2 % QoQ. Sources say 4Q23 (some summaries put it at 2022).': '标准逻辑折合8英寸每月晶圆片数，季度末产能。环比 +1.2%。来源称为 2023 年第四季度（有些摘要记为 2022 年）。',
+  'Standard logic 8-inch equivalent wafers per month, capacity at quarter end. 12-inch capacity +21k in 3Q24.': '标准逻辑折合8英寸每月晶圆片数，季度末产能。2024 年第三季度12英寸产能增加 2.1 万片。',
+  'Standard logic 8-inch equivalent wafers per month, capacity at quarter end. 4Q25, about +111k year on year.': '标准逻辑折合8英寸每月晶圆片数，季度末产能。2025 年第四季度，同比增加约 11.1 万片。',
+  'Standard logic 8-inch equivalent wafers per month, capacity at quarter end. End-2024, published as "948 thousand" (rounded; 947,500 not seen).': '标准逻辑折合8英寸每月晶圆片数，季度末产能。2024 年末，公布为“94.8 万片”（四舍五入；未见 947,500）。',
+  'Standard logic 8-inch equivalent wafers per month, capacity at quarter end. Sources say 4Q22 (some summaries put it at 2021).': '标准逻辑折合8英寸每月晶圆片数，季度末产能。来源称为 2022 年第四季度（有些摘要记为 2021 年）。',
+  "The company's aim of about 65,000 by mid-2026 (Q3 2025 call, via a broker note). Read as 12-inch wafers.": '公司目标：到 2026 年年中约 6.5 万片（2025 年第三季度业绩会，经券商报告转述）。按12英寸晶圆理解。',
+  'Unit read as 300 mm wafers per month (one mirror labels such figures "8-inch"; unverified).': '单位按每月300毫米晶圆片数理解（有一个转载页面将此类数字标为“8英寸”；未核实）。',
+  'Wuxi 12-inch fab, mid-2021; period Q3 = quarter of the article (2021-08-19); read as 12-inch wafers (unit not stated).': '无锡12英寸厂，2021 年年中；季度 Q3 为报道所在季度（2021-08-19）；按12英寸晶圆理解（未注明单位）。',
 
   // scenarios.csv (note)
   "Export controls on 28-40 nm tools tighten and the mature-node price war cuts utilisation: China's build-out slows to the pace of TrendForce's Oct 2023 release, Big Fund III deploys slowly.":

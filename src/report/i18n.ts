@@ -171,6 +171,22 @@ const HEADERS: Record<string, string> = withoutPrototype({
   alone_total: '单独推算之和',
   newest_source: '最新来源',
   age_years: '时效（年）',
+  years: '年数',
+  chose: '所选方法',
+  why: '说明',
+  mae_median: 'MAE median',
+  mae_theta: 'MAE theta',
+  mae_arima: 'MAE arima',
+  mae_holt: 'MAE holt',
+  mae_damped: 'MAE damped',
+  remaining: '剩余',
+  constant_per_year: '每年等额',
+  growth_pct: '年增长率 %',
+  first_year_amount: '首年投放',
+  last_year_amount: '末年投放',
+  constant: '等额投放',
+  cumulative_constant: '累计（等额）',
+  cumulative_growing: '累计（逐年增长）',
   band95: '95% 区间',
   path: '路径值',
   value_in_target_year: '目标年份的路径值',
@@ -245,6 +261,7 @@ export function translateCell(value: CellValue): CellValue {
   if (LABELS[value] !== undefined) return bothNames(value);
   if (DEFINITIONS_ZH[value] !== undefined) return DEFINITIONS_ZH[value];
   if (DATA_TEXT_ZH[value] !== undefined) return DATA_TEXT_ZH[value];
+  if (PUBLISHERS_ZH[value] !== undefined) return PUBLISHERS_ZH[value];
   return translateText(value);
 }
 
@@ -338,6 +355,7 @@ export function localizeReport(report: Report, lang: Lang, options: LocalizeOpti
     charts: report.charts?.map((c) => ({
       ...c,
       title: translateText(c.title),
+      ...(c.source === undefined ? {} : { source: translateText(c.source) }),
       lines: c.lines.map((l) => ({ ...l, label: translateLabelWords(l.label) })),
       bands: c.bands.map((b) => ({ ...b, label: translateLabelWords(b.label) })),
     })),

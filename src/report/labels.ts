@@ -117,6 +117,9 @@ export const LABELS: Record<string, string> = withoutPrototype({
   interpolated: '插值',
   extrapolated: '外推',
   history: '历史',
+  'history (interpolated)': '历史（插值）',
+  // auto's rule (forecast --explain): the median of five methods, or the candidate with the lowest measured error
+  evidence: '按误差选择',
   ok: '正常',
   invalid: '无效',
   pass: '通过',

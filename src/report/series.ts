@@ -166,7 +166,7 @@ export function chartsByGroup(table: Table): Chart[] {
     const parts = methods.map((m) => ({ m, chart: chartFromTable({ ...table, rows: rows.filter((r) => groupOf(r, methodCol) === m) }) })).filter((p) => p.chart !== undefined);
     if (parts.length === 0) continue;
     const lines = parts.flatMap((p) => p.chart!.lines.map((l) => ({ ...l, label: p.m === '' ? l.label : `${p.m}${l.label === 'mean' ? '' : ` ${l.label}`}` })));
-    const title = `${table.title ?? table.name}${id === '' ? '' : ` — ${id}`}`;
+    const title = id === '' ? (table.title ?? table.name) : say('chart.seriesTitle', { title: table.title ?? table.name, id });
     const chart: Chart = { name: id === '' ? table.name : `${table.name}-${id.replace(/[^\w.-]+/g, '_')}`, title, unit: '', lines, bands: parts.length === 1 ? parts[0].chart!.bands : [], markers: [] };
     if (isDrawable(chart)) charts.push(chart);
   }

@@ -17,10 +17,11 @@ describe('Chinese definitions of the bundled figures', () => {
   it('each is Chinese text', () => {
     for (const [en, zh] of Object.entries({ ...DEFINITIONS_ZH, ...SOURCE_TITLES_ZH, ...DATA_TEXT_ZH })) expect(zh, en).toMatch(/[\u4e00-\u9fff]/);
   });
-  it('every note of capacity_share.csv and scenarios.csv and every caveat of claims.csv has one, and no entry is left over', () => {
+  it('every note of capacity_share.csv, capacity.csv and scenarios.csv and every caveat of claims.csv has one, and no entry is left over', () => {
     const texts = new Set<string>();
     for (const [file, column] of [
       ['datasets/capacity_share.csv', 'notes'],
+      ['datasets/capacity.csv', 'notes'],
       ['datasets/scenarios.csv', 'note'],
       ['datasets/claims.csv', 'caveat'],
     ]) {

@@ -133,8 +133,8 @@ export function forecastBatch(rows: GroupedRows, spoiled: Uint8Array, first: num
     }
   }
   const csv = settings.csv === undefined ? undefined : renderRows(out, at, levels, (s) => ids[s - first], methods.map((m) => m.name), settings.csv);
-  // Fallback notes too: --explain prints them in the main thread.
-  const notes = explained.flatMap((e) => (typeof e.params.fallback === 'string' ? [e.params.fallback] : []));
+  // Fallback notes and auto's reasons too: --explain prints them in the main thread.
+  const notes = explained.flatMap((e) => [e.params.fallback, e.params['auto.why']].filter((t): t is string => typeof t === 'string'));
   const said = messagesOf([...irregular.map((i) => i.reason), ...failures.flatMap((f) => f.reasons), ...notes]);
   return { written: at, irregular, failures, clamped, explained, said, ...(csv === undefined ? {} : { csv }) };
 }

@@ -27,7 +27,7 @@ const POINTS: Column = { key: 'points', header: 'points', type: 'int' };
 /** Coverage (percent of actuals inside) and MSIS per interval level. */
 function intervalColumns(levels: readonly number[]): Column[] {
   return levels.flatMap((l) => [
-    { key: `coverage${l}`, header: `cover ${l}%`, type: 'number' as const, digits: 1, emptyText: 'n/a' },
+    { key: `coverage${l}`, header: say('backtest.coverHeader', { level: l }), type: 'number' as const, digits: 1, emptyText: 'n/a' },
     { key: `msis${l}`, header: `MSIS ${l}`, type: 'number' as const, digits: 2, emptyText: 'n/a' },
   ]);
 }
@@ -99,6 +99,6 @@ export async function backtest(args: string[], o: BacktestOptions, g?: Globals):
     say('backtest.cover'),
     intervalsNote(methods, intervals),
   ];
-  if (g?.verbose) messages.push(`backtested ${data.ids.length} series ${threads > 0 ? `in ${threads} worker thread(s)` : 'in the main thread'}`);
+  if (g?.verbose) messages.push(say('backtest.backtestedSeries', { total: data.ids.length, threads }));
   return { report: makeReport('backtest', backtestTables(pooled, levels), notes, data.lookalikeIds), inputs: [data.file], messages, exitCode: skipped > 0 ? EXIT.data : EXIT.ok };
 }

@@ -32,7 +32,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   const explain = o.explain;
   // JSON output also says what auto did, in a second table (`auto`) written after the forecasts.
   const autoTable: Table | undefined =
-    !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: 'What auto chose and why', columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
+    !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: say('forecast.autoTitle'), columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
   // CSV output: the worker threads write their rows as CSV text too (the writer checks the options match).
   const csv = g?.format === 'csv' && !explain ? { neutralise: g.neutralise ?? true, excel: g.excel ?? false, delimiter: g.delimiter ?? ',', decimal: g.decimal ?? '.' } as const : undefined;
   const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined, ...(csv ? { csv } : {}) };
@@ -75,13 +75,13 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
     const summary = next.value;
     notes.push(...summary.notes);
     warnings.push(...summary.warnings);
-    result.messages = g?.verbose ? [...jobsNote, ...summary.messages, `fitted ${summary.total} series ${summary.threads > 0 ? `in ${summary.threads} worker thread(s)` : 'in the main thread'}`] : [...jobsNote, ...summary.messages];
+    result.messages = g?.verbose ? [...jobsNote, ...summary.messages, say('forecast.fittedSeries', { total: summary.total, threads: summary.threads })] : [...jobsNote, ...summary.messages];
     result.exitCode = summary.messages.length > 0 ? EXIT.data : EXIT.ok;
     // Read when the collected report is built, after the last row (like the notes above).
     if (charts !== undefined) result.report.charts = charts.charts();
   }
   const table: Table = explain
-    ? { name: 'explain', title: `What each method did, ${methods.map((m) => m.name).join(', ')}`, columns: EXPLAIN_COLUMNS, rows: [], stream: rows() }
+    ? { name: 'explain', title: say('forecast.explainTitle', { methods: methods.map((m) => m.name).join(', ') }), columns: EXPLAIN_COLUMNS, rows: [], stream: rows() }
     : { name: 'forecast', title, columns: forecastColumns(levels), rows: [], stream: rows() };
   result.report.tables.push(table);
   if (autoTable !== undefined) result.report.tables.push(autoTable);

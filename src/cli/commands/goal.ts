@@ -122,7 +122,7 @@ function fundReport(o: GoalOptions, total: number): CommandResult {
   const { plan, schedule: years }: FundGoalResult = fundGoal({ total, deployed, startYear, endYear, growthPct: o.growth, firstYearAmount: o.firstYear });
   const summary: Table = {
     name: 'deployment',
-    title: `Deploying ${total} (${deployed} already deployed) over ${startYear}–${endYear}`,
+    title: say('goal.fundTitle', { total, deployed, from: startYear, to: endYear }),
     columns: [
       { key: 'total', header: 'total', type: 'number', digits: 2 },
       { key: 'deployed', header: 'deployed', type: 'number', digits: 2 },
@@ -148,14 +148,14 @@ function fundReport(o: GoalOptions, total: number): CommandResult {
   };
   const schedule: Table = {
     name: 'schedule',
-    title: 'Yearly deployment and cumulative total',
+    title: say('goal.scheduleTitle'),
     columns: [
       { key: 'year', header: 'year', type: 'int' },
       { key: 'constant', header: 'constant', type: 'number', digits: 2 },
       { key: 'cumulative_constant', header: 'cumulative', type: 'number', digits: 2 },
       ...(plan.growing
         ? [
-            { key: 'growing', header: `growing ${fmt(plan.growing.growthPct, 2)} %/yr`, type: 'number' as const, digits: 2 },
+            { key: 'growing', header: say('goal.growingHeader', { rate: fmt(plan.growing.growthPct, 2) }), type: 'number' as const, digits: 2 },
             { key: 'cumulative_growing', header: 'cumulative (growing)', type: 'number' as const, digits: 2 },
           ]
         : []),
@@ -170,9 +170,9 @@ function fundReport(o: GoalOptions, total: number): CommandResult {
     }),
   };
   const notes = [
-    plan.met ? `nothing remains: ${deployed} ≥ ${total}` : `(${total} − ${deployed}) / ${plan.years} years = ${fmt(plan.constantPerYear, 4)} a year`,
-    ...(plan.growing?.metWithoutGrowth ? [`a constant ${plan.growing.firstYearAmount} a year already reaches the total: no growth needed`] : []),
-    'amounts are in the unit of --fund-total (e.g. RMB bn for Big Fund III: registered capital 344, datasets/funds.csv)',
+    plan.met ? say('goal.nothingRemains', { deployed, total }) : say('goal.perYear', { total, deployed, years: plan.years, amount: fmt(plan.constantPerYear, 4) }),
+    ...(plan.growing?.metWithoutGrowth ? [say('goal.noGrowthNeeded', { amount: plan.growing.firstYearAmount })] : []),
+    say('goal.fundUnit'),
   ];
   return { report: makeReport('goal', [summary, schedule], notes, []) };
 }

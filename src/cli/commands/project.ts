@@ -30,7 +30,7 @@ export function project(_args: string[], o: ProjectOptions): CommandResult {
   report.notes.push(...impliedRateNotes(projections, unit));
   report.notes.push(...evidence.flatMap((e) => (e.evidence === undefined ? [] : [e.evidence])));
   const chart = projectionChart('projection', report.tables[0].title ?? 'projection', unit, projections);
-  chart.bands.push(...pathChartBands(paths, 'M3 errors'));
+  chart.bands.push(...pathChartBands(paths, say('bands.m3Errors')));
   report.charts = [chart];
   if (r.target !== undefined) report.tables.push(targetTable(r.target, isShare));
   return { report };

@@ -93,8 +93,8 @@ function releasesTable(r: RevisionsResult): Table {
       published: rel.published,
       source_id: rel.sourceId,
       publisher: r.publishers.get(rel.sourceId) ?? '',
-      figures: rel.figures.map((f) => `${f.year}=${f.value} ${f.kind}`).join('; '),
-      definition: rel.definition ?? null,
+      figures: say('revisions.figures', { list: rel.figures.map((f) => `${f.year}=${f.value} ${f.kind}`).join('; ') }),
+      definition: rel.definition ? say('revisions.definitionList', { list: rel.definition }) : null,
     })),
   };
 }

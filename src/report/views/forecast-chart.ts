@@ -2,6 +2,7 @@
 // observation and, for a single method, its prediction-interval bands. Only the first few series are charted,
 // so the rows kept for the charts stay small however many series the run forecasts.
 import { seriesAt, type SeriesTable } from '../../data/series.js';
+import { say } from '../../messages.js';
 import type { CellValue } from '../model.js';
 import { forecastChart, type Chart } from '../series.js';
 
@@ -56,7 +57,7 @@ export function forecastChartCollector(data: SeriesTable, levels: readonly numbe
     },
     charts(): Chart[] {
       const index = new Map(data.ids.map((id, n) => [id, n]));
-      const charted = bySeries.size < data.ids.length ? `charts for the first ${bySeries.size} of ${data.ids.length} series` : '';
+      const charted = bySeries.size < data.ids.length ? say('chart.firstOf', { count: bySeries.size, total: data.ids.length }) : '';
       const charts: Chart[] = [];
       for (const [id, methods] of bySeries) {
         const n = index.get(id);
@@ -69,8 +70,8 @@ export function forecastChartCollector(data: SeriesTable, levels: readonly numbe
           mean: p.mean,
           intervals: levels.map((level, k) => ({ level, lower: p.lower[k], upper: p.upper[k] })),
         }));
-        const sourceLine = [source, charted].filter(Boolean).join('; ');
-        charts.push(forecastChart(`${name}-${id.replace(/[^\w.-]+/g, '_')}`, `${title} — ${id}`, '', history, forecasts, sourceLine === '' ? undefined : sourceLine));
+        const sourceLine = source && charted ? say('note.joined', { first: source, rest: charted }) : source || charted;
+        charts.push(forecastChart(`${name}-${id.replace(/[^\w.-]+/g, '_')}`, say('chart.seriesTitle', { title, id }), '', history, forecasts, sourceLine === '' ? undefined : sourceLine));
       }
       return charts;
     },

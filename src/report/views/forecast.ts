@@ -2,6 +2,7 @@
 // one row per series, year and method, with the interval bounds per level; and `--explain`'s rows.
 import type { FittedHistory } from '../../app/fit-history.js';
 import type { SeriesForecast } from '../../app/forecast/batch.js';
+import { say } from '../../messages.js';
 import type { CellValue, Column, Table } from '../model.js';
 
 const levelKey = (side: 'lo' | 'hi', level: number) => `${side}${String(level)}`;
@@ -65,5 +66,5 @@ export function explainCells(id: string, years: number, method: string, params: 
 /** The fitted forecasts of a domain history (capacity --metric wpm, self-sufficiency --method): the history rows first. */
 export function fittedTable(fit: FittedHistory): Table {
   const history = fit.history.map((h) => ({ id: fit.id, year: h.year, method: h.interpolated ? 'history (interpolated)' : 'history', mean: h.value }));
-  return { name: 'fitted', title: `${fit.id}: fitted forecasts with prediction intervals`, columns: forecastColumns(fit.levels), rows: [...history, ...forecastRows(fit.forecasts, fit.levels)] };
+  return { name: 'fitted', title: say('forecast.fittedTitle', { id: fit.id }), columns: forecastColumns(fit.levels), rows: [...history, ...forecastRows(fit.forecasts, fit.levels)] };
 }

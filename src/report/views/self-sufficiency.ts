@@ -42,7 +42,7 @@ function targetsTable(r: SelfSufficiencyResult): Table {
   addBandColumns(table, pathBands(r), { people: false, values: true });
   for (const { method, years } of r.fitted?.reaches ?? []) {
     const key = `${method}_reaches`;
-    table.columns.push({ key, header: `${method} reaches`, type: 'int', emptyText: say('ss.notBy', { year: r.through }) });
+    table.columns.push({ key, header: say('ss.methodReaches', { method }), type: 'int', emptyText: say('ss.notBy', { year: r.through }) });
     table.rows.forEach((row, i) => (row[key] = years[i]));
   }
   return table;
