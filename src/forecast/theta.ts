@@ -47,10 +47,8 @@ export function fitTheta(y: readonly number[]): Fitted {
   const level = model.lastLevel;
   const sigma2 = model.sigma2;
   const start = (1 - (1 - alpha) ** n) / alpha;
-  const params: Record<string, number | string> = { ...modelParams(model), drift };
-  if (ses.fallback !== undefined) params.fallback = ses.fallback;
-  finiteParams(params);
-  // Fitted values and residuals are made when first read (a forecast does not need them).
+  // Params, fitted values and residuals are made when first read (a forecast does not need them).
+  let params: Record<string, number | string> | undefined;
   let fitted: number[] | undefined;
   let residuals: number[] | undefined;
   return {
@@ -62,15 +60,27 @@ export function fitTheta(y: readonly number[]): Fitted {
       const f = this.fitted;
       return (residuals ??= y.map((v, i) => v - f[i]));
     },
-    params,
+    get params() {
+      if (params === undefined) {
+        params = { ...modelParams(model), drift };
+        if (ses.fallback !== undefined) params.fallback = ses.fallback;
+        finiteParams(params);
+      }
+      return params;
+    },
     forecast(h: number, options?: ForecastOptions): Forecast {
       checkHorizon(h);
       const levels = levelsOf(options);
-      const mean = Array.from({ length: h }, (_, k) => level + drift * (k + start));
-      const variance = mean.map((_, k) => sigma2 * (k * alpha * alpha + 1));
+      // Plain loops: Array.from and map cost an iterator or a callback per value, and this runs once a series.
+      const mean = new Array<number>(h);
+      const variance = new Array<number>(h);
+      for (let k = 0; k < h; k++) {
+        mean[k] = level + drift * (k + start);
+        variance[k] = sigma2 * (k * alpha * alpha + 1);
+      }
       const out: Forecast = { method: 'theta', mean, intervals: varianceIntervals(mean, variance, levels) };
       if (isFiniteForecast(out)) return out;
-      params.fallback = say('note.overflowNaive', { method: 'theta' });
+      this.params.fallback = say('note.overflowNaive', { method: 'theta' });
       return randomWalk(y, 'theta').forecast(h, options);
     },
   };

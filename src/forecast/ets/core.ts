@@ -51,14 +51,15 @@ export function specLabel(spec: EtsSpec): string {
 
 interface CalcResult {
   lik: number;
-  mse: number;
+  /** Σe² of the errors as residuals() gives them (additive, or relative for multiplicative errors). */
+  sse: number;
   lastLevel: number;
   lastTrend: number;
 }
 
 /**
  * R's `etscalc` for non-seasonal models: runs the recursions from (l0, b0), fills one-step forecasts and errors
- * when arrays are given, returns the likelihood term and the mean squared one-step (additive) error.
+ * when arrays are given, returns the likelihood term and the last states.
  */
 export function etsCalc(
   y: readonly number[],
@@ -79,7 +80,6 @@ export function etsCalc(
   let b = trend ? b0 : 0;
   let sse = 0;
   let logSum = 0;
-  let mse = 0;
   for (let i = 0; i < n; i++) {
     const phib = trend ? ph * b : 0;
     const f = l + phib;
@@ -87,17 +87,15 @@ export function etsCalc(
     const e = mult ? (yi - f) / f : yi - f;
     if (fits) fits[i] = f;
     if (errors) errors[i] = e;
-    const d = yi - f;
-    mse = (mse * i + d * d) / (i + 1); // running mean as etscalc computes amse[0]
     const level = f + alpha * (yi - f);
     if (trend) b = phib + (beta / alpha) * (level - l - phib);
     l = level;
     sse += e * e;
-    logSum += Math.log(Math.abs(f));
+    if (mult) logSum += Math.log(Math.abs(f)); // the likelihood of additive errors has no such term
   }
   let lik = n * Math.log(sse);
   if (mult) lik += 2 * logSum;
-  return { lik, mse, lastLevel: l, lastTrend: b };
+  return { lik, sse, lastLevel: l, lastTrend: b };
 }
 
 /**
@@ -148,6 +146,45 @@ function objectiveValue(y: Float64Array, trend: boolean, mult: boolean, lik: boo
   let value = n * Math.log(sse);
   if (mult) value += 2 * (logSum + Math.log(prod));
   p[5] = value;
+}
+
+/**
+ * objectiveValue for additive errors without a trend (ses, theta): the same arithmetic in the same order, with
+ * one running sum (for additive errors Σe² and the squared one-step errors are the same numbers) and no branch
+ * in the loop, which is the inner loop of every ses and theta fit.
+ */
+function levelObjective(y: Float64Array, lik: boolean, p: Float64Array): void {
+  const n = y.length;
+  const alpha = p[0];
+  let l = p[3];
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    const d = y[i] - l;
+    sumSq += d * d;
+    l = l + alpha * d;
+  }
+  p[5] = lik ? n * Math.log(sumSq) : sumSq / n;
+}
+
+/** objectiveValue for additive errors with a (possibly damped) trend: the same arithmetic, one running sum. */
+function trendObjective(y: Float64Array, lik: boolean, p: Float64Array): void {
+  const n = y.length;
+  const alpha = p[0];
+  const phi = p[2];
+  let l = p[3];
+  let b = p[4];
+  let sumSq = 0;
+  const ratio = p[1] / alpha;
+  for (let i = 0; i < n; i++) {
+    const phib = phi * b;
+    const f = l + phib;
+    const d = y[i] - f;
+    sumSq += d * d;
+    const level = f + alpha * d;
+    b = phib + ratio * (level - l - phib);
+    l = level;
+  }
+  p[5] = lik ? n * Math.log(sumSq) : sumSq / n;
 }
 
 /**
@@ -232,7 +269,8 @@ export function fitEtsModel(
   reltol = Math.sqrt(Number.EPSILON),
 ): EtsModel | undefined {
   const n = y.length;
-  const start = [...initialParams(spec), ...initialStates(y, spec.trend)];
+  const start = initialParams(spec);
+  for (const state of initialStates(y, spec.trend)) start.push(state);
   const np = start.length;
   if (np >= n - 1) return undefined;
   // Copied by a loop: Float64Array.from walks an iterator, one garbage object per value.
@@ -258,7 +296,9 @@ export function fitEtsModel(
     }
     args[3] = par[iLevel];
     args[4] = trend ? par[iLevel + 1] : 0;
-    objectiveValue(yy, trend, mult, lik, args);
+    if (mult) objectiveValue(yy, trend, mult, lik, args);
+    else if (trend) trendObjective(yy, lik, args);
+    else levelObjective(yy, lik, args);
     let value = args[5];
     if (lik && value < -1e10) value = -1e10; // avoid perfect fits, as forecast's target function
     out[0] = Number.isNaN(value) ? Infinity : value;
@@ -271,19 +311,23 @@ export function fitEtsModel(
   const opt = nelderMead(objective, start, { maxit: 2000, reltol, into: objectiveInto });
   if (!Number.isFinite(opt.value)) return undefined;
   const p = unpack(opt.par, spec);
-  const fitted = new Array<number>(n);
-  const errors = new Array<number>(n);
   const alpha = p.alpha;
   const beta = p.beta ?? 0;
   const phi = p.phi ?? 1;
-  const r = etsCalc(y, spec, alpha, beta, phi, p.l0, p.b0, fitted, errors);
+  const r = etsCalc(y, spec, alpha, beta, phi, p.l0, p.b0);
   if (Number.isNaN(r.lik)) return undefined;
   const k = np + 1; // parameters, initial states and sigma
   const aic = r.lik + 2 * k;
   const bic = r.lik + Math.log(n) * k;
   const aicc = aic + (2 * k * (k + 1)) / (n - k - 1);
-  let sse = 0;
-  for (const e of errors) sse += e * e;
+  // Fitted values and errors are the same recursion run again when first read (a forecast does not need them).
+  let fitted: number[] | undefined;
+  let errors: number[] | undefined;
+  const fill = () => {
+    fitted = new Array<number>(n);
+    errors = new Array<number>(n);
+    etsCalc(y, spec, alpha, beta, phi, p.l0, p.b0, fitted, errors);
+  };
   return {
     label: specLabel(spec),
     spec,
@@ -295,9 +339,15 @@ export function fitEtsModel(
     b0: p.b0,
     lastLevel: r.lastLevel,
     lastTrend: r.lastTrend,
-    fitted,
-    errors,
-    sigma2: sse / (n - np),
+    get fitted() {
+      if (fitted === undefined) fill();
+      return fitted!;
+    },
+    get errors() {
+      if (errors === undefined) fill();
+      return errors!;
+    },
+    sigma2: r.sse / (n - np),
     lik: r.lik,
     aic,
     aicc,
