@@ -32,14 +32,8 @@ export interface NelderMeadResult {
 }
 
 /** The evaluation a Nelder–Mead run waits for (NelderMeadRun.tell), by where the port of nmmin asks for it. */
-const enum Wait {
-  Start,
-  Vertex,
-  Reflection,
-  Expansion,
-  Contraction,
-  Done,
-}
+const Wait = { Start: 0, Vertex: 1, Reflection: 2, Expansion: 3, Contraction: 4, Done: 5 } as const;
+type Wait = (typeof Wait)[keyof typeof Wait];
 
 /**
  * One Nelder–Mead minimisation as a sequence of evaluations the caller makes: `point` is where the objective is
@@ -50,7 +44,7 @@ const enum Wait {
 export class NelderMeadRun {
   /** The point to evaluate next (read it, do not keep it: it changes with every step). */
   readonly point: number[];
-  private wait = Wait.Start;
+  private wait: Wait = Wait.Start;
   private readonly n: number;
   private readonly abstol: number;
   private readonly intol: number;
