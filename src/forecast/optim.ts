@@ -35,6 +35,13 @@ export interface NelderMeadResult {
 const Wait = { Start: 0, Vertex: 1, Reflection: 2, Expansion: 3, Contraction: 4, Done: 5 } as const;
 type Wait = (typeof Wait)[keyof typeof Wait];
 
+/** Positions in NelderMeadRun's kept doubles. */
+const AT_VH = 0;
+const AT_VL = 1;
+const AT_VR = 2;
+const AT_CONVTOL = 3;
+const AT_OLDSIZE = 4;
+
 /**
  * One Nelder–Mead minimisation as a sequence of evaluations the caller makes: `point` is where the objective is
  * wanted, `tell(value)` hands its value over and moves to the next point, until `done`. The steps, constants and
@@ -55,20 +62,21 @@ export class NelderMeadRun {
   private readonly start: number[];
   /** Simplex in one flat array: vertex j (0..n) holds n coordinates then its value, at j·(n + 1); vertex n + 1 is the centroid (R's column C). */
   private readonly P: Float64Array;
-  private convtol = 0;
   private funcount = 0;
   private L = 0;
   private H = 0;
-  private VH = 0;
-  private VL = 0;
-  private VR = 0;
-  private oldsize = 0;
+  /**
+   * The doubles the steps keep: VH, VL, VR (worst, best and reflected values), convtol, oldsize. In a typed array:
+   * V8 boxes a double stored into an object's field anew on every store, garbage for each evaluation.
+   */
+  private readonly kept = new Float64Array(5);
   private calcvert = true;
   /** The vertex whose value the Vertex wait is for. */
   private vertex = 0;
   private fail = 0;
   private finalValue = Infinity;
   private finalPar: number[] | undefined;
+  private readonly told = new Float64Array(1);
 
   constructor(start: readonly number[], options: NelderMeadOptions = {}) {
     this.abstol = options.abstol ?? -Infinity;
@@ -95,12 +103,21 @@ export class NelderMeadRun {
 
   /** The objective's value at `point`; then `point` is the next one to evaluate unless the run is done. */
   tell(value: number): void {
+    this.told[0] = value;
+    this.tellFrom(this.told, 0);
+  }
+
+  /**
+   * tell with the value read from values[at]: a double passed as an argument to a call V8 does not inline is boxed
+   * on the heap, one garbage object per evaluation, and fitting makes thousands of evaluations per series.
+   */
+  tellFrom(values: Float64Array, at: number): void {
     const n = this.n;
     const P = this.P;
     const stride = n + 1;
     const cIdx = n + 1;
     const bvec = this.point;
-    let f = value;
+    let f = values[at];
     switch (this.wait) {
       case Wait.Start: {
         if (!Number.isFinite(f)) {
@@ -114,7 +131,7 @@ export class NelderMeadRun {
           return;
         }
         this.funcount = 1;
-        this.convtol = this.intol * (Math.abs(f) + this.intol);
+        this.kept[AT_CONVTOL] = this.intol * (Math.abs(f) + this.intol);
         P[n] = f;
         for (let i = 0; i < n; i++) P[i] = bvec[i];
         this.L = 0;
@@ -131,7 +148,7 @@ export class NelderMeadRun {
           }
           size += trystep;
         }
-        this.oldsize = size;
+        this.kept[AT_OLDSIZE] = size;
         this.calcvert = true;
         this.fail = 0;
         this.top();
@@ -148,9 +165,9 @@ export class NelderMeadRun {
         if (!Number.isFinite(f)) f = BIG;
         this.funcount++;
         const VR = f;
-        this.VR = VR;
+        this.kept[AT_VR] = VR;
         const H = this.H;
-        if (VR < this.VL) {
+        if (VR < this.kept[AT_VL]) {
           P[cIdx * stride + n] = f;
           for (let i = 0; i < n; i++) {
             f = this.gamm * bvec[i] + (1 - this.gamm) * P[cIdx * stride + i];
@@ -160,7 +177,7 @@ export class NelderMeadRun {
           this.wait = Wait.Expansion;
           return;
         }
-        if (VR < this.VH) {
+        if (VR < this.kept[AT_VH]) {
           for (let i = 0; i < n; i++) P[H * stride + i] = bvec[i];
           P[H * stride + n] = VR;
         }
@@ -172,12 +189,12 @@ export class NelderMeadRun {
         if (!Number.isFinite(f)) f = BIG;
         this.funcount++;
         const H = this.H;
-        if (f < this.VR) {
+        if (f < this.kept[AT_VR]) {
           for (let i = 0; i < n; i++) P[H * stride + i] = bvec[i];
           P[H * stride + n] = f;
         } else {
           for (let i = 0; i < n; i++) P[H * stride + i] = P[cIdx * stride + i];
-          P[H * stride + n] = this.VR;
+          P[H * stride + n] = this.kept[AT_VR];
         }
         this.bottom();
         return;
@@ -189,7 +206,7 @@ export class NelderMeadRun {
         if (f < P[H * stride + n]) {
           for (let i = 0; i < n; i++) P[H * stride + i] = bvec[i];
           P[H * stride + n] = f;
-        } else if (this.VR >= this.VH) {
+        } else if (this.kept[AT_VR] >= this.kept[AT_VH]) {
           // Shrink the simplex towards the best vertex.
           const L = this.L;
           this.calcvert = true;
@@ -202,8 +219,8 @@ export class NelderMeadRun {
               }
             }
           }
-          if (size < this.oldsize) {
-            this.oldsize = size;
+          if (size < this.kept[AT_OLDSIZE]) {
+            this.kept[AT_OLDSIZE] = size;
           } else {
             this.fail = 10;
             this.stop();
@@ -270,9 +287,9 @@ export class NelderMeadRun {
     }
     this.L = L;
     this.H = H;
-    this.VL = VL;
-    this.VH = VH;
-    if (VH <= VL + this.convtol || VL <= this.abstol) {
+    this.kept[AT_VL] = VL;
+    this.kept[AT_VH] = VH;
+    if (VH <= VL + this.kept[AT_CONVTOL] || VL <= this.abstol) {
       this.stop();
       return;
     }
@@ -319,7 +336,7 @@ export function nelderMead(
   while (!run.done) {
     if (into !== undefined) into(run.point, out);
     else out[0] = fn(run.point);
-    run.tell(out[0]);
+    run.tellFrom(out, 0);
   }
   return run.result();
 }

@@ -401,9 +401,17 @@ class EtsSearch {
 
   /** Hands the value in args[5] to the optimiser, as forecast's target function returns it. */
   tell(): void {
-    let value = this.args[5];
-    if (this.lik && value < -1e10) value = -1e10; // avoid perfect fits, as forecast's target function
-    this.run.tell(Number.isNaN(value) ? Infinity : value);
+    const args = this.args;
+    const value = args[5];
+    if (this.lik && value < -1e10) args[5] = -1e10; // avoid perfect fits, as forecast's target function
+    else if (Number.isNaN(value)) args[5] = Infinity;
+    this.run.tellFrom(args, 5);
+  }
+
+  /** Tells the optimiser its point is outside R's bounds (the objective is Infinity there). */
+  refuse(): void {
+    this.args[5] = Infinity;
+    this.run.tellFrom(this.args, 5);
   }
 }
 
@@ -428,7 +436,7 @@ function runSearches(searches: EtsSearch[]): void {
       if (s.load()) {
         s.evaluate();
         s.tell();
-      } else s.run.tell(Infinity);
+      } else s.refuse();
     }
     return;
   }
@@ -437,7 +445,7 @@ function runSearches(searches: EtsSearch[]): void {
     // A search whose point is loaded waits here for a second one to be evaluated with.
     let held: EtsSearch | undefined;
     for (const s of active) {
-      if (!s.load()) s.run.tell(Infinity);
+      if (!s.load()) s.refuse();
       else if (held === undefined) held = s;
       else {
         evaluatePair(held, s);
