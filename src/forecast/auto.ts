@@ -3,9 +3,9 @@
 
 import { say } from '../messages.js';
 import { fitArima } from './arima.js';
-import { combine } from './combine.js';
+import { combine, combineFitted } from './combine.js';
 import { checkSeries } from './common.js';
-import { fitEtsModel } from './ets/core.js';
+import { type EtsModel, type EtsSpec, fitEtsModel, fitEtsModels, shortSeriesThreshold } from './ets/core.js';
 import { drift } from './drift.js';
 import { fitHolt, fitHoltModel } from './holt.js';
 import { fitDamped } from './damped.js';
@@ -13,7 +13,7 @@ import { naive } from './naive.js';
 import { arimaOrigins, driftOrigins, etsOrigins, naiveOrigins, originError, thetaOrigins, type OriginForecasts } from './rolling.js';
 import { fitSesModel } from './ses.js';
 import { fitTheta } from './theta.js';
-import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
+import type { FitOutcome, Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
 /** The optimiser's relative tolerance for auto's smoothing components (R: sqrt(machine epsilon)). */
 export const AUTO_RELTOL = 1e-3;
@@ -24,17 +24,41 @@ export const evidenceOrigins = (n: number): number => Math.floor(n / 3);
 /** Years ahead scored from each origin. */
 export const EVIDENCE_STEPS = 6;
 
+/**
+ * `fit` for each series, the state space fits (spec, by MSE at AUTO_RELTOL) of the series longer than `threshold`
+ * run side by side: `fitWith(y, model)` is the method's fit of y taking its state space fit from `model`.
+ */
+function fitEachTogether(ys: readonly (readonly number[])[], name: string, spec: EtsSpec, threshold: number, fitWith: (y: readonly number[], model: () => EtsModel | undefined) => Fitted): FitOutcome[] {
+  const long = ys.filter((y) => y.length > threshold && y.every(Number.isFinite));
+  const models = fitEtsModels(long, spec, 'mse', AUTO_RELTOL);
+  let next = 0;
+  return ys.map((y) => {
+    try {
+      checkSeries(y, name);
+      if (y.length <= threshold) return { fitted: fitWith(y, () => fitEtsModel(y, spec, 'mse', AUTO_RELTOL)) };
+      const model = models[next++];
+      return { fitted: fitWith(y, () => model) };
+    } catch (thrown) {
+      return { thrown };
+    }
+  });
+}
+
+const SES_SPEC: EtsSpec = { error: 'A', trend: 'N', damped: false };
+
 const quickSes: Method = {
   name: 'ses',
   minLength: 1,
   fit(y) {
     checkSeries(y, 'ses');
-    return fitSesModel(y, 'ses', (v) => fitEtsModel(v, { error: 'A', trend: 'N', damped: false }, 'mse', AUTO_RELTOL));
+    return fitSesModel(y, 'ses', (v) => fitEtsModel(v, SES_SPEC, 'mse', AUTO_RELTOL));
   },
+  fitMany: (ys) => fitEachTogether(ys, 'ses', SES_SPEC, shortSeriesThreshold('N', undefined), (y, model) => fitSesModel(y, 'ses', model)),
 };
 
 function quickHolt(damped: boolean): Method {
   const name = damped ? 'damped' : 'holt';
+  const spec: EtsSpec = { error: 'A', trend: 'A', damped };
   return {
     name,
     minLength: 1,
@@ -42,6 +66,7 @@ function quickHolt(damped: boolean): Method {
       checkSeries(y, name);
       return fitHoltModel(y, damped, name, (v, d) => fitEtsModel(v, { error: 'A', trend: 'A', damped: d }, 'mse', AUTO_RELTOL));
     },
+    fitMany: (ys) => fitEachTogether(ys, name, spec, shortSeriesThreshold('A', damped), (y, model) => fitHoltModel(y, damped, name, model)),
   };
 }
 
@@ -137,6 +162,9 @@ const FULL_FIT: Record<AutoCandidate, (y: readonly number[]) => Fitted> = {
 
 const fmt = (v: number): string => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'n/a');
 
+// Said only when the params are read (--explain), through the catalogue so that it prints in the reader's language.
+const medianWhy = (n: number) => (): string => say('auto.whyShort', { n, long: AUTO_LONG });
+
 /** Fit auto to y (see the comment at the top of this file). */
 export function fitAuto(y: readonly number[]): Fitted {
   checkSeries(y, 'auto');
@@ -147,13 +175,62 @@ export function fitAuto(y: readonly number[]): Fitted {
     errors = autoEvidence(y);
     chose = chooseCandidate(errors);
   }
-  // Said only when the params are read (--explain), through the catalogue so that it prints in the reader's language.
-  const why = (): string => {
-    if (errors === undefined) return say('auto.whyShort', { n, long: AUTO_LONG });
-    const scores = AUTO_CANDIDATES.map((c) => `${c} ${fmt(errors![c])}`).join(', ');
-    return say('auto.whyLong', { n, origins: evidenceOrigins(n), steps: EVIDENCE_STEPS, scores });
-  };
-  const fitted = FULL_FIT[chose](y);
+  const why =
+    errors === undefined
+      ? medianWhy(n)
+      : (): string => {
+          const scores = AUTO_CANDIDATES.map((c) => `${c} ${fmt(errors![c])}`).join(', ');
+          return say('auto.whyLong', { n, origins: evidenceOrigins(n), steps: EVIDENCE_STEPS, scores });
+        };
+  return autoFitted(chose, why, errors, FULL_FIT[chose](y));
+}
+
+/**
+ * fitAuto for each series; for those shorter than AUTO_LONG years, each component of the median fits all of them
+ * at once (their fitMany, where they have one), so their smoothing fits run side by side. The same fits.
+ */
+export function fitAutoMany(ys: readonly (readonly number[])[]): FitOutcome[] {
+  const out = new Array<FitOutcome>(ys.length);
+  const short: number[] = [];
+  ys.forEach((y, i) => {
+    try {
+      checkSeries(y, 'auto');
+      if (y.length < AUTO_LONG) short.push(i);
+      else out[i] = { fitted: fitAuto(y) };
+    } catch (thrown) {
+      out[i] = { thrown };
+    }
+  });
+  const shortYs = short.map((i) => ys[i]);
+  const parts = AUTO_COMPONENTS.map((m): FitOutcome[] =>
+    m.fitMany !== undefined
+      ? m.fitMany(shortYs)
+      : shortYs.map((y) => {
+          try {
+            return { fitted: m.fit(y) };
+          } catch (thrown) {
+            return { thrown };
+          }
+        }),
+  );
+  short.forEach((i, k) => {
+    // As combine's fit: the first component that throws decides the outcome.
+    const fits: Fitted[] = [];
+    for (const part of parts) {
+      const outcome = part[k];
+      if ('thrown' in outcome) {
+        out[i] = outcome;
+        return;
+      }
+      fits.push(outcome.fitted);
+    }
+    out[i] = { fitted: autoFitted('median', medianWhy(ys[i].length), undefined, combineFitted('auto', ys[i], fits, 'median')) };
+  });
+  return out;
+}
+
+/** auto's Fitted around the chosen candidate's fit, with why it was chosen. */
+function autoFitted(chose: AutoCandidate, why: () => string, errors: Record<AutoCandidate, number> | undefined, fitted: Fitted): Fitted {
   let params: Record<string, number | string> | undefined;
   return {
     method: 'auto',
@@ -179,4 +256,4 @@ export function fitAuto(y: readonly number[]): Fitted {
 }
 
 /** The default method (see the comment at the top of this file). */
-export const auto: Method = { name: 'auto', minLength: 1, fit: fitAuto };
+export const auto: Method = { name: 'auto', minLength: 1, fit: fitAuto, fitMany: fitAutoMany };

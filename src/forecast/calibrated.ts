@@ -6,7 +6,7 @@ import { maseScale } from './accuracy.js';
 import { checkHorizon, levelsOf } from './common.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { checkLevels } from './normal.js';
-import type { FitOptions, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
+import type { FitOptions, FitOutcome, Fitted, Forecast, ForecastOptions, Interval, Method } from './types.js';
 import { say } from '../messages.js';
 
 /** Quantiles of scaled forecast errors by horizon for one method. */
@@ -129,11 +129,18 @@ export function calibrated(method: Method, table: CalibrationTable): Method {
   if (table.method !== method.name) {
     throw new SemicapError('internal', `calibration table for '${table.method}' given to method '${method.name}'`);
   }
+  const many = method.fitMany;
   return {
     name: method.name,
     minLength: method.minLength,
     fit(y: readonly number[], options?: FitOptions): Fitted {
       return calibrateFitted(method.fit(y, options), y, table);
     },
+    ...(many === undefined
+      ? {}
+      : {
+          fitMany: (ys: readonly (readonly number[])[]): FitOutcome[] =>
+            many(ys).map((outcome, i) => ('fitted' in outcome ? { fitted: calibrateFitted(outcome.fitted, ys[i], table) } : outcome)),
+        }),
   };
 }

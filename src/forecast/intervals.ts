@@ -49,7 +49,11 @@ export function normalIntervals(mean: readonly number[], sd: readonly number[], 
  * broken) gives a zero-width interval rather than NaN.
  */
 export function varianceIntervals(mean: readonly number[], variance: readonly number[], levels: readonly number[]): Interval[] {
-  const sd = Array.from(variance, (v) => (Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0));
+  const sd = new Array<number>(variance.length);
+  for (let k = 0; k < variance.length; k++) {
+    const v = variance[k];
+    sd[k] = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
+  }
   return normalIntervals(mean, sd, levels);
 }
 

@@ -50,6 +50,14 @@ export interface Method {
   /** Shortest history the method can fit. */
   minLength: number;
   fit(y: readonly number[], options?: FitOptions): Fitted;
+  /**
+   * Optional, for methods that take no FitOptions and gain from fitting several series side by side: for each
+   * series, what `fit` returns for it alone or what `fit` throws.
+   */
+  fitMany?(ys: readonly (readonly number[])[]): FitOutcome[];
 }
+
+/** What fitting one series gave: the fitted model, or what the fit threw. */
+export type FitOutcome = { fitted: Fitted } | { thrown: unknown };
 
 export const DEFAULT_LEVELS: readonly number[] = [80, 95];

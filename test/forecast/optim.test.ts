@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from '../../src/forecast/optim.js';
+import { NelderMeadRun, nelderMead } from '../../src/forecast/optim.js';
 
 describe('nelderMead (port of R nmmin)', () => {
   it('reproduces R optim(c(-1.2, 1), fr) on Rosenbrock exactly', () => {
@@ -32,5 +32,44 @@ describe('nelderMead (port of R nmmin)', () => {
     const r = nelderMead(fr, [-1.2, 1], { maxit: 20 });
     expect(r.fail).toBe(1);
     expect(r.evaluations).toBeGreaterThan(20);
+  });
+});
+
+describe('NelderMeadRun (nelderMead one evaluation at a time)', () => {
+  const fr = ([a, b]: number[]) => 100 * (b - a * a) ** 2 + (1 - a) ** 2;
+
+  it('driven by hand, walks to R optim(c(-1.2, 1), fr) on Rosenbrock in 195 evaluations', () => {
+    const run = new NelderMeadRun([-1.2, 1], { maxit: 500 });
+    let evaluations = 0;
+    while (!run.done) {
+      run.tell(fr(run.point));
+      evaluations++;
+    }
+    const r = run.result();
+    expect(r.par[0]).toBeCloseTo(1.0002601387256695, 12);
+    expect(r.par[1]).toBeCloseTo(1.000505999303765, 12);
+    expect(r.value).toBeCloseTo(8.8252410967227472e-8, 18);
+    expect(r.evaluations).toBe(195);
+    expect(evaluations).toBe(195);
+  });
+
+  it('two runs advanced in turn end where each ends alone', () => {
+    const g = ([x, y]: number[]) => (x - 3) ** 2 + 10 * (y + 1) ** 2 + x * y;
+    const a = new NelderMeadRun([-1.2, 1]);
+    const b = new NelderMeadRun([0, 0], { reltol: 1e-3 });
+    while (!a.done || !b.done) {
+      if (!a.done) a.tell(fr(a.point));
+      if (!b.done) b.tell(g(b.point));
+    }
+    expect(a.result()).toEqual(nelderMead(fr, [-1.2, 1]));
+    expect(b.result()).toEqual(nelderMead(g, [0, 0], { reltol: 1e-3 }));
+  });
+
+  it('ends at once on an infinite start and refuses values after its end', () => {
+    const run = new NelderMeadRun([1, 2]);
+    run.tell(Infinity);
+    expect(run.done).toBe(true);
+    expect(run.result()).toEqual({ par: [1, 2], value: Infinity, evaluations: 1, fail: 1 });
+    expect(() => run.tell(0)).toThrow();
   });
 });

@@ -1,7 +1,7 @@
 // Non-seasonal ETS models as R's forecast package fits them: etscalc's recursions and likelihood, R's starting
 // values and bounds, Nelder-Mead, class 1 and 2 variances, and HoltWintersZZ for short series. Pure.
 
-import { nelderMead } from '../optim.js';
+import { NelderMeadRun, nelderMead } from '../optim.js';
 
 export type ErrorType = 'A' | 'M';
 export type TrendType = 'N' | 'A';
@@ -51,14 +51,15 @@ export function specLabel(spec: EtsSpec): string {
 
 interface CalcResult {
   lik: number;
-  mse: number;
+  /** Σe² of the errors as residuals() gives them (additive, or relative for multiplicative errors). */
+  sse: number;
   lastLevel: number;
   lastTrend: number;
 }
 
 /**
  * R's `etscalc` for non-seasonal models: runs the recursions from (l0, b0), fills one-step forecasts and errors
- * when arrays are given, returns the likelihood term and the mean squared one-step (additive) error.
+ * when arrays are given, returns the likelihood term and the last states.
  */
 export function etsCalc(
   y: readonly number[],
@@ -79,7 +80,6 @@ export function etsCalc(
   let b = trend ? b0 : 0;
   let sse = 0;
   let logSum = 0;
-  let mse = 0;
   for (let i = 0; i < n; i++) {
     const phib = trend ? ph * b : 0;
     const f = l + phib;
@@ -87,17 +87,15 @@ export function etsCalc(
     const e = mult ? (yi - f) / f : yi - f;
     if (fits) fits[i] = f;
     if (errors) errors[i] = e;
-    const d = yi - f;
-    mse = (mse * i + d * d) / (i + 1); // running mean as etscalc computes amse[0]
     const level = f + alpha * (yi - f);
     if (trend) b = phib + (beta / alpha) * (level - l - phib);
     l = level;
     sse += e * e;
-    logSum += Math.log(Math.abs(f));
+    if (mult) logSum += Math.log(Math.abs(f)); // the likelihood of additive errors has no such term
   }
   let lik = n * Math.log(sse);
   if (mult) lik += 2 * logSum;
-  return { lik, mse, lastLevel: l, lastTrend: b };
+  return { lik, sse, lastLevel: l, lastTrend: b };
 }
 
 /**
@@ -148,6 +146,45 @@ function objectiveValue(y: Float64Array, trend: boolean, mult: boolean, lik: boo
   let value = n * Math.log(sse);
   if (mult) value += 2 * (logSum + Math.log(prod));
   p[5] = value;
+}
+
+/**
+ * objectiveValue for additive errors without a trend (ses, theta): the same arithmetic in the same order, with
+ * one running sum (for additive errors Σe² and the squared one-step errors are the same numbers) and no branch
+ * in the loop, which is the inner loop of every ses and theta fit.
+ */
+function levelObjective(y: Float64Array, lik: boolean, p: Float64Array): void {
+  const n = y.length;
+  const alpha = p[0];
+  let l = p[3];
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    const d = y[i] - l;
+    sumSq += d * d;
+    l = l + alpha * d;
+  }
+  p[5] = lik ? n * Math.log(sumSq) : sumSq / n;
+}
+
+/** objectiveValue for additive errors with a (possibly damped) trend: the same arithmetic, one running sum. */
+function trendObjective(y: Float64Array, lik: boolean, p: Float64Array): void {
+  const n = y.length;
+  const alpha = p[0];
+  const phi = p[2];
+  let l = p[3];
+  let b = p[4];
+  let sumSq = 0;
+  const ratio = p[1] / alpha;
+  for (let i = 0; i < n; i++) {
+    const phib = phi * b;
+    const f = l + phib;
+    const d = y[i] - f;
+    sumSq += d * d;
+    const level = f + alpha * d;
+    b = phib + ratio * (level - l - phib);
+    l = level;
+  }
+  p[5] = lik ? n * Math.log(sumSq) : sumSq / n;
 }
 
 /**
@@ -220,6 +257,299 @@ function unpack(par: readonly number[], spec: EtsSpec) {
   return { alpha, beta, phi, l0, b0 };
 }
 
+/** levelObjective for two series at once: each sum and level in its own order, so each value is levelObjective's. */
+function levelObjectivePair(ya: Float64Array, pa: Float64Array, yb: Float64Array, pb: Float64Array, lik: boolean): void {
+  const na = ya.length;
+  const nb = yb.length;
+  const both = na < nb ? na : nb;
+  const alphaA = pa[0];
+  const alphaB = pb[0];
+  let la = pa[3];
+  let lb = pb[3];
+  let sumA = 0;
+  let sumB = 0;
+  // Two independent recursions in one loop: the processor runs one while the other waits for its last result.
+  for (let i = 0; i < both; i++) {
+    const da = ya[i] - la;
+    sumA += da * da;
+    la = la + alphaA * da;
+    const db = yb[i] - lb;
+    sumB += db * db;
+    lb = lb + alphaB * db;
+  }
+  for (let i = both; i < na; i++) {
+    const da = ya[i] - la;
+    sumA += da * da;
+    la = la + alphaA * da;
+  }
+  for (let i = both; i < nb; i++) {
+    const db = yb[i] - lb;
+    sumB += db * db;
+    lb = lb + alphaB * db;
+  }
+  pa[5] = lik ? na * Math.log(sumA) : sumA / na;
+  pb[5] = lik ? nb * Math.log(sumB) : sumB / nb;
+}
+
+/** trendObjective for two series at once: each in its own order, so each value is trendObjective's. */
+function trendObjectivePair(ya: Float64Array, pa: Float64Array, yb: Float64Array, pb: Float64Array, lik: boolean): void {
+  const na = ya.length;
+  const nb = yb.length;
+  const both = na < nb ? na : nb;
+  const alphaA = pa[0];
+  const alphaB = pb[0];
+  const phiA = pa[2];
+  const phiB = pb[2];
+  const ratioA = pa[1] / alphaA;
+  const ratioB = pb[1] / alphaB;
+  let la = pa[3];
+  let ba = pa[4];
+  let lb = pb[3];
+  let bb = pb[4];
+  let sumA = 0;
+  let sumB = 0;
+  for (let i = 0; i < both; i++) {
+    const phibA = phiA * ba;
+    const fa = la + phibA;
+    const da = ya[i] - fa;
+    sumA += da * da;
+    const levelA = fa + alphaA * da;
+    ba = phibA + ratioA * (levelA - la - phibA);
+    la = levelA;
+    const phibB = phiB * bb;
+    const fb = lb + phibB;
+    const db = yb[i] - fb;
+    sumB += db * db;
+    const levelB = fb + alphaB * db;
+    bb = phibB + ratioB * (levelB - lb - phibB);
+    lb = levelB;
+  }
+  for (let i = both; i < na; i++) {
+    const phibA = phiA * ba;
+    const fa = la + phibA;
+    const da = ya[i] - fa;
+    sumA += da * da;
+    const levelA = fa + alphaA * da;
+    ba = phibA + ratioA * (levelA - la - phibA);
+    la = levelA;
+  }
+  for (let i = both; i < nb; i++) {
+    const phibB = phiB * bb;
+    const fb = lb + phibB;
+    const db = yb[i] - fb;
+    sumB += db * db;
+    const levelB = fb + alphaB * db;
+    bb = phibB + ratioB * (levelB - lb - phibB);
+    lb = levelB;
+  }
+  pa[5] = lik ? na * Math.log(sumA) : sumA / na;
+  pb[5] = lik ? nb * Math.log(sumB) : sumB / nb;
+}
+
+/**
+ * One series' ETS fit in progress: R's Nelder–Mead run over [alpha, beta?, phi?, l0, b0?] and the objective's
+ * data. The objective's parameters and value live in `args` (objectiveValue's p): doubles passed as arguments or
+ * returned are boxed on the heap in V8, and that was most of the garbage a theta fit made (bench/README.md).
+ */
+class EtsSearch {
+  readonly run: NelderMeadRun;
+  readonly yy: Float64Array;
+  readonly args = new Float64Array(6);
+  readonly trend: boolean;
+  readonly mult: boolean;
+  readonly lik: boolean;
+  private readonly damped: boolean;
+  // Positions in the optimiser's vector [alpha, beta?, phi?, l0, b0?].
+  private readonly iBeta: number;
+  private readonly iPhi: number;
+  private readonly iLevel: number;
+
+  constructor(y: readonly number[], spec: EtsSpec, optCrit: 'lik' | 'mse', start: number[], reltol: number) {
+    const n = y.length;
+    // Copied by a loop: Float64Array.from walks an iterator, one garbage object per value.
+    this.yy = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.yy[i] = y[i];
+    this.trend = spec.trend === 'A';
+    this.mult = spec.error === 'M';
+    this.lik = optCrit === 'lik';
+    this.damped = spec.damped;
+    this.iBeta = this.trend ? 1 : -1;
+    this.iPhi = spec.damped ? (this.trend ? 2 : 1) : -1;
+    this.iLevel = 1 + (this.trend ? 1 : 0) + (spec.damped ? 1 : 0);
+    this.run = new NelderMeadRun(start, { maxit: 2000, reltol });
+  }
+
+  /** Loads the run's point into args; false where it breaks R's bounds (the objective is then Infinity). */
+  load(): boolean {
+    const par = this.run.point;
+    const args = this.args;
+    args[0] = par[0];
+    args[1] = this.trend ? par[this.iBeta] : 0;
+    args[2] = this.damped ? par[this.iPhi] : 1;
+    if (!paramsOk(args[0], args[1], args[2], this.trend, this.damped)) return false;
+    args[3] = par[this.iLevel];
+    args[4] = this.trend ? par[this.iLevel + 1] : 0;
+    return true;
+  }
+
+  /** The objective at the loaded point into args[5]. */
+  evaluate(): void {
+    if (this.mult) objectiveValue(this.yy, this.trend, this.mult, this.lik, this.args);
+    else if (this.trend) trendObjective(this.yy, this.lik, this.args);
+    else levelObjective(this.yy, this.lik, this.args);
+  }
+
+  /** Hands the value in args[5] to the optimiser, as forecast's target function returns it. */
+  tell(): void {
+    const args = this.args;
+    const value = args[5];
+    if (this.lik && value < -1e10) args[5] = -1e10; // avoid perfect fits, as forecast's target function
+    else if (Number.isNaN(value)) args[5] = Infinity;
+    this.run.tellFrom(args, 5);
+  }
+
+  /** Tells the optimiser its point is outside R's bounds (the objective is Infinity there). */
+  refuse(): void {
+    this.args[5] = Infinity;
+    this.run.tellFrom(this.args, 5);
+  }
+}
+
+/** Both searches' objectives at their loaded points: side by side where they share a recursion, else one by one. */
+function evaluatePair(a: EtsSearch, b: EtsSearch): void {
+  if (a.mult || b.mult || a.trend !== b.trend || a.lik !== b.lik) {
+    a.evaluate();
+    b.evaluate();
+  } else if (a.trend) trendObjectivePair(a.yy, a.args, b.yy, b.args, a.lik);
+  else levelObjectivePair(a.yy, a.args, b.yy, b.args, a.lik);
+}
+
+/**
+ * Runs the searches to their ends, advancing all of them together and evaluating their points two at a time. Each
+ * search takes the steps it would take alone (its values are computed by the same arithmetic), so the results do
+ * not depend on which searches run together; only the time does, as two recursions share the processor's wait.
+ */
+function runSearches(searches: EtsSearch[]): void {
+  if (searches.length === 1) {
+    const s = searches[0];
+    while (!s.run.done) {
+      if (s.load()) {
+        s.evaluate();
+        s.tell();
+      } else s.refuse();
+    }
+    return;
+  }
+  const active = searches.slice();
+  while (active.length > 0) {
+    // A search whose point is loaded waits here for a second one to be evaluated with.
+    let held: EtsSearch | undefined;
+    for (const s of active) {
+      if (!s.load()) s.refuse();
+      else if (held === undefined) held = s;
+      else {
+        evaluatePair(held, s);
+        held.tell();
+        s.tell();
+        held = undefined;
+      }
+    }
+    if (held !== undefined) {
+      held.evaluate();
+      held.tell();
+    }
+    let k = 0;
+    for (const s of active) if (!s.run.done) active[k++] = s;
+    active.length = k;
+  }
+}
+
+/** A state space fit (EtsModel); fitted values and errors are the recursion run again when first read. */
+class StateSpaceModel implements EtsModel {
+  readonly kind = 'ets' as const;
+  private fittedValues: number[] | undefined;
+  private errorValues: number[] | undefined;
+
+  constructor(
+    private readonly y: readonly number[],
+    readonly spec: EtsSpec,
+    readonly alpha: number,
+    readonly beta: number,
+    readonly phi: number,
+    readonly l0: number,
+    readonly b0: number,
+    readonly lastLevel: number,
+    readonly lastTrend: number,
+    readonly sigma2: number,
+    readonly lik: number,
+    readonly aic: number,
+    readonly aicc: number,
+    readonly bic: number,
+  ) {}
+
+  get label(): string {
+    return specLabel(this.spec);
+  }
+
+  get fitted(): number[] {
+    if (this.fittedValues === undefined) this.fill();
+    return this.fittedValues!;
+  }
+
+  get errors(): number[] {
+    if (this.errorValues === undefined) this.fill();
+    return this.errorValues!;
+  }
+
+  private fill(): void {
+    const n = this.y.length;
+    this.fittedValues = new Array<number>(n);
+    this.errorValues = new Array<number>(n);
+    etsCalc(this.y, this.spec, this.alpha, this.beta, this.phi, this.l0, this.b0, this.fittedValues, this.errorValues);
+  }
+}
+
+/** The model at the end of a search, or undefined where R gives up (an objective not finite at the start). */
+function searchedModel(y: readonly number[], spec: EtsSpec, search: EtsSearch): EtsModel | undefined {
+  const n = y.length;
+  const opt = search.run.result();
+  if (!Number.isFinite(opt.value)) return undefined;
+  const np = opt.par.length;
+  const p = unpack(opt.par, spec);
+  const alpha = p.alpha;
+  const beta = p.beta ?? 0;
+  const phi = p.phi ?? 1;
+  const r = etsCalc(y, spec, alpha, beta, phi, p.l0, p.b0);
+  if (Number.isNaN(r.lik)) return undefined;
+  const k = np + 1; // parameters, initial states and sigma
+  const aic = r.lik + 2 * k;
+  const bic = r.lik + Math.log(n) * k;
+  const aicc = aic + (2 * k * (k + 1)) / (n - k - 1);
+  return new StateSpaceModel(y, spec, alpha, beta, phi, p.l0, p.b0, r.lastLevel, r.lastTrend, r.sse / (n - np), r.lik, aic, aicc, bic);
+}
+
+/**
+ * Fit one ETS model to each series by R's `etsmodel`, the series' optimisations run side by side (runSearches):
+ * each result is what fitEtsModel gives for that series alone.
+ */
+export function fitEtsModels(
+  ys: readonly (readonly number[])[],
+  spec: EtsSpec,
+  optCrit: 'lik' | 'mse',
+  reltol = Math.sqrt(Number.EPSILON),
+): (EtsModel | undefined)[] {
+  const searches: (EtsSearch | undefined)[] = ys.map((y) => {
+    const start = initialParams(spec);
+    for (const state of initialStates(y, spec.trend)) start.push(state);
+    return start.length >= y.length - 1 ? undefined : new EtsSearch(y, spec, optCrit, start, reltol);
+  });
+  runSearches(searches.filter((s) => s !== undefined));
+  return ys.map((y, i) => {
+    const search = searches[i];
+    return search === undefined ? undefined : searchedModel(y, spec, search);
+  });
+}
+
 /**
  * Fit one ETS model by R's `etsmodel`: returns undefined where R gives up (too many parameters for the data,
  * or an objective that is not finite at the starting values). `reltol` is the optimiser's relative tolerance,
@@ -231,78 +561,7 @@ export function fitEtsModel(
   optCrit: 'lik' | 'mse',
   reltol = Math.sqrt(Number.EPSILON),
 ): EtsModel | undefined {
-  const n = y.length;
-  const start = [...initialParams(spec), ...initialStates(y, spec.trend)];
-  const np = start.length;
-  if (np >= n - 1) return undefined;
-  // Copied by a loop: Float64Array.from walks an iterator, one garbage object per value.
-  const yy = new Float64Array(n);
-  for (let i = 0; i < n; i++) yy[i] = y[i];
-  const trend = spec.trend === 'A';
-  const mult = spec.error === 'M';
-  const lik = optCrit === 'lik';
-  // Positions in the optimiser's vector [alpha, beta?, phi?, l0, b0?].
-  const iBeta = trend ? 1 : -1;
-  const iPhi = spec.damped ? (trend ? 2 : 1) : -1;
-  const iLevel = 1 + (trend ? 1 : 0) + (spec.damped ? 1 : 0);
-  const damped = spec.damped;
-  // The objective's parameters and value (objectiveValue's p); its value goes to out[0] (NelderMeadOptions.into).
-  const args = new Float64Array(6);
-  const objectiveInto = (par: number[], out: Float64Array): void => {
-    args[0] = par[0];
-    args[1] = trend ? par[iBeta] : 0;
-    args[2] = damped ? par[iPhi] : 1;
-    if (!paramsOk(args[0], args[1], args[2], trend, damped)) {
-      out[0] = Infinity;
-      return;
-    }
-    args[3] = par[iLevel];
-    args[4] = trend ? par[iLevel + 1] : 0;
-    objectiveValue(yy, trend, mult, lik, args);
-    let value = args[5];
-    if (lik && value < -1e10) value = -1e10; // avoid perfect fits, as forecast's target function
-    out[0] = Number.isNaN(value) ? Infinity : value;
-  };
-  const box = new Float64Array(1);
-  const objective = (par: number[]): number => {
-    objectiveInto(par, box);
-    return box[0];
-  };
-  const opt = nelderMead(objective, start, { maxit: 2000, reltol, into: objectiveInto });
-  if (!Number.isFinite(opt.value)) return undefined;
-  const p = unpack(opt.par, spec);
-  const fitted = new Array<number>(n);
-  const errors = new Array<number>(n);
-  const alpha = p.alpha;
-  const beta = p.beta ?? 0;
-  const phi = p.phi ?? 1;
-  const r = etsCalc(y, spec, alpha, beta, phi, p.l0, p.b0, fitted, errors);
-  if (Number.isNaN(r.lik)) return undefined;
-  const k = np + 1; // parameters, initial states and sigma
-  const aic = r.lik + 2 * k;
-  const bic = r.lik + Math.log(n) * k;
-  const aicc = aic + (2 * k * (k + 1)) / (n - k - 1);
-  let sse = 0;
-  for (const e of errors) sse += e * e;
-  return {
-    label: specLabel(spec),
-    spec,
-    kind: 'ets',
-    alpha,
-    beta,
-    phi,
-    l0: p.l0,
-    b0: p.b0,
-    lastLevel: r.lastLevel,
-    lastTrend: r.lastTrend,
-    fitted,
-    errors,
-    sigma2: sse / (n - np),
-    lik: r.lik,
-    aic,
-    aicc,
-    bic,
-  };
+  return fitEtsModels([y], spec, optCrit, reltol)[0];
 }
 
 /** One pass of R's `zzhw` (non-seasonal, undamped): fitted values, residuals and SSE from simple starting states. */

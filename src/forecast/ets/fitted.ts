@@ -33,29 +33,49 @@ export function etsFitted(
   model: EtsModel,
   extra: Record<string, number | string> = {},
 ): Fitted {
-  const params = finiteParams({ ...modelParams(model), ...extra });
-  // Fitted values and residuals are made when first read (a forecast does not need them).
-  let fitted: number[] | undefined;
-  let residuals: number[] | undefined;
-  return {
-    method,
-    get fitted() {
-      return (fitted ??= [...model.fitted]);
-    },
-    get residuals() {
-      const f = this.fitted;
-      return (residuals ??= y.map((v, i) => v - f[i]));
-    },
-    params,
-    ...(Number.isFinite(model.aicc) ? { aicc: model.aicc } : {}),
-    forecast(h: number, options?: ForecastOptions): Forecast {
-      checkHorizon(h);
-      const levels = levelsOf(options);
-      const { mean, variance } = etsMeanVariance(model, h);
-      const out: Forecast = { method, mean, intervals: varianceIntervals(mean, variance, levels) };
-      if (isFiniteForecast(out)) return out;
-      params.fallback = 'naive: the model forecast overflows the number range';
-      return randomWalk(y, method).forecast(h, options);
-    },
-  };
+  return new EtsFitted(method, y, model, extra);
+}
+
+/**
+ * etsFitted's object. A class rather than an object literal: its getters live once on the prototype, where a
+ * literal defines them again for every series. Params, fitted values and residuals are made when first read (a
+ * forecast does not need them).
+ */
+class EtsFitted implements Fitted {
+  readonly aicc?: number;
+  private paramsMade: Record<string, number | string> | undefined;
+  private fittedMade: number[] | undefined;
+  private residualsMade: number[] | undefined;
+
+  constructor(
+    readonly method: string,
+    private readonly y: readonly number[],
+    private readonly model: EtsModel,
+    private readonly extra: Record<string, number | string>,
+  ) {
+    if (Number.isFinite(model.aicc)) this.aicc = model.aicc;
+  }
+
+  get params(): Record<string, number | string> {
+    return (this.paramsMade ??= finiteParams({ ...modelParams(this.model), ...this.extra }));
+  }
+
+  get fitted(): number[] {
+    return (this.fittedMade ??= [...this.model.fitted]);
+  }
+
+  get residuals(): number[] {
+    const f = this.fitted;
+    return (this.residualsMade ??= this.y.map((v, i) => v - f[i]));
+  }
+
+  forecast(h: number, options?: ForecastOptions): Forecast {
+    checkHorizon(h);
+    const levels = levelsOf(options);
+    const { mean, variance } = etsMeanVariance(this.model, h);
+    const out: Forecast = { method: this.method, mean, intervals: varianceIntervals(mean, variance, levels) };
+    if (isFiniteForecast(out)) return out;
+    this.params.fallback = 'naive: the model forecast overflows the number range';
+    return randomWalk(this.y, this.method).forecast(h, options);
+  }
 }
