@@ -98,6 +98,16 @@ class RowStore {
     this.length++;
   }
 
+  /** Whether the rows so far are stored in series order (no series has come back after another began). */
+  get inSeriesOrder(): boolean {
+    return this.seriesOf === undefined;
+  }
+
+  /** The chunks so far (in series order while inSeriesOrder), without their row starts. */
+  chunks(): SharedRows {
+    return { start: new Int32Array(0), years: [...this.years], values: [...this.values], shift: this.shift };
+  }
+
   /** The rows so far came series by series: series 0's rows first, then series 1's, and so on. */
   private numberRowsSoFar(counts: ArrayLike<number>): void {
     this.seriesOf = this.years.map(() => new Int32Array(this.chunk));
@@ -150,6 +160,21 @@ export interface SharedRows {
   shift: number;
 }
 
+/**
+ * What the fast reader has read so far, while it is still reading (readSeriesTable's `watch`): series 0 …
+ * complete-1 have had every row so far and a later series has begun, so they are complete unless the file
+ * comes back to one of them (the finished table then keeps its rows elsewhere: see GroupedRows.sameChunks).
+ */
+export interface ReadSoFar {
+  complete: number;
+  id(series: number): string;
+  /** Rows stored for the series (none after its first bad cell). */
+  rowCount(series: number): number;
+  spoiled(series: number): boolean;
+  /** The rows' chunks so far, in series order while the file keeps series together (shared memory). */
+  rows(): SharedRows;
+}
+
 /** Rows grouped by series in chunks: series n has rows start[n] … start[n+1]-1. */
 export class GroupedRows {
   constructor(
@@ -166,6 +191,11 @@ export class GroupedRows {
   /** The same rows, for another thread (shared memory: nothing is copied). */
   share(): SharedRows {
     return { start: this.start, years: this.yearChunks, values: this.valueChunks, shift: this.shift };
+  }
+
+  /** Whether these rows are kept in the very chunks of `rows` (the same memory, not a copy), as far as those go. */
+  sameChunks(rows: Pick<SharedRows, 'years' | 'values'>): boolean {
+    return rows.years.every((c, i) => this.yearChunks[i] === c) && rows.values.every((c, i) => this.valueChunks[i] === c);
   }
 
   /** A copy of the years of rows from … to-1. */
@@ -300,7 +330,7 @@ class SeriesCollector {
  * Reads a long CSV file of yearly series, streaming, into grouped typed columns. Header problems fail the
  * whole file (exit 65); a bad cell spoils only its series. `-` reads standard input; gzip input is decompressed.
  */
-export async function readSeriesTable(path: string, options: ReadSeriesOptions): Promise<SeriesTable> {
+export async function readSeriesTable(path: string, options: ReadSeriesOptions, watch?: (soFar: ReadSoFar) => void): Promise<SeriesTable> {
   if (options.shard !== undefined && options.columns.id === undefined) throw usageError('--shard needs --id: shards split the series by id');
   const input = decodedInput(openInput(path), options.encoding ?? 'utf-8');
   const file = input.label;
@@ -309,7 +339,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
   // The fast path gives up on anything unusual; the file is then read again by csv-parse, so only a file that can be
   // read twice takes it.
   let collected: SeriesCollector | undefined;
-  if (input.rereadable && options.reader !== 'csv-parse' && options.encoding !== 'gb18030' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast);
+  if (input.rereadable && options.reader !== 'csv-parse' && options.encoding !== 'gb18030' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast, watch);
   collected ??= await readWithCsvParse(input, options, delimiter);
   const { columnIndex, rows, entries, counts, store } = collected;
   if (columnIndex === undefined) throw dataError(formatProblem({ file, message: say('error.seriesEmptyFile') }));
@@ -336,9 +366,25 @@ function decodedInput(input: Input, encoding: Encoding): Input {
 }
 
 /** The byte-level reader; undefined when it gave up (the file is then for csv-parse). */
-async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: FastOptions): Promise<SeriesCollector | undefined> {
+async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: FastOptions, watch?: (soFar: ReadSoFar) => void): Promise<SeriesCollector | undefined> {
   const c = new SeriesCollector(options.chunkBits);
   const shard = options.shard;
+  // Told after each piece read, while the rows are still in series order.
+  const soFar: ReadSoFar = {
+    complete: 0,
+    id: (n) => c.entries[n].id,
+    rowCount: (n) => c.counts[n],
+    spoiled: (n) => c.entries[n].problem !== undefined,
+    rows: () => c.store.chunks(),
+  };
+  const progress =
+    watch === undefined
+      ? undefined
+      : () => {
+          if (!c.store.inSeriesOrder || c.entries.length < 2) return;
+          soFar.complete = c.entries.length - 1;
+          watch(soFar);
+        };
   const sink: FastSink = {
     header: (cells) => (c.columnIndex = resolveColumns(cells.map((h) => h.trim()), options.columns, input.label)),
     seriesOf: (bytes, start, end) => {
@@ -350,6 +396,7 @@ async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: 
     spoiled: (n) => c.entries[n].problem !== undefined,
     row: (n, year, value) => c.add(n, year, value),
     problem: (n, line, column, message) => void (c.entries[n].problem = { record: -1, line, column, message }),
+    ...(progress === undefined ? {} : { progress }),
   };
   try {
     c.rows = await readFast(input.open(), fast, sink);

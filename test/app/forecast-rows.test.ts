@@ -35,7 +35,7 @@ async function written(batch: CellValue[][] | RenderedRows, options: CsvWriteOpt
   }
   const table: Table = { name: 'forecast', columns: forecastColumns(levels), rows: [], stream: stream() };
   const pieces: string[] = [];
-  await streamCsv(table, options, (t) => void pieces.push(t));
+  await streamCsv(table, options, (t) => void pieces.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')));
   return pieces.join('');
 }
 
@@ -69,7 +69,7 @@ describe('streamCsv with rows already rendered', () => {
   const rendered = (options: { neutralise: boolean; excel: boolean; delimiter?: CsvRendering['delimiter']; decimal?: CsvRendering['decimal'] }): RenderedRows => {
     const csv: CsvRendering = { delimiter: ',', decimal: '.', ...options };
     return {
-      csv: { text: Buffer.from(renderRows(out, n, levels, (s) => ids[s], methodNames, csv)).toString('utf8'), ...csv },
+      csv: { bytes: renderRows(out, n, levels, (s) => ids[s], methodNames, csv), ...csv },
       cells: () => cells,
     };
   };
