@@ -198,13 +198,15 @@ export class GroupedRows {
     return rows.years.every((c, i) => this.yearChunks[i] === c) && rows.values.every((c, i) => this.valueChunks[i] === c);
   }
 
-  /** A copy of the years of rows from … to-1. */
-  years(from: number, to: number): Uint16Array<ArrayBuffer> {
+  /** The years of rows from … to-1, to read: a view where they lie in one chunk, else a copy. */
+  years(from: number, to: number): Uint16Array {
+    if (from >>> this.shift === (to - 1) >>> this.shift && to > from) return this.yearChunks[from >>> this.shift].subarray(from & ((1 << this.shift) - 1), ((to - 1) & ((1 << this.shift) - 1)) + 1);
     return copyRows(this.yearChunks, this.shift, from, to, new Uint16Array(to - from));
   }
 
-  /** A copy of the values of rows from … to-1. */
-  values(from: number, to: number): Float64Array<ArrayBuffer> {
+  /** The values of rows from … to-1, to read: a view where they lie in one chunk, else a copy. */
+  values(from: number, to: number): Float64Array {
+    if (from >>> this.shift === (to - 1) >>> this.shift && to > from) return this.valueChunks[from >>> this.shift].subarray(from & ((1 << this.shift) - 1), ((to - 1) & ((1 << this.shift) - 1)) + 1);
     return copyRows(this.valueChunks, this.shift, from, to, new Float64Array(to - from));
   }
 }

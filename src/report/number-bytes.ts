@@ -26,6 +26,8 @@ const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 /** The 17 digits of the decimal being written. */
 const digits = new Uint8Array(17);
+/** The two digits of 0 … 99: tens at 2n, ones at 2n + 1. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
 
 const DOT = 46;
 const MINUS = 45;
@@ -114,13 +116,13 @@ function fastText(x: number, bytes: Uint8Array, at: number, decimal: number): nu
   const lowerInt = lower | 0;
   let step: number;
   const mod100 = lowerInt % 100;
-  const step100 = 100 * Math.round((error + mod100) / 100) - mod100;
+  const step100 = 100 * Math.round((error + mod100) * 0.01) - mod100;
   const distance100 = Math.abs(step100 - error);
   if (distance100 < half - MARGIN) step = step100;
   else if (distance100 < half + MARGIN) return -1;
   else {
     const mod10 = lowerInt % 10;
-    const nearest10 = 10 * Math.round((error + mod10) / 10) - mod10;
+    const nearest10 = 10 * Math.round((error + mod10) * 0.1) - mod10;
     let best = Infinity;
     let bestStep = 0;
     let next = Infinity;
@@ -144,7 +146,7 @@ function fastText(x: number, bytes: Uint8Array, at: number, decimal: number): nu
       step = nearest;
     }
   }
-  let low = lowerInt + step;
+  let low = (lowerInt + step) | 0;
   if (low < 0) {
     upper--;
     low += 1e9;
@@ -153,15 +155,23 @@ function fastText(x: number, bytes: Uint8Array, at: number, decimal: number): nu
     low -= 1e9;
   }
   if (!(upper >= 1e7 && upper < 1e8)) return -1;
+  // The 17 digits: upper's 8, then low's 9 (integer steps, two digits at a time).
   let u = upper | 0;
-  for (let i = 16; i >= 8; i--) {
-    const q = (low / 10) | 0;
-    digits[i] = low - q * 10;
+  let q = (low / 10) | 0;
+  digits[16] = low - q * 10;
+  low = q;
+  for (let i = 15; i > 8; i -= 2) {
+    q = (low / 100) | 0;
+    const pair = (low - q * 100) << 1;
+    digits[i] = PAIRS[pair + 1];
+    digits[i - 1] = PAIRS[pair];
     low = q;
   }
-  for (let i = 7; i >= 0; i--) {
-    const q = (u / 10) | 0;
-    digits[i] = u - q * 10;
+  for (let i = 7; i > 0; i -= 2) {
+    q = (u / 100) | 0;
+    const pair = (u - q * 100) << 1;
+    digits[i] = PAIRS[pair + 1];
+    digits[i - 1] = PAIRS[pair];
     u = q;
   }
   let count = 17;

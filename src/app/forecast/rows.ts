@@ -89,6 +89,10 @@ export function renderRows(out: Float64Array, written: number, levels: readonly 
   let run = -1;
   let idStart = 0;
   let idEnd = 0;
+  // Each column's number in the row before, and where its text is (NaN: none yet, and never equal).
+  const previous = new Float64Array(width).fill(Number.NaN);
+  const previousStart = new Int32Array(width);
+  const previousEnd = new Int32Array(width);
   for (let at = 0, last = -1; at < written; at += width) {
     if (out[at] !== last) {
       // A series' first row: its id encoded; the rows after it copy those bytes.
@@ -105,8 +109,16 @@ export function renderRows(out: Float64Array, written: number, levels: readonly 
     for (let k = 3; k < width; k++) {
       bytes[n++] = separator;
       const v = out[at + k];
+      if (v === previous[k]) {
+        // The number of the row before in this column (a flat forecast): its text copied.
+        for (let i = previousStart[k], end = previousEnd[k]; i < end; i++) bytes[n++] = bytes[i];
+        continue;
+      }
+      previous[k] = v;
+      previousStart[k] = n;
       // Not finite (no interval at this level): an empty cell, as csvCell writes it.
       if (v - v === 0) n = writeNumberText(v, bytes, n, decimal);
+      previousEnd[k] = n;
     }
     if (csv.excel) bytes[n++] = 13;
     bytes[n++] = 10;
