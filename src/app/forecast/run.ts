@@ -59,8 +59,14 @@ function batchSize(settings: BatchSettings, methodCount: number): number {
   return Math.max(1, Math.min(BATCH, Math.floor(BATCH_NUMBERS / numbersPerSeries(settings.horizon, settings.levels, methodCount))));
 }
 
-/** Worker threads: --jobs, or with 'auto' every core once there are enough series to pay for starting them. */
-const threadsFor = (jobs: number | 'auto', series: number): number => (jobs === 'auto' ? (series >= PARALLEL_FROM ? availableParallelism() : 1) : jobs);
+/**
+ * Worker threads (0 or 1: none, the main thread fits every series): --jobs, or with 'auto', once there are enough
+ * series to pay for starting them, one fewer than the cores, since the main thread fits blocks too once the file
+ * is read (forecastBatches).
+ */
+const threadsFor = (jobs: number | 'auto', series: number): number => (jobs === 'auto' ? (series >= PARALLEL_FROM && availableParallelism() > 1 ? Math.max(2, availableParallelism()) - 1 : 0) : jobs);
+/** Whether these threads call for worker threads at all (see threadsFor). */
+const usesWorkers = (jobs: number | 'auto', series: number): boolean => (jobs === 'auto' ? threadsFor(jobs, series) > 0 : jobs > 1);
 
 /** Output held from batches fitted while the file was still read, at most (numbers and CSV text). */
 const HEAD_START_BYTES = 64 << 20;
@@ -104,7 +110,7 @@ export class HeadStart {
     const size = this.size;
     if (this.pool === undefined) {
       // As forecastBatches decides: threads only for two batches or more, and (with 'auto') enough series.
-      if (complete < 2 * size || threadsFor(this.jobs, complete) <= 1) return;
+      if (complete < 2 * size || !usesWorkers(this.jobs, complete)) return;
       this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup);
       this.pool.unref();
     }
@@ -173,7 +179,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
   const early = head?.adopt(data, spoiled);
   const threads = threadsFor(jobs, total);
-  if (early === undefined && (threads <= 1 || ranges.length < 2 || !existsSync(fileURLToPath(WORKER)))) {
+  if (early === undefined && (!usesWorkers(jobs, total) || ranges.length < 2 || !existsSync(fileURLToPath(WORKER)))) {
     const out = new Float64Array(size * perSeries);
     for (const [first, last] of ranges) {
       yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, workers: 0 };
@@ -187,13 +193,36 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   const rows = data.grouped.share();
   try {
     // Batches fitted while the file was read come first; a few more in flight per worker keep every core busy.
-    const results: Promise<WorkerResult>[] = [...(early?.results ?? [])];
+    const results: (Promise<WorkerResult> | WorkerResult)[] = [...(early?.results ?? [])];
+    /** Whether batch k's result is in (a worker answered, or the main thread fitted it). */
+    const ready: boolean[] = [];
+    let pending = 0;
+    const track = (k: number, result: Promise<WorkerResult>) => {
+      pending++;
+      result.then(
+        () => ((ready[k] = true), pending--),
+        () => ((ready[k] = true), pending--),
+      );
+    };
+    results.forEach((r, k) => track(k, r as Promise<WorkerResult>));
     const send = () => {
       const [first, last] = ranges[results.length];
-      results.push(pool.run({ first, last, rows, spoiled, ...(settings.csv === undefined ? {} : { ids: data.ids.slice(first, last) }) }));
+      const result = pool.run({ first, last, rows, spoiled, ...(settings.csv === undefined ? {} : { ids: data.ids.slice(first, last) }) });
+      track(results.length, result);
+      results.push(result);
     };
     for (let i = 0; i < ranges.length; i++) {
-      while (results.length < ranges.length && results.length < i + 2 * workers) send();
+      while (results.length < ranges.length && pending < 2 * workers) send();
+      // While batch i is still with a worker, the main thread fits the next batch no one has taken (the same
+      // function in either thread: the output cannot depend on who fitted what).
+      while (!ready[i] && results.length < ranges.length) {
+        const [first, last] = ranges[results.length];
+        const numbers = new Float64Array((last - first) * perSeries);
+        ready[results.length] = true;
+        results.push({ outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, numbers, data.ids.slice(first, last)), numbers });
+        // Let the workers' answers in.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       const { outcome, numbers } = await results[i];
       // Reasons said in a worker thread are registered here too, so that they print in the reader's language.
       outcome.said.forEach(remember);
