@@ -102,7 +102,7 @@ function fastText(x: number, bytes: Uint8Array, at: number, decimal: number): nu
   // Decimals n with |n − x × 10^s| < half (half an ulp of x, scaled) read back as x.
   const half = HALF_ULP[exponent] * POW10[s];
   // product (an integer: ≥ 2^53) = upper × 1e9 + lower, both parts exact.
-  let upper = Math.floor(product / 1e9);
+  let upper = Math.floor(product * 1e-9);
   let lower = product - upper * 1e9;
   if (lower < 0) {
     upper--;

@@ -160,7 +160,9 @@ export class HeadStart {
     let same = this.lastRows !== undefined && data.grouped.sameChunks(this.lastRows) && sent < data.ids.length;
     for (let s = 0; same && s < sent; s++) same = start[s + 1] === this.start[s + 1] && spoiled[s] === this.spoiled[s] && data.ids[s] === this.ids[s];
     if (!same) pool.dropQueued();
-    return { pool, results: same ? this.results : [] };
+    // Handed over, not kept here: each result is let go once written.
+    const results = this.results.splice(0);
+    return { pool, results: same ? results : [] };
   }
 
   /** Stops the threads (when the file could not be read). */
@@ -193,7 +195,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   const rows = data.grouped.share();
   try {
     // Batches fitted while the file was read come first; a few more in flight per worker keep every core busy.
-    const results: (Promise<WorkerResult> | WorkerResult)[] = [...(early?.results ?? [])];
+    const results: (Promise<WorkerResult> | WorkerResult | undefined)[] = [...(early?.results ?? [])];
     /** Whether batch k's result is in (a worker answered, or the main thread fitted it). */
     const ready: boolean[] = [];
     let pending = 0;
@@ -223,7 +225,9 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
         // Let the workers' answers in.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const { outcome, numbers } = await results[i];
+      const { outcome, numbers } = (await results[i])!;
+      // Held no longer than it takes to write it.
+      results[i] = undefined;
       // Reasons said in a worker thread are registered here too, so that they print in the reader's language.
       outcome.said.forEach(remember);
       const [first, last] = ranges[i];
