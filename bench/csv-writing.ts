@@ -69,7 +69,7 @@ async function* produce(): AsyncGenerator<CellValue[][]> {
 /** streamCsv itself, into a sink that keeps the pieces. */
 async function streamed(options: CsvWriteOptions): Promise<string> {
   const pieces: string[] = [];
-  await streamCsv({ name: 'forecast', columns, rows: [], stream: produce() }, options, (t) => void pieces.push(t));
+  await streamCsv({ name: 'forecast', columns, rows: [], stream: produce() }, options, (t) => void pieces.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')));
   return pieces.join('');
 }
 

@@ -27,6 +27,8 @@ export interface ReadingDeps {
   root: string;
   data: string;
   bin: string;
+  /** Another build's bin/semicap.js (--baseline): its forecast --method naive runs too, and its output must be the same bytes. */
+  baselineBin?: string;
   mlr: string;
   timedRun(argv: string[], stdoutFile?: string): RunLike & { stdout?: string };
   /** Occurrences of a string in a file (streaming) and its first line. */
@@ -126,7 +128,25 @@ export async function readingBenchmark(d: ReadingDeps, sizes: number[], repeats:
         },
       },
       ...(series <= 50_000
-        ? [{ name: 'semicap forecast --method naive', kind: 'semicap' as const, argv: forecast('naive', ['--out', out('naive')]), check: (r: RunLike) => forecastRows(series * HORIZON)(r, out('naive')) }]
+        ? [
+            { name: 'semicap forecast --method naive', kind: 'semicap' as const, argv: forecast('naive', ['--out', out('naive')]), check: (r: RunLike) => forecastRows(series * HORIZON)(r, out('naive')) },
+            ...(d.baselineBin === undefined
+              ? []
+              : [
+                  {
+                    name: 'baseline build: forecast --method naive',
+                    kind: 'semicap' as const,
+                    argv: forecast('naive', ['--out', out('naive-baseline')]).map((a) => (a === d.bin ? d.baselineBin! : a)),
+                    check: (r: RunLike) => {
+                      const rows = forecastRows(series * HORIZON)(r, out('naive-baseline'));
+                      if (rows.problem) return rows;
+                      // The same bytes as this build's output (when that run came first in the round).
+                      const mine = out('naive');
+                      return existsSync(mine) && d.readFile(mine) !== d.readFile(out('naive-baseline')) ? { problem: 'output differs from this build' } : {};
+                    },
+                  },
+                ]),
+          ]
         : [
             { name: 'semicap forecast --method theta', kind: 'semicap' as const, argv: forecast('theta', ['--out', out('theta')]), check: (r: RunLike) => forecastRows(series * HORIZON)(r, out('theta')) },
             { name: 'semicap forecast --method auto', kind: 'semicap' as const, argv: forecast('auto', ['--out', out('auto')]), check: (r: RunLike) => forecastRows(series * HORIZON)(r, out('auto')) },

@@ -16,6 +16,7 @@
 //   --startup-runs N    runs of each start-up case (default 15, at least 10)
 //   --baseline DIR      also time DIR/bin/semicap.js (another build, e.g. a copy of the previous commit's bin/,
 //                       dist/, datasets/ and package.json) in the start-up round-robin, for a before/after
+//                       (and its forecast --method naive beside this build's in the reading part)
 //   --keep-output       keep the forecast and Miller outputs in bench/data/ (default: deleted once checked)
 //
 // What is measured, and against what:
@@ -653,7 +654,7 @@ if (opts.mode !== 'quick' && opts.parts.has('montecarlo')) {
 let reading: ReadingSize[] = [];
 if (opts.parts.has('reading')) {
   reading = await readingBenchmark(
-    { root: ROOT, data: DATA, bin: BIN, mlr: MLR, timedRun, scanFile, readFile: (p) => readFileSync(p, 'utf8') },
+    { root: ROOT, data: DATA, bin: BIN, ...(opts.baseline === undefined ? {} : { baselineBin: join(opts.baseline, 'bin', 'semicap.js') }), mlr: MLR, timedRun, scanFile, readFile: (p) => readFileSync(p, 'utf8') },
     opts.mode === 'quick' ? [50_000] : [50_000, 200_000],
     opts.repeat ?? 1,
     loadavg,

@@ -163,7 +163,7 @@ async function emitStreaming(result: CommandResult, options: OutputSettings, ver
   if (!(csv || options.format === 'json') || options.chart === true || options.chartOut !== undefined) return false;
   const lang = options.lang ?? 'en';
   const file = options.out !== undefined ? openAtomic(options.out) : undefined;
-  const write: TextSink = file ? (text) => file.write(text) : (text) => sink.stdout(text);
+  const write: TextSink = file ? (text) => file.write(text) : (text) => sink.stdout(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
   try {
     if (csv) await streamCsv(table, csvWriteOptions(options), write);
     else await streamJson(localizeReport(report, lang, { cells: false }), version, write, () => withMessages(localizeReport(report, lang, { cells: false }), result.messages));

@@ -22,6 +22,8 @@ export interface FastSink {
   row(series: number, year: number, value: number): void;
   /** A bad cell: `message` as the csv-parse path words it, at 1-based line and column. */
   problem(series: number, line: number, column: number, message: string): void;
+  /** Called after each piece of the input has been read (optional). */
+  progress?(): void;
 }
 
 export interface FastOptions {
@@ -221,6 +223,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     if (!isUtf8(buf.subarray(0, lastLf + 1)) || !lines(buf, 0, lastLf + 1)) return giveUp(source);
     buf.copy(buf, 0, lastLf + 1, length);
     length -= lastLf + 1;
+    sink.progress?.();
   }
   if (length > 0 && (!isUtf8(buf.subarray(0, length)) || !lines(buf, 0, length))) return -1;
   return columns === undefined ? -1 : rows;

@@ -100,6 +100,16 @@ class RowStore {
     this.length++;
   }
 
+  /** Whether the rows so far are stored in series order (no series has come back after another began). */
+  get inSeriesOrder(): boolean {
+    return this.seriesOf === undefined;
+  }
+
+  /** The chunks so far (in series order while inSeriesOrder), without their row starts. */
+  chunks(): SharedRows {
+    return { start: new Int32Array(0), years: [...this.years], values: [...this.values], shift: this.shift };
+  }
+
   /** The rows so far came series by series: series 0's rows first, then series 1's, and so on. */
   private numberRowsSoFar(counts: ArrayLike<number>): void {
     this.seriesOf = this.years.map(() => new Int32Array(this.chunk));
@@ -152,6 +162,21 @@ export interface SharedRows {
   shift: number;
 }
 
+/**
+ * What the fast reader has read so far, while it is still reading (readSeriesTable's `watch`): series 0 …
+ * complete-1 have had every row so far and a later series has begun, so they are complete unless the file
+ * comes back to one of them (the finished table then keeps its rows elsewhere: see GroupedRows.sameChunks).
+ */
+export interface ReadSoFar {
+  complete: number;
+  id(series: number): string;
+  /** Rows stored for the series (none after its first bad cell). */
+  rowCount(series: number): number;
+  spoiled(series: number): boolean;
+  /** The rows' chunks so far, in series order while the file keeps series together (shared memory). */
+  rows(): SharedRows;
+}
+
 /** Rows grouped by series in chunks: series n has rows start[n] … start[n+1]-1. */
 export class GroupedRows {
   constructor(
@@ -170,13 +195,20 @@ export class GroupedRows {
     return { start: this.start, years: this.yearChunks, values: this.valueChunks, shift: this.shift };
   }
 
-  /** A copy of the years of rows from … to-1. */
-  years(from: number, to: number): Uint16Array<ArrayBuffer> {
+  /** Whether these rows are kept in the very chunks of `rows` (the same memory, not a copy), as far as those go. */
+  sameChunks(rows: Pick<SharedRows, 'years' | 'values'>): boolean {
+    return rows.years.every((c, i) => this.yearChunks[i] === c) && rows.values.every((c, i) => this.valueChunks[i] === c);
+  }
+
+  /** The years of rows from … to-1, to read: a view where they lie in one chunk, else a copy. */
+  years(from: number, to: number): Uint16Array {
+    if (from >>> this.shift === (to - 1) >>> this.shift && to > from) return this.yearChunks[from >>> this.shift].subarray(from & ((1 << this.shift) - 1), ((to - 1) & ((1 << this.shift) - 1)) + 1);
     return copyRows(this.yearChunks, this.shift, from, to, new Uint16Array(to - from));
   }
 
-  /** A copy of the values of rows from … to-1. */
-  values(from: number, to: number): Float64Array<ArrayBuffer> {
+  /** The values of rows from … to-1, to read: a view where they lie in one chunk, else a copy. */
+  values(from: number, to: number): Float64Array {
+    if (from >>> this.shift === (to - 1) >>> this.shift && to > from) return this.valueChunks[from >>> this.shift].subarray(from & ((1 << this.shift) - 1), ((to - 1) & ((1 << this.shift) - 1)) + 1);
     return copyRows(this.valueChunks, this.shift, from, to, new Float64Array(to - from));
   }
 }
@@ -302,7 +334,7 @@ class SeriesCollector {
  * Reads a long CSV file of yearly series, streaming, into grouped typed columns. Header problems fail the
  * whole file (exit 65); a bad cell spoils only its series. `-` reads standard input; gzip input is decompressed.
  */
-export async function readSeriesTable(path: string, options: ReadSeriesOptions): Promise<SeriesTable> {
+export async function readSeriesTable(path: string, options: ReadSeriesOptions, watch?: (soFar: ReadSoFar) => void): Promise<SeriesTable> {
   if (options.shard !== undefined && options.columns.id === undefined) throw usageError('--shard needs --id: shards split the series by id');
   const input = decodedInput(openInput(path, options.readChunk), options.encoding ?? 'utf-8');
   const file = input.label;
@@ -311,7 +343,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions):
   // The fast path gives up on anything unusual; the file is then read again by csv-parse, so only a file that can be
   // read twice takes it.
   let collected: SeriesCollector | undefined;
-  if (input.rereadable && options.reader !== 'csv-parse' && options.encoding !== 'gb18030' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast);
+  if (input.rereadable && options.reader !== 'csv-parse' && options.encoding !== 'gb18030' && fastPathApplies(fast)) collected = await readWithFastPath(input, options, fast, watch);
   collected ??= await readWithCsvParse(input, options, delimiter);
   const { columnIndex, rows, entries, counts, store } = collected;
   if (columnIndex === undefined) throw dataError(formatProblem({ file, message: say('error.seriesEmptyFile') }));
@@ -338,9 +370,25 @@ function decodedInput(input: Input, encoding: Encoding): Input {
 }
 
 /** The byte-level reader; undefined when it gave up (the file is then for csv-parse). */
-async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: FastOptions): Promise<SeriesCollector | undefined> {
+async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: FastOptions, watch?: (soFar: ReadSoFar) => void): Promise<SeriesCollector | undefined> {
   const c = new SeriesCollector(options.chunkBits);
   const shard = options.shard;
+  // Told after each piece read, while the rows are still in series order.
+  const soFar: ReadSoFar = {
+    complete: 0,
+    id: (n) => c.entries[n].id,
+    rowCount: (n) => c.counts[n],
+    spoiled: (n) => c.entries[n].problem !== undefined,
+    rows: () => c.store.chunks(),
+  };
+  const progress =
+    watch === undefined
+      ? undefined
+      : () => {
+          if (!c.store.inSeriesOrder || c.entries.length < 2) return;
+          soFar.complete = c.entries.length - 1;
+          watch(soFar);
+        };
   const sink: FastSink = {
     header: (cells) => (c.columnIndex = resolveColumns(cells.map((h) => h.trim()), options.columns, input.label)),
     seriesOf: (bytes, start, end) => {
@@ -352,6 +400,7 @@ async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: 
     spoiled: (n) => c.entries[n].problem !== undefined,
     row: (n, year, value) => c.add(n, year, value),
     problem: (n, line, column, message) => void (c.entries[n].problem = { record: -1, line, column, message }),
+    ...(progress === undefined ? {} : { progress }),
   };
   try {
     c.rows = await readFast(input.open(), fast, sink);

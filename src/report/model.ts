@@ -47,7 +47,8 @@ export interface Table {
  * as it is when its own options are these, and asks for the cells otherwise (JSON, tables, other options).
  */
 export interface RenderedRows {
-  csv: { text: string; neutralise: boolean; excel: boolean; delimiter: CsvDelimiter; decimal: CsvDecimal };
+  /** The rows as CSV lines in UTF-8, and the options they were written with. */
+  csv: { bytes: Uint8Array; neutralise: boolean; excel: boolean; delimiter: CsvDelimiter; decimal: CsvDecimal };
   cells(): CellValue[][];
 }
 

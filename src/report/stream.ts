@@ -6,8 +6,8 @@ import { renderJson } from './json.js';
 import { usageError } from '../errors.js';
 import type { CellValue, RenderedRows, Report, Table } from './model.js';
 
-/** Where streamed text goes: stdout (awaiting the pipe) or an atomic file. */
-export type TextSink = (text: string) => Promise<void> | void;
+/** Where streamed text goes (a string, or UTF-8 bytes): stdout (awaiting the pipe) or an atomic file. */
+export type TextSink = (text: string | Uint8Array) => Promise<void> | void;
 
 /** Text is handed on in pieces of about this size: few writes, little held. */
 const PIECE = 1 << 20;
@@ -64,6 +64,11 @@ function pieces(sink: TextSink) {
       size += text.length;
       if (size >= PIECE) await this.flush();
     },
+    /** Text already in UTF-8 (rows rendered in a worker thread): handed on as it is, after the text before it. */
+    async addBytes(bytes: Uint8Array) {
+      await this.flush();
+      if (bytes.length > 0) await sink(bytes);
+    },
     async flush() {
       if (size === 0) return;
       const text = buffer.join('');
@@ -98,8 +103,8 @@ export async function streamCsv(table: Table, options: CsvWriteOptions, sink: Te
   for await (const batch of table.stream ?? []) {
     if (!Array.isArray(batch) && sameCsvOptions(batch.csv, options)) {
       // Rendered where it was computed, with these options: the text as it is.
-      if (!started && batch.csv.text.length > 0) await start();
-      await out.add(batch.csv.text);
+      if (!started && batch.csv.bytes.length > 0) await start();
+      await out.addBytes(batch.csv.bytes);
       continue;
     }
     const cells = cellsOf(batch);

@@ -35,7 +35,7 @@ async function written(batch: CellValue[][] | RenderedRows, options: CsvWriteOpt
   }
   const table: Table = { name: 'forecast', columns: forecastColumns(levels), rows: [], stream: stream() };
   const pieces: string[] = [];
-  await streamCsv(table, options, (t) => void pieces.push(t));
+  await streamCsv(table, options, (t) => void pieces.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')));
   return pieces.join('');
 }
 
@@ -63,13 +63,34 @@ describe('renderRows', () => {
   }
 });
 
+describe('renderRows on flat forecasts', () => {
+  it('writes a number repeated from the row before (and 0 after -0, empty after empty) as the CSV writer does', async () => {
+    const flat: Forecast = {
+      method: 'x',
+      mean: [976.7678020564517, 976.7678020564517, 976.7678020564517, 0, -0, 0],
+      intervals: [
+        { level: 80, lower: [NaN, NaN, 1.5, 1.5, 2, 2], upper: [3, 3, 3, 4, 4, 0.1 + 0.2] },
+        { level: 95, lower: [-0, 0, -0, 5e-324, 5e-324, 1e21], upper: [1e21, 1e21, 7, 7, 7, 7] },
+      ],
+    };
+    const out = new Float64Array(3 * 6 * rowWidth(levels));
+    let at = 0;
+    for (let s = 0; s < 3; s++) at = encodeForecast(out, at, s, 2025, 0, flat, levels);
+    const csv = { neutralise: true, excel: false, delimiter: ',', decimal: '.' } as const;
+    const text = Buffer.from(renderRows(out, at, levels, (s) => ids[s], methodNames, csv)).toString('utf8');
+    const whole = await written(decodeRows(out, at, levels, ids, methodNames), csv);
+    expect(whole.slice(whole.indexOf('\n') + 1)).toBe(text);
+    expect(text.split('\n')[1]).toBe('plain,2026,theta,976.7678020564517,,3,0,1e+21');
+  });
+});
+
 describe('streamCsv with rows already rendered', () => {
   const { out, written: n } = encoded();
   const cells = decodeRows(out, n, levels, ids, methodNames);
   const rendered = (options: { neutralise: boolean; excel: boolean; delimiter?: CsvRendering['delimiter']; decimal?: CsvRendering['decimal'] }): RenderedRows => {
     const csv: CsvRendering = { delimiter: ',', decimal: '.', ...options };
     return {
-      csv: { text: Buffer.from(renderRows(out, n, levels, (s) => ids[s], methodNames, csv)).toString('utf8'), ...csv },
+      csv: { bytes: renderRows(out, n, levels, (s) => ids[s], methodNames, csv), ...csv },
       cells: () => cells,
     };
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCsv, type CsvWriteOptions } from '../../src/report/csv.js';
 import { renderJson } from '../../src/report/json.js';
 import type { CellValue, Column, Report, Table } from '../../src/report/model.js';
-import { collectStreams, streamCsv, streamJson } from '../../src/report/stream.js';
+import { collectStreams, streamCsv, streamJson, type TextSink } from '../../src/report/stream.js';
 
 const columns: Column[] = [
   { key: 'id', header: 'id' },
@@ -33,9 +33,9 @@ function streamed(parts: CellValue[][][], before: Table['rows'] = []): Table {
   return { name: 'forecast', title: 'Forecast', columns, rows: before, stream: produce(parts) };
 }
 
-async function collectText(write: (sink: (t: string) => void) => Promise<void>): Promise<{ text: string; pieces: number }> {
+async function collectText(write: (sink: TextSink) => Promise<void>): Promise<{ text: string; pieces: number }> {
   const pieces: string[] = [];
-  await write((t) => void pieces.push(t));
+  await write((t) => void pieces.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')));
   return { text: pieces.join(''), pieces: pieces.length };
 }
 
@@ -59,7 +59,7 @@ describe('streamCsv', () => {
       yield [];
       throw new Error('no series could be forecast');
     }
-    const pieces: string[] = [];
+    const pieces: (string | Uint8Array)[] = [];
     await expect(streamCsv({ name: 'f', columns, rows: [], stream: failing() }, {}, (t) => void pieces.push(t))).rejects.toThrow('no series');
     expect(pieces).toEqual([]);
   });

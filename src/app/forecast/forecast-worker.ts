@@ -1,21 +1,25 @@
 // A worker thread of `semicap forecast`: reads the grouped rows in shared memory, forecasts the range of series
-// each message names into the named shared output slot, and answers with what else the batch produced.
+// each message names, and answers with the output numbers (and CSV text) in buffers that move to the main thread.
 // Built as its own entry (dist/forecast-worker.js) by scripts/build.mjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { GroupedRows } from '../../data/series.js';
 import { methodsFromSpecs, withIntervals } from '../../forecast/registry.js';
-import { forecastBatch, type BatchOutcome } from './batch.js';
-import type { WorkerSetup, WorkerJob } from './run.js';
+import { forecastBatch } from './batch.js';
+import { numbersPerSeries } from './rows.js';
+import type { WorkerJob, WorkerResult, WorkerSetup } from './run.js';
 
 const setup = workerData as WorkerSetup;
-const rows = GroupedRows.fromShared(setup.rows);
-const methods = withIntervals(methodsFromSpecs(setup.settings.methods), setup.settings.intervals);
+const { settings } = setup;
+const methods = withIntervals(methodsFromSpecs(settings.methods), settings.intervals);
+const perSeries = numbersPerSeries(settings.horizon, settings.levels, methods.length);
 
-parentPort!.on('message', ({ first, last, slot, ids }: WorkerJob) => {
+parentPort!.on('message', ({ first, last, rows, spoiled, ids }: WorkerJob) => {
   try {
-    const outcome: BatchOutcome = forecastBatch(rows, setup.spoiled, first, last, setup.settings, methods, setup.slots[slot], ids);
-    // The CSV text's buffer moves to the main thread (no copy).
-    parentPort!.postMessage({ result: outcome }, outcome.csv === undefined ? [] : [outcome.csv.buffer as ArrayBuffer]);
+    const numbers = new Float64Array((last - first) * perSeries);
+    const outcome = forecastBatch(GroupedRows.fromShared(rows), spoiled, first, last, settings, methods, numbers, ids);
+    // The numbers and the CSV text move to the main thread (no copy).
+    const transfer = outcome.csv === undefined ? [numbers.buffer] : [numbers.buffer, outcome.csv.buffer as ArrayBuffer];
+    parentPort!.postMessage({ result: { outcome, numbers } satisfies WorkerResult }, transfer);
   } catch (e) {
     parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

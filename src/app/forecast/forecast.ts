@@ -8,7 +8,7 @@ import { intervalsNote, type IntervalMode } from '../../forecast/registry.js';
 import type { Method } from '../../forecast/types.js';
 import { joinReasons, type BatchSettings } from './batch.js';
 import { decodeRows, rowWidth, type RowCell } from './rows.js';
-import { forecastBatches } from './run.js';
+import { forecastBatches, HeadStart } from './run.js';
 import { say } from '../../messages.js';
 
 /** What one method's fit said about itself (auto: its rule, choice and evidence), for --explain. */
@@ -22,8 +22,8 @@ export interface Explained {
 export interface ForecastChunk {
   /** Forecast rows: id, year, method, mean, lower and upper per level (empty with --explain; with settings.csv, see cells). */
   rows: RowCell[][];
-  /** With settings.csv: the rows as CSV lines, written by the thread that computed them; `rows` is then empty. */
-  csv?: string;
+  /** With settings.csv: the rows as CSV lines in UTF-8, written by the thread that computed them; `rows` is then empty. */
+  csv?: Uint8Array;
   /** The rows' cells (with settings.csv decoded only when asked for). */
   cells(): RowCell[][];
   /** What each fit said (when the settings ask for it). */
@@ -50,6 +50,16 @@ export interface ForecastRequest {
   shard?: Shard;
   /** Called after each batch with the number of series done so far (for a progress bar). */
   onProgress?: (done: number) => void;
+  /** Worker threads started while the file was read (forecastHeadStart), with the blocks they fitted meanwhile. */
+  head?: HeadStart;
+}
+
+/**
+ * Worker threads to start before the file is read, fitting blocks of series while the rest is read: pass its
+ * `watch` to readSeriesTable and the head start to forecastStream. Undefined where threads cannot be used.
+ */
+export function forecastHeadStart(settings: BatchSettings, methods: Method[], jobs: number | 'auto'): HeadStart | undefined {
+  return HeadStart.possible(jobs) ? new HeadStart(settings, methods.length, jobs) : undefined;
 }
 
 export async function* forecastStream(data: SeriesTable, req: ForecastRequest): AsyncGenerator<ForecastChunk, ForecastSummary> {
@@ -61,7 +71,7 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
   let clamped = 0;
   let produced = 0;
   let threads = 0;
-  for await (const { first, last, outcome, out, workers } of forecastBatches(data, settings, methods, req.jobs)) {
+  for await (const { first, last, outcome, out, workers } of forecastBatches(data, settings, methods, req.jobs, req.head)) {
     threads = workers;
     clamped += outcome.clamped;
     const rendered = !req.explain && outcome.csv !== undefined;
@@ -84,8 +94,7 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
     }
     produced += req.explain ? explained.length : outcome.written / rowWidth(settings.levels);
     req.onProgress?.(last);
-    const csv = rendered ? Buffer.from(outcome.csv!.buffer, outcome.csv!.byteOffset, outcome.csv!.byteLength).toString('utf8') : undefined;
-    yield { rows, explained, cells, ...(csv === undefined ? {} : { csv }) };
+    yield { rows, explained, cells, ...(rendered ? { csv: outcome.csv } : {}) };
   }
   const messages = [...skippedMessages, ...failedMessages];
   const total = data.ids.length;

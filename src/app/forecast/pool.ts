@@ -47,6 +47,20 @@ export class WorkerPool<J, R> {
     });
   }
 
+  /** Lets the process end while the workers run (unref), or keeps it alive for them again (ref). */
+  unref(): void {
+    for (const w of this.all) w.unref();
+  }
+
+  ref(): void {
+    for (const w of this.all) w.ref();
+  }
+
+  /** Drops the jobs not yet started (their promises reject). */
+  dropQueued(): void {
+    for (const waiting of this.queue.splice(0)) waiting.reject(new Error('dropped'));
+  }
+
   /** Stops every worker; jobs not yet finished are abandoned. */
   async close(): Promise<void> {
     await Promise.all(this.all.map((w) => w.terminate()));

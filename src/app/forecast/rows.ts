@@ -2,6 +2,7 @@
 // The one place the row format is written (by a batch, in any thread) and read back (for the output).
 import { csvCell, csvDialect, type CsvDecimal, type CsvDelimiter } from '../../report/csv.js';
 import type { Forecast } from '../../forecast/types.js';
+import { writeNumberText } from '../../report/number-bytes.js';
 
 /**
  * Numbers per output row: series (its number in the file), year, method (index in the method list), mean, then
@@ -56,45 +57,73 @@ export interface CsvRendering {
 /** Longest text of a number as CSV writes it (String(x): 17 digits, sign, point, exponent, e.g. -1.2345678901234567e-308). */
 const NUMBER_BYTES = 24;
 
+/** Where a thread's batches are written before each is copied out at its exact size (grown when too small). */
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
 /**
  * The rows of the first `written` numbers as CSV lines in UTF-8, cell for cell what the CSV writer makes of
  * decodeRows' cells (csv.ts csvCell): so the threads that computed the rows also turn their numbers into text.
- * Written as bytes into a buffer of its own (transferable to another thread without a copy), so that a batch's
- * text is no heap of string pieces for the garbage collector to move. `idOf` gives a series' id by its number.
+ * Numbers are written as bytes without a string each (number-bytes.ts: the text of String(x)), and the result is a
+ * buffer of its own (transferable to another thread without a copy). `idOf` gives a series' id by its number.
  */
 export function renderRows(out: Float64Array, written: number, levels: readonly number[], idOf: (series: number) => string, methodNames: readonly string[], csv: CsvRendering): Uint8Array {
   const dialect = csvDialect(csv);
   const separator = dialect.delimiter.charCodeAt(0);
+  const decimal = csv.decimal.charCodeAt(0);
   const width = rowWidth(levels);
   const methods = methodNames.map((m) => Buffer.from(csvCell(dialect, m)));
-  const ids = new Map<number, Buffer>();
+  const methodBytes = methods.reduce((n, m) => Math.max(n, m.length), 0);
+  // Each series' id cell, said once for its run of rows; bounds: at most 3 UTF-8 bytes per UTF-16 unit.
+  const idCells: string[] = [];
   let bound = 0;
-  for (let at = 0; at < written; at += width) {
-    let id = ids.get(out[at]);
-    if (id === undefined) {
-      id = Buffer.from(csvCell(dialect, idOf(out[at])));
-      ids.set(out[at], id);
+  for (let at = 0, last = -1, idBytes = 0; at < written; at += width) {
+    if (out[at] !== last) {
+      last = out[at];
+      const cell = csvCell(dialect, idOf(last));
+      idCells.push(cell);
+      idBytes = 3 * cell.length;
     }
-    bound += id.length + methods[out[at + 2]].length + width * (NUMBER_BYTES + 1) + 2;
+    bound += idBytes + methodBytes + width * (NUMBER_BYTES + 1) + 2;
   }
-  const bytes = Buffer.allocUnsafeSlow(bound);
+  if (scratch.length < bound) scratch = Buffer.allocUnsafeSlow(Math.max(bound, 2 * scratch.length));
+  const bytes = scratch;
   let n = 0;
-  const number = (v: number) => {
-    const text = csvCell(dialect, v);
-    for (let i = 0; i < text.length; i++) bytes[n++] = text.charCodeAt(i);
-  };
-  for (let at = 0; at < written; at += width) {
-    n += ids.get(out[at])!.copy(bytes, n);
+  let run = -1;
+  let idStart = 0;
+  let idEnd = 0;
+  // Each column's number in the row before, and where its text is (NaN: none yet, and never equal).
+  const previous = new Float64Array(width).fill(Number.NaN);
+  const previousStart = new Int32Array(width);
+  const previousEnd = new Int32Array(width);
+  for (let at = 0, last = -1; at < written; at += width) {
+    if (out[at] !== last) {
+      // A series' first row: its id encoded; the rows after it copy those bytes.
+      last = out[at];
+      idStart = n;
+      n += bytes.write(idCells[++run], n);
+      idEnd = n;
+    } else for (let i = idStart; i < idEnd; i++) bytes[n++] = bytes[i];
     bytes[n++] = separator;
-    number(out[at + 1]);
+    n = writeNumberText(out[at + 1], bytes, n, decimal);
     bytes[n++] = separator;
-    n += methods[out[at + 2]].copy(bytes, n);
+    const method = methods[out[at + 2]];
+    for (let i = 0; i < method.length; i++) bytes[n++] = method[i];
     for (let k = 3; k < width; k++) {
       bytes[n++] = separator;
-      number(out[at + k]);
+      const v = out[at + k];
+      if (v === previous[k]) {
+        // The number of the row before in this column (a flat forecast): its text copied.
+        for (let i = previousStart[k], end = previousEnd[k]; i < end; i++) bytes[n++] = bytes[i];
+        continue;
+      }
+      previous[k] = v;
+      previousStart[k] = n;
+      // Not finite (no interval at this level): an empty cell, as csvCell writes it.
+      if (v - v === 0) n = writeNumberText(v, bytes, n, decimal);
+      previousEnd[k] = n;
     }
     if (csv.excel) bytes[n++] = 13;
     bytes[n++] = 10;
   }
-  return bytes.subarray(0, n);
+  return new Uint8Array(bytes.subarray(0, n));
 }

@@ -6,7 +6,7 @@ import { readSeriesTable } from '../../data/series.js';
 import { usageError } from '../../errors.js';
 import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
 import { forecastChartCollector } from '../../report/views/forecast-chart.js';
-import { forecastStream } from '../../app/forecast/forecast.js';
+import { forecastHeadStart, forecastStream } from '../../app/forecast/forecast.js';
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type RenderedRows, type Table } from '../../report/model.js';
 import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/views/forecast.js';
@@ -28,14 +28,19 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   const bounds: Bounds = { floor: o.floor, cap: o.cap };
   if (bounds.floor !== undefined && bounds.cap !== undefined && !(bounds.floor < bounds.cap)) throw usageError(say('error.floorBelowCap', { floor: bounds.floor, cap: bounds.cap }));
   const [file, readOptions] = seriesArg(args[0], o);
-  const data = await readSeriesTable(file, readOptions);
   const explain = o.explain;
   // JSON output also says what auto did, in a second table (`auto`) written after the forecasts.
-  const autoTable: Table | undefined =
-    !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto') ? { name: 'auto', title: say('forecast.autoTitle'), columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
+  const wantsAutoTable = !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto');
   // CSV output: the worker threads write their rows as CSV text too (the writer checks the options match).
   const csv = g?.format === 'csv' && !explain ? { neutralise: g.neutralise ?? true, excel: g.excel ?? false, delimiter: g.delimiter ?? ',', decimal: g.decimal ?? '.' } as const : undefined;
-  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || autoTable !== undefined, ...(csv ? { csv } : {}) };
+  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || wantsAutoTable, ...(csv ? { csv } : {}) };
+  // Worker threads start fitting the first blocks of series while the rest of the file is read.
+  const head = forecastHeadStart(settings, methods, jobs);
+  const data = await readSeriesTable(file, readOptions, head?.watch).catch(async (e: unknown) => {
+    await head?.close();
+    throw e;
+  });
+  const autoTable: Table | undefined = wantsAutoTable ? { name: 'auto', title: say('forecast.autoTitle'), columns: EXPLAIN_COLUMNS, rows: [] } : undefined;
 
   const notes: string[] = [];
   const warnings: string[] = [...data.lookalikeIds];
@@ -47,7 +52,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   async function* rows(): AsyncGenerator<CellValue[][] | RenderedRows> {
     const progress = createCountProgress(data.ids.length, 'forecast: series', { quiet: g?.quiet });
     let seriesDone = 0;
-    const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard, onProgress: (done) => (seriesDone = done) });
+    const stream = forecastStream(data, { settings, methods, jobs, intervals, explain, shard: readOptions.shard, head, onProgress: (done) => (seriesDone = done) });
     // The progress line is drawn while a batch is fitted and cleared when it comes (also at the end or on an
     // error), so rows written to the same terminal start on a clean line.
     let next = await stream.next().finally(progress.done);
@@ -55,7 +60,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
       const { explained, csv: text } = next.value;
       if (text !== undefined && csv !== undefined) {
         if (charts?.wants()) charts.add(next.value.cells());
-        yield { csv: { text, ...csv }, cells: next.value.cells };
+        yield { csv: { bytes: text, ...csv }, cells: next.value.cells };
         progress.update(seriesDone);
         continue;
       }
