@@ -1,5 +1,23 @@
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * A folder in memory for the tests' temporary files, when TMPDIR is not set and /dev/shm is a tmpfs with room (a
+ * container's is often 64 MB): the tests write, fsync and remove thousands of small files (copies of the datasets,
+ * report folders), and on a disk the worker waits for each; the test files and the CLI runs they start all use it.
+ */
+function memoryTmpdir(): string | undefined {
+  if (process.env.TMPDIR || process.platform !== 'linux') return undefined;
+  try {
+    const fs = statfsSync('/dev/shm');
+    accessSync('/dev/shm', constants.W_OK);
+    return fs.type === 0x01021994 && fs.bavail * fs.bsize >= 2 ** 30 ? '/dev/shm' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const tmpdir = memoryTmpdir();
 
 export default defineConfig({
   test: {
@@ -17,6 +35,7 @@ export default defineConfig({
     // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache, keyed by content) between
     // runs: a second run transforms only the files that changed.
     experimental: { fsModuleCache: true },
+    env: tmpdir ? { TMPDIR: tmpdir } : {},
     // `npm run coverage`: line coverage of src/ by the tests (v8's own counters, no instrumenting build).
     coverage: {
       provider: 'v8',
