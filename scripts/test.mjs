@@ -16,11 +16,16 @@ const bin = (pkg, name) => {
   return join(dirname(manifest), typeof entry === 'string' ? entry : entry[name]);
 };
 
+// No NODE_EXTRA_CA_CERTS for the tools and tests: nothing here opens a network connection, and Node parses the
+// whole certificate file at every start (see vitest.config.ts).
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+
 const running = new Set();
 /** Runs a command with its output held back; resolves with its exit code and output. */
 const quietly = (command, args) =>
   new Promise((done) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     running.add(child);
     child.on('exit', () => running.delete(child));
     let output = '';
@@ -43,7 +48,7 @@ if (build.code !== 0) {
 }
 
 const tests = new Promise((done) => {
-  const child = spawn(process.execPath, [bin('vitest', 'vitest'), 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [bin('vitest', 'vitest'), 'run', ...process.argv.slice(2)], { stdio: 'inherit', env });
   child.on('close', (code) => done(code ?? 1));
 });
 

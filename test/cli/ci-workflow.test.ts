@@ -109,8 +109,12 @@ describe('the workflow of docs/ci.md', () => {
     expect(steps.map((s) => s.name)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'Report', 'Job summary', 'Upload the report folder', 'Gate']);
   });
 
+  // The run on good data with the runner's own locale: checked by itself, and the one the Chinese run is compared with.
+  let good: ReturnType<typeof runWorkflow> | undefined;
+  const goodRun = () => (good ??= runWorkflow('good', {}));
+
   it('on good data every step passes and the summary holds the report', () => {
-    const run = runWorkflow('good', {});
+    const run = goodRun();
     expect(run.status('Report')).toEqual({ name: 'Report', status: 'ran', code: 0 });
     expect(run.status('Job summary')?.code).toBe(0);
     expect(run.status('Gate')?.code).toBe(0);
@@ -128,7 +132,7 @@ describe('the workflow of docs/ci.md', () => {
   });
 
   it('a Chinese runner locale and a committed config file asking for Chinese change no byte of report.json', () => {
-    const plain = runWorkflow('plain', {});
+    const plain = goodRun();
     const chinese = runWorkflow('chinese', { LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' }, (repo) => writeFileSync(join(repo, 'semicap.config.json'), '{"lang": "zh"}\n'));
     expect(chinese.status('Report')?.code).toBe(0);
     const bytes = (repo: string) => readFileSync(join(repo, 'semicap-report', 'report.json'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { englishShare, withoutUserText } from '../helpers/english-share.js';
-import { semicap } from './run.js';
+import { removeDir, semicap } from './run.js';
 
 const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, SEMICAP_LANG: undefined, COLUMNS: '120', CI: '1', SEMICAP_TODAY: '2026-01-01' };
 
@@ -63,6 +63,7 @@ describe('English words with --lang zh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'semicap-zh-'));
     const r = await semicap(['report', '--out', join(dir, 'r'), '--lang', 'zh'], { env: ENV });
     expect(r.code).toBe(0);
+    removeDir(dir);
     const count = englishShare(r.stdout + r.stderr);
     expect(count.share, count.words.join(' ')).toBeLessThanOrEqual(0.1);
   });

@@ -32,11 +32,14 @@ const RUNS: string[][] = [
   ['capacity', '--chart'],
 ];
 
+// A line is at most two columns per UTF-16 unit wide (a wide character is one or two units, colour codes none), and
+// printable ASCII is one column per character: only lines that could be the widest are measured by string-width.
 const widest = (text: string) => {
   let max = 0;
   let line = '';
   for (const l of text.split('\n')) {
-    const w = stringWidth(l);
+    if (2 * l.length <= max) continue;
+    const w = /^[\x20-\x7e]*$/.test(l) ? l.length : stringWidth(l);
     if (w > max) [max, line] = [w, l];
   }
   return { width: max, line };

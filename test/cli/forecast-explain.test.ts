@@ -1,6 +1,6 @@
-// `forecast --explain` and auto's choice across threads: 1,100 series (1,000 short, 100 long cycles), so forecast
-// fits them in worker threads; auto's choice per series, its evidence and its forecasts are byte for byte the same
-// with 1 and 2 threads.
+// `forecast --explain` and auto's choice across threads: 632 series (600 short, 32 long cycles), more than one batch
+// of 500, so forecast fits them in worker threads; auto's choice per series, its evidence and its forecasts are byte
+// for byte the same with 1 and 2 threads.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -11,15 +11,16 @@ import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
 const root = tempDir('semicap-explain-');
 afterAll(() => removeDir(root));
 
-// short0..short999: 12 years of a noisy trend; long0..long99: 60 years of an AR(2) cycle (period 5-12 years)
-// around 100, or a noisy trend for every fourth one, all seeded.
+// short0..short599: 12 years of a noisy trend; long0..long31: 60 years of an AR(2) cycle (period 5-12 years, each
+// period four times) around 100, or a noisy trend for every fourth one, all seeded.
+const [SHORT, LONG] = [600, 32];
 const rng = createRng(2026);
 const lines = ['id,year,value'];
-for (let s = 0; s < 1000; s++) {
+for (let s = 0; s < SHORT; s++) {
   let v = 50 + s;
   for (let k = 0; k < 12; k++) lines.push(`short${s},${2010 + k},${(v += 1 + normal(rng, 0, 2)).toFixed(3)}`);
 }
-for (let s = 0; s < 100; s++) {
+for (let s = 0; s < LONG; s++) {
   const period = 5 + (s % 8);
   const [phi1, phi2] = [2 * 0.9 * Math.cos((2 * Math.PI) / period), -0.81];
   let [x1, x2] = [0, 0];
@@ -51,7 +52,7 @@ describe('forecast --explain', () => {
   it('says per series what auto did: the median below 48 years, the candidate with the lowest evidence above', () => {
     const got = rows(explain['1'].stdout);
     expect(Object.keys(got[0])).toEqual(['id', 'years', 'method', 'rule', 'chose', 'mae_median', 'mae_theta', 'mae_arima', 'mae_holt', 'mae_damped', 'why']);
-    expect(got).toHaveLength(1100);
+    expect(got).toHaveLength(SHORT + LONG);
     const short = got.filter((r) => r.id.startsWith('short'));
     const long = got.filter((r) => r.id.startsWith('long'));
     for (const r of short) {

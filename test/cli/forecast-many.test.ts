@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
+import { removeDir, type Run, semicap, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-many-');
 afterAll(() => removeDir(root));
@@ -79,8 +79,13 @@ describe('forecast of many series', () => {
     ]);
   });
 
+  // One run to --out with --verbose: its messages and the file it writes are checked in two tests below.
+  const out = join(root, 'out.csv');
+  let written: Run | undefined;
+  const writtenRun = () => (written ??= semicapProcess([...ARGS, '--format', 'csv', '--jobs', '2', '--verbose', '--out', out]));
+
   it('--verbose says how many threads fitted the series', async () => {
-    expect(semicapProcess([...ARGS, '--format', 'csv', '--jobs', '2', '--verbose']).stderr).toContain(`semicap: fitted ${SERIES} series in 2 worker thread(s)`);
+    expect(writtenRun().stderr).toContain(`semicap: fitted ${SERIES} series in 2 worker thread(s)`);
     expect((await semicap([...ARGS, '--format', 'csv', '--jobs', '1', '--verbose'])).stderr).toContain(`semicap: fitted ${SERIES} series in the main thread`);
   });
 
@@ -94,9 +99,7 @@ describe('forecast of many series', () => {
     const table = semicapProcess([...ARGS, '--jobs', '2']);
     expect(table.code).toBe(65);
     expect(table.stdout).toMatch(/s1249 +│ 2013 +│ loglinear +│ +10,240,000/);
-    const out = join(root, 'out.csv');
-    const written = semicapProcess([...ARGS, '--format', 'csv', '--jobs', '2', '--out', out]);
-    expect(written.code).toBe(65);
+    expect(writtenRun().code).toBe(65);
     expect(readFileSync(out, 'utf8')).toBe(runs['1'].stdout);
   });
 

@@ -115,17 +115,17 @@ describe('devices and endless files', () => {
 });
 
 describe("'-' is standard input", () => {
-  it('check - < rules.csv gives what check rules.csv gives', () => {
-    const byName = semicapProcess(['check', RULES, '--format', 'csv']);
+  it('check - < rules.csv gives what check rules.csv gives', async () => {
+    const byName = await semicap(['check', RULES, '--format', 'csv']);
     const piped = semicapProcess(['check', '-', '--format', 'csv'], { input: readFileSync(RULES, 'utf8') });
     expect(byName.code).toBe(0);
     expect(piped.code).toBe(0);
     expect(piped.stdout).toBe(byName.stdout);
   });
 
-  it('scenario --file - reads the scenarios from standard input', () => {
+  it('scenario --file - reads the scenarios from standard input', async () => {
     const file = join(ROOT, 'datasets', 'scenarios.csv');
-    const byName = semicapProcess(['scenario', '--file', file, '--format', 'csv']);
+    const byName = await semicap(['scenario', '--file', file, '--format', 'csv']);
     const piped = semicapProcess(['scenario', '--file', '-', '--format', 'csv'], { input: readFileSync(file, 'utf8') });
     expect(piped.code).toBe(0);
     expect(piped.stdout).toBe(byName.stdout);

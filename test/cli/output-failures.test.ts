@@ -2,11 +2,12 @@
 // with one line on stderr and no stack trace, and leaves no partial --out file (a redirect to a regular file is cut
 // back); a stderr that cannot be written never changes the exit code; a reader that goes away stays quiet.
 // A small full tmpfs is used where the machine allows mounting one (root), /dev/full otherwise.
+// Redirections of stdout and stderr need a real process (a shell runs the built CLI); --out runs in-process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, removeDir, semicapProcess, tempDir } from './run.js';
+import { BIN, ROOT, removeDir, semicap, tempDir } from './run.js';
 
 const root = tempDir('semicap-outfail-');
 
@@ -59,8 +60,8 @@ describe('stdout on a full device', () => {
     expect(shell(['--version'], '> /dev/full').code).toBe(74);
   });
 
-  it('--out on a device that is full: exit 74, one line', () => {
-    const r = semicapProcess([...PROJECT, '--out', '/dev/full']);
+  it('--out on a device that is full: exit 74, one line', async () => {
+    const r = await semicap([...PROJECT, '--out', '/dev/full']);
     expect(r.code).toBe(74);
     expect(r.stderr).toMatch(/^semicap: \/dev\/full: writing failed \(no space left on the device\)/);
     expect(r.stderr.split('\n')).toHaveLength(2);
@@ -104,26 +105,26 @@ describe.skipIf(tmpfs === undefined)('a full file system (small tmpfs)', () => {
     expect(readFileSync(target, 'utf8')).toBe('earlier line\n');
   });
 
-  it('--out onto it: exit 74, the previous file unchanged, no temporary file', () => {
+  it('--out onto it: exit 74, the previous file unchanged, no temporary file', async () => {
     for (const name of readdirSync(tmpfs!)) removeDir(join(tmpfs!, name));
     const target = join(tmpfs!, 'sources.json');
     writeFileSync(target, 'previous\n');
     fill(tmpfs!);
     const before = readdirSync(tmpfs!).sort();
-    const r = semicapProcess(['datasets', '--sources', '--format', 'json', '--out', target]);
+    const r = await semicap(['datasets', '--sources', '--format', 'json', '--out', target]);
     expect(r.code).toBe(74);
     expect(r.stderr).toMatch(/^semicap: .*sources\.json: writing failed \(no space left on the device\); the previous file, if any, is unchanged\n$/);
     expect(readFileSync(target, 'utf8')).toBe('previous\n');
     expect(readdirSync(tmpfs!).sort()).toEqual(before);
   });
 
-  it('report --out onto it: exit 74, the previous report folder untouched, no temporary folder', () => {
+  it('report --out onto it: exit 74, the previous report folder untouched, no temporary folder', async () => {
     for (const name of readdirSync(tmpfs!)) removeDir(join(tmpfs!, name));
     const dir = join(tmpfs!, 'r');
     mkdirSync(dir);
     writeFileSync(join(dir, 'report.json'), '{"previous": true}\n');
     fill(tmpfs!);
-    const r = semicapProcess(['report', '--out', dir]);
+    const r = await semicap(['report', '--out', dir]);
     expect(r.code).toBe(74);
     expect(r.stderr).not.toMatch(STACK);
     expect(readdirSync(dir)).toEqual(['report.json']);
@@ -133,25 +134,25 @@ describe.skipIf(tmpfs === undefined)('a full file system (small tmpfs)', () => {
 });
 
 describe('output names', () => {
-  it("--out '' is a usage error", () => {
+  it("--out '' is a usage error", async () => {
     for (const args of [[...PROJECT, '--out', ''], ['report', '--out', ''], [...PROJECT, '--chart-out', '']]) {
-      const r = semicapProcess(args);
+      const r = await semicap(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^semicap: --(out|chart-out) is empty; expected a file name\n$/);
     }
   });
 
-  it('a 250-byte --out name works (the temporary name is shortened)', () => {
+  it('a 250-byte --out name works (the temporary name is shortened)', async () => {
     const name = `${'n'.repeat(246)}.csv`;
-    const r = semicapProcess([...PROJECT, '--format', 'csv', '--out', join(root, name)]);
+    const r = await semicap([...PROJECT, '--format', 'csv', '--out', join(root, name)]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(root, name), 'utf8')).toMatch(/^year,cagr,linear,logistic/);
     expect(readdirSync(root).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('a 250-byte report folder name works too', () => {
+  it('a 250-byte report folder name works too', async () => {
     const dir = join(root, 'r'.repeat(250));
-    const r = semicapProcess(['report', '--out', dir, '-q']);
+    const r = await semicap(['report', '--out', dir, '-q']);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'report.json'))).toBe(true);
   });

@@ -48,11 +48,12 @@ describe('progressBar', () => {
     removeDir(dir);
   });
 
-  // util-linux `script` gives the child a terminal, so stderr is a TTY as for a person at a shell.
+  // util-linux `script` gives the child a terminal, so stderr is a TTY as for a person at a shell. The same long run
+  // as above (500,000 paths over china_wpm's years, more than LONG_RUN_STEPS path-years): drawn here, so long enough.
   it('appears on a terminal stderr for a long run, and not in the --out file', () => {
     const dir = tempDir();
     const out = join(dir, 'bands.csv');
-    const command = `${process.execPath} ${BIN} scenario base --series china_wpm --simulate 1000000 --seed 1 --format csv --out ${out}`;
+    const command = `${process.execPath} ${BIN} scenario base --series china_wpm --simulate 500000 --seed 1 --format csv --out ${out}`;
     // Without CI in the environment: with it set (as on a CI runner), progress stays off even on a terminal.
     const { CI: _ci, ...env } = process.env;
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...env, NO_COLOR: '1' } });

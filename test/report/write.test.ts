@@ -1,10 +1,15 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openAtomic, writeFileAtomic } from '../../src/report/write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'semicap-write-'));
+afterAll(() => {
+  // The read-only folder of the test below is made writable again, or its file could not be removed.
+  if (existsSync(join(dir, 'ro'))) chmodSync(join(dir, 'ro'), 0o755);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('writeFileAtomic', () => {
   it('writes a new file and replaces an old one, leaving no temporary file', () => {
