@@ -149,10 +149,7 @@ function currentPathPoints(path: CurrentPath, current: Anchor, through: number):
   const drawn = currentPathEvidence(path, current, through).projections;
   const printed = (method: ProjectionMethod) => drawn.find((p) => p.method === method)?.points.filter((pt) => pt.year <= through);
   const stepped = (method: ProjectionMethod, rate: number) => ratePath(method, current, rate, { floor: 0, cap: 100 }, through);
-  let cagr: Anchor[] | null = null;
-  if (path.cagrPct !== null) {
-    cagr = printed('cagr') ?? stepped('cagr', path.cagrPct / 100);
-  }
+  const cagr = path.cagrPct === null ? null : (printed('cagr') ?? stepped('cagr', path.cagrPct / 100));
   return { cagr, linear: printed('linear') ?? stepped('linear', path.step) };
 }
 
