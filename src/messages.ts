@@ -457,7 +457,6 @@ export const EN = {
   'error.scNormalSd': (p: { where: string; sd: number }) => `${p.where}: a normal distribution needs a standard deviation ≥ 0; got ${p.sd}`,
   'error.goalCagrPositive': (p: { value: number; year: number }) => `a compound rate needs a positive current value: ${p.value} in ${p.year} stays ${p.value} at any rate; use a linear step instead`,
   'error.goalNegativeTarget': (p: { value: number; year: number }) => `a compound rate cannot reach a negative target (${p.value} in ${p.year})`,
-  'error.goalRateRange': (p: { rate: number }) => `a compound rate must be a finite number above −100 %/yr; got ${p.rate}`,
   'error.goalPathPositive': (p: { value: number; year: number }) => `a compound path needs a positive current value: ${p.value} in ${p.year} stays ${p.value} at any rate`,
   'error.fundTotal': (p: { total: number }) => `the target total must be a number ≥ 0; got ${p.total}`,
   'error.fundDeployed': (p: { deployed: number }) => `the amount already deployed must be a number ≥ 0; got ${p.deployed}`,

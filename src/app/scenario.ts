@@ -2,7 +2,7 @@
 // overrides: their point paths and whether each target is met, or simulated percentile bands and target odds.
 import { bundledDataDir } from '../data/datasets.js';
 import { loadScenariosWithData, ownScenariosPath, scenariosPath } from '../data/scenarios.js';
-import { firstYearReaching } from '../domain/goal.js';
+import { firstYearReaching, isMet } from '../domain/goal.js';
 import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import { simulateScenarios, type Progress, type SeriesSimulation } from '../domain/montecarlo.js';
 import { applyOverride, scenarioPath, type Scenario, type ScenarioPoint, type SeriesAssumptions } from '../domain/scenario.js';
@@ -126,7 +126,7 @@ function checkTargets(scenarios: Scenario[], lookTo: number): TargetCheck[] {
 
 function metIn(path: { year: number; value: number }[], t: { year: number; value: number }): boolean {
   const v = path.find((p) => p.year === t.year)?.value;
-  return v !== undefined && v >= t.value - 1e-9 * Math.max(1, Math.abs(t.value));
+  return v !== undefined && isMet(v, t.value, 'atLeast');
 }
 
 function heldWarnings(paths: ScenarioResult['paths']): string[] {

@@ -4,11 +4,11 @@
 import { say } from '../messages.js';
 import { currentPathEvidence } from './projection-evidence.js';
 import { datasetPaths, loadDatasets, type Datasets } from '../data/datasets.js';
-import { assessGoal, firstYearReaching, yearReachedAtCagr, yearReachedAtStep, type GoalAssessment } from '../domain/goal.js';
+import { assessGoal, firstYearReaching, isMet, type GoalAssessment } from '../domain/goal.js';
 import { comparableHistory, currentPath, latestFiguresText, type SeriesFigure } from '../domain/history.js';
 import { defaultLookTo, defaultThrough } from '../domain/horizons.js';
 import type { BandPoint } from '../domain/projection-evidence.js';
-import type { Anchor, Projection, ProjectionMethod } from '../domain/projection.js';
+import { ratePath, type Anchor, type Projection, type ProjectionMethod } from '../domain/projection.js';
 import { usageError } from '../errors.js';
 import { compareText } from '../text.js';
 import type { IntervalMode } from '../forecast/registry.js';
@@ -84,12 +84,19 @@ export function selfSufficiency(data: Datasets, opts: { scope: string; through: 
     ...data.selfSufficiency.filter((r) => r.kind === 'target').map((r) => ({ label: r.scope, year: r.year, value: r.rate_pct, kind: r.kind, source_id: r.source_id })),
     ...opts.extraTargets.map((t) => ({ label: say('ss.commandLine'), year: t.year, value: t.value, kind: 'target', source_id: '' })),
   ].sort((a, b) => a.year - b.year || a.value - b.value);
-  const targets = targetRows.map((t) => ({
-    ...t,
-    goal: assessGoal({ current, target: { year: t.year, value: t.value } }),
-    pathCagrReaches: path?.cagrPct != null ? yearReachedAtCagr(current, t.value, path.cagrPct, opts.through) : null,
-    pathLinearReaches: path ? yearReachedAtStep(current, t.value, path.step, opts.through) : null,
-  }));
+  const reachPaths = path === null ? undefined : currentPathPoints(path, current, opts.through);
+  const targets = targetRows.map((t) => {
+    // A compound path from 0 or below stays there: asking it to reach a target above is a usage error.
+    if (reachPaths?.cagr && !(current.value > 0) && !isMet(current.value, t.value, 'atLeast')) {
+      throw usageError(say('error.goalPathPositive', { value: current.value, year: current.year }));
+    }
+    return {
+      ...t,
+      goal: assessGoal({ current, target: { year: t.year, value: t.value } }),
+      pathCagrReaches: reachPaths?.cagr ? firstYearReaching(reachPaths.cagr, t.value, { fromYear: current.year }) : null,
+      pathLinearReaches: reachPaths ? firstYearReaching(reachPaths.linear, t.value, { fromYear: current.year }) : null,
+    };
+  });
   const figures = series
     .sort((a, b) => a.year - b.year || compareText(a.kind, b.kind))
     .map((r) => ({ year: r.year, rate_pct: r.rate_pct, kind: r.kind, source_id: r.source_id, definition: r.definition }));
@@ -130,6 +137,20 @@ export function selfSufficiency(data: Datasets, opts: { scope: string; through: 
     notes,
     warnings,
   };
+}
+
+/**
+ * The current path's compound and linear points from `current` through `through`, read for the year each reaches a
+ * target (with isMet, like every other "reached"): the very points the path prints (currentPathEvidence), so the
+ * year reached never contradicts them. A method the printed path leaves out (its start moved outside 0–100) is
+ * stepped from `current` at the same rate within 0–100 instead; no compound path when the history has no rate.
+ */
+function currentPathPoints(path: CurrentPath, current: Anchor, through: number): { cagr: Anchor[] | null; linear: Anchor[] } {
+  const drawn = currentPathEvidence(path, current, through).projections;
+  const printed = (method: ProjectionMethod) => drawn.find((p) => p.method === method)?.points.filter((pt) => pt.year <= through);
+  const stepped = (method: ProjectionMethod, rate: number) => ratePath(method, current, rate, { floor: 0, cap: 100 }, through);
+  const cagr = path.cagrPct === null ? null : (printed('cagr') ?? stepped('cagr', path.cagrPct / 100));
+  return { cagr, linear: printed('linear') ?? stepped('linear', path.step) };
 }
 
 /**

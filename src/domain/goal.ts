@@ -2,7 +2,7 @@
 // yearly deployment a fund total needs. Pure; the decisions are in docs/module-notes.md.
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
-import { compoundRatePct, logRatio, type Anchor } from './projection.js';
+import { compoundRatePct, type Anchor } from './projection.js';
 
 export type GoalDirection = 'atLeast' | 'atMost';
 export type GoalStatus = 'met' | 'open' | 'overdue';
@@ -32,8 +32,6 @@ export interface GoalAssessment {
 
 /** Tolerance for "the value has reached the target" (relative to the target's size). */
 const REACH_TOLERANCE = 1e-9;
-/** Tolerance in years when rounding a crossing time up to a whole year. */
-const YEAR_TOLERANCE = 1e-9;
 
 /**
  * The gap to a target and the compound rate and linear step that meet it by its year.
@@ -114,43 +112,6 @@ export function firstYearReaching(
     if (isMet(p.value, target, direction)) return p.year;
   }
   return null;
-}
-
-/**
- * The first whole year a compound path from `current` at `ratePct` %/yr reaches `target` (rising or falling
- * towards it), or null when it never does or not by `horizonYear`. A target already met gives current.year.
- * @example yearReachedAtCagr({ year: 2025, value: 40 }, 100, 20, 2040) // 2031 (5.03 years, rounded up)
- */
-export function yearReachedAtCagr(current: Anchor, target: number, ratePct: number, horizonYear: number): number | null {
-  checkPoint('current', current);
-  checkReachArgs(target, horizonYear);
-  if (!Number.isFinite(ratePct) || !(ratePct > -100)) {
-    throw usageError(say('error.goalRateRange', { rate: ratePct }));
-  }
-  if (nearlyEqual(current.value, target)) return current.year <= horizonYear ? current.year : null;
-  if (!(current.value > 0)) {
-    throw usageError(say('error.goalPathPositive', { value: current.value, year: current.year }));
-  }
-  if (!(target > 0)) return null; // a compound path from a positive value never reaches 0 or below
-  const growth = Math.log1p(ratePct / 100);
-  const needed = logRatio(current.value, target);
-  if (growth === 0 || Math.sign(growth) !== Math.sign(needed)) return null;
-  return roundUpYear(current.year, needed / growth, horizonYear);
-}
-
-/**
- * The first whole year a linear path from `current` moving `stepPerYear` reaches `target`, or null when it never
- * does or not by `horizonYear`. A target already met gives current.year.
- * @example yearReachedAtStep({ year: 2025, value: 40 }, 100, 12, 2040) // 2030
- */
-export function yearReachedAtStep(current: Anchor, target: number, stepPerYear: number, horizonYear: number): number | null {
-  checkPoint('current', current);
-  checkReachArgs(target, horizonYear);
-  if (!Number.isFinite(stepPerYear)) throw usageError(`the step per year must be a finite number; got ${stepPerYear}`);
-  if (nearlyEqual(current.value, target)) return current.year <= horizonYear ? current.year : null;
-  const needed = target - current.value;
-  if (stepPerYear === 0 || Math.sign(stepPerYear) !== Math.sign(needed)) return null;
-  return roundUpYear(current.year, needed / stepPerYear, horizonYear);
 }
 
 // --- funds ------------------------------------------------------------------------------------------------------
@@ -276,16 +237,6 @@ export function isMet(value: number, target: number, direction: GoalDirection): 
   return direction === 'atLeast' ? value >= target - slack : value <= target + slack;
 }
 
-function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= REACH_TOLERANCE * Math.max(1, Math.abs(b));
-}
-
-function roundUpYear(startYear: number, yearsNeeded: number, horizonYear: number): number | null {
-  if (!Number.isFinite(yearsNeeded)) return null;
-  const year = startYear + Math.max(0, Math.ceil(yearsNeeded - YEAR_TOLERANCE));
-  return year <= horizonYear ? year : null;
-}
-
 function checkPoint(name: string, p: Anchor): void {
   if (!p || !Number.isInteger(p.year)) throw usageError(`the ${name} year must be a whole year; got ${p?.year}`);
   if (!Number.isFinite(p.value)) throw usageError(`the ${name} value must be a finite number; got ${p.value}`);
@@ -295,11 +246,6 @@ function checkDirection(direction: string): void {
   if (direction !== 'atLeast' && direction !== 'atMost') {
     throw usageError(`a goal direction must be atLeast or atMost; got "${direction}"`);
   }
-}
-
-function checkReachArgs(target: number, horizonYear: number): void {
-  if (!Number.isFinite(target)) throw usageError(`the target must be a finite number; got ${target}`);
-  if (!Number.isInteger(horizonYear)) throw usageError(`the horizon must be a whole year; got ${horizonYear}`);
 }
 
 function checkedYears(current: Anchor, target: Anchor): number {

@@ -4,6 +4,7 @@ import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 import { normalQuantile as qnorm } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
+import { isMet } from './goal.js';
 import { stepPath } from './projection.js';
 import { checkSeries, pointRate, scenarioPath, seriesBounds, type Scenario, type SeriesAssumptions, type Uncertain } from './scenario.js';
 
@@ -206,9 +207,8 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
       for (let p = 0; p < paths; p++) squares += (values[p] - mean) * (values[p] - mean);
       const sd = paths > 1 ? Math.sqrt(squares / (paths - 1)) : 0;
       for (const t of targetsByYear.get(year) ?? []) {
-        const slack = 1e-9 * Math.max(1, Math.abs(t.value));
         let count = 0;
-        for (let p = 0; p < paths; p++) if (values[p] >= t.value - slack) count++;
+        for (let p = 0; p < paths; p++) if (isMet(values[p], t.value, 'atLeast')) count++;
         hits[t.index] = count;
       }
       scratch.set(values);
@@ -239,7 +239,7 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
         value: t.value,
         probability,
         standardError: Math.sqrt((probability * (1 - probability)) / paths),
-        pointMet: pointValue >= t.value - 1e-9 * Math.max(1, Math.abs(t.value)),
+        pointMet: isMet(pointValue, t.value, 'atLeast'),
       };
     }),
     heldFraction: years > 1 ? held / (paths * years) : held / paths,

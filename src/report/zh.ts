@@ -448,7 +448,6 @@ export const ZH: Catalogue = {
   'error.scNormalSd': (p) => `${p.where}：正态分布需要大于或等于 0 的标准差；给出的是 ${p.sd}`,
   'error.goalCagrPositive': (p) => `复合增长率需要正的当前值：${p.year} 年的 ${p.value} 以任何增长率都保持为 ${p.value}；请改用线性增量`,
   'error.goalNegativeTarget': (p) => `复合增长无法达到负的目标（${p.year} 年 ${p.value}）`,
-  'error.goalRateRange': (p) => `复合增长率必须是大于 −100 %/年的有限数值；给出的是 ${p.rate}`,
   'error.goalPathPositive': (p) => `复合增长路径需要正的当前值：${p.year} 年的 ${p.value} 以任何增长率都保持为 ${p.value}`,
   'error.fundTotal': (p) => `目标总额必须是大于或等于 0 的数值；给出的是 ${p.total}`,
   'error.fundDeployed': (p) => `已投放金额必须是大于或等于 0 的数值；给出的是 ${p.deployed}`,

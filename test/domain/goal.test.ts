@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import {
   assessGoal,
   deploymentNeeded,
   firstYearReaching,
   requiredCagrPct,
   requiredStepPerYear,
-  yearReachedAtCagr,
-  yearReachedAtStep,
 } from '../../src/domain/goal.js';
 import { project } from '../../src/domain/projection.js';
 import { usageErrorOf } from '../helpers/errors.js';
@@ -83,48 +80,10 @@ describe('assessGoal', () => {
 });
 
 describe('when a path reaches a target', () => {
-  it('compound: 40 at 20 %/yr reaches 100 after ln 2.5 / ln 1.2 = 5.026 years → 2031', () => {
-    expect(yearReachedAtCagr(y2025, 100, 20, 2040)).toBe(2031);
-    expect(yearReachedAtCagr(y2025, 100, 20, 2030)).toBeNull(); // not within the horizon
-  });
-
-  it('compound: a ratio beyond the range of doubles still gives its year', () => {
-    // 1e300 / 1e-300 overflows; 1e6 %/yr is ×10001 a year: ln(1e600) / ln 10001 = 1381.551 / 9.210440 = 149.998 years → 2025 + 150
-    expect(yearReachedAtCagr({ year: 2025, value: 1e-300 }, 1e300, 1e6, 2200)).toBe(2175);
-  });
-
-  it('compound at exactly the required rate reaches it in the target year, not one later', () => {
-    const rate = requiredCagrPct(y2025, y2030);
-    expect(yearReachedAtCagr(y2025, 100, rate, 2040)).toBe(2030);
-  });
-
-  it('compound: a path moving away or standing still never reaches; a met target is reached now', () => {
-    expect(yearReachedAtCagr(y2025, 100, 0, 2100)).toBeNull();
-    expect(yearReachedAtCagr(y2025, 100, -5, 2100)).toBeNull();
-    expect(yearReachedAtCagr(y2025, 40, 5, 2100)).toBe(2025);
-    // falling towards a lower target: 40·0.9^n ≤ 20 → n = ln 0.5 / ln 0.9 = 6.58 → 2032
-    expect(yearReachedAtCagr(y2025, 20, -10, 2100)).toBe(2032);
-    expect(yearReachedAtCagr(y2025, 0, -10, 2100)).toBeNull();
-  });
-
-  it('compound from 0 is a usage error; a rate of −100 % or below too', () => {
-    expect(usageErrorOf(() => yearReachedAtCagr({ year: 2025, value: 0 }, 10, 5, 2040)).message).toMatch(/positive current value/);
-    expect(usageErrorOf(() => yearReachedAtCagr(y2025, 100, -100, 2040)).message).toMatch(/above −100/);
-  });
-
-  it('linear: 12 pp/yr reaches 100 in 2030; 11 pp/yr needs 60/11 = 5.45 years → 2031', () => {
-    expect(yearReachedAtStep(y2025, 100, 12, 2040)).toBe(2030);
-    expect(yearReachedAtStep(y2025, 100, 11, 2040)).toBe(2031);
-    expect(yearReachedAtStep(y2025, 100, 0, 2040)).toBeNull();
-    expect(yearReachedAtStep(y2025, 100, -1, 2040)).toBeNull();
-    expect(yearReachedAtStep(y2025, 100, 11, 2030)).toBeNull();
-  });
-
   it('on projection points: the cagr 29 → 39 path reaches 50 % in 2031 (7.35 years after 2023)', () => {
     // ln(50/29) / ln((39/29)^(1/4)) = 0.544727 / 0.074066 = 7.3546 → 2023 + 8
     const p = project({ method: 'cagr', anchors: [{ year: 2023, value: 29 }, { year: 2027, value: 39 }], through: 2040, isShare: true });
     expect(firstYearReaching(p.points, 50)).toBe(2031);
-    expect(yearReachedAtCagr({ year: 2023, value: 29 }, 50, p.segments[0].cagrPct!, 2040)).toBe(2031);
     // 100 %: ln(100/29)/0.074066 = 16.71 years → 2040 (2039: 94.86; 2040: 102.15, held at 100)
     expect(firstYearReaching(p.points, 100)).toBe(2040);
     expect(firstYearReaching(p.points.filter((x) => x.year < 2040), 100)).toBeNull();
@@ -146,24 +105,6 @@ describe('when a path reaches a target', () => {
     expect(firstYearReaching(points, 55)).toBe(2020);
     expect(firstYearReaching(points, 55, { fromYear: 2021 })).toBeNull();
     expect(firstYearReaching(points, 45, { direction: 'atMost' })).toBe(2022);
-  });
-
-  it('property: the compound reach year is the first whole year the path is at or past the target', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 1, max: 80, noNaN: true }),
-        fc.double({ min: 0.5, max: 40, noNaN: true }),
-        fc.double({ min: 1.01, max: 3, noNaN: true }),
-        (start, rate, multiple) => {
-          const target = start * multiple;
-          const year = yearReachedAtCagr({ year: 2000, value: start }, target, rate, 2300)!;
-          const at = (y: number) => start * (1 + rate / 100) ** (y - 2000);
-          expect(at(year)).toBeGreaterThanOrEqual(target * (1 - 1e-9));
-          expect(at(year - 1)).toBeLessThan(target);
-        },
-      ),
-      { numRuns: 300, seed: 7 },
-    );
   });
 });
 
