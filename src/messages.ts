@@ -83,6 +83,7 @@ export const EN = {
   'validate.stale': (p: { dataset: string; series: string; source: string; published: string; age: string; maxAge: number; latest: number }) =>
     `stale: ${p.dataset} ${p.series}: newest source ${p.source} (${p.published}) is ${p.age} years old, over --max-age ${p.maxAge}; latest year ${p.latest}`,
   'validate.undated': (p: { series: string }) => `no dated source, age unknown: ${p.series}`,
+  'validate.maxAgeFile': (p: { path: string }) => `${p.path}: --max-age checks the series of a folder of datasets, not a single file`,
   'validate.filesTitle': () => 'Datasets checked',
   'validate.problemsTitle': () => 'Problems',
   'validate.allValid': (p: { count: number }) => `all ${p.count} file(s) valid`,

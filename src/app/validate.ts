@@ -82,7 +82,7 @@ export function validateUseCase(targets: readonly string[], maxAge?: number, tod
       warnings.push(...l.warnings);
     }
     if (maxAge !== undefined) {
-      if (checked.folder === undefined) notes.push(`${path}: --max-age checks the series of a folder of datasets, not a single file`);
+      if (checked.folder === undefined) notes.push(say('validate.maxAgeFile', { path }));
       else if (checked.problems.length === 0) warnings.push(...staleSeries(seriesFreshness(datasetsFrom(checked.folder.dir, checked.folder.files), today!), maxAge).map((w) => `${path}: ${w}`));
     }
   }

@@ -16,8 +16,8 @@ export interface TerminalChartOptions {
   /** Plain ASCII instead of box-drawing characters. */
   ascii: boolean;
   chalk: Painter;
-  /** Words of the legend, for translation. */
-  words?: Partial<Record<'source' | 'history' | 'projection' | 'anchor' | 'target', string>>;
+  /** Words of the legend, for translation; `open`, `close` and `colon` its punctuation (Chinese: full-width). */
+  words?: Partial<Record<'source' | 'history' | 'projection' | 'anchor' | 'target' | 'open' | 'close' | 'colon', string>>;
   /** Display width of the title, legend and source line, fitted to `width` (default: known characters, else one column each). */
   measure?: Measure;
 }
@@ -55,7 +55,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   if (!isDrawable(chart)) return '';
   const sym = options.ascii ? SYMBOLS.ascii : SYMBOLS.unicode;
   const { chalk } = options;
-  const words = { source: 'source', history: 'history', projection: 'projection', anchor: 'anchor', target: 'target', ...options.words };
+  const words = { source: 'source', history: 'history', projection: 'projection', anchor: 'anchor', target: 'target', open: ' (', close: ')', colon: ': ', ...options.words };
   const values = chartValues(chart);
   let { min, max } = extent(values);
   if (max === min) {
@@ -121,7 +121,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
       });
     }
     const sample = (line.role === 'history' ? symbols[4] : symbols[4]).repeat(2);
-    legend.push(`${paint(sample)} ${escapeControls(line.label)}${line.role === 'projection' ? ` (${words.projection})` : ''}`);
+    legend.push(`${paint(sample)} ${escapeControls(line.label)}${line.role === 'projection' ? `${words.open}${words.projection}${words.close}` : ''}`);
   }
   for (const m of chart.markers) {
     const ch = m.role === 'target' ? sym.target : sym.anchor;
@@ -132,7 +132,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
 
   const measure: Measure = options.measure ?? ((text) => knownWidth(text) ?? [...text].length);
   const wrap = (text: string) => wrapText(escapeControls(text), Math.max(20, Math.floor(options.width)), measure);
-  const out: string[] = wrap(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? ` (${chart.unit})` : ''}`).map((l) => chalk.bold(l));
+  const out: string[] = wrap(`${chart.title}${chart.unit && !chart.title.includes(chart.unit) ? `${words.open}${chart.unit}${words.close}` : ''}`).map((l) => chalk.bold(l));
   for (let r = 0; r <= rows; r++) {
     const labelled = r % labelEvery === 0 || r === rows;
     const label = labelled ? labels[r].padStart(labelWidth) : ' '.repeat(labelWidth);
@@ -142,7 +142,7 @@ export function renderTerminalChart(chart: Chart, options: TerminalChartOptions)
   out.push(`${' '.repeat(labelWidth)} ${sym.corner}${sym.rule.repeat(plotWidth)}`);
   out.push(`${' '.repeat(labelWidth + 2)}${yearAxis(from, to, plotWidth, colOf)}`.replace(/\s+$/, ''));
   out.push(...wrapLegend(legend, options.width, measure));
-  if (chart.source) out.push(...wrap(`${words.source}: ${chart.source}`).map((l) => chalk.dim(l)));
+  if (chart.source) out.push(...wrap(`${words.source}${words.colon}${chart.source}`).map((l) => chalk.dim(l)));
   return out.join('\n') + '\n';
 }
 

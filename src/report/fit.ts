@@ -102,7 +102,9 @@ function bySections(grid: Grid): Grid {
   for (let y = 0; y < n; ) {
     let end = y + 1;
     while (end < n && grid.rows[end][0] === grid.rows[y][0]) end++;
-    sections.push({ label: `${grid.head[0].replace(/\n/g, ' ')}: ${grid.rows[y][0]}`, from: y, to: end });
+    // A Chinese heading takes the full-width colon.
+    const head = grid.head[0].replace(/\n/g, ' ');
+    sections.push({ label: `${head}${CJK.test(head) ? '：' : ': '}${grid.rows[y][0]}`, from: y, to: end });
     y = end;
   }
   if (sections.length * 3 > n) return grid;

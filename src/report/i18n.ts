@@ -189,8 +189,27 @@ const HEADERS: Record<string, string> = withoutPrototype({
   cumulative_growing: '累计（逐年增长）',
   band95: '95% 区间',
   path: '路径值',
+  // Columns named by a heading key of their own (Column.headingKey): the same column key reads differently here.
+  current_path: '路径',
+  release_figures: '各年数据',
   value_in_target_year: '目标年份的路径值',
   meets_target: '是否达到目标',
+});
+
+/**
+ * A `dataset` column's cell: what the dataset is in Chinese, its name beside it (the name is the file the reader
+ * opens or fixes, so it stays).
+ */
+const DATASET_NAMES: Record<string, string> = withoutPrototype({
+  sources: '来源',
+  capacity_share: '产能份额',
+  capacity: '产能',
+  funds: '基金',
+  self_sufficiency: '自给率',
+  fx: '汇率',
+  indicators: '其他指标',
+  scenarios: '情景',
+  claims: '说法',
 });
 
 /** A dataset label in Chinese with its English key beside it (`中国大陆 china`); unknown labels stay as they are. */
@@ -339,12 +358,12 @@ export function localizeReport(report: Report, lang: Lang, options: LocalizeOpti
     const inUnits = options.cells && options.units !== false;
     const titled = options.cells ? withChineseSourceTitles(whole) : whole;
     const t = inUnits ? inChineseUnits(titled) : titled;
-    const header = (c: Column) => (!inUnits && c.unit !== undefined && DATA_UNIT_HEADERS[c.key] !== undefined ? DATA_UNIT_HEADERS[c.key] : translateHeader(c.key, c.header));
+    const header = (c: Column) => (!inUnits && c.unit !== undefined && DATA_UNIT_HEADERS[c.key] !== undefined ? DATA_UNIT_HEADERS[c.key] : translateHeader(c.headingKey ?? c.key, c.header));
     return {
       ...t,
       title: t.title === undefined ? undefined : translateText(t.title),
       columns: t.columns.map((c) => ({ ...c, header: header(c), emptyText: c.emptyText === undefined ? undefined : translateText(c.emptyText) })),
-      rows: options.cells ? t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, translateCell(v)]))) : t.rows,
+      rows: options.cells ? t.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, localizedCell(k, v, inUnits)]))) : t.rows,
     };
   });
   return {
@@ -360,6 +379,13 @@ export function localizeReport(report: Report, lang: Lang, options: LocalizeOpti
       bands: c.bands.map((b) => ({ ...b, label: translateLabelWords(b.label) })),
     })),
   };
+}
+
+/** A cell for people: yes/no in words (a spreadsheet keeps its TRUE/FALSE cells), a dataset with its Chinese name. */
+function localizedCell(key: string, value: CellValue, inUnits: boolean): CellValue {
+  if (inUnits && typeof value === 'boolean') return value ? '是' : '否';
+  if (key === 'dataset' && typeof value === 'string' && DATASET_NAMES[value] !== undefined) return `${DATASET_NAMES[value]} ${value}`;
+  return translateCell(value);
 }
 
 /** `trendforce_2023_12 cagr` → `trendforce_2023_12 复合增长`: each known word of a legend label. */
@@ -383,6 +409,10 @@ const MESSAGES: Record<string, { en: string; zh: string }> = withoutPrototype({
   anchor: { en: 'anchor', zh: '锚点' },
   target: { en: 'target', zh: '目标' },
   history: { en: 'history', zh: '历史' },
+  // Punctuation of chart legends, titles and source lines: Chinese text takes full-width brackets and colon.
+  open: { en: ' (', zh: '（' },
+  close: { en: ')', zh: '）' },
+  colon: { en: ': ', zh: '：' },
   rulesFailed: { en: '{failed} of {total} rule(s) failed', zh: '{total} 条规则中 {failed} 条未通过' },
   rulesPassed: { en: 'all {total} rule(s) passed', zh: '全部 {total} 条规则通过' },
   reportWritten: { en: 'wrote {count} files to {dir}', zh: '已向 {dir} 写入 {count} 个文件' },
@@ -397,7 +427,8 @@ export function msg(id: keyof typeof MESSAGES | string, lang: Lang, params: Reco
 
 /** Words used in chart legends and footers. */
 export function chartWords(lang: Lang) {
-  return { source: msg('source', lang), projection: msg('projection', lang), anchor: msg('anchor', lang), target: msg('target', lang), history: msg('history', lang) };
+  const word = (id: string) => msg(id, lang);
+  return { source: word('source'), projection: word('projection'), anchor: word('anchor'), target: word('target'), history: word('history'), open: word('open'), close: word('close'), colon: word('colon') };
 }
 
 /** Words of `semicap claims` reasons, titles and notes: one typed entry per phrase, {placeholders} filled by claimWord. */

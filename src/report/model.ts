@@ -8,6 +8,8 @@ export type CellValue = string | number | boolean | null;
 export interface Column {
   key: string;
   header: string;
+  /** The key of its Chinese heading when a column shares its key with a column of another meaning (default: `key`). */
+  headingKey?: string;
   /** `number` cells print rounded to `digits` in tables and in full in files. */
   type?: 'text' | 'number' | 'int';
   digits?: number;

@@ -1,5 +1,6 @@
 // Absolute folder paths in a report's text replaced by relative ones, so that a report written from two copies of
 // the same project holds the same bytes (the `report` command's folder names no machine's folders).
+import { type Message, messageOf, remember } from '../messages.js';
 
 /** An absolute folder and what to write instead of it (relative; '.' for the folder itself). */
 export interface PathPrefix {
@@ -23,7 +24,7 @@ export function relativeText(text: string, prefixes: readonly PathPrefix[]): str
 /** Every string inside plain objects and arrays of `value` passed through relativeText (other objects kept as they are). */
 export function relativePaths<T>(value: T, prefixes: readonly PathPrefix[]): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return relativeText(v, prefixes);
+    if (typeof v === 'string') return relativeSaid(v, prefixes);
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
       const proto = Object.getPrototypeOf(v);
@@ -35,6 +36,20 @@ export function relativePaths<T>(value: T, prefixes: readonly PathPrefix[]): T {
     return v;
   };
   return walk(value) as T;
+}
+
+/**
+ * relativeText of a text; one said through the message catalogue is said again with its parameters made relative,
+ * so that the output layer still knows it and renders it in the reader's language.
+ */
+function relativeSaid(text: string, prefixes: readonly PathPrefix[]): string {
+  const out = relativeText(text, prefixes);
+  const message = out === text ? undefined : messageOf(text);
+  if (message !== undefined) {
+    const params = Object.entries(message.params as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? relativeSaid(v, prefixes) : v]);
+    remember({ key: message.key, params: Object.fromEntries(params) } as Message);
+  }
+  return out;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,7 +8,7 @@ export interface SvgOptions {
   width?: number;
   height?: number;
   /** Words of the legend and footer, for translation. */
-  words?: Partial<Record<'source' | 'projection' | 'anchor' | 'target', string>>;
+  words?: Partial<Record<'source' | 'projection' | 'anchor' | 'target' | 'open' | 'close' | 'colon', string>>;
 }
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
@@ -59,7 +59,7 @@ export function tickLabel(v: number, step: number): string {
 export function renderSvg(chart: Chart, options: SvgOptions = {}): string {
   const W = options.width ?? 800;
   const H = options.height ?? 460;
-  const words = { source: 'Source', projection: 'projection', anchor: 'anchor', target: 'target', ...options.words };
+  const words = { source: 'Source', projection: 'projection', anchor: 'anchor', target: 'target', open: ' (', close: ')', colon: ': ', ...options.words };
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" font-size="12">`);
@@ -73,7 +73,7 @@ export function renderSvg(chart: Chart, options: SvgOptions = {}): string {
   // Legend entries: bands, lines, then markers; laid out in rows under the plot.
   const entries: { kind: 'band' | 'history' | 'projection' | 'anchor' | 'target'; label: string; color: string }[] = [
     ...chart.bands.map((b, i) => ({ kind: 'band' as const, label: b.label, color: BAND_FILLS[i % BAND_FILLS.length] })),
-    ...chart.lines.map((l, i) => ({ kind: l.role, label: l.role === 'projection' ? `${l.label} (${words.projection})` : l.label, color: PALETTE[i % PALETTE.length] })),
+    ...chart.lines.map((l, i) => ({ kind: l.role, label: l.role === 'projection' ? `${l.label}${words.open}${words.projection}${words.close}` : l.label, color: PALETTE[i % PALETTE.length] })),
     ...(chart.markers.some((m) => m.role === 'anchor') ? [{ kind: 'anchor' as const, label: words.anchor, color: '#000000' }] : []),
     ...(chart.markers.some((m) => m.role === 'target') ? [{ kind: 'target' as const, label: words.target, color: '#000000' }] : []),
   ];
@@ -150,7 +150,7 @@ export function renderSvg(chart: Chart, options: SvgOptions = {}): string {
       lx += 34 + textWidth(label) + 18;
     }
   });
-  if (chart.source) out.push(`<text class="source" x="${n(left)}" y="${n(H - 10)}" fill="#555555" font-size="11">${escapeXml(`${words.source}: ${chart.source}`)}</text>`);
+  if (chart.source) out.push(`<text class="source" x="${n(left)}" y="${n(H - 10)}" fill="#555555" font-size="11">${escapeXml(`${words.source}${words.colon}${chart.source}`)}</text>`);
   out.push('</svg>', '');
   return out.join('\n');
 }

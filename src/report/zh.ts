@@ -96,6 +96,7 @@ export const ZH: Catalogue = {
   'datasets.noScenarios': (p) => `${p.dir} 中没有 scenarios.csv：情景命令使用内置情景`,
   'validate.stale': (p) => `已过时：${p.dataset} ${p.series}：最新来源 ${p.source}（${p.published}）距今 ${p.age} 年，超过 --max-age ${p.maxAge}；最新年份 ${p.latest}`,
   'validate.undated': (p) => `没有带日期的来源，时效未知：${p.series}`,
+  'validate.maxAgeFile': (p) => `${p.path}：--max-age 检查的是数据集文件夹中的序列，不适用于单个文件`,
   'validate.filesTitle': () => '已检查的数据集',
   'validate.problemsTitle': () => '问题',
   'validate.allValid': (p) => `全部 ${p.count} 个文件有效`,

@@ -103,6 +103,9 @@ const NO_ENGLISH: { args: string[]; ids?: string[] }[] = [
   { args: ['backtest', 'examples/history.csv', '--value', 'share', '--method', 'naive,drift,theta,auto'] },
   { args: ['backtest', 'examples/history.csv', '--value', 'share', '--level', '90', '--verbose'] },
   { args: ['forecast', 'examples/history.csv', '--value', 'share', '--verbose'] },
+  { args: ['validate', '--max-age', '2', 'examples/my-data/capacity_share.csv'] },
+  { args: ['self-sufficiency', '--chart'] },
+  { args: ['capacity', '--metric', 'wpm', '--chart'] },
 ];
 
 describe('no English word left with --lang zh', () => {

@@ -83,7 +83,7 @@ function seriesReport(r: SeriesGoalResult, sim: SimulationSettings | undefined):
       horizon: path.lookTo,
     };
     const columns: Table['columns'] = [
-      { key: 'path', header: 'current path' },
+      { key: 'path', header: 'current path', headingKey: 'current_path' },
       { key: 'value_in_target_year', header: `value in ${target.year}`, type: 'number', digits: 2 },
       { key: 'meets_target', header: 'meets it' },
       { key: 'year_reached', header: 'reaches it in', type: 'int', emptyText: say('ss.notBy', { year: path.lookTo }) },

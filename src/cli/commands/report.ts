@@ -243,7 +243,7 @@ async function writeReport(dir: string, shownDir: string, opts: ReportOptions, g
   };
   const sections: HtmlSection[] = [];
   const jsonAnalyses: unknown[] = [];
-  const md: string[] = [`# ${TITLE[lang]}`, '', `semicap ${pkg.version} · ${given.data === undefined ? (lang === 'zh' ? '内置数据集' : 'bundled datasets') : `data: ${shownData}`}${timestamp ? ` · ${timestamp}` : ''}`, ''];
+  const md: string[] = [`# ${TITLE[lang]}`, '', `semicap ${pkg.version} · ${given.data === undefined ? (lang === 'zh' ? '内置数据集' : 'bundled datasets') : `${lang === 'zh' ? '数据：' : 'data: '}${shownData}`}${timestamp ? ` · ${timestamp}` : ''}`, ''];
   let exitCode: number = EXIT.ok;
   const messages: string[] = [];
   for (const analysis of ANALYSES) {

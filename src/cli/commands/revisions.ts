@@ -86,7 +86,7 @@ function releasesTable(r: RevisionsResult): Table {
       { key: 'published', header: 'published' },
       { key: 'source_id', header: 'source_id' },
       { key: 'publisher', header: 'publisher' },
-      { key: 'figures', header: 'figures' },
+      { key: 'figures', header: 'figures', headingKey: 'release_figures' },
       { key: 'definition', header: 'definition' },
     ],
     rows: r.history.releases.map((rel) => ({
