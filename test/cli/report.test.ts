@@ -54,6 +54,18 @@ describe('semicap report --out DIR', async () => {
     expect(readdirSync(a).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it("summary.md links each analysis' CSV files, and only files that were written", () => {
+    const md = readFileSync(join(a, 'summary.md'), 'utf8');
+    const lines = md.split('\n').filter((l) => l.startsWith('CSV: '));
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      for (const [, text, href] of line.matchAll(/\[([^\]]*)\]\(([^)]*)\)/g)) {
+        expect(text).toBe(href);
+        expect(EXPECTED_FILES, line).toContain(href);
+      }
+    }
+  });
+
   it('gives byte-identical files for the same inputs (a second folder, created with its parents)', async () => {
     expect(runB.code).toBe(0);
     // snapshot(): file name → SHA-256 of its bytes.

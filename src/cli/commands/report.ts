@@ -267,7 +267,9 @@ async function writeReport(dir: string, shownDir: string, opts: ReportOptions, g
     md.push(`## ${heading}`, '');
     for (const c of charts) md.push(`![${c.title.replace(/[[\]]/g, '')}](${c.file})`, '');
     md.push(renderMarkdown(people).trimEnd(), '');
-    md.push(`CSV: ${result.report.tables.map((t) => `[${csv[t.name]}](${csv[t.name]})`).join(' · ')}`, '');
+    // Tables shown to people only (the evidence under a projection) have no CSV file.
+    const files = Object.values(csv);
+    if (files.length > 0) md.push(`CSV: ${files.map((file) => `[${file}](${file})`).join(' · ')}`, '');
     sections.push({ id: analysis.id, heading, report: people, charts, csv });
     jsonAnalyses.push({ id: analysis.id, heading, ...JSON.parse(renderJson(withMessages(machine, result.messages), pkg.version)), charts: chartsOf(result.report) });
     if (result.exitCode !== undefined && result.exitCode !== EXIT.ok) {
