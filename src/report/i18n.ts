@@ -409,6 +409,7 @@ const MESSAGES: Record<string, { en: string; zh: string }> = withoutPrototype({
   anchor: { en: 'anchor', zh: '锚点' },
   target: { en: 'target', zh: '目标' },
   history: { en: 'history', zh: '历史' },
+  noData: { en: 'no data to draw', zh: '没有可绘制的数据' },
   // Punctuation of chart legends, titles and source lines: Chinese text takes full-width brackets and colon.
   open: { en: ' (', zh: '（' },
   close: { en: ')', zh: '）' },
@@ -428,7 +429,7 @@ export function msg(id: keyof typeof MESSAGES | string, lang: Lang, params: Reco
 /** Words used in chart legends and footers. */
 export function chartWords(lang: Lang) {
   const word = (id: string) => msg(id, lang);
-  return { source: word('source'), projection: word('projection'), anchor: word('anchor'), target: word('target'), history: word('history'), open: word('open'), close: word('close'), colon: word('colon') };
+  return { source: word('source'), projection: word('projection'), anchor: word('anchor'), target: word('target'), history: word('history'), noData: word('noData'), open: word('open'), close: word('close'), colon: word('colon') };
 }
 
 /** Words of `semicap claims` reasons, titles and notes: one typed entry per phrase, {placeholders} filled by claimWord. */

@@ -8,7 +8,7 @@ export interface SvgOptions {
   width?: number;
   height?: number;
   /** Words of the legend and footer, for translation. */
-  words?: Partial<Record<'source' | 'projection' | 'anchor' | 'target' | 'open' | 'close' | 'colon', string>>;
+  words?: Partial<Record<'source' | 'projection' | 'anchor' | 'target' | 'noData' | 'open' | 'close' | 'colon', string>>;
 }
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
@@ -59,7 +59,7 @@ export function tickLabel(v: number, step: number): string {
 export function renderSvg(chart: Chart, options: SvgOptions = {}): string {
   const W = options.width ?? 800;
   const H = options.height ?? 460;
-  const words = { source: 'Source', projection: 'projection', anchor: 'anchor', target: 'target', open: ' (', close: ')', colon: ': ', ...options.words };
+  const words = { source: 'Source', projection: 'projection', anchor: 'anchor', target: 'target', noData: 'no data to draw', open: ' (', close: ')', colon: ': ', ...options.words };
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" font-size="12">`);
@@ -67,7 +67,7 @@ export function renderSvg(chart: Chart, options: SvgOptions = {}): string {
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
   out.push(`<text class="title" x="${W / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(chart.title)}</text>`);
   if (!isDrawable(chart)) {
-    out.push(`<text x="${W / 2}" y="${H / 2}" text-anchor="middle">no data to draw</text>`, '</svg>', '');
+    out.push(`<text x="${W / 2}" y="${H / 2}" text-anchor="middle">${escapeXml(words.noData)}</text>`, '</svg>', '');
     return out.join('\n');
   }
   // Legend entries: bands, lines, then markers; laid out in rows under the plot.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chartWords } from '../../src/report/i18n.js';
 import { spreadBand, type Chart } from '../../src/report/series.js';
 import { escapeXml, niceTicks, renderSvg, stepDecimals, tickLabel } from '../../src/report/svg.js';
 import { allElements, parseXml, unescapeXml } from './xml.js';
@@ -94,6 +95,13 @@ describe('renderSvg', () => {
     expect(parseXml(empty).name).toBe('svg');
     expect(empty).toContain('no data to draw');
     expect(empty).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('says it in Chinese with the Chinese chart words', () => {
+    const empty = renderSvg({ ...chart, lines: [], bands: [], markers: [] }, { words: chartWords('zh') });
+    expect(parseXml(empty).name).toBe('svg');
+    expect(empty).toContain('>没有可绘制的数据</text>');
+    expect(empty).not.toContain('no data to draw');
   });
 });
 
