@@ -3,9 +3,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { exists } from '../../data/files.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import pkg from '../../../package.json' with { type: 'json' };
-import { cannotCreateError, usageError } from '../../errors.js';
+import { cannotCreateError, SemicapError, usageError, type ErrorKind } from '../../errors.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderHtml, type HtmlSection } from '../../report/html.js';
 import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
@@ -20,7 +23,7 @@ import type { ReportOptions } from '../command-options.js';
 import type { CommandResult, GlobalOptions, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
 import { csvWriteOptions, withMessages } from '../output.js';
-import { createProgress } from '../progress.js';
+import { createProgress, stderrTarget, type ProgressTarget } from '../progress.js';
 import { capacityUseCase, type CapacitySettings } from '../../app/capacity.js';
 import { datasetsUseCase } from '../../app/datasets.js';
 import { fundsUseCase } from '../../app/funds.js';
@@ -33,7 +36,7 @@ import { fundsTables } from '../../report/views/funds.js';
 import { scenarioOddsSection } from '../../report/views/scenario.js';
 import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
 import { validateReport } from '../../report/views/validate.js';
-import { say } from '../../messages.js';
+import { remember, say, type Message } from '../../messages.js';
 
 interface Analysis {
   id: string;
@@ -125,7 +128,7 @@ export async function report(_args: string[], opts: ReportOptions, given: Global
   given.out = undefined;
   const target = prepareTarget(followLink(dir), [given.data ?? bundledDataDir(), ...(g.settings?.configFiles ?? [])]);
   try {
-    const result = await writeReport(target.temp, dir, opts, given);
+    const result = await writeReportAside(target.temp, dir, opts, given);
     target.commit();
     return result;
   } catch (e) {
@@ -226,11 +229,55 @@ function isWithin(path: string, dir: string): boolean {
   }
 }
 
-async function writeReport(dir: string, shownDir: string, opts: ReportOptions, given: Globals): Promise<CommandResult> {
+/** What the report's worker thread is started with. */
+export interface ReportJob {
+  temp: string;
+  dir: string;
+  opts: ReportOptions;
+  given: Globals;
+  progress: { isTTY: boolean; columns?: number };
+}
+
+/** What it sends back: progress lines as it goes, then the result or the error, with how their texts were said. */
+export type ReportReply = { progress: string } | { result: CommandResult; said: Message[] } | { error: { kind?: ErrorKind; message: string; stack?: string }; said: Message[] };
+
+/** The worker script beside this module in the bundle (dist/); absent when running from the TypeScript sources. */
+const WORKER = new URL('./report-worker.js', import.meta.url);
+
+/**
+ * Writes the report in a worker thread when the bundle has one: the analyses compute for seconds on large data
+ * without a turn of the event loop, and the main thread, only waiting, handles Ctrl-C at once (exiting ends
+ * the thread). From the TypeScript sources (in-process tests) it is written here.
+ */
+async function writeReportAside(temp: string, dir: string, opts: ReportOptions, given: Globals): Promise<CommandResult> {
+  if (!exists(fileURLToPath(WORKER))) return writeReport(temp, dir, opts, given);
+  const target = stderrTarget();
+  const job: ReportJob = { temp, dir, opts, given, progress: { isTTY: target.isTTY, columns: target.columns } };
+  const worker = new Worker(WORKER, { workerData: job });
+  try {
+    return await new Promise<CommandResult>((done, fail) => {
+      worker.on('message', (reply: ReportReply) => {
+        if ('progress' in reply) return target.write(reply.progress);
+        reply.said.forEach(remember);
+        if ('result' in reply) return done(reply.result);
+        const { kind, message, stack } = reply.error;
+        const error = kind === undefined ? new Error(message) : new SemicapError(kind, message);
+        if (stack !== undefined) error.stack = stack;
+        fail(error);
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`the report's worker thread exited with code ${code}`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+export async function writeReport(dir: string, shownDir: string, opts: ReportOptions, given: Globals, progressTarget?: ProgressTarget): Promise<CommandResult> {
   const g = given;
   const lang: Lang = g.lang ?? 'en';
   const timestamp = opts.timestamp ? new Date().toISOString() : undefined;
-  const progress = createProgress(ANALYSES.length + 1, undefined, g.quiet);
+  const progress = createProgress(ANALYSES.length + 1, progressTarget, g.quiet);
   // The analyses see plain options: table format, no charts, no output file of their own.
   const inner: GlobalOptions = { ...given, format: 'table', out: undefined, table: undefined };
 
