@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { generateLongCsv } from './gen-long-csv.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'semicap.js');
+// SEMICAP_BIN: another build to compare with (a copy of bin/, dist/ and datasets/ of an earlier commit).
+const BIN = process.env.SEMICAP_BIN ?? join(ROOT, 'bin', 'semicap.js');
 const DATA = join(ROOT, 'bench', 'data', 'interrupt');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);

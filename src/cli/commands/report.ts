@@ -3,12 +3,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { exists } from '../../data/files.js';
 import { bundledDataDir } from '../../data/datasets.js';
 import pkg from '../../../package.json' with { type: 'json' };
-import { cannotCreateError, SemicapError, usageError, type ErrorKind } from '../../errors.js';
+import { cannotCreateError, usageError } from '../../errors.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderHtml, type HtmlSection } from '../../report/html.js';
 import { chartWords, localizeReport, type Lang } from '../../report/i18n.js';
@@ -36,7 +33,8 @@ import { fundsTables } from '../../report/views/funds.js';
 import { scenarioOddsSection } from '../../report/views/scenario.js';
 import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
 import { validateReport } from '../../report/views/validate.js';
-import { remember, say, type Message } from '../../messages.js';
+import { say } from '../../messages.js';
+import { asideScript, runAside } from '../aside.js';
 
 interface Analysis {
   id: string;
@@ -238,39 +236,17 @@ export interface ReportJob {
   progress: { isTTY: boolean; columns?: number };
 }
 
-/** What it sends back: progress lines as it goes, then the result or the error, with how their texts were said. */
-export type ReportReply = { progress: string } | { result: CommandResult; said: Message[] } | { error: { kind?: ErrorKind; message: string; stack?: string }; said: Message[] };
-
-/** The worker script beside this module in the bundle (dist/); absent when running from the TypeScript sources. */
-const WORKER = new URL('./report-worker.js', import.meta.url);
-
 /**
- * Writes the report in a worker thread when the bundle has one: the analyses compute for seconds on large data
- * without a turn of the event loop, and the main thread, only waiting, handles Ctrl-C at once (exiting ends
- * the thread). From the TypeScript sources (in-process tests) it is written here.
+ * Writes the report in a worker thread when the bundle has one (aside.ts): on large data the analyses compute
+ * for seconds without a turn of the event loop, and Ctrl-C must not wait for them. From the TypeScript sources
+ * (in-process tests) it is written here.
  */
 async function writeReportAside(temp: string, dir: string, opts: ReportOptions, given: Globals): Promise<CommandResult> {
-  if (!exists(fileURLToPath(WORKER))) return writeReport(temp, dir, opts, given);
+  const script = asideScript('report-worker');
+  if (script === undefined) return writeReport(temp, dir, opts, given);
   const target = stderrTarget();
   const job: ReportJob = { temp, dir, opts, given, progress: { isTTY: target.isTTY, columns: target.columns } };
-  const worker = new Worker(WORKER, { workerData: job });
-  try {
-    return await new Promise<CommandResult>((done, fail) => {
-      worker.on('message', (reply: ReportReply) => {
-        if ('progress' in reply) return target.write(reply.progress);
-        reply.said.forEach(remember);
-        if ('result' in reply) return done(reply.result);
-        const { kind, message, stack } = reply.error;
-        const error = kind === undefined ? new Error(message) : new SemicapError(kind, message);
-        if (stack !== undefined) error.stack = stack;
-        fail(error);
-      });
-      worker.on('error', fail);
-      worker.on('exit', (code) => fail(new Error(`the report's worker thread exited with code ${code}`)));
-    });
-  } finally {
-    await worker.terminate();
-  }
+  return runAside<CommandResult, string>(script, job, (text) => target.write(text));
 }
 
 export async function writeReport(dir: string, shownDir: string, opts: ReportOptions, given: Globals, progressTarget?: ProgressTarget): Promise<CommandResult> {
