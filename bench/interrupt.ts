@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     'forecast-table': ['forecast', long, '--id', 'id', '--method', 'naive', '--horizon', '10', '--jobs', '1', '--format', 'md', '--out', join(out, 'f.md')],
     'backtest-1': ['backtest', long, '--id', 'id', '--method', 'auto', '--jobs', '1', '--format', 'csv', '--out', join(out, 'b.csv')],
     scenario: ['scenario', '--simulate', '1000000', '--seed', '1', '--format', 'csv', '--out', join(out, 's.csv')],
+    goal: ['goal', '--current', '2024=30%', '--target', '2060=45%', '--rate', '5', '--rate-sd', '2', '--simulate', '10000000', '--seed', '1', '--format', 'csv', '--out', join(out, 'g.csv')],
   };
   console.log(`SIGINT 1 s into each run, ${repeat} run(s) each; load average ${loadavg()[0].toFixed(1)}`);
   console.log('| command | ms from SIGINT to exit (each run) | exit codes | files left in the output folder |');

@@ -78,4 +78,16 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C during long work', () => {
     expect(readdirSync(dir)).toEqual(['odds.csv']);
     expect(readFileSync(join(dir, 'odds.csv'), 'utf8')).toBe('earlier\n');
   }, 120_000);
+
+  it('goal --simulate: exit 130 within 1.5 s of the signal, nothing written', async () => {
+    const dir = join(root, 'goal');
+    mkdirSync(dir);
+    const args = ['goal', '--current', '2024=30%', '--target', '2060=45%', '--rate', '5', '--rate-sd', '2', '--simulate', '4000000', '--seed', '1', '--format', 'csv', '--out', join(dir, 'goal.csv')];
+    // Four million paths over 36 years take seconds more: a second after start-up the simulation is running.
+    const r = await interruptWhen(args, () => true, 1000);
+    expect(r.code).toBe(130);
+    expect(r.ms).toBeLessThan(BOUND_MS);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  }, 120_000);
 });
