@@ -10,6 +10,12 @@ import { messagesOf, remember, type Message } from '../messages.js';
 /** What the worker sends: progress as it goes, then the result or the error, with how their texts were said. */
 type Reply<R, P> = { progress: P } | { result: R; said: Message[] } | { error: { kind?: ErrorKind; message: string; stack?: string }; said: Message[] };
 
+/**
+ * Simulations of fewer paths run in the main thread: they take a fraction of a second, less than a worker thread
+ * adds to a run (its start and its own copy of the modules).
+ */
+export const ASIDE_FROM_PATHS = 200_000;
+
 /** The worker script `name` beside the bundle's modules (dist/); absent when running from the TypeScript sources. */
 export const asideScript = (name: string): URL | undefined => {
   const url = new URL(`./${name}.js`, import.meta.url);

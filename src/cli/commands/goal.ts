@@ -10,7 +10,7 @@ import type { GoalOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
 import { say } from '../../messages.js';
-import { asideScript, runAside } from '../aside.js';
+import { ASIDE_FROM_PATHS, asideScript, runAside } from '../aside.js';
 
 export async function goal(_args: string[], o: GoalOptions, g: Globals): Promise<CommandResult> {
   // --data is read only with --scenario, but a folder that is not there is an error either way.
@@ -36,7 +36,7 @@ export async function goal(_args: string[], o: GoalOptions, g: Globals): Promise
     simulation: sim && simulationRequest(sim),
   };
   // A simulation runs in a worker thread (aside.ts), so that Ctrl-C need not wait for millions of paths.
-  const script = input.simulation !== undefined ? asideScript('goal-worker') : undefined;
+  const script = input.simulation !== undefined && input.simulation.paths >= ASIDE_FROM_PATHS ? asideScript('goal-worker') : undefined;
   const r =
     script === undefined
       ? seriesGoal(input)

@@ -12,7 +12,7 @@ import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { ScenarioOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
-import { asideScript, runAside } from '../aside.js';
+import { ASIDE_FROM_PATHS, asideScript, runAside } from '../aside.js';
 
 export async function scenario(args: string[], o: ScenarioOptions, g: Globals): Promise<CommandResult> {
   if (o.file === '-') await readStdinInput({ what: 'a scenario file' });
@@ -20,7 +20,7 @@ export async function scenario(args: string[], o: ScenarioOptions, g: Globals): 
   const input: ScenarioInput = { dataDir: g.data, file: o.file, names: args, series: o.series, sets: o.set, through: o.through, lookTo: o.lookTo, simulation: sim && simulationRequest(sim) };
   // A simulation runs in a worker thread (aside.ts), so that Ctrl-C need not wait for millions of paths; stdin was
   // read here, so a scenario file on stdin is simulated here too.
-  const script = input.simulation !== undefined && o.file !== '-' ? asideScript('scenario-worker') : undefined;
+  const script = input.simulation !== undefined && input.simulation.paths >= ASIDE_FROM_PATHS && o.file !== '-' ? asideScript('scenario-worker') : undefined;
   const r =
     script === undefined
       ? scenarioUseCase(input)
