@@ -42,7 +42,7 @@ const tmp = new URL(`../dist.tmp-${process.pid}`, import.meta.url);
 rmSync(tmp, { recursive: true, force: true });
 await build({
   // The worker scripts are entries of their own: worker threads load them by file name (dist/*-worker.js).
-  entryPoints: { cli: 'src/cli/main.ts', 'forecast-worker': 'src/app/forecast/forecast-worker.ts', 'backtest-worker': 'src/app/forecast/backtest-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'forecast-worker': 'src/app/forecast/forecast-worker.ts', 'backtest-worker': 'src/app/forecast/backtest-worker.ts', 'report-worker': 'src/cli/report-worker.ts', 'scenario-worker': 'src/cli/scenario-worker.ts', 'goal-worker': 'src/cli/goal-worker.ts' },
   outdir: `dist.tmp-${process.pid}`,
   bundle: true,
   splitting: true,

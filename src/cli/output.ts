@@ -121,6 +121,8 @@ export async function emit(result: CommandResult, options: OutputSettings, versi
   if (options.chartOut !== undefined) checkChartOut(options.chartOut, options.out, result.inputs ?? []);
   if (streamedTable(report) !== undefined) {
     if (await emitStreaming(result, options, version, sink)) return;
+    // Rows known to be too many are refused before they are computed, not after.
+    if (leastRows(report) > MAX_COLLECTED_ROWS) throw tooManyRows(options.format);
     // Formats that need every row at once (tables, Markdown, spreadsheets, charts) collect the stream first,
     // up to a limit: past it they would hold gigabytes (CSV and JSON stream any number of rows).
     return emit({ ...result, report: await collectStreams(result.report, MAX_COLLECTED_ROWS, options.format) }, options, version, sink);
@@ -190,6 +192,9 @@ export function withMessages(report: Report, messages: string[] | undefined): Re
 
 /** Rows that tables, Markdown, spreadsheets and charts hold at once at most; CSV and JSON stream any number. */
 export const MAX_COLLECTED_ROWS = 200_000;
+
+/** Rows a report is sure to hold once its streams have ended: those held, and those its streams count in advance. */
+const leastRows = (report: Report): number => report.tables.reduce((n, t) => n + t.rows.length + (t.leastRows?.(MAX_COLLECTED_ROWS) ?? 0), 0);
 
 function checkRowLimit(report: Report, format: string): void {
   const rows = report.tables.reduce((n, t) => n + t.rows.length, 0);

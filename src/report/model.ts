@@ -41,6 +41,8 @@ export interface Table {
    * collect them into `rows` first. The command's notes, warnings and messages are complete once it has ended.
    */
   stream?: AsyncIterable<CellValue[][] | RenderedRows>;
+  /** Rows the stream is sure to give, counted before any is computed (so a format that holds them can refuse early). */
+  leastRows?: (enough: number) => number;
 }
 
 /**

@@ -10,8 +10,16 @@ const pending = new Set<string>();
 /** Temporary files and folders being written right now, for a signal handler to remove. */
 export function removePendingWrites(): void {
   for (const tmp of pending) {
+    // Moved aside first: a worker thread still writing into a temporary folder can then add nothing to it by name.
+    let gone = tmp;
     try {
-      rmSync(tmp, { force: true, recursive: true });
+      renameSync(tmp, `${tmp}.gone`);
+      gone = `${tmp}.gone`;
+    } catch {
+      /* removed where it is */
+    }
+    try {
+      rmSync(gone, { force: true, recursive: true });
     } catch {
       /* best effort while exiting */
     }

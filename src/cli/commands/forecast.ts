@@ -7,6 +7,7 @@ import { usageError } from '../../errors.js';
 import type { BatchSettings, Bounds } from '../../app/forecast/batch.js';
 import { forecastChartCollector } from '../../report/views/forecast-chart.js';
 import { forecastHeadStart, forecastStream } from '../../app/forecast/forecast.js';
+import { leastForecastRows } from '../../app/forecast/row-count.js';
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../../forecast/registry.js';
 import { makeReport, type CellValue, type RenderedRows, type Table } from '../../report/model.js';
 import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/views/forecast.js';
@@ -87,7 +88,7 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   }
   const table: Table = explain
     ? { name: 'explain', title: say('forecast.explainTitle', { methods: methods.map((m) => m.name).join(', ') }), columns: EXPLAIN_COLUMNS, rows: [], stream: rows() }
-    : { name: 'forecast', title, columns: forecastColumns(levels), rows: [], stream: rows() };
+    : { name: 'forecast', title, columns: forecastColumns(levels), rows: [], stream: rows(), leastRows: (enough) => leastForecastRows(data, methods, horizon, enough) };
   result.report.tables.push(table);
   if (autoTable !== undefined) result.report.tables.push(autoTable);
   return result;

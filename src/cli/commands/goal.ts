@@ -1,7 +1,7 @@
 // `semicap goal`: what a target needs (compound and linear growth), when the current path gets there, how likely it
 // is under simulation; or, for funds, the yearly deployment a total needs. The work is src/app/goal.ts; this file
 // checks which options go together and turns the results into tables.
-import { fundGoal, seriesGoal, type FundGoalResult, type SeriesGoalResult } from '../../app/goal.js';
+import { fundGoal, seriesGoal, type FundGoalResult, type SeriesGoalInput, type SeriesGoalResult } from '../../app/goal.js';
 import { requireDataFolder } from '../../data/datasets.js';
 import { usageError } from '../../errors.js';
 import { makeReport, type Table } from '../../report/model.js';
@@ -10,8 +10,9 @@ import type { GoalOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
 import { say } from '../../messages.js';
+import { ASIDE_FROM_PATHS, asideScript, runAside } from '../aside.js';
 
-export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult {
+export async function goal(_args: string[], o: GoalOptions, g: Globals): Promise<CommandResult> {
   // --data is read only with --scenario, but a folder that is not there is an error either way.
   if (g.data !== undefined) requireDataFolder(g.data);
   if (o.fundTotal !== undefined) return fundReport(o, o.fundTotal);
@@ -21,7 +22,7 @@ export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult
   }
   if (o.target === undefined) throw usageError(say('error.goalNeedsTarget'));
   const sim = o.simulate !== undefined ? simulationOptions({ ...o, simulate: o.simulate }, g) : undefined;
-  const r = seriesGoal({
+  const input: SeriesGoalInput = {
     target: o.target,
     current: o.current,
     scenario: o.scenario,
@@ -33,7 +34,13 @@ export function goal(_args: string[], o: GoalOptions, g: Globals): CommandResult
     draw: o.draw,
     lookTo: o.lookTo,
     simulation: sim && simulationRequest(sim),
-  });
+  };
+  // A simulation runs in a worker thread (aside.ts), so that Ctrl-C need not wait for millions of paths.
+  const script = input.simulation !== undefined && input.simulation.paths >= ASIDE_FROM_PATHS ? asideScript('goal-worker') : undefined;
+  const r =
+    script === undefined
+      ? seriesGoal(input)
+      : await runAside<SeriesGoalResult, [number, number]>(script, { ...input, simulation: { ...input.simulation, onProgress: undefined } }, ([done, total]) => input.simulation?.onProgress?.(done, total));
   sim?.progress?.done();
   return seriesReport(r, sim);
 }

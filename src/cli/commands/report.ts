@@ -20,7 +20,7 @@ import type { ReportOptions } from '../command-options.js';
 import type { CommandResult, GlobalOptions, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
 import { csvWriteOptions, withMessages } from '../output.js';
-import { createProgress } from '../progress.js';
+import { createProgress, stderrTarget, type ProgressTarget } from '../progress.js';
 import { capacityUseCase, type CapacitySettings } from '../../app/capacity.js';
 import { datasetsUseCase } from '../../app/datasets.js';
 import { fundsUseCase } from '../../app/funds.js';
@@ -34,6 +34,7 @@ import { scenarioOddsSection } from '../../report/views/scenario.js';
 import { selfSufficiencySection } from '../../report/views/self-sufficiency.js';
 import { validateReport } from '../../report/views/validate.js';
 import { say } from '../../messages.js';
+import { asideScript, runAside } from '../aside.js';
 
 interface Analysis {
   id: string;
@@ -125,7 +126,7 @@ export async function report(_args: string[], opts: ReportOptions, given: Global
   given.out = undefined;
   const target = prepareTarget(followLink(dir), [given.data ?? bundledDataDir(), ...(g.settings?.configFiles ?? [])]);
   try {
-    const result = await writeReport(target.temp, dir, opts, given);
+    const result = await writeReportAside(target.temp, dir, opts, given);
     target.commit();
     return result;
   } catch (e) {
@@ -226,11 +227,45 @@ function isWithin(path: string, dir: string): boolean {
   }
 }
 
-async function writeReport(dir: string, shownDir: string, opts: ReportOptions, given: Globals): Promise<CommandResult> {
+/** What the report's worker thread is started with. */
+export interface ReportJob {
+  temp: string;
+  dir: string;
+  opts: ReportOptions;
+  given: Globals;
+  progress: { isTTY: boolean; columns?: number };
+}
+
+/** Data folders smaller than this (the bundled datasets are a fifth of it) are reported in under a second, in the main thread. */
+const ASIDE_FROM_BYTES = 1_000_000;
+
+/** Bytes of the files directly in a folder (0 when it cannot be read: the analyses then say why). */
+function folderBytes(dir: string): number {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isFile() ? statSync(join(dir, e.name)).size : 0), 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Writes the report in a worker thread when its data is large and the bundle has one (aside.ts): on large data the analyses compute
+ * for seconds without a turn of the event loop, and Ctrl-C must not wait for them. From the TypeScript sources
+ * (in-process tests) it is written here.
+ */
+async function writeReportAside(temp: string, dir: string, opts: ReportOptions, given: Globals): Promise<CommandResult> {
+  const script = folderBytes(dataDir(given)) >= ASIDE_FROM_BYTES ? asideScript('report-worker') : undefined;
+  if (script === undefined) return writeReport(temp, dir, opts, given);
+  const target = stderrTarget();
+  const job: ReportJob = { temp, dir, opts, given, progress: { isTTY: target.isTTY, columns: target.columns } };
+  return runAside<CommandResult, string>(script, job, (text) => target.write(text));
+}
+
+export async function writeReport(dir: string, shownDir: string, opts: ReportOptions, given: Globals, progressTarget?: ProgressTarget): Promise<CommandResult> {
   const g = given;
   const lang: Lang = g.lang ?? 'en';
   const timestamp = opts.timestamp ? new Date().toISOString() : undefined;
-  const progress = createProgress(ANALYSES.length + 1, undefined, g.quiet);
+  const progress = createProgress(ANALYSES.length + 1, progressTarget, g.quiet);
   // The analyses see plain options: table format, no charts, no output file of their own.
   const inner: GlobalOptions = { ...given, format: 'table', out: undefined, table: undefined };
 

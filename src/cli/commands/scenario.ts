@@ -1,7 +1,7 @@
 // `semicap scenario [NAME...]`: named cases (bear, base, bull) side by side — point paths, or with --simulate
 // percentile bands per year and the probability of each target. The work is src/app/scenario.ts; this file turns
 // its result into tables and charts.
-import { scenarioUseCase, type ScenarioResult, type TargetCheck } from '../../app/scenario.js';
+import { scenarioUseCase, type ScenarioInput, type ScenarioResult, type TargetCheck } from '../../app/scenario.js';
 import { DEFAULT_PERCENTILES, type SeriesSimulation } from '../../domain/montecarlo.js';
 import type { Scenario, Uncertain } from '../../domain/scenario.js';
 import { readStdinInput } from '../../data/input.js';
@@ -12,20 +12,19 @@ import { bandColumns, percentileKey } from '../../report/views/simulation.js';
 import type { ScenarioOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { seedNote, simulationOptions, simulationRequest, type SimulationSettings } from '../simulation-options.js';
+import { ASIDE_FROM_PATHS, asideScript, runAside } from '../aside.js';
 
 export async function scenario(args: string[], o: ScenarioOptions, g: Globals): Promise<CommandResult> {
   if (o.file === '-') await readStdinInput({ what: 'a scenario file' });
   const sim = o.simulate !== undefined ? simulationOptions({ ...o, simulate: o.simulate }, g) : undefined;
-  const r = scenarioUseCase({
-    dataDir: g.data,
-    file: o.file,
-    names: args,
-    series: o.series,
-    sets: o.set,
-    through: o.through,
-    lookTo: o.lookTo,
-    simulation: sim && simulationRequest(sim),
-  });
+  const input: ScenarioInput = { dataDir: g.data, file: o.file, names: args, series: o.series, sets: o.set, through: o.through, lookTo: o.lookTo, simulation: sim && simulationRequest(sim) };
+  // A simulation runs in a worker thread (aside.ts), so that Ctrl-C need not wait for millions of paths; stdin was
+  // read here, so a scenario file on stdin is simulated here too.
+  const script = input.simulation !== undefined && input.simulation.paths >= ASIDE_FROM_PATHS && o.file !== '-' ? asideScript('scenario-worker') : undefined;
+  const r =
+    script === undefined
+      ? scenarioUseCase(input)
+      : await runAside<ScenarioResult, [number, number]>(script, { ...input, simulation: { ...input.simulation, onProgress: undefined } }, ([done, total]) => input.simulation?.onProgress?.(done, total));
   sim?.progress?.done();
   const { scenarios, inputs, messages } = r;
   const assumptions = assumptionsTable(scenarios);
