@@ -215,6 +215,7 @@ export const EN = {
   'forecast.explainTitle': (p: { methods: string }) => `What each method did, ${p.methods}`,
   'forecast.autoTitle': () => 'What auto chose and why',
   'forecast.fittedSeries': (p: { total: number; threads: number }) => `fitted ${p.total} series ${p.threads > 0 ? `in ${p.threads} worker thread(s)` : 'in the main thread'}`,
+  'forecast.headStart': (p: { blocks: number; kept: boolean }) => `${p.blocks} block(s) of series sent to worker threads while reading: ${p.kept ? 'results kept' : 'results dropped, fitted again'}`,
   'forecast.fittedTitle': (p: { id: string }) => `${p.id}: fitted forecasts with prediction intervals`,
   'auto.whyShort': (p: { n: number; long: number }) => `${p.n} years, fewer than ${p.long}: the median of naive, ses, drift, holt and damped`,
   'auto.whyLong': (p: { n: number; origins: number; steps: number; scores: string }) =>

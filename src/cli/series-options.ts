@@ -26,6 +26,16 @@ export function seriesArg(file: string | undefined, o: SeriesOptions): [string, 
       fill: o.fill,
       shard,
       encoding: parseEncoding(o.encoding),
+      ...readChunkFromEnv(process.env),
     },
   ];
+}
+
+/**
+ * Bytes per read of FILE: SEMICAP_READ_CHUNK_BYTES (a whole number, at least 1024), else the reader's default.
+ * Tests set it so that a small file is read in many pieces, as a file of many megabytes is.
+ */
+function readChunkFromEnv(env: Record<string, string | undefined>): { readChunk?: number } {
+  const text = env.SEMICAP_READ_CHUNK_BYTES;
+  return text !== undefined && /^\d{4,10}$/.test(text) && Number(text) >= 1024 && Number(text) <= 2 ** 30 ? { readChunk: Number(text) } : {};
 }

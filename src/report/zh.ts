@@ -219,6 +219,7 @@ export const ZH: Catalogue = {
   'forecast.explainTitle': (p) => `各方法的拟合说明：${p.methods}`,
   'forecast.autoTitle': () => 'auto 的选择及理由',
   'forecast.fittedSeries': (p) => `已拟合 ${p.total} 条序列（${p.threads > 0 ? `${p.threads} 个工作线程` : '主线程'}）`,
+  'forecast.headStart': (p) => `读取期间已向工作线程发送 ${p.blocks} 批序列：${p.kept ? '结果已采用' : '结果已弃用，重新拟合'}`,
   'forecast.fittedTitle': (p) => `${p.id}：拟合预测及预测区间`,
   'auto.whyShort': (p) => `${p.n} 年，少于 ${p.long} 年：取 naive、ses、drift、holt、damped 五种方法预测的中位数`,
   'auto.whyLong': (p) => `${p.n} 年：选最近 ${p.origins} 年（向前 1–${p.steps} 年）平均绝对误差最小者：${p.scores.split(', ').join('，')}`,

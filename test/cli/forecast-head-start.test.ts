@@ -2,8 +2,10 @@
 // those results only if the finished table is what the workers read. Whatever happens while reading (series in
 // blocks, a series that comes back after its block was sent, a file the fast reader gives up on late and
 // csv-parse reads again), the bytes written and the exit code are those of one thread (--jobs 1).
-// These runs start the built CLI: from the TypeScript sources there is no worker script.
+// These runs start the built CLI: from the TypeScript sources there is no worker script. Each run is made once and
+// shared by the tests that look at it.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeDir, semicapProcess, tempDir } from './run.js';
@@ -11,8 +13,13 @@ import { removeDir, semicapProcess, tempDir } from './run.js';
 const root = tempDir('semicap-head-');
 afterAll(() => removeDir(root));
 
-const SERIES = 10_000;
+// Worker threads start once 1000 series (two blocks of 500) are complete, and each block is sent once all its rows
+// are in. The files are read in pieces of 16 KiB (SEMICAP_READ_CHUNK_BYTES; 1 MiB by default) so that these
+// files of 2000 series (about 300 KB) go the way a file of many megabytes does: the threads start a few pieces in,
+// more blocks go out as later pieces come, and the last block is fitted after the whole file is read.
+const SERIES = 2_000;
 const YEARS = 8;
+const ENV = { SEMICAP_READ_CHUNK_BYTES: '16384' };
 
 /** Series s: value (s % 97 + 1) · (1 + k/10) + a digit pattern, years 2000 …; rows of a series together. */
 function seriesLines(s: number, id = `s${s}`): string[] {
@@ -42,45 +49,98 @@ const badEarly = write('bad-early.csv', Array.from({ length: SERIES }, (_, s) =>
 
 const ARGS = ['--id', 'id', '--method', 'naive,drift', '--horizon', '3'];
 
-/** A run writing to --out (stdout of a child is cut at a megabyte): exit code, stderr and the file's bytes. */
-function run(file: string, jobs: string, format: string[] = ['--format', 'csv']): { code: number | null; stderr: string; out: Buffer } {
-  const out = join(root, 'out.txt');
-  const r = semicapProcess(['forecast', file, ...ARGS, ...format, '--jobs', jobs, '--out', out]);
-  return { code: r.code, stderr: r.stderr, out: r.code === 0 || r.code === 65 ? readFileSync(out) : Buffer.alloc(0) };
+interface Written {
+  code: number | null;
+  stderr: string;
+  out: Buffer;
 }
 
+const runs = new Map<string, Written>();
+
+/**
+ * A run writing to --out (stdout of a child is cut at a megabyte): exit code, stderr and the file's bytes; made
+ * once for each file, --jobs, format and --verbose, then shared.
+ */
+function run(file: string, jobs: string, format: string[] = ['--format', 'csv'], verbose = false): Written {
+  const key = [file, jobs, ...format, verbose].join(' ');
+  const done = runs.get(key);
+  if (done !== undefined) return done;
+  const out = join(root, 'out.txt');
+  const r = semicapProcess(['forecast', file, ...ARGS, ...format, '--jobs', jobs, '--out', out, ...(verbose ? ['--verbose'] : [])], { env: ENV });
+  const written = { code: r.code, stderr: r.stderr, out: r.code === 0 || r.code === 65 ? readFileSync(out) : Buffer.alloc(0) };
+  runs.set(key, written);
+  return written;
+}
+
+/** Lines only --verbose writes: where settings came from, the threads and head start, the file the time. */
+const VERBOSE_ONLY = /^semicap: (config files: |format=|rows are computed as they are written|fitted \d+ series |\d+ block\(s\) of series sent |done in \d+ ms).*\n/gm;
+
+/** What --verbose says of the blocks sent while reading: how many, and whether their results were kept. */
+function headStart(stderr: string): { blocks: number; kept: boolean } | undefined {
+  const m = /^semicap: (\d+) block\(s\) of series sent to worker threads while reading: (results kept|results dropped, fitted again)$/m.exec(stderr);
+  return m === null ? undefined : { blocks: Number(m[1]), kept: m[2] === 'results kept' };
+}
+
+// --jobs is capped at the cores: on two cores --jobs 4 runs exactly as --jobs 2 does (two worker threads), with
+// one line more on stderr (ci-contract.test.ts), so it is run only where it means more threads.
+const JOBS = availableParallelism() > 2 ? ['2', '4', 'auto'] : ['2', 'auto'];
+/** With one core --jobs 2 and auto fit every series in the main thread: no head start to see. */
+const THREADED = availableParallelism() > 1;
+
 describe('forecast with worker threads started while reading', () => {
-  for (const [name, file, code] of [
-    ['series in blocks', blocks, 0],
-    ['a series that comes back after its block', comesBack, 0],
-    ['a file the fast reader gives up on late', quotedLate, 0],
-    ['a bad value in the first block', badEarly, 65],
+  // Whether the results of the blocks sent while reading are kept: yes where the finished table is what the
+  // workers read, no where a series came back later or csv-parse read the file again.
+  for (const [name, file, code, kept] of [
+    ['series in blocks', blocks, 0, true],
+    ['a series that comes back after its block', comesBack, 0, false],
+    ['a file the fast reader gives up on late', quotedLate, 0, false],
+    ['a bad value in the first block', badEarly, 65, true],
   ] as const) {
     it(`writes the same bytes and exit code as one thread: ${name}`, () => {
       const one = run(file, '1');
       expect(one.code).toBe(code);
       // Every series forecast (3 years × 2 methods), but a skipped one.
       expect(one.out.toString('utf8').trimEnd().split('\n')).toHaveLength(1 + (SERIES - (code === 0 ? 0 : 1)) * 6);
-      for (const jobs of ['2', '4', 'auto']) {
-        const other = run(file, jobs);
+      for (const jobs of JOBS) {
+        // --verbose with 2 and auto, to see the head start; it adds lines of its own to stderr, nothing else.
+        const verbose = jobs !== '4';
+        const other = run(file, jobs, undefined, verbose);
         expect(other.code, jobs).toBe(one.code);
         expect(other.out.equals(one.out), jobs).toBe(true);
         // --jobs above the cores adds a line saying so (ci-contract.test.ts), nothing else.
-        expect(other.stderr.replace(/^semicap: --jobs 4: .*\n/, ''), jobs).toBe(one.stderr);
+        expect(other.stderr.replace(/^semicap: --jobs 4: .*\n/, '').replace(VERBOSE_ONLY, ''), jobs).toBe(one.stderr);
+        if (verbose) expect(other.stderr, jobs).toMatch(/^semicap: done in \d+ ms$/m);
+      }
+    });
+
+    it.runIf(THREADED)(`sends blocks to the worker threads while reading, and ${kept ? 'keeps' : 'drops'} their results: ${name}`, () => {
+      for (const jobs of ['2', 'auto']) {
+        // Blocks go out once 1000 series are in, and before the last one is: 2 or 3 of the 4, never all.
+        const head = headStart(run(file, jobs, undefined, true).stderr);
+        expect(head?.kept, jobs).toBe(kept);
+        expect(head?.blocks, jobs).toBeGreaterThanOrEqual(2);
+        expect(head?.blocks, jobs).toBeLessThan(SERIES / 500);
       }
     });
   }
 
   it('names the bad cell by line and column whatever the threads', () => {
-    expect(run(badEarly, '2').stderr.split('\n')[0]).toBe(`semicap: skipped series 's3': ${badEarly}:${1 + 3 * YEARS + 5}:3: value 'n/a' is not a number; expected a number`);
+    expect(run(badEarly, '2', undefined, true).stderr.replace(VERBOSE_ONLY, '').split('\n')[0]).toBe(`semicap: skipped series 's3': ${badEarly}:${1 + 3 * YEARS + 5}:3: value 'n/a' is not a number; expected a number`);
   });
 
   it('fails a file that cannot be read as one thread does, after the workers started, and ends (no thread left behind)', () => {
-    const one = semicapProcess(['forecast', unclosedLate, ...ARGS, '--format', 'csv', '--jobs', '1']);
+    const one = semicapProcess(['forecast', unclosedLate, ...ARGS, '--format', 'csv', '--jobs', '1'], { env: ENV });
     expect(one.code).toBe(65);
     expect(one.stderr).toMatch(/^semicap: .*unclosed-late\.csv:\d+/);
-    const two = semicapProcess(['forecast', unclosedLate, ...ARGS, '--format', 'csv', '--jobs', '2']);
+    const two = semicapProcess(['forecast', unclosedLate, ...ARGS, '--format', 'csv', '--jobs', '2'], { env: ENV });
     expect([two.code, two.stdout, two.stderr]).toEqual([one.code, one.stdout, one.stderr]);
+  });
+
+  it('one thread sends no blocks while reading, and says nothing of it', () => {
+    const one = run(blocks, '1', undefined, true);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain('semicap: fitted 2000 series in the main thread\n');
+    expect(headStart(one.stderr)).toBeUndefined();
   });
 
   it('JSON and Excel CSV are the same with one thread and with two', () => {

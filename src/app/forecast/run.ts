@@ -88,6 +88,8 @@ export class HeadStart {
   private readonly ids: string[] = [];
   private readonly results: Promise<WorkerResult>[] = [];
   private lastRows: SharedRows | undefined;
+  /** Once adopted: the blocks sent while reading, and whether their results were kept (for --verbose). */
+  adopted: { blocks: number; kept: boolean } | undefined;
 
   constructor(
     private readonly settings: BatchSettings,
@@ -160,6 +162,7 @@ export class HeadStart {
     let same = this.lastRows !== undefined && data.grouped.sameChunks(this.lastRows) && sent < data.ids.length;
     for (let s = 0; same && s < sent; s++) same = start[s + 1] === this.start[s + 1] && spoiled[s] === this.spoiled[s] && data.ids[s] === this.ids[s];
     if (!same) pool.dropQueued();
+    this.adopted = { blocks: this.results.length, kept: same };
     // Handed over, not kept here: each result is let go once written.
     const results = this.results.splice(0);
     return { pool, results: same ? results : [] };

@@ -81,7 +81,9 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
     const summary = next.value;
     notes.push(...summary.notes);
     warnings.push(...summary.warnings);
-    result.messages = g?.verbose ? [...jobsNote, ...summary.messages, say('forecast.fittedSeries', { total: summary.total, threads: summary.threads })] : [...jobsNote, ...summary.messages];
+    // --verbose: how many threads fitted the series, and whether the blocks fitted while reading were kept.
+    const headNote = head?.adopted === undefined ? [] : [say('forecast.headStart', head.adopted)];
+    result.messages = g?.verbose ? [...jobsNote, ...summary.messages, say('forecast.fittedSeries', { total: summary.total, threads: summary.threads }), ...headNote] : [...jobsNote, ...summary.messages];
     result.exitCode = summary.messages.length > 0 ? EXIT.data : EXIT.ok;
     // Read when the collected report is built, after the last row (like the notes above).
     if (charts !== undefined) result.report.charts = charts.charts();
