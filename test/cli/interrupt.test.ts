@@ -12,11 +12,27 @@ afterAll(() => removeDir(root));
 /** Milliseconds from a signal delivered to the exit: under 1.5 s, where the run would compute for seconds more. */
 const BOUND_MS = 1500;
 
+/** CPU milliseconds a process has used (user and system: fields 14 and 15 of /proc/PID/stat, in ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Sends SIGINT once `ready()` holds and the CLI's handlers are in place (signalWhenCaught), and notes when the
+ * A whole run of `scenario --simulate` or `goal --simulate` with a few paths takes under 200 ms of CPU, start-up
+ * included: a run that has used more is simulating, however slowly a loaded machine lets it get there.
+ */
+const SIMULATING_CPU_MS = 400;
+
+/**
+ * Sends SIGINT once `ready(child)` holds and the CLI's handlers are in place (signalWhenCaught), and notes when the
  * signal went out; the run then resolves with the milliseconds from the signal to the exit.
  */
-async function interruptWhen(args: string[], ready: () => boolean, delay = 0): Promise<{ code: number | null; stderr: string; ms: number }> {
+async function interruptWhen(args: string[], ready: (child: ReturnType<typeof spawn>) => boolean): Promise<{ code: number | null; stderr: string; ms: number }> {
   let sentAt = 0;
   const r = await semicapAsync(args, {
     onStart: (child: ReturnType<typeof spawn>) => {
@@ -26,9 +42,9 @@ async function interruptWhen(args: string[], ready: () => boolean, delay = 0): P
         return kill(signal);
       };
       const poll = setInterval(() => {
-        if (!ready()) return;
+        if (!ready(child)) return;
         clearInterval(poll);
-        signalWhenCaught(child, 'SIGINT', delay);
+        signalWhenCaught(child, 'SIGINT');
       }, 5);
       child.on('close', () => clearInterval(poll));
     },
@@ -70,8 +86,8 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C during long work', () => {
     const dir = join(root, 'simulation');
     mkdirSync(dir);
     writeFileSync(join(dir, 'odds.csv'), 'earlier\n');
-    // Three million paths a series take tens of seconds: a second after start-up the simulation is running.
-    const r = await interruptWhen(['scenario', '--simulate', '3000000', '--seed', '1', '--format', 'csv', '--out', join(dir, 'odds.csv')], () => true, 1000);
+    // Three million paths a series take tens of seconds: once the run has used more CPU than start-up takes, it is simulating.
+    const r = await interruptWhen(['scenario', '--simulate', '3000000', '--seed', '1', '--format', 'csv', '--out', join(dir, 'odds.csv')], (child) => cpuMs(child.pid) >= SIMULATING_CPU_MS);
     expect(r.code).toBe(130);
     expect(r.ms).toBeLessThan(BOUND_MS);
     expect(r.stderr).toBe('');
@@ -83,8 +99,8 @@ describe.skipIf(process.platform !== 'linux')('Ctrl-C during long work', () => {
     const dir = join(root, 'goal');
     mkdirSync(dir);
     const args = ['goal', '--current', '2024=30%', '--target', '2060=45%', '--rate', '5', '--rate-sd', '2', '--simulate', '4000000', '--seed', '1', '--format', 'csv', '--out', join(dir, 'goal.csv')];
-    // Four million paths over 36 years take seconds more: a second after start-up the simulation is running.
-    const r = await interruptWhen(args, () => true, 1000);
+    // Four million paths over 36 years take seconds: once the run has used more CPU than start-up takes, it is simulating.
+    const r = await interruptWhen(args, (child) => cpuMs(child.pid) >= SIMULATING_CPU_MS);
     expect(r.code).toBe(130);
     expect(r.ms).toBeLessThan(BOUND_MS);
     expect(r.stderr).toBe('');
