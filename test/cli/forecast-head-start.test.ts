@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeDir, semicapProcess, tempDir } from './run.js';
+import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-head-');
 afterAll(() => removeDir(root));
@@ -141,6 +141,17 @@ describe('forecast with worker threads started while reading', () => {
     expect(one.code).toBe(0);
     expect(one.stderr).toContain('semicap: fitted 2000 series in the main thread\n');
     expect(headStart(one.stderr)).toBeUndefined();
+  });
+
+  it('reads a file in pieces of SEMICAP_READ_CHUNK_BYTES bytes or of a MiB to the same result; a value below 1024 is ignored', async () => {
+    const written: Buffer[] = [];
+    for (const bytes of ['1024', undefined, '512']) {
+      const out = join(root, `pieces-${bytes}.csv`);
+      const r = await semicap(['forecast', blocks, ...ARGS, '--format', 'csv', '--jobs', '1', '--out', out], { env: { SEMICAP_READ_CHUNK_BYTES: bytes } });
+      expect(r.code, r.stderr).toBe(0);
+      written.push(readFileSync(out));
+    }
+    for (const w of written) expect(w.equals(run(blocks, '1').out)).toBe(true);
   });
 
   it('JSON and Excel CSV are the same with one thread and with two', () => {
