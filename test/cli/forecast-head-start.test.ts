@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EN } from '../../src/messages.js';
+import { ZH } from '../../src/report/zh.js';
 import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-head-');
@@ -152,6 +154,12 @@ describe('forecast with worker threads started while reading', () => {
       written.push(readFileSync(out));
     }
     for (const w of written) expect(w.equals(run(blocks, '1').out)).toBe(true);
+  });
+
+  it('says kept or dropped in English and in Chinese, as the line read above', () => {
+    for (const kept of [true, false]) expect(headStart(`semicap: ${EN['forecast.headStart']({ blocks: 3, kept })}\n`)).toEqual({ blocks: 3, kept });
+    expect(ZH['forecast.headStart']({ blocks: 3, kept: true })).toBe('读取期间已向工作线程发送 3 批序列：结果已采用');
+    expect(ZH['forecast.headStart']({ blocks: 2, kept: false })).toBe('读取期间已向工作线程发送 2 批序列：结果已弃用，重新拟合');
   });
 
   it('JSON and Excel CSV are the same with one thread and with two', () => {
