@@ -345,6 +345,7 @@ export const EN = {
   'error.reportOutHoldsInput': (p: { dir: string; holder: string }) => `--out ${p.dir} holds an input of this run (${p.holder}); the report replaces the folder whole, choose another one`,
   'error.nothingBacktested': (p: { file: string; first: string }) => `${p.file}: no series could be backtested (${p.first})`,
   'error.badToday': (p: { given: string }) => `SEMICAP_TODAY=${p.given}; expected a date such as 2026-12-06`,
+  'error.badEnvWhole': (p: { name: string; given: string; min: number; max: number }) => `${p.name}=${p.given}; expected a whole number from ${p.min} to ${p.max}`,
   'error.emptyPathOption': (p: { option: string; folder: string }) => `${p.option} is empty; expected a ${p.folder === 'yes' ? 'folder' : 'file'} name`,
   'warning.jobsCapped': (p: { asked: number | string; jobs: number | string }) => `--jobs ${p.asked}: this machine has ${p.jobs} core(s); using ${p.jobs} worker thread(s)`,
   'error.shareRange': () => 'a share (written with %) must lie within 0–100 %',

@@ -340,6 +340,7 @@ export const ZH: Catalogue = {
   'error.reportOutHoldsInput': (p) => `--out ${p.dir} 中有本次运行的输入文件（${p.holder}）；报告会整体替换该目录，请另选一个目录`,
   'error.nothingBacktested': (p) => `${p.file}：没有任何序列能够回测（${p.first}）`,
   'error.badToday': (p) => `SEMICAP_TODAY=${p.given} 无效；应为日期，如 2026-12-06`,
+  'error.badEnvWhole': (p) => `${p.name}=${p.given} 无效；应为 ${p.min} 到 ${p.max} 之间的整数`,
   'error.emptyPathOption': (p) => `${p.option} 为空；应为${p.folder === 'yes' ? '目录' : '文件'}名`,
   'warning.jobsCapped': (p) => `--jobs ${p.asked}：本机只有 ${p.jobs} 个核心；使用 ${p.jobs} 个工作线程`,
   'error.shareRange': () => '份额（带 % 书写）必须在 0–100 % 之间',

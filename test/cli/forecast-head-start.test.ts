@@ -4,7 +4,7 @@
 // csv-parse reads again), the bytes written and the exit code are those of one thread (--jobs 1).
 // These runs start the built CLI: from the TypeScript sources there is no worker script. Each run is made once and
 // shared by the tests that look at it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -145,15 +145,30 @@ describe('forecast with worker threads started while reading', () => {
     expect(headStart(one.stderr)).toBeUndefined();
   });
 
-  it('reads a file in pieces of SEMICAP_READ_CHUNK_BYTES bytes or of a MiB to the same result; a value below 1024 is ignored', async () => {
+  it('reads a file in pieces of SEMICAP_READ_CHUNK_BYTES bytes or of a MiB to the same result', async () => {
     const written: Buffer[] = [];
-    for (const bytes of ['1024', undefined, '512']) {
+    for (const bytes of ['1024', undefined]) {
       const out = join(root, `pieces-${bytes}.csv`);
       const r = await semicap(['forecast', blocks, ...ARGS, '--format', 'csv', '--jobs', '1', '--out', out], { env: { SEMICAP_READ_CHUNK_BYTES: bytes } });
       expect(r.code, r.stderr).toBe(0);
       written.push(readFileSync(out));
     }
     for (const w of written) expect(w.equals(run(blocks, '1').out)).toBe(true);
+  });
+
+  it('a bad SEMICAP_READ_CHUNK_BYTES or SEMICAP_PROGRESS_DELAY_MS is a usage error before any work (exit 2, no file)', async () => {
+    const cases = [
+      ['SEMICAP_READ_CHUNK_BYTES', '512', 'SEMICAP_READ_CHUNK_BYTES=512; expected a whole number from 1024 to 1073741824'],
+      ['SEMICAP_READ_CHUNK_BYTES', '1e6', 'SEMICAP_READ_CHUNK_BYTES=1e6; expected a whole number from 1024 to 1073741824'],
+      ['SEMICAP_PROGRESS_DELAY_MS', 'soon', 'SEMICAP_PROGRESS_DELAY_MS=soon; expected a whole number from 0 to 9999999'],
+    ] as const;
+    for (const [name, given, message] of cases) {
+      const out = join(root, `bad-${name}.csv`);
+      const r = await semicap(['forecast', blocks, ...ARGS, '--format', 'csv', '--out', out], { env: { [name]: given } });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(`semicap: ${message}\n`);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('says kept or dropped in English and in Chinese, as the line read above', () => {
