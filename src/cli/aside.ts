@@ -2,7 +2,7 @@
 // only waits: Ctrl-C is then handled at once (the signal handler removes temporary files and exits, which ends
 // the thread), instead of after the work, which gives the event loop no turn until it is done.
 import { fileURLToPath } from 'node:url';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
 import { exists } from '../data/files.js';
 import { isSemicapError, SemicapError, type ErrorKind } from '../errors.js';
 import { messagesOf, remember, type Message } from '../messages.js';
@@ -22,9 +22,15 @@ export const asideScript = (name: string): URL | undefined => {
   return exists(fileURLToPath(url)) ? url : undefined;
 };
 
+/** What runAside uses of its worker thread. */
+export type AsideWorker = Pick<Worker, 'on' | 'terminate'>;
+
+/** Starts the worker thread (a seam: tests serve the same protocol from their own thread). */
+const startThread = (script: URL, data: unknown): AsideWorker => new Worker(script, { workerData: data });
+
 /** Runs `script` with `data` in a worker thread; errors come back with their kind, texts in the reader's language. */
-export async function runAside<R, P = never>(script: URL, data: unknown, onProgress: (progress: P) => void = () => undefined): Promise<R> {
-  const worker = new Worker(script, { workerData: data });
+export async function runAside<R, P = never>(script: URL, data: unknown, onProgress: (progress: P) => void = () => undefined, start = startThread): Promise<R> {
+  const worker = start(script, data);
   try {
     return await new Promise<R>((done, fail) => {
       worker.on('message', (reply: Reply<R, P>) => {
@@ -45,10 +51,10 @@ export async function runAside<R, P = never>(script: URL, data: unknown, onProgr
 }
 
 /** The worker's side: runs `work` on the data it was started with and sends back its result or error. */
-export async function serveAside<D, R, P = never>(work: (data: D, progress: (p: P) => void) => R | Promise<R>): Promise<void> {
-  const post = (reply: Reply<R, P>) => parentPort!.postMessage(reply);
+export async function serveAside<D, R, P = never>(work: (data: D, progress: (p: P) => void) => R | Promise<R>, port: Pick<MessagePort, 'postMessage'> = parentPort!, data: D = workerData as D): Promise<void> {
+  const post = (reply: Reply<R, P>) => port.postMessage(reply);
   try {
-    const result = await work(workerData as D, (progress) => post({ progress }));
+    const result = await work(data, (progress) => post({ progress }));
     post({ result, said: messagesOf(stringsIn(result)) });
   } catch (e) {
     const err = e as Error;

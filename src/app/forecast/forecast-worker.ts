@@ -2,25 +2,12 @@
 // each message names, and answers with the output numbers (and CSV text) in buffers that move to the main thread.
 // Built as its own entry (dist/forecast-worker.js) by scripts/build.mjs.
 import { parentPort, workerData } from 'node:worker_threads';
-import { GroupedRows } from '../../data/series.js';
-import { methodsFromSpecs, withIntervals } from '../../forecast/registry.js';
-import { forecastBatch } from './batch.js';
-import { numbersPerSeries } from './rows.js';
-import type { WorkerJob, WorkerResult, WorkerSetup } from './run.js';
+import type { WorkerJob, WorkerSetup } from './run.js';
+import { forecastJobs } from './worker-jobs.js';
 
-const setup = workerData as WorkerSetup;
-const { settings } = setup;
-const methods = withIntervals(methodsFromSpecs(settings.methods), settings.intervals);
-const perSeries = numbersPerSeries(settings.horizon, settings.levels, methods.length);
+const answer = forecastJobs(workerData as WorkerSetup);
 
-parentPort!.on('message', ({ first, last, rows, spoiled, ids }: WorkerJob) => {
-  try {
-    const numbers = new Float64Array((last - first) * perSeries);
-    const outcome = forecastBatch(GroupedRows.fromShared(rows), spoiled, first, last, settings, methods, numbers, ids);
-    // The numbers and the CSV text move to the main thread (no copy).
-    const transfer = outcome.csv === undefined ? [numbers.buffer] : [numbers.buffer, outcome.csv.buffer as ArrayBuffer];
-    parentPort!.postMessage({ result: { outcome, numbers } satisfies WorkerResult }, transfer);
-  } catch (e) {
-    parentPort!.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-  }
+parentPort!.on('message', (job: WorkerJob) => {
+  const { reply, transfer } = answer(job);
+  parentPort!.postMessage(reply, transfer);
 });

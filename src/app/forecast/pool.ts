@@ -1,7 +1,26 @@
 // A small pool of worker threads, each running one job at a time; results come back as promises. Used by
 // `forecast` and `backtest` to fit many series on all cores. Hand-written rather than a pool library: the jobs are
 // ranges over rows already in shared memory, so the pool only posts small messages, and it adds nothing to start-up.
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { exists } from '../../data/files.js';
+
+/** What the pool uses of a worker thread. */
+export type PoolWorker = Pick<Worker, 'on' | 'postMessage' | 'terminate' | 'ref' | 'unref'>;
+
+/**
+ * How worker threads are started: real threads running the bundle's scripts (dist/), which exist only once built.
+ * A seam: tests start stand-ins that run the same job handlers in their own thread.
+ */
+export interface WorkerThreads {
+  start(script: URL, options: WorkerOptions): PoolWorker;
+  available(script: URL): boolean;
+}
+
+export const realThreads: WorkerThreads = {
+  start: (script, options) => new Worker(script, options),
+  available: (script) => exists(fileURLToPath(script)),
+};
 
 interface Waiting<J, R> {
   job: J;
@@ -17,14 +36,14 @@ interface Waiting<J, R> {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 export class WorkerPool<J, R> {
-  private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
+  private readonly idle: PoolWorker[] = [];
+  private readonly all: PoolWorker[] = [];
   private readonly queue: Waiting<J, R>[] = [];
-  private readonly busy = new Map<Worker, Waiting<J, R>>();
+  private readonly busy = new Map<PoolWorker, Waiting<J, R>>();
 
-  constructor(script: URL, size: number, workerData: unknown) {
+  constructor(script: URL, size: number, workerData: unknown, threads: WorkerThreads = realThreads) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData, resourceLimits: WORKER_LIMITS });
+      const worker = threads.start(script, { workerData, resourceLimits: WORKER_LIMITS });
       worker.on('message', (message: { result?: R; error?: string }) => this.settle(worker, message));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
@@ -75,7 +94,7 @@ export class WorkerPool<J, R> {
     }
   }
 
-  private settle(worker: Worker, message: { result?: R; error?: string }): void {
+  private settle(worker: PoolWorker, message: { result?: R; error?: string }): void {
     const waiting = this.busy.get(worker);
     this.busy.delete(worker);
     this.idle.push(worker);
@@ -86,7 +105,7 @@ export class WorkerPool<J, R> {
     this.next();
   }
 
-  private fail(worker: Worker, error: Error): void {
+  private fail(worker: PoolWorker, error: Error): void {
     const waiting = this.busy.get(worker);
     this.busy.delete(worker);
     waiting?.reject(error);

@@ -1,16 +1,14 @@
 // Running the batches of `forecast` and `backtest`: ranges of series handed to worker threads over rows in
 // shared memory (or fitted in the main thread when there is little work), results yielded in series order.
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { exists } from '../../data/files.js';
 import type { ReadSoFar, SeriesTable, SharedRows } from '../../data/series.js';
 import type { Method } from '../../forecast/types.js';
 import { remember } from '../../messages.js';
 import { backtestBatch, backtestMethods, type BacktestBatchOutcome, type BacktestSettings } from './backtest-batch.js';
-import type { BacktestWorkerSetup } from './backtest-worker.js';
+import type { BacktestWorkerSetup } from './worker-jobs.js';
 import { forecastBatch, type BatchOutcome, type BatchSettings } from './batch.js';
 import { numbersPerSeries } from './rows.js';
-import { WorkerPool } from './pool.js';
+import { realThreads, WorkerPool, type WorkerThreads } from './pool.js';
 
 /** Most series per batch: big enough that handing a batch to a worker costs little, small enough to spread. */
 const BATCH = 500;
@@ -95,6 +93,7 @@ export class HeadStart {
     private readonly settings: BatchSettings,
     methodCount: number,
     private readonly jobs: number | 'auto',
+    private readonly threads: WorkerThreads = realThreads,
   ) {
     this.size = batchSize(settings, methodCount);
     const perBatch = 3 * 8 * this.size * numbersPerSeries(settings.horizon, settings.levels, methodCount);
@@ -102,8 +101,8 @@ export class HeadStart {
   }
 
   /** Whether worker threads can be started here at all (the bundle has the worker script, and --jobs allows it). */
-  static possible(jobs: number | 'auto'): boolean {
-    return (jobs === 'auto' || jobs > 1) && exists(fileURLToPath(WORKER));
+  static possible(jobs: number | 'auto', threads: WorkerThreads = realThreads): boolean {
+    return (jobs === 'auto' || jobs > 1) && threads.available(WORKER);
   }
 
   /** For readSeriesTable: sends the blocks of series complete so far. */
@@ -113,7 +112,7 @@ export class HeadStart {
     if (this.pool === undefined) {
       // As forecastBatches decides: threads only for two batches or more, and (with 'auto') enough series.
       if (complete < 2 * size || !usesWorkers(this.jobs, complete)) return;
-      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup);
+      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup, this.threads);
       this.pool.unref();
     }
     if ((this.results.length + 1) * size > complete || this.results.length >= this.maxBlocks) return;
@@ -175,7 +174,7 @@ export class HeadStart {
 }
 
 /** The batches' results in series order, fitted in worker threads when there are many series and cores. */
-export async function* forecastBatches(data: SeriesTable, settings: BatchSettings, methods: Method[], jobs: number | 'auto', head?: HeadStart): AsyncGenerator<BatchDone> {
+export async function* forecastBatches(data: SeriesTable, settings: BatchSettings, methods: Method[], jobs: number | 'auto', head?: HeadStart, threads: WorkerThreads = realThreads): AsyncGenerator<BatchDone> {
   const total = data.ids.length;
   const perSeries = numbersPerSeries(settings.horizon, settings.levels, methods.length);
   const size = batchSize(settings, methods.length);
@@ -183,8 +182,8 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   const spoiled = new Uint8Array(new SharedArrayBuffer(Math.max(1, total)));
   data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
   const early = head?.adopt(data, spoiled);
-  const threads = threadsFor(jobs, total);
-  if (early === undefined && (!usesWorkers(jobs, total) || ranges.length < 2 || !exists(fileURLToPath(WORKER)))) {
+  const wanted = threadsFor(jobs, total);
+  if (early === undefined && (!usesWorkers(jobs, total) || ranges.length < 2 || !threads.available(WORKER))) {
     const out = new Float64Array(size * perSeries);
     for (const [first, last] of ranges) {
       yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, workers: 0 };
@@ -193,8 +192,8 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
     }
     return;
   }
-  const workers = Math.min(early?.pool.size ?? threads, ranges.length);
-  const pool = early?.pool ?? new WorkerPool<WorkerJob, WorkerResult>(WORKER, workers, { settings } satisfies WorkerSetup);
+  const workers = Math.min(early?.pool.size ?? wanted, ranges.length);
+  const pool = early?.pool ?? new WorkerPool<WorkerJob, WorkerResult>(WORKER, workers, { settings } satisfies WorkerSetup, threads);
   const rows = data.grouped.share();
   try {
     // Batches fitted while the file was read come first; a few more in flight per worker keep every core busy.
@@ -249,13 +248,13 @@ const BACKTEST_PARALLEL_FROM = 2000;
 const BACKTEST_WORKER = new URL('./backtest-worker.js', import.meta.url);
 
 /** The batches' outcomes in series order, computed in worker threads when there is enough work and cores. */
-export async function* backtestBatches(data: SeriesTable, settings: BacktestSettings, methodCount: number, jobs: number | 'auto'): AsyncGenerator<{ first: number; last: number; outcome: BacktestBatchOutcome; workers: number }> {
+export async function* backtestBatches(data: SeriesTable, settings: BacktestSettings, methodCount: number, jobs: number | 'auto', workerThreads: WorkerThreads = realThreads): AsyncGenerator<{ first: number; last: number; outcome: BacktestBatchOutcome; workers: number }> {
   const total = data.ids.length;
   const ranges = Array.from({ length: Math.ceil(total / BACKTEST_BATCH) }, (_, i) => [i * BACKTEST_BATCH, Math.min(total, (i + 1) * BACKTEST_BATCH)] as const);
   const spoiled = new Uint8Array(new SharedArrayBuffer(Math.max(1, total)));
   data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
   const threads = jobs === 'auto' ? (total * settings.origins * methodCount >= BACKTEST_PARALLEL_FROM ? availableParallelism() : 1) : jobs;
-  if (threads <= 1 || ranges.length < 2 || !exists(fileURLToPath(BACKTEST_WORKER))) {
+  if (threads <= 1 || ranges.length < 2 || !workerThreads.available(BACKTEST_WORKER)) {
     const methods = backtestMethods(settings);
     for (const [first, last] of ranges) {
       yield { first, last, outcome: backtestBatch(data.grouped, spoiled, first, last, settings, methods), workers: 0 };
@@ -265,7 +264,7 @@ export async function* backtestBatches(data: SeriesTable, settings: BacktestSett
   }
   const workers = Math.min(threads, ranges.length);
   const setup: BacktestWorkerSetup = { settings, rows: data.grouped.share(), spoiled };
-  const pool = new WorkerPool<{ first: number; last: number }, BacktestBatchOutcome>(BACKTEST_WORKER, workers, setup);
+  const pool = new WorkerPool<{ first: number; last: number }, BacktestBatchOutcome>(BACKTEST_WORKER, workers, setup, workerThreads);
   try {
     // A few batches in flight per worker keep every core busy; results are taken in series order.
     const inFlight: Promise<BacktestBatchOutcome>[] = [];
