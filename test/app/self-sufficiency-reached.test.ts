@@ -52,7 +52,7 @@ function expectNoContradiction(r: SelfSufficiencyResult): number {
     for (const t of r.targets) {
       const reached = method === 'cagr' ? t.pathCagrReaches : t.pathLinearReaches;
       const meets = points.filter((p) => p.year <= r.through && isMet(p.value, t.value, 'atLeast'));
-      expect(reached, `${method} path, target ${t.value} in ${t.year}`).toBe(meets[0]?.year ?? null);
+      if (reached !== (meets[0]?.year ?? null)) expect(reached, `${method} path, target ${t.value} in ${t.year}`).toBe(meets[0]?.year ?? null);
       checked++;
     }
   }
