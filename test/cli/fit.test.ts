@@ -19,7 +19,7 @@ const RUNS: string[][] = [
   ['forecast', 'docs/sunspots.example.csv', '--value', 'sunspots', '--explain'],
   ['backtest', 'examples/history.csv', '--value', 'share', '--method', 'naive,drift,theta,auto'],
   ['scenario'],
-  ['scenario', '--simulate', '2000', '--seed', '1'],
+  ['scenario', '--simulate', '200', '--seed', '1'],
   ['goal', '--current', '2025=40%', '--target', '2030=100%', '--rate', '15', '--simulate', '2000', '--seed', '1', '--rate-sd', '5'],
   ['goal', '--fund-total', '344', '--deployed', '164', '--from', '2025', '--to', '2034'],
   ['shares', '--segment', 'foundry', '--through', '2030'],
