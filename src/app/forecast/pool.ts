@@ -17,21 +17,32 @@ interface Waiting<J, R> {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 export class WorkerPool<J, R> {
-  private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Waiting<J, R>[] = [];
-  private readonly busy = new Map<Worker, Waiting<J, R>>();
+  /** The jobs each worker has been sent and not yet answered, oldest first (a worker answers in order). */
+  private readonly busy = new Map<Worker, Waiting<J, R>[]>();
+  /** Workers that failed: sent nothing more. */
+  private readonly failed = new Set<Worker>();
 
-  constructor(script: URL, size: number, workerData: unknown) {
+  /**
+   * `depth`: jobs sent to a worker at a time. With 2, a worker finds its next job waiting when it answers,
+   * instead of waiting for this thread to read the answer and send another (this thread may be busy itself).
+   */
+  constructor(
+    script: URL,
+    size: number,
+    workerData: unknown,
+    private readonly depth = 1,
+  ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData, resourceLimits: WORKER_LIMITS });
       worker.on('message', (message: { result?: R; error?: string }) => this.settle(worker, message));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
-        if (this.busy.has(worker)) this.fail(worker, new Error(`worker thread exited with code ${code}`));
+        if ((this.busy.get(worker)?.length ?? 0) > 0) this.fail(worker, new Error(`worker thread exited with code ${code}`));
       });
       this.all.push(worker);
-      this.idle.push(worker);
+      this.busy.set(worker, []);
     }
   }
 
@@ -61,24 +72,35 @@ export class WorkerPool<J, R> {
     for (const waiting of this.queue.splice(0)) waiting.reject(new Error('dropped'));
   }
 
+  /**
+   * Takes back the job queued first that no worker has started, for the caller to do itself: it settles the
+   * job's promise with its own result. Undefined when every job has started.
+   */
+  takeQueued(): { job: J; settle(result: R): void } | undefined {
+    const waiting = this.queue.shift();
+    return waiting === undefined ? undefined : { job: waiting.job, settle: waiting.resolve };
+  }
+
   /** Stops every worker; jobs not yet finished are abandoned. */
   async close(): Promise<void> {
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
   private next(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const waiting = this.queue.shift()!;
-      this.busy.set(worker, waiting);
-      worker.postMessage(waiting.job, waiting.transfer);
+    // Fill every worker to one job first, then to `depth`.
+    for (let held = 0; held < this.depth && this.queue.length > 0; held++) {
+      for (const worker of this.all) {
+        const sent = this.busy.get(worker)!;
+        if (sent.length > held || this.queue.length === 0 || this.failed.has(worker)) continue;
+        const waiting = this.queue.shift()!;
+        sent.push(waiting);
+        worker.postMessage(waiting.job, waiting.transfer);
+      }
     }
   }
 
   private settle(worker: Worker, message: { result?: R; error?: string }): void {
-    const waiting = this.busy.get(worker);
-    this.busy.delete(worker);
-    this.idle.push(worker);
+    const waiting = this.busy.get(worker)?.shift();
     if (waiting) {
       if (message.error !== undefined) waiting.reject(new Error(`in a worker thread: ${message.error}`));
       else waiting.resolve(message.result as R);
@@ -87,8 +109,7 @@ export class WorkerPool<J, R> {
   }
 
   private fail(worker: Worker, error: Error): void {
-    const waiting = this.busy.get(worker);
-    this.busy.delete(worker);
-    waiting?.reject(error);
+    this.failed.add(worker);
+    for (const waiting of this.busy.get(worker)?.splice(0) ?? []) waiting.reject(error);
   }
 }

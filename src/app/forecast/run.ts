@@ -111,7 +111,7 @@ export class HeadStart {
     if (this.pool === undefined) {
       // As forecastBatches decides: threads only for two batches or more, and (with 'auto') enough series.
       if (complete < 2 * size || !usesWorkers(this.jobs, complete)) return;
-      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup);
+      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup, 2);
       this.pool.unref();
     }
     if ((this.results.length + 1) * size > complete || this.results.length >= this.maxBlocks) return;
@@ -191,7 +191,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
     return;
   }
   const workers = Math.min(early?.pool.size ?? threads, ranges.length);
-  const pool = early?.pool ?? new WorkerPool<WorkerJob, WorkerResult>(WORKER, workers, { settings } satisfies WorkerSetup);
+  const pool = early?.pool ?? new WorkerPool<WorkerJob, WorkerResult>(WORKER, workers, { settings } satisfies WorkerSetup, 2);
   const rows = data.grouped.share();
   try {
     // Batches fitted while the file was read come first; a few more in flight per worker keep every core busy.
@@ -215,13 +215,25 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
     };
     for (let i = 0; i < ranges.length; i++) {
       while (results.length < ranges.length && pending < 2 * workers) send();
-      // While batch i is still with a worker, the main thread fits the next batch no one has taken (the same
-      // function in either thread: the output cannot depend on who fitted what).
-      while (!ready[i] && results.length < ranges.length) {
-        const [first, last] = ranges[results.length];
-        const numbers = new Float64Array((last - first) * perSeries);
-        ready[results.length] = true;
-        results.push({ outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, numbers, data.ids.slice(first, last)), numbers });
+      // While batch i is still with a worker, the main thread fits the next batch no one has taken, or one still
+      // queued for the workers (the blocks sent while the file was read): the same function in either thread, so
+      // the output cannot depend on who fitted what.
+      while (!ready[i]) {
+        const fit = (first: number, last: number): WorkerResult => {
+          const numbers = new Float64Array((last - first) * perSeries);
+          return { outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, numbers, data.ids.slice(first, last)), numbers };
+        };
+        if (results.length < ranges.length) {
+          const [first, last] = ranges[results.length];
+          ready[results.length] = true;
+          results.push(fit(first, last));
+        } else {
+          const taken = pool.takeQueued();
+          if (taken === undefined) break;
+          const { first, last } = taken.job;
+          ready[first / size] = true;
+          taken.settle(fit(first, last));
+        }
         // Let the workers' answers in.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
