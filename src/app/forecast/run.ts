@@ -207,6 +207,10 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
       );
     };
     results.forEach((r, k) => track(k, r as Promise<WorkerResult>));
+    const fitHere = (first: number, last: number): WorkerResult => {
+      const numbers = new Float64Array((last - first) * perSeries);
+      return { outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, numbers, data.ids.slice(first, last)), numbers };
+    };
     const send = () => {
       const [first, last] = ranges[results.length];
       const result = pool.run({ first, last, rows, spoiled, ...(settings.csv === undefined ? {} : { ids: data.ids.slice(first, last) }) });
@@ -219,20 +223,16 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
       // queued for the workers (the blocks sent while the file was read): the same function in either thread, so
       // the output cannot depend on who fitted what.
       while (!ready[i]) {
-        const fit = (first: number, last: number): WorkerResult => {
-          const numbers = new Float64Array((last - first) * perSeries);
-          return { outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, numbers, data.ids.slice(first, last)), numbers };
-        };
         if (results.length < ranges.length) {
           const [first, last] = ranges[results.length];
           ready[results.length] = true;
-          results.push(fit(first, last));
+          results.push(fitHere(first, last));
         } else {
           const taken = pool.takeQueued();
           if (taken === undefined) break;
           const { first, last } = taken.job;
           ready[first / size] = true;
-          taken.settle(fit(first, last));
+          taken.settle(fitHere(first, last));
         }
         // Let the workers' answers in.
         await new Promise<void>((resolve) => setImmediate(resolve));
