@@ -72,15 +72,6 @@ export class WorkerPool<J, R> {
     for (const waiting of this.queue.splice(0)) waiting.reject(new Error('dropped'));
   }
 
-  /**
-   * Takes back the job queued first that no worker has started, for the caller to do itself: it settles the
-   * job's promise with its own result. Undefined when every job has started.
-   */
-  takeQueued(): { job: J; settle(result: R): void } | undefined {
-    const waiting = this.queue.shift();
-    return waiting === undefined ? undefined : { job: waiting.job, settle: waiting.resolve };
-  }
-
   /** Stops every worker; jobs not yet finished are abandoned. */
   async close(): Promise<void> {
     await Promise.all(this.all.map((w) => w.terminate()));

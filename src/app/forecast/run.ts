@@ -111,7 +111,9 @@ export class HeadStart {
     if (this.pool === undefined) {
       // As forecastBatches decides: threads only for two batches or more, and (with 'auto') enough series.
       if (complete < 2 * size || !usesWorkers(this.jobs, complete)) return;
-      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup, 2);
+      // Every block goes to a worker as soon as it is complete: a worker that has answered finds its next block
+      // waiting, instead of waiting for this thread to read its answer between two pieces of the file.
+      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup, this.maxBlocks);
       this.pool.unref();
     }
     if ((this.results.length + 1) * size > complete || this.results.length >= this.maxBlocks) return;
@@ -207,10 +209,6 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
       );
     };
     results.forEach((r, k) => track(k, r as Promise<WorkerResult>));
-    const fitHere = (first: number, last: number): WorkerResult => {
-      const numbers = new Float64Array((last - first) * perSeries);
-      return { outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, numbers, data.ids.slice(first, last)), numbers };
-    };
     const send = () => {
       const [first, last] = ranges[results.length];
       const result = pool.run({ first, last, rows, spoiled, ...(settings.csv === undefined ? {} : { ids: data.ids.slice(first, last) }) });
@@ -219,21 +217,13 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
     };
     for (let i = 0; i < ranges.length; i++) {
       while (results.length < ranges.length && pending < 2 * workers) send();
-      // While batch i is still with a worker, the main thread fits the next batch no one has taken, or one still
-      // queued for the workers (the blocks sent while the file was read): the same function in either thread, so
-      // the output cannot depend on who fitted what.
-      while (!ready[i]) {
-        if (results.length < ranges.length) {
-          const [first, last] = ranges[results.length];
-          ready[results.length] = true;
-          results.push(fitHere(first, last));
-        } else {
-          const taken = pool.takeQueued();
-          if (taken === undefined) break;
-          const { first, last } = taken.job;
-          ready[first / size] = true;
-          taken.settle(fitHere(first, last));
-        }
+      // While batch i is still with a worker, the main thread fits the next batch no one has taken (the same
+      // function in either thread: the output cannot depend on who fitted what).
+      while (!ready[i] && results.length < ranges.length) {
+        const [first, last] = ranges[results.length];
+        const numbers = new Float64Array((last - first) * perSeries);
+        ready[results.length] = true;
+        results.push({ outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, numbers, data.ids.slice(first, last)), numbers });
         // Let the workers' answers in.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
