@@ -229,7 +229,7 @@ describe('WorkerPool', () => {
         return w as unknown as PoolWorker;
       },
     };
-    return { p: new WorkerPool<number, number>(new URL('file:///x.js'), size, null, threads), workers, jobs };
+    return { p: new WorkerPool<number, number>(new URL('file:///x.js'), size, null, 1, threads), workers, jobs };
   }
 
   it('runs one job per worker at a time, queues the rest, and settles each with its own answer', async () => {

@@ -36,21 +36,33 @@ interface Waiting<J, R> {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 export class WorkerPool<J, R> {
-  private readonly idle: PoolWorker[] = [];
   private readonly all: PoolWorker[] = [];
   private readonly queue: Waiting<J, R>[] = [];
-  private readonly busy = new Map<PoolWorker, Waiting<J, R>>();
+  /** The jobs each worker has been sent and not yet answered, oldest first (a worker answers in order). */
+  private readonly busy = new Map<PoolWorker, Waiting<J, R>[]>();
+  /** Workers that failed: sent nothing more. */
+  private readonly failed = new Set<PoolWorker>();
 
-  constructor(script: URL, size: number, workerData: unknown, threads: WorkerThreads = realThreads) {
+  /**
+   * `depth`: jobs sent to a worker at a time. With 2, a worker finds its next job waiting when it answers,
+   * instead of waiting for this thread to read the answer and send another (this thread may be busy itself).
+   */
+  constructor(
+    script: URL,
+    size: number,
+    workerData: unknown,
+    private readonly depth = 1,
+    threads: WorkerThreads = realThreads,
+  ) {
     for (let i = 0; i < size; i++) {
       const worker = threads.start(script, { workerData, resourceLimits: WORKER_LIMITS });
       worker.on('message', (message: { result?: R; error?: string }) => this.settle(worker, message));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
-        if (this.busy.has(worker)) this.fail(worker, new Error(`worker thread exited with code ${code}`));
+        if ((this.busy.get(worker)?.length ?? 0) > 0) this.fail(worker, new Error(`worker thread exited with code ${code}`));
       });
       this.all.push(worker);
-      this.idle.push(worker);
+      this.busy.set(worker, []);
     }
   }
 
@@ -86,18 +98,20 @@ export class WorkerPool<J, R> {
   }
 
   private next(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const waiting = this.queue.shift()!;
-      this.busy.set(worker, waiting);
-      worker.postMessage(waiting.job, waiting.transfer);
+    // Fill every worker to one job first, then to `depth`.
+    for (let held = 0; held < this.depth && this.queue.length > 0; held++) {
+      for (const worker of this.all) {
+        const sent = this.busy.get(worker)!;
+        if (sent.length > held || this.queue.length === 0 || this.failed.has(worker)) continue;
+        const waiting = this.queue.shift()!;
+        sent.push(waiting);
+        worker.postMessage(waiting.job, waiting.transfer);
+      }
     }
   }
 
   private settle(worker: PoolWorker, message: { result?: R; error?: string }): void {
-    const waiting = this.busy.get(worker);
-    this.busy.delete(worker);
-    this.idle.push(worker);
+    const waiting = this.busy.get(worker)?.shift();
     if (waiting) {
       if (message.error !== undefined) waiting.reject(new Error(`in a worker thread: ${message.error}`));
       else waiting.resolve(message.result as R);
@@ -106,8 +120,7 @@ export class WorkerPool<J, R> {
   }
 
   private fail(worker: PoolWorker, error: Error): void {
-    const waiting = this.busy.get(worker);
-    this.busy.delete(worker);
-    waiting?.reject(error);
+    this.failed.add(worker);
+    for (const waiting of this.busy.get(worker)?.splice(0) ?? []) waiting.reject(error);
   }
 }

@@ -112,7 +112,9 @@ export class HeadStart {
     if (this.pool === undefined) {
       // As forecastBatches decides: threads only for two batches or more, and (with 'auto') enough series.
       if (complete < 2 * size || !usesWorkers(this.jobs, complete)) return;
-      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup, this.threads);
+      // Every block goes to a worker as soon as it is complete: a worker that has answered finds its next block
+      // waiting, instead of waiting for this thread to read its answer between two pieces of the file.
+      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup, this.maxBlocks, this.threads);
       this.pool.unref();
     }
     if ((this.results.length + 1) * size > complete || this.results.length >= this.maxBlocks) return;
@@ -193,7 +195,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
     return;
   }
   const workers = Math.min(early?.pool.size ?? wanted, ranges.length);
-  const pool = early?.pool ?? new WorkerPool<WorkerJob, WorkerResult>(WORKER, workers, { settings } satisfies WorkerSetup, threads);
+  const pool = early?.pool ?? new WorkerPool<WorkerJob, WorkerResult>(WORKER, workers, { settings } satisfies WorkerSetup, 2, threads);
   const rows = data.grouped.share();
   try {
     // Batches fitted while the file was read come first; a few more in flight per worker keep every core busy.
@@ -264,7 +266,7 @@ export async function* backtestBatches(data: SeriesTable, settings: BacktestSett
   }
   const workers = Math.min(threads, ranges.length);
   const setup: BacktestWorkerSetup = { settings, rows: data.grouped.share(), spoiled };
-  const pool = new WorkerPool<{ first: number; last: number }, BacktestBatchOutcome>(BACKTEST_WORKER, workers, setup, workerThreads);
+  const pool = new WorkerPool<{ first: number; last: number }, BacktestBatchOutcome>(BACKTEST_WORKER, workers, setup, 1, workerThreads);
   try {
     // A few batches in flight per worker keep every core busy; results are taken in series order.
     const inFlight: Promise<BacktestBatchOutcome>[] = [];
