@@ -9,17 +9,7 @@
 // Prints CPU milliseconds of each round and CPU microseconds per series (the first round includes the JIT
 // warm-up; CPU time, because wall time on a shared machine moves with other people's work).
 import { methodsFromSpecs, parseMethodSpecs, withIntervals } from '../src/forecast/registry.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './gen-long-csv.js';
 
 /** The series of gen-long-csv.ts (seed 1), as the reader would parse them. */
 export function generatedSeries(series: number, years: number, seed = 1): number[][] {

@@ -22,8 +22,8 @@ export interface GenOptions {
   seed: number;
 }
 
-/** mulberry32: a small seeded generator; the same seed gives the same file. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small seeded generator; the same seed gives the same file (the other benches draw from it too). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -32,6 +32,7 @@
 // Not part of `npm test`.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './gen-long-csv.js';
 import { FEATURE_NAMES, features, type Features } from './m3-features.js';
 import { BASE, combinations, H, median, memberForecasts, readSeries } from './m3-members.js';
 
@@ -99,17 +100,8 @@ function lastAtMost(edges: readonly number[], v: number): number {
   return k;
 }
 
-/** Deterministic uniform numbers for the bootstrap (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform numbers for the bootstrap. */
+const rng = mulberry32;
 
 function main(): void {
   const series = readSeries(csvPath, 'bench:m3-shrink');

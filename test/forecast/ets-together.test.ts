@@ -1,6 +1,7 @@
 // Fits of several series side by side (fitEtsModels, and the fitMany of theta and auto built on it) against the
 // same fits one series at a time, and against R's parameters.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/gen-long-csv.js';
 import { type EtsSpec, fitEtsModel, fitEtsModels } from '../../src/forecast/ets/core.js';
 import { fitAuto, fitAutoMany } from '../../src/forecast/auto.js';
 import { fitTheta, fitThetaMany } from '../../src/forecast/theta.js';
@@ -9,16 +10,9 @@ import type { FitOutcome, Fitted } from '../../src/forecast/types.js';
 import { SemicapError } from '../../src/errors.js';
 import { referencesFor } from './fixtures/ets/reference.js';
 
-/** A seeded random walk with drift of n years (the shape of bench/gen-long-csv.ts). */
+/** A seeded random walk with drift of n years (the shape of bench/gen-long-csv.ts, from its generator). */
 function walk(n: number, seed: number): number[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed);
   let level = 100 + 900 * random();
   const drift = 0.01 + 0.05 * random();
   return Array.from({ length: n }, () => (level = Math.max(0.01, level * (1 + drift + 0.04 * (random() - 0.5)))));
