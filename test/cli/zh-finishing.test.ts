@@ -4,15 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { both, ENV } from './both-languages.js';
 import { removeDir, semicap, tempDir } from './run.js';
 
-const ENV = { LANG: 'C.UTF-8', LC_ALL: undefined, SEMICAP_LANG: undefined, COLUMNS: '120', CI: '1', SEMICAP_TODAY: '2026-01-01' };
-const both = async (args: string[]) => {
-  const [en, zh] = await Promise.all([semicap(args, { env: ENV }), semicap([...args, '--lang', 'zh'], { env: ENV })]);
-  expect(en.code, en.stderr).toBe(0);
-  expect(zh.code, zh.stderr).toBe(0);
-  return { en: en.stdout + en.stderr, zh: zh.stdout + zh.stderr };
-};
 
 const root = tempDir('semicap-zh-finishing-');
 afterAll(() => removeDir(root));
