@@ -10,6 +10,7 @@ import { say } from '../messages.js';
 import { detectLang, LANGS, localeIsUtf8, type Lang } from '../report/i18n.js';
 import type { Format } from '../report/model.js';
 import { closest } from './args.js';
+import { WHOLE_ENV_NAMES, wholeFromEnv } from './env-numbers.js';
 
 export interface ConfigSettings {
   format?: string;
@@ -108,24 +109,10 @@ export interface SettingFlags {
   ascii: boolean;
 }
 
-/** Whole-number tuning settings read from the environment (progress wait, bytes per read) and their ranges. */
-const WHOLE_ENV: readonly (readonly [name: string, min: number, max: number])[] = [
-  ['SEMICAP_PROGRESS_DELAY_MS', 0, 9_999_999],
-  ['SEMICAP_READ_CHUNK_BYTES', 1024, 2 ** 30],
-];
-
-/** A bad tuning value is a usage error before any work, as a bad SEMICAP_FORMAT or SEMICAP_LANG is. */
-function checkWholeEnv(env: NodeJS.ProcessEnv): void {
-  for (const [name, min, max] of WHOLE_ENV) {
-    const given = env[name];
-    if (given === undefined || given === '') continue;
-    if (!/^\d{1,10}$/.test(given) || Number(given) < min || Number(given) > max) throw usage(say('error.badEnvWhole', { name, given, min, max }));
-  }
-}
-
 /** Resolves format, data folder, language, colour and ASCII for one command run. */
 export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv, cwd: string): ResolvedSettings {
-  checkWholeEnv(env);
+  // A bad tuning value is a usage error before any work, as a bad SEMICAP_FORMAT or SEMICAP_LANG is.
+  for (const name of WHOLE_ENV_NAMES) wholeFromEnv(env, name);
   const files = loadConfig(cwd, env);
   const fromFiles = <K extends keyof ConfigSettings>(key: K): { value: ConfigSettings[K]; origin: string } | undefined => {
     const file = files.find((f) => f.settings[key] !== undefined);

@@ -1,6 +1,7 @@
 // Progress on long work: one line on stderr, rewritten in place, only when stderr is a terminal (never in
 // CI logs or pipes, not when CI is set) and not with --quiet. Commands call step() as they go and done() at the end.
 // Steps (report), counts (forecast, backtest) and the simulation bar (simulation-options.ts) all draw through liveLine.
+import { wholeFromEnv } from './env-numbers.js';
 
 export interface Progress {
   /** Reports that step `index` (1-based) of `total` is starting, with a short label. */
@@ -81,8 +82,7 @@ export interface CountProgressOptions {
 
 /** The wait before a count progress line appears: SEMICAP_PROGRESS_DELAY_MS (a whole number of ms), else a second. */
 function progressDelay(env: Record<string, string | undefined>): number {
-  const text = env.SEMICAP_PROGRESS_DELAY_MS;
-  return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : 1000;
+  return wholeFromEnv(env, 'SEMICAP_PROGRESS_DELAY_MS') ?? 1000;
 }
 
 /**

@@ -6,6 +6,7 @@ import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 import type { SeriesOptions } from './command-options.js';
 import { parseEncoding } from '../data/encoding.js';
+import { wholeFromEnv } from './env-numbers.js';
 
 /** The FILE argument and how to read it, from the shared column options. */
 export function seriesArg(file: string | undefined, o: SeriesOptions): [string, ReadSeriesOptions] {
@@ -32,10 +33,10 @@ export function seriesArg(file: string | undefined, o: SeriesOptions): [string, 
 }
 
 /**
- * Bytes per read of FILE: SEMICAP_READ_CHUNK_BYTES (a whole number, at least 1024), else the reader's default.
+ * Bytes per read of FILE: SEMICAP_READ_CHUNK_BYTES (a whole number from 1024 to 2^30), else the reader's default.
  * Tests set it so that a small file is read in many pieces, as a file of many megabytes is.
  */
 function readChunkFromEnv(env: Record<string, string | undefined>): { readChunk?: number } {
-  const text = env.SEMICAP_READ_CHUNK_BYTES;
-  return text !== undefined && /^\d{4,10}$/.test(text) && Number(text) >= 1024 && Number(text) <= 2 ** 30 ? { readChunk: Number(text) } : {};
+  const readChunk = wholeFromEnv(env, 'SEMICAP_READ_CHUNK_BYTES');
+  return readChunk === undefined ? {} : { readChunk };
 }
