@@ -6,6 +6,7 @@ import { linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, w
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapProcess, signalWhenCaught, snapshot, tempDir } from './run.js';
+import { signalWhenWaiting } from './signal-waiting.js';
 
 const root = tempDir('semicap-inputs-');
 afterAll(() => removeDir(root));
@@ -25,7 +26,7 @@ interface Ended {
  * A run that refuses its input ends by itself well before; a run that hangs ends with 143 only if it handles the
  * signal, and with SIGKILL (a failure) if it does not.
  */
-function guarded(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: 'pipe' | 'ignore'; signal?: NodeJS.Signals; signalAfter?: number } = {}): Promise<Ended> {
+function guarded(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: 'pipe' | 'ignore'; signal?: NodeJS.Signals; signalAfter?: number; whenWaiting?: boolean } = {}): Promise<Ended> {
   const started = Date.now();
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] });
@@ -33,8 +34,10 @@ function guarded(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEn
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    // The signal goes once semicap has its handlers (after `signalAfter` ms at the earliest).
-    const soft = setTimeout(() => signalWhenCaught(child, options.signal ?? 'SIGTERM'), options.signalAfter ?? 4000);
+    // The signal goes once semicap has its handlers (after `signalAfter` ms at the earliest), or with `whenWaiting`
+    // as soon as it waits on its standard input.
+    if (options.whenWaiting) signalWhenWaiting(child, options.signal ?? 'SIGTERM');
+    const soft = options.whenWaiting ? undefined : setTimeout(() => signalWhenCaught(child, options.signal ?? 'SIGTERM'), options.signalAfter ?? 4000);
     const hard = setTimeout(() => child.kill('SIGKILL'), (options.signalAfter ?? 4000) + 5000);
     child.on('close', (code, signal) => {
       clearTimeout(soft);
@@ -136,7 +139,7 @@ describe("'-' is standard input", () => {
     ['SIGTERM', 143],
   ] as const) {
     it(`a silent pipe on stdin: ${signal} ends the wait with ${code}`, async () => {
-      const r = await guarded(['check', '-'], { stdin: 'pipe', signal, signalAfter: 1000 });
+      const r = await guarded(['check', '-'], { stdin: 'pipe', signal, whenWaiting: true });
       expect(r.signal).toBeNull();
       expect(r.code).toBe(code);
       expect(r.stderr).not.toMatch(/Error|\n\s+at /);

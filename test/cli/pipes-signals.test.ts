@@ -5,7 +5,7 @@ import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLongCsv } from '../../bench/gen-long-csv.js';
-import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, semicapProcess, signalWhenCaught, tempDir } from './run.js';
+import { BIN, ROOT, copyDatasets, removeDir, semicap, semicapAsync, semicapProcess, signalWhenCaught, tempDir, type Run } from './run.js';
 
 const root = tempDir('semicap-pipes-');
 afterAll(() => removeDir(root));
@@ -17,12 +17,16 @@ const BIG_PROJECT = (() => {
   return [...args, '--to', '2199=1199', '--through', '2200', '--method', 'cagr,linear', '--format', 'json'];
 })();
 
+/** The big projection run once in this process: the bytes the child processes' outputs are compared with. */
+let bigInProcess: Promise<Run> | undefined;
+const bigProject = () => (bigInProcess ??= semicap(BIG_PROJECT));
+
 const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
 const shellCommand = (args: string[]) => [process.execPath, BIN, ...args].map(quote).join(' ');
 
 describe('a reader that goes away (EPIPE)', () => {
   it('the big output really is bigger than a pipe buffer', async () => {
-    const r = await semicap(BIG_PROJECT);
+    const r = await bigProject();
     expect(r.code).toBe(0);
     expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(150_000);
   });
@@ -52,13 +56,14 @@ describe('a reader that goes away (EPIPE)', () => {
 });
 
 describe('output flushed whole', () => {
-  it('stdout to a pipe, stdout redirected to a file and --out give the same bytes', () => {
+  it('stdout to a pipe, stdout redirected to a file and --out give the same bytes', async () => {
     const piped = semicapProcess(BIG_PROJECT).stdout;
     const redirected = join(root, 'redirected.json');
     const r = spawnSync('sh', ['-c', `${shellCommand(BIG_PROJECT)} > ${quote(redirected)}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     const out = join(root, 'out.json');
-    expect(semicapProcess([...BIG_PROJECT, '--out', out]).code).toBe(0);
+    // --out is written the same way in this process as in a child: run here.
+    expect((await semicap([...BIG_PROJECT, '--out', out])).code).toBe(0);
     const fileBytes = readFileSync(redirected);
     expect(fileBytes.length).toBe(Buffer.byteLength(piped));
     expect(fileBytes.equals(Buffer.from(piped))).toBe(true);
@@ -77,20 +82,21 @@ describe('output flushed whole', () => {
       },
     });
     expect(r.code).toBe(0);
-    expect(Buffer.byteLength(r.stdout)).toBe(Buffer.byteLength((await semicap(BIG_PROJECT)).stdout));
+    expect(Buffer.byteLength(r.stdout)).toBe(Buffer.byteLength((await bigProject()).stdout));
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 });
 
-// Ctrl-C: no command runs long on the bundled data, so validate a generated dataset of 120,000 rows (a few
-// seconds). validate parses synchronously, so the signal is handled when that work ends (see the report).
+// Ctrl-C: no command runs long on the bundled data, so validate a generated dataset of 45,000 rows (about half a
+// second of work after the handlers are in, where the signal comes within milliseconds). validate parses
+// synchronously, so the signal is handled when that work ends (see the report).
 describe('signals', () => {
   let data = '';
   beforeAll(async () => {
     data = copyDatasets(root, 'big');
     const out = createWriteStream(join(data, 'capacity_share.csv'));
     out.write('year,region,segment,share_pct,kind,source_id\n');
-    for (let r = 0; r < 400; r++) {
+    for (let r = 0; r < 150; r++) {
       let chunk = '';
       for (let y = 1900; y < 2200; y++) chunk += `${y},r${r},mature,${(y % 100) / 2},estimate,trendforce_2023_10\n`;
       if (!out.write(chunk)) await new Promise<void>((done) => out.once('drain', () => done()));
@@ -123,19 +129,20 @@ describe('signals', () => {
 describe('Ctrl-C during a forecast of a long CSV (streaming read)', () => {
   it('exits 130 and leaves the old --out file or a whole new one, and no temporary file', async () => {
     const input = join(root, 'long.csv');
-    await generateLongCsv(input, { series: 20000, years: 40, start: 1990, seed: 3 }); // 800,000 rows, ~16 MB
+    // 200,000 rows, ~4 MB (four reads of 1 MiB): under a second of work, where the signal comes within milliseconds.
+    await generateLongCsv(input, { series: 5000, years: 40, start: 1990, seed: 3 });
     const outdir = join(root, 'out-forecast');
     spawnSync('mkdir', ['-p', outdir]);
     const out = join(outdir, 'forecast.csv');
     writeFileSync(out, 'old forecast\n');
     const r = await semicapAsync(['forecast', input, '--id', 'id', '--method', 'linear', '--format', 'csv', '--out', out], {
-      // As soon as semicap's handlers are in place: long before 800,000 rows are read and forecast.
+      // As soon as semicap's handlers are in place: long before 200,000 rows are read and forecast.
       onStart: (child) => signalWhenCaught(child, 'SIGINT'),
     });
     expect(r.code).toBe(130);
     expect(r.stderr).not.toMatch(/Error|\n\s+at /);
     expect(readdirSync(outdir)).toEqual(['forecast.csv']);
     const text = readFileSync(out, 'utf8');
-    if (text !== 'old forecast\n') expect(text.split('\n')).toHaveLength(20000 * 6 + 2);
+    if (text !== 'old forecast\n') expect(text.split('\n')).toHaveLength(5000 * 6 + 2);
   }, 120_000);
 });
