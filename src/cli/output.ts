@@ -14,6 +14,7 @@ import { chartWords, localizeReport, localizeText, msg, type Lang } from '../rep
 import { say } from '../messages.js';
 import { chartsOf } from '../report/series.js';
 import { painter, type ColorLevel } from './color.js';
+import { wholeFromEnv } from './env-numbers.js';
 import type { Painter } from '../report/paint.js';
 import type { CommandResult, OutputOptions } from './context.js';
 
@@ -122,10 +123,11 @@ export async function emit(result: CommandResult, options: OutputSettings, versi
   if (streamedTable(report) !== undefined) {
     if (await emitStreaming(result, options, version, sink)) return;
     // Rows known to be too many are refused before they are computed, not after.
-    if (leastRows(report) > MAX_COLLECTED_ROWS) throw tooManyRows(options.format);
+    const limit = heldRowsLimit();
+    if (leastRows(report, limit) > limit) throw tooManyRows(options.format);
     // Formats that need every row at once (tables, Markdown, spreadsheets, charts) collect the stream first,
     // up to a limit: past it they would hold gigabytes (CSV and JSON stream any number of rows).
-    return emit({ ...result, report: await collectStreams(result.report, MAX_COLLECTED_ROWS, options.format) }, options, version, sink);
+    return emit({ ...result, report: await collectStreams(result.report, limit, options.format) }, options, version, sink);
   }
   if (options.format !== 'csv' && options.format !== 'json') checkRowLimit(report, options.format);
   if (report.raw !== undefined) {
@@ -193,16 +195,19 @@ export function withMessages(report: Report, messages: string[] | undefined): Re
 /** Rows that tables, Markdown, spreadsheets and charts hold at once at most; CSV and JSON stream any number. */
 export const MAX_COLLECTED_ROWS = 200_000;
 
+/** The limit of this run: MAX_COLLECTED_ROWS, or fewer with SEMICAP_MAX_HELD_ROWS (tests cross it with small runs). */
+const heldRowsLimit = (): number => wholeFromEnv(process.env, 'SEMICAP_MAX_HELD_ROWS') ?? MAX_COLLECTED_ROWS;
+
 /** Rows a report is sure to hold once its streams have ended: those held, and those its streams count in advance. */
-const leastRows = (report: Report): number => report.tables.reduce((n, t) => n + t.rows.length + (t.leastRows?.(MAX_COLLECTED_ROWS) ?? 0), 0);
+const leastRows = (report: Report, limit: number): number => report.tables.reduce((n, t) => n + t.rows.length + (t.leastRows?.(limit) ?? 0), 0);
 
 function checkRowLimit(report: Report, format: string): void {
   const rows = report.tables.reduce((n, t) => n + t.rows.length, 0);
-  if (rows > MAX_COLLECTED_ROWS) throw tooManyRows(format);
+  if (rows > heldRowsLimit()) throw tooManyRows(format);
 }
 
 export const tooManyRows = (format: string) =>
-  usageError(say('error.tooManyRows', { limit: MAX_COLLECTED_ROWS.toLocaleString('en'), format }));
+  usageError(say('error.tooManyRows', { limit: heldRowsLimit().toLocaleString('en'), format }));
 
 /** The file name of the i-th chart: the first gets PATH, the others PATH's stem plus the chart's name. */
 export function chartPath(path: string, index: number, name: string): string {

@@ -19,10 +19,11 @@ const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, st
 const LINES = join(root, 'lines.csv');
 writeFileSync(LINES, ['id,year,value', ...['a', 'b'].flatMap((id, s) => Array.from({ length: 11 }, (_, k) => `${id},${2000 + k},${100 * s + 2 * k}`))].join('\n') + '\n');
 
-// 160 wavy series of 30 years, enough for several batches on worker threads.
+// 110 wavy series of 30 years: three batches of at most 50 series, so two worker threads share them.
+const SERIES = 110;
 const MANY = join(root, 'many.csv');
 const many = ['id,year,value'];
-for (let s = 0; s < 160; s++) for (let t = 0; t < 30; t++) many.push(`s${s},${1990 + t},${(100 + s + 0.8 * t + 6 * Math.sin(0.9 * t + s)).toFixed(4)}`);
+for (let s = 0; s < SERIES; s++) for (let t = 0; t < 30; t++) many.push(`s${s},${1990 + t},${(100 + s + 0.8 * t + 6 * Math.sin(0.9 * t + s)).toFixed(4)}`);
 writeFileSync(MANY, many.join('\n') + '\n');
 
 describe('backtest interval quality', () => {
@@ -60,25 +61,29 @@ describe('backtest interval quality', () => {
     expect(bad.stderr).toMatch(/--intervals/);
   });
 
-  it('gives the same bytes with --jobs 1, 2 and auto, and no progress on a pipe', () => {
-    // JSON: every table (summary and by_horizon) of a run in one document.
+  it('gives the same bytes with --jobs 1, 2 and auto, and no progress on a pipe', async () => {
+    // JSON: every table (summary and by_horizon) of a run in one document. --jobs 2 starts worker threads (a child
+    // process); --jobs 1 and auto (too few fits for threads: 110 × 3 origins × 3 methods) fit in the main thread,
+    // as they do in this process.
     const args = ['backtest', MANY, '--id', 'id', '--method', 'naive,theta,auto', '--horizon', '4', '--origins', '3', '--format', 'json'];
-    const one = semicapProcess([...args, '--jobs', '1', '--verbose']);
+    const one = await semicap([...args, '--jobs', '1', '--verbose']);
     const two = semicapProcess([...args, '--jobs', '2', '--verbose']);
-    const auto = semicapProcess(args);
+    const auto = await semicap(args);
     expect(one.code).toBe(0);
-    expect(one.stderr).toContain('semicap: backtested 160 series in the main thread\n');
-    expect(two.stderr).toContain('semicap: backtested 160 series in 2 worker thread(s)\n');
+    expect(one.stderr).toContain(`semicap: backtested ${SERIES} series in the main thread\n`);
+    expect(two.stderr).toContain(`semicap: backtested ${SERIES} series in 2 worker thread(s)\n`);
     // --verbose also puts that line among the JSON's warnings: the one difference allowed.
-    expect(two.stdout.replace('"backtested 160 series in 2 worker thread(s)"', '"backtested 160 series in the main thread"')).toBe(one.stdout);
+    expect(two.stdout.replace(`"backtested ${SERIES} series in 2 worker thread(s)"`, `"backtested ${SERIES} series in the main thread"`)).toBe(one.stdout);
     // Without --verbose, no warning at all; the rest of the document as with --jobs 1.
     const { warnings, ...document } = JSON.parse(auto.stdout) as { warnings: string[] };
     expect(warnings).toEqual([]);
     expect(document).toEqual({ ...(JSON.parse(one.stdout) as object), warnings: undefined });
     expect(auto.stderr).toBe('');
+    // No progress line on the child's piped stderr either (progress rewrites its line with \r).
+    expect(two.stderr).not.toMatch(/\r/);
     const tables = (JSON.parse(one.stdout) as { tables: { name: string; rows: Record<string, unknown>[] }[] }).tables;
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['summary', 'by_horizon']));
-    expect(tables.find((t) => t.name === 'summary')!.rows.map((r) => r.points)).toEqual([1920, 1920, 1920]);
+    expect(tables.find((t) => t.name === 'summary')!.rows.map((r) => r.points)).toEqual(Array(3).fill(SERIES * 3 * 4));
     expect(tables.find((t) => t.name === 'by_horizon')!.rows).toHaveLength(3 * 4);
   });
 
