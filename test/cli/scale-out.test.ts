@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, removeDir, semicap, semicapProcess, signalWhenCaught, tempDir, type Run } from './run.js';
+import { BIN, removeDir, semicap, semicapProcess, tempDir, type Run } from './run.js';
+import { signalWhenWaiting } from './signal-waiting.js';
 
 const root = tempDir('semicap-scale-');
 afterAll(() => removeDir(root));
@@ -71,8 +72,8 @@ describe('input forms', () => {
 
     const waiting = spawn(process.execPath, [BIN, 'forecast', fifo, ...ARGS]);
     const exited = new Promise<number | null>((resolve) => waiting.on('close', resolve));
-    // Once its handlers are in place (a fixed delay can come before them on a busy machine), and it waits for a writer.
-    signalWhenCaught(waiting, 'SIGINT', 500);
+    // Once it waits for a writer (its event loop watches the FIFO) and its handlers are in place: no guessed delay.
+    signalWhenWaiting(waiting, 'SIGINT', fifo);
     const timer = setTimeout(() => waiting.kill('SIGKILL'), 15_000);
     expect(await exited).toBe(130);
     clearTimeout(timer);
