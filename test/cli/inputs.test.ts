@@ -90,15 +90,17 @@ describe('a FIFO with no writer, wherever an input is named: refused at once (ex
 });
 
 describe('devices and endless files', () => {
+  // In this process: a device is refused before any read, so there is no wait that a child process would have to bound.
   it('/dev/zero as a dataset (a link in --data) and as a rules file: refused at once', async () => {
     const data = copyDatasets(root, 'zero-data');
     rmSync(join(data, 'funds.csv'));
     symlinkSync('/dev/zero', join(data, 'funds.csv'));
     for (const args of [['validate', data], ['funds', '--data', data], ['check', '/dev/zero'], ['scenario', '--file', '/dev/zero']]) {
-      const r = await guarded(args);
+      const started = Date.now();
+      const r = await semicap(args);
       expect(r.code).toBe(66);
       expect(r.stderr).toMatch(/is a character device; expected/);
-      expect(r.ms).toBeLessThan(4000);
+      expect(Date.now() - started).toBeLessThan(4000);
     }
   });
 
