@@ -4,10 +4,10 @@ import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 
 const RANGES = {
-  SEMICAP_PROGRESS_DELAY_MS: [0, 9_999_999],
-  SEMICAP_READ_CHUNK_BYTES: [1024, 2 ** 30],
   // Lowers, never raises, the rows --format table, md and xlsx hold (MAX_COLLECTED_ROWS of output.ts).
   SEMICAP_MAX_HELD_ROWS: [1, 200_000],
+  SEMICAP_PROGRESS_DELAY_MS: [0, 9_999_999],
+  SEMICAP_READ_CHUNK_BYTES: [1024, 2 ** 30],
 } as const;
 
 export type WholeEnvName = keyof typeof RANGES;
