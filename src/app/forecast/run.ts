@@ -79,9 +79,9 @@ export class HeadStart {
   private pool: WorkerPool<WorkerJob, WorkerResult> | undefined;
   private readonly size: number;
   private readonly maxBlocks: number;
-  /** Row starts and bad-series flags of the series seen complete, in shared memory (grown by copying). */
-  private start = new Int32Array(new SharedArrayBuffer(4 * 1024));
-  private spoiled = new Uint8Array(new SharedArrayBuffer(1024));
+  /** Row starts and bad-series flags of the series seen complete, in shared memory (grown by copying, doubling). */
+  private start = new Int32Array(new SharedArrayBuffer(4 * 64));
+  private spoiled = new Uint8Array(new SharedArrayBuffer(64));
   private filled = 0;
   private readonly ids: string[] = [];
   private readonly results: Promise<WorkerResult>[] = [];
