@@ -1,5 +1,5 @@
-// Whole-number tuning settings read from the environment (the progress wait, bytes per read, series per batch): one range and one
-// error for each, checked before any work (config.ts) and read where they are used.
+// Whole-number tuning settings read from the environment (the progress wait, bytes per read, series per batch):
+// one range and one error for each, checked before any work (config.ts) and read where they are used.
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 
