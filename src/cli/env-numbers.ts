@@ -1,11 +1,12 @@
-// Whole-number tuning settings read from the environment (the progress wait, bytes per read): one range and one
-// error for each, checked before any work (config.ts) and read where they are used.
+// Whole-number tuning settings read from the environment (the progress wait, bytes per read, series per batch):
+// one range and one error for each, checked before any work (config.ts) and read where they are used.
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 
 const RANGES = {
   SEMICAP_PROGRESS_DELAY_MS: [0, 9_999_999],
   SEMICAP_READ_CHUNK_BYTES: [1024, 2 ** 30],
+  SEMICAP_BATCH_SERIES: [1, 1_000_000],
 } as const;
 
 export type WholeEnvName = keyof typeof RANGES;
