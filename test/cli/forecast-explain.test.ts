@@ -1,4 +1,4 @@
-// `forecast --explain` and auto's choice across threads: 76 series (60 short, 16 long cycles), four batches of 25
+// `forecast --explain` and auto's choice across threads: 92 series (60 short, 32 long cycles), four batches of 25
 // (SEMICAP_BATCH_SERIES; 500 by default), so forecast fits them in worker threads as it does a file of thousands of
 // series; auto's choice per series, its evidence and its forecasts are byte for byte the same with 1 and 2 threads.
 // The one-thread runs are made in this process, the two-thread runs by the built CLI (worker threads start only
@@ -13,9 +13,9 @@ import { removeDir, type Run, semicap, semicapProcess, tempDir } from './run.js'
 const root = tempDir('semicap-explain-');
 afterAll(() => removeDir(root));
 
-// short0..short59: 12 years of a noisy trend; long0..long15: 60 years of an AR(2) cycle (period 5-12 years, each
-// period twice) around 100, or a noisy trend for every fourth one, all seeded.
-const [SHORT, LONG] = [60, 16];
+// short0..short59: 12 years of a noisy trend; long0..long31: 60 years of an AR(2) cycle (period 5-12 years, each
+// period four times) around 100, or a noisy trend for every fourth one, all seeded.
+const [SHORT, LONG] = [60, 32];
 const ENV = { SEMICAP_BATCH_SERIES: '25' };
 const rng = createRng(2026);
 const lines = ['id,year,value'];
