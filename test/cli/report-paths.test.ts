@@ -55,17 +55,28 @@ describe('semicap report: relative paths only', () => {
     expect(readFileSync(join(dir, 'out', 'validate-files.csv'), 'utf8')).toContain('\ndatasets/capacity.csv,capacity,');
   });
 
-  it('the same relative --data under two working folders gives byte-identical folders', async () => {
-    const cwds = ['x', 'deeper/y'].map((name) => join(root, 'cwd', name));
-    for (const cwd of cwds) {
-      copyDatasets(cwd, 'my-data');
-      const r = await semicap(['report', '--data', 'my-data', '--out', 'out'], { cwd, env: ENV });
-      expect(r.code, r.stderr).toBe(0);
-      // stdout keeps the folder as typed.
-      expect(r.stdout).toContain('wrote 22 files to out');
-    }
-    expectSameAndRelative(join(cwds[0], 'out'), join(cwds[1], 'out'), [root, ROOT]);
-    const out = join(cwds[0], 'out');
+  // One report per working folder, the data in a folder `my-data` beside it: x names it relatively, deeper/y by its
+  // absolute path (and --out too). The test below and the absolute --data test share these runs.
+  let myData: Promise<string[]> | undefined;
+  const myDataReports = () =>
+    (myData ??= (async () => {
+      const outs: string[] = [];
+      for (const [name, absolute] of [['x', false], ['deeper/y', true]] as const) {
+        const cwd = join(root, 'cwd', name);
+        const data = copyDatasets(cwd, 'my-data');
+        const out = absolute ? join(cwd, 'out') : 'out';
+        const r = await semicap(['report', '--data', absolute ? data : 'my-data', '--out', out], { cwd, env: ENV });
+        expect(r.code, r.stderr).toBe(0);
+        // stdout keeps the folder as typed.
+        expect(r.stdout).toContain(`wrote 22 files to ${out}`);
+        outs.push(join(cwd, 'out'));
+      }
+      return outs;
+    })());
+
+  it('the same --data (relative in one, absolute in the other) under two working folders gives byte-identical folders', async () => {
+    const [out, other] = await myDataReports();
+    expectSameAndRelative(out, other, [root, ROOT]);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('· data: my-data\n');
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).data).toBe('my-data');
     expect(readFileSync(join(out, 'validate-files.csv'), 'utf8')).toContain('\nmy-data/capacity.csv,capacity,');
@@ -78,13 +89,9 @@ describe('semicap report: relative paths only', () => {
   });
 
   it('an absolute --data is written relative to the working folder', async () => {
-    const cwd = join(root, 'abs');
-    const data = copyDatasets(cwd, 'd');
-    const r = await semicap(['report', '--data', data, '--out', join(cwd, 'out')], { cwd, env: ENV });
-    expect(r.code, r.stderr).toBe(0);
-    const out = join(cwd, 'out');
+    const out = (await myDataReports())[1];
     for (const [name, text] of files(out)) expect(text.includes(root), name).toBe(false);
-    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).data).toBe('d');
-    expect(readFileSync(join(out, 'validate-files.csv'), 'utf8')).toContain('\nd/capacity.csv,capacity,');
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).data).toBe('my-data');
+    expect(readFileSync(join(out, 'validate-files.csv'), 'utf8')).toContain('\nmy-data/capacity.csv,capacity,');
   });
 });
