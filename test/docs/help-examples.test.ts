@@ -3,10 +3,11 @@
 // sh/text blocks and the examples column of its Commands table). Each runs in a temporary copy of the folders
 // the examples name (examples/, datasets/, docs/), so files they write (--out, --chart-out, report/) leave the
 // tree clean. A plain command runs in-process, and so does a line of `&&`-joined commands whose semicap parts at
-// most redirect stdout to a file (`> FILE`, `>> FILE`): the test writes the file, other parts (`cat …`) run under
-// bash. A line that needs more of a shell (pipes, `source <(…)`) runs under bash with `semicap` on PATH as the
-// built CLI, and `set -o pipefail` so a failing semicap shows. A semicap command already run (the same words in the
-// same folder and environment, as the help and the README often show) is not run again: its result stands.
+// most redirect stdout to a file (`> FILE`, `>> FILE`), pipe it into commands without semicap (`| node … | head`)
+// or are sourced (`source <(semicap …)`): the test writes the file or hands the output to bash, and other parts
+// (`cat …`) run under bash. Any other line runs under bash with `semicap` on PATH as the built CLI, and `set -o
+// pipefail` so a failing semicap shows. A semicap command already run (the same words in the same folder and
+// environment, as the help and the README often show) is not run again: its result stands.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -99,18 +100,26 @@ beforeAll(() => {
 afterAll(() => removeDir(dir));
 
 /** One part of a line the test runs itself: semicap's words and where its stdout goes, or a command for bash. */
-type Part = { semicap: string[]; redirect?: { append: boolean; file: string } } | { bash: string };
+type Part = { semicap: string[]; redirect?: { append: boolean; file: string }; into?: string } | { bash: string };
 
 /** Splits at `&&` outside quotes. */
 const andParts = (line: string) => line.split(/&&(?=(?:[^"']|"[^"]*"|'[^']*')*$)/).map((p) => p.trim());
 
 /**
  * The parts of a line the test can run without a shell: `&&`-joined commands, each `semicap ARGS`, `semicap ARGS >
- * FILE`, `semicap ARGS >> FILE`, or a command that does not name semicap (run by bash). Undefined for anything else.
+ * FILE`, `semicap ARGS >> FILE`, `semicap ARGS | COMMANDS`, `source <(semicap ARGS)`, or a command that does not name
+ * semicap (run by bash). Undefined for anything else.
  */
 function simpleParts(line: string): Part[] | undefined {
   const parts: Part[] = [];
-  for (const text of andParts(line.replace(/^npx /, '').replace(/&& npx semicap\b/g, '&& semicap'))) {
+  for (const text of andParts(line.replace(/^npx /, '').replace(/(&&|\|) npx semicap\b/g, '$1 semicap'))) {
+    // semicap's output read by bash: through a pipe (the commands after it name no semicap), or sourced.
+    const piped = /^(semicap [^|"']*?)\s*\|\s*(.+)$/.exec(text) ?? /^source <\((semicap [^)]*)\)()$/.exec(text);
+    const pipedArgv = piped ? words(piped[1]) : undefined;
+    if (piped && pipedArgv && !/\bsemicap\b/.test(piped[2])) {
+      parts.push({ semicap: pipedArgv.slice(1), into: piped[2] || 'source <(cat)' });
+      continue;
+    }
     const redirect = /^(.*?)\s+(>>?)\s*("[^"]*"|[^\s"'<>|&;]+)$/.exec(text);
     const argv = words(redirect ? redirect[1] : text);
     if (argv?.[0] === 'semicap') {
@@ -151,6 +160,10 @@ async function runExample(line: string) {
           if (part.redirect.append) appendFileSync(file, r.stdout);
           else writeFileSync(file, r.stdout);
           r = { ...r, stdout: '' };
+        } else if (part.into !== undefined) {
+          // As `set -o pipefail` would: the commands' own failure, else semicap's.
+          const b = spawnSync('bash', ['-c', `set -o pipefail\n${part.into}`], { cwd, env: bashEnv, input: r.stdout, encoding: 'utf8', timeout: 120_000 });
+          r = { code: b.status !== 0 ? b.status : r.code, stdout: b.stdout, stderr: r.stderr + b.stderr };
         }
       }
       result.code = r.code;
