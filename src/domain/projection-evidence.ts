@@ -85,8 +85,8 @@ export function anchoredOutcome(s: YearlySeries, method: ProjectionMethod, span:
   const actual = s.values[n - 1];
   if (!(a.value > 0 && b.value > 0 && actual > 0)) return undefined;
   const cap = method === 'logistic' ? logisticCapFactor * Math.max(a.value, b.value) : undefined;
-  const path = project({ method, anchors: [a, b], through: s.years[n - 1], cap });
-  const end = path.points[path.points.length - 1];
+  // Only the last year is drawn: each year of a path is computed (and held at a bound) on its own.
+  const end = project({ method, anchors: [a, b], from: s.years[n - 1], through: s.years[n - 1], cap }).points[0];
   return { projected: end.value, actual, logRatio: Math.log(actual / end.value), held: end.clamped };
 }
 
