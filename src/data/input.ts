@@ -48,7 +48,7 @@ export function readInput(path: string, options: InputOptions = {}): Buffer {
   const { fd, size } = openRegularFile(path, what);
   try {
     if (size > max) throw tooBig(path, what, max);
-    return readUpTo(fd, path, what, max);
+    return readUpTo(fd, path, what, max, size);
   } catch (e) {
     throw asInputError(e, path, what);
   } finally {
@@ -81,11 +81,13 @@ export function openRegularFile(path: string, what = say('error.whatCsvFile')): 
 
 const tooBig = (path: string, what: string, max: number) => dataError(say('error.tooBig', { path, size: mib(max), what }));
 
-function readUpTo(fd: number, path: string, what: string, max: number): Buffer {
+/** Reads to the end (at most max + 1 bytes); `size` is what the file says it holds, to size the reads to it. */
+function readUpTo(fd: number, path: string, what: string, max: number, size: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+    // Reads of up to 1 MiB, no larger than the file needs: a small dataset is not given two buffers of 1 MiB.
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total, Math.max(size + 1 - total, 1 << 14)));
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
