@@ -51,6 +51,8 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
  */
 export async function readFast(source: Readable, o: FastOptions, sink: FastSink): Promise<number> {
   const delimiter = o.delimiter.charCodeAt(0);
+  /** The largest byte the line scan stops at (the delimiter, LF, CR). */
+  const highest = Math.max(delimiter, 13);
   const rules = o.numbers;
   /** Validity of each 4-digit year, learnt from parseSeriesYear the first time it is seen (0 unknown, 1 ok, 2 not). */
   const yearOk = new Uint8Array(10_000);
@@ -77,6 +79,13 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     let i = from;
     while (i < to) {
       line++;
+      if (columns !== undefined) {
+        const next = plainRecord(buf, i, to);
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
+      }
       const start = i;
       // A UTF-8 byte-order mark: csv-parse removes it from the first header name; left to that path.
       if (line === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) return false;
@@ -85,6 +94,8 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       fieldStart[0] = start;
       for (; i < to; i++) {
         const b = buf[i];
+        // Most bytes are none of the three a line can stop at: one comparison rules them out.
+        if (b > highest) continue;
         if (b !== delimiter) {
           if (b === 10) {
             if (crlf) return false; // a LF without its CR
@@ -126,6 +137,82 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       if (!record(buf, start, lineEnd)) return false;
     }
     return true;
+  };
+
+  /**
+   * The usual data record in one pass: the fields as many as the header's, the year four digits already known
+   * good, the value a plainNumber, the line ended as the first one. Stores its row as `record` would and returns
+   * where the next line starts; -1 for any other line, which `lines` then reads from its start.
+   */
+  const plainRecord = (buf: Buffer, start: number, to: number): number => {
+    const c = columns!;
+    const last = width - 1;
+    let i = start;
+    let idStart = 0;
+    let idEnd = 0;
+    /** Whether the id field holds the previous record's id (then the series is the same). */
+    let sameId = false;
+    let year = 0;
+    let value = 0;
+    for (let f = 0; f <= last; f++) {
+      const from = i;
+      if (f === c.time) {
+        // Four digits of a year already seen good.
+        if (i + 4 >= to) return -1;
+        year = digit(buf[i]) * 1000 + digit(buf[i + 1]) * 100 + digit(buf[i + 2]) * 10 + digit(buf[i + 3]);
+        if (year < 0 || yearOk[year] !== 1) return -1;
+        i += 4;
+      } else if (f === c.value) {
+        // The number's bytes up to the first that cannot be part of one, then parsed as plainNumber does.
+        for (; i < to; i++) {
+          const b = buf[i];
+          if (!((b >= 48 && b <= 57) || b === 46 || b === 45 || b === 43 || b === 101 || b === 69)) break;
+        }
+        value = plainNumber(buf, from, i);
+        if (Number.isNaN(value)) return -1;
+      } else if (f === c.id && lastIdLength >= 0 && sameBytes(buf, i, i + lastIdLength, lastId, lastIdLength)) {
+        // The previous record's id (the field must end here: checked below).
+        i += lastIdLength;
+        sameId = true;
+      } else {
+        for (; i < to; i++) {
+          const b = buf[i];
+          if (b <= highest && (b === delimiter || b === 10 || b === 13)) break;
+        }
+        if (f === c.id) {
+          idStart = from;
+          idEnd = i;
+        }
+      }
+      // Every field but the last ends at a delimiter, the last at the line end.
+      if (i >= to) return -1;
+      const b = buf[i];
+      if (f < last ? b !== delimiter : b !== (crlf ? 13 : 10)) return -1;
+      i++;
+    }
+    // i is just past the line's LF, or its CR in a CRLF file.
+    if (crlf) {
+      if (i >= to || buf[i] !== 10) return -1;
+      i++;
+    }
+    if (i - start > MAX_LINE) return -1;
+    rows++;
+    if (c.id >= 0) {
+      // A field that does not start with the previous id's bytes is another id (the id cell as written).
+      if (!sameId) {
+        lastSeries = sink.seriesOf(buf, idStart, idEnd);
+        lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
+        if (idEnd - idStart > lastId.length) lastId = new Uint8Array(2 * (idEnd - idStart));
+        buf.copy(lastId, 0, idStart, idEnd);
+        lastIdLength = idEnd - idStart;
+      }
+    } else if (lastIdLength < 0) {
+      lastSeries = sink.seriesOf(buf, 0, 0);
+      lastSpoiled = false;
+      lastIdLength = 0;
+    }
+    if (lastSeries >= 0 && !lastSpoiled) sink.row(lastSeries, year, value);
+    return i;
   };
 
   /** One data record, its fields in fieldStart; false to give up. */
