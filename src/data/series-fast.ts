@@ -2,6 +2,7 @@
 // line has them, no quotes): bytes in, numbers out; at anything else csv-parse reads the file, with its errors.
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
+import type { ByteReader } from './input.js';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
 import { say } from '../messages.js';
 
@@ -46,10 +47,10 @@ const MAX_LINE = 1_000_000;
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
- * Reads the whole source into the sink; returns the number of data records (blank ones are not counted), or -1
+ * Reads the whole source (a stream, or a plain file's ByteReader) into the sink; returns the number of data records (blank ones are not counted), or -1
  * when it gave up (the sink's state is then to be discarded).
  */
-export async function readFast(source: Readable, o: FastOptions, sink: FastSink): Promise<number> {
+export async function readFast(source: Readable | ByteReader, o: FastOptions, sink: FastSink): Promise<number> {
   const delimiter = o.delimiter.charCodeAt(0);
   /** The largest byte the line scan stops at (the delimiter, LF, CR). */
   const highest = Math.max(delimiter, 13);
@@ -287,34 +288,57 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
 
   let buf = Buffer.allocUnsafe(1 << 22);
   let length = 0;
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    if (!plainBytes(chunk)) return giveUp(source);
-    if (length + chunk.length > buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * buf.length, length + chunk.length));
-      buf.copy(grown, 0, 0, length);
-      buf = grown;
-    }
-    chunk.copy(buf, length);
-    length += chunk.length;
+  /** Room for n more bytes after the first `length`. */
+  const reserve = (n: number) => {
+    if (length + n <= buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * buf.length, length + n));
+    buf.copy(grown, 0, 0, length);
+    buf = grown;
+  };
+  /** Reads the whole lines among the first `length` bytes and keeps the rest for the next piece; false to give up. */
+  const take = (): boolean => {
     const lastLf = buf.lastIndexOf(10, length - 1);
-    if (lastLf < 0) {
-      // No line end yet: wait for more bytes, unless the line is already longer than any record may be.
-      if (length > MAX_LINE) return giveUp(source);
-      continue;
-    }
+    // No line end yet: wait for more bytes, unless the line is already longer than any record may be.
+    if (lastLf < 0) return length <= MAX_LINE;
     if (line === 0) {
       const firstLf = buf.indexOf(10);
       crlf = firstLf > 0 && firstLf < length && buf[firstLf - 1] === 13;
     }
     // Whole lines only: a character's bytes never contain a LF, so no character is cut at lastLf.
-    if (!isUtf8(buf.subarray(0, lastLf + 1)) || !lines(buf, 0, lastLf + 1)) return giveUp(source);
+    if (!isUtf8(buf.subarray(0, lastLf + 1)) || !lines(buf, 0, lastLf + 1)) return false;
     buf.copy(buf, 0, lastLf + 1, length);
     length -= lastLf + 1;
     sink.progress?.();
+    return true;
+  };
+  if (isByteReader(source)) {
+    // A plain file: read straight into the buffer, no chunk allocated and copied per read.
+    try {
+      for (;;) {
+        reserve(source.chunk);
+        const n = await source.read(buf, length, source.chunk);
+        if (n === 0) break;
+        if (!plainBytes(buf.subarray(length, length + n))) return -1;
+        length += n;
+        if (!take()) return -1;
+      }
+    } finally {
+      await source.close();
+    }
+  } else {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (!plainBytes(chunk)) return giveUp(source);
+      reserve(chunk.length);
+      chunk.copy(buf, length);
+      length += chunk.length;
+      if (!take()) return giveUp(source);
+    }
   }
   if (length > 0 && (!isUtf8(buf.subarray(0, length)) || !lines(buf, 0, length))) return -1;
   return columns === undefined ? -1 : rows;
 }
+
+const isByteReader = (source: Readable | ByteReader): source is ByteReader => typeof (source as ByteReader).chunk === 'number';
 
 /** Bytes the fast path reads: no quote or NUL (native scans, many times faster than a JS loop; CRs are checked as lines are read, UTF-8 by line). */
 function plainBytes(chunk: Buffer): boolean {

@@ -366,7 +366,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions, 
 /** The input decoded to UTF-8 on the way in when it is in another encoding (GB18030). */
 function decodedInput(input: Input, encoding: Encoding): Input {
   if (encoding === 'utf-8') return input;
-  return { ...input, open: () => pipeline(input.open(), gb18030ToUtf8(input.label), () => undefined) };
+  return { path: input.path, label: input.label, rereadable: input.rereadable, open: () => pipeline(input.open(), gb18030ToUtf8(input.label), () => undefined) };
 }
 
 /** The byte-level reader; undefined when it gave up (the file is then for csv-parse). */
@@ -403,7 +403,7 @@ async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: 
     ...(progress === undefined ? {} : { progress }),
   };
   try {
-    c.rows = await readFast(input.open(), fast, sink);
+    c.rows = await readFast(input.bytes?.() ?? input.open(), fast, sink);
     return c.rows < 0 ? undefined : c;
   } catch (e) {
     throw readError(e, input.label, fast.delimiter);
