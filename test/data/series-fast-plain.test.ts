@@ -48,7 +48,7 @@ describe('the one-pass read of plain records', () => {
     { weight: 2, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map(String) },
     { weight: 1, arbitrary: fc.constantFrom('1e5', '+3', '-0', '1.', '.5', '1e', 'e5', '1-2', '1.2.3', '', 'NA', ' 7', '7 ', '12345678901234567', 'Infinity', '1e400', '3e-', '--1') },
   );
-  const layoutArb = fc.constantFrom(
+  const layoutArb = fc.constantFrom<{ header: string; order: string[] }>(
     { header: 'id,year,value', order: ['id', 'year', 'value'] },
     { header: 'value,id,year', order: ['value', 'id', 'year'] },
     { header: 'year,value,id,notes', order: ['year', 'value', 'id', 'notes'] },
