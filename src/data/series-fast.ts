@@ -21,6 +21,8 @@ export interface FastSink {
   /** The series already has a bad cell: its later rows are ignored. */
   spoiled(series: number): boolean;
   row(series: number, year: number, value: number): void;
+  /** `count` rows of one series at once (years[k], values[k] for k < count); when present, used instead of row. */
+  rows?(series: number, years: Uint16Array, values: Float64Array, count: number): void;
   /** A bad cell: `message` as the csv-parse path words it, at 1-based line and column. */
   problem(series: number, line: number, column: number, message: string): void;
   /** Called after each piece of the input has been read (optional). */
@@ -39,6 +41,9 @@ export function fastPathApplies(o: FastOptions): boolean {
   const d = o.delimiter.charCodeAt(0);
   return o.delimiter.length === 1 && d < 0x80 && d !== 0x22 && d !== 10 && d !== 13 && !o.numbers?.percentSign && !o.numbers?.thousands && o.numbers?.decimal !== ',';
 }
+
+/** Rows of one series held before they are handed to the sink together. */
+const PENDING = 1024;
 
 /** csv-parse's max_record_size on the other path: a longer line is left to it. */
 const MAX_LINE = 1_000_000;
@@ -71,6 +76,18 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
   let rows = 0;
   /** Whether lines end in CRLF (decided by the first line end, as csv-parse decides its record delimiter). */
   let crlf = false;
+  // Rows read but not yet handed to the sink, all of series pendingSeries: handed over together when the series
+  // changes and after each piece of input, so a row costs no call (and its value no boxed number).
+  const pendingYears = new Uint16Array(PENDING);
+  const pendingValues = new Float64Array(PENDING);
+  let pendingSeries = -1;
+  let pending = 0;
+  const flush = () => {
+    if (pending === 0) return;
+    if (sink.rows !== undefined) sink.rows(pendingSeries, pendingYears, pendingValues, pending);
+    else for (let k = 0; k < pending; k++) sink.row(pendingSeries, pendingYears[k], pendingValues[k]);
+    pending = 0;
+  };
 
   /**
    * Handles the lines of buf[from … to-1] (to is just past a LF, or the end of the input); false to give up. The
@@ -137,6 +154,7 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
       if (fields + 1 !== width) return false;
       if (!record(buf, start, lineEnd)) return false;
     }
+    flush();
     return true;
   };
 
@@ -201,6 +219,7 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
     if (c.id >= 0) {
       // A field that does not start with the previous id's bytes is another id (the id cell as written).
       if (!sameId) {
+        flush();
         lastSeries = sink.seriesOf(buf, idStart, idEnd);
         lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
         if (idEnd - idStart > lastId.length) lastId = new Uint8Array(2 * (idEnd - idStart));
@@ -208,11 +227,19 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
         lastIdLength = idEnd - idStart;
       }
     } else if (lastIdLength < 0) {
+      flush();
       lastSeries = sink.seriesOf(buf, 0, 0);
       lastSpoiled = false;
       lastIdLength = 0;
     }
-    if (lastSeries >= 0 && !lastSpoiled) sink.row(lastSeries, year, value);
+    if (lastSeries >= 0 && !lastSpoiled) {
+      if (lastSeries !== pendingSeries || pending === PENDING) {
+        flush();
+        pendingSeries = lastSeries;
+      }
+      pendingYears[pending] = year;
+      pendingValues[pending++] = value;
+    }
     return i;
   };
 
@@ -234,6 +261,7 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
       const s = fieldStart[c.id];
       const e = fieldStart[c.id + 1] - 1;
       if (!sameBytes(buf, s, e, lastId, lastIdLength)) {
+        flush();
         lastSeries = sink.seriesOf(buf, s, e);
         lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
         if (e - s > lastId.length) lastId = new Uint8Array(2 * (e - s));
@@ -243,6 +271,7 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
       series = lastSeries;
     } else {
       if (lastIdLength < 0) {
+        flush();
         lastSeries = sink.seriesOf(buf, 0, 0);
         lastSpoiled = false;
         lastIdLength = 0;
@@ -264,6 +293,7 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
     if (year < 0) {
       const parsed = parseSeriesYear(buf.toString('utf8', ys, ye));
       if (!parsed.ok) {
+        flush();
         sink.problem(series, line, c.time + 1, say('error.badCell', { column: o.timeName, reason: parsed.reason }));
         lastSpoiled = true;
         return true;
@@ -276,13 +306,19 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
     if (Number.isNaN(value)) {
       const parsed = parseNumber(buf.toString('utf8', vs, ve), rules);
       if (!parsed.ok) {
+        flush();
         sink.problem(series, line, c.value + 1, say('error.seriesBadValue', { column: o.valueName, reason: parsed.reason }));
         lastSpoiled = true;
         return true;
       }
       value = parsed.value;
     }
-    sink.row(series, year, value);
+    if (series !== pendingSeries || pending === PENDING) {
+      flush();
+      pendingSeries = series;
+    }
+    pendingYears[pending] = year;
+    pendingValues[pending++] = value;
     return true;
   };
 
