@@ -52,8 +52,8 @@ const MAX_LINE = 1_000_000;
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
- * Reads the whole source (a stream, or a plain file's ByteReader) into the sink; returns the number of data records (blank ones are not counted), or -1
- * when it gave up (the sink's state is then to be discarded).
+ * Reads the whole source (a stream, or a plain file's ByteReader) into the sink; returns the number of data records
+ * (blank ones are not counted), or -1 when it gave up (the sink's state is then to be discarded).
  */
 export async function readFast(source: Readable | ByteReader, o: FastOptions, sink: FastSink): Promise<number> {
   const delimiter = o.delimiter.charCodeAt(0);
