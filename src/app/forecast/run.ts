@@ -46,8 +46,10 @@ export interface BatchDone {
   first: number;
   last: number;
   outcome: BatchOutcome;
-  /** The batch's output numbers: valid until the next batch is asked for. */
+  /** The batch's output numbers: valid until the next batch is asked for, unless `own`. */
   out: Float64Array;
+  /** Whether `out` belongs to this batch alone (no later batch writes into it), so it can be kept without a copy. */
+  own: boolean;
   /** Worker threads used (0: the main thread did the work). */
   workers: number;
 }
@@ -188,7 +190,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   if (early === undefined && (!usesWorkers(jobs, total, parallelFrom(settings)) || ranges.length < 2 || !threads.available(WORKER))) {
     const out = new Float64Array(size * perSeries);
     for (const [first, last] of ranges) {
-      yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, workers: 0 };
+      yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, own: false, workers: 0 };
       // Let the output be written between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -235,7 +237,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
       // Reasons said in a worker thread are registered here too, so that they print in the reader's language.
       outcome.said.forEach(remember);
       const [first, last] = ranges[i];
-      yield { first, last, outcome, out: numbers, workers };
+      yield { first, last, outcome, out: numbers, own: true, workers };
     }
   } finally {
     await pool.close();
