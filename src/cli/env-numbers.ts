@@ -1,5 +1,5 @@
-// Whole-number tuning settings read from the environment (the progress wait, bytes per read): one range and one
-// error for each, checked before any work (config.ts) and read where they are used.
+// Whole-number tuning settings read from the environment (the progress wait, bytes per read, series per batch):
+// one range and one error for each, checked before any work (config.ts) and read where they are used.
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
 
@@ -8,6 +8,7 @@ const RANGES = {
   SEMICAP_MAX_HELD_ROWS: [1, 200_000],
   SEMICAP_PROGRESS_DELAY_MS: [0, 9_999_999],
   SEMICAP_READ_CHUNK_BYTES: [1024, 2 ** 30],
+  SEMICAP_BATCH_SERIES: [1, 1_000_000],
 } as const;
 
 export type WholeEnvName = keyof typeof RANGES;

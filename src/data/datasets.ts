@@ -243,7 +243,13 @@ export function crossFileProblems(files: LoadedFile[]): Problem[] {
   return problems;
 }
 
-const withLine = <T>(row: Row): T => ({ ...row, line: row.__line }) as unknown as T;
+/** A row as a plain record with its line (the same keys in the same order as spreading it, several times quicker on these null-prototype rows). */
+const withLine = <T>(row: Row): T => {
+  const record: Record<string, unknown> = {};
+  for (const key in row) record[key] = row[key];
+  record.line = row.__line;
+  return record as T;
+};
 
 /** Loads a folder of datasets (all, or the named ones); any problem is a data error naming the first one (exit 65). */
 export function loadDatasets(dir: string = bundledDataDir(), only?: readonly DatasetName[]): Datasets {

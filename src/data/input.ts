@@ -1,6 +1,7 @@
 // Opening every input the same way: small inputs read whole from regular files (or `-`) under a size cap;
 // streaming inputs (a file, `-` or a FIFO; gzip by its magic bytes) read asynchronously so Ctrl-C works.
 import { accessSync, closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -48,7 +49,7 @@ export function readInput(path: string, options: InputOptions = {}): Buffer {
   const { fd, size } = openRegularFile(path, what);
   try {
     if (size > max) throw tooBig(path, what, max);
-    return readUpTo(fd, path, what, max);
+    return readUpTo(fd, path, what, max, size);
   } catch (e) {
     throw asInputError(e, path, what);
   } finally {
@@ -81,11 +82,13 @@ export function openRegularFile(path: string, what = say('error.whatCsvFile')): 
 
 const tooBig = (path: string, what: string, max: number) => dataError(say('error.tooBig', { path, size: mib(max), what }));
 
-function readUpTo(fd: number, path: string, what: string, max: number): Buffer {
+/** Reads to the end (at most max + 1 bytes); `size` is what the file says it holds, to size the reads to it. */
+function readUpTo(fd: number, path: string, what: string, max: number, size: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+    // Reads of up to 1 MiB, no larger than the file needs: a small dataset is not given two buffers of 1 MiB.
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total, Math.max(size + 1 - total, 1 << 14)));
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
@@ -156,6 +159,30 @@ export interface Input {
   rereadable: boolean;
   /** Opens the bytes (decompressed when gzip). Call once unless rereadable. */
   open(): Readable;
+  /** A regular file that is not gzip: its bytes read straight into the caller's buffer (see ByteReader). */
+  bytes?(): ByteReader;
+}
+
+/** A plain file read into the caller's buffer: no stream, and no new buffer for each read. */
+export interface ByteReader {
+  /** Bytes per read. */
+  chunk: number;
+  /** Reads up to `length` bytes into `into` from `at`; 0 at the end of the file. */
+  read(into: Uint8Array, at: number, length: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A ByteReader of the file at `path` (opened at the first read). */
+function fileBytes(path: string, chunk: number): ByteReader {
+  let handle: Promise<FileHandle> | undefined;
+  return {
+    chunk,
+    read: async (into, at, length) => (await (handle ??= open(path, 'r'))).read(into, at, length, null).then((r) => r.bytesRead),
+    close: async () => {
+      // Closed even when the open failed (nothing to close then).
+      await (await handle?.catch(() => undefined))?.close();
+    },
+  };
 }
 
 /** Larger reads than the default 64 KB: fewer trips through the event loop on big files. */
@@ -180,7 +207,8 @@ export function openInput(path: string, readChunk = READ_CHUNK): Input {
   }
   if (regular) {
     const gzip = startsWithGzipMagic(path);
-    return { path, label: path, rereadable: true, open: () => (gzip ? gunzip(createReadStream(path, { highWaterMark: readChunk }), path) : createReadStream(path, { highWaterMark: readChunk })) };
+    if (gzip) return { path, label: path, rereadable: true, open: () => gunzip(createReadStream(path, { highWaterMark: readChunk }), path) };
+    return { path, label: path, rereadable: true, open: () => createReadStream(path, { highWaterMark: readChunk }), bytes: () => fileBytes(path, readChunk) };
   }
   // A FIFO opened without O_NONBLOCK blocks a thread of libuv's pool until a writer comes, and the process could
   // not exit on Ctrl-C; opened non-blocking and read as a pipe, it waits in the event loop instead.

@@ -2,6 +2,7 @@
 // line has them, no quotes): bytes in, numbers out; at anything else csv-parse reads the file, with its errors.
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
+import type { ByteReader } from './input.js';
 import { parseNumber, parseSeriesYear, type NumberRules } from './values.js';
 import { say } from '../messages.js';
 
@@ -20,6 +21,8 @@ export interface FastSink {
   /** The series already has a bad cell: its later rows are ignored. */
   spoiled(series: number): boolean;
   row(series: number, year: number, value: number): void;
+  /** `count` rows of one series at once (years[k], values[k] for k < count); when present, used instead of row. */
+  rows?(series: number, years: Uint16Array, values: Float64Array, count: number): void;
   /** A bad cell: `message` as the csv-parse path words it, at 1-based line and column. */
   problem(series: number, line: number, column: number, message: string): void;
   /** Called after each piece of the input has been read (optional). */
@@ -39,6 +42,9 @@ export function fastPathApplies(o: FastOptions): boolean {
   return o.delimiter.length === 1 && d < 0x80 && d !== 0x22 && d !== 10 && d !== 13 && !o.numbers?.percentSign && !o.numbers?.thousands && o.numbers?.decimal !== ',';
 }
 
+/** Rows of one series held before they are handed to the sink together. */
+const PENDING = 1024;
+
 /** csv-parse's max_record_size on the other path: a longer line is left to it. */
 const MAX_LINE = 1_000_000;
 
@@ -46,11 +52,13 @@ const MAX_LINE = 1_000_000;
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
- * Reads the whole source into the sink; returns the number of data records (blank ones are not counted), or -1
- * when it gave up (the sink's state is then to be discarded).
+ * Reads the whole source (a stream, or a plain file's ByteReader) into the sink; returns the number of data records
+ * (blank ones are not counted), or -1 when it gave up (the sink's state is then to be discarded).
  */
-export async function readFast(source: Readable, o: FastOptions, sink: FastSink): Promise<number> {
+export async function readFast(source: Readable | ByteReader, o: FastOptions, sink: FastSink): Promise<number> {
   const delimiter = o.delimiter.charCodeAt(0);
+  /** The largest byte the line scan stops at (the delimiter, LF, CR). */
+  const highest = Math.max(delimiter, 13);
   const rules = o.numbers;
   /** Validity of each 4-digit year, learnt from parseSeriesYear the first time it is seen (0 unknown, 1 ok, 2 not). */
   const yearOk = new Uint8Array(10_000);
@@ -68,6 +76,18 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
   let rows = 0;
   /** Whether lines end in CRLF (decided by the first line end, as csv-parse decides its record delimiter). */
   let crlf = false;
+  // Rows read but not yet handed to the sink, all of series pendingSeries: handed over together when the series
+  // changes and after each piece of input, so a row costs no call (and its value no boxed number).
+  const pendingYears = new Uint16Array(PENDING);
+  const pendingValues = new Float64Array(PENDING);
+  let pendingSeries = -1;
+  let pending = 0;
+  const flush = () => {
+    if (pending === 0) return;
+    if (sink.rows !== undefined) sink.rows(pendingSeries, pendingYears, pendingValues, pending);
+    else for (let k = 0; k < pending; k++) sink.row(pendingSeries, pendingYears[k], pendingValues[k]);
+    pending = 0;
+  };
 
   /**
    * Handles the lines of buf[from … to-1] (to is just past a LF, or the end of the input); false to give up. The
@@ -77,6 +97,13 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     let i = from;
     while (i < to) {
       line++;
+      if (columns !== undefined) {
+        const next = plainRecord(buf, i, to);
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
+      }
       const start = i;
       // A UTF-8 byte-order mark: csv-parse removes it from the first header name; left to that path.
       if (line === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) return false;
@@ -85,6 +112,8 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       fieldStart[0] = start;
       for (; i < to; i++) {
         const b = buf[i];
+        // Most bytes are none of the three a line can stop at: one comparison rules them out.
+        if (b > highest) continue;
         if (b !== delimiter) {
           if (b === 10) {
             if (crlf) return false; // a LF without its CR
@@ -125,7 +154,93 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       if (fields + 1 !== width) return false;
       if (!record(buf, start, lineEnd)) return false;
     }
+    flush();
     return true;
+  };
+
+  /**
+   * The usual data record in one pass: the fields as many as the header's, the year four digits already known
+   * good, the value a plainNumber, the line ended as the first one. Stores its row as `record` would and returns
+   * where the next line starts; -1 for any other line, which `lines` then reads from its start.
+   */
+  const plainRecord = (buf: Buffer, start: number, to: number): number => {
+    const c = columns!;
+    const last = width - 1;
+    let i = start;
+    let idStart = 0;
+    let idEnd = 0;
+    /** Whether the id field holds the previous record's id (then the series is the same). */
+    let sameId = false;
+    let year = 0;
+    let value = 0;
+    for (let f = 0; f <= last; f++) {
+      const from = i;
+      if (f === c.time) {
+        // Four digits of a year already seen good.
+        if (i + 4 >= to) return -1;
+        year = digit(buf[i]) * 1000 + digit(buf[i + 1]) * 100 + digit(buf[i + 2]) * 10 + digit(buf[i + 3]);
+        if (year < 0 || yearOk[year] !== 1) return -1;
+        i += 4;
+      } else if (f === c.value) {
+        // The number's bytes up to the first that cannot be part of one, then parsed as plainNumber does.
+        for (; i < to; i++) {
+          const b = buf[i];
+          if (!((b >= 48 && b <= 57) || b === 46 || b === 45 || b === 43 || b === 101 || b === 69)) break;
+        }
+        value = plainNumber(buf, from, i);
+        if (Number.isNaN(value)) return -1;
+      } else if (f === c.id && lastIdLength >= 0 && sameBytes(buf, i, i + lastIdLength, lastId, lastIdLength)) {
+        // The previous record's id (the field must end here: checked below).
+        i += lastIdLength;
+        sameId = true;
+      } else {
+        for (; i < to; i++) {
+          const b = buf[i];
+          if (b <= highest && (b === delimiter || b === 10 || b === 13)) break;
+        }
+        if (f === c.id) {
+          idStart = from;
+          idEnd = i;
+        }
+      }
+      // Every field but the last ends at a delimiter, the last at the line end.
+      if (i >= to) return -1;
+      const b = buf[i];
+      if (f < last ? b !== delimiter : b !== (crlf ? 13 : 10)) return -1;
+      i++;
+    }
+    // i is just past the line's LF, or its CR in a CRLF file.
+    if (crlf) {
+      if (i >= to || buf[i] !== 10) return -1;
+      i++;
+    }
+    if (i - start > MAX_LINE) return -1;
+    rows++;
+    if (c.id >= 0) {
+      // A field that does not start with the previous id's bytes is another id (the id cell as written).
+      if (!sameId) {
+        flush();
+        lastSeries = sink.seriesOf(buf, idStart, idEnd);
+        lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
+        if (idEnd - idStart > lastId.length) lastId = new Uint8Array(2 * (idEnd - idStart));
+        buf.copy(lastId, 0, idStart, idEnd);
+        lastIdLength = idEnd - idStart;
+      }
+    } else if (lastIdLength < 0) {
+      flush();
+      lastSeries = sink.seriesOf(buf, 0, 0);
+      lastSpoiled = false;
+      lastIdLength = 0;
+    }
+    if (lastSeries >= 0 && !lastSpoiled) {
+      if (lastSeries !== pendingSeries || pending === PENDING) {
+        flush();
+        pendingSeries = lastSeries;
+      }
+      pendingYears[pending] = year;
+      pendingValues[pending++] = value;
+    }
+    return i;
   };
 
   /** One data record, its fields in fieldStart; false to give up. */
@@ -146,6 +261,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       const s = fieldStart[c.id];
       const e = fieldStart[c.id + 1] - 1;
       if (!sameBytes(buf, s, e, lastId, lastIdLength)) {
+        flush();
         lastSeries = sink.seriesOf(buf, s, e);
         lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
         if (e - s > lastId.length) lastId = new Uint8Array(2 * (e - s));
@@ -155,6 +271,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
       series = lastSeries;
     } else {
       if (lastIdLength < 0) {
+        flush();
         lastSeries = sink.seriesOf(buf, 0, 0);
         lastSpoiled = false;
         lastIdLength = 0;
@@ -176,6 +293,7 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     if (year < 0) {
       const parsed = parseSeriesYear(buf.toString('utf8', ys, ye));
       if (!parsed.ok) {
+        flush();
         sink.problem(series, line, c.time + 1, say('error.badCell', { column: o.timeName, reason: parsed.reason }));
         lastSpoiled = true;
         return true;
@@ -188,46 +306,75 @@ export async function readFast(source: Readable, o: FastOptions, sink: FastSink)
     if (Number.isNaN(value)) {
       const parsed = parseNumber(buf.toString('utf8', vs, ve), rules);
       if (!parsed.ok) {
+        flush();
         sink.problem(series, line, c.value + 1, say('error.seriesBadValue', { column: o.valueName, reason: parsed.reason }));
         lastSpoiled = true;
         return true;
       }
       value = parsed.value;
     }
-    sink.row(series, year, value);
+    if (series !== pendingSeries || pending === PENDING) {
+      flush();
+      pendingSeries = series;
+    }
+    pendingYears[pending] = year;
+    pendingValues[pending++] = value;
     return true;
   };
 
   let buf = Buffer.allocUnsafe(1 << 22);
   let length = 0;
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    if (!plainBytes(chunk)) return giveUp(source);
-    if (length + chunk.length > buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * buf.length, length + chunk.length));
-      buf.copy(grown, 0, 0, length);
-      buf = grown;
-    }
-    chunk.copy(buf, length);
-    length += chunk.length;
+  /** Room for n more bytes after the first `length`. */
+  const reserve = (n: number) => {
+    if (length + n <= buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * buf.length, length + n));
+    buf.copy(grown, 0, 0, length);
+    buf = grown;
+  };
+  /** Reads the whole lines among the first `length` bytes and keeps the rest for the next piece; false to give up. */
+  const take = (): boolean => {
     const lastLf = buf.lastIndexOf(10, length - 1);
-    if (lastLf < 0) {
-      // No line end yet: wait for more bytes, unless the line is already longer than any record may be.
-      if (length > MAX_LINE) return giveUp(source);
-      continue;
-    }
+    // No line end yet: wait for more bytes, unless the line is already longer than any record may be.
+    if (lastLf < 0) return length <= MAX_LINE;
     if (line === 0) {
       const firstLf = buf.indexOf(10);
       crlf = firstLf > 0 && firstLf < length && buf[firstLf - 1] === 13;
     }
     // Whole lines only: a character's bytes never contain a LF, so no character is cut at lastLf.
-    if (!isUtf8(buf.subarray(0, lastLf + 1)) || !lines(buf, 0, lastLf + 1)) return giveUp(source);
+    if (!isUtf8(buf.subarray(0, lastLf + 1)) || !lines(buf, 0, lastLf + 1)) return false;
     buf.copy(buf, 0, lastLf + 1, length);
     length -= lastLf + 1;
     sink.progress?.();
+    return true;
+  };
+  if (isByteReader(source)) {
+    // A plain file: read straight into the buffer, no chunk allocated and copied per read.
+    try {
+      for (;;) {
+        reserve(source.chunk);
+        const n = await source.read(buf, length, source.chunk);
+        if (n === 0) break;
+        if (!plainBytes(buf.subarray(length, length + n))) return -1;
+        length += n;
+        if (!take()) return -1;
+      }
+    } finally {
+      await source.close();
+    }
+  } else {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (!plainBytes(chunk)) return giveUp(source);
+      reserve(chunk.length);
+      chunk.copy(buf, length);
+      length += chunk.length;
+      if (!take()) return giveUp(source);
+    }
   }
   if (length > 0 && (!isUtf8(buf.subarray(0, length)) || !lines(buf, 0, length))) return -1;
   return columns === undefined ? -1 : rows;
 }
+
+const isByteReader = (source: Readable | ByteReader): source is ByteReader => typeof (source as ByteReader).chunk === 'number';
 
 /** Bytes the fast path reads: no quote or NUL (native scans, many times faster than a JS loop; CRs are checked as lines are read, UTF-8 by line). */
 function plainBytes(chunk: Buffer): boolean {

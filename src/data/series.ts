@@ -100,6 +100,32 @@ class RowStore {
     this.length++;
   }
 
+  /** `count` rows of one series at once: the same as push for each, in order. */
+  pushMany(series: number, years: Uint16Array, values: Float64Array, count: number, counts: ArrayLike<number>): void {
+    if (count === 0) return;
+    if (this.seriesOf === undefined && series < this.lastSeries) this.numberRowsSoFar(counts);
+    this.lastSeries = Math.max(this.lastSeries, series);
+    for (let k = 0; k < count; ) {
+      const c = this.length >>> this.shift;
+      const i = this.length & (this.chunk - 1);
+      if (i === 0) {
+        this.years.push(sharedUint16(this.chunk));
+        this.values.push(sharedFloat64(this.chunk));
+        this.seriesOf?.push(new Int32Array(this.chunk));
+      }
+      const n = Math.min(count - k, this.chunk - i);
+      const ys = this.years[c];
+      const vs = this.values[c];
+      for (let j = 0; j < n; j++) {
+        ys[i + j] = years[k + j];
+        vs[i + j] = values[k + j];
+      }
+      this.seriesOf?.[c].fill(series, i, i + n);
+      this.length += n;
+      k += n;
+    }
+  }
+
   /** Whether the rows so far are stored in series order (no series has come back after another began). */
   get inSeriesOrder(): boolean {
     return this.seriesOf === undefined;
@@ -328,6 +354,12 @@ class SeriesCollector {
     this.store.push(n, year, value, this.counts);
     this.counts[n]++;
   }
+
+  /** Rows 0 … count-1 of years and values, all of series n (as many add calls, in order). */
+  addMany(n: number, years: Uint16Array, values: Float64Array, count: number): void {
+    this.store.pushMany(n, years, values, count, this.counts);
+    this.counts[n] += count;
+  }
 }
 
 /**
@@ -366,7 +398,7 @@ export async function readSeriesTable(path: string, options: ReadSeriesOptions, 
 /** The input decoded to UTF-8 on the way in when it is in another encoding (GB18030). */
 function decodedInput(input: Input, encoding: Encoding): Input {
   if (encoding === 'utf-8') return input;
-  return { ...input, open: () => pipeline(input.open(), gb18030ToUtf8(input.label), () => undefined) };
+  return { path: input.path, label: input.label, rereadable: input.rereadable, open: () => pipeline(input.open(), gb18030ToUtf8(input.label), () => undefined) };
 }
 
 /** The byte-level reader; undefined when it gave up (the file is then for csv-parse). */
@@ -399,11 +431,12 @@ async function readWithFastPath(input: Input, options: ReadSeriesOptions, fast: 
     },
     spoiled: (n) => c.entries[n].problem !== undefined,
     row: (n, year, value) => c.add(n, year, value),
+    rows: (n, years, values, count) => c.addMany(n, years, values, count),
     problem: (n, line, column, message) => void (c.entries[n].problem = { record: -1, line, column, message }),
     ...(progress === undefined ? {} : { progress }),
   };
   try {
-    c.rows = await readFast(input.open(), fast, sink);
+    c.rows = await readFast(input.bytes?.() ?? input.open(), fast, sink);
     return c.rows < 0 ? undefined : c;
   } catch (e) {
     throw readError(e, input.label, fast.delimiter);

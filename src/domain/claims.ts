@@ -101,8 +101,14 @@ export function toleranceOf(claim: Claim): number {
   return claim.unit === 'percent' ? 1 : Math.abs(claim.value) * 0.02;
 }
 
-export const matchesSelector = (f: Figure, selector: Record<string, string[]>): boolean =>
-  Object.entries(selector).every(([key, values]) => f.keys[key] !== undefined && values.includes(f.keys[key]));
+/** Whether the figure has one of the accepted values in every column the selector names (checked for every figure of every claim: no arrays made). */
+export function matchesSelector(f: Figure, selector: Record<string, string[]>): boolean {
+  for (const key of Object.keys(selector)) {
+    const value = f.keys[key];
+    if (value === undefined || !selector[key].includes(value)) return false;
+  }
+  return true;
+}
 
 /** How far a figure's year (or period) is from the claim's; null when outside the ±1 window. 0 is exact. */
 export function yearDistance(f: Figure, year: number, fromYear: number | null): number | null {

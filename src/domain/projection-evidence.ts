@@ -85,8 +85,8 @@ export function anchoredOutcome(s: YearlySeries, method: ProjectionMethod, span:
   const actual = s.values[n - 1];
   if (!(a.value > 0 && b.value > 0 && actual > 0)) return undefined;
   const cap = method === 'logistic' ? logisticCapFactor * Math.max(a.value, b.value) : undefined;
-  const path = project({ method, anchors: [a, b], through: s.years[n - 1], cap });
-  const end = path.points[path.points.length - 1];
+  // Only the last year is drawn: each year of a path is computed (and held at a bound) on its own.
+  const end = project({ method, anchors: [a, b], from: s.years[n - 1], through: s.years[n - 1], cap }).points[0];
   return { projected: end.value, actual, logRatio: Math.log(actual / end.value), held: end.clamped };
 }
 
@@ -123,6 +123,21 @@ export function nearestRow(table: readonly ErrorRow[], method: ProjectionMethod,
  * noise between neighbouring horizons). At least the level's share of the row's series landed within the band.
  */
 export function bandRow(table: readonly ErrorRow[], method: ProjectionMethod, span: number, horizon: number): ErrorRow | undefined {
+  let known = bandRows.get(table);
+  if (known === undefined || known.size >= MAX_BAND_ROWS) bandRows.set(table, (known = new Map()));
+  const key = `${method} ${span} ${horizon}`;
+  if (known.has(key)) return known.get(key);
+  const row = widenedRow(table, method, span, horizon);
+  known.set(key, row);
+  return row;
+}
+
+// Every point of every projection asks for a row, and each answer scans the whole table twice: the answers are
+// kept per table (a table is read once and never changed), frozen since callers share them.
+const bandRows = new WeakMap<readonly ErrorRow[], Map<string, ErrorRow | undefined>>();
+const MAX_BAND_ROWS = 10_000;
+
+function widenedRow(table: readonly ErrorRow[], method: ProjectionMethod, span: number, horizon: number): ErrorRow | undefined {
   const row = nearestRow(table, method, span, horizon);
   if (row === undefined) return undefined;
   const shorter = table.filter((r) => r.method === method && r.benchmark === row.benchmark && r.span === row.span && r.horizon <= row.horizon);
@@ -133,7 +148,7 @@ export function bandRow(table: readonly ErrorRow[], method: ProjectionMethod, sp
     q[3] = Math.max(q[3], r.q[3]);
     q[4] = Math.max(q[4], r.q[4]);
   }
-  return { ...row, q };
+  return Object.freeze({ ...row, q: Object.freeze(q) as number[] });
 }
 
 /** The quantiles of the row for a band level: [lower, upper] log ratios. */

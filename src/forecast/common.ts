@@ -32,8 +32,15 @@ export function levelsOf(options: ForecastOptions | undefined): readonly number[
 
 /** True when every number in a forecast (means and bounds) is finite. */
 export function isFiniteForecast(f: Forecast): boolean {
-  if (!f.mean.every(Number.isFinite)) return false;
-  return f.intervals.every((i) => i.lower.every(Number.isFinite) && i.upper.every(Number.isFinite));
+  if (!allFinite(f.mean)) return false;
+  for (const i of f.intervals) if (!allFinite(i.lower) || !allFinite(i.upper)) return false;
+  return true;
+}
+
+/** Every value finite (a loop: called for every forecast of a batch). */
+function allFinite(xs: readonly number[]): boolean {
+  for (let k = 0; k < xs.length; k++) if (!Number.isFinite(xs[k])) return false;
+  return true;
 }
 
 /**

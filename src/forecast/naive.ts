@@ -15,29 +15,48 @@ export function fitNaive(y: readonly number[]): Fitted {
 /** Random walk fitted under a given method name (used by other methods' fallbacks). */
 export function randomWalk(y: readonly number[], method: string, fallback?: string): Fitted {
   const n = y.length;
-  const last = y[n - 1];
-  const fitted = y.map((_, i) => (i === 0 ? Number.NaN : y[i - 1]));
-  const residuals = y.map((v, i) => (i === 0 ? Number.NaN : v - y[i - 1]));
   let ss = 0;
-  for (let i = 1; i < n; i++) ss += residuals[i] * residuals[i];
+  for (let i = 1; i < n; i++) {
+    const residual = y[i] - y[i - 1];
+    ss += residual * residual;
+  }
   const sigma2 = n > 1 ? ss / (n - 1) : 0;
   const params: Record<string, number | string> = { sigma: Math.sqrt(sigma2) };
   const note = fallback ?? (n === 1 ? say('note.naiveOne') : undefined);
   if (note !== undefined) params.fallback = note;
   finiteParams(params);
-  return {
-    method,
-    fitted,
-    residuals,
-    params,
-    forecast(h: number, options?: ForecastOptions): Forecast {
-      checkHorizon(h);
-      const levels = levelsOf(options);
-      const mean = new Array<number>(h).fill(last);
-      const variance = mean.map((_, k) => sigma2 * (k + 1));
-      return { method, mean, intervals: varianceIntervals(mean, variance, levels) };
-    },
-  };
+  return new RandomWalk(method, y, sigma2, params);
+}
+
+/** A fitted random walk; its fitted values and residuals are made when first read (a forecast does not read them). */
+class RandomWalk implements Fitted {
+  private fittedMade: number[] | undefined;
+  private residualsMade: number[] | undefined;
+
+  constructor(
+    readonly method: string,
+    private readonly y: readonly number[],
+    private readonly sigma2: number,
+    readonly params: Record<string, number | string>,
+  ) {}
+
+  get fitted(): number[] {
+    const y = this.y;
+    return (this.fittedMade ??= y.map((_, i) => (i === 0 ? Number.NaN : y[i - 1])));
+  }
+
+  get residuals(): number[] {
+    const y = this.y;
+    return (this.residualsMade ??= y.map((v, i) => (i === 0 ? Number.NaN : v - y[i - 1])));
+  }
+
+  forecast(h: number, options?: ForecastOptions): Forecast {
+    checkHorizon(h);
+    const levels = levelsOf(options);
+    const mean = new Array<number>(h).fill(this.y[this.y.length - 1]);
+    const variance = mean.map((_, k) => this.sigma2 * (k + 1));
+    return { method: this.method, mean, intervals: varianceIntervals(mean, variance, levels) };
+  }
 }
 
 /** The naive method (random walk), R's `rwf` without drift. */

@@ -163,12 +163,16 @@ export const ZH_SCALES: Record<string, { factor: number; unit: string }> = witho
   wpm_12in: { factor: 1e-4, unit: '万片/月（12英寸）' },
 });
 
+// toLocaleString(locale, options) sets up a new Intl.NumberFormat at every call; these two are made once, when first used.
+let grouped: Intl.NumberFormat | undefined;
+let ungrouped: Intl.NumberFormat | undefined;
+
 /** An amount with its Chinese unit: 344 CNY_bn → 3440亿元, 47.8 USD_bn → 478亿美元, 714000 wpm_8in_eq → 71.4万片/月（折合8英寸）. */
 export function amountZh(value: number, unitKey: string): string {
   const scale = ZH_SCALES[unitKey];
-  if (scale === undefined) return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit(unitKey)}`;
+  if (scale === undefined) return `${(grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })).format(value)} ${unit(unitKey)}`;
   const v = value * scale.factor;
-  const text = (x: number) => Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: false });
+  const text = (x: number) => (ungrouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false })).format(Number(x.toPrecision(6)));
   // 10,000 亿 is 1 万亿 (18万亿美元).
   if (scale.unit.startsWith('亿') && Math.abs(v) >= 10000) return `${text(v / 10000)}万${scale.unit}`;
   return `${text(v)}${scale.unit}`;

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/app/forecast/pool.js';
 
-// A worker that answers each job { n } with n squared and which thread did it. Job { n, peek: true } first
-// waits (up to a second) for the next job to be in its inbox already, and says whether it came: taken from the
-// inbox there, that job is answered right after.
+// A worker that answers each job { n } with n squared and which thread did it. Job { n, peek: ms } first
+// waits (up to ms milliseconds) for the next job to be in its inbox already, and says whether it came: taken from
+// the inbox there, that job is answered right after.
 const SQUARE = new URL(
   `data:text/javascript,${encodeURIComponent(`
     import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
     const answer = (n, extra) => parentPort.postMessage({ result: { square: n * n, thread: threadId, ...extra } });
     parentPort.on('message', ({ n, peek }) => {
       if (!peek) return answer(n, {});
-      const end = Date.now() + 1000;
+      const end = Date.now() + peek;
       let next;
       while (next === undefined && Date.now() < end) next = receiveMessageOnPort(parentPort);
       answer(n, { nextWasSent: next !== undefined });
@@ -18,14 +18,14 @@ const SQUARE = new URL(
     });`)}`,
 );
 
-type Job = { n: number; peek?: boolean };
+type Job = { n: number; peek?: number };
 type Answer = { square: number; thread: number; nextWasSent?: boolean };
 
 describe('WorkerPool', () => {
   it('with depth 2 sends a worker its next job before it has answered the one it is on', async () => {
     const pool = new WorkerPool<Job, Answer>(SQUARE, 1, undefined, 2);
     try {
-      const [first, second] = await Promise.all([pool.run({ n: 3, peek: true }), pool.run({ n: 4 })]);
+      const [first, second] = await Promise.all([pool.run({ n: 3, peek: 1000 }), pool.run({ n: 4 })]);
       expect(first).toMatchObject({ square: 9, nextWasSent: true });
       expect(second.square).toBe(16);
     } finally {
@@ -36,7 +36,9 @@ describe('WorkerPool', () => {
   it('with depth 1 (the default) sends the next job only once the worker has answered', async () => {
     const pool = new WorkerPool<Job, Answer>(SQUARE, 1, undefined);
     try {
-      const [first, second] = await Promise.all([pool.run({ n: 5, peek: true }), pool.run({ n: 6 })]);
+      // Both jobs are given in the same turn: had the pool sent the second at once, it would be in the inbox within
+      // a few milliseconds, so 200 ms of waiting (spent spinning) tells as well as a second.
+      const [first, second] = await Promise.all([pool.run({ n: 5, peek: 200 }), pool.run({ n: 6 })]);
       expect(first).toMatchObject({ square: 25, nextWasSent: false });
       expect(second.square).toBe(36);
     } finally {

@@ -81,7 +81,8 @@ function writeSeries(name: string, count: number, seed = 11): string {
 const columns = { id: 'id', time: 'year', value: 'value' };
 const specs = parseMethodSpecs('naive,drift');
 const methods = withIntervals(methodsFromSpecs(specs), 'calibrated');
-const settings: BatchSettings = { methods: specs, intervals: 'calibrated', horizon: 4, levels: [80, 95], seed: 1, bounds: {}, fill: 'none' };
+// Batches of 50 series (500 unless set): these files of a few hundred series take the paths of files of thousands.
+const settings: BatchSettings = { methods: specs, intervals: 'calibrated', horizon: 4, levels: [80, 95], seed: 1, bounds: {}, fill: 'none', batchSeries: 50 };
 
 
 /** The batches of forecastBatches, as plain data, and the worker threads it said it used. */
@@ -97,10 +98,10 @@ async function run(data: SeriesTable, jobs: number, head?: HeadStart, threads?: 
 
 describe('forecastBatches with worker threads', () => {
   it('hands batches to the workers and the main thread, and yields what one thread computes, in series order', async () => {
-    const data = await readSeriesTable(writeSeries('many.csv', 1700), { columns });
+    const data = await readSeriesTable(writeSeries('many.csv', 170), { columns });
     const alone = await run(data, 1);
     expect(alone.workers).toEqual([0]);
-    expect(alone.seen.map((b) => [b.first, b.last])).toEqual([[0, 500], [500, 1000], [1000, 1500], [1500, 1700]]);
+    expect(alone.seen.map((b) => [b.first, b.last])).toEqual([[0, 50], [50, 100], [100, 150], [150, 170]]);
     const threads = inThisThread();
     const together = await run(data, 3, undefined, threads);
     expect(together.workers).toEqual([3]);
@@ -115,7 +116,7 @@ describe('forecastBatches with worker threads', () => {
   });
 
   it('fits in the main thread when the bundle has no worker script, whatever --jobs', async () => {
-    const data = await readSeriesTable(writeSeries('many.csv', 1200), { columns });
+    const data = await readSeriesTable(writeSeries('many.csv', 120), { columns });
     const threads = { ...inThisThread(), available: () => false };
     const result = await run(data, 4, undefined, threads);
     expect(result.workers).toEqual([0]);
@@ -128,7 +129,7 @@ describe('forecastBatches with worker threads', () => {
 
 describe('HeadStart: workers that fit while the file is read', () => {
   it('starts workers during the read and their early blocks give the same output as one thread', async () => {
-    const path = writeSeries('head.csv', 2600, 5);
+    const path = writeSeries('head.csv', 260, 5);
     const alone = await run(await readSeriesTable(path, { columns }), 1);
     const threads = inThisThread();
     const head = new HeadStart(settings, methods.length, 2, threads);
@@ -152,8 +153,8 @@ describe('HeadStart: workers that fit while the file is read', () => {
   it('drops the early blocks when the finished table is not what the workers read, and fits them again', async () => {
     const threads = inThisThread();
     const head = new HeadStart(settings, methods.length, 2, threads);
-    await readSeriesTable(writeSeries('first.csv', 2600, 5), { columns }, head.watch);
-    const other = await readSeriesTable(writeSeries('other.csv', 2600, 9), { columns });
+    await readSeriesTable(writeSeries('first.csv', 260, 5), { columns }, head.watch);
+    const other = await readSeriesTable(writeSeries('other.csv', 260, 9), { columns });
     const alone = await run(other, 1);
     const together = await run(other, 2, head, threads);
     expect(together).toEqual({ ...alone, workers: [2] });
@@ -164,12 +165,12 @@ describe('HeadStart: workers that fit while the file is read', () => {
   it('starts nothing for a file too small for two batches, and close() stops the threads it started', async () => {
     const threads = inThisThread();
     const small = new HeadStart(settings, methods.length, 2, threads);
-    const data = await readSeriesTable(writeSeries('small.csv', 300), { columns }, small.watch);
+    const data = await readSeriesTable(writeSeries('small.csv', 30), { columns }, small.watch);
     expect(threads.started).toHaveLength(0);
     expect(small.adopt(data, new Uint8Array(data.ids.length))).toBeUndefined();
     await small.close();
     const big = new HeadStart(settings, methods.length, 2, threads);
-    await readSeriesTable(writeSeries('big.csv', 2600, 3), { columns }, big.watch);
+    await readSeriesTable(writeSeries('big.csv', 260, 3), { columns }, big.watch);
     expect(threads.started).toHaveLength(2);
     await big.close();
     expect(threads.started.every((w) => w.terminated)).toBe(true);

@@ -1,12 +1,14 @@
 // The GitHub Actions workflow of docs/ci.md, run step by step on this machine as a runner would: its job
 // environment, its `run:` steps in order with `bash -e`, a failed step skipping the later ones unless they say
 // `if: always()`, and $GITHUB_STEP_SUMMARY a file. `uses:` steps are GitHub's own and are skipped; `npm ci` is
-// replaced by the build these tests already run on, and `npx semicap` runs the built CLI.
+// replaced by the build these tests already run on, and `npx semicap` runs the built CLI — or, in the runs that do
+// not test the process, a step that is one `npx semicap ARGS` line runs in this process (launcher.test.ts shows the
+// built CLI gives the same exit code and output). The Chinese runner is a real process: its locale is the process's.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, removeDir, tempDir } from './run.js';
+import { BIN, ROOT, removeDir, semicap, tempDir } from './run.js';
 
 const root = tempDir('semicap-workflow-');
 afterAll(() => removeDir(root));
@@ -62,8 +64,14 @@ interface StepResult {
   code?: number | null;
 }
 
-/** Runs the workflow's steps in a copy of the project folder; `prepare` may break the data or add a config file. */
-function runWorkflow(name: string, outerEnv: NodeJS.ProcessEnv, prepare: (repo: string) => void = () => undefined) {
+/** The arguments of a step that is one `npx semicap …` command without quotes or shell syntax; undefined otherwise. */
+const semicapStep = (run: string) => (/^npx semicap( [^\n"'|&;<>$`\\()]*)?$/.test(run) ? run.split(/\s+/).slice(2) : undefined);
+
+/**
+ * Runs the workflow's steps in a copy of the project folder; `prepare` may break the data or add a config file.
+ * `inProcess`: the `npx semicap` steps run in this process instead of as the built CLI.
+ */
+async function runWorkflow(name: string, outerEnv: NodeJS.ProcessEnv, prepare: (repo: string) => void = () => undefined, inProcess = false) {
   const repo = join(root, name);
   mkdirSync(join(repo, 'docs'), { recursive: true });
   cpSync(join(ROOT, 'datasets'), join(repo, 'datasets'), { recursive: true });
@@ -84,14 +92,18 @@ function runWorkflow(name: string, outerEnv: NodeJS.ProcessEnv, prepare: (repo: 
       results.push({ name: step.name, status: 'skipped' });
       continue;
     }
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
-      cwd: repo,
-      env: { ...process.env, ...outerEnv, ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, PATH: `${shims}:${process.env.PATH}` },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    results.push({ name: step.name, status: 'ran', code: r.status });
-    if (r.status !== 0) failed = true;
+    const stepEnv = { ...outerEnv, ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary };
+    const args = inProcess ? semicapStep(step.run) : undefined;
+    const code = args
+      ? (await semicap(args, { cwd: repo, env: stepEnv })).code
+      : spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+          cwd: repo,
+          env: { ...process.env, ...stepEnv, PATH: `${shims}:${process.env.PATH}` },
+          encoding: 'utf8',
+          timeout: 120_000,
+        }).status;
+    results.push({ name: step.name, status: 'ran', code });
+    if (code !== 0) failed = true;
   }
   return { repo, summary: readFileSync(summary, 'utf8'), results, status: (n: string) => results.find((s) => s.name === n) };
 }
@@ -111,10 +123,14 @@ describe('the workflow of docs/ci.md', () => {
 
   // The run on good data with the runner's own locale: checked by itself, and the one the Chinese run is compared with.
   let good: ReturnType<typeof runWorkflow> | undefined;
-  const goodRun = () => (good ??= runWorkflow('good', {}));
+  const goodRun = () => (good ??= runWorkflow('good', {}, undefined, true));
 
-  it('on good data every step passes and the summary holds the report', () => {
-    const run = goodRun();
+  it('the semicap steps are single commands (the in-process runs below take them as such)', () => {
+    expect(steps.filter((s) => s.run?.startsWith('npx semicap')).map((s) => semicapStep(s.run!)?.[0])).toEqual(['report', 'check']);
+  });
+
+  it('on good data every step passes and the summary holds the report', async () => {
+    const run = await goodRun();
     expect(run.status('Report')).toEqual({ name: 'Report', status: 'ran', code: 0 });
     expect(run.status('Job summary')?.code).toBe(0);
     expect(run.status('Gate')?.code).toBe(0);
@@ -122,8 +138,8 @@ describe('the workflow of docs/ci.md', () => {
     expect(existsSync(join(run.repo, 'semicap-report', 'report.json'))).toBe(true);
   });
 
-  it('on invalid data the report step fails (65), the summary is still written, the gate is skipped', () => {
-    const run = runWorkflow('invalid', {}, (repo) => writeFileSync(join(repo, 'datasets', 'fx.csv'), 'year,currency\n2023,CNY\n'));
+  it('on invalid data the report step fails (65), the summary is still written, the gate is skipped', async () => {
+    const run = await runWorkflow('invalid', {}, (repo) => writeFileSync(join(repo, 'datasets', 'fx.csv'), 'year,currency\n2023,CNY\n'), true);
     expect(run.status('Report')?.code).toBe(65);
     expect(run.status('Job summary')).toEqual({ name: 'Job summary', status: 'ran', code: 0 });
     expect(run.status('Gate')?.status).toBe('skipped');
@@ -131,9 +147,10 @@ describe('the workflow of docs/ci.md', () => {
     expect(run.summary).toMatch(/fx\.csv/);
   });
 
-  it('a Chinese runner locale and a committed config file asking for Chinese change no byte of report.json', () => {
-    const plain = goodRun();
-    const chinese = runWorkflow('chinese', { LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' }, (repo) => writeFileSync(join(repo, 'semicap.config.json'), '{"lang": "zh"}\n'));
+  it('a Chinese runner locale and a committed config file asking for Chinese change no byte of report.json', async () => {
+    const plain = await goodRun();
+    // The built CLI, as the runner starts it: the locale is the process's own (Intl's default too).
+    const chinese = await runWorkflow('chinese', { LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' }, (repo) => writeFileSync(join(repo, 'semicap.config.json'), '{"lang": "zh"}\n'));
     expect(chinese.status('Report')?.code).toBe(0);
     const bytes = (repo: string) => readFileSync(join(repo, 'semicap-report', 'report.json'));
     expect(bytes(chinese.repo).equals(bytes(plain.repo))).toBe(true);

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { outputColumns } from '../../src/cli/main.js';
+import { columns } from '../helpers/columns.js';
 import { BIN, ROOT, semicap } from './run.js';
 
 /** One run of every command that prints tables (and the default, overview). */
@@ -32,14 +33,14 @@ const RUNS: string[][] = [
   ['capacity', '--chart'],
 ];
 
-// A line is at most two columns per UTF-16 unit wide (a wide character is one or two units, colour codes none), and
-// printable ASCII is one column per character: only lines that could be the widest are measured by string-width.
+// A line is at most two columns per UTF-16 unit wide (a wide character is one or two units, colour codes none):
+// only lines that could be the widest are measured (string-width's count, helpers/columns.ts).
 const widest = (text: string) => {
   let max = 0;
   let line = '';
   for (const l of text.split('\n')) {
     if (2 * l.length <= max) continue;
-    const w = /^[\x20-\x7e]*$/.test(l) ? l.length : stringWidth(l);
+    const w = columns(l);
     if (w > max) [max, line] = [w, l];
   }
   return { width: max, line };

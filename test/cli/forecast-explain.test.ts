@@ -1,19 +1,22 @@
-// `forecast --explain` and auto's choice across threads: 632 series (600 short, 32 long cycles), more than one batch
-// of 500, so forecast fits them in worker threads; auto's choice per series, its evidence and its forecasts are byte
-// for byte the same with 1 and 2 threads.
+// `forecast --explain` and auto's choice across threads: 92 series (60 short, 32 long cycles), four batches of 25
+// (SEMICAP_BATCH_SERIES; 500 by default), so forecast fits them in worker threads as it does a file of thousands of
+// series; auto's choice per series, its evidence and its forecasts are byte for byte the same with 1 and 2 threads.
+// The one-thread runs are made in this process, the two-thread runs by the built CLI (worker threads start only
+// from the bundle).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng, normal } from '../../src/forecast/random.js';
-import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
+import { removeDir, type Run, semicap, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-explain-');
 afterAll(() => removeDir(root));
 
-// short0..short599: 12 years of a noisy trend; long0..long31: 60 years of an AR(2) cycle (period 5-12 years, each
+// short0..short59: 12 years of a noisy trend; long0..long31: 60 years of an AR(2) cycle (period 5-12 years, each
 // period four times) around 100, or a noisy trend for every fourth one, all seeded.
-const [SHORT, LONG] = [600, 32];
+const [SHORT, LONG] = [60, 32];
+const ENV = { SEMICAP_BATCH_SERIES: '25' };
 const rng = createRng(2026);
 const lines = ['id,year,value'];
 for (let s = 0; s < SHORT; s++) {
@@ -35,8 +38,15 @@ writeFileSync(FILE, lines.join('\n') + '\n');
 const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('forecast --explain', () => {
-  const explain = Object.fromEntries(['1', '2'].map((jobs) => [jobs, semicapProcess(['forecast', FILE, '--id', 'id', '--explain', '--format', 'csv', '--jobs', jobs])]));
-  const forecasts = Object.fromEntries(['1', '2'].map((jobs) => [jobs, semicapProcess(['forecast', FILE, '--id', 'id', '--format', 'csv', '--jobs', jobs, '--verbose'])]));
+  const explain: Record<string, Run> = {};
+  const forecasts: Record<string, Run> = {};
+  const threads = (args: string[], jobs: string) => (jobs === '1' ? semicap([...args, '--jobs', jobs], { env: ENV }) : Promise.resolve(semicapProcess([...args, '--jobs', jobs], { env: ENV })));
+  beforeAll(async () => {
+    for (const jobs of ['1', '2']) {
+      explain[jobs] = await threads(['forecast', FILE, '--id', 'id', '--explain', '--format', 'csv'], jobs);
+      forecasts[jobs] = await threads(['forecast', FILE, '--id', 'id', '--format', 'csv', '--verbose'], jobs);
+    }
+  });
 
   it("auto's choice, evidence and forecasts are the same with 1 and 2 worker threads", () => {
     expect(explain['1'].code, explain['1'].stderr).toBe(0);

@@ -4,27 +4,29 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, type Run, semicap, semicapProcess, tempDir } from './run.js';
 
 const root = tempDir('semicap-many-');
 afterAll(() => removeDir(root));
 
-// 1,250 series that double every year: series s is (s + 1)·2^k in year 2000 + k (k = 0…11), so naive forecasts
-// the last value, (s + 1)·2048, and loglinear continues the doubling, (s + 1)·2^(11 + h). Three series are
-// spoiled on purpose:
+// 125 series that double every year: series s is (s + 1)·2^k in year 2000 + k (k = 0…11), so naive forecasts
+// the last value, (s + 1)·2048, and loglinear continues the doubling, (s + 1)·2^(11 + h). Batches are of 50 series
+// (SEMICAP_BATCH_SERIES; 500 by default): three batches, so that --jobs 2 and auto fit in worker threads as they do
+// for a file of thousands of series. Three series are spoiled on purpose:
 //   s7    has N/A in 2005, in a row written at the end of the file (rows of a series need not be together);
-//   s600  lacks 2003;
-//   s1100 is a single 0: naive can forecast it, loglinear (which needs positive values) cannot.
-const SERIES = 1250;
+//   s60   lacks 2003;
+//   s110  is a single 0: naive can forecast it, loglinear (which needs positive values) cannot.
+const SERIES = 125;
+const ENV = { SEMICAP_BATCH_SERIES: '50' };
 const lines = ['id,year,value'];
 let naLine = 0;
 for (let s = 0; s < SERIES; s++) {
   for (let k = 0; k < 12; k++) {
     if (s === 7 && k === 5) continue;
-    if (s === 600 && k === 3) continue;
-    if (s === 1100 && k > 0) continue;
-    lines.push(`s${s},${2000 + k},${s === 1100 ? 0 : (s + 1) * 2 ** k}`);
+    if (s === 60 && k === 3) continue;
+    if (s === 110 && k > 0) continue;
+    lines.push(`s${s},${2000 + k},${s === 110 ? 0 : (s + 1) * 2 ** k}`);
   }
 }
 lines.push('s7,2005,N/A');
@@ -36,7 +38,12 @@ const ARGS = ['forecast', FILE, '--id', 'id', '--method', 'naive,loglinear', '--
 const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('forecast of many series', () => {
-  const runs = Object.fromEntries(['1', '2', 'auto'].map((jobs) => [jobs, semicapProcess([...ARGS, '--format', 'csv', '--jobs', jobs])]));
+  // One thread in this process; 2 and auto in the built CLI (worker threads start only from the bundle).
+  const runs: Record<string, Run> = {};
+  beforeAll(async () => {
+    runs['1'] = await semicap([...ARGS, '--format', 'csv', '--jobs', '1'], { env: ENV });
+    for (const jobs of ['2', 'auto']) runs[jobs] = semicapProcess([...ARGS, '--format', 'csv', '--jobs', jobs], { env: ENV });
+  });
 
   it('gives the same bytes on stdout and stderr and the same exit code with 1, 2 or auto threads', () => {
     expect(runs['1'].code).toBe(65);
@@ -49,12 +56,13 @@ describe('forecast of many series', () => {
 
   it('forecasts each series as known by hand, in input order', () => {
     const got = rows(runs['2'].stdout);
-    // 1,247 whole series × 2 methods × 2 years, and s1100's naive forecast.
-    expect(got).toHaveLength(1247 * 4 + 2);
+    // 122 whole series × 2 methods × 2 years, and s110's naive forecast.
+    expect(got).toHaveLength(122 * 4 + 2);
     const ids = [...new Set(got.map((r) => r.id))];
     expect(ids.slice(0, 8)).toEqual(['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's8']);
-    expect(ids).toHaveLength(1248);
-    for (const s of [0, 499, 500, 999, 1000, 1249]) {
+    expect(ids).toHaveLength(123);
+    // The first and last series of each batch.
+    for (const s of [0, 49, 50, 99, 100, 124]) {
       const of = got.filter((r) => r.id === `s${s}`);
       expect(of.map((r) => [r.year, r.method]), `s${s}`).toEqual([
         ['2012', 'naive'],
@@ -65,7 +73,7 @@ describe('forecast of many series', () => {
       const expected = [2048, 2048, 4096, 8192].map((x) => (s + 1) * x);
       of.forEach((r, i) => expect(Number(r.mean) / expected[i], `s${s} ${r.method} ${r.year}`).toBeCloseTo(1, 12));
     }
-    expect(got.filter((r) => r.id === 's1100').map((r) => [r.year, r.method, Number(r.mean)])).toEqual([
+    expect(got.filter((r) => r.id === 's110').map((r) => [r.year, r.method, Number(r.mean)])).toEqual([
       ['2001', 'naive', 0],
       ['2002', 'naive', 0],
     ]);
@@ -74,31 +82,31 @@ describe('forecast of many series', () => {
   it('names each spoiled series on stderr with the reason, the bad cell by file, line and column', () => {
     expect(runs['1'].stderr.trimEnd().split('\n')).toEqual([
       `semicap: skipped series 's7': ${FILE}:${naLine}:3: value 'N/A' is not a number; expected a number`,
-      "semicap: skipped series 's600': missing year(s) 2003; expected consecutive years (or use --fill linear to interpolate)",
-      "semicap: partly skipped series 's1100': loglinear: loglinear needs strictly positive values (it models log y), got 0 at position 1",
+      "semicap: skipped series 's60': missing year(s) 2003; expected consecutive years (or use --fill linear to interpolate)",
+      "semicap: partly skipped series 's110': loglinear: loglinear needs strictly positive values (it models log y), got 0 at position 1",
     ]);
   });
 
   // One run to --out with --verbose: its messages and the file it writes are checked in two tests below.
   const out = join(root, 'out.csv');
   let written: Run | undefined;
-  const writtenRun = () => (written ??= semicapProcess([...ARGS, '--format', 'csv', '--jobs', '2', '--verbose', '--out', out]));
+  const writtenRun = () => (written ??= semicapProcess([...ARGS, '--format', 'csv', '--jobs', '2', '--verbose', '--out', out], { env: ENV }));
 
   it('--verbose says how many threads fitted the series', async () => {
     expect(writtenRun().stderr).toContain(`semicap: fitted ${SERIES} series in 2 worker thread(s)`);
-    expect((await semicap([...ARGS, '--format', 'csv', '--jobs', '1', '--verbose'])).stderr).toContain(`semicap: fitted ${SERIES} series in the main thread`);
+    expect((await semicap([...ARGS, '--format', 'csv', '--jobs', '1', '--verbose'], { env: ENV })).stderr).toContain(`semicap: fitted ${SERIES} series in the main thread`);
   });
 
   it('JSON, tables and --out carry the same forecast as the CSV on stdout', () => {
-    const json = JSON.parse(semicapProcess([...ARGS, '--format', 'json', '--jobs', '2']).stdout) as { tables: { rows: Record<string, unknown>[] }[]; notes: string[] };
-    expect(json.tables[0].rows).toHaveLength(1247 * 4 + 2);
+    const json = JSON.parse(semicapProcess([...ARGS, '--format', 'json', '--jobs', '2'], { env: ENV }).stdout) as { tables: { rows: Record<string, unknown>[] }[]; notes: string[] };
+    expect(json.tables[0].rows).toHaveLength(122 * 4 + 2);
     const last = json.tables[0].rows.at(-1) as Record<string, number | string>;
-    expect([last.id, last.year, last.method]).toEqual(['s1249', 2013, 'loglinear']);
-    expect((last.mean as number) / (1250 * 8192)).toBeCloseTo(1, 12);
-    expect(json.notes[0]).toBe(`${SERIES} series read from ${FILE}; 1248 forecast; intervals at 80 %; seed 42`);
-    const table = semicapProcess([...ARGS, '--jobs', '2']);
+    expect([last.id, last.year, last.method]).toEqual(['s124', 2013, 'loglinear']);
+    expect((last.mean as number) / (125 * 8192)).toBeCloseTo(1, 12);
+    expect(json.notes[0]).toBe(`${SERIES} series read from ${FILE}; 123 forecast; intervals at 80 %; seed 42`);
+    const table = semicapProcess([...ARGS, '--jobs', '2'], { env: ENV });
     expect(table.code).toBe(65);
-    expect(table.stdout).toMatch(/s1249 +│ 2013 +│ loglinear +│ +10,240,000/);
+    expect(table.stdout).toMatch(/s124 +│ 2013 +│ loglinear +│ +1,024,000/);
     expect(writtenRun().code).toBe(65);
     expect(readFileSync(out, 'utf8')).toBe(runs['1'].stdout);
   });
@@ -117,15 +125,16 @@ describe('forecast of many series, none of which can be forecast', () => {
     const dir = tempDir('semicap-none-');
     try {
       const bad = join(dir, 'short.csv');
-      writeFileSync(bad, 'id,year,value\n' + Array.from({ length: 1200 }, (_, s) => `s${s},2020,0\ns${s},2021,${-s}`).join('\n') + '\n');
+      // Three batches of 50 (SEMICAP_BATCH_SERIES), so that --jobs 2 fits them in worker threads.
+      writeFileSync(bad, 'id,year,value\n' + Array.from({ length: 120 }, (_, s) => `s${s},2020,0\ns${s},2021,${-s}`).join('\n') + '\n');
       const out = join(dir, 'keep.csv');
       writeFileSync(out, 'old\n');
-      const r = semicapProcess(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv', '--out', out, '--jobs', '2']);
+      const r = semicapProcess(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv', '--out', out, '--jobs', '2'], { env: ENV });
       expect(r.code).toBe(65);
-      expect(r.stderr).toMatch(/no series could be forecast \(1200 problem\(s\); first: skipped series 's0': loglinear: loglinear needs strictly positive values \(it models log y\), got 0 at position 1\)/);
+      expect(r.stderr).toMatch(/no series could be forecast \(120 problem\(s\); first: skipped series 's0': loglinear: loglinear needs strictly positive values \(it models log y\), got 0 at position 1\)/);
       expect(readFileSync(out, 'utf8')).toBe('old\n');
       expect(readdirSync(dir).sort()).toEqual(['keep.csv', 'short.csv']);
-      const stdout = semicapProcess(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv']);
+      const stdout = semicapProcess(['forecast', bad, '--id', 'id', '--method', 'loglinear', '--format', 'csv'], { env: ENV });
       expect(stdout.code).toBe(65);
       expect(stdout.stdout).toBe('');
     } finally {

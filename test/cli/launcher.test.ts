@@ -24,6 +24,7 @@ const RUNS: [code: number, args: string[]][] = [
   [65, ['validate', badShares]],
   [66, ['capacity', '--data', join(root, 'nowhere')]],
   [73, ['datasets', '--out', '/proc/semicap-launcher.csv']],
+  [74, ['funds', '--out', '/dev/full']],
 ];
 
 describe('bin/semicap.js in a child process', () => {

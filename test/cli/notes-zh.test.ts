@@ -10,9 +10,11 @@ import { removeDir, semicap, semicapProcess, tempDir } from './run.js';
 const dir = tempDir('semicap-notes-zh-');
 afterAll(() => removeDir(dir));
 
-// 600 short series of 6 values (more than one batch of 500, so --jobs 2 forecasts in worker threads).
+// 60 short series of 6 values: more than two batches of 25 (SEMICAP_BATCH_SERIES; 500 by default), so --jobs 2
+// forecasts in worker threads.
 const FILE = join(dir, 'short.csv');
-writeFileSync(FILE, ['id,year,value', ...Array.from({ length: 600 }, (_, k) => [8.9, 8.6, 9.1, 10.5, 10.7, 11.7 + k / 100].map((v, i) => `s${k},${2004 + i},${v}`)).flat()].join('\n') + '\n');
+const ENV = { SEMICAP_BATCH_SERIES: '25' };
+writeFileSync(FILE, ['id,year,value', ...Array.from({ length: 60 }, (_, k) => [8.9, 8.6, 9.1, 10.5, 10.7, 11.7 + k / 100].map((v, i) => `s${k},${2004 + i},${v}`)).flat()].join('\n') + '\n');
 const EXPLAIN = ['forecast', FILE, '--id', 'id', '--method', 'ets,theta,holt,damped,ses', '--explain'];
 
 /** The footnotes of an --explain table (`[1] …` and their continuation lines), joined into one text per note. */
@@ -26,8 +28,9 @@ const footnotes = (stdout: string) =>
 describe('notes of fits with --lang zh', () => {
   it('forecast --explain on short series: Chinese fallback notes, the same from one thread and from worker threads; English as before', async () => {
     // One thread in-process, two worker threads in the built CLI (worker threads start only from the bundle).
-    const runs = [await semicap([...EXPLAIN, '--jobs', '1', '--lang', 'zh']), semicapProcess([...EXPLAIN, '--jobs', '2', '--lang', 'zh'])];
+    const runs = [await semicap([...EXPLAIN, '--jobs', '1', '--lang', 'zh'], { env: ENV }), semicapProcess([...EXPLAIN, '--jobs', '2', '--lang', 'zh', '--verbose'], { env: ENV })];
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect(runs[1].stderr).toContain('semicap: 已拟合 60 条序列（2 个工作线程）\n');
     expect(runs[1].stdout).toBe(runs[0].stdout);
     const notes = footnotes(runs[0].stdout);
     expect(notes).toContain('[1] 短序列（n <= 6）：用 R 的 HoltWintersZZ，含趋势或不含趋势，取残差方差较小者');
@@ -37,7 +40,7 @@ describe('notes of fits with --lang zh', () => {
     const share = withoutUserText(englishShare(notes.join('\n')), notes.join(' ').match(/\b(alpha|beta)\b/g) ?? []);
     expect(share.share, share.words.join(' ')).toBeLessThanOrEqual(0.1);
 
-    const english = [await semicap([...EXPLAIN, '--jobs', '1']), semicapProcess([...EXPLAIN, '--jobs', '2'])];
+    const english = [await semicap([...EXPLAIN, '--jobs', '1'], { env: ENV }), semicapProcess([...EXPLAIN, '--jobs', '2'], { env: ENV })];
     expect(english[1].stdout).toBe(english[0].stdout);
     expect(footnotes(english[0].stdout)).toEqual([
       "[1] short series (n <= 6): R's HoltWintersZZ with or without trend, smaller residual variance",

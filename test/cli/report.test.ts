@@ -66,7 +66,7 @@ describe('semicap report --out DIR', async () => {
     }
   });
 
-  it('gives byte-identical files for the same inputs (a second folder, created with its parents)', async () => {
+  it('gives byte-identical files for the same inputs (a second folder, created with its parents)', () => {
     expect(runB.code).toBe(0);
     // snapshot(): file name → SHA-256 of its bytes.
     const sa = snapshot(a);
@@ -74,10 +74,8 @@ describe('semicap report --out DIR', async () => {
     expect(snapshot(b)).toEqual(sa);
     const bytesA = readFileSync(join(a, 'index.html'));
     expect(createHash('sha256').update(bytesA).digest('hex')).toBe(sa.get('index.html'));
-    // And a rerun into the same folder changes nothing.
-    const again = await semicap(['report', '--out', a], { env: ENV });
-    expect(again.code).toBe(0);
-    expect(snapshot(a)).toEqual(sa);
+    // A rerun into the same folder changes nothing: ci-contract.test.ts ('a re-run leaves no stale file') reruns a
+    // report into its folder, with a stale file added, and compares every file's bytes (the same run, so not twice).
   });
 
   it('--timestamp puts the time in summary.md, report.json and index.html only', async () => {

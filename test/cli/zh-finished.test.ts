@@ -41,15 +41,16 @@ describe('forecast --explain in Chinese', () => {
   });
 
   it('reasons said in worker threads print in Chinese too, and the count of fitted series', () => {
-    // More than one batch of 500 series, so that --jobs 2 fits them in two worker threads (English: forecast-explain.test.ts).
+    // More than two batches of 25 series (SEMICAP_BATCH_SERIES; 500 by default), so that --jobs 2 fits them in two
+    // worker threads (English: forecast-explain.test.ts).
     const many = join(root, 'many.csv');
     const lines = ['id,year,value'];
-    for (let s = 0; s < 520; s++) for (let k = 0; k < 12; k++) lines.push(`s${s},${2010 + k},${50 + s + k * (1 + (s % 3))}`);
+    for (let s = 0; s < 52; s++) for (let k = 0; k < 12; k++) lines.push(`s${s},${2010 + k},${50 + s + k * (1 + (s % 3))}`);
     for (let i = 0; i < 60; i++) lines.push(`z,${1960 + i},${(100 + 3 * i + 10 * Math.sin(i / 3)).toFixed(3)}`);
     writeFileSync(many, `${lines.join('\n')}\n`);
-    const zh = semicapProcess(['forecast', many, '--id', 'id', '--explain', '--jobs', '2', '--verbose', '--lang', 'zh'], { env: ENV });
+    const zh = semicapProcess(['forecast', many, '--id', 'id', '--explain', '--jobs', '2', '--verbose', '--lang', 'zh'], { env: { ...ENV, SEMICAP_BATCH_SERIES: '25' } });
     expect(zh.code, zh.stderr).toBe(0);
-    expect(zh.stderr).toContain('semicap: 已拟合 521 条序列（2 个工作线程）\n');
+    expect(zh.stderr).toContain('semicap: 已拟合 53 条序列（2 个工作线程）\n');
     expect(zh.stdout).toContain('[1] 12 年，少于 48 年：取 naive、ses、drift、holt、damped 五种方法预测的中位数\n');
     expect(zh.stdout).toMatch(/\[2\] 60 年：选最近 20 年（向前 1–6 年）平均绝对误差最小者：median 5\.843，/);
     expect(zh.stdout).not.toMatch(/years|fewer than/);

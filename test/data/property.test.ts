@@ -90,7 +90,7 @@ const nearValidCsv = fc
 
 /**
  * Checks what a successful load promises: cells per row = header width, lines increasing, values in range.
- * Checked in plain code and asserted once: an expect() per row and cell costs more than the loading.
+ * Checked in plain code and asserted only on a failure: an expect() per row and cell, or per run, costs more than the loading.
  */
 function checkLoaded(text: string, file: string): void {
   const table = dataOrSemicapError(() => parseCsv(decodeUtf8(Buffer.from(text, 'utf8'), file), file));
@@ -116,7 +116,7 @@ function checkLoaded(text: string, file: string): void {
       if (!(Number.isFinite(v) && v >= 0 && (schema !== capacityShareSchema || v <= 100))) wrong.push(`${schema.name} value ${v}`);
     }
   }
-  expect(wrong).toEqual([]);
+  if (wrong.length > 0) expect(wrong).toEqual([]);
 }
 
 describe('the loader never crashes', () => {

@@ -2,15 +2,19 @@
 // command's --help (and of the top-level help) and the command lines of README.md (the `semicap …` lines of its
 // sh/text blocks and the examples column of its Commands table). Each runs in a temporary copy of the folders
 // the examples name (examples/, datasets/, docs/), so files they write (--out, --chart-out, report/) leave the
-// tree clean. A plain command runs in-process; one that uses the shell (pipes, redirections, &&, source <(…))
-// runs under bash with `semicap` on PATH as the built CLI, and `set -o pipefail` so a failing semicap shows.
+// tree clean. A plain command runs in-process, and so does a line of `&&`-joined commands whose semicap parts at
+// most redirect stdout to a file (`> FILE`, `>> FILE`), pipe it into commands without semicap (`| node … | head`)
+// or are sourced (`source <(semicap …)`): the test writes the file or hands the output to bash, and other parts
+// (`cat …`) run under bash. Any other line runs under bash with `semicap` on PATH as the built CLI, and `set -o
+// pipefail` so a failing semicap shows. A semicap command already run (the same words in the same folder and
+// environment, as the help and the README often show) is not run again: its result stands.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { BIN, ROOT, removeDir, semicap, tempDir } from '../cli/run.js';
+import { BIN, ROOT, removeDir, semicap, tempDir, type Run } from '../cli/run.js';
 
 interface Example {
   where: string;
@@ -95,14 +99,83 @@ beforeAll(() => {
 
 afterAll(() => removeDir(dir));
 
+/** One part of a line the test runs itself: semicap's words and where its stdout goes, or a command for bash. */
+type Part = { semicap: string[]; redirect?: { append: boolean; file: string }; into?: string } | { bash: string };
+
+/** Splits at `&&` outside quotes. */
+const andParts = (line: string) => line.split(/&&(?=(?:[^"']|"[^"]*"|'[^']*')*$)/).map((p) => p.trim());
+
+/**
+ * The parts of a line the test can run without a shell: `&&`-joined commands, each `semicap ARGS`, `semicap ARGS >
+ * FILE`, `semicap ARGS >> FILE`, `semicap ARGS | COMMANDS`, `source <(semicap ARGS)`, or a command that does not name
+ * semicap (run by bash). Undefined for anything else.
+ */
+function simpleParts(line: string): Part[] | undefined {
+  const parts: Part[] = [];
+  for (const text of andParts(line.replace(/^npx /, '').replace(/(&&|\|) npx semicap\b/g, '$1 semicap'))) {
+    // semicap's output read by bash: through a pipe (the commands after it name no semicap), or sourced.
+    const piped = /^(semicap [^|"']*?)\s*\|\s*(.+)$/.exec(text) ?? /^source <\((semicap [^)]*)\)()$/.exec(text);
+    const pipedArgv = piped ? words(piped[1]) : undefined;
+    if (piped && pipedArgv && !/\bsemicap\b/.test(piped[2])) {
+      parts.push({ semicap: pipedArgv.slice(1), into: piped[2] || 'source <(cat)' });
+      continue;
+    }
+    const redirect = /^(.*?)\s+(>>?)\s*("[^"]*"|[^\s"'<>|&;]+)$/.exec(text);
+    const argv = words(redirect ? redirect[1] : text);
+    if (argv?.[0] === 'semicap') {
+      parts.push({ semicap: argv.slice(1), redirect: redirect ? { append: redirect[2] === '>>', file: redirect[3].replace(/^"|"$/g, '') } : undefined });
+    } else if (/\bsemicap\b/.test(text)) return undefined;
+    else parts.push({ bash: text });
+  }
+  return parts.length > 0 ? parts : undefined;
+}
+
+/** A redirection's file as bash would open it: `$NAME` from the environment, `~/` in HOME, else from the folder. */
+function redirectTarget(file: string, cwd: string, env: Record<string, string>): string {
+  const path = file.replace(/^\$(\w+)$/, (_, name: string) => env[name] ?? process.env[name] ?? '').replace(/^~\//, `${env.HOME}/`);
+  return isAbsolute(path) ? path : join(cwd, path);
+}
+
+/** Runs of semicap in this process, by their words (every example runs in the same folder and environment). */
+const runs = new Map<string, Promise<Run>>();
+
 async function runExample(line: string) {
   const cwd = join(dir, 'project');
   const env = { HOME: join(dir, 'home'), GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md'), COLUMNS: '120' };
-  const argv = words(line.replace(/^npx /, ''));
-  if (argv && argv[0] === 'semicap') return semicap(argv.slice(1), { cwd, env });
+  const bashEnv = { ...process.env, NO_COLOR: '1', ...env, PATH: `${bin}:${process.env.PATH}` };
+  const parts = simpleParts(line);
+  if (parts) {
+    const result: Run = { code: 0, stdout: '', stderr: '' };
+    for (const part of parts) {
+      let r: Run;
+      if ('bash' in part) {
+        const b = spawnSync('bash', ['-c', part.bash], { cwd, env: bashEnv, encoding: 'utf8', timeout: 120_000 });
+        r = { code: b.status, stdout: b.stdout, stderr: b.stderr };
+      } else {
+        const key = JSON.stringify(part.semicap);
+        if (!runs.has(key)) runs.set(key, semicap(part.semicap, { cwd, env }));
+        r = await runs.get(key)!;
+        if (part.redirect) {
+          const file = redirectTarget(part.redirect.file, cwd, env);
+          if (part.redirect.append) appendFileSync(file, r.stdout);
+          else writeFileSync(file, r.stdout);
+          r = { ...r, stdout: '' };
+        } else if (part.into !== undefined) {
+          // As `set -o pipefail` would: the commands' own failure, else semicap's.
+          const b = spawnSync('bash', ['-c', `set -o pipefail\n${part.into}`], { cwd, env: bashEnv, input: r.stdout, encoding: 'utf8', timeout: 120_000 });
+          r = { code: b.status !== 0 ? b.status : r.code, stdout: b.stdout, stderr: r.stderr + b.stderr };
+        }
+      }
+      result.code = r.code;
+      result.stdout += r.stdout;
+      result.stderr += r.stderr;
+      if (r.code !== 0) break;
+    }
+    return result;
+  }
   const r = spawnSync('bash', ['-c', `set -o pipefail\n${line.replace(/\bnpx semicap\b/g, 'semicap')}`], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', ...env, PATH: `${bin}:${process.env.PATH}` },
+    env: bashEnv,
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -272,7 +272,7 @@ describe('the shipped table', () => {
     expect(withIntervals([getMethod('auto')], 'model')[0]).toBe(getMethod('auto'));
   });
 
-  it.skipIf(!existsSync(DEFAULT_M3))('regenerates byte for byte from the M3 train rows', () => {
+  it.skipIf(!existsSync(DEFAULT_M3))(`regenerates byte for byte from the M3 train rows${existsSync(DEFAULT_M3) ? '' : ` (skipped: ${DEFAULT_M3} not found)`}`, () => {
     const series = readM3(DEFAULT_M3);
     expect(calibrationFile([calibrationTable(series, getMethod('auto'), calibrationSource(series))])).toBe(readFileSync(OUT, 'utf8'));
   }, 120_000); // up to 15 fits of auto on each of 645 series

@@ -1,14 +1,15 @@
 // Fitting a table to a width: each way of narrowing it (groups, wrapping, sections, notes, parts, on its side),
 // and for any table at any width, no line wider than the width.
 import fc from 'fast-check';
-import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { fitTable, type Grid, type Layout, wrapText } from '../../src/report/fit.js';
 import { drawBlock } from '../../src/report/table.js';
+import { columns } from '../helpers/columns.js';
 
-const measure = stringWidth;
+// string-width's count (helpers/columns.ts: the same numbers, quicker on the property's thousands of lines).
+const measure = columns;
 const draw = (layout: Layout) => [layout.blocks.map((b) => drawBlock(b, measure)).join('\n\n'), ...layout.footnotes].join('\n');
-const widest = (text: string) => Math.max(...text.split('\n').map((l) => stringWidth(l)));
+const widest = (text: string) => Math.max(...text.split('\n').map((l) => columns(l)));
 
 function grid(head: string[], rows: string[][], kinds: Grid['kinds']): Grid {
   return { head, rows, kinds, aligns: kinds.map((k) => (k === 'text' ? 'left' : 'right')) };

@@ -25,6 +25,8 @@ export interface BatchSettings {
   explain?: boolean;
   /** Also write the batch's rows as CSV text where they are computed (for output that is that CSV). */
   csv?: CsvRendering;
+  /** Most series per batch (500 unless set); worker threads are worth starting from two batches of series. */
+  batchSeries?: number;
 }
 
 /** What a batch produced besides its rows. */

@@ -71,13 +71,13 @@ export async function* forecastStream(data: SeriesTable, req: ForecastRequest): 
   let clamped = 0;
   let produced = 0;
   let threads = 0;
-  for await (const { first, last, outcome, out, workers } of forecastBatches(data, settings, methods, req.jobs, req.head)) {
+  for await (const { first, last, outcome, out, own, workers } of forecastBatches(data, settings, methods, req.jobs, req.head)) {
     threads = workers;
     clamped += outcome.clamped;
     const rendered = !req.explain && outcome.csv !== undefined;
     const rows = req.explain || rendered ? [] : decodeRows(out, outcome.written, settings.levels, data.ids, methodNames);
-    // The output slot is reused by a later batch: cells asked for later are decoded from a copy.
-    const numbers = rendered ? out.slice(0, outcome.written) : undefined;
+    // Cells asked for later are decoded from a copy where a later batch reuses the output slot.
+    const numbers = rendered ? (own ? out.subarray(0, outcome.written) : out.slice(0, outcome.written)) : undefined;
     const cells = numbers === undefined ? () => rows : () => decodeRows(numbers, numbers.length, settings.levels, data.ids, methodNames);
     const explained = outcome.explained.map((e) => ({ id: data.ids[e.series], years: e.years, method: methodNames[e.method], params: e.params }));
     // Messages in series order: those skipped while reading or for irregular years, then the fits that failed.

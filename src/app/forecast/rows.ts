@@ -19,19 +19,29 @@ export const numbersPerSeries = (horizon: number, levels: readonly number[], met
 /** Writes one method's forecast of series `series` as rows from `at`; returns where the next row starts. */
 export function encodeForecast(out: Float64Array, at: number, series: number, firstYear: number, method: number, forecast: Forecast, levels: readonly number[]): number {
   const width = rowWidth(levels);
-  const intervals = levels.map((l) => forecast.intervals.find((i) => i.level === l));
-  for (let h = 0; h < forecast.mean.length; h++) {
+  const mean = forecast.mean;
+  for (let h = 0; h < mean.length; h++) {
     out[at] = series;
     out[at + 1] = firstYear + h;
     out[at + 2] = method;
-    out[at + 3] = forecast.mean[h];
-    intervals.forEach((interval, k) => {
-      out[at + 4 + 2 * k] = interval ? interval.lower[h] : NaN;
-      out[at + 5 + 2 * k] = interval ? interval.upper[h] : NaN;
-    });
+    out[at + 3] = mean[h];
     at += width;
   }
+  // Each level's bounds down its two columns (NaN where the method gave no interval at that level).
+  for (let k = 0; k < levels.length; k++) {
+    const interval = intervalAt(forecast, levels[k]);
+    for (let h = 0, row = at - mean.length * width; h < mean.length; h++, row += width) {
+      out[row + 4 + 2 * k] = interval === undefined ? NaN : interval.lower[h];
+      out[row + 5 + 2 * k] = interval === undefined ? NaN : interval.upper[h];
+    }
+  }
   return at;
+}
+
+/** The forecast's interval at this level, if it has one. */
+function intervalAt(forecast: Forecast, level: number): Forecast['intervals'][number] | undefined {
+  for (const interval of forecast.intervals) if (interval.level === level) return interval;
+  return undefined;
 }
 
 /** The rows of the first `written` numbers as output cells: id, year, method name, mean, bounds (NaN → empty). */

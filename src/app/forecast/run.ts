@@ -14,8 +14,8 @@ import { realThreads, WorkerPool, type WorkerThreads } from './pool.js';
 const BATCH = 500;
 /** Output numbers per batch at most (8 bytes each): a long horizon or many methods make batches smaller. */
 const BATCH_NUMBERS = 1 << 17;
-/** Below this many series, starting worker threads costs more than it saves. */
-const PARALLEL_FROM = 1000;
+/** Below this many series (two batches' worth), starting worker threads costs more than it saves. */
+const parallelFrom = (settings: BatchSettings): number => 2 * (settings.batchSeries ?? BATCH);
 
 /** What each worker thread is started with (known before the file is read). */
 export interface WorkerSetup {
@@ -46,15 +46,17 @@ export interface BatchDone {
   first: number;
   last: number;
   outcome: BatchOutcome;
-  /** The batch's output numbers: valid until the next batch is asked for. */
+  /** The batch's output numbers: valid until the next batch is asked for, unless `own`. */
   out: Float64Array;
+  /** Whether `out` belongs to this batch alone (no later batch writes into it), so it can be kept without a copy. */
+  own: boolean;
   /** Worker threads used (0: the main thread did the work). */
   workers: number;
 }
 
 /** Series per batch for these settings: fixed by the output's size alone, so the batches never depend on --jobs. */
 function batchSize(settings: BatchSettings, methodCount: number): number {
-  return Math.max(1, Math.min(BATCH, Math.floor(BATCH_NUMBERS / numbersPerSeries(settings.horizon, settings.levels, methodCount))));
+  return Math.max(1, Math.min(settings.batchSeries ?? BATCH, Math.floor(BATCH_NUMBERS / numbersPerSeries(settings.horizon, settings.levels, methodCount))));
 }
 
 /**
@@ -62,9 +64,9 @@ function batchSize(settings: BatchSettings, methodCount: number): number {
  * series to pay for starting them, one fewer than the cores, since the main thread fits blocks too once the file
  * is read (forecastBatches).
  */
-const threadsFor = (jobs: number | 'auto', series: number): number => (jobs === 'auto' ? (series >= PARALLEL_FROM && availableParallelism() > 1 ? Math.max(2, availableParallelism()) - 1 : 0) : jobs);
+const threadsFor = (jobs: number | 'auto', series: number, from: number): number => (jobs === 'auto' ? (series >= from && availableParallelism() > 1 ? Math.max(2, availableParallelism()) - 1 : 0) : jobs);
 /** Whether these threads call for worker threads at all (see threadsFor). */
-const usesWorkers = (jobs: number | 'auto', series: number): boolean => (jobs === 'auto' ? threadsFor(jobs, series) > 0 : jobs > 1);
+const usesWorkers = (jobs: number | 'auto', series: number, from: number): boolean => (jobs === 'auto' ? threadsFor(jobs, series, from) > 0 : jobs > 1);
 
 /** Output held from batches fitted while the file was still read, at most (numbers and CSV text). */
 const HEAD_START_BYTES = 64 << 20;
@@ -79,9 +81,9 @@ export class HeadStart {
   private pool: WorkerPool<WorkerJob, WorkerResult> | undefined;
   private readonly size: number;
   private readonly maxBlocks: number;
-  /** Row starts and bad-series flags of the series seen complete, in shared memory (grown by copying). */
-  private start = new Int32Array(new SharedArrayBuffer(4 * 1024));
-  private spoiled = new Uint8Array(new SharedArrayBuffer(1024));
+  /** Row starts and bad-series flags of the series seen complete, in shared memory (grown by copying, doubling). */
+  private start = new Int32Array(new SharedArrayBuffer(4 * 64));
+  private spoiled = new Uint8Array(new SharedArrayBuffer(64));
   private filled = 0;
   private readonly ids: string[] = [];
   private readonly results: Promise<WorkerResult>[] = [];
@@ -111,10 +113,10 @@ export class HeadStart {
     const size = this.size;
     if (this.pool === undefined) {
       // As forecastBatches decides: threads only for two batches or more, and (with 'auto') enough series.
-      if (complete < 2 * size || !usesWorkers(this.jobs, complete)) return;
+      if (complete < 2 * size || !usesWorkers(this.jobs, complete, parallelFrom(this.settings))) return;
       // Every block goes to a worker as soon as it is complete: a worker that has answered finds its next block
       // waiting, instead of waiting for this thread to read its answer between two pieces of the file.
-      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete), { settings: this.settings } satisfies WorkerSetup, this.maxBlocks, this.threads);
+      this.pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER, threadsFor(this.jobs, complete, parallelFrom(this.settings)), { settings: this.settings } satisfies WorkerSetup, this.maxBlocks, this.threads);
       this.pool.unref();
     }
     if ((this.results.length + 1) * size > complete || this.results.length >= this.maxBlocks) return;
@@ -184,11 +186,11 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
   const spoiled = new Uint8Array(new SharedArrayBuffer(Math.max(1, total)));
   data.problems.forEach((p, s) => (spoiled[s] = p === undefined ? 0 : 1));
   const early = head?.adopt(data, spoiled);
-  const wanted = threadsFor(jobs, total);
-  if (early === undefined && (!usesWorkers(jobs, total) || ranges.length < 2 || !threads.available(WORKER))) {
+  const wanted = threadsFor(jobs, total, parallelFrom(settings));
+  if (early === undefined && (!usesWorkers(jobs, total, parallelFrom(settings)) || ranges.length < 2 || !threads.available(WORKER))) {
     const out = new Float64Array(size * perSeries);
     for (const [first, last] of ranges) {
-      yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, workers: 0 };
+      yield { first, last, outcome: forecastBatch(data.grouped, spoiled, first, last, settings, methods, out, data.ids.slice(first, last)), out, own: false, workers: 0 };
       // Let the output be written between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -235,7 +237,7 @@ export async function* forecastBatches(data: SeriesTable, settings: BatchSetting
       // Reasons said in a worker thread are registered here too, so that they print in the reader's language.
       outcome.said.forEach(remember);
       const [first, last] = ranges[i];
-      yield { first, last, outcome, out: numbers, workers };
+      yield { first, last, outcome, out: numbers, own: true, workers };
     }
   } finally {
     await pool.close();

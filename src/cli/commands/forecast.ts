@@ -14,6 +14,7 @@ import { EXPLAIN_COLUMNS, explainCells, forecastColumns } from '../../report/vie
 import type { ForecastOptions } from '../command-options.js';
 import type { CommandResult, Globals } from '../context.js';
 import { EXIT } from '../exit.js';
+import { wholeFromEnv } from '../env-numbers.js';
 import { createCountProgress } from '../progress.js';
 import { seriesArg } from '../series-options.js';
 import { say } from '../../messages.js';
@@ -34,7 +35,9 @@ export async function forecast(args: string[], o: ForecastOptions, g?: Globals):
   const wantsAutoTable = !explain && g?.format === 'json' && methods.some((m) => m.name === 'auto');
   // CSV output: the worker threads write their rows as CSV text too (the writer checks the options match).
   const csv = g?.format === 'csv' && !explain ? { neutralise: g.neutralise ?? true, excel: g.excel ?? false, delimiter: g.delimiter ?? ',', decimal: g.decimal ?? '.' } as const : undefined;
-  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || wantsAutoTable, ...(csv ? { csv } : {}) };
+  // SEMICAP_BATCH_SERIES: smaller batches let a small file take the worker threads' paths as a big one does (tests).
+  const batchSeries = wholeFromEnv(process.env, 'SEMICAP_BATCH_SERIES');
+  const settings: BatchSettings = { methods: specs, intervals, horizon, levels, seed, bounds, fill: readOptions.fill ?? 'none', explain: explain || wantsAutoTable, ...(csv ? { csv } : {}), ...(batchSeries === undefined ? {} : { batchSeries }) };
   // Worker threads start fitting the first blocks of series while the rest of the file is read.
   const head = forecastHeadStart(settings, methods, jobs);
   const data = await readSeriesTable(file, readOptions, head?.watch).catch(async (e: unknown) => {
