@@ -114,6 +114,22 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   return { file, header, rows };
 }
 
+/**
+ * The line end csv-parse would find for itself: the first \r\n, \n or \r outside quotes ('\n' when there is none,
+ * where any would do). Given up front, it spares csv-parse looking for one at each byte of the first line, which
+ * costs a quarter of a second on a first line of a million characters.
+ */
+export function firstLineEnd(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && c === 10) return '\n';
+    else if (!quoted && c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+  }
+  return '\n';
+}
+
 /** Reads CSV text with csv-parse: every record with its line; a syntax error is a located problem. */
 export function readWithCsvParse(text: string, file: string, delimiter: string): CsvRecord[] {
   let records: { record: string[]; info: { bytes: number } }[];
@@ -121,6 +137,7 @@ export function readWithCsvParse(text: string, file: string, delimiter: string):
     records = parse(text, {
       bom: true,
       delimiter,
+      record_delimiter: firstLineEnd(text),
       info: true,
       relax_column_count: false,
       skip_empty_lines: true,
