@@ -2,7 +2,7 @@
 // path's rule, each year summarised as percentile bands and each target as the odds of meeting it. Pure.
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
-import { normalQuantile as qnorm } from '../forecast/normal.js';
+import { normalQuantile as qnorm, normalQuantileOpen as qnormOpen } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { isMet } from './goal.js';
 import { stepPath } from './projection.js';
@@ -89,10 +89,58 @@ export function sampler(u: Uncertain): (uniform: number) => number {
   }
 }
 
+/**
+ * Writes sampler(u)(uniforms[i]) into out[at + i] for i < count: the same numbers as the sampler gives, in one loop
+ * per distribution rather than a call per draw.
+ */
+export function sampleInto(u: Uncertain, uniforms: Float64Array, count: number, out: Float64Array, at: number): void {
+  const d = u.dist;
+  const v = u.value;
+  switch (d.kind) {
+    case 'fixed':
+      out.fill(v, at, at + count);
+      return;
+    case 'normal': {
+      const sd = d.sd;
+      for (let i = 0; i < count; i++) out[at + i] = v + sd * qnormOpen(uniforms[i]);
+      return;
+    }
+    case 'uniform': {
+      const { min, max } = d;
+      for (let i = 0; i < count; i++) out[at + i] = min + uniforms[i] * (max - min);
+      return;
+    }
+    case 'triangular': {
+      const { min, max } = d;
+      const width = max - min;
+      if (width === 0) {
+        out.fill(v, at, at + count);
+        return;
+      }
+      const split = (v - min) / width;
+      for (let i = 0; i < count; i++) {
+        const x = uniforms[i];
+        out[at + i] = x < split ? min + Math.sqrt(x * width * (v - min)) : max - Math.sqrt((1 - x) * width * (max - v));
+      }
+    }
+  }
+}
+
 const isUncertain = (u: Uncertain | undefined): u is Uncertain => u !== undefined && !(u.dist.kind === 'fixed' || (u.dist.kind === 'normal' && u.dist.sd === 0));
 
 /** Paths stepped between two progress reports within a year. */
 const PROGRESS_CHUNK = 65_536;
+/** Paths whose uniforms are drawn at a time (a divisor of PROGRESS_CHUNK, so progress comes at the same paths). */
+const DRAW_CHUNK = 4_096;
+
+/** Draws one value of `u` per path into `out` (paths in order, one uniform each), `DRAW_CHUNK` uniforms at a time. */
+function drawPerPath(u: Uncertain, rng: OpenUnitRng, uniforms: Float64Array, out: Float64Array): void {
+  for (let p0 = 0; p0 < out.length; p0 += DRAW_CHUNK) {
+    const n = Math.min(DRAW_CHUNK, out.length - p0);
+    rng.fill(uniforms, n);
+    sampleInto(u, uniforms, n, out, p0);
+  }
+}
 
 /**
  * Steps `paths` simulated paths of one series from its start year through `through`, calling `visit(year, values)`
@@ -109,20 +157,18 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
   const rateScale = method === 'linear' ? 1 : 0.01;
   const uncertainRate = isUncertain(rateAssumption);
   const yearlyRate = uncertainRate && rateAssumption!.draw === 'yearly';
-  const drawRate = rateAssumption ? sampler(rateAssumption) : () => 0;
   const fixedRate = pointRate(s);
+  const uniforms = new Float64Array(Math.min(DRAW_CHUNK, paths));
 
   // Draws made once per path, in a fixed order: start, cap, rate.
-  const values = new Float64Array(paths);
-  const drawStart = sampler(s.start);
-  const startUncertain = isUncertain(s.start);
-  for (let p = 0; p < paths; p++) values[p] = startUncertain ? drawStart(rng.uniform()) : s.start.value;
+  const values = new Float64Array(paths).fill(s.start.value);
+  if (isUncertain(s.start)) drawPerPath(s.start, rng, uniforms, values);
   let caps: Float64Array | undefined;
   if (isUncertain(s.cap)) {
-    const drawCap = sampler(s.cap);
     caps = new Float64Array(paths);
+    drawPerPath(s.cap, rng, uniforms, caps);
     for (let p = 0; p < paths; p++) {
-      const c = drawCap(rng.uniform());
+      const c = caps[p];
       // A share's cap stays within 0–100; any cap stays at or above the floor.
       caps[p] = share ? Math.min(100, Math.max(c, floor)) : Math.max(c, floor);
     }
@@ -130,7 +176,8 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
   let rates: Float64Array | undefined;
   if (uncertainRate && !yearlyRate) {
     rates = new Float64Array(paths);
-    for (let p = 0; p < paths; p++) rates[p] = drawRate(rng.uniform()) * rateScale;
+    drawPerPath(rateAssumption!, rng, uniforms, rates);
+    for (let p = 0; p < paths; p++) rates[p] = rates[p] * rateScale;
   }
 
   let held = 0;
@@ -143,26 +190,36 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
   }
   visit(s.startYear, values);
   onSteps?.(paths);
+  // A rate drawn every year: one uniform per path, paths in order, a chunk of paths at a time.
+  const drawn = yearlyRate ? new Float64Array(uniforms.length) : undefined;
   for (let year = s.startYear + 1; year <= through; year++) {
     let reported = 0;
-    for (let p = 0; p < paths; p++) {
-      if (onSteps !== undefined && p - reported === PROGRESS_CHUNK) {
+    for (let p0 = 0; p0 < paths; p0 += DRAW_CHUNK) {
+      if (onSteps !== undefined && p0 - reported === PROGRESS_CHUNK) {
         onSteps(PROGRESS_CHUNK);
-        reported = p;
+        reported = p0;
       }
-      const cap = caps ? caps[p] : pointCap;
-      const rate = yearlyRate ? drawRate(rng.uniform()) * rateScale : rates ? rates[p] : fixedRate;
-      let next = stepPath(method, values[p], rate, cap);
-      if (next < floor) {
-        next = floor;
-        held++;
-      } else if (next > cap) {
-        next = cap;
-        held++;
-      } else if (Number.isNaN(next)) {
-        next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
+      const n = Math.min(DRAW_CHUNK, paths - p0);
+      if (drawn !== undefined) {
+        rng.fill(uniforms, n);
+        sampleInto(rateAssumption!, uniforms, n, drawn, 0);
       }
-      values[p] = next;
+      for (let i = 0; i < n; i++) {
+        const p = p0 + i;
+        const cap = caps ? caps[p] : pointCap;
+        const rate = drawn !== undefined ? drawn[i] * rateScale : rates ? rates[p] : fixedRate;
+        let next = stepPath(method, values[p], rate, cap);
+        if (next < floor) {
+          next = floor;
+          held++;
+        } else if (next > cap) {
+          next = cap;
+          held++;
+        } else if (Number.isNaN(next)) {
+          next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
+        }
+        values[p] = next;
+      }
     }
     visit(year, values);
     onSteps?.(paths - reported);
@@ -189,7 +246,7 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
   s.targets.forEach((t, index) => targetsByYear.set(t.year, [...(targetsByYear.get(t.year) ?? []), { value: t.value, index }]));
   const hits = new Array<number>(s.targets.length).fill(0);
   const bands: YearBand[] = [];
-  const scratch = new Float64Array(paths);
+  const buckets = new QuantileBuckets();
   const levels = percentiles.map((q) => q / 100);
   const totalSteps = (through - s.startYear + 1) * paths;
   let doneSteps = 0;
@@ -211,8 +268,7 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
         for (let p = 0; p < paths; p++) if (isMet(values[p], t.value, 'atLeast')) count++;
         hits[t.index] = count;
       }
-      scratch.set(values);
-      bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: quantilesBySelection(scratch, levels) });
+      bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: buckets.quantiles(values, levels) });
     },
     report === undefined
       ? undefined
@@ -287,6 +343,102 @@ export function quantilesBySelection(values: Float64Array, levels: readonly numb
     for (let j = lo + 2; j < n; j++) if (values[j] < next) next = values[j];
     return low + (h - lo) * (next - low);
   });
+}
+
+/** Below this many values a copy and quantilesBySelection are as quick as buckets. */
+const BUCKETS_FROM = 2_048;
+/** Buckets over the values' range: a few dozen values each on 100,000 paths of a smooth distribution. */
+const BUCKET_COUNT = 4_096;
+
+/**
+ * Type-7 quantiles of many values without reordering them, exactly those of quantilesBySelection: one pass finds
+ * the range, one counts the values in equal-width buckets of it (a bucket's index never decreases with the value),
+ * and one gathers the values of the few buckets that hold a needed order statistic, which quickselect then finds
+ * among them. Three passes over the values instead of a copy and several selections over most of them. The
+ * counting arrays are kept between calls (one per year of a run).
+ */
+export class QuantileBuckets {
+  private readonly counts = new Int32Array(BUCKET_COUNT);
+  private readonly slotOf = new Int32Array(BUCKET_COUNT);
+  private gathered = new Float64Array(0);
+
+  /** The quantiles at increasing levels (each within 0–1) of `values`, which are left as they are. */
+  quantiles(values: Float64Array, levels: readonly number[]): number[] {
+    const n = values.length;
+    let min = n > 0 ? values[0] : NaN;
+    let max = min;
+    for (let i = 1; i < n; i++) {
+      const v = values[i];
+      if (v < min) min = v;
+      else if (v > max) max = v;
+    }
+    const span = max - min;
+    // Few values, all equal, or a range too wide for its width to be a number: select on a copy.
+    if (n < BUCKETS_FROM || !(span > 0 && span < Infinity)) return quantilesBySelection(Float64Array.from(values), levels);
+    const ranks = orderStatistics(n, levels);
+    const { counts, slotOf } = this;
+    const last = BUCKET_COUNT - 1;
+    const scale = BUCKET_COUNT / span;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const b = ((values[i] - min) * scale) | 0;
+      counts[b > last ? last : b]++;
+    }
+    // The bucket of each needed rank and the rank within it; each needed bucket gets a slot in `gathered`.
+    slotOf.fill(-1);
+    const bucketOf: number[] = [];
+    const firstRank: number[] = [];
+    const slotStart: number[] = [];
+    let size = 0;
+    let b = 0;
+    let before = 0;
+    for (const r of ranks) {
+      while (before + counts[b] <= r) before += counts[b++];
+      if (slotOf[b] < 0) {
+        slotOf[b] = slotStart.length;
+        slotStart.push(size);
+        size += counts[b];
+      }
+      bucketOf.push(b);
+      firstRank.push(before);
+    }
+    if (this.gathered.length < size) this.gathered = new Float64Array(size);
+    const gathered = this.gathered;
+    const fill = Int32Array.from(slotStart);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      const k = ((v - min) * scale) | 0;
+      const slot = slotOf[k > last ? last : k];
+      if (slot >= 0) gathered[fill[slot]++] = v;
+    }
+    const at = new Map<number, number>();
+    ranks.forEach((r, j) => {
+      const start = slotStart[slotOf[bucketOf[j]]];
+      const k = start + (r - firstRank[j]);
+      select(gathered, k, start, start + counts[bucketOf[j]] - 1);
+      at.set(r, gathered[k]);
+    });
+    return levels.map((q) => {
+      const h = (n - 1) * q;
+      const lo = Math.floor(h);
+      const low = at.get(lo)!;
+      if (lo + 1 >= n || h === lo) return low;
+      return low + (h - lo) * (at.get(lo + 1)! - low);
+    });
+  }
+}
+
+/** The order statistics (0-based ranks, increasing) that the type-7 quantiles at `levels` read. */
+function orderStatistics(n: number, levels: readonly number[]): number[] {
+  const ranks = new Set<number>();
+  levels.forEach((q, i) => {
+    if (!(q >= 0 && q <= 1) || (i > 0 && q < levels[i - 1])) throw usageError(`quantile levels must be increasing within 0–1; got ${levels.join(', ')}`);
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    ranks.add(lo);
+    if (lo + 1 < n && h !== lo) ranks.add(lo + 1);
+  });
+  return [...ranks].sort((a, b) => a - b);
 }
 
 /** Quickselect (median-of-three pivot, Hoare partition): afterwards a[k] is the k-th smallest of a[left..right], smaller ones left of it, larger right. */

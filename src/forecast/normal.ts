@@ -17,6 +17,11 @@ function checkProbability(p: number, what: string): void {
  */
 export function normalQuantile(p: number): number {
   checkProbability(p, 'normalQuantile');
+  return normalQuantileOpen(p);
+}
+
+/** normalQuantile for a p known to lie in (0, 1) (a Monte Carlo stream's uniforms): the same arithmetic, no check. */
+export function normalQuantileOpen(p: number): number {
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;
