@@ -2,7 +2,7 @@
 // path's rule, each year summarised as percentile bands and each target as the odds of meeting it. Pure.
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
-import { normalQuantile as qnorm, normalQuantileOpen as qnormOpen } from '../forecast/normal.js';
+import { normalQuantile as qnorm, normalQuantilesOpen } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { isMet } from './goal.js';
 import { stepPath } from './projection.js';
@@ -102,7 +102,8 @@ export function sampleInto(u: Uncertain, uniforms: Float64Array, count: number, 
       return;
     case 'normal': {
       const sd = d.sd;
-      for (let i = 0; i < count; i++) out[at + i] = v + sd * qnormOpen(uniforms[i]);
+      normalQuantilesOpen(uniforms, count, out, at);
+      for (let i = 0; i < count; i++) out[at + i] = v + sd * out[at + i];
       return;
     }
     case 'uniform': {
@@ -204,25 +205,44 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
         rng.fill(uniforms, n);
         sampleInto(rateAssumption!, uniforms, n, drawn, 0);
       }
-      for (let i = 0; i < n; i++) {
-        const p = p0 + i;
-        const cap = caps ? caps[p] : pointCap;
-        const rate = drawn !== undefined ? drawn[i] * rateScale : rates ? rates[p] : fixedRate;
-        let next = stepPath(method, values[p], rate, cap);
-        if (next < floor) {
-          next = floor;
-          held++;
-        } else if (next > cap) {
-          next = cap;
-          held++;
-        } else if (Number.isNaN(next)) {
-          next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
-        }
-        values[p] = next;
-      }
+      held += stepPaths(method, { values, caps, pointCap, floor }, { drawn, rateScale, rates, fixedRate }, p0, n);
     }
     visit(year, values);
     onSteps?.(paths - reported);
+  }
+  return held;
+}
+
+/**
+ * One year's step of paths p0 … p0 + n − 1 (a small function of its own, so that V8 optimises the loop once for
+ * the whole run); a path's rate is this year's draw (drawn[i], scaled), its own draw (rates[p]) or the fixed rate.
+ * Returns how many of the paths were held at a bound.
+ */
+function stepPaths(
+  method: SeriesAssumptions['method'],
+  paths: { values: Float64Array; caps: Float64Array | undefined; pointCap: number; floor: number },
+  rate: { drawn: Float64Array | undefined; rateScale: number; rates: Float64Array | undefined; fixedRate: number },
+  p0: number,
+  n: number,
+): number {
+  const { values, caps, pointCap, floor } = paths;
+  const { drawn, rateScale, rates, fixedRate } = rate;
+  let held = 0;
+  for (let i = 0; i < n; i++) {
+    const p = p0 + i;
+    const cap = caps ? caps[p] : pointCap;
+    const r = drawn !== undefined ? drawn[i] * rateScale : rates ? rates[p] : fixedRate;
+    let next = stepPath(method, values[p], r, cap);
+    if (next < floor) {
+      next = floor;
+      held++;
+    } else if (next > cap) {
+      next = cap;
+      held++;
+    } else if (Number.isNaN(next)) {
+      next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
+    }
+    values[p] = next;
   }
   return held;
 }
@@ -257,17 +277,9 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
     paths,
     through,
     (year, values) => {
-      let sum = 0;
-      for (let p = 0; p < paths; p++) sum += values[p];
-      const mean = sum / paths;
-      let squares = 0;
-      for (let p = 0; p < paths; p++) squares += (values[p] - mean) * (values[p] - mean);
-      const sd = paths > 1 ? Math.sqrt(squares / (paths - 1)) : 0;
-      for (const t of targetsByYear.get(year) ?? []) {
-        let count = 0;
-        for (let p = 0; p < paths; p++) if (isMet(values[p], t.value, 'atLeast')) count++;
-        hits[t.index] = count;
-      }
+      const mean = sumOf(values) / paths;
+      const sd = paths > 1 ? Math.sqrt(squaresAbout(values, mean) / (paths - 1)) : 0;
+      for (const t of targetsByYear.get(year) ?? []) hits[t.index] = countMet(values, t.value);
       bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: buckets.quantiles(values, levels) });
     },
     report === undefined
@@ -300,6 +312,30 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
     }),
     heldFraction: years > 1 ? held / (paths * years) : held / paths,
   };
+}
+
+// The yearly statistics, each loop a small function of its own: V8 optimises it once for all years, where a loop
+// inside a larger function falls back to slower code whenever another part of that function meets a new case.
+
+/** The values added up in order. */
+function sumOf(values: Float64Array): number {
+  let sum = 0;
+  for (let p = 0; p < values.length; p++) sum += values[p];
+  return sum;
+}
+
+/** The squared distances from `mean`, added up in order. */
+function squaresAbout(values: Float64Array, mean: number): number {
+  let squares = 0;
+  for (let p = 0; p < values.length; p++) squares += (values[p] - mean) * (values[p] - mean);
+  return squares;
+}
+
+/** How many values meet `target` (at or above it). */
+function countMet(values: Float64Array, target: number): number {
+  let count = 0;
+  for (let p = 0; p < values.length; p++) if (isMet(values[p], target, 'atLeast')) count++;
+  return count;
 }
 
 /**
@@ -365,28 +401,17 @@ export class QuantileBuckets {
   /** The quantiles at increasing levels (each within 0–1) of `values`, which are left as they are. */
   quantiles(values: Float64Array, levels: readonly number[]): number[] {
     const n = values.length;
-    let min = n > 0 ? values[0] : NaN;
-    let max = min;
-    for (let i = 1; i < n; i++) {
-      const v = values[i];
-      if (v < min) min = v;
-      else if (v > max) max = v;
-    }
-    const span = max - min;
+    const min = n > 0 ? minOf(values) : NaN;
+    const span = n > 0 ? maxOf(values) - min : NaN;
     // Few values, all equal, or a range too wide for its width to be a number: select on a copy.
     if (n < BUCKETS_FROM || !(span > 0 && span < Infinity)) return quantilesBySelection(Float64Array.from(values), levels);
     const ranks = orderStatistics(n, levels);
     const { counts, slotOf } = this;
-    const last = BUCKET_COUNT - 1;
     const scale = BUCKET_COUNT / span;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const b = ((values[i] - min) * scale) | 0;
-      counts[b > last ? last : b]++;
-    }
+    countBuckets(values, min, scale, counts);
     // The bucket of each needed rank and the rank within it; each needed bucket gets a slot in `gathered`.
     slotOf.fill(-1);
-    const bucketOf: number[] = [];
+    const bucketOfRank: number[] = [];
     const firstRank: number[] = [];
     const slotStart: number[] = [];
     let size = 0;
@@ -399,23 +424,17 @@ export class QuantileBuckets {
         slotStart.push(size);
         size += counts[b];
       }
-      bucketOf.push(b);
+      bucketOfRank.push(b);
       firstRank.push(before);
     }
     if (this.gathered.length < size) this.gathered = new Float64Array(size);
     const gathered = this.gathered;
-    const fill = Int32Array.from(slotStart);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      const k = ((v - min) * scale) | 0;
-      const slot = slotOf[k > last ? last : k];
-      if (slot >= 0) gathered[fill[slot]++] = v;
-    }
+    gatherBuckets(values, min, scale, slotOf, Int32Array.from(slotStart), gathered);
     const at = new Map<number, number>();
     ranks.forEach((r, j) => {
-      const start = slotStart[slotOf[bucketOf[j]]];
+      const start = slotStart[slotOf[bucketOfRank[j]]];
       const k = start + (r - firstRank[j]);
-      select(gathered, k, start, start + counts[bucketOf[j]] - 1);
+      select(gathered, k, start, start + counts[bucketOfRank[j]] - 1);
       at.set(r, gathered[k]);
     });
     return levels.map((q) => {
@@ -425,6 +444,39 @@ export class QuantileBuckets {
       if (lo + 1 >= n || h === lo) return low;
       return low + (h - lo) * (at.get(lo + 1)! - low);
     });
+  }
+}
+
+const minOf = (values: Float64Array): number => {
+  let min = values[0];
+  for (let i = 1; i < values.length; i++) if (values[i] < min) min = values[i];
+  return min;
+};
+
+const maxOf = (values: Float64Array): number => {
+  let max = values[0];
+  for (let i = 1; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+};
+
+/** The bucket of a value: its distance from the minimum in bucket widths, the top edge in the last bucket. */
+const bucketOf = (v: number, min: number, scale: number): number => {
+  const b = ((v - min) * scale) | 0;
+  return b < BUCKET_COUNT ? b : BUCKET_COUNT - 1;
+};
+
+/** counts[b] = how many values fall in bucket b. */
+function countBuckets(values: Float64Array, min: number, scale: number, counts: Int32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < values.length; i++) counts[bucketOf(values[i], min, scale)]++;
+}
+
+/** Copies the values of the buckets with a slot (slotOf[b] ≥ 0) to `gathered`, each slot's from `next[slot]` on. */
+function gatherBuckets(values: Float64Array, min: number, scale: number, slotOf: Int32Array, next: Int32Array, gathered: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const slot = slotOf[bucketOf(v, min, scale)];
+    if (slot >= 0) gathered[next[slot]++] = v;
   }
 }
 
