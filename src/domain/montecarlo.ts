@@ -103,12 +103,14 @@ export function sampleInto(u: Uncertain, uniforms: Float64Array, count: number, 
       return;
     case 'normal':
       normalQuantilesOpen(uniforms, count, out, at);
-      return shiftAndScale(out, at, count, v, d.sd);
+      shiftAndScale(out, at, count, v, d.sd);
+      return;
     case 'uniform':
-      return stretch(uniforms, count, out, at, d.min, d.max);
+      stretch(uniforms, count, out, at, d.min, d.max);
+      return;
     case 'triangular':
-      if (d.max - d.min === 0) return void out.fill(v, at, at + count);
-      return triangularInto(uniforms, count, out, at, d.min, v, d.max);
+      if (d.max - d.min === 0) out.fill(v, at, at + count);
+      else triangularInto(uniforms, count, out, at, d.min, v, d.max);
   }
 }
 
