@@ -404,15 +404,19 @@ export class QuantileBuckets {
   private readonly counts = new Int32Array(BUCKET_COUNT);
   private readonly slotOf = new Int32Array(BUCKET_COUNT);
   private gathered = new Float64Array(0);
+  private copy = new Float64Array(0);
 
   /** The quantiles at increasing levels (each within 0–1) of `values`, which are left as they are. */
   quantiles(values: Float64Array, levels: readonly number[]): number[] {
     const n = values.length;
-    const min = n > 0 ? minOf(values) : NaN;
-    const span = n > 0 ? maxOf(values) - min : NaN;
-    // Few values, all equal, or a range too wide for its width to be a number: select on a copy.
-    if (n < BUCKETS_FROM || !(span > 0 && span < Infinity)) return quantilesBySelection(Float64Array.from(values), levels);
+    if (n === 0) return quantilesBySelection(values, levels); // the error for no values
     const ranks = orderStatistics(n, levels);
+    const min = minOf(values);
+    const span = maxOf(values) - min;
+    // All values equal (every path held at a bound): each order statistic is that value.
+    if (span === 0) return typeSeven(n, levels, () => min);
+    // Few values, or a range too wide for its width to be a number: select on a copy (kept for the next year).
+    if (n < BUCKETS_FROM || !(span > 0 && span < Infinity)) return this.bySelection(values, levels);
     const { counts, slotOf } = this;
     const scale = BUCKET_COUNT / span;
     countBuckets(values, min, scale, counts);
@@ -434,7 +438,10 @@ export class QuantileBuckets {
       bucketOfRank.push(b);
       firstRank.push(before);
     }
-    if (this.gathered.length < size) this.gathered = new Float64Array(size);
+    // Most values in the needed buckets (paths piled up at a bound): selection on a copy, as cheap and no more memory.
+    if (size > n / 4) return this.bySelection(values, levels);
+    // Grown by doubling: a buffer that grows year by year as paths gather at a bound leaves little garbage.
+    if (this.gathered.length < size) this.gathered = new Float64Array(Math.max(size, 2 * this.gathered.length));
     const gathered = this.gathered;
     gatherBuckets(values, min, scale, slotOf, Int32Array.from(slotStart), gathered);
     const at = new Map<number, number>();
@@ -444,14 +451,27 @@ export class QuantileBuckets {
       select(gathered, k, start, start + counts[bucketOfRank[j]] - 1);
       at.set(r, gathered[k]);
     });
-    return levels.map((q) => {
-      const h = (n - 1) * q;
-      const lo = Math.floor(h);
-      const low = at.get(lo)!;
-      if (lo + 1 >= n || h === lo) return low;
-      return low + (h - lo) * (at.get(lo + 1)! - low);
-    });
+    return typeSeven(n, levels, (rank) => at.get(rank)!);
   }
+
+  /** quantilesBySelection on a copy of the values (the copy's buffer kept for the next year). */
+  private bySelection(values: Float64Array, levels: readonly number[]): number[] {
+    if (this.copy.length < values.length) this.copy = new Float64Array(values.length);
+    const copy = this.copy.subarray(0, values.length);
+    copy.set(values);
+    return quantilesBySelection(copy, levels);
+  }
+}
+
+/** Type-7 quantiles of n values at `levels`, from their order statistics (rank 0 the smallest), as quantileSorted(). */
+function typeSeven(n: number, levels: readonly number[], orderStatistic: (rank: number) => number): number[] {
+  return levels.map((q) => {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    const low = orderStatistic(lo);
+    if (lo + 1 >= n || h === lo) return low;
+    return low + (h - lo) * (orderStatistic(lo + 1) - low);
+  });
 }
 
 const minOf = (values: Float64Array): number => {

@@ -158,5 +158,7 @@ describe('the pieces', () => {
       expect(buckets.quantiles(xs, levels)).toEqual(levels.map((q) => quantileSorted(sorted, q)));
     }
     expect(() => buckets.quantiles(capped, [0.5, 0.1])).toThrow(/increasing/);
+    expect(() => buckets.quantiles(new Float64Array(4_000).fill(1), [0.5, 0.1])).toThrow(/increasing/);
+    expect(() => buckets.quantiles(new Float64Array(0), [0.5])).toThrow(/at least one value/);
   });
 });
