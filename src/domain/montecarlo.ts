@@ -394,11 +394,11 @@ const BUCKETS_FROM = 2_048;
 const BUCKET_COUNT = 4_096;
 
 /**
- * Type-7 quantiles of many values without reordering them, exactly those of quantilesBySelection: one pass finds
+ * Type-7 quantiles of many values without reordering them, exactly those of quantilesBySelection: two passes find
  * the range, one counts the values in equal-width buckets of it (a bucket's index never decreases with the value),
  * and one gathers the values of the few buckets that hold a needed order statistic, which quickselect then finds
- * among them. Three passes over the values instead of a copy and several selections over most of them. The
- * counting arrays are kept between calls (one per year of a run).
+ * among them: four light passes over the values instead of a copy and several selections over most of them. The
+ * buffers are kept between calls (one per year of a run).
  */
 export class QuantileBuckets {
   private readonly counts = new Int32Array(BUCKET_COUNT);
