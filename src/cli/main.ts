@@ -3,6 +3,7 @@
 import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { Command, CommanderError, type Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { readingOnce } from '../data/read-once.js';
 import { isSemicapError, usageError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
 import type { CommandResult, Globals } from './context.js';
@@ -242,7 +243,8 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   let code: number;
   try {
     const program = buildProgram(io, onResult, errorLang);
-    await program.parseAsync(args, { from: 'user' });
+    // Each dataset file is read and checked once in a run, however many analyses load it.
+    await readingOnce(() => program.parseAsync(args, { from: 'user' }));
     code = resultCode;
   } catch (e) {
     code = handleError(e, debug, io);

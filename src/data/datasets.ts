@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dataError, missingInputError } from '../errors.js';
 import { decodeUtf8, parseCsv } from './csv.js';
 import { readInputBytes } from './files.js';
+import { idOf, once } from './read-once.js';
 import { formatProblem, ProblemError, type Problem } from './problem.js';
 import { validateRows, type Row, type Schema } from './schema.js';
 import { say } from '../messages.js';
@@ -77,6 +78,10 @@ export interface LoadedFile {
  * `plainFirst`: the file is one of the bundled datasets, read by the fast plain-CSV reader when it can (csv.ts).
  */
 export function loadFile(path: string, schema: Schema, options: { plainFirst?: boolean } = {}): LoadedFile {
+  return once(`file\u0000${resolve(path)}\u0000${idOf(schema)}\u0000${options.plainFirst === true}`, () => readFile(path, schema, options));
+}
+
+function readFile(path: string, schema: Schema, options: { plainFirst?: boolean }): LoadedFile {
   try {
     const table = parseCsv(decodeUtf8(readInputBytes(path), path), path, { plainFirst: options.plainFirst });
     const { rows, problems } = validateRows(table, schema);
@@ -144,7 +149,7 @@ export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderC
     files.push(loaded);
     problems.push(...loaded.problems);
   }
-  problems.push(...crossFileProblems(files));
+  problems.push(...crossProblemsOnce(files));
   return { files, problems };
 }
 
@@ -156,21 +161,32 @@ function layeredFolder(dir: string, bundledDir: string, wanted: readonly Schema[
   const layering: Layering = { dir, yours: [], bundled: [], added: 0, replaced: 0, conflicts: [] };
   for (const schema of wanted) {
     const name = `${schema.name}.csv`;
-    const base = loadFile(join(bundledDir, name), schema, { plainFirst: true });
-    problems.push(...base.problems);
-    if (!present.has(name)) {
+    const own = present.has(name);
+    const one = once(`layered\u0000${resolve(dir)}\u0000${idOf(schema)}\u0000${own}`, () => layeredFile(dir, bundledDir, schema, own));
+    problems.push(...one.problems);
+    files.push(one.file);
+    if (!own) {
       layering.bundled.push(name);
-      files.push({ ...base, origin: 'bundled', inherited: new Set(base.rows) });
       continue;
     }
     layering.yours.push(name);
-    const mine = loadFile(join(dir, name), schema);
-    problems.push(...mine.problems);
-    const merged = mergeRows(base, mine, layering);
-    files.push({ ...mine, rows: merged.rows, origin: 'yours', inherited: merged.inherited, ownRows: mine.rows.length });
+    layering.added += one.layering.added;
+    layering.replaced += one.layering.replaced;
+    layering.conflicts.push(...one.layering.conflicts);
   }
-  problems.push(...crossFileProblems(files));
+  problems.push(...crossProblemsOnce(files));
   return { files, problems, layering };
+}
+
+/** One dataset of a layered folder: the bundled file, merged with the user's when the folder has one. */
+function layeredFile(dir: string, bundledDir: string, schema: Schema, own: boolean): { file: LoadedFile; problems: Problem[]; layering: Layering } {
+  const name = `${schema.name}.csv`;
+  const layering: Layering = { dir, yours: [], bundled: [], added: 0, replaced: 0, conflicts: [] };
+  const base = loadFile(join(bundledDir, name), schema, { plainFirst: true });
+  if (!own) return { file: { ...base, origin: 'bundled', inherited: new Set(base.rows) }, problems: base.problems, layering };
+  const mine = loadFile(join(dir, name), schema);
+  const merged = mergeRows(base, mine, layering);
+  return { file: { ...mine, rows: merged.rows, origin: 'yours', inherited: merged.inherited, ownRows: mine.rows.length }, problems: [...base.problems, ...mine.problems], layering };
 }
 
 const rowKey = (schema: Schema, row: Row) => schema.key.map((k) => String(row[k] ?? '')).join('\u0000');
@@ -243,6 +259,13 @@ export function crossFileProblems(files: LoadedFile[]): Problem[] {
   return problems;
 }
 
+/** crossFileProblems of a folder's files, each file checked against sources.csv once in a run. */
+function crossProblemsOnce(files: LoadedFile[]): Problem[] {
+  const sources = files.find((f) => f.schema === sourcesSchema);
+  if (!sources || sources.problems.length > 0) return [];
+  return files.flatMap((f) => (f === sources ? [] : once(`cross\u0000${idOf(sources)}\u0000${idOf(f)}`, () => crossFileProblems([sources, f]))));
+}
+
 /** A row as a plain record with its line (the same keys in the same order as spreading it, several times quicker on these null-prototype rows). */
 const withLine = <T>(row: Row): T => {
   const record: Record<string, unknown> = {};
@@ -262,18 +285,25 @@ export function loadDatasets(dir: string = bundledDataDir(), only?: readonly Dat
   return { ...datasetsFrom(dir, files), ...(layering ? { layering } : {}) };
 }
 
+/** The records of a dataset not loaded: one empty list, so that memo keys naming the lists stay the same. */
+const NOT_LOADED: readonly never[] = Object.freeze([]);
+
 /** The typed records of files already loaded and checked (checkFolder) without problems. */
 export function datasetsFrom(dir: string, files: readonly LoadedFile[]): Datasets {
-  const rows = (s: Schema) => files.find((f) => f.schema === s)?.rows ?? [];
+  // The records of a file are made once in a run and shared by the analyses that load it: they only read them.
+  const records = <T>(s: Schema): T[] => {
+    const file = files.find((f) => f.schema === s);
+    return file === undefined ? (NOT_LOADED as unknown as T[]) : once(`records\u0000${idOf(file)}`, () => file.rows.map((r) => withLine<T>(r)));
+  };
   return {
     dir,
-    sources: rows(sourcesSchema).map((r) => withLine<Source>(r)),
-    capacityShare: rows(capacityShareSchema).map((r) => withLine<ShareRecord>(r)),
-    capacity: rows(capacitySchema).map((r) => withLine<CapacityRecord>(r)),
-    funds: rows(fundsSchema).map((r) => withLine<FundRecord>(r)),
-    selfSufficiency: rows(selfSufficiencySchema).map((r) => withLine<SelfSufficiencyRecord>(r)),
-    fx: rows(fxSchema).map((r) => withLine<FxRecord>(r)),
-    indicators: rows(indicatorsSchema).map((r) => withLine<IndicatorRecord>(r)),
+    sources: records<Source>(sourcesSchema),
+    capacityShare: records<ShareRecord>(capacityShareSchema),
+    capacity: records<CapacityRecord>(capacitySchema),
+    funds: records<FundRecord>(fundsSchema),
+    selfSufficiency: records<SelfSufficiencyRecord>(selfSufficiencySchema),
+    fx: records<FxRecord>(fxSchema),
+    indicators: records<IndicatorRecord>(indicatorsSchema),
   };
 }
 

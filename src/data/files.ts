@@ -2,9 +2,11 @@
 // input goes through src/data/input.ts (regular files only, a size cap, `-` for standard input).
 import { existsSync, statSync } from 'node:fs';
 import { asInputError as inputError, readInput } from './input.js';
+import { countRead } from './read-once.js';
 
 /** Reads a whole input file as bytes; missing, unreadable, a folder, a pipe or a device → exit 66; over 16 MB → 65. */
 export function readInputBytes(path: string): Uint8Array {
+  countRead(path);
   return readInput(path, { what: 'a CSV file' });
 }
 

@@ -1,7 +1,7 @@
 // Scenario files (datasets/scenarios.csv and users' files): one assumption a row, grouped into scenarios and
 // series; every problem reported at FILE:LINE:COLUMN. The schema lives here: scenarios are assumptions, not sources.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { dataError } from '../errors.js';
 import { say } from '../messages.js';
 import {
@@ -21,6 +21,7 @@ import {
 } from '../domain/scenario.js';
 import { bundledDataDir, checkFolder, datasetsFrom, loadDatasets, datasetPaths, loadFile, type DatasetName, type Datasets, type FolderCheck, type LoadedFile } from './datasets.js';
 import { formatProblem, type Problem } from './problem.js';
+import { idOf, once } from './read-once.js';
 import type { Row, Schema } from './schema.js';
 
 /** Assumption names of a file: the series' assumptions plus `about`, a scenario's description. */
@@ -249,6 +250,12 @@ export function ownScenariosPath(dir: string): string | undefined {
  * `data`, its source_ids and `@dataset/...` references. Every problem is returned, none thrown.
  */
 export function readScenarioFile(path: string, data?: Datasets): { loaded: LoadedFile; scenarios: Scenario[] } {
+  // Once in a run for the same file and the same records (datasets.ts makes each file's records once a run).
+  const against = data === undefined ? '-' : [data.sources, data.capacityShare, data.capacity, data.funds, data.selfSufficiency, data.fx, data.indicators].map(idOf).join(',');
+  return once(`scenarios\u0000${resolve(path)}\u0000${against}`, () => checkScenarios(path, data));
+}
+
+function checkScenarios(path: string, data: Datasets | undefined): { loaded: LoadedFile; scenarios: Scenario[] } {
   const loaded = loadFile(path, scenariosSchema);
   if (loaded.problems.length > 0) return { loaded, scenarios: [] };
   const { scenarios, problems } = scenarioRecords(loaded.rows, path, data);

@@ -2,7 +2,7 @@
 // path's rule, each year summarised as percentile bands and each target as the odds of meeting it. Pure.
 import { usageError } from '../errors.js';
 import { say } from '../messages.js';
-import { normalQuantile as qnorm } from '../forecast/normal.js';
+import { normalQuantile as qnorm, normalQuantilesOpen } from '../forecast/normal.js';
 import { createOpenRng, MAX_SEED, namedStreamSeed, type OpenUnitRng } from '../forecast/random.js';
 import { isMet } from './goal.js';
 import { stepPath } from './projection.js';
@@ -89,10 +89,66 @@ export function sampler(u: Uncertain): (uniform: number) => number {
   }
 }
 
+/**
+ * Writes sampler(u)(uniforms[i]) into out[at + i] for i < count: the same numbers as the sampler gives, in one loop
+ * per distribution rather than a call per draw (each loop a function of its own, optimised once by V8 whichever
+ * distributions a run meets).
+ */
+export function sampleInto(u: Uncertain, uniforms: Float64Array, count: number, out: Float64Array, at: number): void {
+  const d = u.dist;
+  const v = u.value;
+  switch (d.kind) {
+    case 'fixed':
+      out.fill(v, at, at + count);
+      return;
+    case 'normal':
+      normalQuantilesOpen(uniforms, count, out, at);
+      shiftAndScale(out, at, count, v, d.sd);
+      return;
+    case 'uniform':
+      stretch(uniforms, count, out, at, d.min, d.max);
+      return;
+    case 'triangular':
+      if (d.max - d.min === 0) out.fill(v, at, at + count);
+      else triangularInto(uniforms, count, out, at, d.min, v, d.max);
+  }
+}
+
+/** out[at + i] = v + sd · out[at + i]: standard normal draws moved to mean v and spread sd. */
+function shiftAndScale(out: Float64Array, at: number, count: number, v: number, sd: number): void {
+  for (let i = 0; i < count; i++) out[at + i] = v + sd * out[at + i];
+}
+
+/** Uniform draws on [min, max]. */
+function stretch(uniforms: Float64Array, count: number, out: Float64Array, at: number, min: number, max: number): void {
+  for (let i = 0; i < count; i++) out[at + i] = min + uniforms[i] * (max - min);
+}
+
+/** Triangular draws on [min, max] with mode v (max > min), by inverting the distribution function. */
+function triangularInto(uniforms: Float64Array, count: number, out: Float64Array, at: number, min: number, v: number, max: number): void {
+  const width = max - min;
+  const split = (v - min) / width;
+  for (let i = 0; i < count; i++) {
+    const x = uniforms[i];
+    out[at + i] = x < split ? min + Math.sqrt(x * width * (v - min)) : max - Math.sqrt((1 - x) * width * (max - v));
+  }
+}
+
 const isUncertain = (u: Uncertain | undefined): u is Uncertain => u !== undefined && !(u.dist.kind === 'fixed' || (u.dist.kind === 'normal' && u.dist.sd === 0));
 
 /** Paths stepped between two progress reports within a year. */
 const PROGRESS_CHUNK = 65_536;
+/** Paths whose uniforms are drawn at a time (a divisor of PROGRESS_CHUNK, so progress comes at the same paths). */
+const DRAW_CHUNK = 4_096;
+
+/** Draws one value of `u` per path into `out` (paths in order, one uniform each), `DRAW_CHUNK` uniforms at a time. */
+function drawPerPath(u: Uncertain, rng: OpenUnitRng, uniforms: Float64Array, out: Float64Array): void {
+  for (let p0 = 0; p0 < out.length; p0 += DRAW_CHUNK) {
+    const n = Math.min(DRAW_CHUNK, out.length - p0);
+    rng.fill(uniforms, n);
+    sampleInto(u, uniforms, n, out, p0);
+  }
+}
 
 /**
  * Steps `paths` simulated paths of one series from its start year through `through`, calling `visit(year, values)`
@@ -109,20 +165,18 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
   const rateScale = method === 'linear' ? 1 : 0.01;
   const uncertainRate = isUncertain(rateAssumption);
   const yearlyRate = uncertainRate && rateAssumption!.draw === 'yearly';
-  const drawRate = rateAssumption ? sampler(rateAssumption) : () => 0;
   const fixedRate = pointRate(s);
+  const uniforms = new Float64Array(Math.min(DRAW_CHUNK, paths));
 
   // Draws made once per path, in a fixed order: start, cap, rate.
-  const values = new Float64Array(paths);
-  const drawStart = sampler(s.start);
-  const startUncertain = isUncertain(s.start);
-  for (let p = 0; p < paths; p++) values[p] = startUncertain ? drawStart(rng.uniform()) : s.start.value;
+  const values = new Float64Array(paths).fill(s.start.value);
+  if (isUncertain(s.start)) drawPerPath(s.start, rng, uniforms, values);
   let caps: Float64Array | undefined;
   if (isUncertain(s.cap)) {
-    const drawCap = sampler(s.cap);
     caps = new Float64Array(paths);
+    drawPerPath(s.cap, rng, uniforms, caps);
     for (let p = 0; p < paths; p++) {
-      const c = drawCap(rng.uniform());
+      const c = caps[p];
       // A share's cap stays within 0–100; any cap stays at or above the floor.
       caps[p] = share ? Math.min(100, Math.max(c, floor)) : Math.max(c, floor);
     }
@@ -130,7 +184,8 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
   let rates: Float64Array | undefined;
   if (uncertainRate && !yearlyRate) {
     rates = new Float64Array(paths);
-    for (let p = 0; p < paths; p++) rates[p] = drawRate(rng.uniform()) * rateScale;
+    drawPerPath(rateAssumption!, rng, uniforms, rates);
+    for (let p = 0; p < paths; p++) rates[p] = rates[p] * rateScale;
   }
 
   let held = 0;
@@ -143,29 +198,58 @@ export function runPaths(s: SeriesAssumptions, rng: OpenUnitRng, paths: number, 
   }
   visit(s.startYear, values);
   onSteps?.(paths);
+  // A rate drawn every year: one uniform per path, paths in order, a chunk of paths at a time.
+  const drawn = yearlyRate ? new Float64Array(uniforms.length) : undefined;
   for (let year = s.startYear + 1; year <= through; year++) {
     let reported = 0;
-    for (let p = 0; p < paths; p++) {
-      if (onSteps !== undefined && p - reported === PROGRESS_CHUNK) {
+    for (let p0 = 0; p0 < paths; p0 += DRAW_CHUNK) {
+      if (onSteps !== undefined && p0 - reported === PROGRESS_CHUNK) {
         onSteps(PROGRESS_CHUNK);
-        reported = p;
+        reported = p0;
       }
-      const cap = caps ? caps[p] : pointCap;
-      const rate = yearlyRate ? drawRate(rng.uniform()) * rateScale : rates ? rates[p] : fixedRate;
-      let next = stepPath(method, values[p], rate, cap);
-      if (next < floor) {
-        next = floor;
-        held++;
-      } else if (next > cap) {
-        next = cap;
-        held++;
-      } else if (Number.isNaN(next)) {
-        next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
+      const n = Math.min(DRAW_CHUNK, paths - p0);
+      if (drawn !== undefined) {
+        rng.fill(uniforms, n);
+        sampleInto(rateAssumption!, uniforms, n, drawn, 0);
       }
-      values[p] = next;
+      held += stepPaths(method, { values, caps, pointCap, floor }, { drawn, rateScale, rates, fixedRate }, p0, n);
     }
     visit(year, values);
     onSteps?.(paths - reported);
+  }
+  return held;
+}
+
+/**
+ * One year's step of paths p0 … p0 + n − 1 (a small function of its own, so that V8 optimises the loop once for
+ * the whole run); a path's rate is this year's draw (drawn[i], scaled), its own draw (rates[p]) or the fixed rate.
+ * Returns how many of the paths were held at a bound.
+ */
+function stepPaths(
+  method: SeriesAssumptions['method'],
+  paths: { values: Float64Array; caps: Float64Array | undefined; pointCap: number; floor: number },
+  rate: { drawn: Float64Array | undefined; rateScale: number; rates: Float64Array | undefined; fixedRate: number },
+  p0: number,
+  n: number,
+): number {
+  const { values, caps, pointCap, floor } = paths;
+  const { drawn, rateScale, rates, fixedRate } = rate;
+  let held = 0;
+  for (let i = 0; i < n; i++) {
+    const p = p0 + i;
+    const cap = caps ? caps[p] : pointCap;
+    const r = drawn !== undefined ? drawn[i] * rateScale : rates ? rates[p] : fixedRate;
+    let next = stepPath(method, values[p], r, cap);
+    if (next < floor) {
+      next = floor;
+      held++;
+    } else if (next > cap) {
+      next = cap;
+      held++;
+    } else if (Number.isNaN(next)) {
+      next = floor; // unreachable for valid input (kept so a NaN can never leave this function)
+    }
+    values[p] = next;
   }
   return held;
 }
@@ -189,7 +273,7 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
   s.targets.forEach((t, index) => targetsByYear.set(t.year, [...(targetsByYear.get(t.year) ?? []), { value: t.value, index }]));
   const hits = new Array<number>(s.targets.length).fill(0);
   const bands: YearBand[] = [];
-  const scratch = new Float64Array(paths);
+  const buckets = new QuantileBuckets();
   const levels = percentiles.map((q) => q / 100);
   const totalSteps = (through - s.startYear + 1) * paths;
   let doneSteps = 0;
@@ -200,19 +284,10 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
     paths,
     through,
     (year, values) => {
-      let sum = 0;
-      for (let p = 0; p < paths; p++) sum += values[p];
-      const mean = sum / paths;
-      let squares = 0;
-      for (let p = 0; p < paths; p++) squares += (values[p] - mean) * (values[p] - mean);
-      const sd = paths > 1 ? Math.sqrt(squares / (paths - 1)) : 0;
-      for (const t of targetsByYear.get(year) ?? []) {
-        let count = 0;
-        for (let p = 0; p < paths; p++) if (isMet(values[p], t.value, 'atLeast')) count++;
-        hits[t.index] = count;
-      }
-      scratch.set(values);
-      bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: quantilesBySelection(scratch, levels) });
+      const mean = sumOf(values) / paths;
+      const sd = paths > 1 ? Math.sqrt(squaresAbout(values, mean) / (paths - 1)) : 0;
+      for (const t of targetsByYear.get(year) ?? []) hits[t.index] = countMet(values, t.value);
+      bands.push({ year, point: point.get(year) ?? NaN, mean, sd, quantiles: buckets.quantiles(values, levels) });
     },
     report === undefined
       ? undefined
@@ -244,6 +319,30 @@ export function simulateSeries(scenario: string, s: SeriesAssumptions, options: 
     }),
     heldFraction: years > 1 ? held / (paths * years) : held / paths,
   };
+}
+
+// The yearly statistics, each loop a small function of its own: V8 optimises it once for all years, where a loop
+// inside a larger function falls back to slower code whenever another part of that function meets a new case.
+
+/** The values added up in order. */
+function sumOf(values: Float64Array): number {
+  let sum = 0;
+  for (let p = 0; p < values.length; p++) sum += values[p];
+  return sum;
+}
+
+/** The squared distances from `mean`, added up in order. */
+function squaresAbout(values: Float64Array, mean: number): number {
+  let squares = 0;
+  for (let p = 0; p < values.length; p++) squares += (values[p] - mean) * (values[p] - mean);
+  return squares;
+}
+
+/** How many values meet `target` (at or above it). */
+function countMet(values: Float64Array, target: number): number {
+  let count = 0;
+  for (let p = 0; p < values.length; p++) if (isMet(values[p], target, 'atLeast')) count++;
+  return count;
 }
 
 /**
@@ -287,6 +386,138 @@ export function quantilesBySelection(values: Float64Array, levels: readonly numb
     for (let j = lo + 2; j < n; j++) if (values[j] < next) next = values[j];
     return low + (h - lo) * (next - low);
   });
+}
+
+/** Below this many values a copy and quantilesBySelection are as quick as buckets. */
+const BUCKETS_FROM = 2_048;
+/** Buckets over the values' range: a few dozen values each on 100,000 paths of a smooth distribution. */
+const BUCKET_COUNT = 4_096;
+
+/**
+ * Type-7 quantiles of many values without reordering them, exactly those of quantilesBySelection: two passes find
+ * the range, one counts the values in equal-width buckets of it (a bucket's index never decreases with the value),
+ * and one gathers the values of the few buckets that hold a needed order statistic, which quickselect then finds
+ * among them: four light passes over the values instead of a copy and several selections over most of them. The
+ * buffers are kept between calls (one per year of a run).
+ */
+export class QuantileBuckets {
+  private readonly counts = new Int32Array(BUCKET_COUNT);
+  private readonly slotOf = new Int32Array(BUCKET_COUNT);
+  private gathered = new Float64Array(0);
+  private copy = new Float64Array(0);
+
+  /** The quantiles at increasing levels (each within 0–1) of `values`, which are left as they are. */
+  quantiles(values: Float64Array, levels: readonly number[]): number[] {
+    const n = values.length;
+    if (n === 0) return quantilesBySelection(values, levels); // the error for no values
+    const ranks = orderStatistics(n, levels);
+    const min = minOf(values);
+    const span = maxOf(values) - min;
+    // All values equal (every path held at a bound): each order statistic is that value.
+    if (span === 0) return typeSeven(n, levels, () => min);
+    // Few values, or a range too wide for its width to be a number: select on a copy (kept for the next year).
+    if (n < BUCKETS_FROM || !(span > 0 && span < Infinity)) return this.bySelection(values, levels);
+    const { counts, slotOf } = this;
+    const scale = BUCKET_COUNT / span;
+    countBuckets(values, min, scale, counts);
+    // The bucket of each needed rank and the rank within it; each needed bucket gets a slot in `gathered`.
+    slotOf.fill(-1);
+    const bucketOfRank: number[] = [];
+    const firstRank: number[] = [];
+    const slotStart: number[] = [];
+    let size = 0;
+    let b = 0;
+    let before = 0;
+    for (const r of ranks) {
+      while (before + counts[b] <= r) before += counts[b++];
+      if (slotOf[b] < 0) {
+        slotOf[b] = slotStart.length;
+        slotStart.push(size);
+        size += counts[b];
+      }
+      bucketOfRank.push(b);
+      firstRank.push(before);
+    }
+    // Most values in the needed buckets (paths piled up at a bound): selection on a copy, as cheap and no more memory.
+    if (size > n / 4) return this.bySelection(values, levels);
+    // Grown by doubling: a buffer that grows year by year as paths gather at a bound leaves little garbage.
+    if (this.gathered.length < size) this.gathered = new Float64Array(Math.max(size, 2 * this.gathered.length));
+    const gathered = this.gathered;
+    gatherBuckets(values, min, scale, slotOf, Int32Array.from(slotStart), gathered);
+    const at = new Map<number, number>();
+    ranks.forEach((r, j) => {
+      const start = slotStart[slotOf[bucketOfRank[j]]];
+      const k = start + (r - firstRank[j]);
+      select(gathered, k, start, start + counts[bucketOfRank[j]] - 1);
+      at.set(r, gathered[k]);
+    });
+    return typeSeven(n, levels, (rank) => at.get(rank)!);
+  }
+
+  /** quantilesBySelection on a copy of the values (the copy's buffer kept for the next year). */
+  private bySelection(values: Float64Array, levels: readonly number[]): number[] {
+    if (this.copy.length < values.length) this.copy = new Float64Array(values.length);
+    const copy = this.copy.subarray(0, values.length);
+    copy.set(values);
+    return quantilesBySelection(copy, levels);
+  }
+}
+
+/** Type-7 quantiles of n values at `levels`, from their order statistics (rank 0 the smallest), as quantileSorted(). */
+function typeSeven(n: number, levels: readonly number[], orderStatistic: (rank: number) => number): number[] {
+  return levels.map((q) => {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    const low = orderStatistic(lo);
+    if (lo + 1 >= n || h === lo) return low;
+    return low + (h - lo) * (orderStatistic(lo + 1) - low);
+  });
+}
+
+const minOf = (values: Float64Array): number => {
+  let min = values[0];
+  for (let i = 1; i < values.length; i++) if (values[i] < min) min = values[i];
+  return min;
+};
+
+const maxOf = (values: Float64Array): number => {
+  let max = values[0];
+  for (let i = 1; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+};
+
+/** The bucket of a value: its distance from the minimum in bucket widths, the top edge in the last bucket. */
+const bucketOf = (v: number, min: number, scale: number): number => {
+  const b = ((v - min) * scale) | 0;
+  return b < BUCKET_COUNT ? b : BUCKET_COUNT - 1;
+};
+
+/** counts[b] = how many values fall in bucket b. */
+function countBuckets(values: Float64Array, min: number, scale: number, counts: Int32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < values.length; i++) counts[bucketOf(values[i], min, scale)]++;
+}
+
+/** Copies the values of the buckets with a slot (slotOf[b] ≥ 0) to `gathered`, each slot's from `next[slot]` on. */
+function gatherBuckets(values: Float64Array, min: number, scale: number, slotOf: Int32Array, next: Int32Array, gathered: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const slot = slotOf[bucketOf(v, min, scale)];
+    if (slot >= 0) gathered[next[slot]++] = v;
+  }
+}
+
+/** The order statistics (0-based ranks, increasing) that the type-7 quantiles at `levels` read. */
+function orderStatistics(n: number, levels: readonly number[]): number[] {
+  const ranks = new Set<number>();
+  levels.forEach((q, i) => {
+    if (!(q >= 0 && q <= 1) || (i > 0 && q < levels[i - 1])) throw usageError(`quantile levels must be increasing within 0–1; got ${levels.join(', ')}`);
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    ranks.add(lo);
+    if (lo + 1 < n && h !== lo) ranks.add(lo + 1);
+  });
+  return [...ranks].sort((a, b) => a - b);
 }
 
 /** Quickselect (median-of-three pivot, Hoare partition): afterwards a[k] is the k-th smallest of a[left..right], smaller ones left of it, larger right. */

@@ -99,6 +99,43 @@ export class Rng {
     return (high * 67108864 + low + 0.5) / TWO_POW_53;
   }
 
+  /**
+   * Writes `count` uniformOpen() draws into `out` from index 0: the same numbers as that many calls, in order, with
+   * the generator's state kept in local variables (a bulk draw for Monte Carlo loops).
+   */
+  fillOpen(out: Float64Array, count: number): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < count; i++) {
+      // nextUint32() twice, as uniformOpen() draws them: 27 high bits, then 26 low bits.
+      let x = Math.imul(s1, 5);
+      const high = (Math.imul((x << 7) | (x >>> 25), 9) >>> 0) >>> 5;
+      let t = s1 << 9;
+      let n2 = s2 ^ s0;
+      let n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      x = Math.imul(s1, 5);
+      const low = (Math.imul((x << 7) | (x >>> 25), 9) >>> 0) >>> 6;
+      t = s1 << 9;
+      n2 = s2 ^ s0;
+      n3 = s3 ^ s1;
+      s1 ^= n2;
+      s0 ^= n3;
+      s2 = n2 ^ t;
+      s3 = (n3 << 11) | (n3 >>> 21);
+      out[i] = (high * 67108864 + low + 0.5) / TWO_POW_53;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   /** Standard normal draw (Box–Muller, polar-free form; pairs are cached so no draw is wasted). */
   normal(): number {
     if (this.spareNormal !== undefined) {
@@ -147,6 +184,8 @@ export function streamSeed(seed: number, index: number): number {
 export interface OpenUnitRng {
   /** A double uniformly distributed in the open interval (0, 1), 53 bits of resolution. */
   uniform(): number;
+  /** The next `count` uniform() draws written into `out` from index 0 (the same numbers, in order). */
+  fill(out: Float64Array, count: number): void;
 }
 
 /**
@@ -158,7 +197,7 @@ export function createOpenRng(seed: number): OpenUnitRng {
     throw new SemicapError('usage', say('error.rngSeed', { max: MAX_SEED, seed }));
   }
   const generator = new Rng(seed);
-  return { uniform: () => generator.uniformOpen() };
+  return { uniform: () => generator.uniformOpen(), fill: (out, count) => generator.fillOpen(out, count) };
 }
 
 /**
