@@ -116,8 +116,8 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
 
 /**
  * The line end csv-parse would find for itself: the first \r\n, \n or \r outside quotes ('\n' when there is none,
- * where any would do). Given up front, it spares csv-parse looking for one at each byte of the first line, which
- * costs a quarter of a second on a first line of a million characters.
+ * where any would do). Given up front, it spares csv-parse looking for one at each byte of the first line (slow on
+ * a long first line: bench/README.md).
  */
 export function firstLineEnd(text: string): string {
   let quoted = false;

@@ -218,29 +218,38 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
     rows++;
     if (c.id >= 0) {
       // A field that does not start with the previous id's bytes is another id (the id cell as written).
-      if (!sameId) {
-        flush();
-        lastSeries = sink.seriesOf(buf, idStart, idEnd);
-        lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
-        if (idEnd - idStart > lastId.length) lastId = new Uint8Array(2 * (idEnd - idStart));
-        buf.copy(lastId, 0, idStart, idEnd);
-        lastIdLength = idEnd - idStart;
-      }
-    } else if (lastIdLength < 0) {
-      flush();
-      lastSeries = sink.seriesOf(buf, 0, 0);
-      lastSpoiled = false;
-      lastIdLength = 0;
-    }
-    if (lastSeries >= 0 && !lastSpoiled) {
-      if (lastSeries !== pendingSeries || pending === PENDING) {
-        flush();
-        pendingSeries = lastSeries;
-      }
-      pendingYears[pending] = year;
-      pendingValues[pending++] = value;
-    }
+      if (!sameId) newId(buf, idStart, idEnd);
+    } else if (lastIdLength < 0) oneSeries(buf);
+    if (lastSeries >= 0 && !lastSpoiled) hold(lastSeries, year, value);
     return i;
+  };
+
+  /** A record whose id cell (buf[s … e-1]) differs from the previous one's: its series becomes the current one. */
+  const newId = (buf: Buffer, s: number, e: number) => {
+    flush();
+    lastSeries = sink.seriesOf(buf, s, e);
+    lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
+    if (e - s > lastId.length) lastId = new Uint8Array(2 * (e - s));
+    buf.copy(lastId, 0, s, e);
+    lastIdLength = e - s;
+  };
+
+  /** The first record of a file without an id column: the one series of the file becomes the current one. */
+  const oneSeries = (buf: Buffer) => {
+    flush();
+    lastSeries = sink.seriesOf(buf, 0, 0);
+    lastSpoiled = false;
+    lastIdLength = 0;
+  };
+
+  /** A row of `series` held with the pending ones (handed over first when they are another series' or full). */
+  const hold = (series: number, year: number, value: number) => {
+    if (series !== pendingSeries || pending === PENDING) {
+      flush();
+      pendingSeries = series;
+    }
+    pendingYears[pending] = year;
+    pendingValues[pending++] = value;
   };
 
   /** One data record, its fields in fieldStart; false to give up. */
@@ -255,29 +264,13 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
       if (blank) return true;
     }
     rows++;
-    let series: number;
     if (c.id >= 0) {
       // The cell's bytes as they are: equal bytes are the same id (the sink trims and decodes a new one).
       const s = fieldStart[c.id];
       const e = fieldStart[c.id + 1] - 1;
-      if (!sameBytes(buf, s, e, lastId, lastIdLength)) {
-        flush();
-        lastSeries = sink.seriesOf(buf, s, e);
-        lastSpoiled = lastSeries >= 0 && sink.spoiled(lastSeries);
-        if (e - s > lastId.length) lastId = new Uint8Array(2 * (e - s));
-        buf.copy(lastId, 0, s, e);
-        lastIdLength = e - s;
-      }
-      series = lastSeries;
-    } else {
-      if (lastIdLength < 0) {
-        flush();
-        lastSeries = sink.seriesOf(buf, 0, 0);
-        lastSpoiled = false;
-        lastIdLength = 0;
-      }
-      series = lastSeries;
-    }
+      if (!sameBytes(buf, s, e, lastId, lastIdLength)) newId(buf, s, e);
+    } else if (lastIdLength < 0) oneSeries(buf);
+    const series = lastSeries;
     if (series < 0 || lastSpoiled) return true;
     let year = -1;
     if (ye - ys === 4) {
@@ -313,12 +306,7 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
       }
       value = parsed.value;
     }
-    if (series !== pendingSeries || pending === PENDING) {
-      flush();
-      pendingSeries = series;
-    }
-    pendingYears[pending] = year;
-    pendingValues[pending++] = value;
+    hold(series, year, value);
     return true;
   };
 

@@ -85,15 +85,9 @@ class RowStore {
 
   /** `counts` holds the rows stored so far per series (before this one), to number the rows in series order. */
   push(series: number, year: number, value: number, counts: ArrayLike<number>): void {
-    if (this.seriesOf === undefined && series < this.lastSeries) this.numberRowsSoFar(counts);
-    this.lastSeries = Math.max(this.lastSeries, series);
-    const c = this.length >>> this.shift;
+    this.follow(series, counts);
+    const c = this.openChunk();
     const i = this.length & (this.chunk - 1);
-    if (i === 0) {
-      this.years.push(sharedUint16(this.chunk));
-      this.values.push(sharedFloat64(this.chunk));
-      this.seriesOf?.push(new Int32Array(this.chunk));
-    }
     this.years[c][i] = year;
     this.values[c][i] = value;
     if (this.seriesOf) this.seriesOf[c][i] = series;
@@ -103,27 +97,33 @@ class RowStore {
   /** `count` rows of one series at once: the same as push for each, in order. */
   pushMany(series: number, years: Uint16Array, values: Float64Array, count: number, counts: ArrayLike<number>): void {
     if (count === 0) return;
-    if (this.seriesOf === undefined && series < this.lastSeries) this.numberRowsSoFar(counts);
-    this.lastSeries = Math.max(this.lastSeries, series);
+    this.follow(series, counts);
     for (let k = 0; k < count; ) {
-      const c = this.length >>> this.shift;
+      const c = this.openChunk();
       const i = this.length & (this.chunk - 1);
-      if (i === 0) {
-        this.years.push(sharedUint16(this.chunk));
-        this.values.push(sharedFloat64(this.chunk));
-        this.seriesOf?.push(new Int32Array(this.chunk));
-      }
       const n = Math.min(count - k, this.chunk - i);
-      const ys = this.years[c];
-      const vs = this.values[c];
-      for (let j = 0; j < n; j++) {
-        ys[i + j] = years[k + j];
-        vs[i + j] = values[k + j];
-      }
+      this.years[c].set(years.subarray(k, k + n), i);
+      this.values[c].set(values.subarray(k, k + n), i);
       this.seriesOf?.[c].fill(series, i, i + n);
       this.length += n;
       k += n;
     }
+  }
+
+  /** Rows of `series` come next: when it comes back after a later series, the rows so far are numbered first. */
+  private follow(series: number, counts: ArrayLike<number>): void {
+    if (this.seriesOf === undefined && series < this.lastSeries) this.numberRowsSoFar(counts);
+    this.lastSeries = Math.max(this.lastSeries, series);
+  }
+
+  /** The chunk the next row goes to, started when the last one is full. */
+  private openChunk(): number {
+    if ((this.length & (this.chunk - 1)) === 0) {
+      this.years.push(sharedUint16(this.chunk));
+      this.values.push(sharedFloat64(this.chunk));
+      this.seriesOf?.push(new Int32Array(this.chunk));
+    }
+    return this.length >>> this.shift;
   }
 
   /** Whether the rows so far are stored in series order (no series has come back after another began). */

@@ -374,7 +374,7 @@ export function quantilesBySelection(values: Float64Array, levels: readonly numb
   if (n === 0) throw usageError('a quantile needs at least one value');
   let left = 0;
   return levels.map((q, i) => {
-    if (!(q >= 0 && q <= 1) || (i > 0 && q < levels[i - 1])) throw usageError(`quantile levels must be increasing within 0–1; got ${levels.join(', ')}`);
+    checkLevel(levels, i);
     const h = (n - 1) * q;
     const lo = Math.floor(h);
     select(values, lo, left, n - 1);
@@ -386,6 +386,12 @@ export function quantilesBySelection(values: Float64Array, levels: readonly numb
     for (let j = lo + 2; j < n; j++) if (values[j] < next) next = values[j];
     return low + (h - lo) * (next - low);
   });
+}
+
+/** Throws unless levels[i] lies within 0–1 and is not below the level before it. */
+function checkLevel(levels: readonly number[], i: number): void {
+  const q = levels[i];
+  if (!(q >= 0 && q <= 1) || (i > 0 && q < levels[i - 1])) throw usageError(`quantile levels must be increasing within 0–1; got ${levels.join(', ')}`);
 }
 
 /** Below this many values a copy and quantilesBySelection are as quick as buckets. */
@@ -511,7 +517,7 @@ function gatherBuckets(values: Float64Array, min: number, scale: number, slotOf:
 function orderStatistics(n: number, levels: readonly number[]): number[] {
   const ranks = new Set<number>();
   levels.forEach((q, i) => {
-    if (!(q >= 0 && q <= 1) || (i > 0 && q < levels[i - 1])) throw usageError(`quantile levels must be increasing within 0–1; got ${levels.join(', ')}`);
+    checkLevel(levels, i);
     const h = (n - 1) * q;
     const lo = Math.floor(h);
     ranks.add(lo);

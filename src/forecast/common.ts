@@ -30,6 +30,28 @@ export function levelsOf(options: ForecastOptions | undefined): readonly number[
   return levels;
 }
 
+/**
+ * The fitted values and residuals (y − fitted) of a fit, made when first read: a forecast does not read them. A
+ * method's Fitted class extends it and says how its fitted values are made.
+ */
+export abstract class LazyFitted {
+  private fittedMade: number[] | undefined;
+  private residualsMade: number[] | undefined;
+
+  constructor(protected readonly y: readonly number[]) {}
+
+  protected abstract makeFitted(): number[];
+
+  get fitted(): number[] {
+    return (this.fittedMade ??= this.makeFitted());
+  }
+
+  get residuals(): number[] {
+    const f = this.fitted;
+    return (this.residualsMade ??= this.y.map((v, i) => v - f[i]));
+  }
+}
+
 /** True when every number in a forecast (means and bounds) is finite. */
 export function isFiniteForecast(f: Forecast): boolean {
   if (!allFinite(f.mean)) return false;

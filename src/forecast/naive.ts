@@ -2,7 +2,7 @@
 // gives zero-width intervals (params.fallback).
 
 import { say } from '../messages.js';
-import { checkHorizon, checkSeries, finiteParams, levelsOf } from './common.js';
+import { checkHorizon, checkSeries, finiteParams, LazyFitted, levelsOf } from './common.js';
 import { varianceIntervals } from './intervals.js';
 import type { Fitted, Forecast, ForecastOptions, Method } from './types.js';
 
@@ -28,26 +28,20 @@ export function randomWalk(y: readonly number[], method: string, fallback?: stri
   return new RandomWalk(method, y, sigma2, params);
 }
 
-/** A fitted random walk; its fitted values and residuals are made when first read (a forecast does not read them). */
-class RandomWalk implements Fitted {
-  private fittedMade: number[] | undefined;
-  private residualsMade: number[] | undefined;
-
+/** A fitted random walk: each value's fit is the one before it (none for the first). */
+class RandomWalk extends LazyFitted implements Fitted {
   constructor(
     readonly method: string,
-    private readonly y: readonly number[],
+    y: readonly number[],
     private readonly sigma2: number,
     readonly params: Record<string, number | string>,
-  ) {}
-
-  get fitted(): number[] {
-    const y = this.y;
-    return (this.fittedMade ??= y.map((_, i) => (i === 0 ? Number.NaN : y[i - 1])));
+  ) {
+    super(y);
   }
 
-  get residuals(): number[] {
+  protected makeFitted(): number[] {
     const y = this.y;
-    return (this.residualsMade ??= y.map((v, i) => (i === 0 ? Number.NaN : v - y[i - 1])));
+    return y.map((_, i) => (i === 0 ? Number.NaN : y[i - 1]));
   }
 
   forecast(h: number, options?: ForecastOptions): Forecast {

@@ -2,7 +2,7 @@
 
 import { randomWalk } from '../naive.js';
 import type { Fitted, Forecast, ForecastOptions } from '../types.js';
-import { checkHorizon, finiteParams, isFiniteForecast, levelsOf } from '../common.js';
+import { checkHorizon, finiteParams, isFiniteForecast, LazyFitted, levelsOf } from '../common.js';
 import { varianceIntervals } from '../intervals.js';
 import { type EtsModel, etsMeanVariance } from './core.js';
 
@@ -41,18 +41,17 @@ export function etsFitted(
  * literal defines them again for every series. Params, fitted values and residuals are made when first read (a
  * forecast does not need them).
  */
-class EtsFitted implements Fitted {
+class EtsFitted extends LazyFitted implements Fitted {
   readonly aicc?: number;
   private paramsMade: Record<string, number | string> | undefined;
-  private fittedMade: number[] | undefined;
-  private residualsMade: number[] | undefined;
 
   constructor(
     readonly method: string,
-    private readonly y: readonly number[],
+    y: readonly number[],
     private readonly model: EtsModel,
     private readonly extra: Record<string, number | string>,
   ) {
+    super(y);
     if (Number.isFinite(model.aicc)) this.aicc = model.aicc;
   }
 
@@ -60,13 +59,8 @@ class EtsFitted implements Fitted {
     return (this.paramsMade ??= finiteParams({ ...modelParams(this.model), ...this.extra }));
   }
 
-  get fitted(): number[] {
-    return (this.fittedMade ??= [...this.model.fitted]);
-  }
-
-  get residuals(): number[] {
-    const f = this.fitted;
-    return (this.residualsMade ??= this.y.map((v, i) => v - f[i]));
+  protected makeFitted(): number[] {
+    return [...this.model.fitted];
   }
 
   forecast(h: number, options?: ForecastOptions): Forecast {
