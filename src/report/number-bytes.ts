@@ -24,10 +24,8 @@ const MARGIN = 1e-7;
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
-/** The 17 digits of the decimal being written. */
-const digits = new Uint8Array(17);
-/** The two digits of 0 … 99: tens at 2n, ones at 2n + 1. */
-const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+/** The two digits of 0 … 99 as ASCII: tens at 2n, ones at 2n + 1. */
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
 
 const DOT = 46;
 const MINUS = 45;
@@ -35,7 +33,8 @@ const ZERO = 48;
 
 /**
  * Writes String(value) into `bytes` from `at` (with `decimal` in place of its '.': 44 for a decimal comma) and
- * returns where the text ends. `bytes` needs room for 25 bytes from `at`. Not finite: writes String(value) too
+ * returns where the text ends. `bytes` needs room for 25 bytes from `at` (those after the text's end may be
+ * overwritten: the digits are written before the trailing zeros are dropped). Not finite: writes String(value) too
  * ("NaN", "Infinity"); the caller decides whether such a value is written at all.
  * @example writeNumberText(0.1 + 0.2, buf, 0) // buf now starts with "0.30000000000000004", returns 19
  */
@@ -155,39 +154,42 @@ function fastText(x: number, bytes: Uint8Array, at: number, decimal: number): nu
     low -= 1e9;
   }
   if (!(upper >= 1e7 && upper < 1e8)) return -1;
-  // The 17 digits: upper's 8, then low's 9 (integer steps, two digits at a time).
+  // Digits before the point: e10 + 1 (none or fewer than all: x is not an integer). The 17 digits go straight to
+  // their place: after a byte kept for the point (x ≥ 1) or after "0." and the zeros that follow it (x < 1).
+  const point = e10 + 1;
+  const start = point > 0 ? at + 1 : at + 2 - point;
+  // upper's 8 digits, then low's 9 (integer steps, two digits at a time).
   let u = upper | 0;
   let q = (low / 10) | 0;
-  digits[16] = low - q * 10;
+  bytes[start + 16] = ZERO + low - q * 10;
   low = q;
-  for (let i = 15; i > 8; i -= 2) {
+  for (let i = start + 15; i > start + 8; i -= 2) {
     q = (low / 100) | 0;
     const pair = (low - q * 100) << 1;
-    digits[i] = PAIRS[pair + 1];
-    digits[i - 1] = PAIRS[pair];
+    bytes[i] = DIGIT_PAIRS[pair + 1];
+    bytes[i - 1] = DIGIT_PAIRS[pair];
     low = q;
   }
-  for (let i = 7; i > 0; i -= 2) {
+  for (let i = start + 7; i > start; i -= 2) {
     q = (u / 100) | 0;
     const pair = (u - q * 100) << 1;
-    digits[i] = PAIRS[pair + 1];
-    digits[i - 1] = PAIRS[pair];
+    bytes[i] = DIGIT_PAIRS[pair + 1];
+    bytes[i - 1] = DIGIT_PAIRS[pair];
     u = q;
   }
-  let count = 17;
-  while (count > 1 && digits[count - 1] === 0) count--;
-  // Digits before the point: e10 + 1 (none or fewer than all: x is not an integer).
-  const point = e10 + 1;
-  if (point >= count) return -1;
+  // Trailing zeros dropped (the first digit is not 0: upper ≥ 1e7).
+  let end = start + 17;
+  while (bytes[end - 1] === ZERO) end--;
   if (point > 0) {
-    for (let i = 0; i < point; i++) bytes[at++] = ZERO + digits[i];
-    bytes[at++] = decimal;
-    for (let i = point; i < count; i++) bytes[at++] = ZERO + digits[i];
+    // No digit after the point: an integer, left to String().
+    if (end <= start + point) return -1;
+    // The integer digits moved one byte left, into the byte kept, and the point after them.
+    for (let i = at; i < at + point; i++) bytes[i] = bytes[i + 1];
+    bytes[at + point] = decimal;
   } else {
-    bytes[at++] = ZERO;
-    bytes[at++] = decimal;
-    for (let i = point; i < 0; i++) bytes[at++] = ZERO;
-    for (let i = 0; i < count; i++) bytes[at++] = ZERO + digits[i];
+    bytes[at] = ZERO;
+    bytes[at + 1] = decimal;
+    for (let i = at + 2; i < start; i++) bytes[i] = ZERO;
   }
-  return at;
+  return end;
 }

@@ -98,9 +98,13 @@ describe('writeNumberText', () => {
     }
   });
 
-  it('writes at the offset given and returns where the text ends', () => {
-    const bytes = new Uint8Array(8).fill(120);
+  it('writes at the offset given and returns where the text ends, leaving the bytes before it alone', () => {
+    // 25 bytes of room from the offset (bytes after the text's end may be used as scratch).
+    const bytes = new Uint8Array(2 + 25).fill(120);
     expect(writeNumberText(2.5, bytes, 2)).toBe(5);
-    expect(Buffer.from(bytes).toString('latin1')).toBe('xx2.5xxx');
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('xx2.5');
+    bytes.fill(120);
+    expect(writeNumberText(-0.000123456789012345, bytes, 2)).toBe(2 + '-0.000123456789012345'.length);
+    expect(Buffer.from(bytes.subarray(0, 23)).toString('latin1')).toBe('xx-0.000123456789012345');
   });
 });
