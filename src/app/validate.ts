@@ -43,7 +43,7 @@ function checkPath(path: string): Checked {
   }
   const schema = schemaForFile(path);
   if (!schema) throw usageError(say('error.unknownDatasetName', { path, names: [...DATASET_SCHEMAS, scenariosSchema, claimsSchema].map((s) => `${s.name}.csv`).join(', ') }));
-  const loaded = loadFile(path, schema);
+  const loaded = loadFile(path, schema, { plainFirst: true });
   return { files: [loaded], problems: loaded.problems };
 }
 

@@ -111,7 +111,7 @@ function claimProblems(row: Row, file: string, columnOf: (name: string) => numbe
 
 /** Every problem of a claims file (empty when it is valid) and its claims. */
 export function checkClaimsFile(path: string): { claims: Claim[]; problems: Problem[] } {
-  const loaded = loadFile(path, claimsSchema);
+  const loaded = loadFile(path, claimsSchema, { plainFirst: true });
   const header = loaded.header ?? [];
   const columnOf = (name: string) => (header.indexOf(name) >= 0 ? header.indexOf(name) + 1 : undefined);
   const claims: Claim[] = [];

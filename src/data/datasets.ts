@@ -75,7 +75,7 @@ export interface LoadedFile {
 
 /**
  * Reads and validates one dataset file; syntax errors become a single problem rather than an exception.
- * `plainFirst`: the file is one of the bundled datasets, read by the fast plain-CSV reader when it can (csv.ts).
+ * `plainFirst`: read by the fast plain-CSV reader when it can (csv.ts), csv-parse otherwise: the same table or problem.
  */
 export function loadFile(path: string, schema: Schema, options: { plainFirst?: boolean } = {}): LoadedFile {
   return once(`file\u0000${resolve(path)}\u0000${idOf(schema)}\u0000${options.plainFirst === true}`, () => readFile(path, schema, options));
@@ -144,7 +144,7 @@ export function checkFolder(dir: string, only?: readonly DatasetName[]): FolderC
       problems.push({ file: path, message: `missing; expected the ${schema.name} dataset (${schema.description})` });
       continue;
     }
-    // The bundled files are read by the fast reader (same records, lines and errors); a user's folder by csv-parse.
+    // Read by the fast reader (same records, lines and errors); a text it declines goes to csv-parse.
     const loaded = loadFile(path, schema, { plainFirst: true });
     files.push(loaded);
     problems.push(...loaded.problems);
@@ -184,7 +184,8 @@ function layeredFile(dir: string, bundledDir: string, schema: Schema, own: boole
   const layering: Layering = { dir, yours: [], bundled: [], added: 0, replaced: 0, conflicts: [] };
   const base = loadFile(join(bundledDir, name), schema, { plainFirst: true });
   if (!own) return { file: { ...base, origin: 'bundled', inherited: new Set(base.rows) }, problems: base.problems, layering };
-  const mine = loadFile(join(dir, name), schema);
+  // The user's file too: the fast reader takes plain CSV (a copy of a bundled file, say) and leaves the rest to csv-parse.
+  const mine = loadFile(join(dir, name), schema, { plainFirst: true });
   const merged = mergeRows(base, mine, layering);
   return { file: { ...mine, rows: merged.rows, origin: 'yours', inherited: merged.inherited, ownRows: mine.rows.length }, problems: [...base.problems, ...mine.problems], layering };
 }

@@ -256,7 +256,7 @@ export function readScenarioFile(path: string, data?: Datasets): { loaded: Loade
 }
 
 function checkScenarios(path: string, data: Datasets | undefined): { loaded: LoadedFile; scenarios: Scenario[] } {
-  const loaded = loadFile(path, scenariosSchema);
+  const loaded = loadFile(path, scenariosSchema, { plainFirst: true });
   if (loaded.problems.length > 0) return { loaded, scenarios: [] };
   const { scenarios, problems } = scenarioRecords(loaded.rows, path, data);
   return { loaded: { ...loaded, problems }, scenarios };
@@ -288,7 +288,7 @@ export function loadScenarioFile(path: string, data?: Datasets): { rows: Row[]; 
 export function checkFolderScenarios(dir: string, folder: FolderCheck): LoadedFile | undefined {
   const path = scenariosPath(dir);
   if (!existsSync(path)) return undefined;
-  if (folder.problems.length > 0) return loadFile(path, scenariosSchema);
+  if (folder.problems.length > 0) return loadFile(path, scenariosSchema, { plainFirst: true });
   return readScenarioFile(path, datasetsFrom(dir, folder.files)).loaded;
 }
 
@@ -301,7 +301,7 @@ export function checkScenarioFile(path: string): LoadedFile {
   const dir = existsSync(join(own, 'sources.csv')) ? own : bundledDataDir();
   const folder = checkFolder(dir, SCENARIO_DATASETS);
   if (folder.problems.length === 0) return readScenarioFile(path, datasetsFrom(dir, folder.files)).loaded;
-  const loaded = loadFile(path, scenariosSchema);
+  const loaded = loadFile(path, scenariosSchema, { plainFirst: true });
   const note = { file: path, message: `source_ids and @references not checked: the datasets in ${dir} have ${folder.problems.length} problem(s); run 'semicap validate ${dir}'` };
   return { ...loaded, problems: [...loaded.problems, note] };
 }

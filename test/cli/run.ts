@@ -22,16 +22,20 @@ export interface RunOptions {
 }
 
 /** The environment a run sees: the test's own, less colour settings, plus the test's additions (undefined removes). */
-function runEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...extra };
+function runEnv(extra: NodeJS.ProcessEnv | undefined, own: NodeJS.ProcessEnv = { ...process.env }): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...own, NO_COLOR: undefined, FORCE_COLOR: undefined, ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env;
 }
 
-/** Makes process.env hold exactly `env` (the CLI reads process.env beside io.env: config, locale, COLUMNS). */
-function setProcessEnv(env: NodeJS.ProcessEnv): void {
-  for (const k of Object.keys(process.env)) if (!(k in env)) delete process.env[k];
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v;
+/**
+ * Makes process.env hold exactly `env` (the CLI reads process.env beside io.env: config, locale, COLUMNS), given
+ * `now`, a copy of what it holds: only the variables that differ are written (each write of process.env is a
+ * setenv, and a run usually changes none or a few).
+ */
+function setProcessEnv(env: NodeJS.ProcessEnv, now: NodeJS.ProcessEnv): void {
+  for (const k of Object.keys(now)) if (!(k in env)) delete process.env[k];
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && now[k] !== v) process.env[k] = v;
 }
 
 // Runs in one test process are serialised: each sets the process's environment and working folder.
@@ -50,11 +54,12 @@ export function semicap(args: string[], options: RunOptions = {}): Promise<Run> 
 
 async function runInProcess(args: string[], options: RunOptions): Promise<Run> {
   if (options.input) throw new Error('the CLI reads no standard input in-process; use semicapProcess for input');
-  const env = runEnv(options.env);
-  const saved = { env: { ...process.env }, cwd: process.cwd(), exitCode: process.exitCode };
+  const own = { ...process.env };
+  const env = runEnv(options.env, own);
+  const saved = { env: own, cwd: process.cwd(), exitCode: process.exitCode };
   let stdout = '';
   let stderr = '';
-  setProcessEnv(env);
+  setProcessEnv(env, own);
   process.chdir(options.cwd ?? ROOT);
   try {
     const code = await run(args, {
@@ -67,7 +72,7 @@ async function runInProcess(args: string[], options: RunOptions): Promise<Run> {
     return { code, stdout, stderr };
   } finally {
     process.chdir(saved.cwd);
-    setProcessEnv(saved.env);
+    setProcessEnv(saved.env, { ...process.env });
     process.exitCode = saved.exitCode;
   }
 }
