@@ -9,52 +9,10 @@ export type ErrorKind =
   | 'check-failed' // a check that ran and failed: exit 1
   | 'internal'; // a bug: exit 70
 
-// Where an error was raised is shown only with --debug: errors made during a run without it record no stack (a
-// cost on input that fails in thousands of places). Counted per run: the tests run the CLI several times at once.
-let runsHidingStacks = 0;
-let runsShowingStacks = 0;
-
-/** Whether an error made now records its stack: outside runs (worker threads, libraries' own use) and in --debug runs. */
-export const recordingStacks = (): boolean => runsShowingStacks > 0 || runsHidingStacks === 0;
-
-/** Runs `body` recording errors' stacks or not; `show()` switches to recording once --debug is known (from a config file). */
-export async function withErrorStacks<T>(shown: boolean, body: (show: () => void) => Promise<T>): Promise<T> {
-  let showing = shown;
-  if (showing) runsShowingStacks++;
-  else runsHidingStacks++;
-  const show = () => {
-    if (showing) return;
-    showing = true;
-    runsHidingStacks--;
-    runsShowingStacks++;
-  };
-  try {
-    return await body(show);
-  } finally {
-    if (showing) runsShowingStacks--;
-    else runsHidingStacks--;
-  }
-}
-
-/** Runs `make` with no stack recorded for the errors it makes, unless recordingStacks(). */
-export function unlessRecordingStacks<T>(make: () => T): T {
-  if (recordingStacks()) return make();
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return make();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-
 export class SemicapError extends Error {
   readonly kind: ErrorKind;
   constructor(kind: ErrorKind, message: string) {
-    const limit = Error.stackTraceLimit;
-    if (!recordingStacks()) Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
     this.name = 'SemicapError';
     this.kind = kind;
   }

@@ -4,7 +4,7 @@ import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { Command, CommanderError, type Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { readingOnce } from '../data/read-once.js';
-import { isSemicapError, usageError, withErrorStacks } from '../errors.js';
+import { isSemicapError, usageError } from '../errors.js';
 import { colorLevel, type ColorLevel } from './color.js';
 import type { CommandResult, Globals } from './context.js';
 import { EXIT, exitCodeFor } from './exit.js';
@@ -205,10 +205,8 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   let stdoutColor: ColorLevel = 0;
   let resultCode: number = EXIT.ok;
   const started = nowMs();
-  let showStacks: () => void = () => undefined;
   const onResult = async (result: CommandResult, opts: Globals) => {
     debug = opts.debug;
-    if (debug) showStacks();
     errorLang = opts.lang ?? errorLang;
     stdoutColor = colorLevel({ isTTY: io.stdoutIsTTY, getColorDepth: () => process.stdout.getColorDepth?.() ?? 8 }, io.env, !opts.color);
     const { emit } = await import('./output.js');
@@ -246,10 +244,7 @@ export async function run(argv: string[], given?: Io): Promise<number> {
   try {
     const program = buildProgram(io, onResult, errorLang);
     // Each dataset file is read and checked once in a run, however many analyses load it.
-    await withErrorStacks(debug, (show) => {
-      showStacks = show;
-      return readingOnce(() => program.parseAsync(args, { from: 'user' }));
-    });
+    await readingOnce(() => program.parseAsync(args, { from: 'user' }));
     code = resultCode;
   } catch (e) {
     code = handleError(e, debug, io);

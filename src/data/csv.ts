@@ -4,7 +4,6 @@ import { parse } from 'csv-parse/sync';
 import { problemError, type Problem } from './problem.js';
 import { looksLikeGb18030 } from './encoding.js';
 import { say } from '../messages.js';
-import { unlessRecordingStacks } from '../errors.js';
 
 export interface CsvRow {
   /** 1-based line on which the record starts. */
@@ -135,8 +134,7 @@ export function firstLineEnd(text: string): string {
 export function readWithCsvParse(text: string, file: string, delimiter: string): CsvRecord[] {
   let records: { record: string[]; info: { bytes: number } }[];
   try {
-    // csv-parse's errors become located problems: no stack of theirs is ever shown.
-    records = unlessRecordingStacks(() => parse(text, {
+    records = parse(text, {
       bom: true,
       delimiter,
       record_delimiter: firstLineEnd(text),
@@ -145,7 +143,7 @@ export function readWithCsvParse(text: string, file: string, delimiter: string):
       skip_empty_lines: true,
       columns: false,
       max_record_size: 1_000_000,
-    })) as unknown as { record: string[]; info: { bytes: number } }[];
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (e) {
     throw problemError(describeCsvError(e, file, text, delimiter));
   }
