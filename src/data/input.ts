@@ -1,7 +1,6 @@
 // Opening every input the same way: small inputs read whole from regular files (or `-`) under a size cap;
 // streaming inputs (a file, `-` or a FIFO; gzip by its magic bytes) read asynchronously so Ctrl-C works.
 import { accessSync, closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -172,15 +171,32 @@ export interface ByteReader {
   close(): Promise<void>;
 }
 
-/** A ByteReader of the file at `path` (opened at the first read). */
+/** Bytes read between two turns of the event loop: a big file yields after each piece, tiny pieces not after each one. */
+const YIELD_BYTES = 1 << 16;
+
+/**
+ * A ByteReader of the file at `path` (opened at the first read). A regular file is read synchronously, straight
+ * into the caller's buffer (no promise, pool trip or result object a read), and the event loop gets a turn after
+ * every YIELD_BYTES read, so worker messages and Ctrl-C are still handled while a big file is read.
+ */
 function fileBytes(path: string, chunk: number): ByteReader {
-  let handle: Promise<FileHandle> | undefined;
+  let fd: number | undefined;
+  let sinceYield = 0;
   return {
     chunk,
-    read: async (into, at, length) => (await (handle ??= open(path, 'r'))).read(into, at, length, null).then((r) => r.bytesRead),
+    read: async (into, at, length) => {
+      fd ??= openSync(path, 'r');
+      const n = readSync(fd, into, at, length, null);
+      sinceYield += n;
+      if (n > 0 && sinceYield < YIELD_BYTES) return n;
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+      return n;
+    },
     close: async () => {
-      // Closed even when the open failed (nothing to close then).
-      await (await handle?.catch(() => undefined))?.close();
+      // Closed once, and not at all when the open failed.
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
     },
   };
 }
