@@ -188,7 +188,8 @@ function fileBytes(path: string, chunk: number): ByteReader {
       fd ??= openSync(path, 'r');
       const n = readSync(fd, into, at, length, null);
       sinceYield += n;
-      if (n > 0 && sinceYield < YIELD_BYTES) return n;
+      // No turn at the end of the file: the caller goes on at once.
+      if (n === 0 || sinceYield < YIELD_BYTES) return n;
       sinceYield = 0;
       await new Promise((resolve) => setImmediate(resolve));
       return n;
@@ -201,6 +202,9 @@ function fileBytes(path: string, chunk: number): ByteReader {
   };
 }
 
+/** Bytes per read of a file of `size` bytes: a file smaller than a piece is read in one read (and one that finds the end). */
+const pieceFor = (size: number, readChunk: number) => Math.min(readChunk, size + 1);
+
 /** Larger reads than the default 64 KB: fewer trips through the event loop on big files. */
 const READ_CHUNK = 1 << 20;
 
@@ -212,19 +216,21 @@ export function openInput(path: string, readChunk = READ_CHUNK): Input {
   if (path === STDIN) return { path, label: STDIN_LABEL, rereadable: false, open: () => maybeGunzip(process.stdin, STDIN_LABEL) };
   let fifo: boolean;
   let regular: boolean;
+  let size: number;
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     accessSync(path, constants.R_OK);
     fifo = st.isFIFO();
     regular = st.isFile();
+    size = st.size;
   } catch (e) {
     throw asInputError(e, path);
   }
   if (regular) {
     const gzip = startsWithGzipMagic(path);
     if (gzip) return { path, label: path, rereadable: true, open: () => gunzip(createReadStream(path, { highWaterMark: readChunk }), path) };
-    return { path, label: path, rereadable: true, open: () => createReadStream(path, { highWaterMark: readChunk }), bytes: () => fileBytes(path, readChunk) };
+    return { path, label: path, rereadable: true, open: () => createReadStream(path, { highWaterMark: readChunk }), bytes: () => fileBytes(path, pieceFor(size, readChunk)) };
   }
   // A FIFO opened without O_NONBLOCK blocks a thread of libuv's pool until a writer comes, and the process could
   // not exit on Ctrl-C; opened non-blocking and read as a pipe, it waits in the event loop instead.

@@ -310,7 +310,8 @@ export async function readFast(source: Readable | ByteReader, o: FastOptions, si
     return true;
   };
 
-  let buf = Buffer.allocUnsafe(1 << 22);
+  // Room for a few pieces (4 MiB for reads of a MiB): a small file is not given megabytes it never fills.
+  let buf = Buffer.allocUnsafe(isByteReader(source) ? Math.min(1 << 22, Math.max(4 * source.chunk, 1 << 12)) : 1 << 22);
   let length = 0;
   /** Room for n more bytes after the first `length`. */
   const reserve = (n: number) => {
