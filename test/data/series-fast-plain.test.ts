@@ -87,11 +87,15 @@ describe('the one-pass read of plain records', () => {
     for (let s = 0; s < 300; s++) for (let y = 0; y < 5; y++) lines.push(`s${s},${2000 + y},${(s * 1.25 + y / 8).toFixed(3)}`);
     const text = `${lines.join('\n')}\n`;
     const path = write(text);
+    // The first 100 rows (20 series), for the stream read a byte or 7 at a time: each of its lines is cut at every
+    // offset there, as in the whole file, where 1,500 rows would cost 22,000 file reads of one byte.
+    const head = write(`${lines.slice(0, 101).join('\n')}\n`);
     for (const readChunk of [1, 7, 64, 4096, 1 << 20]) {
       const input = openInput(path, readChunk);
       expect(input.bytes, 'a plain file offers its bytes').toBeDefined();
       expect(await fastRows(input.bytes!())).toBe(1500);
-      expect(await fastRows(input.open())).toBe(1500);
+      if (readChunk >= 64) expect(await fastRows(input.open())).toBe(1500);
+      else expect(await fastRows(openInput(head, readChunk).open())).toBe(100);
     }
     expect(await fastRows(Readable.from([Buffer.from(readFileSync(path))]))).toBe(1500);
   });
