@@ -1,7 +1,7 @@
 // Pipes and signals: `semicap … | head -1` ends quietly with exit 0; Ctrl-C exits 130 and leaves no
 // temporary file and no half-written output; output is flushed whole to pipes and files.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLongCsv } from '../../bench/gen-long-csv.js';
@@ -20,6 +20,24 @@ const BIG_PROJECT = (() => {
 /** The big projection run once in this process: the bytes the child processes' outputs are compared with. */
 let bigInProcess: Promise<Run> | undefined;
 const bigProject = () => (bigInProcess ??= semicap(BIG_PROJECT));
+
+/**
+ * Whether the process waits to write its standard output: its event loop watches descriptor 1 for room to write
+ * (a `tfd: 1` line with EPOLLOUT, 0x4, in the fdinfo of one of its epoll descriptors), which libuv adds when the
+ * pipe is full.
+ */
+function waitsToWrite(pid: number | undefined): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      if (readlinkSync(`/proc/${pid}/fd/${fd}`) !== 'anon_inode:[eventpoll]') return false;
+      const watch = /^tfd:\s+1\s+events:\s+([0-9a-f]+)/m.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8'));
+      return watch !== null && (Number.parseInt(watch[1], 16) & 0x4) !== 0;
+    });
+  } catch {
+    // The process (or a descriptor) went away while looking.
+    return false;
+  }
+}
 
 const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
 const shellCommand = (args: string[]) => [process.execPath, BIN, ...args].map(quote).join(' ');
@@ -74,13 +92,23 @@ describe('output flushed whole', () => {
   });
 
   it('a reader that pauses still gets everything', async () => {
+    let waited = false;
     const r = await semicapAsync(BIG_PROJECT, {
       onStart: (child) => {
-        // Stop reading for a while: the writer must wait for the pipe, not drop output or exit early.
+        // Stop reading until the writer waits for the pipe (no guessed delay): it must wait, not drop output or exit early.
         child.stdout?.pause();
-        setTimeout(() => child.stdout?.resume(), 500);
+        const poll = setInterval(() => {
+          // Without /proc (not Linux): once this side's buffer is full and it reads no more.
+          const full = process.platform === 'linux' ? waitsToWrite(child.pid) : (child.stdout?.readableLength ?? 0) >= (child.stdout?.readableHighWaterMark ?? 0);
+          if (!full) return;
+          clearInterval(poll);
+          waited = true;
+          child.stdout?.resume();
+        }, 5);
+        child.on('close', () => clearInterval(poll));
       },
     });
+    expect(waited).toBe(true);
     expect(r.code).toBe(0);
     expect(Buffer.byteLength(r.stdout)).toBe(Buffer.byteLength((await bigProject()).stdout));
     expect(() => JSON.parse(r.stdout)).not.toThrow();
