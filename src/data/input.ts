@@ -231,7 +231,8 @@ export function openInput(path: string, readChunk = READ_CHUNK): Input {
   if (regular) {
     const gzip = startsWithGzipMagic(path);
     if (gzip) return { path, label: path, rereadable: true, open: () => gunzip(createReadStream(path, { highWaterMark: readChunk }), path) };
-    return { path, label: path, rereadable: true, open: () => createReadStream(path, { highWaterMark: readChunk }), bytes: () => fileBytes(path, pieceFor(size, readChunk)) };
+    // The stream's reads sized to the file too: each read of a stream allocates its full size (1 MiB by default).
+    return { path, label: path, rereadable: true, open: () => createReadStream(path, { highWaterMark: pieceFor(size, readChunk) }), bytes: () => fileBytes(path, pieceFor(size, readChunk)) };
   }
   // A FIFO opened without O_NONBLOCK blocks a thread of libuv's pool until a writer comes, and the process could
   // not exit on Ctrl-C; opened non-blocking and read as a pipe, it waits in the event loop instead.
