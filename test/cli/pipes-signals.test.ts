@@ -105,7 +105,11 @@ describe('output flushed whole', () => {
           waited = true;
           child.stdout?.resume();
         }, 5);
-        child.on('close', () => clearInterval(poll));
+        // A writer that never had to wait ends on its own: read the rest, and the test fails on `waited`.
+        child.on('exit', () => {
+          clearInterval(poll);
+          child.stdout?.resume();
+        });
       },
     });
     expect(waited).toBe(true);
