@@ -153,12 +153,13 @@ export function semicapAsync(
 
 /**
  * Sends `signal` as soon as the process has its handlers (the SigCgt mask of /proc/PID/status), not after a
- * guessed delay: on a loaded machine start-up alone can take longer than any fixed delay. SIGHUP's bit is the one
- * watched: Node itself catches SIGINT and SIGTERM from its first moment, semicap adds SIGHUP with its own handlers.
+ * guessed delay: on a loaded machine start-up alone can take longer than any fixed delay. The bits of SIGHUP and
+ * SIGQUIT are watched: Node itself catches SIGINT and SIGTERM from its first moment, semicap adds SIGHUP and SIGQUIT
+ * with its own handlers, one after the other (a read between the two would send SIGQUIT before its handler exists).
  * `delay` ms more after that lets the run get as far as its first wait (on a FIFO, say).
  */
 export function signalWhenCaught(child: ReturnType<typeof spawn>, signal: NodeJS.Signals, delay = 0): void {
-  const bit = 1n << BigInt(constants.signals.SIGHUP - 1);
+  const bits = (1n << BigInt(constants.signals.SIGHUP - 1)) | (1n << BigInt(constants.signals.SIGQUIT - 1));
   const poll = setInterval(() => {
     let caught = 0n;
     try {
@@ -166,7 +167,7 @@ export function signalWhenCaught(child: ReturnType<typeof spawn>, signal: NodeJS
     } catch {
       return;
     }
-    if ((caught & bit) === 0n) return;
+    if ((caught & bits) !== bits) return;
     clearInterval(poll);
     if (delay > 0) setTimeout(() => child.kill(signal), delay);
     else child.kill(signal);
